@@ -1,0 +1,120 @@
+package io.kontor.accounting.invoice;
+
+import io.kontor.accounting.AccountingCalendar;
+import io.kontor.accounting.AccountingConfig;
+import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.IdempotentCreate;
+import io.kontor.platform.web.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ACCOUNTING, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+public class InvoiceResource {
+
+    @Inject
+    Invoicing invoicing;
+    @Inject
+    AccountingCalendar calendar;
+    @Inject
+    AccountingConfig config;
+
+    @POST
+    @IdempotentCreate
+    @Transactional
+    public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
+        Invoice invoice = invoicing.draft(request.customerId(), request.invoiceLines());
+        return Response.created(URI.create("invoices/" + invoice.id)).entity(view(invoice)).build();
+    }
+
+    @POST
+    @Path("/{id}/issue")
+    @Transactional
+    public InvoiceView issueInvoice(@PathParam("id") UUID id) {
+        return view(invoicing.issue(id));
+    }
+
+    @GET
+    @Path("/{id}")
+    public InvoiceView getInvoice(@PathParam("id") UUID id) {
+        Invoice invoice = Invoice.findById(id);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", id);
+        }
+        return view(invoice);
+    }
+
+    @GET
+    public Page<InvoiceView> listInvoices(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page, @QueryParam("size") @DefaultValue("50") @Min(1) int size) {
+        if (size > config.pageSizeLimit()) {
+            throw new InvalidFieldProblem("size", "must be at most " + config.pageSizeLimit());
+        }
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (customerId != null && !customerId.isBlank()) {
+            conditions.add("customerId = :customerId");
+            parameters.and("customerId", parseUuid("customerId", customerId));
+        }
+        if (status != null && !status.isBlank()) {
+            conditions.add("status = :status");
+            parameters.and("status", parseStatus(status));
+        }
+        Sort newestFirst = Sort.descending("createdAt").and("id");
+        PanacheQuery<Invoice> query = conditions.isEmpty()
+                ? Invoice.findAll(newestFirst)
+                : Invoice.find(String.join(" and ", conditions), newestFirst, parameters);
+        LocalDate today = calendar.today();
+        List<InvoiceView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).<Invoice>list().stream()
+                .map(invoice -> InvoiceView.of(invoice, today))
+                .toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    private InvoiceView view(Invoice invoice) {
+        return InvoiceView.of(invoice, calendar.today());
+    }
+
+    private static UUID parseUuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldProblem(field, "must be a UUID");
+        }
+    }
+
+    private static InvoiceStatus parseStatus(String value) {
+        try {
+            return InvoiceStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldProblem("status", "must be one of " + Arrays.toString(InvoiceStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.kontor.accounting.invoice;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The money of an invoice. Each line's net amount is rounded half-up to cents once; VAT is computed per rate on the
+ * sum of that rate's line amounts and rounded once per rate (EN 16931 BR-CO-17), not per line, so that the VAT of
+ * an invoice does not depend on how its lines are split; gross is net plus VAT.
+ */
+public record InvoiceTotals(BigDecimal netTotal, BigDecimal vatTotal, BigDecimal grossTotal, List<VatSubtotal> vatBreakdown) {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int CENTS = 2;
+
+    /** The taxable amount and the VAT of one rate. */
+    public record VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount) {
+    }
+
+    /** What totals need of a line: its rounded net amount and its VAT rate in percent. */
+    public record LineAmount(BigDecimal netAmount, BigDecimal vatRate) {
+    }
+
+    /** quantity × unit price, less the discount in percent, rounded half-up to cents. */
+    public static BigDecimal lineNet(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
+        BigDecimal discount = discountPercent == null ? BigDecimal.ZERO : discountPercent;
+        // Dividing by 100 always terminates, so the only rounding is the final one to cents.
+        return quantity.multiply(unitPrice)
+                .multiply(HUNDRED.subtract(discount))
+                .divide(HUNDRED)
+                .setScale(CENTS, RoundingMode.HALF_UP);
+    }
+
+    public static InvoiceTotals of(List<LineAmount> lines) {
+        // A TreeMap compares keys with compareTo, so 19 and 19.00 are one rate.
+        TreeMap<BigDecimal, BigDecimal> taxableByRate = new TreeMap<>();
+        for (LineAmount line : lines) {
+            taxableByRate.merge(plain(line.vatRate()), line.netAmount(), BigDecimal::add);
+        }
+        BigDecimal net = BigDecimal.ZERO.setScale(CENTS);
+        BigDecimal vat = BigDecimal.ZERO.setScale(CENTS);
+        List<VatSubtotal> breakdown = new ArrayList<>();
+        for (Map.Entry<BigDecimal, BigDecimal> rate : taxableByRate.descendingMap().entrySet()) {
+            BigDecimal taxable = rate.getValue().setScale(CENTS, RoundingMode.HALF_UP);
+            BigDecimal vatAmount = taxable.multiply(rate.getKey()).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
+            breakdown.add(new VatSubtotal(rate.getKey(), taxable, vatAmount));
+            net = net.add(taxable);
+            vat = vat.add(vatAmount);
+        }
+        return new InvoiceTotals(net, vat, net.add(vat), List.copyOf(breakdown));
+    }
+
+    /** A rate or quantity without insignificant zeros: 19.00 is 19, 0.50 is 0.5. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

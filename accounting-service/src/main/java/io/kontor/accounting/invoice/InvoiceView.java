@@ -1,0 +1,67 @@
+package io.kontor.accounting.invoice;
+
+import io.kontor.platform.events.sales.Address;
+import io.kontor.platform.events.sales.CustomerType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An invoice as the API shows it (API.md, accounting). */
+public record InvoiceView(
+        UUID id,
+        String invoiceNumber,
+        UUID customerId,
+        UUID offerId,
+        InvoiceOrigin origin,
+        InvoiceStatus status,
+        boolean overdue,
+        int dunningLevel,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        String currency,
+        BigDecimal netTotal,
+        BigDecimal vatTotal,
+        BigDecimal grossTotal,
+        BigDecimal paidAmount,
+        BigDecimal openAmount,
+        BuyerView buyer,
+        List<LineView> lines,
+        List<InvoiceTotals.VatSubtotal> vatBreakdown) {
+
+    public record BuyerView(String customerNumber, String name, CustomerType type, String email, String vatId, Address address) {
+    }
+
+    public record LineView(int position, String sku, String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
+            BigDecimal discountPercent, BigDecimal vatRate, BigDecimal netAmount) {
+    }
+
+    static InvoiceView of(Invoice invoice, LocalDate today) {
+        List<LineView> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < invoice.lines.size(); i++) {
+            InvoiceLine line = invoice.lines.get(i);
+            lines.add(new LineView(i + 1, line.sku, line.description, InvoiceTotals.plain(line.quantity), line.unit,
+                    price(line.unitPrice), InvoiceTotals.plain(line.discountPercent), InvoiceTotals.plain(line.vatRate),
+                    money(line.netAmount)));
+        }
+        Buyer buyer = invoice.buyer;
+        return new InvoiceView(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId, invoice.origin,
+                invoice.status, invoice.isOverdue(today), invoice.dunningLevel, invoice.issueDate, invoice.dueDate,
+                invoice.currency, money(invoice.netTotal), money(invoice.vatTotal), money(invoice.grossTotal),
+                money(invoice.paidAmount), money(invoice.openAmount()),
+                new BuyerView(buyer.customerNumber, buyer.name, buyer.type, buyer.email, buyer.vatId, buyer.address()),
+                List.copyOf(lines), invoice.totals().vatBreakdown());
+    }
+
+    /** Money always with cents, whether it comes from the database (numeric(19,2)) or from a computation. */
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** Unit prices may have up to four decimals, and show at least cents. */
+    private static BigDecimal price(BigDecimal amount) {
+        BigDecimal plain = InvoiceTotals.plain(amount);
+        return plain.scale() < 2 ? plain.setScale(2) : plain;
+    }
+}

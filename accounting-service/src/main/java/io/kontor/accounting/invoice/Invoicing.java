@@ -1,0 +1,97 @@
+package io.kontor.accounting.invoice;
+
+import io.kontor.accounting.AccountingCalendar;
+import io.kontor.accounting.AccountingConfig;
+import io.kontor.accounting.customer.Customer;
+import io.kontor.platform.events.accounting.InvoiceIssued;
+import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Writes and issues invoices; each operation is one transaction with the event it publishes. */
+@ApplicationScoped
+public class Invoicing {
+
+    private static final Logger LOG = Logger.getLogger(Invoicing.class);
+
+    @Inject
+    InvoiceNumbers numbers;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AccountingCalendar calendar;
+    @Inject
+    AccountingConfig config;
+
+    /** A manual invoice to a customer of the replica, as a DRAFT. */
+    @Transactional
+    public Invoice draft(UUID customerId, List<InvoiceLine> lines) {
+        Customer customer = Customer.findById(customerId);
+        if (customer == null) {
+            throw new InvalidFieldProblem("customerId", "no customer " + customerId + " is known to accounting");
+        }
+        Invoice invoice = Invoice.draft(InvoiceOrigin.MANUAL, customerId, null, Buyer.of(customer), customer.paymentTermDays,
+                config.currency(), lines, calendar.now());
+        invoice.persist();
+        return invoice;
+    }
+
+    /** Issues a draft with the next number; a second issue is a 409. */
+    @Transactional
+    public Invoice issue(UUID invoiceId) {
+        // Locked so that two concurrent issues of one draft cannot both take a number.
+        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", invoiceId);
+        }
+        invoice.requireDraft();
+        if (invoice.origin == InvoiceOrigin.MANUAL) {
+            // A draft may wait for days: it is issued to the customer's billing data of the issue date.
+            Customer customer = Customer.findById(invoice.customerId);
+            if (customer != null) {
+                invoice.buyer = Buyer.of(customer);
+                invoice.paymentTermDays = customer.paymentTermDays;
+            }
+        }
+        issueNow(invoice);
+        return invoice;
+    }
+
+    /**
+     * Bills an accepted offer on acceptance: one invoice, issued at once. A second call for the same offer (the same
+     * fact delivered under another event id) finds the first invoice instead of billing twice.
+     */
+    @Transactional
+    public Invoice billOfferOnAcceptance(UUID offerId, UUID customerId, Buyer buyer, int paymentTermDays, String currency,
+            List<InvoiceLine> lines) {
+        Optional<Invoice> billed = Invoice.find("offerId = ?1 and origin = ?2", offerId, InvoiceOrigin.OFFER_ACCEPTANCE)
+                .firstResultOptional();
+        if (billed.isPresent()) {
+            LOG.infof("offer %s is already billed by invoice %s", offerId, billed.get().invoiceNumber);
+            return billed.get();
+        }
+        Invoice invoice = Invoice.draft(InvoiceOrigin.OFFER_ACCEPTANCE, customerId, offerId, buyer, paymentTermDays, currency,
+                lines, calendar.now());
+        invoice.persist();
+        issueNow(invoice);
+        return invoice;
+    }
+
+    private void issueNow(Invoice invoice) {
+        LocalDate today = calendar.today();
+        invoice.issue(numbers.next(today.getYear()), today);
+        outbox.publish(new InvoiceIssued(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId,
+                invoice.issueDate, invoice.dueDate, invoice.netTotal, invoice.vatTotal, invoice.grossTotal, invoice.currency));
+        LOG.infof("invoice %s issued to customer %s: %s %s gross, due %s", invoice.invoiceNumber, invoice.customerId,
+                invoice.grossTotal, invoice.currency, invoice.dueDate);
+    }
+}

@@ -1,0 +1,93 @@
+package io.kontor.accounting.offer;
+
+import io.kontor.accounting.invoice.Buyer;
+import io.kontor.accounting.invoice.InvoiceLine;
+import io.kontor.platform.events.sales.BillingMode;
+import io.kontor.platform.events.sales.OfferAccepted;
+import io.kontor.platform.events.sales.OfferLine;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An offer the customer accepted, as accounting bills it. Kept for every accepted offer: those billed by milestones
+ * are invoiced later, when project-office reports a milestone, and need the customer and terms agreed here.
+ */
+@Entity
+@Table(name = "accepted_offer")
+public class AcceptedOffer extends PanacheEntityBase {
+
+    @Id
+    public UUID offerId;
+    public String offerNumber;
+    public int revision;
+    public UUID customerId;
+    @Enumerated(EnumType.STRING)
+    public BillingMode billing;
+    public String currency;
+    public BigDecimal netTotal;
+    public BigDecimal vatTotal;
+    public BigDecimal grossTotal;
+    public Instant acceptedAt;
+    public int paymentTermDays;
+    @Embedded
+    public Buyer buyer;
+    @ElementCollection
+    @CollectionTable(name = "accepted_offer_line", joinColumns = @JoinColumn(name = "offer_id"))
+    @OrderColumn(name = "position")
+    public List<InvoiceLine> lines = new ArrayList<>();
+    public Instant receivedAt;
+
+    /** The offer as the event tells it; refuses data that cannot be billed (the event then goes to the dead letters). */
+    static AcceptedOffer of(OfferAccepted accepted, String defaultCurrency, Instant now) {
+        require(accepted.offerId() != null, "offerId is missing");
+        require(accepted.customerId() != null, "customerId is missing");
+        require(accepted.customer() != null, "the customer snapshot is missing");
+        require(accepted.billing() != null, "billing is missing");
+        require(accepted.lines() != null && !accepted.lines().isEmpty(), "the offer has no lines");
+        AcceptedOffer offer = new AcceptedOffer();
+        offer.offerId = accepted.offerId();
+        offer.offerNumber = accepted.offerNumber();
+        offer.revision = accepted.revision();
+        offer.customerId = accepted.customerId();
+        offer.billing = accepted.billing();
+        offer.currency = accepted.currency() == null ? defaultCurrency : accepted.currency();
+        offer.netTotal = accepted.netTotal();
+        offer.vatTotal = accepted.vatTotal();
+        offer.grossTotal = accepted.grossTotal();
+        offer.acceptedAt = accepted.acceptedAt();
+        offer.paymentTermDays = accepted.customer().paymentTermDays();
+        offer.buyer = Buyer.of(accepted.customer());
+        offer.receivedAt = now;
+        for (OfferLine line : accepted.lines()) {
+            require(line.quantity() != null && line.unitPrice() != null && line.vatRate() != null,
+                    "a line lacks quantity, unit price or VAT rate");
+            offer.lines.add(InvoiceLine.of(line.sku(), line.description() == null ? line.sku() : line.description(),
+                    line.quantity(), line.unit(), line.unitPrice(), line.discountPercent(), line.vatRate()));
+        }
+        return offer;
+    }
+
+    List<InvoiceLine> invoiceLines() {
+        return lines.stream().map(InvoiceLine::copy).toList();
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException("OfferAccepted cannot be billed: " + problem);
+        }
+    }
+}

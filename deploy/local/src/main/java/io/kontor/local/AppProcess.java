@@ -1,0 +1,350 @@
+package io.kontor.local;
+
+import io.kontor.devinfra.FreePorts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * One application JVM (a service or the gateway) on a loopback port, with its output appended to
+ * {@code <data>/logs/<module>.log}. Tests use {@link #kill()} and {@link #restart()} for fault scenarios.
+ */
+public final class AppProcess {
+
+    private static final long STOP_TIMEOUT_SECONDS = 20;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_TIMEOUT_SECONDS);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final int START_ATTEMPTS = 3;
+    private static final int LOG_TAIL_LINES = 60;
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+
+    private final App app;
+    private final Path logFile;
+    private final Path pidFile;
+    private final IntFunction<ProcessBuilder> command;
+    private final boolean portFixed;
+    private final Duration readyTimeout;
+
+    private volatile int port;
+    private volatile Process process;
+    private volatile long logOffset;
+    private volatile boolean closed;
+    private volatile Duration lastStartupTime;
+
+    /**
+     * @param command   builds the command line and environment for a port; output and input are set up here
+     * @param portFixed the port was chosen by the user: a port taken by someone else is an error, not a reason to move
+     */
+    AppProcess(App app, Path logFile, Path pidFile, int port, boolean portFixed, Duration readyTimeout,
+            IntFunction<ProcessBuilder> command) {
+        this.app = app;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.port = port;
+        this.portFixed = portFixed;
+        this.readyTimeout = readyTimeout;
+        this.command = command;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /** The module name, as in the log file's name. */
+    public String name() {
+        return app.module();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return logFile;
+    }
+
+    public OptionalLong pid() {
+        Process current = process;
+        return current == null ? OptionalLong.empty() : OptionalLong.of(current.pid());
+    }
+
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** How long the last start took from launch until {@code /q/health/ready} answered 200. */
+    public Duration lastStartupTime() {
+        return lastStartupTime;
+    }
+
+    /** Kills the JVM like {@code kill -9}: no graceful shutdown, open requests and transactions break off. */
+    public synchronized void kill() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        current.destroyForcibly();
+        waitForExit(current, STOP_TIMEOUT);
+        forget(current);
+    }
+
+    /** Stops the JVM gracefully (SIGTERM), and forcibly after {@value #STOP_TIMEOUT_SECONDS} s. */
+    public synchronized void stop() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        if (current.isAlive()) {
+            current.destroy();
+            if (!waitForExit(current, STOP_TIMEOUT)) {
+                current.destroyForcibly();
+                waitForExit(current, STOP_TIMEOUT);
+            }
+        }
+        forget(current);
+    }
+
+    /** Stops the JVM if it runs, starts it again on the same port and waits until it is ready. */
+    public synchronized void restart() {
+        stop();
+        startAndAwaitReady();
+    }
+
+    /** Starts the JVM unless it runs, and waits until it is ready. */
+    public synchronized void start() {
+        if (!isRunning()) {
+            startAndAwaitReady();
+        }
+    }
+
+    /**
+     * Launches the JVM and waits for readiness, moving to another free port when someone else took this one between
+     * the launcher's check and the application's bind (machines are shared).
+     */
+    synchronized void startAndAwaitReady() {
+        for (int attempt = 1; ; attempt++) {
+            launch();
+            try {
+                awaitReady();
+                return;
+            } catch (PortTaken e) {
+                if (portFixed || attempt == START_ATTEMPTS) {
+                    throw new LaunchFailure(e.getMessage());
+                }
+                port = FreePorts.find();
+            }
+        }
+    }
+
+    /** Stops the JVM and refuses to start it again: the platform is shutting down. */
+    void close() {
+        closed = true;
+        // Not synchronized yet: a start waiting for readiness holds the lock, and ends early once its process is gone.
+        Process current = process;
+        if (current != null) {
+            current.destroy();
+        }
+        synchronized (this) {
+            stop();
+        }
+    }
+
+    private void launch() {
+        if (closed) {
+            throw new LaunchFailure("The platform is stopping; " + name() + " is not started again");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            String header = String.format("%n==== kontor-local: %s on port %d, %s ====%n", name(), port,
+                    LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            Files.writeString(logFile, header, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            logOffset = Files.size(logFile);
+            // stdin stays a pipe held by this JVM: ParentWatch in the child ends the application when it closes.
+            Process started = command.apply(port)
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(logFile.toFile()))
+                    .start();
+            process = started;
+            Files.createDirectories(pidFile.getParent());
+            Files.writeString(pidFile, Long.toString(started.pid()));
+        } catch (IOException e) {
+            throw new LaunchFailure("Could not start " + name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitReady() {
+        Process started = process;
+        long launchedAt = System.nanoTime();
+        long deadline = launchedAt + readyTimeout.toNanos();
+        URI readiness = URI.create(url() + "/q/health/ready");
+        String lastAnswer = "no answer yet";
+        while (true) {
+            if (closed) {
+                throw new LaunchFailure("The platform is stopping; " + name() + " was not ready yet");
+            }
+            if (!started.isAlive()) {
+                String output = logSinceLaunch();
+                String message = name() + " exited with code " + started.exitValue() + " before it was ready."
+                        + tailOf(output);
+                forget(started);
+                if (output.contains("already in use") || output.contains("seems to be in use")) {
+                    throw new PortTaken(message);
+                }
+                throw new LaunchFailure(message);
+            }
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    lastStartupTime = Duration.ofNanos(System.nanoTime() - launchedAt);
+                    return;
+                }
+                lastAnswer = answer.statusCode() + " " + answer.body().replaceAll("\\s+", " ");
+            } catch (IOException e) {
+                lastAnswer = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchFailure("Interrupted while waiting for " + name());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LaunchFailure(name() + " was not ready within " + readyTimeout.toSeconds() + " s (last answer of "
+                        + readiness + ": " + abbreviate(lastAnswer) + ")." + tailOf(logSinceLaunch()));
+            }
+            sleep(POLL_INTERVAL);
+        }
+    }
+
+    /** The last lines the application wrote since its latest launch. */
+    public String logTail() {
+        return tailOf(logSinceLaunch());
+    }
+
+    private String tailOf(String output) {
+        List<String> lines = output.lines().collect(Collectors.toList());
+        List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+        if (tail.isEmpty()) {
+            return " " + logFile + " is empty.";
+        }
+        return "\nLast lines of " + logFile + ":\n    " + String.join("\n    ", tail);
+    }
+
+    private String logSinceLaunch() {
+        try (SeekableByteChannel channel = Files.newByteChannel(logFile)) {
+            long size = channel.size();
+            if (size <= logOffset) {
+                return "";
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size - logOffset, 4 * 1024 * 1024));
+            channel.position(Math.max(logOffset, size - buffer.capacity()));
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read the snapshot of the file to its end
+            }
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read " + logFile + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private void forget(Process stopped) {
+        try {
+            stopped.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the pipe is gone with the process
+        }
+        if (process == stopped) {
+            process = null;
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Ends a JVM of an earlier launcher on the same data that outlived it (its pid file names it and its command line
+     * carries the data folder's marker). Such a JVM ends by itself once it notices the launcher is gone (ParentWatch);
+     * this only spares the wait and the port.
+     */
+    static void stopLeftover(Path pidFile, String marker) {
+        Optional<ProcessHandle> leftover;
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            leftover = ProcessHandle.of(pid)
+                    .filter(handle -> handle.info().arguments().map(args -> Arrays.asList(args).contains(marker)).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        leftover.ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        });
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean waitForExit(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure("Interrupted while waiting for an application to start");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 600 ? text : text.substring(0, 600) + "…";
+    }
+
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppProcess[" + name() + ", " + url() + (isRunning() ? ", running]" : ", stopped]");
+    }
+}

@@ -1,0 +1,48 @@
+package io.kontor.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptionsTest {
+
+    private final Options defaults = Options.forRepo(Path.of("/work/kontor"));
+
+    @Test
+    void applications_keep_the_start_order_services_first_and_the_gateway_last() {
+        Options options = defaults.withApps(Set.of(App.GATEWAY, App.HR, App.SALES));
+
+        assertThat(options.apps()).containsExactly(App.SALES, App.HR, App.GATEWAY);
+    }
+
+    @Test
+    void nothing_to_run_is_refused() {
+        assertThatThrownBy(() -> defaults.withApps(EnumSet.noneOf(App.class))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_ready_timeout_must_be_positive() {
+        assertThatThrownBy(() -> defaults.withReadyTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void paths_are_made_absolute() {
+        Options options = defaults.withDataDir(Path.of("target/../target/platform"));
+
+        assertThat(options.dataDir()).isAbsolute().isEqualTo(Path.of("target/platform").toAbsolutePath());
+    }
+
+    @Test
+    void applications_are_found_by_key_or_module_name() {
+        assertThat(App.named("projects")).isEqualTo(App.PROJECTS);
+        assertThat(App.named("project-office-service")).isEqualTo(App.PROJECTS);
+        assertThat(App.SALES.runJar(Path.of("/r")))
+                .isEqualTo(Path.of("/r/sales-backoffice-service/target/quarkus-app/quarkus-run.jar"));
+    }
+}

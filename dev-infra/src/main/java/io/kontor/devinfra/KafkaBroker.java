@@ -1,0 +1,469 @@
+package io.kontor.devinfra;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one process) on free loopback
+ * ports.
+ * <p>
+ * It runs as its own JVM from the Kafka jars whose paths the build wrote into
+ * {@code kafka-broker.classpath}: inside a Quarkus test JVM its Scala, Log4j and server classes
+ * would clash with the application's, and a separate process can be killed like a real broker.
+ * Readiness is the log line {@value #READY_LINE}, not an open port, because on a shared machine
+ * some other process may answer on a port.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String READY_LINE = "Kafka Server started";
+    private static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
+    private static final String LOG4J_RESOURCE = "kafka-log4j2.xml";
+    private static final String HEAP = "-Xmx512m";
+    // Generous: a busy 2-core machine running several test JVMs can need far more than the usual 3-4 s.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int START_ATTEMPTS = 3;
+    private static final int LOG_TAIL_LINES = 60;
+
+    // Brokers started by this JVM. The Process objects also hold the write end of each broker's
+    // stdin, which OrphanGuard watches. At exit: kill -9, the JVM must not wait for a clean stop.
+    private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Process started : STARTED) {
+                started.destroyForcibly();
+            }
+        }, "kafka-broker-reaper"));
+    }
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private volatile ProcessHandle process;
+
+    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** Starts a broker on free ports, keeping its storage (and cluster id) in {@code dataDir}. */
+    public static KafkaBroker start(Path dataDir) {
+        PortTakenException lastFailure = null;
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            int port = FreePorts.find();
+            int controllerPort = FreePorts.find();
+            while (controllerPort == port) {
+                controllerPort = FreePorts.find();
+            }
+            KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
+            try {
+                broker.launch();
+                return broker;
+            } catch (PortTakenException e) {
+                // another process grabbed a port between FreePorts.find() and the broker's bind
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
+    }
+
+    /** Starts a broker on the given ports, for a launcher that wants a stable address. */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
+        broker.launch();
+        return broker;
+    }
+
+    /**
+     * The broker last started in {@code dataDir}, running or not, on the ports it had then. For
+     * code in another class loader of the same JVM (a Quarkus test profile) or in a later process
+     * that needs to stop or restart a broker it did not start itself.
+     */
+    public static KafkaBroker attach(Path dataDir) {
+        Path config = dataDir.resolve("server.properties");
+        String properties;
+        try {
+            properties = Files.readString(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No broker was started in " + dataDir, e);
+        }
+        KafkaBroker broker = new KafkaBroker(dataDir,
+                portOf(properties, "advertised.listeners=PLAINTEXT://127.0.0.1:"),
+                portOf(properties, "controller.quorum.voters=1@127.0.0.1:"));
+        broker.process = broker.runningBroker().orElse(null);
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isRunning() {
+        ProcessHandle current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** Stops the broker cleanly (SIGTERM), forcing it after a timeout. */
+    public synchronized void stop() {
+        ProcessHandle current = process;
+        if (current == null) {
+            return;
+        }
+        current.destroy();
+        try {
+            current.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            current.destroyForcibly();
+            current.onExit().join();
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            forget(current);
+        }
+    }
+
+    /** Kills the broker like {@code kill -9}: no clean shutdown, clients see the connection drop. */
+    public synchronized void kill() {
+        ProcessHandle current = process;
+        if (current == null) {
+            return;
+        }
+        current.destroyForcibly();
+        current.onExit().join();
+        forget(current);
+    }
+
+    /** Starts the broker again on the same ports and storage, so existing clients reconnect. */
+    public synchronized void restart() {
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void launch() {
+        try {
+            Files.createDirectories(dataDir);
+            killLeftoverBroker();
+            Path config = writeServerProperties();
+            Path log4jConfig = dataDir.resolve("log4j2.xml");
+            try (InputStream in = resource(LOG4J_RESOURCE)) {
+                Files.copy(in, log4jConfig, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!Files.exists(storageDir().resolve("meta.properties"))) {
+                formatStorage(config, log4jConfig);
+            }
+            Path log = dataDir.resolve("broker.log");
+            long logOffset = Files.exists(log) ? Files.size(log) : 0;
+            Process started = new ProcessBuilder(brokerCommand(config, log4jConfig))
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(log.toFile()))
+                    .start();
+            STARTED.add(started);
+            process = started.toHandle();
+            Files.writeString(pidFile(), started.pid() + " " + startTimeOf(started.toHandle()));
+            try {
+                awaitReady(started, log, logOffset);
+            } catch (IOException | RuntimeException e) {
+                started.destroyForcibly();
+                forget(started.toHandle());
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start Kafka in " + dataDir, e);
+        }
+    }
+
+    private void awaitReady(Process started, Path log, long logOffset) throws IOException {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (true) {
+            String output = readFrom(log, logOffset);
+            if (output.contains(READY_LINE)) {
+                return;
+            }
+            if (!started.isAlive()) {
+                String message = "Kafka broker on " + bootstrapServers() + " exited with " + started.exitValue()
+                        + " before it was ready. Log tail (" + log + "):\n" + tail(output);
+                if (output.contains("Address already in use")) {
+                    throw new PortTakenException(message);
+                }
+                throw new IllegalStateException(message);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " not ready after "
+                        + STARTUP_TIMEOUT.toSeconds() + " s. Log tail (" + log + "):\n" + tail(output));
+            }
+            sleep(100);
+        }
+    }
+
+    private void forget(ProcessHandle handle) {
+        STARTED.removeIf(started -> started.pid() == handle.pid());
+        process = null;
+    }
+
+    // StorageTool's main exits the JVM, so it gets a JVM of its own.
+    private void formatStorage(Path config, Path log4jConfig) throws IOException {
+        Path log = dataDir.resolve("format.log");
+        List<String> command = javaCommand(log4jConfig, kafkaClasspath(),
+                "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString(), "--ignore-formatted");
+        Process format = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                format.destroyForcibly();
+                throw new IllegalStateException("Formatting Kafka storage timed out:\n" + Files.readString(log));
+            }
+        } catch (InterruptedException e) {
+            format.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while formatting Kafka storage", e);
+        }
+        if (format.exitValue() != 0) {
+            throw new IllegalStateException("Formatting Kafka storage failed:\n" + Files.readString(log));
+        }
+    }
+
+    private List<String> brokerCommand(Path config, Path log4jConfig) {
+        Optional<String> guard = orphanGuardLocation();
+        if (guard.isEmpty()) {
+            return javaCommand(log4jConfig, kafkaClasspath(), "kafka.Kafka", config.toString());
+        }
+        return javaCommand(log4jConfig, kafkaClasspath() + File.pathSeparator + guard.get(),
+                OrphanGuard.class.getName(), "kafka.Kafka", config.toString());
+    }
+
+    private static List<String> javaCommand(Path log4jConfig, String classpath, String mainClass, String... args) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, HEAP,
+                "-Dlog4j2.configurationFile=" + log4jConfig, "-cp", classpath, mainClass));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private Path writeServerProperties() throws IOException {
+        String storage = storageDir().toString().replace('\\', '/');
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + storage,
+                "num.partitions=3",
+                "auto.create.topics.enable=true",
+                // One broker: every internal topic has a single replica.
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                // The defaults of 50 partitions make the first consumer group or transaction wait
+                // seconds for their creation on a small machine.
+                "offsets.topic.num.partitions=5",
+                "transaction.state.log.num.partitions=5",
+                // Tests start consumers one after another; the default 3 s delay would slow each join.
+                "group.initial.rebalance.delay.ms=0",
+                // After a kill -9 the controller keeps the dead incarnation registered until its
+                // session expires; the 9 s default would make every crash test wait that long.
+                "broker.heartbeat.interval.ms=500",
+                "broker.session.timeout.ms=3000",
+                "");
+        Path config = dataDir.resolve("server.properties");
+        Files.writeString(config, properties);
+        return config;
+    }
+
+    private Path storageDir() {
+        return dataDir.resolve("kraft-logs");
+    }
+
+    private Path pidFile() {
+        return dataDir.resolve("broker.pid");
+    }
+
+    // Kept in the data dir: a restart, or a new launcher run on the same data, must reuse it.
+    private String clusterId() throws IOException {
+        Path file = dataDir.resolve("cluster.id");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String id = newClusterId();
+        Files.writeString(file, id);
+        return id;
+    }
+
+    // Kafka's Uuid format (URL-safe Base64 of 16 random bytes); like Uuid.randomUuid() it avoids a
+    // leading '-', which the command line would read as an option.
+    private static String newClusterId() {
+        SecureRandom random = new SecureRandom();
+        byte[] bytes = new byte[16];
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
+    }
+
+    // A broker from an earlier run whose parent died holds the storage lock; the orphan guard
+    // ends it within moments, but a launcher restarted at once would fail on the lock.
+    private void killLeftoverBroker() {
+        runningBroker().ifPresent(leftover -> {
+            leftover.destroyForcibly();
+            leftover.onExit().orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        });
+    }
+
+    // The process in broker.pid if it is still the broker started then: pids are reused, so the
+    // start time must match too. (The command line cannot tell: the JDK reads only its first 4 KB.)
+    private Optional<ProcessHandle> runningBroker() {
+        try {
+            String[] recorded = Files.readString(pidFile()).trim().split(" ");
+            return ProcessHandle.of(Long.parseLong(recorded[0]))
+                    .filter(handle -> recorded.length > 1 && recorded[1].equals(startTimeOf(handle)));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String startTimeOf(ProcessHandle handle) {
+        return handle.info().startInstant().map(Object::toString).orElse("unknown");
+    }
+
+    private static int portOf(String properties, String prefix) {
+        return properties.lines()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> Integer.parseInt(line.substring(prefix.length()).trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + prefix + "<port> in server.properties"));
+    }
+
+    private static String kafkaClasspath() {
+        String classpath;
+        try (InputStream in = resource(CLASSPATH_RESOURCE)) {
+            classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> missing = Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !Files.exists(Path.of(entry)))
+                .collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The Kafka broker jars recorded at build time are missing: " + missing
+                    + ". Rebuild dev-infra (./mvnw -pl dev-infra install) to resolve them again.");
+        }
+        return classpath;
+    }
+
+    // The guard needs this module's own classes in the child JVM; where the code source is not a
+    // plain file (some class loaders hide it), the broker runs without it and only the shutdown
+    // hook protects against orphans.
+    private static Optional<String> orphanGuardLocation() {
+        try {
+            CodeSource source = OrphanGuard.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+                return Optional.empty();
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.exists(location) ? Optional.of(location.toString()) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = KafkaBroker.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("Resource io/kontor/devinfra/" + name + " is missing from kontor-dev-infra;"
+                    + " it is written by the build (maven-dependency-plugin build-classpath)");
+        }
+        return in;
+    }
+
+    private static String readFrom(Path file, long offset) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size <= offset) {
+                return "";
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) (size - offset));
+            channel.position(offset);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // keep reading until the snapshot of the file is complete
+            }
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String tail(String output) {
+        List<String> lines = output.lines().collect(Collectors.toList());
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaBroker[" + bootstrapServers() + ", " + dataDir + (isRunning() ? ", running]" : ", stopped]");
+    }
+}

@@ -1,0 +1,59 @@
+package io.kontor.gateway.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kontor.platform.problem.Problem;
+import io.kontor.platform.web.CorrelationId;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+
+/**
+ * Problem details (RFC 9457) written straight onto the HTTP response, for what the gateway answers itself before or
+ * instead of a service: no token, wrong role, service down. Same shape as the platform's JAX-RS answers.
+ */
+@ApplicationScoped
+public class HttpProblems {
+
+    private final ObjectMapper json;
+
+    HttpProblems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void unauthorized(RoutingContext routing) {
+        routing.response().putHeader("WWW-Authenticate", "Bearer");
+        send(routing, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
+    }
+
+    public void forbidden(RoutingContext routing) {
+        send(routing, 403, "forbidden", "Forbidden", "your role does not allow this");
+    }
+
+    public void send(RoutingContext routing, int status, String slug, String title, String detail) {
+        HttpServerResponse response = routing.response();
+        if (response.ended()) {
+            return;
+        }
+        if (response.headWritten()) {
+            // Part of another answer has gone out already; a problem body would only corrupt it.
+            response.reset();
+            return;
+        }
+        String correlationId = routing.get(CorrelationId.MDC_KEY);
+        Problem problem = Problem.of(status, slug, title, detail, correlationId, null);
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(encode(problem));
+    }
+
+    private String encode(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.kontor.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the four stand-in services on free ports before the gateway and points the gateway at them, with timeouts
+ * short enough for tests. Their own Vert.x, not the gateway's: they are other processes in real life.
+ */
+public class StubServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The gateway's request timeout in these tests: how long a silent service is waited for. */
+    public static final long REQUEST_TIMEOUT_MILLIS = 1_500;
+    public static final long CONNECT_TIMEOUT_MILLIS = 1_000;
+
+    private Vertx vertx;
+    private StubServices services;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        Map<String, StubService> stubs = new LinkedHashMap<>();
+        Map<String, String> config = new HashMap<>();
+        for (String domain : new String[] {"sales", "accounting", "hr", "projects"}) {
+            StubService stub = new StubService(vertx, domain);
+            stub.start();
+            stubs.put(domain, stub);
+            String prefix = "kontor.gateway.services." + domain + ".";
+            config.put(prefix + "url", stub.url());
+            config.put(prefix + "connect-timeout", CONNECT_TIMEOUT_MILLIS + "ms");
+            config.put(prefix + "request-timeout", REQUEST_TIMEOUT_MILLIS + "ms");
+            config.put(prefix + "max-connections", "8");
+        }
+        services = new StubServices(stubs);
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(services, new TestInjector.AnnotatedAndMatchesType(InjectStubServices.class, StubServices.class));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

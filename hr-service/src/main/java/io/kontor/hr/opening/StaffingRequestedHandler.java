@@ -1,0 +1,32 @@
+package io.kontor.hr.opening;
+
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.projects.StaffingRequested;
+import io.kontor.platform.inbox.InboxHandled;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A project's staffing request becomes a draft job opening for the requested role, once. */
+@ApplicationScoped
+public class StaffingRequestedHandler {
+
+    @Inject
+    JobOpenings openings;
+
+    @Incoming("projects")
+    @Blocking
+    @InboxHandled
+    void on(IncomingEvent event) {
+        if (!event.is(StaffingRequested.class)) {
+            return;
+        }
+        StaffingRequested request = event.data(StaffingRequested.class);
+        if (JobOpening.findByStaffingRequest(request.staffingRequestId()) != null) {
+            return;
+        }
+        openings.draft(request.role(), null, null, "Requested by project " + request.projectId() + ", start " + request.startDate(),
+                request.skills(), request.staffingRequestId(), request.projectId());
+    }
+}

@@ -1,0 +1,9 @@
+package io.kontor.platform.problem;
+
+/** 409: the request is well-formed but not allowed in the resource's current state. */
+public class ConflictProblem extends ProblemException {
+
+    public ConflictProblem(String detail) {
+        super(409, "conflict", "Not allowed in the current state", detail, null);
+    }
+}

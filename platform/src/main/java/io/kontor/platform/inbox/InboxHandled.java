@@ -1,0 +1,24 @@
+package io.kontor.platform.inbox;
+
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes an {@code @Incoming} method taking an {@link io.kontor.platform.events.IncomingEvent} an idempotent consumer:
+ * each attempt runs in its own transaction that also records the event's {@code ce_id} in the inbox, so a
+ * redelivered event has no effect twice; a record that still fails after the configured attempts, or that is not a
+ * CloudEvent at all, goes to {@code <topic>.dlq} and the consumer moves on.
+ *
+ * <pre>{@code
+ * @Incoming("sales-offers") @Blocking @InboxHandled
+ * void on(IncomingEvent event) { if (event.is(OfferAccepted.class)) invoices.bill(event.data(OfferAccepted.class)); }
+ * }</pre>
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface InboxHandled {
+}

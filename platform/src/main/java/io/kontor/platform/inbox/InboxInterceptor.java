@@ -1,0 +1,87 @@
+package io.kontor.platform.inbox;
+
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.web.CorrelationId;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+@InboxHandled
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
+public class InboxInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(InboxInterceptor.class);
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    DeadLetters deadLetters;
+    @Inject
+    InboxConfig config;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    @AroundInvoke
+    Object handleOnce(InvocationContext invocation) throws Exception {
+        IncomingEvent event = incomingEvent(invocation);
+        String consumer = consumerName(invocation.getMethod());
+        try (CorrelationId.Scope scope = CorrelationId.open(event.correlationId())) {
+            String malformation = event.malformation();
+            if (malformation != null) {
+                deadLetters.park(event, consumer, malformation);
+                return null;
+            }
+            Exception lastFailure = null;
+            for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> {
+                        if (!inbox.firstDelivery(consumer, event.id())) {
+                            LOG.debugf("%s already applied by %s, skipped", event, consumer);
+                            return null;
+                        }
+                        return invocation.proceed();
+                    });
+                } catch (Exception e) {
+                    lastFailure = e;
+                    LOG.warnf("%s failed in %s (attempt %d of %d): %s", event, consumer, attempt, config.maxAttempts(), e);
+                    if (attempt < config.maxAttempts()) {
+                        Thread.sleep(config.retryBackoff().toMillis() * attempt);
+                    }
+                }
+            }
+            deadLetters.park(event, consumer, describe(lastFailure));
+            return null;
+        }
+    }
+
+    private static IncomingEvent incomingEvent(InvocationContext invocation) {
+        return Arrays.stream(invocation.getParameters())
+                .filter(IncomingEvent.class::isInstance)
+                .map(IncomingEvent.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "@InboxHandled method " + invocation.getMethod() + " must take an IncomingEvent parameter"));
+    }
+
+    /** The inbox key: renaming a handler makes it a new consumer that sees retained events again. */
+    private String consumerName(Method method) {
+        return serviceName + "/" + method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.toString() : failure + " caused by " + root;
+    }
+}

@@ -1,0 +1,26 @@
+package io.kontor.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** Settings of the outbox relay; defaults in platform's META-INF/microprofile-config.properties. */
+@ConfigMapping(prefix = "kontor.outbox")
+public interface OutboxConfig {
+
+    /** Off only for tests or benchmarks that drive the relay by hand. */
+    boolean relayEnabled();
+
+    /** How often the relay looks for rows that another replica's commit (which cannot wake this one) left behind. */
+    Duration pollInterval();
+
+    int batchSize();
+
+    /** Upper bound of the exponential backoff while Kafka is unreachable. */
+    Duration maxBackoff();
+
+    /** Kafka producer delivery.timeout.ms: how long one batch may wait for the broker before the rows are retried. */
+    Duration deliveryTimeout();
+
+    /** Kafka producer max.block.ms: how long send() may block for metadata when the broker is down. */
+    Duration maxBlock();
+}

@@ -1,0 +1,306 @@
+package io.kontor.platform.outbox;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Kafka, oldest first, and deletes them once the broker acknowledged them.
+ *
+ * <p>Order per aggregate: a row's lane is a function of its record key, and a relay publishes a lane only while it
+ * holds that lane's row in {@code outbox_lane} locked ({@code FOR UPDATE SKIP LOCKED}). Several replicas therefore
+ * share the lanes without ever publishing the same aggregate concurrently, and a replica that dies releases its
+ * lanes with its connection. Within a lane rows go out in id order through an idempotent producer with
+ * {@code acks=all}, so Kafka keeps them in that order per partition.
+ *
+ * <p>Delivery is at least once: a crash between the broker's acknowledgement and the delete sends a row again, with
+ * the same {@code ce_id}, and consumers drop the repeat through their inbox.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    OutboxConfig config;
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread worker;
+    private volatile KafkaProducer<String, byte[]> producer;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    void start(@Observes StartupEvent startup) {
+        Gauge.builder("kontor.outbox.backlog", this, OutboxRelay::backlogOrNaN)
+                .description("Outbox rows committed but not yet acknowledged by Kafka")
+                .register(meters);
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay is disabled (kontor.outbox.relay-enabled=false)");
+            return;
+        }
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            wakeUps.release();
+            current.join(Duration.ofSeconds(10).toMillis());
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a transaction that wrote to the outbox committed, so events leave within milliseconds. */
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    public boolean isRunning() {
+        Thread current = worker;
+        return running && current != null && current.isAlive();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    /** Rows waiting for Kafka. */
+    public long backlog() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement("select count(*) from outbox");
+                ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the outbox backlog", e);
+        }
+    }
+
+    private double backlogOrNaN() {
+        try {
+            return backlog();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void run() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                int published = publishBatch();
+                backoffMillis = 0;
+                if (published < config.batchSize()) {
+                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                backoffMillis = Math.min(config.maxBackoff().toMillis(), Math.max(100, backoffMillis * 2));
+                recordFailure(e, backoffMillis);
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void recordFailure(Exception e, long backoffMillis) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (!message.equals(lastError)) {
+            LOG.warnf("Outbox relay cannot publish (%s); retrying, backing off up to %d ms", message, config.maxBackoff().toMillis());
+        } else {
+            LOG.debugf("Outbox relay still failing, next try in %d ms", backoffMillis);
+        }
+        lastError = message;
+        lastErrorAt = Instant.now();
+    }
+
+    /** Publishes up to one batch from the lanes this replica can claim; returns how many rows it looked at. */
+    int publishBatch() throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Integer> lanes = claimFreeLanes(connection);
+                List<OutboxRow> rows = lanes.isEmpty() ? List.of() : pendingRows(connection, lanes);
+                if (rows.isEmpty()) {
+                    connection.commit();
+                    return 0;
+                }
+                Delivery delivery = send(rows);
+                delete(connection, delivery.acknowledged());
+                connection.commit();
+                if (delivery.failure() != null) {
+                    throw new IllegalStateException("Kafka did not acknowledge " + (rows.size() - delivery.acknowledged().size())
+                            + " of " + rows.size() + " events", delivery.failure());
+                }
+                lastError = null;
+                return rows.size();
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private List<Integer> claimFreeLanes(Connection connection) throws SQLException {
+        List<Integer> lanes = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement("select lane from outbox_lane order by lane for update skip locked");
+                ResultSet result = claim.executeQuery()) {
+            while (result.next()) {
+                lanes.add(result.getInt(1));
+            }
+        }
+        return lanes;
+    }
+
+    private List<OutboxRow> pendingRows(Connection connection, List<Integer> lanes) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        String sql = "select id, topic, record_key, headers, payload from outbox where lane = any(?) order by id limit ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("integer", lanes.toArray()));
+            select.setInt(2, config.batchSize());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3),
+                            parseHeaders(result.getString(4)), result.getString(5)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Map<String, String> parseHeaders(String headers) {
+        try {
+            return json.readValue(headers, HEADERS);
+        } catch (Exception e) {
+            throw new IllegalStateException("outbox row with unreadable headers: " + headers, e);
+        }
+    }
+
+    private Delivery send(List<OutboxRow> rows) throws InterruptedException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        Exception failure = null;
+        for (OutboxRow row : rows) {
+            try {
+                sends.add(producer.send(row.toRecord()));
+            } catch (RuntimeException e) {
+                // send() throws when it cannot even get metadata (broker down): the rest of the batch waits too.
+                failure = e;
+                break;
+            }
+        }
+        producer.flush();
+        List<Long> acknowledged = new ArrayList<>(sends.size());
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(rows.get(i).id());
+            } catch (ExecutionException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        return new Delivery(acknowledged, failure);
+    }
+
+    private void delete(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            delete.setArray(1, array);
+            delete.executeUpdate();
+        }
+    }
+
+    private Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        int deliveryTimeout = (int) config.deliveryTimeout().toMillis();
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, deliveryTimeout - 10));
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.maxBlock().toMillis());
+        properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        return properties;
+    }
+
+    private record OutboxRow(long id, String topic, String key, Map<String, String> headers, String payload) {
+
+        ProducerRecord<String, byte[]> toRecord() {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                    payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            return record;
+        }
+    }
+
+    private record Delivery(List<Long> acknowledged, Exception failure) {
+    }
+}

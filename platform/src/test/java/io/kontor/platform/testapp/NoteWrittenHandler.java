@@ -1,0 +1,32 @@
+package io.kontor.platform.testapp;
+
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.inbox.InboxHandled;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** The consumer side of the test application: records every applied event so tests can count effects. */
+@ApplicationScoped
+public class NoteWrittenHandler {
+
+    @Incoming("test-notes")
+    @Blocking
+    @InboxHandled
+    void on(IncomingEvent event) {
+        if (!event.is(NoteWritten.class)) {
+            return;
+        }
+        NoteWritten written = event.data(NoteWritten.class);
+        if (written.title().startsWith("fail")) {
+            throw new IllegalStateException("told to fail: " + written.title());
+        }
+        Panache.getEntityManager()
+                .createNativeQuery("insert into note_applied (note_id, sequence, event_id) values (?1, ?2, ?3)")
+                .setParameter(1, written.noteId())
+                .setParameter(2, written.sequence())
+                .setParameter(3, event.id())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,60 @@
+package io.kontor.platform.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.kontor.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IdempotencyTest {
+
+    private static final String BODY = "{\"title\":\"once\",\"meta\":{\"priority\":1}}";
+
+    @Test
+    void the_same_key_and_body_return_the_first_result_instead_of_creating_twice() {
+        String key = UUID.randomUUID().toString();
+        Response first = create(key, BODY);
+        Response second = create(key, BODY);
+
+        first.then().statusCode(201);
+        second.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(second.path("id").toString()).isEqualTo(first.path("id").toString());
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_refused() {
+        String key = UUID.randomUUID().toString();
+        create(key, BODY).then().statusCode(201);
+        create(key, "{\"title\":\"other\",\"meta\":{\"priority\":1}}").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("urn:kontor:problem:idempotency-key-conflict"));
+    }
+
+    @Test
+    void without_a_key_every_post_creates() {
+        String first = create(null, BODY).then().statusCode(201).extract().path("id");
+        String second = create(null, BODY).then().statusCode(201).extract().path("id");
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void a_failed_request_does_not_use_up_the_key() {
+        String key = UUID.randomUUID().toString();
+        create(key, "{\"title\":\"\",\"meta\":{\"priority\":1}}").then().statusCode(400);
+        create(key, BODY).then().statusCode(201).header("Idempotent-Replayed", (String) null);
+    }
+
+    private static Response create(String key, String body) {
+        var request = given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.when().post("/test/notes");
+    }
+}

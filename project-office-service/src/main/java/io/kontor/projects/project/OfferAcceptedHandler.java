@@ -1,0 +1,40 @@
+package io.kontor.projects.project;
+
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.sales.OfferAccepted;
+import io.kontor.platform.inbox.InboxHandled;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** An accepted offer becomes a project named after the customer and the offer, with a proposed kick-off. */
+@ApplicationScoped
+public class OfferAcceptedHandler {
+
+    @Inject
+    Projects projects;
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kontor.projects.default-manager-email")
+    String defaultManagerEmail;
+
+    @Incoming("sales-offers")
+    @Blocking
+    @InboxHandled
+    void on(IncomingEvent event) {
+        if (!event.is(OfferAccepted.class)) {
+            return;
+        }
+        OfferAccepted offer = event.data(OfferAccepted.class);
+        if (Project.findByOffer(offer.offerId()) != null) {
+            return;
+        }
+        String name = offer.customer().name() + " – " + offer.offerNumber();
+        projects.open(name, offer.customerId(), offer.offerId(), defaultManagerEmail, LocalDate.now(clock));
+    }
+}

@@ -1,0 +1,84 @@
+package io.kontor.projects.project;
+
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.IdempotentCreate;
+import io.kontor.platform.web.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/")
+@RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+public class ProjectResource {
+
+    public record NewProject(
+            @NotBlank @Size(max = 300) String name,
+            UUID customerId,
+            UUID offerId,
+            @NotBlank @Email String managerEmail,
+            @NotNull LocalDate startDate) {
+    }
+
+    public record ProjectView(UUID id, String name, UUID customerId, UUID offerId, String managerEmail, LocalDate startDate,
+            String kickoffStatus) {
+
+        static ProjectView of(Project project) {
+            return new ProjectView(project.id, project.name, project.customerId, project.offerId, project.managerEmail,
+                    project.startDate, project.kickoffStatus.name());
+        }
+    }
+
+    @Inject
+    Projects projects;
+
+    @POST
+    @IdempotentCreate
+    @Transactional
+    public Response open(@NotNull @Valid NewProject request) {
+        Project project = projects.open(request.name(), request.customerId(), request.offerId(), request.managerEmail(),
+                request.startDate());
+        return Response.created(URI.create("/api/v1/projects/" + project.id)).entity(ProjectView.of(project)).build();
+    }
+
+    @GET
+    @Transactional
+    public Page<ProjectView> list(@QueryParam("customerId") UUID customerId, @QueryParam("offerId") UUID offerId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        var query = customerId != null ? Project.find("customerId", Sort.by("createdAt"), customerId)
+                : offerId != null ? Project.find("offerId", Sort.by("createdAt"), offerId)
+                : Project.findAll(Sort.by("createdAt"));
+        var items = query.page(page, size).<Project>list().stream().map(ProjectView::of).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public ProjectView get(@PathParam("id") UUID id) {
+        Project project = Project.findById(id);
+        if (project == null) {
+            throw new NotFoundProblem("project", id);
+        }
+        return ProjectView.of(project);
+    }
+}

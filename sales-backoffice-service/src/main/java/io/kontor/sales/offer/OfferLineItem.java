@@ -1,0 +1,37 @@
+package io.kontor.sales.offer;
+
+import io.kontor.platform.events.sales.OfferLine;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.math.BigDecimal;
+
+/** One line of an offer, priced when the offer was made: later catalogue changes do not touch it. */
+@Embeddable
+public class OfferLineItem {
+
+    @Column(name = "sku", nullable = false, length = 64)
+    public String sku;
+    /** The product's name at the time of the offer. */
+    @Column(name = "description", nullable = false, length = 200)
+    public String description;
+    @Column(name = "quantity", nullable = false, precision = 12, scale = 3)
+    public BigDecimal quantity;
+    @Column(name = "unit", nullable = false, length = 20)
+    public String unit;
+    @Column(name = "unit_price", nullable = false, precision = 12, scale = 2)
+    public BigDecimal unitPrice;
+    @Column(name = "discount_percent", nullable = false, precision = 5, scale = 2)
+    public BigDecimal discountPercent;
+    @Column(name = "vat_rate", nullable = false)
+    public int vatRate;
+    @Column(name = "net_amount", nullable = false, precision = 19, scale = 2)
+    public BigDecimal netAmount;
+
+    OfferTotals.Line forTotals() {
+        return new OfferTotals.Line(netAmount, BigDecimal.valueOf(vatRate));
+    }
+
+    OfferLine toEvent() {
+        return new OfferLine(sku, description, quantity, unit, unitPrice, discountPercent, BigDecimal.valueOf(vatRate), netAmount);
+    }
+}

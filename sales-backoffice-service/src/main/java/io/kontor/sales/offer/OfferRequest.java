@@ -1,0 +1,31 @@
+package io.kontor.sales.offer;
+
+import io.kontor.platform.events.sales.BillingMode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** Body of {@code POST /offers}. The bounds keep every amount inside the database's columns. */
+public record OfferRequest(
+        @NotNull UUID customerId,
+        @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
+        @NotNull BillingMode billing) {
+
+    public record Line(
+            @NotBlank @Size(max = 64) String sku,
+            @NotNull @Positive @Digits(integer = 6, fraction = 3) BigDecimal quantity,
+            /* The product's list price when absent. */
+            @Positive @Digits(integer = 9, fraction = 2) BigDecimal unitPrice,
+            /* None when absent. */
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.kontor.sales.product;
+
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.IdempotentCreate;
+import io.kontor.platform.web.Page;
+import io.kontor.sales.Paging;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+
+/** The catalogue: kept by sales, readable by front-office systems (the web shop shows it). */
+@Path("/products")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    @Inject
+    Products products;
+
+    @POST
+    @IdempotentCreate
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    @Transactional
+    public Response createProduct(@NotNull @Valid ProductRequest request) {
+        Product product = products.create(request);
+        return Response.created(URI.create("products/" + product.id)).entity(ProductView.of(product)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
+    public Page<ProductView> listProducts(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return products.list(page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
+    public ProductView getProduct(@PathParam("id") UUID id) {
+        return ProductView.of(products.get(id));
+    }
+}

@@ -1,0 +1,20 @@
+package io.kontor.sales.offer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class OfferStatusTest {
+
+    private static final Set<String> ALLOWED = Set.of("DRAFT->SENT", "SENT->ACCEPTED", "SENT->REJECTED", "SENT->EXPIRED");
+
+    @ParameterizedTest(name = "from {0}")
+    @EnumSource(OfferStatus.class)
+    void only_a_draft_is_sent_and_only_a_sent_offer_is_answered_or_expires(OfferStatus from) {
+        for (OfferStatus to : OfferStatus.values()) {
+            assertThat(from.canBecome(to)).as("%s -> %s", from, to).isEqualTo(ALLOWED.contains(from + "->" + to));
+        }
+    }
+}
