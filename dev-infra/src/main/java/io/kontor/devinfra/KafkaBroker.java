@@ -35,13 +35,19 @@ import java.util.stream.Collectors;
  * would clash with the application's, and a separate process can be killed like a real broker.
  * Readiness is the log line {@value #READY_LINE}, not an open port, because on a shared machine
  * some other process may answer on a port.
+ * <p>
+ * No broker outlives the JVM that started it: a shutdown hook kills it, and {@link OrphanGuard}
+ * ends it even when that JVM is killed with -9. Its files (including {@code broker.log}) stay in
+ * the data dir.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final String READY_LINE = "Kafka Server started";
     private static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
     private static final String LOG4J_RESOURCE = "kafka-log4j2.xml";
-    private static final String HEAP = "-Xmx512m";
+    // C1 only and the serial collector: on a busy 2-core machine this halves the start (measured
+    // 12 s -> 6 s under load); a development broker never needs the peak throughput of C2.
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     // Generous: a busy 2-core machine running several test JVMs can need far more than the usual 3-4 s.
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
@@ -276,8 +282,10 @@ public final class KafkaBroker implements AutoCloseable {
     private static List<String> javaCommand(Path log4jConfig, String classpath, String mainClass, String... args) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, HEAP,
-                "-Dlog4j2.configurationFile=" + log4jConfig, "-cp", classpath, mainClass));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + log4jConfig, "-cp", classpath, mainClass));
         command.addAll(Arrays.asList(args));
         return command;
     }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * closes and reading stdin ends. Without this a killed test run leaves a broker behind that holds
  * 400 MB and a port on a shared machine.
  */
-final class OrphanGuard {
+public final class OrphanGuard {
 
     private static final long HALT_AFTER_MILLIS = 20_000;
 

@@ -89,6 +89,7 @@ public final class Postgres implements AutoCloseable {
                 deleteRecursively(dataDir);
             }
             Files.createDirectories(binariesDir);
+            removeUnfinishedUnpacking(binariesDir);
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
             Files.createDirectories(log.getParent());
             // Cleaning is done above: zonky's own flag deletes the data on close, which the caller may still want.
@@ -105,6 +106,20 @@ public final class Postgres implements AutoCloseable {
             return new Postgres(server, adminUrl, EMBEDDED_USER, EMBEDDED_PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * zonky marks a finished unpacking with {@code .exists}; a JVM that died while unpacking leaves a folder without
+     * it, and unpacking again over its symbolic links fails. Such a folder is removed so the binaries unpack afresh.
+     */
+    private static void removeUnfinishedUnpacking(Path binariesDir) throws IOException {
+        try (var unpacked = Files.newDirectoryStream(binariesDir, "PG-*")) {
+            for (Path folder : unpacked) {
+                if (Files.isDirectory(folder) && !Files.exists(folder.resolve(".exists"))) {
+                    deleteRecursively(folder);
+                }
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PostgresTest {
 
@@ -30,11 +32,13 @@ class PostgresTest {
                 assertThat(result.getString(1)).isEqualTo("kontor_test");
                 assertThat(result.getInt(2)).isEqualTo(42);
             }
+            postgres.dropDatabase("kontor_test");
         }
     }
 
     @Test
     void data_survives_a_restart_unless_started_clean() throws Exception {
+        assumeTrue(System.getenv(Postgres.URL_ENV) == null, "only the embedded server has a data dir of ours");
         String url;
         try (Postgres postgres = startTimed(false)) {
             url = postgres.createDatabase("kept");
@@ -54,7 +58,7 @@ class PostgresTest {
     @Test
     void database_names_that_would_need_quoting_are_refused() throws Exception {
         try (Postgres postgres = startTimed(false)) {
-            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+            assertThatIllegalArgumentException()
                     .isThrownBy(() -> postgres.createDatabase("x; DROP DATABASE postgres"));
         }
     }

@@ -5,7 +5,7 @@ import io.kontor.accounting.AccountingConfig;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
-import io.kontor.platform.web.IdempotentCreate;
+import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;

@@ -5,6 +5,7 @@ import io.kontor.platform.events.sales.CustomerType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,7 +39,7 @@ public record InvoiceView(
     }
 
     static InvoiceView of(Invoice invoice, LocalDate today) {
-        List<LineView> lines = new java.util.ArrayList<>();
+        List<LineView> lines = new ArrayList<>();
         for (int i = 0; i < invoice.lines.size(); i++) {
             InvoiceLine line = invoice.lines.get(i);
             lines.add(new LineView(i + 1, line.sku, line.description, InvoiceTotals.plain(line.quantity), line.unit,

@@ -2,7 +2,7 @@ package io.kontor.hr.opening;
 
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
-import io.kontor.platform.web.IdempotentCreate;
+import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;

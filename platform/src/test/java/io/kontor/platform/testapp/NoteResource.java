@@ -1,7 +1,7 @@
 package io.kontor.platform.testapp;
 
 import io.kontor.platform.security.Roles;
-import io.kontor.platform.web.IdempotentCreate;
+import io.kontor.platform.idempotency.IdempotentCreate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.kontor.sales.customer;
 
 import io.kontor.platform.security.Roles;
-import io.kontor.platform.web.IdempotentCreate;
+import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;

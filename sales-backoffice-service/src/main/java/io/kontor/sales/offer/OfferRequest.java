@@ -20,12 +20,11 @@ public record OfferRequest(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
         @NotNull BillingMode billing) {
 
+    /** {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none. */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Positive @Digits(integer = 6, fraction = 3) BigDecimal quantity,
-            /* The product's list price when absent. */
             @Positive @Digits(integer = 9, fraction = 2) BigDecimal unitPrice,
-            /* None when absent. */
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent) {
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kontor.platform.web.CorrelationId;
 import io.quarkus.security.AuthenticationFailedException;
@@ -56,6 +57,20 @@ public class ProblemMappers {
             return answer(400, "validation-failed", "Invalid request", field + ": " + message, List.of(new Problem.Violation(field, message)));
         }
         return answer(400, "malformed-json", "Malformed JSON", "the request body is not valid JSON: " + e.getOriginalMessage(), null);
+    }
+
+    /**
+     * Quarkus REST brings its own mappers for these two Jackson exceptions; naming them exactly here is what makes
+     * ours win, so that a wrong enum value or a text where a number belongs is problem details too.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseableJson(JsonParseException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -1,4 +1,4 @@
-package io.kontor.platform.web;
+package io.kontor.platform.idempotency;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

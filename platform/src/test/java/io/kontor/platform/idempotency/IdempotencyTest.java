@@ -1,4 +1,4 @@
-package io.kontor.platform.web;
+package io.kontor.platform.idempotency;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.kontor.platform.web;
+package io.kontor.platform.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
