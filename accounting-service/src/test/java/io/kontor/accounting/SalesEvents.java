@@ -2,24 +2,19 @@ package io.kontor.accounting;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.accounting.customer.Customer;
-import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.events.DomainEvent;
-import io.kontor.platform.events.EventType;
 import io.kontor.platform.events.sales.Address;
 import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.events.sales.CustomerType;
-import io.kontor.testing.TestKafka;
+import io.kontor.testing.TestEvents;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,41 +22,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class SalesEvents {
 
-    public static final String SOURCE = "/kontor/sales-backoffice-service";
+    public static final String SERVICE = "sales-backoffice-service";
+    public static final String SOURCE = "/kontor/" + SERVICE;
     public static final Address BERLIN = new Address("Unter den Linden 1", "10117", "Berlin", "DE");
 
     @Inject
-    ObjectMapper json;
+    TestEvents events;
 
     /** Sends {@code event} with a new ce_id; returns the ce_id. */
     public String send(DomainEvent event) {
-        return send(event, UUID.randomUUID().toString(), Instant.now());
+        return events.send(SERVICE, event);
     }
 
     public String send(DomainEvent event, String eventId, Instant time) {
-        EventType type = DomainEvent.typeOf(event.getClass());
-        TestKafka.send(type.topic(), event.aggregateId(), toJson(event), headers(type.value(), eventId, event.aggregateId(), time));
-        return eventId;
+        return events.send(SERVICE, event, eventId, time);
     }
 
     public static Map<String, String> headers(String type, String eventId, String subject, Instant time) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, "1.0");
-        headers.put(CloudEventHeaders.ID, eventId);
-        headers.put(CloudEventHeaders.TYPE, type);
-        headers.put(CloudEventHeaders.SOURCE, SOURCE);
-        headers.put(CloudEventHeaders.SUBJECT, subject);
-        headers.put(CloudEventHeaders.TIME, time.toString());
-        headers.put(CloudEventHeaders.CONTENT_TYPE, "application/json");
-        return headers;
+        return TestEvents.headers(SERVICE, type, eventId, subject, time);
     }
 
     public String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return events.toJson(value);
     }
 
     public static CustomerRegistered registered(UUID customerId, String name, int paymentTermDays) {

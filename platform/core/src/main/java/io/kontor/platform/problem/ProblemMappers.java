@@ -48,7 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException) && !mapping.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException mapping && !isSyntaxError(e) && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
             String message = e instanceof InvalidFormatException format
                     ? "cannot be " + quote(format.getValue()) + ", expected " + expected(format.getTargetType())
@@ -104,6 +104,16 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure [correlation id %s]", CorrelationId.current());
         return answer(500, "internal-error", "Internal error",
                 "the request failed on our side; quote correlation id " + CorrelationId.current(), null);
+    }
+
+    /** Jackson wraps a syntax error met inside a nested object into a mapping error with a path: it is still a syntax error. */
+    private static boolean isSyntaxError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response answer(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
