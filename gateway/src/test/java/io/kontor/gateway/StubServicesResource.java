@@ -17,6 +17,10 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
     /** The gateway's request timeout in these tests: how long a silent service is waited for. */
     public static final long REQUEST_TIMEOUT_MILLIS = 1_500;
     public static final long CONNECT_TIMEOUT_MILLIS = 1_000;
+    /** Transport failures in a row that open a service's circuit breaker; one failing GET with its retries makes 3. */
+    public static final int FAILURE_THRESHOLD = 5;
+    /** How long an open breaker refuses; tests move the MutableClock past it rather than waiting. */
+    public static final long OPEN_FOR_SECONDS = 30;
 
     private Vertx vertx;
     private StubServices services;
@@ -35,6 +39,10 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
             config.put(prefix + "connect-timeout", CONNECT_TIMEOUT_MILLIS + "ms");
             config.put(prefix + "request-timeout", REQUEST_TIMEOUT_MILLIS + "ms");
             config.put(prefix + "max-connections", "8");
+            config.put(prefix + "retries", "2");
+            config.put(prefix + "retry-delay", "20ms");
+            config.put(prefix + "circuit-breaker.failure-threshold", String.valueOf(FAILURE_THRESHOLD));
+            config.put(prefix + "circuit-breaker.open-for", OPEN_FOR_SECONDS + "s");
         }
         services = new StubServices(stubs);
         return config;

@@ -1,5 +1,7 @@
 package io.kontor.accounting.invoice;
 
+import io.kontor.accounting.payment.OpenClaim;
+import io.kontor.accounting.payment.PaymentAllocation;
 import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -41,7 +43,14 @@ public class Invoice extends PanacheEntityBase {
     public BigDecimal netTotal;
     public BigDecimal vatTotal;
     public BigDecimal grossTotal;
+    /** Principal paid, i.e. the part of {@link #grossTotal} settled; fees and interest are counted apart. */
     public BigDecimal paidAmount;
+    /** Dunning fees charged (§288 (5) flat fee and level fees); costs in the sense of §367 BGB. */
+    public BigDecimal feesCharged;
+    public BigDecimal feesPaid;
+    /** Default interest charged (§288 BGB), accrued per day on the open principal. */
+    public BigDecimal interestCharged;
+    public BigDecimal interestPaid;
     public int dunningLevel;
     @Embedded
     public Buyer buyer;
@@ -76,6 +85,10 @@ public class Invoice extends PanacheEntityBase {
         invoice.vatTotal = totals.vatTotal();
         invoice.grossTotal = totals.grossTotal();
         invoice.paidAmount = BigDecimal.ZERO.setScale(2);
+        invoice.feesCharged = BigDecimal.ZERO.setScale(2);
+        invoice.feesPaid = BigDecimal.ZERO.setScale(2);
+        invoice.interestCharged = BigDecimal.ZERO.setScale(2);
+        invoice.interestPaid = BigDecimal.ZERO.setScale(2);
         invoice.dunningLevel = 0;
         invoice.createdAt = now;
         return invoice;
@@ -106,7 +119,33 @@ public class Invoice extends PanacheEntityBase {
         return status.isReceivable() && dueDate != null && today.isAfter(dueDate);
     }
 
+    /** The principal still owed: gross total less what was paid on it. */
     public BigDecimal openAmount() {
         return status.isReceivable() ? grossTotal.subtract(paidAmount) : BigDecimal.ZERO.setScale(2);
+    }
+
+    /** Everything still owed on this invoice, by the kinds of debt §367 BGB ranks. */
+    public OpenClaim openClaim() {
+        if (!status.isReceivable()) {
+            return new OpenClaim(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+        }
+        return new OpenClaim(feesCharged.subtract(feesPaid), interestCharged.subtract(interestPaid), openAmount());
+    }
+
+    /** Books the part of a payment allocated to this invoice: PAID once nothing is owed, else PARTIALLY_PAID. */
+    public void settle(PaymentAllocation allocation) {
+        if (!status.isReceivable()) {
+            throw new ConflictProblem("invoice " + (invoiceNumber == null ? id : invoiceNumber) + " is " + status
+                    + "; payments are booked against ISSUED or PARTIALLY_PAID invoices");
+        }
+        OpenClaim open = openClaim();
+        if (allocation.fees().compareTo(open.fees()) > 0 || allocation.interest().compareTo(open.interest()) > 0
+                || allocation.principal().compareTo(open.principal()) > 0) {
+            throw new IllegalArgumentException(allocation + " exceeds what is owed: " + open);
+        }
+        feesPaid = feesPaid.add(allocation.fees());
+        interestPaid = interestPaid.add(allocation.interest());
+        paidAmount = paidAmount.add(allocation.principal());
+        status = openClaim().isSettled() ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
     }
 }

@@ -1,5 +1,6 @@
 package io.kontor.accounting.invoice;
 
+import io.kontor.accounting.payment.OpenClaim;
 import io.kontor.platform.events.sales.Address;
 import io.kontor.platform.events.sales.CustomerType;
 import java.math.BigDecimal;
@@ -9,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An invoice as the API shows it (API.md, accounting). */
+/**
+ * An invoice as the API shows it (API.md, accounting). {@code paidAmount} and {@code openAmount} are the principal
+ * (the gross total) paid and still owed; dunning fees and default interest owed come apart, {@code totalOpen} is all.
+ */
 public record InvoiceView(
         UUID id,
         String invoiceNumber,
@@ -27,6 +31,9 @@ public record InvoiceView(
         BigDecimal grossTotal,
         BigDecimal paidAmount,
         BigDecimal openAmount,
+        BigDecimal feesOpen,
+        BigDecimal interestOpen,
+        BigDecimal totalOpen,
         BuyerView buyer,
         List<LineView> lines,
         List<InvoiceTotals.VatSubtotal> vatBreakdown) {
@@ -47,10 +54,12 @@ public record InvoiceView(
                     money(line.netAmount)));
         }
         Buyer buyer = invoice.buyer;
+        OpenClaim open = invoice.openClaim();
         return new InvoiceView(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId, invoice.origin,
                 invoice.status, invoice.isOverdue(today), invoice.dunningLevel, invoice.issueDate, invoice.dueDate,
                 invoice.currency, money(invoice.netTotal), money(invoice.vatTotal), money(invoice.grossTotal),
-                money(invoice.paidAmount), money(invoice.openAmount()),
+                money(invoice.paidAmount), money(invoice.openAmount()), money(open.fees()), money(open.interest()),
+                money(open.total()),
                 new BuyerView(buyer.customerNumber, buyer.name, buyer.type, buyer.email, buyer.vatId, buyer.address()),
                 List.copyOf(lines), invoice.totals().vatBreakdown());
     }

@@ -25,5 +25,25 @@ public interface GatewayConfig {
 
         /** Connections kept to the service; more concurrent requests queue for one (bounded by the connect timeout). */
         int maxConnections();
+
+        /**
+         * Further attempts for an idempotent request whose attempt found no connection or lost it before the answer
+         * (0: none). Never for a timeout: a slow service gets slower with each repetition.
+         */
+        int retries();
+
+        /** Pause before another attempt, so that a restarting replica or a new connection has a moment. */
+        Duration retryDelay();
+
+        CircuitBreakerSettings circuitBreaker();
+    }
+
+    interface CircuitBreakerSettings {
+
+        /** Transport failures in a row after which the gateway stops calling the service. */
+        int failureThreshold();
+
+        /** How long it then answers 503 at once, before one trial request may go through. */
+        Duration openFor();
     }
 }

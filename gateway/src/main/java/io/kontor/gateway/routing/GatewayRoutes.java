@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,14 +26,14 @@ public class GatewayRoutes {
 
     private final List<ServiceProxy> proxies = new ArrayList<>();
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config, HttpProblems problems) {
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config, HttpProblems problems, Clock clock) {
         for (Downstream downstream : Downstream.values()) {
             GatewayConfig.Service service = config.services().get(downstream.domain());
             if (service == null) {
                 throw new IllegalStateException("kontor.gateway.services." + downstream.domain()
                         + ".* is missing: the gateway does not know where " + downstream.serviceName() + " runs");
             }
-            ServiceProxy proxy = new ServiceProxy(vertx, downstream, service, problems);
+            ServiceProxy proxy = new ServiceProxy(vertx, downstream, service, problems, clock);
             proxies.add(proxy);
             router.route(downstream.routePattern())
                     .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)

@@ -9,7 +9,9 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
@@ -18,14 +20,15 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Forwards the requests of one domain to its service and streams the answer back. Bodies are piped with back-pressure
  * in both directions (a 50 MB PDF never sits in the gateway's memory); hop-by-hop headers stay behind (vertx-http-proxy).
- * What the gateway adds: the correlation id, X-Forwarded-*, its own timeouts, and problem details when the service
- * cannot be reached or does not answer.
+ * What the gateway adds: the correlation id, X-Forwarded-*, its own timeouts, retries of idempotent requests, a
+ * circuit breaker, and problem details when the service cannot be reached or does not answer.
  */
 final class ServiceProxy {
 
@@ -34,14 +37,22 @@ final class ServiceProxy {
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
 
+    private final Vertx vertx;
     private final Downstream downstream;
     private final HttpClient client;
     private final RequestOptions target;
     private final HttpProblems problems;
+    private final CircuitBreaker breaker;
+    private final int retries;
+    private final long retryDelayMillis;
 
-    ServiceProxy(Vertx vertx, Downstream downstream, GatewayConfig.Service config, HttpProblems problems) {
+    ServiceProxy(Vertx vertx, Downstream downstream, GatewayConfig.Service config, HttpProblems problems, Clock clock) {
+        this.vertx = vertx;
         this.downstream = downstream;
         this.problems = problems;
+        this.breaker = new CircuitBreaker(clock, config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor());
+        this.retries = config.retries();
+        this.retryDelayMillis = Math.max(1, config.retryDelay().toMillis());
         URI url = validated(downstream, config.url());
         boolean tls = "https".equals(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
@@ -62,6 +73,10 @@ final class ServiceProxy {
     }
 
     void forward(RoutingContext routing) {
+        if (!breaker.allowsRequest()) {
+            answerBreakerOpen(routing);
+            return;
+        }
         HttpServerRequest request = routing.request();
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         // What the security check and the router matched is the normalized path: forward exactly that, so that
@@ -69,26 +84,70 @@ final class ServiceProxy {
         String query = request.query();
         proxyRequest.setURI(query == null ? routing.normalizedPath() : routing.normalizedPath() + "?" + query);
         addForwardingHeaders(routing, proxyRequest.headers());
+        boolean hasBody = hasBody(request);
+        if (!hasBody) {
+            // Nothing to stream: the request can be sent again as it is, should the first connection break.
+            proxyRequest.setBody(null);
+            request.resume();
+        }
+        attempt(routing, proxyRequest, hasBody, 0);
+    }
 
+    private void attempt(RoutingContext routing, ProxyRequest proxyRequest, boolean hasBody, int retriesDone) {
+        HttpMethod method = routing.request().method();
         connect().onComplete(connection -> {
             if (connection.failed()) {
-                answerUnreachable(routing, proxyRequest, connection.cause());
+                breaker.failed();
+                if (retriesDone < retries && Retries.afterConnectFailure(method)) {
+                    retryLater(routing, proxyRequest, hasBody, retriesDone, connection.cause());
+                } else {
+                    answerUnreachable(routing, proxyRequest, connection.cause());
+                }
                 return;
             }
             proxyRequest.send(connection.result()).onComplete(response -> {
                 if (response.failed()) {
-                    answerNoResponse(routing, proxyRequest, response.cause());
+                    breaker.failed();
+                    Throwable failure = response.cause();
+                    if (!(failure instanceof TimeoutException) && retriesDone < retries
+                            && Retries.afterBrokenConnection(method, hasBody)) {
+                        retryLater(routing, proxyRequest, hasBody, retriesDone, failure);
+                    } else {
+                        answerNoResponse(routing, proxyRequest, failure);
+                    }
                     return;
                 }
+                breaker.succeeded();
                 sendToCaller(response.result());
             });
         });
     }
 
+    private void retryLater(RoutingContext routing, ProxyRequest proxyRequest, boolean hasBody, int retriesDone,
+            Throwable failure) {
+        LOG.debugf("%s: attempt %d failed, trying again: %s", downstream.serviceName(), retriesDone + 1, failure);
+        vertx.setTimer(retryDelayMillis, ignored -> {
+            if (routing.response().closed()) {
+                proxyRequest.release();
+            } else if (!breaker.allowsRequest()) {
+                proxyRequest.release();
+                answerBreakerOpen(routing);
+            } else {
+                attempt(routing, proxyRequest, hasBody, retriesDone + 1);
+            }
+        });
+    }
+
+    /** HTTP/1.1 (RFC 9112, section 6.3): a request has a body exactly when it has Content-Length or Transfer-Encoding. */
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (request.version() == HttpVersion.HTTP_2) {
+            return !"0".equals(length);
+        }
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !"0".equals(length.trim()));
+    }
+
     private Future<HttpClientRequest> connect() {
-        // Retries belong here, and only here: nothing of the caller's request has been sent yet, so another attempt
-        // (after a pause, to another replica) is safe for every method, and the body need not be buffered.
-        // Deliberately not done yet: one attempt, and the caller gets 503 quickly.
         return client.request(target).map(request -> request.exceptionHandler(failure ->
                 // Also reported through the response future, answered there; without a handler Vert.x logs it again.
                 LOG.debugf("%s: request failed: %s", downstream.serviceName(), failure)));
@@ -127,6 +186,12 @@ final class ServiceProxy {
         proxyRequest.release();
         problems.send(routing, 503, "service-unavailable", "Service unavailable",
                 downstream.serviceName() + " cannot be reached right now; try again later");
+    }
+
+    private void answerBreakerOpen(RoutingContext routing) {
+        routing.response().putHeader("Retry-After", Long.toString(breaker.retryAfter().toSeconds()));
+        problems.send(routing, 503, "service-unavailable", "Service unavailable",
+                downstream.serviceName() + " failed several times in a row and is given a moment to recover; try again later");
     }
 
     private void answerNoResponse(RoutingContext routing, ProxyRequest proxyRequest, Throwable failure) {

@@ -12,4 +12,7 @@ public interface InboxConfig {
 
     /** Pause before the second attempt; it grows linearly with each further attempt. */
     Duration retryBackoff();
+
+    /** How long an applied event's id is remembered; must outlive every redelivery (Kafka retention). */
+    Duration retention();
 }

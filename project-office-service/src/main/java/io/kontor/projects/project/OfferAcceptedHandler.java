@@ -3,12 +3,12 @@ package io.kontor.projects.project;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.inbox.InboxHandled;
+import io.kontor.projects.ProjectsConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** An accepted offer becomes a project named after the customer and the offer, with a proposed kick-off. */
@@ -20,8 +20,8 @@ public class OfferAcceptedHandler {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "kontor.projects.default-manager-email")
-    String defaultManagerEmail;
+    @Inject
+    ProjectsConfig config;
 
     @Incoming("sales-offers")
     @Blocking
@@ -35,6 +35,7 @@ public class OfferAcceptedHandler {
             return;
         }
         String name = offer.customer().name() + " – " + offer.offerNumber();
-        projects.open(name, offer.customerId(), offer.offerId(), defaultManagerEmail, LocalDate.now(clock));
+        projects.open(name, offer.customerId(), offer.offerId(), config.defaultManagerEmail(), LocalDate.now(clock.withZone(config.timeZone())),
+                offer.currency());
     }
 }

@@ -1,6 +1,7 @@
 package io.kontor.projects.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.kontor.platform.problem.NotFoundProblem;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,10 +22,21 @@ public class Project extends PanacheEntityBase {
     /** At most one project per accepted offer, enforced by a unique constraint as well as by the inbox. */
     public UUID offerId;
     public String managerEmail;
+    /** ISO 4217 code of milestone amounts: the offer's currency, or the configured default for a project opened by hand. */
+    public String currency;
     public LocalDate startDate;
     @Enumerated(EnumType.STRING)
     public KickoffStatus kickoffStatus;
     public Instant createdAt;
+
+    /** The project, or a 404 problem: every project sub-resource starts here. */
+    public static Project require(UUID id) {
+        Project project = findById(id);
+        if (project == null) {
+            throw new NotFoundProblem("project", id);
+        }
+        return project;
+    }
 
     public static Project findByOffer(UUID offerId) {
         return find("offerId", offerId).firstResult();

@@ -1,6 +1,6 @@
 package io.kontor.projects.project;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.projects.ProjectsConfig;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
@@ -49,13 +49,15 @@ public class ProjectResource {
 
     @Inject
     Projects projects;
+    @Inject
+    ProjectsConfig config;
 
     @POST
     @IdempotentCreate
     @Transactional
     public Response open(@NotNull @Valid NewProject request) {
         Project project = projects.open(request.name(), request.customerId(), request.offerId(), request.managerEmail(),
-                request.startDate());
+                request.startDate(), config.defaultCurrency());
         return Response.created(URI.create("/api/v1/projects/" + project.id)).entity(ProjectView.of(project)).build();
     }
 
@@ -75,10 +77,6 @@ public class ProjectResource {
     @Path("/{id}")
     @Transactional
     public ProjectView get(@PathParam("id") UUID id) {
-        Project project = Project.findById(id);
-        if (project == null) {
-            throw new NotFoundProblem("project", id);
-        }
-        return ProjectView.of(project);
+        return ProjectView.of(Project.require(id));
     }
 }

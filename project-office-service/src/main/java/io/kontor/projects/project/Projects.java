@@ -20,7 +20,7 @@ public class Projects {
     Clock clock;
 
     @Transactional
-    public Project open(String name, UUID customerId, UUID offerId, String managerEmail, LocalDate startDate) {
+    public Project open(String name, UUID customerId, UUID offerId, String managerEmail, LocalDate startDate, String currency) {
         Project project = new Project();
         project.id = UUID.randomUUID();
         project.name = name;
@@ -28,6 +28,7 @@ public class Projects {
         project.offerId = offerId;
         project.managerEmail = managerEmail;
         project.startDate = startDate;
+        project.currency = currency;
         project.kickoffStatus = Project.KickoffStatus.PROPOSED;
         project.createdAt = Instant.now(clock);
         project.persist();

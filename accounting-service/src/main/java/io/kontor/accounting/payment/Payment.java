@@ -1,0 +1,63 @@
+package io.kontor.accounting.payment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A payment booked against an invoice, with its allocation (§367 BGB). A booking is a fact: never edited. */
+@Entity
+@Table(name = "payment")
+public class Payment extends PanacheEntityBase {
+
+    /** Where a payment was learned of. */
+    public enum Source {
+        MANUAL,
+        BANK_STATEMENT
+    }
+
+    @Id
+    public UUID id;
+    public UUID invoiceId;
+    public String invoiceNumber;
+    public UUID customerId;
+    public BigDecimal amount;
+    public String currency;
+    public LocalDate valueDate;
+    public String payerName;
+    public String reference;
+    @Enumerated(EnumType.STRING)
+    public Source source;
+    public BigDecimal toFees;
+    public BigDecimal toInterest;
+    public BigDecimal toPrincipal;
+    public BigDecimal toCredit;
+    public Instant bookedAt;
+
+    static Payment of(UUID invoiceId, String invoiceNumber, UUID customerId, BigDecimal amount, String currency, LocalDate valueDate,
+            String payerName, String reference, Source source, PaymentAllocation allocation, Instant now) {
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.invoiceId = invoiceId;
+        payment.invoiceNumber = invoiceNumber;
+        payment.customerId = customerId;
+        payment.amount = amount;
+        payment.currency = currency;
+        payment.valueDate = valueDate;
+        payment.payerName = payerName;
+        payment.reference = reference;
+        payment.source = source;
+        payment.toFees = allocation.fees();
+        payment.toInterest = allocation.interest();
+        payment.toPrincipal = allocation.principal();
+        payment.toCredit = allocation.surplus();
+        payment.bookedAt = now;
+        return payment;
+    }
+}

@@ -1,0 +1,78 @@
+package io.kontor.accounting.payment;
+
+import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
+public class PaymentResource {
+
+    @Inject
+    Payments payments;
+
+    @POST
+    @IdempotentCreate
+    public Response bookPayment(@NotNull @Valid PaymentRequest request) {
+        UUID invoiceId = invoiceNamedBy(request);
+        BookedPayment booked = payments.book(invoiceId, new Payments.Received(request.amount(), request.valueDate(),
+                blankToNull(request.payerName()), blankToNull(request.reference()), Payment.Source.MANUAL));
+        return Response.created(URI.create("payments/" + booked.id())).entity(booked).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public BookedPayment getPayment(@PathParam("id") UUID id) {
+        Payment payment = Payment.findById(id);
+        if (payment == null) {
+            throw new NotFoundProblem("payment", id);
+        }
+        Invoice invoice = Invoice.findById(payment.invoiceId);
+        return BookedPayment.of(payment, invoice.status, invoice.openClaim().total());
+    }
+
+    /** The invoice number wins; a reference must name exactly one invoice, or the payment is for someone to look at. */
+    private static UUID invoiceNamedBy(PaymentRequest request) {
+        if (request.invoiceNumber() != null && !request.invoiceNumber().isBlank()) {
+            return idOf(request.invoiceNumber(), "invoiceNumber");
+        }
+        if (request.reference() == null || request.reference().isBlank()) {
+            throw new InvalidFieldProblem("invoiceNumber", "give the invoice number, or a reference that contains it");
+        }
+        List<String> numbers = InvoiceNumberInText.in(request.reference());
+        if (numbers.size() != 1) {
+            throw new InvalidFieldProblem("reference", numbers.isEmpty() ? "names no invoice number"
+                    : "names several invoices " + numbers + "; book each part by its invoice number");
+        }
+        return idOf(numbers.get(0), "reference");
+    }
+
+    private static UUID idOf(String invoiceNumber, String field) {
+        return Invoice.<Invoice>find("invoiceNumber", invoiceNumber).firstResultOptional()
+                .map(invoice -> invoice.id)
+                .orElseThrow(() -> new InvalidFieldProblem(field, "no invoice " + invoiceNumber + " is known"));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

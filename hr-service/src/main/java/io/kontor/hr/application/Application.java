@@ -1,0 +1,92 @@
+package io.kontor.hr.application;
+
+import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+public class Application extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID jobOpeningId;
+    // The candidate's personal data: null once erased.
+    public String firstName;
+    public String lastName;
+    public String email;
+    public String coverLetter;
+    @Enumerated(EnumType.STRING)
+    public Stage stage;
+    public Instant receivedAt;
+    public Instant stageChangedAt;
+    public Instant rejectedAt;
+    public Instant erasedAt;
+
+    /** Moves the application along the pipeline; HIRED only through {@code hire}, which also writes the contract. */
+    public void advanceTo(Stage target, Instant now) {
+        if (target == Stage.HIRED) {
+            throw new ConflictProblem("application " + id + " is hired with POST /applications/" + id
+                    + "/hire, which also writes the employment contract");
+        }
+        moveTo(target, now);
+    }
+
+    public void hire(Instant now) {
+        moveTo(Stage.HIRED, now);
+    }
+
+    private void moveTo(Stage target, Instant now) {
+        if (!stage.canMoveTo(target)) {
+            throw new ConflictProblem("application " + id + " is " + stage + " and cannot move to " + target
+                    + (stage.isOpen() ? "; next is " + stage.next() + " or REJECTED" : ""));
+        }
+        stage = target;
+        stageChangedAt = now;
+        if (target == Stage.REJECTED) {
+            rejectedAt = now;
+        }
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    public String candidateName() {
+        return isErased() ? null : firstName + " " + lastName;
+    }
+
+    /** Erases the candidate's personal data (GDPR Art. 17) and keeps what statistics need: opening, stage, dates, scores. */
+    public void erase(Instant now) {
+        firstName = null;
+        lastName = null;
+        email = null;
+        coverLetter = null;
+        if (erasedAt == null) {
+            erasedAt = now;
+        }
+    }
+
+    public static Application get(UUID id) {
+        Application application = findById(id);
+        if (application == null) {
+            throw new NotFoundProblem("application", id);
+        }
+        return application;
+    }
+
+    /** For a state change: the row stays locked until the transaction ends, so two changes cannot interleave. */
+    public static Application getForUpdate(UUID id) {
+        Application application = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (application == null) {
+            throw new NotFoundProblem("application", id);
+        }
+        return application;
+    }
+}

@@ -1,0 +1,146 @@
+package io.kontor.hr.application;
+
+import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Applications and their interviews. Only staff read them: a careers site submits, but never sees a candidate. */
+@Path("/applications")
+@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+public class ApplicationResource {
+
+    public record NewApplication(
+            @NotNull UUID jobOpeningId,
+            @NotNull @Valid CandidateData candidate,
+            @Size(max = 20000) String coverLetter) {
+    }
+
+    public record CandidateData(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    /** What the submitter gets back: no personal data, which it has anyway (and so none is kept with the idempotency key). */
+    public record Receipt(UUID id, UUID jobOpeningId, Stage stage, Instant receivedAt) {
+    }
+
+    public record Advance(@NotNull Stage stage) {
+    }
+
+    public record NewInterview(
+            @NotBlank @Size(max = 200) String interviewer,
+            @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 100) String, @NotNull @Min(1) @Max(5) Integer> scores,
+            @Size(max = 20000) String notes) {
+    }
+
+    public record InterviewView(UUID id, String interviewer, Map<String, Integer> scores, String notes, Instant heldAt) {
+
+        static InterviewView of(Interview interview) {
+            return new InterviewView(interview.id, interview.interviewer, interview.scores, interview.notes, interview.heldAt);
+        }
+    }
+
+    public record CandidateView(String firstName, String lastName, String email) {
+    }
+
+    public record ApplicationView(UUID id, UUID jobOpeningId, CandidateView candidate, String coverLetter, Stage stage,
+            Instant receivedAt, Instant stageChangedAt, boolean erased, BigDecimal meanScore, List<InterviewView> interviews) {
+
+        static ApplicationView of(Application application) {
+            List<Interview> interviews = Interview.of(application.id);
+            List<Integer> scores = interviews.stream().flatMap(i -> i.scores.values().stream()).toList();
+            BigDecimal mean = Ranking.of(List.of(new Ranking.Candidate(application.id, application.receivedAt, scores)))
+                    .get(0).meanScore();
+            CandidateView candidate = application.isErased() ? null
+                    : new CandidateView(application.firstName, application.lastName, application.email);
+            return new ApplicationView(application.id, application.jobOpeningId, candidate, application.coverLetter,
+                    application.stage, application.receivedAt, application.stageChangedAt, application.isErased(), mean,
+                    interviews.stream().map(InterviewView::of).toList());
+        }
+    }
+
+    @Inject
+    Applications applications;
+
+    @POST
+    @IdempotentCreate
+    @Transactional
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    public Response submit(@NotNull @Valid NewApplication request) {
+        CandidateData candidate = request.candidate();
+        Application application = applications.submit(request.jobOpeningId(), candidate.firstName(), candidate.lastName(),
+                candidate.email(), request.coverLetter());
+        return Response.created(URI.create("/api/v1/hr/applications/" + application.id))
+                .entity(new Receipt(application.id, application.jobOpeningId, application.stage, application.receivedAt))
+                .build();
+    }
+
+    @GET
+    @Transactional
+    public Page<ApplicationView> list(@QueryParam("jobOpeningId") UUID jobOpeningId, @QueryParam("stage") Stage stage,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        Parameters parameters = new Parameters();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (jobOpeningId != null) {
+            where.append(" and jobOpeningId = :opening");
+            parameters.and("opening", jobOpeningId);
+        }
+        if (stage != null) {
+            where.append(" and stage = :stage");
+            parameters.and("stage", stage);
+        }
+        var query = Application.find(where.toString(), Sort.by("receivedAt").and("id"), parameters);
+        var items = query.page(page, size).<Application>list().stream().map(ApplicationView::of).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public ApplicationView get(@PathParam("id") UUID id) {
+        return ApplicationView.of(Application.get(id));
+    }
+
+    @POST
+    @Path("/{id}/advance")
+    @Transactional
+    public ApplicationView advance(@PathParam("id") UUID id, @NotNull @Valid Advance request) {
+        return ApplicationView.of(applications.advance(id, request.stage()));
+    }
+
+    @POST
+    @Path("/{id}/interviews")
+    @Transactional
+    public Response recordInterview(@PathParam("id") UUID id, @NotNull @Valid NewInterview request) {
+        Interview interview = applications.recordInterview(id, request.interviewer(), request.scores(), request.notes());
+        return Response.created(URI.create("/api/v1/hr/applications/" + id)).entity(InterviewView.of(interview)).build();
+    }
+}

@@ -1,0 +1,49 @@
+package io.kontor.hr.application;
+
+import io.kontor.hr.opening.JobOpening;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** An opening's candidates still in the race (neither rejected nor erased), best mean interview score first. */
+@Path("/job-openings/{id}/ranking")
+@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+public class RankingResource {
+
+    public record RankedApplication(int rank, UUID applicationId, String candidateName, Stage stage, BigDecimal meanScore,
+            int scoreCount, Instant receivedAt) {
+    }
+
+    @GET
+    @Transactional
+    public List<RankedApplication> ranking(@PathParam("id") UUID jobOpeningId) {
+        if (JobOpening.findById(jobOpeningId) == null) {
+            throw new NotFoundProblem("job opening", jobOpeningId);
+        }
+        Map<UUID, Application> applications = Application.<Application>list(
+                        "jobOpeningId = ?1 and stage <> ?2 and erasedAt is null", jobOpeningId, Stage.REJECTED)
+                .stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Map<UUID, List<Integer>> scores = applications.isEmpty() ? Map.of()
+                : Interview.<Interview>list("applicationId in ?1", applications.keySet()).stream()
+                        .collect(Collectors.groupingBy(i -> i.applicationId,
+                                Collectors.flatMapping(i -> i.scores.values().stream(), Collectors.toList())));
+        List<Ranking.Candidate> candidates = applications.values().stream()
+                .map(a -> new Ranking.Candidate(a.id, a.receivedAt, scores.getOrDefault(a.id, List.of()))).toList();
+        return Ranking.of(candidates).stream().map(place -> {
+            Application application = applications.get(place.applicationId());
+            return new RankedApplication(place.rank(), application.id, application.candidateName(), application.stage,
+                    place.meanScore(), place.scoreCount(), application.receivedAt);
+        }).toList();
+    }
+}

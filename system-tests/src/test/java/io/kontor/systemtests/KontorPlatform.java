@@ -1,0 +1,86 @@
+package io.kontor.systemtests;
+
+import io.kontor.local.LocalPlatform;
+import io.kontor.local.Options;
+import io.kontor.local.RepoRoot;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Starts the whole platform (PostgreSQL, Kafka, the four services, the gateway) once for every system test of the run,
+ * and stops it after the last one. Data lives in {@code system-tests/target/platform}, wiped at each start; the
+ * applications' logs stay there afterwards ({@code logs/<service>.log}) for a look at a failure.
+ * <p>
+ * A test class gets the platform by {@code @ExtendWith(KontorPlatform.class)} (or by extending {@link SystemTest}) and a
+ * {@link LocalPlatform} parameter wherever JUnit resolves parameters.
+ */
+public final class KontorPlatform implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KontorPlatform.class);
+    // Five JVMs starting at once on a shared 2-core machine: generous, a failure shows the log tail anyway.
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        platform(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalPlatform.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return platform(context);
+    }
+
+    static LocalPlatform platform(ExtensionContext context) {
+        // The root context's store lives for the whole run and closes what it holds (AutoCloseable) at its end.
+        return context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Run.class, key -> Run.start(), Run.class)
+                .platform();
+    }
+
+    /** One start of the platform for the run, or why it failed: later test classes fail at once instead of starting again. */
+    private record Run(LocalPlatform started, RuntimeException failure) implements AutoCloseable {
+
+        static Run start() {
+            Path moduleDir = Path.of("").toAbsolutePath();
+            Options options = Options.forRepo(RepoRoot.find(moduleDir))
+                    .withDataDir(moduleDir.resolve("target").resolve("platform"))
+                    .withClean(true)
+                    // Never 8080: a developer's own platform may run there.
+                    .withGatewayPort(Options.ANY_FREE_PORT)
+                    .withReadyTimeout(READY_TIMEOUT)
+                    .withProgress(line -> System.out.println("[platform] " + line));
+            try {
+                LocalPlatform platform = LocalPlatform.start(options);
+                System.out.printf("[platform] all ready in %.1f s, gateway %s%n", platform.startupTime().toMillis() / 1000.0,
+                        platform.gatewayUrl());
+                return new Run(platform, null);
+            } catch (RuntimeException e) {
+                return new Run(null, e);
+            }
+        }
+
+        LocalPlatform platform() {
+            if (failure != null) {
+                throw new IllegalStateException("The platform did not start: " + failure.getMessage(), failure);
+            }
+            return started;
+        }
+
+        @Override
+        public void close() {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+}
