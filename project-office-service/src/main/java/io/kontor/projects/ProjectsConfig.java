@@ -13,6 +13,9 @@ public interface ProjectsConfig {
     /** Currency of milestone amounts of a project opened by hand (ISO 4217). */
     String defaultCurrency();
 
+    /** A risk whose score (probability × impact) reaches this is escalated; see EscalationRule. */
+    int riskEscalationThreshold();
+
     /** The office's calendar: due dates are days in this zone. */
     ZoneId timeZone();
 }

@@ -19,7 +19,7 @@ public class KickoffInvitationResource {
     @GET
     @Produces(KickoffInvitation.MEDIA_TYPE)
     @Transactional
-    public Response invitation(@PathParam("projectId") UUID projectId) {
+    public Response kickoffInvitation(@PathParam("projectId") UUID projectId) {
         Project project = Project.require(projectId);
         Kickoff kickoff = KickoffResource.requireScheduled(projectId);
         String ics = KickoffInvitation.of(kickoff, project.name, project.managerEmail).toIcs();

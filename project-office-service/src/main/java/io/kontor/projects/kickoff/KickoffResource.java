@@ -51,7 +51,7 @@ public class KickoffResource {
     /** Schedules the kick-off, or reschedules it: the same meeting (same UID) with the next SEQUENCE. */
     @POST
     @Transactional
-    public KickoffView schedule(@PathParam("projectId") UUID projectId, @NotNull @Valid KickoffPlan plan) {
+    public KickoffView scheduleKickoff(@PathParam("projectId") UUID projectId, @NotNull @Valid KickoffPlan plan) {
         Kickoff kickoff = kickoffs.schedule(projectId, plan.scheduledAt(), plan.durationMinutes(), plan.participants(),
                 plan.agenda() == null ? List.of() : plan.agenda());
         return KickoffView.of(Project.require(projectId), kickoff);
@@ -59,7 +59,7 @@ public class KickoffResource {
 
     @GET
     @Transactional
-    public KickoffView get(@PathParam("projectId") UUID projectId) {
+    public KickoffView kickoff(@PathParam("projectId") UUID projectId) {
         return KickoffView.of(Project.require(projectId), Kickoff.findById(projectId));
     }
 

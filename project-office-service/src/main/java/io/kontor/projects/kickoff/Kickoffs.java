@@ -28,7 +28,7 @@ public class Kickoffs {
         if (kickoff == null) {
             kickoff = new Kickoff();
             kickoff.projectId = projectId;
-            kickoff.sequence = -1;
+            kickoff.sequence = -1; // revise() counts up: the first invitation is SEQUENCE 0
             changed = kickoff.revise(scheduledAt, durationMinutes, participants, agenda, Instant.now(clock));
             kickoff.persist();
         } else {

@@ -4,6 +4,7 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.projects.ProjectsConfig;
+import io.kontor.projects.directory.Customer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ public class OfferAcceptedHandler {
         if (Project.findByOffer(offer.offerId()) != null) {
             return;
         }
+        // The offer's snapshot may be older than what sales.customers told us: it only fills a gap.
+        Customer.remember(offer.customerId(), offer.customer().customerNumber(), offer.customer().name(), true);
         String name = offer.customer().name() + " – " + offer.offerNumber();
         projects.open(name, offer.customerId(), offer.offerId(), config.defaultManagerEmail(), LocalDate.now(clock.withZone(config.timeZone())),
                 offer.currency());

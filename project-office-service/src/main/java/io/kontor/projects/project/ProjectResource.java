@@ -1,6 +1,7 @@
 package io.kontor.projects.project;
 
 import io.kontor.projects.ProjectsConfig;
+import io.kontor.projects.directory.Customer;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
@@ -38,12 +39,13 @@ public class ProjectResource {
             @NotNull LocalDate startDate) {
     }
 
-    public record ProjectView(UUID id, String name, UUID customerId, UUID offerId, String managerEmail, LocalDate startDate,
-            String kickoffStatus) {
+    /** {@code customerName} comes from the names sales announced; null until sales has told us about the customer. */
+    public record ProjectView(UUID id, String name, UUID customerId, String customerName, UUID offerId, String managerEmail,
+            LocalDate startDate, String currency, String kickoffStatus) {
 
         static ProjectView of(Project project) {
-            return new ProjectView(project.id, project.name, project.customerId, project.offerId, project.managerEmail,
-                    project.startDate, project.kickoffStatus.name());
+            return new ProjectView(project.id, project.name, project.customerId, Customer.nameOf(project.customerId), project.offerId,
+                    project.managerEmail, project.startDate, project.currency, project.kickoffStatus.name());
         }
     }
 

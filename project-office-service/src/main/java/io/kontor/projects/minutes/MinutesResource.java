@@ -1,0 +1,142 @@
+package io.kontor.projects.minutes;
+
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.Page;
+import io.kontor.projects.ProjectsConfig;
+import io.kontor.projects.project.Project;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Minutes per meeting, and the action items they assign: completable, and listed when overdue. */
+@Path("/{projectId}")
+@RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+public class MinutesResource {
+
+    public record NewActionItem(@NotBlank @Size(max = 1000) String description, @NotBlank @Size(max = 200) String owner,
+            @NotNull LocalDate dueDate) {
+    }
+
+    public record NewMinutes(
+            @NotNull LocalDate meetingDate,
+            @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> attendees,
+            @Size(max = 100) List<@NotBlank @Size(max = 2000) String> decisions,
+            @Size(max = 100) List<@NotNull @Valid NewActionItem> actionItems) {
+    }
+
+    public record ActionItemView(UUID id, UUID minutesId, String description, String owner, LocalDate dueDate, boolean done,
+            LocalDate completedOn, boolean overdue) {
+
+        static ActionItemView of(ActionItem item, LocalDate today) {
+            return new ActionItemView(item.id, item.minutesId, item.description, item.owner, item.dueDate, item.done(),
+                    item.completedOn, item.overdueOn(today));
+        }
+    }
+
+    public record MinutesView(UUID id, UUID projectId, LocalDate meetingDate, List<String> attendees, List<String> decisions,
+            List<ActionItemView> actionItems) {
+
+        static MinutesView of(Minutes minutes, LocalDate today) {
+            return new MinutesView(minutes.id, minutes.projectId, minutes.meetingDate, minutes.attendees, minutes.decisions,
+                    ActionItem.ofMinutes(minutes.id).stream().map(item -> ActionItemView.of(item, today)).toList());
+        }
+    }
+
+    @Inject
+    Clock clock;
+    @Inject
+    ProjectsConfig config;
+
+    @POST
+    @Path("/minutes")
+    @Transactional
+    public Response recordMinutes(@PathParam("projectId") UUID projectId, @NotNull @Valid NewMinutes request) {
+        Project.require(projectId);
+        Minutes minutes = new Minutes();
+        minutes.id = UUID.randomUUID();
+        minutes.projectId = projectId;
+        minutes.meetingDate = request.meetingDate();
+        minutes.attendees = List.copyOf(request.attendees());
+        minutes.decisions = request.decisions() == null ? List.of() : List.copyOf(request.decisions());
+        minutes.createdAt = Instant.now(clock);
+        minutes.persist();
+        List<NewActionItem> items = request.actionItems() == null ? List.of() : request.actionItems();
+        for (int i = 0; i < items.size(); i++) {
+            ActionItem item = new ActionItem();
+            item.id = UUID.randomUUID();
+            item.minutesId = minutes.id;
+            item.projectId = projectId;
+            item.position = i;
+            item.description = items.get(i).description();
+            item.owner = items.get(i).owner();
+            item.dueDate = items.get(i).dueDate();
+            item.persist();
+        }
+        return Response.created(URI.create("/api/v1/projects/" + projectId + "/minutes/" + minutes.id))
+                .entity(MinutesView.of(minutes, today())).build();
+    }
+
+    @GET
+    @Path("/minutes")
+    @Transactional
+    public Page<MinutesView> listMinutes(@PathParam("projectId") UUID projectId) {
+        Project.require(projectId);
+        LocalDate today = today();
+        List<MinutesView> items = Minutes.ofProject(projectId).stream().map(m -> MinutesView.of(m, today)).toList();
+        return new Page<>(items, 0, items.size(), items.size());
+    }
+
+    /** {@code ?overdue=true}: only the items still open after their due date. */
+    @GET
+    @Path("/action-items")
+    @Transactional
+    public Page<ActionItemView> listActionItems(@PathParam("projectId") UUID projectId,
+            @QueryParam("overdue") @DefaultValue("false") boolean overdueOnly) {
+        Project.require(projectId);
+        LocalDate today = today();
+        List<ActionItemView> items = new ArrayList<>();
+        for (ActionItem item : ActionItem.ofProject(projectId)) {
+            if (!overdueOnly || item.overdueOn(today)) {
+                items.add(ActionItemView.of(item, today));
+            }
+        }
+        return new Page<>(items, 0, items.size(), items.size());
+    }
+
+    @POST
+    @Path("/action-items/{itemId}/complete")
+    @Transactional
+    public ActionItemView completeActionItem(@PathParam("projectId") UUID projectId, @PathParam("itemId") UUID itemId) {
+        ActionItem item = ActionItem.findById(itemId);
+        if (item == null || !item.projectId.equals(projectId)) {
+            throw new NotFoundProblem("action item", itemId);
+        }
+        LocalDate today = today();
+        item.complete(today);
+        return ActionItemView.of(item, today);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(config.timeZone()));
+    }
+}

@@ -1,0 +1,3 @@
+package io.kontor.projects.risk;
+
+public enum RiskStatus { OPEN, MITIGATED, CLOSED }

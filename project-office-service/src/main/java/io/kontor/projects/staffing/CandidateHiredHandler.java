@@ -1,0 +1,30 @@
+package io.kontor.projects.staffing;
+
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.hr.CandidateHired;
+import io.kontor.platform.inbox.InboxHandled;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A hire that names one of our staffing requests fills it. */
+@ApplicationScoped
+public class CandidateHiredHandler {
+
+    @Inject
+    StaffingRequests requests;
+
+    @Incoming("hr-applications")
+    @Blocking
+    @InboxHandled
+    void on(IncomingEvent event) {
+        if (!event.is(CandidateHired.class)) {
+            return;
+        }
+        CandidateHired hired = event.data(CandidateHired.class);
+        if (hired.staffingRequestId() != null) {
+            requests.filled(hired.staffingRequestId(), hired.employeeId());
+        }
+    }
+}
