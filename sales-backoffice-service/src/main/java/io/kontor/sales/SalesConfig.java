@@ -2,6 +2,7 @@ package io.kontor.sales;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** Sales' own settings; values and their env-var overrides in application.properties. */
 @ConfigMapping(prefix = "kontor.sales")
@@ -12,9 +13,54 @@ public interface SalesConfig {
 
     Offers offers();
 
+    FollowUps followUps();
+
+    Letterhead letterhead();
+
     interface Offers {
 
         /** Days from the issue date until an offer is no longer binding ({@code validUntil}). */
         int validityDays();
+
+        /** When the daily expiry run starts (cron, in {@link #timeZone()}); read by {@code OfferExpiry}'s {@code @Scheduled}. */
+        String expiryCron();
+    }
+
+    interface FollowUps {
+
+        /** Days after an acceptance until sales calls the customer (kick-off going well? anything missing?). */
+        int daysAfterAcceptance();
+
+        /** Days after accounting reports an invoice paid until the after-sale check. */
+        int daysAfterPayment();
+    }
+
+    /**
+     * The seller as the offer PDF names it. An offer is a business letter: §35a GmbHG and §37a HGB require the legal
+     * form, seat, register court and number and the managing directors on it, hence register and managing directors.
+     */
+    interface Letterhead {
+
+        String companyName();
+
+        String street();
+
+        String postalCode();
+
+        String city();
+
+        String email();
+
+        Optional<String> phone();
+
+        Optional<String> vatId();
+
+        /** "Sitz Hamburg, Amtsgericht Hamburg HRB 12345". */
+        Optional<String> register();
+
+        Optional<String> managingDirectors();
+
+        /** "IBAN DE.. · BIC .. · Bank". */
+        Optional<String> bankAccount();
     }
 }

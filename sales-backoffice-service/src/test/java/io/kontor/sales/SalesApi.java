@@ -110,13 +110,50 @@ public final class SalesApi {
 
     /** Row counts of the service's own tables, read behind its back. */
     public static Map<String, Long> rowCounts() {
-        List<String> tables = List.of("customer", "product", "offer", "offer_line", "number_series");
+        List<String> tables = List.of("customer", "product", "offer", "offer_line", "number_series", "offer_template",
+                "offer_template_line", "follow_up");
         return tables.stream().collect(Collectors.toMap(Function.identity(), SalesApi::count));
     }
 
     /** The sum of all number counters: it only moves when a customer or offer number was handed out for good. */
     public static long numbersDrawn() {
         return query("select coalesce(sum(last_value), 0) from number_series");
+    }
+
+    /** A column of one row, read behind the service's back (a read through the API could change what it reads). */
+    public static String column(String table, String column, String id) {
+        try (Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgres().username(), TestInfra.postgres().password());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select " + column + " from " + table + " where id = '" + UUID.fromString(id) + "'")) {
+            return result.next() ? result.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(table + "." + column, e);
+        }
+    }
+
+    /** The rows an SQL query finds, each column as text; parameters are bound in order. */
+    public static List<Map<String, String>> rows(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgres().username(), TestInfra.postgres().password());
+                java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, String>> rows = new java.util.ArrayList<>();
+            if (statement.execute()) {
+                try (ResultSet result = statement.getResultSet()) {
+                    while (result.next()) {
+                        Map<String, String> row = new java.util.LinkedHashMap<>();
+                        for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                            row.put(result.getMetaData().getColumnLabel(c), result.getString(c));
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     private static long count(String table) {

@@ -3,9 +3,11 @@ package io.kontor.sales.offer;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.events.sales.OfferAccepted;
+import io.kontor.platform.events.sales.OfferExpired;
 import io.kontor.platform.events.sales.OfferRejected;
 import io.kontor.platform.events.sales.OfferSent;
 import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.problem.InvalidFieldProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -15,12 +17,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
@@ -35,11 +39,17 @@ public class Offer extends PanacheEntityBase {
     @Id
     public UUID id;
     /** "AN-2025-000001": gapless per year, assigned by {@link OfferNumbers}. */
-    @Column(name = "offer_number", nullable = false, unique = true, length = 20)
+    @Column(name = "offer_number", nullable = false, length = 20)
     public String offerNumber;
-    /** Always 1 for now: revising a sent offer is not built yet. */
+    /** 1, then n+1 for each change of a sent offer; all revisions share the number. */
     @Column(name = "revision", nullable = false)
     public int revision;
+    @Column(name = "previous_revision_id")
+    public UUID previousRevisionId;
+    @Column(name = "superseded_by_id")
+    public UUID supersededById;
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
     @Column(name = "customer_id", nullable = false)
     public UUID customerId;
     @Enumerated(EnumType.STRING)
@@ -71,6 +81,19 @@ public class Offer extends PanacheEntityBase {
     public Instant rejectedAt;
     @Column(name = "rejection_reason", length = 1000)
     public String rejectionReason;
+    @Column(name = "expired_at")
+    public Instant expiredAt;
+    /** Every invoice accounting issued for this offer is paid (cancelled ones aside), and there is at least one. */
+    @Column(name = "paid", nullable = false)
+    public boolean paid;
+
+    /** The template the offer was made from, and its texts as they were then. */
+    @Column(name = "template_id")
+    public UUID templateId;
+    @Column(name = "intro_text", length = 4000)
+    public String introText;
+    @Column(name = "terms_text", length = 4000)
+    public String termsText;
 
     @ElementCollection
     @CollectionTable(name = "offer_line", joinColumns = @JoinColumn(name = "offer_id"))
@@ -78,13 +101,44 @@ public class Offer extends PanacheEntityBase {
     @BatchSize(size = 50)
     public List<OfferLineItem> lines = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "offer_invoice", joinColumns = @JoinColumn(name = "offer_id"))
+    @OrderBy("linkedAt")
+    @BatchSize(size = 50)
+    public List<OfferInvoice> invoices = new ArrayList<>();
+
+    /** The totals of the lines that count: optional lines only once chosen. */
     public OfferTotals totals() {
-        return OfferTotals.of(lines.stream().map(OfferLineItem::forTotals).toList());
+        return OfferTotals.of(lines.stream().filter(OfferLineItem::counts).map(OfferLineItem::forTotals).toList());
+    }
+
+    /**
+     * The customer's choice among the optional lines, by position (1 = first line); the totals follow. An empty
+     * choice takes none of them.
+     */
+    void choose(Collection<Integer> positions) {
+        for (int position : positions) {
+            if (position < 1 || position > lines.size()) {
+                throw new InvalidFieldProblem("chosenOptions", "offer " + offerNumber + " has no line " + position);
+            }
+            if (!lines.get(position - 1).optional) {
+                throw new InvalidFieldProblem("chosenOptions", "line " + position + " of offer " + offerNumber + " is not optional");
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            OfferLineItem line = lines.get(i);
+            line.chosen = line.optional && positions.contains(i + 1);
+        }
+        updateTotals();
     }
 
     void price(List<OfferLineItem> pricedLines) {
         lines.clear();
         lines.addAll(pricedLines);
+        updateTotals();
+    }
+
+    private void updateTotals() {
         OfferTotals totals = totals();
         netTotal = totals.netTotal();
         vatTotal = totals.vatTotal();
@@ -100,11 +154,13 @@ public class Offer extends PanacheEntityBase {
         sentAt = now;
     }
 
-    void accept(Instant now, LocalDate today) {
+    /** Accepted with the optional lines the customer chose (positions; none when null). */
+    void accept(Instant now, LocalDate today, Collection<Integer> chosenOptions) {
         requireTransition(OfferStatus.ACCEPTED, "accepted");
         if (today.isAfter(validUntil)) {
             throw new ConflictProblem("offer " + offerNumber + " was valid until " + validUntil + " and can no longer be accepted");
         }
+        choose(chosenOptions == null ? List.of() : chosenOptions);
         status = OfferStatus.ACCEPTED;
         acceptedAt = now;
     }
@@ -116,10 +172,72 @@ public class Offer extends PanacheEntityBase {
         rejectionReason = reason;
     }
 
+    /** Sales changed the sent offer: {@code next} is the revision the customer gets now; this one stays as it was sent. */
+    void supersede(UUID next, Instant now) {
+        requireTransition(OfferStatus.SUPERSEDED, "revised");
+        status = OfferStatus.SUPERSEDED;
+        supersededById = next;
+        supersededAt = now;
+    }
+
+    /** A sent offer nobody answered is due to expire from the day after {@code validUntil}, the last day it binds. */
+    boolean isDueToExpire(LocalDate today) {
+        return status == OfferStatus.SENT && today.isAfter(validUntil);
+    }
+
+    void expire(Instant now, LocalDate today) {
+        requireTransition(OfferStatus.EXPIRED, "expired");
+        if (!today.isAfter(validUntil)) {
+            throw new ConflictProblem("offer " + offerNumber + " is valid until " + validUntil + " and cannot expire before");
+        }
+        status = OfferStatus.EXPIRED;
+        expiredAt = now;
+    }
+
     private void requireTransition(OfferStatus next, String verb) {
         if (!status.canBecome(next)) {
             throw new ConflictProblem("offer " + offerNumber + " is " + status + " and cannot be " + verb);
         }
+    }
+
+    /** Accounting issued an invoice for this offer (at acceptance, or for a milestone). */
+    void invoiceIssued(UUID invoiceId, String invoiceNumber, Instant now) {
+        invoice(invoiceId, invoiceNumber, now);
+        updatePaid();
+    }
+
+    void invoicePaid(UUID invoiceId, String invoiceNumber, Instant now) {
+        invoice(invoiceId, invoiceNumber, now).status = OfferInvoice.Status.PAID;
+        updatePaid();
+    }
+
+    /** Cancelled by a credit note: it is neither owed nor paid any more, whatever it was before. */
+    void invoiceCancelled(UUID invoiceId, String invoiceNumber, Instant now) {
+        invoice(invoiceId, invoiceNumber, now).status = OfferInvoice.Status.CANCELLED;
+        updatePaid();
+    }
+
+    /** The link to the invoice, made on first word of it: if invoice-issued was lost, invoice-paid still links it. */
+    private OfferInvoice invoice(UUID invoiceId, String invoiceNumber, Instant now) {
+        for (OfferInvoice invoice : invoices) {
+            if (invoice.invoiceId.equals(invoiceId)) {
+                return invoice;
+            }
+        }
+        OfferInvoice invoice = new OfferInvoice();
+        invoice.invoiceId = invoiceId;
+        invoice.invoiceNumber = invoiceNumber;
+        invoice.status = OfferInvoice.Status.ISSUED;
+        invoice.linkedAt = now;
+        invoices.add(invoice);
+        return invoice;
+    }
+
+    /** Paid means nothing of it is owed: a second milestone invoice makes a paid offer unpaid again until it is paid too. */
+    private void updatePaid() {
+        boolean anyPaid = invoices.stream().anyMatch(i -> i.status == OfferInvoice.Status.PAID);
+        boolean anyOpen = invoices.stream().anyMatch(i -> i.status == OfferInvoice.Status.ISSUED);
+        paid = anyPaid && !anyOpen;
     }
 
     OfferSent sent() {
@@ -128,7 +246,11 @@ public class Offer extends PanacheEntityBase {
 
     OfferAccepted accepted(CustomerSnapshot customer) {
         return new OfferAccepted(id, offerNumber, revision, customerId, customer, billing, currency,
-                lines.stream().map(OfferLineItem::toEvent).toList(), netTotal, vatTotal, grossTotal, acceptedAt);
+                lines.stream().filter(OfferLineItem::counts).map(OfferLineItem::toEvent).toList(), netTotal, vatTotal, grossTotal, acceptedAt);
+    }
+
+    OfferExpired expired() {
+        return new OfferExpired(id, offerNumber, customerId, validUntil);
     }
 
     OfferRejected rejected() {

@@ -26,6 +26,16 @@ public class OfferLineItem {
     public int vatRate;
     @Column(name = "net_amount", nullable = false, precision = 19, scale = 2)
     public BigDecimal netAmount;
+    /** Offered as an option (Optionsposition): priced and shown, but not in the totals unless {@link #chosen}. */
+    @Column(name = "optional", nullable = false)
+    public boolean optional;
+    @Column(name = "chosen", nullable = false)
+    public boolean chosen;
+
+    /** A regular line always; an optional one once the customer has chosen it. */
+    boolean counts() {
+        return !optional || chosen;
+    }
 
     OfferTotals.Line forTotals() {
         return new OfferTotals.Line(netAmount, BigDecimal.valueOf(vatRate));

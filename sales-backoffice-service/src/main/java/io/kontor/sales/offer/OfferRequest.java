@@ -6,7 +6,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -14,17 +13,22 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** Body of {@code POST /offers}. The bounds keep every amount inside the database's columns. */
+/**
+ * Body of {@code POST /offers} and {@code PUT /offers/{id}}: lines, a template, or both (the template's lines come
+ * first). The bounds keep every amount inside the database's columns.
+ */
 public record OfferRequest(
         @NotNull UUID customerId,
-        @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
+        UUID templateId,
+        @Size(max = 100) List<@NotNull @Valid Line> lines,
         @NotNull BillingMode billing) {
 
-    /** {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none. */
+    /** {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none; {@code optional} to false. */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Positive @Digits(integer = 6, fraction = 3) BigDecimal quantity,
             @Positive @Digits(integer = 9, fraction = 2) BigDecimal unitPrice,
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent) {
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent,
+            boolean optional) {
     }
 }

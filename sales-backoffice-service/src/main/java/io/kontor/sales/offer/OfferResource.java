@@ -5,6 +5,8 @@ import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
+import io.kontor.sales.SalesConfig;
+import io.kontor.sales.customer.Customer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,8 +44,14 @@ public class OfferResource {
     public record RejectRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** The optional lines the customer takes, by position (1 = first line); none when left out. */
+    public record AcceptRequest(@Size(max = 200) Set<@NotNull Integer> chosenOptions) {
+    }
+
     @Inject
     Offers offers;
+    @Inject
+    SalesConfig config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,8 +63,12 @@ public class OfferResource {
         return Response.created(URI.create("offers/" + offer.id)).entity(OfferView.of(offer)).build();
     }
 
-    /** Filters arrive as text so that a wrong value is a 400 naming the parameter, not JAX-RS's bare 404. */
+    /**
+     * Filters arrive as text so that a wrong value is a 400 naming the parameter, not JAX-RS's bare 404. Reading may
+     * expire offers past their validity, hence the transaction.
+     */
     @GET
+    @Transactional
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     public Page<OfferView> searchOffers(
             @QueryParam("customerId") String customerId,
@@ -67,8 +81,36 @@ public class OfferResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
+    @Transactional
     public OfferView getOffer(@PathParam("id") UUID id) {
         return OfferView.of(offers.get(id));
+    }
+
+    /** A draft changes in place (200); a sent offer gets revision n+1 under a new id (201), the sent one is kept. */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response changeOffer(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request) {
+        Offers.Change change = offers.change(id, request);
+        OfferView view = OfferView.of(change.offer());
+        return change.revised()
+                ? Response.created(URI.create("offers/" + change.offer().id)).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    /** The offer as the customer gets it; front-office systems may fetch it to hand it out. */
+    @GET
+    @Path("/{id}/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
+    @Transactional
+    public Response getOfferPdf(@PathParam("id") UUID id) {
+        Offer offer = offers.get(id);
+        Customer customer = Customer.findById(offer.customerId);
+        return Response.ok(OfferPdf.of(offer, customer, config.letterhead()), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + OfferPdf.fileName(offer) + "\"")
+                .build();
     }
 
     @POST
@@ -81,8 +123,8 @@ public class OfferResource {
     @POST
     @Path("/{id}/accept")
     @Transactional
-    public OfferView acceptOffer(@PathParam("id") UUID id) {
-        return OfferView.of(offers.accept(id));
+    public OfferView acceptOffer(@PathParam("id") UUID id, @Valid AcceptRequest request) {
+        return OfferView.of(offers.accept(id, request == null || request.chosenOptions() == null ? Set.of() : request.chosenOptions()));
     }
 
     @POST

@@ -4,14 +4,20 @@ import io.kontor.platform.events.sales.BillingMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An offer as the API shows it; {@code vatBreakdown} lists net and VAT per rate as the invoice will. */
+/**
+ * An offer as the API shows it; {@code vatBreakdown} lists net and VAT per rate as the invoice will, {@code invoiceIds}
+ * and {@code paid} what accounting reported about its invoices.
+ */
 public record OfferView(
         UUID id,
         String offerNumber,
         int revision,
+        UUID previousRevisionId,
+        UUID supersededById,
         OfferStatus status,
         UUID customerId,
         BillingMode billing,
@@ -22,13 +28,26 @@ public record OfferView(
         BigDecimal vatTotal,
         BigDecimal grossTotal,
         List<OfferTotals.VatGroup> vatBreakdown,
+        UUID templateId,
+        String introText,
+        String termsText,
         List<Line> lines,
         Instant sentAt,
         Instant acceptedAt,
         Instant rejectedAt,
-        String rejectionReason) {
+        String rejectionReason,
+        Instant expiredAt,
+        List<UUID> invoiceIds,
+        List<Invoice> invoices,
+        boolean paid) {
 
+    /** An invoice accounting issued for the offer: ISSUED, PAID or CANCELLED. */
+    public record Invoice(UUID invoiceId, String invoiceNumber, OfferInvoice.Status status) {
+    }
+
+    /** {@code position} counts from 1; an optional line counts in the totals only when {@code chosen}. */
     public record Line(
+            int position,
             String sku,
             String description,
             BigDecimal quantity,
@@ -36,15 +55,23 @@ public record OfferView(
             BigDecimal unitPrice,
             BigDecimal discountPercent,
             int vatRate,
-            BigDecimal netAmount) {
+            BigDecimal netAmount,
+            boolean optional,
+            boolean chosen) {
     }
 
     public static OfferView of(Offer offer) {
-        List<Line> lines = offer.lines.stream()
-                .map(l -> new Line(l.sku, l.description, l.quantity, l.unit, l.unitPrice, l.discountPercent, l.vatRate, l.netAmount))
-                .toList();
-        return new OfferView(offer.id, offer.offerNumber, offer.revision, offer.status, offer.customerId, offer.billing,
-                offer.currency, offer.issueDate, offer.validUntil, offer.netTotal, offer.vatTotal, offer.grossTotal,
-                offer.totals().vatGroups(), lines, offer.sentAt, offer.acceptedAt, offer.rejectedAt, offer.rejectionReason);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < offer.lines.size(); i++) {
+            OfferLineItem l = offer.lines.get(i);
+            lines.add(new Line(i + 1, l.sku, l.description, l.quantity, l.unit, l.unitPrice, l.discountPercent, l.vatRate, l.netAmount,
+                    l.optional, l.chosen));
+        }
+        return new OfferView(offer.id, offer.offerNumber, offer.revision, offer.previousRevisionId, offer.supersededById,
+                offer.status, offer.customerId, offer.billing, offer.currency, offer.issueDate, offer.validUntil, offer.netTotal,
+                offer.vatTotal, offer.grossTotal, offer.totals().vatGroups(), offer.templateId, offer.introText, offer.termsText,
+                lines, offer.sentAt, offer.acceptedAt, offer.rejectedAt, offer.rejectionReason, offer.expiredAt,
+                offer.invoices.stream().map(i -> i.invoiceId).toList(),
+                offer.invoices.stream().map(i -> new Invoice(i.invoiceId, i.invoiceNumber, i.status)).toList(), offer.paid);
     }
 }

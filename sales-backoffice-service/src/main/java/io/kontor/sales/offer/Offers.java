@@ -8,7 +8,10 @@ import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
+import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.product.Product;
+import io.kontor.sales.template.OfferTemplate;
+import io.kontor.sales.template.OfferTemplateLine;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,17 +23,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Making offers and moving them through their life; sent, accepted and rejected offers are published on {@code sales.offers}. */
+/** Making offers and moving them through their life; sent, accepted, rejected and expired offers are published on {@code sales.offers}. */
 @ApplicationScoped
 public class Offers {
 
     private static final int FIRST_REVISION = 1;
+    private static final int MAX_LINES = 200;
 
     @Inject
     Outbox outbox;
@@ -40,29 +45,97 @@ public class Offers {
     Clock clock;
     @Inject
     SalesConfig config;
+    @Inject
+    FollowUps followUps;
 
     @Transactional
     public Offer create(OfferRequest request) {
         Customer customer = Customer.<Customer>findByIdOptional(request.customerId())
                 .orElseThrow(() -> new InvalidFieldProblem("customerId", "no customer has this id"));
-        if (customer.creditHold) {
-            throw new ConflictProblem("customer " + customer.customerNumber + " is on credit hold: no new offers until accounting lifts it");
-        }
+        refuseOnCreditHold(customer);
+        OfferTemplate template = template(request.templateId());
         LocalDate today = today();
         Offer offer = new Offer();
         offer.id = UUID.randomUUID();
         offer.revision = FIRST_REVISION;
         offer.customerId = customer.id;
         offer.status = OfferStatus.DRAFT;
-        offer.billing = request.billing();
         offer.currency = Offer.CURRENCY;
-        offer.issueDate = today;
-        offer.validUntil = today.plusDays(config.offers().validityDays());
         offer.createdAt = Instant.now(clock);
-        offer.price(priced(request.lines()));
+        describe(offer, request, template, today);
         offer.offerNumber = numbers.next(today.getYear());
         offer.persist();
         return offer;
+    }
+
+    /** A changed offer: the draft itself, or for a sent offer its next revision ({@code revised}). */
+    public record Change(Offer offer, boolean revised) {
+    }
+
+    /**
+     * Changes an offer. A draft is changed in place. A sent offer stays as the customer got it, SUPERSEDED, and the
+     * change becomes revision n+1 under the same number, a draft with a fresh validity that is sent again; what the
+     * customer may accept is always the latest revision.
+     */
+    @Transactional
+    public Change change(UUID id, OfferRequest request) {
+        Offer offer = locked(id);
+        if (!offer.customerId.equals(request.customerId())) {
+            throw new InvalidFieldProblem("customerId", "an offer stays with its customer; make a new offer for another one");
+        }
+        OfferTemplate template = template(request.templateId());
+        LocalDate today = today();
+        switch (offer.status) {
+            case DRAFT -> {
+                describe(offer, request, template, today);
+                return new Change(offer, false);
+            }
+            case SENT -> {
+                if (offer.isDueToExpire(today)) {
+                    throw new ConflictProblem("offer " + offer.offerNumber + " was valid until " + offer.validUntil + " and has expired; make a new offer");
+                }
+                refuseOnCreditHold(Customer.findById(offer.customerId));
+                Offer next = new Offer();
+                next.id = UUID.randomUUID();
+                next.offerNumber = offer.offerNumber;
+                next.revision = offer.revision + 1;
+                next.previousRevisionId = offer.id;
+                next.customerId = offer.customerId;
+                next.status = OfferStatus.DRAFT;
+                next.currency = offer.currency;
+                next.createdAt = Instant.now(clock);
+                describe(next, request, template, today);
+                next.persist();
+                offer.supersede(next.id, next.createdAt);
+                return new Change(next, true);
+            }
+            default -> throw new ConflictProblem("offer " + offer.offerNumber + " is " + offer.status + " and cannot be changed; make a new offer");
+        }
+    }
+
+    private static void refuseOnCreditHold(Customer customer) {
+        if (customer.creditHold) {
+            throw new ConflictProblem("customer " + customer.customerNumber + " is on credit hold: no new offers until accounting lifts it");
+        }
+    }
+
+    /** What the request decides of an offer: billing, dates, texts and the priced lines. */
+    private void describe(Offer offer, OfferRequest request, OfferTemplate template, LocalDate today) {
+        offer.billing = request.billing();
+        offer.issueDate = today;
+        offer.validUntil = today.plusDays(template != null ? template.validityDays : config.offers().validityDays());
+        offer.templateId = template == null ? null : template.id;
+        offer.introText = template == null ? null : template.introText;
+        offer.termsText = template == null ? null : template.termsText;
+        offer.price(priced(wanted(request, template)));
+    }
+
+    private static OfferTemplate template(UUID templateId) {
+        if (templateId == null) {
+            return null;
+        }
+        return OfferTemplate.<OfferTemplate>findByIdOptional(templateId)
+                .orElseThrow(() -> new InvalidFieldProblem("templateId", "no offer template has this id"));
     }
 
     @Transactional
@@ -75,11 +148,12 @@ public class Offers {
 
     /** Publishes the offer with the customer as sales knows them now, so accounting can bill without asking back. */
     @Transactional
-    public Offer accept(UUID id) {
+    public Offer accept(UUID id, Collection<Integer> chosenOptions) {
         Offer offer = locked(id);
-        offer.accept(Instant.now(clock), today());
+        offer.accept(Instant.now(clock), today(), chosenOptions);
         Customer customer = Customer.findById(offer.customerId);
         outbox.publish(offer.accepted(customer.snapshot()));
+        followUps.afterAcceptance(offer.customerId, offer.id, offer.offerNumber, today());
         return offer;
     }
 
@@ -91,11 +165,52 @@ public class Offers {
         return offer;
     }
 
+    /** The offer as it stands today: one past its validity expires on this read if the daily run has not got to it yet. */
+    @Transactional
     public Offer get(UUID id) {
-        return Offer.<Offer>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("offer", id));
+        Offer offer = Offer.<Offer>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("offer", id));
+        LocalDate today = today();
+        if (offer.isDueToExpire(today)) {
+            // Re-read under the row lock: a concurrent read or the daily run may have expired it a moment ago.
+            Offer.getEntityManager().refresh(offer, LockModeType.PESSIMISTIC_WRITE);
+            expireIfDue(offer, today);
+        }
+        return offer;
     }
 
+    /**
+     * Expires every sent offer whose validity has passed; run daily by {@link OfferExpiry} and before a list is read.
+     * The rows are locked as they are selected: of two replicas running at once, the second waits and PostgreSQL
+     * re-checks the condition against the committed row, so each offer expires, and is published, once.
+     */
+    @Transactional
+    public int expireDue() {
+        LocalDate today = today();
+        List<Offer> due = Offer.<Offer>find("status = ?1 and validUntil < ?2", Sort.by("validUntil"), OfferStatus.SENT, today)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        int expired = 0;
+        for (Offer offer : due) {
+            if (expireIfDue(offer, today)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private boolean expireIfDue(Offer offer, LocalDate today) {
+        if (!offer.isDueToExpire(today)) {
+            return false;
+        }
+        offer.expire(Instant.now(clock), today);
+        outbox.publish(offer.expired());
+        return true;
+    }
+
+    /** Lists offers as they stand today: overdue ones are expired first, so that {@code status=SENT} never lists a dead offer. */
+    @Transactional
     public Page<OfferView> search(UUID customerId, OfferStatus status, int page, int size) {
+        expireDue();
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (customerId != null) {
@@ -113,6 +228,27 @@ public class Offers {
         return Paging.page(query, page, size, OfferView::of);
     }
 
+    /** The offer accounting invoiced, locked; null when the invoice is not about an offer of this service. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Offer invoiced(UUID offerId) {
+        return offerId == null ? null : Offer.<Offer>findByIdOptional(offerId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invoiceIssued(Offer offer, UUID invoiceId, String invoiceNumber) {
+        offer.invoiceIssued(invoiceId, invoiceNumber, Instant.now(clock));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invoicePaid(Offer offer, UUID invoiceId, String invoiceNumber) {
+        offer.invoicePaid(invoiceId, invoiceNumber, Instant.now(clock));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invoiceCancelled(Offer offer, UUID invoiceId, String invoiceNumber) {
+        offer.invoiceCancelled(invoiceId, invoiceNumber, Instant.now(clock));
+    }
+
     /**
      * Transitions lock the offer first: two concurrent "accept"s then see each other's result, and the second is a
      * 409 instead of a second OfferAccepted (which would bill the customer twice).
@@ -121,16 +257,41 @@ public class Offers {
         return Offer.<Offer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new NotFoundProblem("offer", id));
     }
 
-    private List<OfferLineItem> priced(List<OfferRequest.Line> requested) {
-        List<String> skus = requested.stream().map(line -> line.sku().strip()).distinct().toList();
+    /** A line to price, with the request field it came from for error messages. */
+    private record Wanted(String field, String sku, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, boolean optional) {
+    }
+
+    private static List<Wanted> wanted(OfferRequest request, OfferTemplate template) {
+        List<Wanted> wanted = new ArrayList<>();
+        if (template != null) {
+            for (int i = 0; i < template.lines.size(); i++) {
+                OfferTemplateLine line = template.lines.get(i);
+                wanted.add(new Wanted("templateId", line.sku, line.quantity, null, null, line.optional));
+            }
+        }
+        List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            OfferRequest.Line line = lines.get(i);
+            wanted.add(new Wanted("lines[" + i + "].sku", line.sku().strip(), line.quantity(), line.unitPrice(), line.discountPercent(), line.optional()));
+        }
+        if (wanted.isEmpty()) {
+            throw new InvalidFieldProblem("lines", "an offer needs lines, a templateId, or both");
+        }
+        if (wanted.size() > MAX_LINES) {
+            throw new InvalidFieldProblem("lines", "an offer has at most " + MAX_LINES + " lines, template lines included");
+        }
+        return wanted;
+    }
+
+    private List<OfferLineItem> priced(List<Wanted> wanted) {
+        List<String> skus = wanted.stream().map(Wanted::sku).distinct().toList();
         Map<String, Product> catalogue = Product.<Product>list("sku in ?1", skus).stream()
                 .collect(Collectors.toMap(product -> product.sku, Function.identity()));
         List<OfferLineItem> lines = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            OfferRequest.Line line = requested.get(i);
-            Product product = catalogue.get(line.sku().strip());
+        for (Wanted line : wanted) {
+            Product product = catalogue.get(line.sku());
             if (product == null) {
-                throw new InvalidFieldProblem("lines[" + i + "].sku", "no product has the SKU " + line.sku().strip());
+                throw new InvalidFieldProblem(line.field(), "no product has the SKU " + line.sku());
             }
             OfferLineItem item = new OfferLineItem();
             item.sku = product.sku;
@@ -141,6 +302,7 @@ public class Offers {
             item.discountPercent = (line.discountPercent() != null ? line.discountPercent() : BigDecimal.ZERO).setScale(2);
             item.vatRate = product.vatRate;
             item.netAmount = OfferTotals.lineNet(item.quantity, item.unitPrice, item.discountPercent);
+            item.optional = line.optional();
             lines.add(item);
         }
         return lines;

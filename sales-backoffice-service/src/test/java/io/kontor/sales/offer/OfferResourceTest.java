@@ -283,7 +283,7 @@ class OfferResourceTest {
         as("sales").queryParam("customerId", customerId).get("/offers").then().body("total", equalTo(1));
     }
 
-    /** Credit holds come from accounting's dunning events, which this service does not consume yet. */
+    /** Sets the hold behind the service's back, to test the refusal alone; InvoiceEventsTest sets it the real way. */
     private static void putOnCreditHold(String customerId) throws Exception {
         try (Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgres().username(), TestInfra.postgres().password());
                 PreparedStatement update = connection.prepareStatement("update customer set credit_hold = true where id = ?")) {

@@ -8,11 +8,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OfferStatusTest {
 
-    private static final Set<String> ALLOWED = Set.of("DRAFT->SENT", "SENT->ACCEPTED", "SENT->REJECTED", "SENT->EXPIRED");
+    private static final Set<String> ALLOWED = Set.of("DRAFT->SENT", "SENT->ACCEPTED", "SENT->REJECTED", "SENT->EXPIRED", "SENT->SUPERSEDED");
 
     @ParameterizedTest(name = "from {0}")
     @EnumSource(OfferStatus.class)
-    void only_a_draft_is_sent_and_only_a_sent_offer_is_answered_or_expires(OfferStatus from) {
+    void only_a_draft_is_sent_and_only_a_sent_offer_is_answered_expires_or_is_revised(OfferStatus from) {
         for (OfferStatus to : OfferStatus.values()) {
             assertThat(from.canBecome(to)).as("%s -> %s", from, to).isEqualTo(ALLOWED.contains(from + "->" + to));
         }

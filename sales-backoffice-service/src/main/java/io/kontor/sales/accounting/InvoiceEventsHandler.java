@@ -1,0 +1,89 @@
+package io.kontor.sales.accounting;
+
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.accounting.DunningNoticeIssued;
+import io.kontor.platform.events.accounting.InvoiceCancelled;
+import io.kontor.platform.events.accounting.InvoiceIssued;
+import io.kontor.platform.events.accounting.InvoiceOverdue;
+import io.kontor.platform.events.accounting.InvoicePaid;
+import io.kontor.platform.inbox.InboxHandled;
+import io.kontor.sales.customer.Customer;
+import io.kontor.sales.customer.CreditHolds;
+import io.kontor.sales.followup.FollowUps;
+import io.kontor.sales.offer.Offer;
+import io.kontor.sales.offer.Offers;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * What sales learns from accounting (EVENTS.md, {@code accounting.invoices}): issued invoices are linked to their
+ * offer, a paid one marks the offer paid and plans the after-sale call, overdue and dunned invoices drive the credit
+ * hold, and a cancelled one reopens the follow-up. Each event runs in the inbox's transaction, so its effect happens
+ * once however often Kafka delivers it.
+ */
+@ApplicationScoped
+public class InvoiceEventsHandler {
+
+    private static final Logger LOG = Logger.getLogger(InvoiceEventsHandler.class);
+
+    @Inject
+    Offers offers;
+    @Inject
+    CreditHolds creditHolds;
+    @Inject
+    FollowUps followUps;
+
+    @Incoming("accounting-invoices")
+    @Blocking
+    @InboxHandled
+    void on(IncomingEvent event) {
+        if (event.is(InvoiceIssued.class)) {
+            InvoiceIssued issued = event.data(InvoiceIssued.class);
+            Offer offer = offers.invoiced(issued.offerId());
+            if (offer != null) {
+                offers.invoiceIssued(offer, issued.invoiceId(), issued.invoiceNumber());
+            }
+        } else if (event.is(InvoicePaid.class)) {
+            InvoicePaid paid = event.data(InvoicePaid.class);
+            Offer offer = offers.invoiced(paid.offerId());
+            if (offer != null) {
+                offers.invoicePaid(offer, paid.invoiceId(), paid.invoiceNumber());
+            }
+            creditHolds.settled(paid.customerId(), paid.invoiceId());
+            if (known(paid.customerId(), event)) {
+                followUps.afterPayment(paid.customerId(), offer == null ? null : offer.id, offer == null ? null : offer.offerNumber,
+                        paid.invoiceId(), paid.invoiceNumber(), paid.paidOn());
+            }
+        } else if (event.is(InvoiceOverdue.class)) {
+            InvoiceOverdue overdue = event.data(InvoiceOverdue.class);
+            creditHolds.invoiceOverdue(overdue.customerId(), overdue.invoiceId(), overdue.invoiceNumber());
+        } else if (event.is(DunningNoticeIssued.class)) {
+            DunningNoticeIssued notice = event.data(DunningNoticeIssued.class);
+            creditHolds.dunned(notice.customerId(), notice.invoiceId(), notice.invoiceNumber(), notice.level());
+        } else if (event.is(InvoiceCancelled.class)) {
+            InvoiceCancelled cancelled = event.data(InvoiceCancelled.class);
+            Offer offer = offers.invoiced(cancelled.offerId());
+            if (offer != null) {
+                offers.invoiceCancelled(offer, cancelled.invoiceId(), cancelled.invoiceNumber());
+            }
+            creditHolds.settled(cancelled.customerId(), cancelled.invoiceId());
+            if (known(cancelled.customerId(), event)) {
+                followUps.reopenAfterCancellation(cancelled.customerId(), offer == null ? null : offer.id, cancelled.invoiceId(),
+                        cancelled.invoiceNumber(), cancelled.creditNoteNumber());
+            }
+        }
+    }
+
+    /** Accounting bills only customers sales registered; one it does not know is logged and left alone, not retried. */
+    private static boolean known(UUID customerId, IncomingEvent event) {
+        if (customerId != null && Customer.findById(customerId) != null) {
+            return true;
+        }
+        LOG.warnf("%s names customer %s, whom sales does not know; no follow-up planned", event, customerId);
+        return false;
+    }
+}

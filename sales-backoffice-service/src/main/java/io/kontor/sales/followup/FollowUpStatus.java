@@ -1,0 +1,6 @@
+package io.kontor.sales.followup;
+
+public enum FollowUpStatus {
+    OPEN,
+    DONE
+}

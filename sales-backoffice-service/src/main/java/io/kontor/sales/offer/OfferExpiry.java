@@ -1,0 +1,31 @@
+package io.kontor.sales.offer;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Expires unanswered offers once a day, shortly after midnight in the seller's calendar, so that offers nobody reads
+ * still end up EXPIRED and published. Reads expire an overdue offer too ({@link Offers#get}), so the run being late
+ * or a replica being down changes nothing a caller can see.
+ */
+@ApplicationScoped
+public class OfferExpiry {
+
+    public static final String JOB = "offer-expiry";
+
+    private static final Logger LOG = Logger.getLogger(OfferExpiry.class);
+
+    @Inject
+    Offers offers;
+
+    @Scheduled(identity = JOB, cron = "${kontor.sales.offers.expiry-cron}", timeZone = "${kontor.sales.time-zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void run() {
+        int expired = offers.expireDue();
+        if (expired > 0) {
+            LOG.infof("Offer expiry: %d unanswered offers past their validity expired", expired);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.kontor.sales.template;
+
+import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.Page;
+import io.kontor.sales.Paging;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+
+/** Sales keeps the templates; front-office systems may read them to make offers from them. */
+@Path("/offer-templates")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+public class OfferTemplateResource {
+
+    @Inject
+    OfferTemplates templates;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @IdempotentCreate
+    @Transactional
+    public Response createOfferTemplate(@NotNull @Valid OfferTemplateRequest request) {
+        OfferTemplate template = templates.create(request);
+        return Response.created(URI.create("offer-templates/" + template.id)).entity(OfferTemplateView.of(template)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
+    public Page<OfferTemplateView> listOfferTemplates(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return templates.list(page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
+    public OfferTemplateView getOfferTemplate(@PathParam("id") UUID id) {
+        return OfferTemplateView.of(templates.get(id));
+    }
+}

@@ -1,0 +1,58 @@
+package io.kontor.sales.template;
+
+import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.web.Page;
+import io.kontor.sales.Paging;
+import io.kontor.sales.SalesCalendar;
+import io.kontor.sales.product.Product;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OfferTemplates {
+
+    @Inject
+    SalesCalendar calendar;
+
+    /** Every SKU must be in the catalogue now, so that an offer from the template can always be priced. */
+    @Transactional
+    public OfferTemplate create(OfferTemplateRequest request) {
+        OfferTemplate template = new OfferTemplate();
+        template.id = UUID.randomUUID();
+        template.name = request.name().strip();
+        template.validityDays = request.validityDays();
+        template.introText = blankToNull(request.introText());
+        template.termsText = blankToNull(request.termsText());
+        template.createdAt = calendar.now();
+        for (int i = 0; i < request.lines().size(); i++) {
+            OfferTemplateRequest.Line requested = request.lines().get(i);
+            String sku = requested.sku().strip();
+            if (Product.bySku(sku).isEmpty()) {
+                throw new InvalidFieldProblem("lines[" + i + "].sku", "no product has the SKU " + sku);
+            }
+            OfferTemplateLine line = new OfferTemplateLine();
+            line.sku = sku;
+            line.quantity = requested.quantity().setScale(3);
+            line.optional = requested.optional();
+            template.lines.add(line);
+        }
+        template.persist();
+        return template;
+    }
+
+    public OfferTemplate get(UUID id) {
+        return OfferTemplate.<OfferTemplate>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("offer template", id));
+    }
+
+    public Page<OfferTemplateView> list(int page, int size) {
+        return Paging.page(OfferTemplate.findAll(Sort.by("name").and("createdAt")), page, size, OfferTemplateView::of);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
