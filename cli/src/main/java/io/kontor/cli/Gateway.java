@@ -2,6 +2,7 @@ package io.kontor.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
@@ -32,7 +33,9 @@ public final class Gateway {
 
     public static final ObjectMapper JSON = new ObjectMapper()
             // Money arrives as decimals: keep them exact for display, never through double.
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // 1428.00 stays 1428.00: the cents are part of an amount.
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private static final String API = "/api/v1";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

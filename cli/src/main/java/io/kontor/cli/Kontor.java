@@ -30,9 +30,10 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Kontor.Version.class,
         description = "The Kontor back office from the command line.",
-        footer = {"", "Exit codes: 0 done, 1 wrong usage or local problem, 2 refused by the platform (4xx),",
+        footer = {"", "Exit codes: 0 done, 1 wrong usage or local problem, 2 refused (4xx),",
                 "3 platform failed or unreachable (5xx, no connection).",
-                "Config: ~/.config/kontor/config.json (KONTOR_CONFIG); KONTOR_URL and KONTOR_TOKEN override it."},
+                "Config: ~/.config/kontor/config.json, or the file KONTOR_CONFIG names;",
+                "KONTOR_URL and KONTOR_TOKEN override it for one call.%n"},
         subcommands = {
                 LoginCommand.class, TokenCommand.class,
                 CustomersCommand.class, ProductsCommand.class, OffersCommand.class,
@@ -73,8 +74,15 @@ public final class Kontor implements Runnable {
                     .setCaseInsensitiveEnumValuesAllowed(true)
                     .setExecutionExceptionHandler(Kontor::failed)
                     .setParameterExceptionHandler(Kontor::misused);
+            withHelp(commandLine);
         }
         return commandLine;
+    }
+
+    /** --help (and --version) on every command, not only on kontor itself. */
+    private static void withHelp(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(Kontor::withHelp);
     }
 
     @Override

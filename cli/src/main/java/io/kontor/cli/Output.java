@@ -173,7 +173,7 @@ public final class Output {
         for (String name : names) {
             boolean number = rows.stream().anyMatch(r -> r.path(name).isNumber());
             Column column = Column.of(Column.headerOf(name), name);
-            columns.add(number ? column.right() : column);
+            columns.add(number ? column.amount() : column);
         }
         return columns;
     }

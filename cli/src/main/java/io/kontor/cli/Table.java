@@ -2,13 +2,15 @@ package io.kontor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
  * Plain-text tables for a terminal of a given width (80 columns unless {@code COLUMNS} says otherwise): columns as
  * wide as their widest cell, and when the line would be too long the widest shortenable column gives way first,
- * its cells cut with "…". Columns marked {@link Column#whole()} keep their width.
+ * its cells cut with "…". Columns marked {@link Column#whole()} keep their width; when the table still does not fit,
+ * {@link Column#dispensable(int) dispensable} columns are left out, the most dispensable first.
  */
 public final class Table {
 
@@ -16,11 +18,30 @@ public final class Table {
     static final char ELLIPSIS = '…';
     // A shortened column keeps at least its header and a few characters, or it stops saying anything.
     private static final int NARROWEST = 4;
+    // "DISCOUNT PERCENT" over a column of "0": the header is cut to "DIS…" rather than the table made wider.
+    private static final int SHORTEST_HEADER = 4;
 
     private Table() {
     }
 
     public static List<String> render(List<Column> columns, List<JsonNode> rows, int width) {
+        List<Column> shown = new ArrayList<>(columns);
+        while (fitted(shown, rows, width) > width) {
+            Column leastNeeded = shown.stream().filter(c -> c.dispensable() > 0)
+                    .max(Comparator.comparingInt(Column::dispensable)).orElse(null);
+            if (leastNeeded == null) {
+                break;
+            }
+            shown.remove(leastNeeded);
+        }
+        return layout(shown, rows, width);
+    }
+
+    private static int fitted(List<Column> columns, List<JsonNode> rows, int width) {
+        return total(fit(columns, cells(columns, rows), width));
+    }
+
+    private static List<List<String>> cells(List<Column> columns, List<JsonNode> rows) {
         List<List<String>> cells = new ArrayList<>();
         for (JsonNode row : rows) {
             List<String> line = new ArrayList<>();
@@ -29,6 +50,11 @@ public final class Table {
             }
             cells.add(line);
         }
+        return cells;
+    }
+
+    private static List<String> layout(List<Column> columns, List<JsonNode> rows, int width) {
+        List<List<String>> cells = cells(columns, rows);
         int[] widths = fit(columns, cells, width);
         List<String> lines = new ArrayList<>();
         lines.add(line(columns, columns.stream().map(Column::header).toList(), widths, true));
@@ -67,17 +93,21 @@ public final class Table {
 
     static int[] fit(List<Column> columns, List<List<String>> cells, int width) {
         int[] widths = new int[columns.size()];
+        int[] narrowest = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = length(columns.get(i).header());
+            int widestCell = 0;
             for (List<String> row : cells) {
-                widths[i] = Math.max(widths[i], length(row.get(i)));
+                widestCell = Math.max(widestCell, length(row.get(i)));
             }
+            widths[i] = Math.max(length(columns.get(i).header()), widestCell);
+            // A whole column keeps every value; only its header may be cut. Others keep at least their header.
+            narrowest[i] = columns.get(i).keepWhole() ? Math.max(widestCell, SHORTEST_HEADER)
+                    : Math.max(NARROWEST, length(columns.get(i).header()));
         }
         while (total(widths) > width) {
             int widest = -1;
             for (int i = 0; i < widths.length; i++) {
-                if (!columns.get(i).keepWhole() && widths[i] > narrowest(columns.get(i))
-                        && (widest < 0 || widths[i] > widths[widest])) {
+                if (widths[i] > narrowest[i] && (widest < 0 || widths[i] > widths[widest])) {
                     widest = i;
                 }
             }
@@ -95,10 +125,6 @@ public final class Table {
             sum += w;
         }
         return sum;
-    }
-
-    private static int narrowest(Column column) {
-        return Math.max(NARROWEST, length(column.header()));
     }
 
     private static String line(List<Column> columns, List<String> row, int[] widths, boolean header) {

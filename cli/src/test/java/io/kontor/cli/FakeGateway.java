@@ -36,6 +36,7 @@ final class FakeGateway implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private volatile Answer anyOtherPath;
 
     private FakeGateway() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -51,7 +52,7 @@ final class FakeGateway implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** {@code path} as the public API names it, without {@code /api/v1}. */
+    /** {@code path} as the public API names it, without {@code /api/v1}; with {@code ?query} for that query only. */
     FakeGateway answer(String method, String path, int status, String contentType, String body) {
         return answer(method, path, status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
     }
@@ -64,6 +65,12 @@ final class FakeGateway implements AutoCloseable {
     FakeGateway json(String method, String path, String body) {
         return answer(method, path, method.equals("POST") && !path.matches(".*/(send|accept|reject|sign|advance)$") ? 201 : 200,
                 "application/json", body);
+    }
+
+    /** Answers every path without an answer of its own with this JSON (instead of 404). */
+    FakeGateway answerAnyPathWith(String json) {
+        anyOtherPath = new Answer(200, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
     Request last() {
@@ -81,8 +88,10 @@ final class FakeGateway implements AutoCloseable {
         if (!("Bearer " + TOKEN).equals(authorization)) {
             answer = problem(401, "Unauthorized", "a valid bearer token is required");
         } else {
-            answer = answers.getOrDefault(exchange.getRequestMethod() + " " + uri.getPath(),
-                    problem(404, "Not Found", "no route for " + uri.getPath()));
+            String route = exchange.getRequestMethod() + " " + uri.getPath();
+            // An answer for path and query wins over one for the path alone.
+            answer = answers.getOrDefault(route + "?" + uri.getRawQuery(), answers.getOrDefault(route,
+                    anyOtherPath != null ? anyOtherPath : problem(404, "Not Found", "no route for " + uri.getPath())));
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("X-Correlation-Id", "c0ffee");

@@ -32,10 +32,17 @@ public final class InvoicesCommand {
     static final List<Column> COLUMNS = List.of(
             Column.of("ID", "id").whole(),
             Column.of("NUMBER", "invoiceNumber").whole(),
-            Column.of("STATUS", "status"),
-            Column.of("DUE", "dueDate"),
-            Column.of("LVL", "dunningLevel").right(),
-            Column.of("OPEN", "openAmount").right());
+            Column.of("STATUS", "status").whole(),
+            Column.of("DUE", "dueDate").whole().dispensable(1),
+            Column.of("LVL", "dunningLevel").amount().dispensable(2),
+            Column.of("OPEN", "openAmount").amount());
+    /** Overdue invoices all wait for money: their due date and dunning level say more than their status. */
+    static final List<Column> OVERDUE_COLUMNS = List.of(
+            Column.of("ID", "id").whole(),
+            Column.of("NUMBER", "invoiceNumber").whole(),
+            Column.of("DUE", "dueDate").whole(),
+            Column.of("LVL", "dunningLevel").amount(),
+            Column.of("OPEN", "openAmount").amount());
 
     // The largest page accounting serves (kontor.accounting.page-size-limit).
     static final int ALL_AT_ONCE = 200;
@@ -76,7 +83,7 @@ public final class InvoicesCommand {
             ObjectNode overdueOnes = body();
             overdueOnes.set("items", items);
             overdueOnes.put("total", items.size());
-            output().list(overdueOnes, COLUMNS);
+            output().list(overdueOnes, OVERDUE_COLUMNS);
         }
     }
 
@@ -158,7 +165,7 @@ public final class InvoicesCommand {
 
         static final List<Column> MATCHED = List.of(
                 Column.of("INVOICE", "invoiceNumber").whole(),
-                Column.of("AMOUNT", "amount").right());
+                Column.of("AMOUNT", "amount").amount());
 
         @Override
         protected void run() {
@@ -195,9 +202,9 @@ public final class InvoicesCommand {
 
         static final List<Column> NOTICES = List.of(
                 Column.of("INVOICE", "invoiceNumber").whole(),
-                Column.of("LEVEL", "level").right(),
-                Column.of("FEE", "fee").right(),
-                Column.of("INTEREST", "interest").right());
+                Column.of("LEVEL", "level").amount(),
+                Column.of("FEE", "fee").amount(),
+                Column.of("INTEREST", "interest").amount());
 
         @Override
         protected void run() {

@@ -64,8 +64,8 @@ public final class ApplicationsCommand {
                 Column.of("APPLICATION", "applicationId").whole(),
                 Column.of("FIRST NAME", "candidate.firstName"),
                 Column.of("LAST NAME", "candidate.lastName"),
-                Column.of("STATUS", "status"),
-                Column.of("SCORE", "meanScore").right());
+                Column.of("STATUS", "status").whole(),
+                Column.of("SCORE", "meanScore").amount());
 
         @Override
         protected void run() {

@@ -29,9 +29,9 @@ public final class ProjectsCommand {
     static final List<Column> COLUMNS = List.of(
             Column.of("ID", "id").whole(),
             Column.of("NAME", "name"),
-            Column.of("STATUS", "status"),
-            Column.of("START", "startDate"),
-            Column.of("MANAGER", "managerEmail"));
+            Column.of("STATUS", "status").whole(),
+            Column.of("START", "startDate").whole().dispensable(2),
+            Column.of("MANAGER", "managerEmail").dispensable(1));
 
     @Command(name = "list", description = "Lists projects, optionally of one customer.")
     static final class ListProjects extends ApiCommand {
@@ -121,7 +121,7 @@ public final class ProjectsCommand {
         List<String> actionItems = List.of();
 
         static final List<Column> COLUMNS = List.of(
-                Column.of("DATE", "meetingDate"),
+                Column.of("DATE", "meetingDate").whole(),
                 Column.of("ATTENDEES", "attendees"),
                 Column.of("DECISIONS", "decisions"));
 

@@ -19,8 +19,8 @@ public final class CustomersCommand {
             Column.of("ID", "id").whole(),
             Column.of("NUMBER", "customerNumber").whole(),
             Column.of("NAME", "name"),
-            Column.of("EMAIL", "email"),
-            Column.of("HOLD", "creditHold"));
+            Column.of("EMAIL", "email").dispensable(1),
+            Column.of("HOLD", "creditHold").whole());
 
     public enum Type { BUSINESS, CONSUMER }
 

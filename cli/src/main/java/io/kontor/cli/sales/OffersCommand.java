@@ -25,9 +25,9 @@ public final class OffersCommand {
     static final List<Column> COLUMNS = List.of(
             Column.of("ID", "id").whole(),
             Column.of("NUMBER", "offerNumber").whole(),
-            Column.of("STATUS", "status"),
-            Column.of("VALID UNTIL", "validUntil"),
-            Column.of("GROSS", "grossTotal").right());
+            Column.of("STATUS", "status").whole(),
+            Column.of("VALID UNTIL", "validUntil").whole().dispensable(1),
+            Column.of("GROSS", "grossTotal").amount());
 
     public enum Billing { ON_ACCEPTANCE, MILESTONES }
 

@@ -17,8 +17,8 @@ public final class ProductsCommand {
     static final List<Column> COLUMNS = List.of(
             Column.of("SKU", "sku").whole(),
             Column.of("NAME", "name"),
-            Column.of("UNIT PRICE", "unitPrice").right(),
-            Column.of("VAT %", "vatRate").right(),
+            Column.of("UNIT PRICE", "unitPrice").amount(),
+            Column.of("VAT %", "vatRate").amount(),
             Column.of("UNIT", "unit"));
 
     @Command(name = "list", description = "Lists the products.")
