@@ -10,9 +10,16 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import io.kontor.testing.TestInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What the tests of this module do over and over: call the API as a role, open positions, bring candidates, read Kafka. */
 public final class HrApi {
@@ -75,15 +82,60 @@ public final class HrApi {
                 .post("/applications/" + applicationId + "/interviews").then().statusCode(201);
     }
 
+    public static String permanentContract(String startDate) {
+        return """
+                {"startDate": "%s", "contractType": "PERMANENT", "annualSalary": 58000.00, "weeklyHours": 40,
+                 "probationMonths": 6}
+                """.formatted(startDate);
+    }
+
+    /** Hires a fresh candidate for a fresh opening; returns the answer of the hire (employee and contract). */
+    public static JsonPath hireSomeone(String firstName, String lastName) {
+        String application = applicationAt(openPosition("Softwareentwickler"), firstName, lastName, "OFFER");
+        return json(as("hr").body(permanentContract("2027-04-01")).post("/applications/" + application + "/hire")
+                .then().statusCode(201).extract().asString());
+    }
+
+    /** The text of a PDF as PDFBox extracts it: proves the document parses and says what it should. */
+    public static String pdfText(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a readable PDF", e);
+        }
+    }
+
     /** Waits until the topic holds an event of this type for this aggregate, and returns all such events. */
     public static List<ConsumerRecord<String, String>> awaitEvents(String topic, String aggregateId, String type) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> eventsOf(topic, aggregateId, type), found -> !found.isEmpty());
     }
 
+    /**
+     * The topic's records of one aggregate and type, read up to the topic's current end. Assigning the partitions
+     * directly (no consumer group) spares the group join that a subscribing reader waits for on every call.
+     */
     public static List<ConsumerRecord<String, String>> eventsOf(String topic, String aggregateId, String type) {
-        return TestKafka.readAll(topic, Duration.ofMillis(300)).stream()
-                .filter(r -> aggregateId.equals(r.key()) && type.equals(TestKafka.header(r, "ce_type")))
-                .toList();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (aggregateId.equals(record.key()) && type.equals(TestKafka.header(record, "ce_type"))) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
     }
 }

@@ -140,8 +140,10 @@ class FirstFlowTest extends SystemTest {
         }
         Response answer = request.request(input.method(), input.path());
 
+        assertThat(answer.statusCode())
+                .as("%s: %s %s answered %s", input, input.method(), input.path(), answer.asString())
+                .isEqualTo(input.status());
         answer.then()
-                .statusCode(input.status())
                 .contentType("application/problem+json")
                 .header("X-Correlation-Id", notNullValue())
                 .body("status", equalTo(input.status()))

@@ -51,9 +51,10 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
     private record Run(LocalPlatform started, RuntimeException failure) implements AutoCloseable {
 
         static Run start() {
-            Path moduleDir = Path.of("").toAbsolutePath();
-            Options options = Options.forRepo(RepoRoot.find(moduleDir))
-                    .withDataDir(moduleDir.resolve("target").resolve("platform"))
+            // From the repository root rather than the working directory, which differs between Maven and IDEs.
+            Path repoRoot = RepoRoot.find(Path.of(""));
+            Options options = Options.forRepo(repoRoot)
+                    .withDataDir(repoRoot.resolve("system-tests").resolve("target").resolve("platform"))
                     .withClean(true)
                     // Never 8080: a developer's own platform may run there.
                     .withGatewayPort(Options.ANY_FREE_PORT)

@@ -22,11 +22,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -94,12 +96,22 @@ public final class LocalPlatform implements AutoCloseable {
             Files.writeString(adminTokenFile(), adminToken + System.lineSeparator());
             startupTime = Duration.ofNanos(System.nanoTime() - begin);
         } catch (IOException e) {
-            close();
-            throw new LaunchFailure("Could not prepare " + dataDir + ": " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            close();
-            throw e;
+            throw closeAfter(new LaunchFailure("Could not prepare " + dataDir + ": " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw closeAfter(e);
+        } catch (Error e) {
+            throw closeAfter(e);
         }
+    }
+
+    // Stops what was started, keeping the reason of the failure in front.
+    private <T extends Throwable> T closeAfter(T failure) {
+        try {
+            close();
+        } catch (RuntimeException stopFailure) {
+            failure.addSuppressed(stopFailure);
+        }
+        return failure;
     }
 
     // --- What tests and the command line use.
@@ -230,7 +242,11 @@ public final class LocalPlatform implements AutoCloseable {
             AppProcess.stopLeftover(pidFile(app), dataMarker());
         }
         if (Files.exists(kafkaDir().resolve("server.properties"))) {
-            KafkaBroker.attach(kafkaDir()).kill();
+            try {
+                KafkaBroker.attach(kafkaDir()).kill();
+            } catch (RuntimeException e) {
+                // No broker of ours there any more; KafkaBroker.start also checks before it starts.
+            }
         }
         if (options.clean()) {
             // Only what the launcher itself writes: --data may name a folder that holds other things too.
@@ -316,8 +332,9 @@ public final class LocalPlatform implements AutoCloseable {
     private void startApps() {
         int gatewayPort = gatewayPort();
         Map<App, Integer> servicePortsAtLaunch = new EnumMap<>(App.class);
+        Set<Integer> taken = new HashSet<>(Set.of(gatewayPort));
         for (App app : options.apps()) {
-            int port = app == App.GATEWAY ? gatewayPort : FreePorts.find();
+            int port = app == App.GATEWAY ? gatewayPort : distinctFreePort(taken);
             boolean fixed = app == App.GATEWAY && options.gatewayPort() > 0;
             apps.put(app, new AppProcess(app, logsDir().resolve(app.module() + ".log"), pidFile(app), port, fixed,
                     options.readyTimeout(), launchedPort -> command(app, launchedPort)));
@@ -346,6 +363,15 @@ public final class LocalPlatform implements AutoCloseable {
             progress("a service moved to another port while starting; restarting the gateway with its new address");
             apps.get(App.GATEWAY).restart();
         }
+    }
+
+    // The kernel may hand out a port it just reported free once more; two services must not both try it.
+    private static int distinctFreePort(Set<Integer> taken) {
+        int port = FreePorts.find();
+        while (!taken.add(port)) {
+            port = FreePorts.find();
+        }
+        return port;
     }
 
     private int gatewayPort() {

@@ -1,5 +1,6 @@
 package io.kontor.hr.application;
 
+import io.kontor.hr.privacy.Erasure;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -88,6 +90,8 @@ public class ApplicationResource {
 
     @Inject
     Applications applications;
+    @Inject
+    Erasure erasure;
 
     @POST
     @IdempotentCreate
@@ -127,6 +131,15 @@ public class ApplicationResource {
     @Transactional
     public ApplicationView get(@PathParam("id") UUID id) {
         return ApplicationView.of(Application.get(id));
+    }
+
+    /** Erases the candidate's personal data (GDPR Art. 17); the anonymised rest stays for statistics. Repeating it is harmless. */
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    public void erase(@PathParam("id") UUID id) {
+        erasure.eraseApplication(id);
     }
 
     @POST

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,10 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} setting of the service (bootstrap servers, TLS, SASL), as the Kafka connector sees them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaClientConfig;
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
@@ -277,7 +280,12 @@ public class OutboxRelay {
 
     private Properties producerProperties() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // The same connection settings as the service's consumers, so a TLS/SCRAM cluster needs no second config.
+        kafkaClientConfig.forEach((name, value) -> {
+            if (ProducerConfig.configNames().contains(name) || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                properties.put(name, value);
+            }
+        });
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -3,6 +3,7 @@ package io.kontor.projects.project;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.directory.Customer;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
@@ -65,9 +66,11 @@ public class ProjectResource {
 
     @GET
     @Transactional
-    public Page<ProjectView> list(@QueryParam("customerId") UUID customerId, @QueryParam("offerId") UUID offerId,
+    public Page<ProjectView> list(@QueryParam("customerId") String customerIdParameter, @QueryParam("offerId") String offerIdParameter,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        UUID customerId = QueryParameters.uuid("customerId", customerIdParameter);
+        UUID offerId = QueryParameters.uuid("offerId", offerIdParameter);
         var query = customerId != null ? Project.find("customerId", Sort.by("createdAt"), customerId)
                 : offerId != null ? Project.find("offerId", Sort.by("createdAt"), offerId)
                 : Project.findAll(Sort.by("createdAt"));

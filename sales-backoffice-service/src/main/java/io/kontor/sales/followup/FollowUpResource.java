@@ -2,6 +2,7 @@ package io.kontor.sales.followup;
 
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +49,7 @@ public class FollowUpResource {
             @QueryParam("customerId") String customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return followUps.search(dateOf(dueBefore), statusOf(status), customerIdOf(customerId), page, size);
+        return followUps.search(dateOf(dueBefore), statusOf(status), QueryParameters.uuid("customerId", customerId), page, size);
     }
 
     @GET
@@ -88,14 +89,4 @@ public class FollowUpResource {
         }
     }
 
-    private static UUID customerIdOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldProblem("customerId", "must be a UUID");
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.kontor.sales.offer;
 
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
@@ -75,7 +76,7 @@ public class OfferResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return offers.search(customerIdOf(customerId), statusOf(status), page, size);
+        return offers.search(QueryParameters.uuid("customerId", customerId), statusOf(status), page, size);
     }
 
     @GET
@@ -135,16 +136,6 @@ public class OfferResource {
         return OfferView.of(offers.reject(id, request.reason().strip()));
     }
 
-    private static UUID customerIdOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldProblem("customerId", "must be a UUID");
-        }
-    }
 
     private static OfferStatus statusOf(String value) {
         if (value == null || value.isBlank()) {

@@ -1,0 +1,35 @@
+package io.kontor.hr;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Period;
+import java.time.ZoneId;
+
+/** HR's own settings; values and their env-var overrides in application.properties. */
+@ConfigMapping(prefix = "kontor.hr")
+public interface HrConfig {
+
+    /** The employer's calendar: the day a contract was signed or a reference issued is a day in this zone. */
+    ZoneId timeZone();
+
+    /** Who employs: named in contracts and references. */
+    Employer employer();
+
+    Privacy privacy();
+
+    interface Employer {
+
+        String name();
+
+        /** Where references are dated ("Hamburg, 31.03.2028"). */
+        String city();
+    }
+
+    interface Privacy {
+
+        /** How long a rejected candidate's personal data is kept before it is erased by itself. */
+        Period rejectedCandidateRetention();
+
+        /** How often the erasure job looks for rejected candidates past their retention (a Quarkus scheduler interval). */
+        String erasureEvery();
+    }
+}

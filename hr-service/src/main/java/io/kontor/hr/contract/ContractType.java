@@ -1,0 +1,3 @@
+package io.kontor.hr.contract;
+
+public enum ContractType { PERMANENT, FIXED_TERM }

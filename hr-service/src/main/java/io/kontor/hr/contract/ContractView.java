@@ -1,0 +1,18 @@
+package io.kontor.hr.contract;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+public record ContractView(UUID id, UUID employeeId, ContractType contractType, String jobTitle, LocalDate startDate,
+        LocalDate endDate, String fixedTermReason, BigDecimal annualSalary, String currency, BigDecimal weeklyHours,
+        int probationMonths, List<String> noticePeriods, EmploymentContract.Status status, Instant signedAt) {
+
+    public static ContractView of(EmploymentContract contract) {
+        return new ContractView(contract.id, contract.employeeId, contract.contractType, contract.jobTitle, contract.startDate,
+                contract.endDate, contract.fixedTermReason, contract.annualSalary, contract.currency, contract.weeklyHours,
+                contract.probationMonths, contract.terms().noticePeriods(), contract.status, contract.signedAt);
+    }
+}

@@ -1,0 +1,72 @@
+package io.kontor.hr.contract;
+
+import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+public class EmploymentContract extends PanacheEntityBase {
+
+    public enum Status { DRAFT, SIGNED }
+
+    @Id
+    public UUID id;
+    public UUID employeeId;
+    @Enumerated(EnumType.STRING)
+    public ContractType contractType;
+    public String jobTitle;
+    public LocalDate startDate;
+    public LocalDate endDate;
+    public String fixedTermReason;
+    public BigDecimal annualSalary;
+    public String currency;
+    public BigDecimal weeklyHours;
+    public int probationMonths;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public Instant createdAt;
+    public Instant signedAt;
+
+    /** A signed contract is what both sides agreed: from then on nothing in it changes. */
+    public void sign(Instant now) {
+        if (status != Status.DRAFT) {
+            throw new ConflictProblem("contract " + id + " is already " + status + " and cannot change any more");
+        }
+        status = Status.SIGNED;
+        signedAt = now;
+    }
+
+    public ContractTerms terms() {
+        return new ContractTerms(contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);
+    }
+
+    public static EmploymentContract get(UUID id) {
+        EmploymentContract contract = findById(id);
+        if (contract == null) {
+            throw new NotFoundProblem("contract", id);
+        }
+        return contract;
+    }
+
+    public static EmploymentContract getForUpdate(UUID id) {
+        EmploymentContract contract = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (contract == null) {
+            throw new NotFoundProblem("contract", id);
+        }
+        return contract;
+    }
+
+    public static List<EmploymentContract> of(UUID employeeId) {
+        return list("employeeId = ?1 order by createdAt", employeeId);
+    }
+}

@@ -1,0 +1,47 @@
+package io.kontor.hr.employee;
+
+import io.kontor.platform.problem.NotFoundProblem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A person employed by us; the record stays when the application it came from is erased (§26 BDSG: needed for the employment). */
+@Entity
+public class Employee extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID applicationId;
+    public String firstName;
+    public String lastName;
+    public String email;
+    public String jobTitle;
+    public String department;
+    public LocalDate startDate;
+    public Instant createdAt;
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public static Employee get(UUID id) {
+        Employee employee = findById(id);
+        if (employee == null) {
+            throw new NotFoundProblem("employee", id);
+        }
+        return employee;
+    }
+
+    /** Locks the employee while something numbered per employee (a reference version) is written. */
+    public static Employee getForUpdate(UUID id) {
+        Employee employee = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (employee == null) {
+            throw new NotFoundProblem("employee", id);
+        }
+        return employee;
+    }
+}

@@ -1,0 +1,58 @@
+package io.kontor.hr.employee;
+
+import io.kontor.hr.contract.ContractTerms;
+import io.kontor.hr.contract.ContractType;
+import io.kontor.hr.contract.ContractView;
+import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/applications/{id}/hire")
+@RolesAllowed({Roles.HR, Roles.ADMIN})
+public class HireResource {
+
+    /** {@code fixedTermReason}: the objective reason (§14(1) TzBfG) that allows a fixed term beyond two years. */
+    public record HireRequest(
+            @NotNull LocalDate startDate,
+            @NotNull ContractType contractType,
+            LocalDate endDate,
+            @Size(max = 500) String fixedTermReason,
+            @NotNull BigDecimal annualSalary,
+            @NotNull BigDecimal weeklyHours,
+            @NotNull Integer probationMonths,
+            UUID staffingRequestId) {
+
+        ContractTerms terms() {
+            return new ContractTerms(contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);
+        }
+    }
+
+    public record Hired(EmployeeView employee, ContractView contract) {
+    }
+
+    @Inject
+    Hiring hiring;
+
+    @POST
+    @IdempotentCreate
+    @Transactional
+    public Response hire(@PathParam("id") UUID applicationId, @NotNull @Valid HireRequest request) {
+        Hiring.Hire hire = hiring.hire(applicationId, request.terms(), request.staffingRequestId());
+        return Response.created(URI.create("/api/v1/hr/employees/" + hire.employee().id))
+                .entity(new Hired(EmployeeView.of(hire.employee()), ContractView.of(hire.contract())))
+                .build();
+    }
+}

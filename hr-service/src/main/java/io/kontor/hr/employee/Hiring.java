@@ -1,0 +1,80 @@
+package io.kontor.hr.employee;
+
+import io.kontor.hr.application.Application;
+import io.kontor.hr.contract.ContractTerms;
+import io.kontor.hr.contract.EmploymentContract;
+import io.kontor.hr.contract.InvalidTermsProblem;
+import io.kontor.hr.opening.JobOpening;
+import io.kontor.platform.events.hr.CandidateHired;
+import io.kontor.platform.events.hr.EmployeeOnboarded;
+import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Hiring a candidate who has an offer: the employee and a draft employment contract come into being together. */
+@ApplicationScoped
+public class Hiring {
+
+    public record Hire(Employee employee, EmploymentContract contract) {
+    }
+
+    @Inject
+    Clock clock;
+    @Inject
+    Outbox outbox;
+
+    /**
+     * @param staffingRequestId the project-office request this hire fills; when null, the one the opening was drafted for
+     */
+    @Transactional
+    public Hire hire(UUID applicationId, ContractTerms terms, UUID staffingRequestId) {
+        List<Problem.Violation> violations = terms.violations();
+        if (!violations.isEmpty()) {
+            throw new InvalidTermsProblem(violations);
+        }
+        Application application = Application.getForUpdate(applicationId);
+        Instant now = Instant.now(clock);
+        application.hire(now);
+        JobOpening opening = JobOpening.findById(application.jobOpeningId);
+
+        Employee employee = new Employee();
+        employee.id = UUID.randomUUID();
+        employee.applicationId = application.id;
+        employee.firstName = application.firstName;
+        employee.lastName = application.lastName;
+        employee.email = application.email;
+        employee.jobTitle = opening.title;
+        employee.department = opening.department;
+        employee.startDate = terms.startDate();
+        employee.createdAt = now;
+        employee.persist();
+
+        EmploymentContract contract = new EmploymentContract();
+        contract.id = UUID.randomUUID();
+        contract.employeeId = employee.id;
+        contract.contractType = terms.type();
+        contract.jobTitle = opening.title;
+        contract.startDate = terms.startDate();
+        contract.endDate = terms.endDate();
+        contract.fixedTermReason = terms.fixedTermReason();
+        contract.annualSalary = terms.annualSalary();
+        contract.currency = "EUR";
+        contract.weeklyHours = terms.weeklyHours();
+        contract.probationMonths = terms.probationMonths();
+        contract.status = EmploymentContract.Status.DRAFT;
+        contract.createdAt = now;
+        contract.persist();
+
+        UUID filledRequest = staffingRequestId != null ? staffingRequestId : opening.staffingRequestId;
+        outbox.publish(new CandidateHired(application.id, opening.id, employee.id, filledRequest, opening.title, terms.startDate()));
+        outbox.publish(new EmployeeOnboarded(employee.id, employee.firstName, employee.lastName, employee.email,
+                employee.jobTitle, employee.department, employee.startDate));
+        return new Hire(employee, contract);
+    }
+}

@@ -1,0 +1,67 @@
+package io.kontor.hr.reference;
+
+import io.kontor.hr.employee.Employee;
+import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An employee's references: issue a new one (a new version, the old ones stay) and list all versions. */
+@Path("/employees/{id}/references")
+@RolesAllowed({Roles.HR, Roles.ADMIN})
+public class EmployeeReferenceResource {
+
+    public record NewReference(
+            @NotNull ReferenceKind kind,
+            @NotNull @Valid RatingsData ratings,
+            @Size(max = 30) List<@NotBlank @Size(max = 500) String> tasks,
+            LocalDate leavingDate) {
+    }
+
+    public record RatingsData(
+            @NotNull @Min(1) @Max(5) Integer performance,
+            @NotNull @Min(1) @Max(5) Integer expertise,
+            @NotNull @Min(1) @Max(5) Integer reliability,
+            @NotNull @Min(1) @Max(5) Integer conduct) {
+    }
+
+    @Inject
+    References references;
+
+    @POST
+    @IdempotentCreate
+    @Transactional
+    public Response issue(@PathParam("id") UUID employeeId, @NotNull @Valid NewReference request) {
+        RatingsData r = request.ratings();
+        EmploymentReference reference = references.issue(employeeId, request.kind(),
+                new Ratings(r.performance(), r.expertise(), r.reliability(), r.conduct()),
+                request.tasks() == null ? List.of() : request.tasks(), request.leavingDate());
+        return Response.created(URI.create("/api/v1/hr/references/" + reference.id)).entity(ReferenceResource.ReferenceView.of(reference)).build();
+    }
+
+    /** Every version ever issued, oldest first. */
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    public List<ReferenceResource.ReferenceView> ofEmployee(@PathParam("id") UUID employeeId) {
+        Employee.get(employeeId);
+        return EmploymentReference.<EmploymentReference>list("employeeId = ?1 order by issuedAt, kind, version", employeeId)
+                .stream().map(ReferenceResource.ReferenceView::of).toList();
+    }
+}

@@ -1,0 +1,40 @@
+package io.kontor.platform.web;
+
+import io.kontor.platform.problem.InvalidFieldProblem;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Reads optional query parameters that JAX-RS would otherwise convert itself: a failed conversion there is a bare
+ * 404 (the JAX-RS rule for query parameters), where a caller needs a 400 that names the parameter. Resources take
+ * such parameters as {@code String} and convert them here.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /** The UUID in {@code value}, or null when the parameter is absent or blank. */
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldProblem(name, "must be a UUID");
+        }
+    }
+
+    /** The constant of {@code type} named by {@code value} (any letter case), or null when absent or blank. */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldProblem(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
