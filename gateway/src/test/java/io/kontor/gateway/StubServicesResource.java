@@ -22,6 +22,11 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
     /** How long an open breaker refuses; tests move the MutableClock past it rather than waiting. */
     public static final long OPEN_FOR_SECONDS = 30;
 
+    /** Per client: a burst a test can use up on a stopped MutableClock, a rate no sequential test reaches. */
+    public static final int RATE_LIMIT_BURST = 50;
+    public static final int RATE_LIMIT_PER_SECOND = 1000;
+    public static final int MAX_REQUEST_BODY = 2 * 1024 * 1024;
+
     private Vertx vertx;
     private StubServices services;
 
@@ -44,6 +49,11 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
             config.put(prefix + "circuit-breaker.failure-threshold", String.valueOf(FAILURE_THRESHOLD));
             config.put(prefix + "circuit-breaker.open-for", OPEN_FOR_SECONDS + "s");
         }
+        config.put("kontor.gateway.limits.rate-limit.burst", String.valueOf(RATE_LIMIT_BURST));
+        config.put("kontor.gateway.limits.rate-limit.per-second", String.valueOf(RATE_LIMIT_PER_SECOND));
+        config.put("kontor.gateway.limits.max-request-body", String.valueOf(MAX_REQUEST_BODY));
+        // Every test gets the documents its stubs serve now, not a merged document kept from an earlier test.
+        config.put("kontor.gateway.openapi.keep-for", "0s");
         services = new StubServices(stubs);
         return config;
     }

@@ -2,15 +2,16 @@ package io.kontor.gateway.routing;
 
 import io.kontor.gateway.web.HttpProblems;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -24,7 +25,7 @@ public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
 
-    private final List<ServiceProxy> proxies = new ArrayList<>();
+    private final Map<Downstream, ServiceProxy> proxies = new EnumMap<>(Downstream.class);
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config, HttpProblems problems, Clock clock) {
         for (Downstream downstream : Downstream.values()) {
@@ -34,7 +35,7 @@ public class GatewayRoutes {
                         + ".* is missing: the gateway does not know where " + downstream.serviceName() + " runs");
             }
             ServiceProxy proxy = new ServiceProxy(vertx, downstream, service, problems, clock);
-            proxies.add(proxy);
+            proxies.put(downstream, proxy);
             router.route(downstream.routePattern())
                     .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                     .handler(proxy::forward);
@@ -46,8 +47,20 @@ public class GatewayRoutes {
                 .forEach(domain -> LOG.warnf("kontor.gateway.services.%s is configured but no route uses it", domain));
     }
 
+    /**
+     * GET {@code uri} (path and query under /api/v1) from {@code downstream} on the gateway's own behalf, for a composite
+     * view; fails with {@link ServiceUnavailableException} when the service cannot answer.
+     */
+    public Future<ServiceAnswer> get(Downstream downstream, String uri, String authorization, String correlationId) {
+        ServiceProxy proxy = proxies.get(downstream);
+        if (proxy == null) {
+            return Future.failedFuture(new IllegalStateException("routes not registered yet"));
+        }
+        return proxy.get(uri, authorization, correlationId);
+    }
+
     @PreDestroy
     void close() {
-        proxies.forEach(ServiceProxy::close);
+        proxies.values().forEach(ServiceProxy::close);
     }
 }

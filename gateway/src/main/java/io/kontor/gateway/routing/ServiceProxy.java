@@ -1,5 +1,6 @@
 package io.kontor.gateway.routing;
 
+import io.kontor.gateway.limits.RequestSizeLimit;
 import io.kontor.gateway.web.HttpProblems;
 import io.kontor.platform.web.CorrelationId;
 import io.vertx.core.Future;
@@ -17,6 +18,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.net.URI;
@@ -36,6 +38,7 @@ final class ServiceProxy {
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String TOO_LARGE = "kontor.body-too-large";
 
     private final Vertx vertx;
     private final Downstream downstream;
@@ -89,6 +92,13 @@ final class ServiceProxy {
             // Nothing to stream: the request can be sent again as it is, should the first connection break.
             proxyRequest.setBody(null);
             request.resume();
+        } else if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null && RequestSizeLimit.limitOf(routing) >= 0) {
+            // A declared length has been judged already (RequestSizeLimit); a chunked body is counted on its way.
+            long limit = RequestSizeLimit.limitOf(routing);
+            proxyRequest.setBody(Body.body(new SizeLimitedBody(request, limit, () -> {
+                routing.put(TOO_LARGE, Boolean.TRUE);
+                RequestSizeLimit.tooLarge(routing, problems, limit);
+            }), -1));
         }
         attempt(routing, proxyRequest, hasBody, 0);
     }
@@ -106,6 +116,11 @@ final class ServiceProxy {
                 return;
             }
             proxyRequest.send(connection.result()).onComplete(response -> {
+                if (response.failed() && routing.get(TOO_LARGE) != null) {
+                    // The gateway broke the request off itself and has answered 413: the service is not to blame.
+                    proxyRequest.release();
+                    return;
+                }
                 if (response.failed()) {
                     breaker.failed();
                     Throwable failure = response.cause();
@@ -145,6 +160,39 @@ final class ServiceProxy {
             return !"0".equals(length);
         }
         return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !"0".equals(length.trim()));
+    }
+
+    /**
+     * A GET of the gateway's own, for composite views: the whole (small, JSON) answer is read. Under the same breaker
+     * and timeouts as forwarded requests; the caller's token and correlation id go along.
+     */
+    Future<ServiceAnswer> get(String uri, String authorization, String correlationId) {
+        if (!breaker.allowsRequest()) {
+            return Future.failedFuture(new ServiceUnavailableException(
+                    downstream.serviceName() + " failed several times in a row and is given a moment to recover", null));
+        }
+        return connect()
+                .compose(request -> {
+                    request.setMethod(HttpMethod.GET).setURI(uri).putHeader(HttpHeaders.ACCEPT, "application/json");
+                    if (authorization != null) {
+                        request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                    if (correlationId != null) {
+                        request.putHeader(CorrelationId.HEADER, correlationId);
+                    }
+                    return request.send();
+                })
+                .compose(response -> response.body().map(body -> new ServiceAnswer(response.statusCode(), body)))
+                .transform(answer -> {
+                    if (answer.succeeded()) {
+                        breaker.succeeded();
+                        return Future.succeededFuture(answer.result());
+                    }
+                    breaker.failed();
+                    LOG.warnf("%s: GET %s failed: %s", downstream.serviceName(), uri, answer.cause());
+                    String why = answer.cause() instanceof TimeoutException ? " did not answer in time" : " cannot be reached right now";
+                    return Future.failedFuture(new ServiceUnavailableException(downstream.serviceName() + why, answer.cause()));
+                });
     }
 
     private Future<HttpClientRequest> connect() {

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Problem details (RFC 9457) written straight onto the HTTP response, for what the gateway answers itself before or
@@ -33,6 +34,12 @@ public class HttpProblems {
     }
 
     public void send(RoutingContext routing, int status, String slug, String title, String detail) {
+        send(routing, status, slug, title, detail, null);
+    }
+
+    /** With the fields that are wrong, as the platform's InvalidFieldProblem answers. */
+    public void send(RoutingContext routing, int status, String slug, String title, String detail,
+            List<Problem.Violation> violations) {
         HttpServerResponse response = routing.response();
         if (response.ended()) {
             return;
@@ -43,7 +50,7 @@ public class HttpProblems {
             return;
         }
         String correlationId = routing.get(CorrelationId.MDC_KEY);
-        Problem problem = Problem.of(status, slug, title, detail, correlationId, null);
+        Problem problem = Problem.of(status, slug, title, detail, correlationId, violations);
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(encode(problem));

@@ -107,9 +107,11 @@ class ResilienceTest {
         for (int i = 0; i < 2; i++) {
             given().header("Authorization", token).when().get("/api/v1/sales/customers").then().statusCode(503);
         }
+        // Back, but silent: a request that got through would wait for the request timeout and end in 504, not 503.
+        AtomicInteger arrived = new AtomicInteger();
+        services.sales().answer(request -> arrived.incrementAndGet());
         services.sales().start();
 
-        long started = System.nanoTime();
         Response refused = given().header("Authorization", token)
                 .when().get("/api/v1/sales/customers")
                 .then().statusCode(503)
@@ -117,11 +119,10 @@ class ResilienceTest {
                 .body("type", equalTo("urn:kontor:problem:service-unavailable"))
                 .body("detail", containsString("sales-backoffice-service"))
                 .extract().response();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(millis).as("answer time in ms").isLessThan(500);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, StubServicesResource.OPEN_FOR_SECONDS);
-        assertThat(services.sales().received()).as("requests that reached the running service").isEmpty();
+        assertThat(arrived).as("requests that reached the running service").hasValue(0);
 
+        services.sales().reset();
         clock.advance(PAST_OPEN_TIME);
 
         given().header("Authorization", token).when().get("/api/v1/sales/customers")

@@ -1,0 +1,25 @@
+package io.kontor.gateway;
+
+import io.kontor.testing.TestInfra;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A real Kafka broker (test-support's, shared by the JVM) for the tests of the live event stream, and the stream
+ * switched on. Not KontorTestResources: the gateway keeps no data, so it needs no PostgreSQL.
+ */
+public class KafkaResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "kafka.bootstrap.servers", TestInfra.bootstrapServers(),
+                "kontor.gateway.events.enabled", "true",
+                "kontor.gateway.events.keep-alive", "1s");
+    }
+
+    @Override
+    public void stop() {
+        // The broker ends with the JVM (TestInfra).
+    }
+}
