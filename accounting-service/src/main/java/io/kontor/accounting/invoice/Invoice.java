@@ -34,6 +34,9 @@ public class Invoice extends PanacheEntityBase {
     public InvoiceOrigin origin;
     public UUID customerId;
     public UUID offerId;
+    /** For milestone invoices: the project and milestone billed. */
+    public UUID projectId;
+    public UUID milestoneId;
     @Enumerated(EnumType.STRING)
     public InvoiceStatus status;
     public String currency;
@@ -52,6 +55,15 @@ public class Invoice extends PanacheEntityBase {
     public BigDecimal interestCharged;
     public BigDecimal interestPaid;
     public int dunningLevel;
+    public boolean overdueReported;
+    public LocalDate lastDunningOn;
+    /** Day the debtor fell into default (the reminder, §286 (1) BGB); interest runs from the day after. */
+    public LocalDate defaultSince;
+    /** Last day for which default interest is charged. */
+    public LocalDate interestAccruedUntil;
+    public String creditNoteNumber;
+    public LocalDate cancelledOn;
+    public String cancellationReason;
     @Embedded
     public Buyer buyer;
     @ElementCollection
@@ -107,6 +119,26 @@ public class Invoice extends PanacheEntityBase {
         this.status = InvoiceStatus.ISSUED;
     }
 
+    /**
+     * Cancels the invoice by the credit note {@code creditNoteNumber}. Only an ISSUED invoice on which nothing was paid:
+     * money already received would have to be refunded or credited first, which is a decision for a person, not a side
+     * effect. The invoice keeps its number and lines; what it claimed (fees and interest included) is no longer owed.
+     */
+    public void cancel(String creditNoteNumber, LocalDate today, String reason) {
+        requireCancellable();
+        this.creditNoteNumber = creditNoteNumber;
+        this.cancelledOn = today;
+        this.cancellationReason = reason;
+        this.status = InvoiceStatus.CANCELLED;
+    }
+
+    public void requireCancellable() {
+        if (status != InvoiceStatus.ISSUED) {
+            throw new ConflictProblem("invoice " + (invoiceNumber == null ? id : invoiceNumber) + " is " + status
+                    + "; only an ISSUED invoice without payments can be cancelled");
+        }
+    }
+
     /** Refuses any change once issued: an issued invoice is corrected by a credit note, never edited (GoBD). */
     public void requireDraft() {
         if (status != InvoiceStatus.DRAFT) {
@@ -117,6 +149,27 @@ public class Invoice extends PanacheEntityBase {
 
     public boolean isOverdue(LocalDate today) {
         return status.isReceivable() && dueDate != null && today.isAfter(dueDate);
+    }
+
+    /** Charges default interest for the days up to and including {@code until}. */
+    public void chargeInterest(BigDecimal interest, LocalDate until) {
+        interestCharged = interestCharged.add(interest);
+        interestAccruedUntil = until;
+    }
+
+    /** Records a dunning notice of {@code level}, charging its fee; the reminder (level 1) starts the default. */
+    public void dun(int level, BigDecimal fee, LocalDate on) {
+        if (level != dunningLevel + 1 || !status.isReceivable()) {
+            throw new IllegalStateException("invoice " + invoiceNumber + " at level " + dunningLevel + ", " + status
+                    + ", cannot be dunned at level " + level);
+        }
+        dunningLevel = level;
+        lastDunningOn = on;
+        feesCharged = feesCharged.add(fee);
+        if (level == 1) {
+            defaultSince = on;
+            interestAccruedUntil = on;
+        }
     }
 
     /** The principal still owed: gross total less what was paid on it. */

@@ -2,6 +2,9 @@ package io.kontor.accounting.invoice;
 
 import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
+import io.kontor.accounting.document.InvoicePdf;
+import io.kontor.accounting.document.SellerConfig;
+import io.kontor.accounting.document.XRechnung;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
@@ -45,6 +48,8 @@ public class InvoiceResource {
     AccountingCalendar calendar;
     @Inject
     AccountingConfig config;
+    @Inject
+    SellerConfig seller;
 
     @POST
     @IdempotentCreate
@@ -59,6 +64,51 @@ public class InvoiceResource {
     @Transactional
     public InvoiceView issueInvoice(@PathParam("id") UUID id) {
         return view(invoicing.issue(id));
+    }
+
+    /** Cancels an issued invoice by a credit note; the body {@code {"reason": "..."}} is optional. */
+    @POST
+    @Path("/{id}/cancel")
+    @Transactional
+    public InvoiceView cancelInvoice(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        return view(invoicing.cancel(id, request == null || request.reason() == null || request.reason().isBlank()
+                ? null : request.reason().strip()));
+    }
+
+    public record CancelRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /** The invoice as a PDF (§14 (4) UStG contents). */
+    @GET
+    @Path("/{id}/pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response invoicePdf(@PathParam("id") UUID id) {
+        Invoice invoice = issuedInvoice(id);
+        return Response.ok(InvoicePdf.of(invoice, seller))
+                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".pdf\"").build();
+    }
+
+    /** The invoice as an XRechnung (EN 16931, UN/CEFACT CII). */
+    @GET
+    @Path("/{id}/xrechnung")
+    @Produces(MediaType.APPLICATION_XML)
+    @Transactional
+    public Response invoiceXRechnung(@PathParam("id") UUID id) {
+        Invoice invoice = issuedInvoice(id);
+        return Response.ok(XRechnung.of(invoice, seller), MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".xml\"").build();
+    }
+
+    private static Invoice issuedInvoice(UUID id) {
+        Invoice invoice = Invoice.findById(id);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", id);
+        }
+        if (invoice.invoiceNumber == null) {
+            throw new io.kontor.platform.problem.ConflictProblem("invoice " + id + " is a DRAFT; documents exist once it is issued");
+        }
+        return invoice;
     }
 
     @GET

@@ -34,6 +34,8 @@ public record InvoiceView(
         BigDecimal feesOpen,
         BigDecimal interestOpen,
         BigDecimal totalOpen,
+        String creditNoteNumber,
+        LocalDate cancelledOn,
         BuyerView buyer,
         List<LineView> lines,
         List<InvoiceTotals.VatSubtotal> vatBreakdown) {
@@ -59,7 +61,7 @@ public record InvoiceView(
                 invoice.status, invoice.isOverdue(today), invoice.dunningLevel, invoice.issueDate, invoice.dueDate,
                 invoice.currency, money(invoice.netTotal), money(invoice.vatTotal), money(invoice.grossTotal),
                 money(invoice.paidAmount), money(invoice.openAmount()), money(open.fees()), money(open.interest()),
-                money(open.total()),
+                money(open.total()), invoice.creditNoteNumber, invoice.cancelledOn,
                 new BuyerView(buyer.customerNumber, buyer.name, buyer.type, buyer.email, buyer.vatId, buyer.address()),
                 List.copyOf(lines), invoice.totals().vatBreakdown());
     }

@@ -3,6 +3,7 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.customer.Customer;
+import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -66,6 +67,23 @@ public class Invoicing {
         return invoice;
     }
 
+    /** Cancels an issued, unpaid invoice by a credit note with the next GS number of the year. */
+    @Transactional
+    public Invoice cancel(UUID invoiceId, String reason) {
+        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", invoiceId);
+        }
+        // Before a number is taken: a refused cancellation must not use up a credit note number.
+        invoice.requireCancellable();
+        LocalDate today = calendar.today();
+        invoice.cancel(numbers.nextCreditNote(today.getYear()), today, reason);
+        outbox.publish(new InvoiceCancelled(invoice.id, invoice.invoiceNumber, invoice.creditNoteNumber, invoice.customerId,
+                invoice.offerId));
+        LOG.infof("invoice %s cancelled by credit note %s", invoice.invoiceNumber, invoice.creditNoteNumber);
+        return invoice;
+    }
+
     /**
      * Bills an accepted offer on acceptance: one invoice, issued at once. A second call for the same offer (the same
      * fact delivered under another event id) finds the first invoice instead of billing twice.
@@ -81,6 +99,25 @@ public class Invoicing {
         }
         Invoice invoice = Invoice.draft(InvoiceOrigin.OFFER_ACCEPTANCE, customerId, offerId, buyer, paymentTermDays, currency,
                 lines, calendar.now());
+        invoice.persist();
+        issueNow(invoice);
+        return invoice;
+    }
+
+    /** Bills a completed milestone: one invoice per milestone, issued at once; a repeated fact finds the first. */
+    @Transactional
+    public Invoice billMilestone(UUID projectId, UUID milestoneId, UUID offerId, UUID customerId, Buyer buyer, int paymentTermDays,
+            String currency, List<InvoiceLine> lines) {
+        Optional<Invoice> billed = Invoice.find("milestoneId = ?1 and origin = ?2", milestoneId, InvoiceOrigin.MILESTONE)
+                .firstResultOptional();
+        if (billed.isPresent()) {
+            LOG.infof("milestone %s is already billed by invoice %s", milestoneId, billed.get().invoiceNumber);
+            return billed.get();
+        }
+        Invoice invoice = Invoice.draft(InvoiceOrigin.MILESTONE, customerId, offerId, buyer, paymentTermDays, currency, lines,
+                calendar.now());
+        invoice.projectId = projectId;
+        invoice.milestoneId = milestoneId;
         invoice.persist();
         issueNow(invoice);
         return invoice;

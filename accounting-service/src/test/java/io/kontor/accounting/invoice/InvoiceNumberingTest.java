@@ -37,11 +37,11 @@ class InvoiceNumberingTest {
     }
 
     @Test
-    void twenty_invoices_issued_concurrently_get_consecutive_numbers_without_gaps_or_duplicates() throws Exception {
-        // A year no other test issues in, so that the numbers must be exactly 1 to 20.
+    void fifty_invoices_issued_concurrently_get_consecutive_numbers_without_gaps_or_duplicates() throws Exception {
+        // A year no other test issues in, so that the numbers must be exactly 1 to 50.
         clock.set(Instant.parse("2031-03-02T09:00:00Z"));
         UUID customerId = sales.registerCustomer("Parallel GmbH", 14);
-        List<String> drafts = IntStream.range(0, 20).mapToObj(i -> InvoiceApi.draft(customerId)).toList();
+        List<String> drafts = IntStream.range(0, 50).mapToObj(i -> InvoiceApi.draft(customerId)).toList();
 
         List<Response> answers = allAtOnce(drafts.stream()
                 .<Callable<Response>>map(id -> () -> asAccounting().when().post(INVOICES + "/" + id + "/issue"))
@@ -50,7 +50,7 @@ class InvoiceNumberingTest {
         assertThat(answers).extracting(Response::statusCode).containsOnly(200);
         List<String> numbers = answers.stream().map(answer -> answer.<String>path("invoiceNumber")).toList();
         assertThat(numbers).containsExactlyInAnyOrderElementsOf(
-                IntStream.rangeClosed(1, 20).mapToObj(n -> "RE-2031-%06d".formatted(n)).toList());
+                IntStream.rangeClosed(1, 50).mapToObj(n -> "RE-2031-%06d".formatted(n)).toList());
     }
 
     @Test

@@ -20,6 +20,11 @@ class InvoiceNumbersTest {
     }
 
     @Test
+    void a_credit_note_number_is_GS_year_and_six_digits() {
+        assertThat(InvoiceNumbers.format(InvoiceNumbers.CREDIT_NOTE, 2030, 7)).isEqualTo("GS-2030-000007");
+    }
+
+    @Test
     void a_year_with_more_than_999999_invoices_is_refused_rather_than_numbered_ambiguously() {
         assertThatThrownBy(() -> InvoiceNumbers.format(2030, 1_000_000)).isInstanceOf(IllegalStateException.class);
     }

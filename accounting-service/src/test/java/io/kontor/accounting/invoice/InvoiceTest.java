@@ -86,6 +86,53 @@ class InvoiceTest {
     }
 
     @Test
+    void cancelling_an_issued_invoice_records_the_credit_note_and_leaves_nothing_owed() {
+        Invoice invoice = draft(14);
+        invoice.issue("RE-2030-000001", LocalDate.parse("2030-06-15"));
+
+        invoice.cancel("GS-2030-000001", LocalDate.parse("2030-06-20"), "Doppelt berechnet");
+
+        assertThat(invoice.status).isEqualTo(InvoiceStatus.CANCELLED);
+        assertThat(invoice.invoiceNumber).as("a cancelled invoice keeps its number").isEqualTo("RE-2030-000001");
+        assertThat(invoice.creditNoteNumber).isEqualTo("GS-2030-000001");
+        assertThat(invoice.cancelledOn).isEqualTo(LocalDate.parse("2030-06-20"));
+        assertThat(invoice.openClaim().total()).isEqualByComparingTo("0");
+        assertThat(invoice.isOverdue(LocalDate.parse("2031-01-01"))).isFalse();
+    }
+
+    @Test
+    void a_draft_a_partly_paid_or_a_cancelled_invoice_cannot_be_cancelled() {
+        Invoice draft = draft(14);
+        Invoice partlyPaid = draft(14);
+        partlyPaid.issue("RE-2030-000002", LocalDate.parse("2030-06-15"));
+        partlyPaid.settle(new io.kontor.accounting.payment.PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("10.00"), BigDecimal.ZERO));
+        Invoice cancelled = draft(14);
+        cancelled.issue("RE-2030-000003", LocalDate.parse("2030-06-15"));
+        cancelled.cancel("GS-2030-000001", LocalDate.parse("2030-06-16"), null);
+
+        for (Invoice invoice : List.of(draft, partlyPaid, cancelled)) {
+            assertThatThrownBy(() -> invoice.cancel("GS-2030-000009", LocalDate.parse("2030-06-20"), null))
+                    .isInstanceOf(ConflictProblem.class);
+        }
+        assertThat(cancelled.creditNoteNumber).isEqualTo("GS-2030-000001");
+    }
+
+    @Test
+    void payments_move_an_invoice_to_partially_paid_and_to_paid_when_nothing_is_owed() {
+        Invoice invoice = draft(14);
+        invoice.issue("RE-2030-000001", LocalDate.parse("2030-06-15"));
+
+        invoice.settle(new io.kontor.accounting.payment.PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("2000.00"), BigDecimal.ZERO));
+        assertThat(invoice.status).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        invoice.settle(new io.kontor.accounting.payment.PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("95.19"), BigDecimal.ZERO));
+        assertThat(invoice.status).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoice.openAmount()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void an_invoice_needs_a_line() {
         assertThatThrownBy(() -> Invoice.draft(InvoiceOrigin.MANUAL, UUID.randomUUID(), null, new Buyer(), 14, "EUR", List.of(),
                 Instant.now())).isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,78 @@
+package io.kontor.accounting.bank;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A credit entry of an imported statement: booked against an invoice, or waiting in the clearing list. */
+@Entity
+@Table(name = "bank_entry")
+public class BankEntry extends PanacheEntityBase {
+
+    public enum Status {
+        MATCHED,
+        UNMATCHED
+    }
+
+    @Id
+    public UUID id;
+    public String entryKey;
+    public String accountIban;
+    public String statementId;
+    public LocalDate bookingDate;
+    public LocalDate valueDate;
+    public BigDecimal amount;
+    public String currency;
+    public String payerName;
+    public String remittance;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Enumerated(EnumType.STRING)
+    public PaymentMatcher.MatchedBy matchedBy;
+    public UUID invoiceId;
+    public String invoiceNumber;
+    public UUID paymentId;
+    public String reason;
+    public Instant importedAt;
+
+    static BankEntry of(StatementEntry entry, Instant now) {
+        BankEntry bankEntry = new BankEntry();
+        bankEntry.id = UUID.randomUUID();
+        bankEntry.entryKey = entry.entryKey();
+        bankEntry.accountIban = entry.accountIban();
+        bankEntry.statementId = entry.statementId();
+        bankEntry.bookingDate = entry.bookingDate();
+        bankEntry.valueDate = entry.valueDate();
+        bankEntry.amount = entry.amount();
+        bankEntry.currency = entry.currency();
+        bankEntry.payerName = cut(entry.payerName(), 300);
+        bankEntry.remittance = cut(entry.remittance(), 2000);
+        bankEntry.importedAt = now;
+        return bankEntry;
+    }
+
+    void matched(PaymentMatcher.MatchedBy by, UUID invoiceId, String invoiceNumber, UUID paymentId) {
+        this.status = Status.MATCHED;
+        this.matchedBy = by;
+        this.invoiceId = invoiceId;
+        this.invoiceNumber = invoiceNumber;
+        this.paymentId = paymentId;
+        this.reason = null;
+    }
+
+    void unmatched(String reason) {
+        this.status = Status.UNMATCHED;
+        this.reason = cut(reason, 500);
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

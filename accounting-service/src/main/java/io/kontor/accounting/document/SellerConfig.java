@@ -1,0 +1,38 @@
+package io.kontor.accounting.document;
+
+import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
+
+/** Who issues the invoices: §14 (4) Nr. 1 and 2 UStG name, address and tax numbers; EN 16931 wants a contact and bank. */
+@ConfigMapping(prefix = "kontor.accounting.seller")
+public interface SellerConfig {
+
+    String name();
+
+    String street();
+
+    String postalCode();
+
+    String city();
+
+    /** ISO 3166-1 alpha-2. */
+    String country();
+
+    /** USt-IdNr. (§27a UStG). */
+    String vatId();
+
+    /** Steuernummer, optional when a VAT id is given (§14 (4) Nr. 2 UStG). */
+    Optional<String> taxNumber();
+
+    String contactName();
+
+    String phone();
+
+    String email();
+
+    String iban();
+
+    String bic();
+
+    String bankName();
+}

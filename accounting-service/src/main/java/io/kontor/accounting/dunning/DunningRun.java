@@ -1,0 +1,162 @@
+package io.kontor.accounting.dunning;
+
+import io.kontor.accounting.AccountingCalendar;
+import io.kontor.accounting.invoice.Invoice;
+import io.kontor.accounting.payment.Payments;
+import io.kontor.platform.events.accounting.DunningNoticeIssued;
+import io.kontor.platform.events.accounting.InvoiceOverdue;
+import io.kontor.platform.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves overdue invoices up the dunning ladder as of a day: reports each invoice overdue once, sends at most one
+ * notice per invoice and run, and charges fees and default interest with it. A run for the same day again finds
+ * nothing to do, so runs can be repeated and several replicas can run at once (rows are claimed with SKIP LOCKED,
+ * and one notice per level and invoice is a database constraint).
+ */
+@ApplicationScoped
+public class DunningRun {
+
+    private static final Logger LOG = Logger.getLogger(DunningRun.class);
+    private static final int BATCH = 500;
+    /** Below every other UUID in PostgreSQL's order. */
+    private static final UUID FIRST = new UUID(0, 0);
+
+    @Inject
+    DunningConfig config;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AccountingCalendar calendar;
+    @Inject
+    EntityManager entityManager;
+
+    /** What one run did. */
+    public record Result(LocalDate asOf, int overdue, List<Notice> notices) {
+    }
+
+    /** One notice as the run reports it. */
+    public record Notice(UUID invoiceId, String invoiceNumber, UUID customerId, int level, BigDecimal fee, BigDecimal interest,
+            BigDecimal openAmount, BigDecimal totalOwed) {
+    }
+
+    public Result run(LocalDate asOf) {
+        DunningLadder ladder = DunningLadder.of(config);
+        BaseRateTable baseRates = BaseRateTable.parse(config.baseRates());
+        List<Notice> notices = new ArrayList<>();
+        int overdue = 0;
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> dunBatch(from, asOf, ladder, baseRates));
+            notices.addAll(batch.notices());
+            overdue += batch.newlyOverdue();
+            if (batch.lastId() == null) {
+                break;
+            }
+            after = batch.lastId();
+        }
+        LOG.infof("dunning run as of %s: %d invoices newly overdue, %d notices", asOf, overdue, notices.size());
+        return new Result(asOf, overdue, List.copyOf(notices));
+    }
+
+    private record Batch(UUID lastId, int newlyOverdue, List<Notice> notices) {
+    }
+
+    /** One batch in one transaction, in id order (keyset paging, so the run's own changes do not shift the pages). */
+    @SuppressWarnings("unchecked")
+    private Batch dunBatch(UUID after, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates) {
+        List<UUID> ids = entityManager.createNativeQuery("""
+                select id from invoice
+                where status in ('ISSUED', 'PARTIALLY_PAID') and due_date < ?1
+                  and (dunning_level < 3 or not overdue_reported)
+                  and id > ?2
+                order by id
+                limit ?3
+                for update skip locked""", UUID.class)
+                .setParameter(1, asOf)
+                .setParameter(2, after == null ? FIRST : after)
+                .setParameter(3, BATCH)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return new Batch(null, 0, List.of());
+        }
+        List<Invoice> invoices = Invoice.list("id in ?1", ids);
+        int newlyOverdue = 0;
+        List<Notice> notices = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            if (!invoice.overdueReported) {
+                invoice.overdueReported = true;
+                newlyOverdue++;
+                outbox.publish(new InvoiceOverdue(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.dueDate,
+                        invoice.openAmount(), invoice.currency));
+            }
+            dun(invoice, asOf, ladder, baseRates).ifPresent(notices::add);
+        }
+        return new Batch(ids.get(ids.size() - 1), newlyOverdue, notices);
+    }
+
+    private Optional<Notice> dun(Invoice invoice, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates) {
+        Optional<Integer> next = ladder.nextLevel(invoice.dunningLevel, invoice.dueDate, invoice.lastDunningOn, asOf);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        int level = next.get();
+        LocalDate interestFrom = invoice.interestAccruedUntil;
+        BigDecimal interest = BigDecimal.ZERO.setScale(2);
+        if (interestFrom != null) {
+            interest = DefaultInterest.on(invoice.openAmount(), interestFrom, asOf,
+                    ladder.pointsAboveBaseRate(invoice.buyer.type), baseRates);
+            invoice.chargeInterest(interest, asOf);
+        }
+        BigDecimal fee = ladder.feeOf(level, invoice.buyer.type);
+        invoice.dun(level, fee, asOf);
+
+        DunningNotice notice = new DunningNotice();
+        notice.id = UUID.randomUUID();
+        notice.invoiceId = invoice.id;
+        notice.invoiceNumber = invoice.invoiceNumber;
+        notice.customerId = invoice.customerId;
+        notice.level = level;
+        notice.issuedOn = asOf;
+        notice.fee = fee;
+        notice.interest = interest;
+        notice.interestFrom = interestFrom;
+        notice.interestTo = interestFrom == null ? null : asOf;
+        notice.openPrincipal = invoice.openAmount();
+        notice.totalOwed = invoice.openClaim().total();
+        notice.currency = invoice.currency;
+        notice.createdAt = calendar.now();
+        notice.persist();
+        outbox.publish(new DunningNoticeIssued(invoice.id, invoice.invoiceNumber, invoice.customerId, level, fee, interest,
+                notice.openPrincipal, invoice.currency, asOf));
+        return Optional.of(new Notice(invoice.id, invoice.invoiceNumber, invoice.customerId, level, fee, interest,
+                notice.openPrincipal, notice.totalOwed));
+    }
+
+    /**
+     * Brings default interest up to a payment's value date before the payment is allocated, so that it pays the
+     * interest owed on that day first (§367 BGB) and interest runs on only on what stays open.
+     */
+    void beforePayment(@Observes Payments.PaymentBooking booking) {
+        Invoice invoice = booking.invoice();
+        if (invoice.interestAccruedUntil == null || !booking.valueDate().isAfter(invoice.interestAccruedUntil)) {
+            return;
+        }
+        DunningLadder ladder = DunningLadder.of(config);
+        BigDecimal interest = DefaultInterest.on(invoice.openAmount(), invoice.interestAccruedUntil, booking.valueDate(),
+                ladder.pointsAboveBaseRate(invoice.buyer.type), BaseRateTable.parse(config.baseRates()));
+        invoice.chargeInterest(interest, booking.valueDate());
+    }
+}

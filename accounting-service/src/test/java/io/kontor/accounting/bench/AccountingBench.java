@@ -1,0 +1,127 @@
+package io.kontor.accounting.bench;
+
+import static io.kontor.accounting.Accounting.API;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kontor.accounting.dunning.DunningRun;
+import io.kontor.platform.security.Roles;
+import io.kontor.testing.MutableClock;
+import io.kontor.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark of issue 4, a harness and not a test: its name ends in Bench, so {@code mvn test} leaves it out. Run:
+ * {@code ./mvnw -f accounting-service/pom.xml test -Dtest=AccountingBench -Dbench.import-sizes=10000
+ * -Dbench.dunning-sizes=10000,100000}.
+ * It seeds open invoices straight into PostgreSQL (seeding is not what is measured), then times
+ * (1) importing and matching a camt.053 with one entry per invoice through {@code POST /bank-statements}, and
+ * (2) a dunning run over as many overdue invoices (each gets InvoiceOverdue and its reminder).
+ * Figures go to {@code target/bench-results.txt}; RESULTS.md in this folder records a run.
+ */
+@QuarkusTest
+class AccountingBench {
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    DunningRun dunning;
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void camt053_import_and_dunning_run() throws IOException {
+        List<String> lines = new ArrayList<>();
+        int year = 2060;
+        for (int n : sizes("bench.import-sizes", "10000")) {
+            year++;
+            seed(n, year, LocalDate.of(year, 1, 1));
+            String statement = statement(n, year);
+            long start = System.nanoTime();
+            Response answer = given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING)).contentType("application/xml")
+                    .body(statement.getBytes(StandardCharsets.UTF_8)).when().post(API + "/bank-statements");
+            long importMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+            assertThat(answer.<List<?>>path("matched")).hasSize(n);
+            lines.add(report("camt.053 import+match, %d entries against %d open invoices: %d ms (%.0f entries/s)"
+                    .formatted(n, n, importMs, n * 1000.0 / importMs)));
+        }
+        for (int n : sizes("bench.dunning-sizes", "10000,100000")) {
+            year++;
+            seed(n, year, LocalDate.of(year, 1, 1));
+            LocalDate asOf = LocalDate.of(year, 3, 1);
+            clock.set(Instant.parse(asOf + "T08:00:00Z"));
+            long start = System.nanoTime();
+            DunningRun.Result result = dunning.run(asOf);
+            long dunningMs = (System.nanoTime() - start) / 1_000_000;
+            clock.reset();
+            assertThat(result.notices().size()).isGreaterThanOrEqualTo(n);
+            // Out of the way of the next, larger run, which should dun its own invoices only.
+            int seededYear = year;
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update invoice set status = 'PAID' where invoice_number like ?1").setParameter(1, "RE-" + seededYear + "-%")
+                    .executeUpdate());
+            lines.add(report("dunning run over %d overdue invoices (%d reminders, %d newly overdue): %d ms (%.0f invoices/s)"
+                    .formatted(n, result.notices().size(), result.overdue(), dunningMs, n * 1000.0 / dunningMs)));
+        }
+        Files.write(Path.of("target/bench-results.txt"), lines);
+    }
+
+    private static String report(String line) {
+        System.out.println("BENCH " + line);
+        return line;
+    }
+
+    private static List<Integer> sizes(String property, String defaults) {
+        return java.util.Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip)
+                .filter(size -> !size.isEmpty()).map(Integer::valueOf).toList();
+    }
+
+    /** n issued invoices of 119.00 (100.00 + 19 %), numbered RE-<year>-000001…, due on {@code dueDate}. */
+    private void seed(int n, int year, LocalDate dueDate) {
+        UUID customerId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> entityManager.createNativeQuery("""
+                insert into invoice (id, invoice_number, origin, customer_id, status, currency, issue_date, due_date,
+                    payment_term_days, net_total, vat_total, gross_total, paid_amount, dunning_level, buyer_number, buyer_name,
+                    buyer_type, created_at)
+                select gen_random_uuid(), 'RE-' || ?1 || '-' || lpad(i::text, 6, '0'), 'MANUAL', ?2, 'ISSUED', 'EUR',
+                    cast(?3 as date) - 14, cast(?3 as date),
+                    14, 100.00, 19.00, 119.00, 0, 0, 'K-BENCH', 'Bench Kunde ' || i, 'BUSINESS', now()
+                from generate_series(1, ?4) as i""")
+                .setParameter(1, year).setParameter(2, customerId).setParameter(3, dueDate).setParameter(4, n)
+                .executeUpdate());
+    }
+
+    /** A camt.053.001.02 statement with n credit entries of 119.00, each naming one invoice. */
+    private static String statement(int n, int year) {
+        StringBuilder xml = new StringBuilder(n * 700).append("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+                <GrpHdr><MsgId>BENCH-%d</MsgId><CreDtTm>%d-02-01T06:00:00</CreDtTm></GrpHdr>
+                <Stmt><Id>BENCH-%d</Id><CreDtTm>%d-02-01T06:00:00</CreDtTm><Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>
+                """.formatted(year, year, year, year));
+        for (int i = 1; i <= n; i++) {
+            xml.append("""
+                    <Ntry><Amt Ccy="EUR">119.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>%d-02-01</Dt></BookgDt>\
+                    <ValDt><Dt>%d-02-01</Dt></ValDt><AcctSvcrRef>BENCH-%d-%d</AcctSvcrRef><NtryDtls><TxDtls>\
+                    <RltdPties><Dbtr><Nm>Bench Kunde %d</Nm></Dbtr></RltdPties><RmtInf><Ustrd>RE-%d-%06d</Ustrd></RmtInf>\
+                    </TxDtls></NtryDtls></Ntry>
+                    """.formatted(year, year, year, i, i, year, i));
+        }
+        return xml.append("</Stmt></BkToCstmrStmt></Document>\n").toString();
+    }
+}

@@ -1,0 +1,119 @@
+package io.kontor.accounting.invoice;
+
+import static io.kontor.accounting.Accounting.API;
+import static io.kontor.accounting.Accounting.asAccountant;
+import static io.kontor.accounting.Accounting.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kontor.accounting.Accounting;
+import io.kontor.accounting.Accounting.Issued;
+import io.kontor.accounting.SalesEvents;
+import io.kontor.accounting.payment.Payment;
+import io.kontor.platform.events.accounting.InvoiceCancelled;
+import io.kontor.testing.MutableClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CancellationTest {
+
+    @Inject
+    SalesEvents sales;
+    @Inject
+    MutableClock clock;
+    @Inject
+    ObjectMapper json;
+
+    UUID customerId;
+
+    @BeforeEach
+    void aCustomer() {
+        customerId = sales.registerCustomer("Storno AG", 14);
+    }
+
+    @AfterEach
+    void followTheSystemClockAgain() {
+        clock.reset();
+    }
+
+    @Test
+    void cancelling_issues_consecutive_credit_notes_apart_from_the_invoice_numbers_and_a_refused_cancel_takes_no_number() {
+        // A year no other test cancels in.
+        clock.set(Instant.parse("2036-04-01T09:00:00Z"));
+        Issued first = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
+        Issued second = Accounting.issue(customerId, line("Wartung", "1", "200.00", "19"));
+
+        cancel(first.id(), "{\"reason\":\"Doppelt berechnet\"}").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("invoiceNumber", equalTo(first.number()))
+                .body("creditNoteNumber", equalTo("GS-2036-000001")).body("cancelledOn", equalTo("2036-04-01"))
+                .body("openAmount", equalTo(0.00f));
+        cancel(first.id(), "{}").then().statusCode(409).contentType("application/problem+json");
+        cancel(second.id(), "").then().statusCode(200).body("creditNoteNumber", equalTo("GS-2036-000002"));
+
+        assertThat(Accounting.issue(customerId, line("Wartung", "1", "300.00", "19")).number()).isEqualTo("RE-2036-000003");
+    }
+
+    @Test
+    void a_cancelled_invoice_is_published_with_its_credit_note() {
+        Issued invoice = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
+        String creditNote = cancel(invoice.id(), "{}").then().statusCode(200).extract().path("creditNoteNumber");
+
+        InvoiceCancelled cancelled = await().atMost(Duration.ofSeconds(30)).until(
+                () -> Accounting.events(invoice.id(), InvoiceCancelled.TYPE, InvoiceCancelled.class, json), list -> !list.isEmpty())
+                .get(0);
+        assertThat(cancelled).isEqualTo(new InvoiceCancelled(invoice.id(), invoice.number(), creditNote, customerId, null));
+    }
+
+    @Test
+    void a_partly_paid_invoice_is_not_cancelled_and_a_cancelled_one_takes_no_payment() {
+        Issued paidInPart = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
+        pay(paidInPart.number()).then().statusCode(201);
+        Issued cancelled = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
+        cancel(cancelled.id(), "{}").then().statusCode(200);
+
+        cancel(paidInPart.id(), "{}").then().statusCode(409).contentType("application/problem+json");
+        pay(cancelled.number()).then().statusCode(409).contentType("application/problem+json");
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Payment.count("invoiceId", cancelled.id()))).isZero();
+        asAccountant().when().get(API + "/invoices/" + paidInPart.id()).then().body("status", equalTo("PARTIALLY_PAID"));
+    }
+
+    @Test
+    void cancelling_a_draft_is_a_409_and_an_unknown_invoice_a_404() {
+        String draft = asAccountant().body("{\"customerId\":\"" + customerId + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
+                .when().post(API + "/invoices").then().statusCode(201).extract().path("id");
+
+        cancel(UUID.fromString(draft), "{}").then().statusCode(409).contentType("application/problem+json");
+        cancel(UUID.randomUUID(), "{}").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_reason_longer_than_500_characters_is_a_400_naming_it_and_cancels_nothing() {
+        Issued invoice = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
+
+        cancel(invoice.id(), "{\"reason\":\"" + "x".repeat(501) + "\"}").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("reason"));
+
+        asAccountant().when().get(API + "/invoices/" + invoice.id()).then().body("status", equalTo("ISSUED"));
+    }
+
+    private static io.restassured.response.Response cancel(UUID invoiceId, String body) {
+        return asAccountant().body(body).when().post(API + "/invoices/" + invoiceId + "/cancel");
+    }
+
+    private static io.restassured.response.Response pay(String invoiceNumber) {
+        return asAccountant().body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":10.00,\"valueDate\":\"2030-07-01\"}")
+                .when().post(API + "/payments");
+    }
+}
