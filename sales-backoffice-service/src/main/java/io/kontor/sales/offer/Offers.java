@@ -293,6 +293,9 @@ public class Offers {
             if (product == null) {
                 throw new InvalidFieldProblem(line.field(), "no product has the SKU " + line.sku());
             }
+            if (!product.active) {
+                throw new InvalidFieldProblem(line.field(), "product " + line.sku() + " is no longer sold");
+            }
             OfferLineItem item = new OfferLineItem();
             item.sku = product.sku;
             item.description = product.name;

@@ -32,6 +32,9 @@ public class Product extends PanacheEntityBase {
     public String unit;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** False once withdrawn from sale: no new offer or template may use it. */
+    @Column(name = "active", nullable = false)
+    public boolean active = true;
 
     public static Optional<Product> bySku(String sku) {
         return find("sku", sku).firstResultOptional();

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,9 +46,10 @@ public class ProductResource {
     @GET
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     public Page<ProductView> listProducts(
+            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return products.list(page, size);
+        return products.list(includeInactive, page, size);
     }
 
     @GET
@@ -55,5 +57,15 @@ public class ProductResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     public ProductView getProduct(@PathParam("id") UUID id) {
         return ProductView.of(products.get(id));
+    }
+
+    /** 204 when the product was unused and is gone; 200 with the deactivated product when documents refer to it. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    public Response withdrawProduct(@PathParam("id") UUID id) {
+        return products.withdraw(id)
+                .map(product -> Response.ok(ProductView.of(product)).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 }

@@ -51,8 +51,31 @@ public class Products {
         return Product.<Product>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("product", id));
     }
 
-    public Page<ProductView> list(int page, int size) {
-        return Paging.page(Product.findAll(Sort.by("sku")), page, size, ProductView::of);
+    public Page<ProductView> list(boolean includeInactive, int page, int size) {
+        io.quarkus.hibernate.orm.panache.PanacheQuery<Product> query = includeInactive
+                ? Product.findAll(Sort.by("sku")) : Product.find("active", Sort.by("sku"), true);
+        return Paging.page(query, page, size, ProductView::of);
+    }
+
+    /**
+     * Withdraws a product from sale. One that an offer or a template refers to stays, deactivated, because those
+     * documents must keep showing what was offered; an unused one is deleted.
+     *
+     * @return the deactivated product, or empty when it was deleted
+     */
+    @Transactional
+    public java.util.Optional<Product> withdraw(UUID id) {
+        Product product = get(id);
+        long uses = Product.getEntityManager()
+                .createNativeQuery("select (select count(*) from offer_line where sku = ?1) + (select count(*) from offer_template_line where sku = ?1)")
+                .setParameter(1, product.sku)
+                .getSingleResult() instanceof Number count ? count.longValue() : 0;
+        if (uses == 0) {
+            product.delete();
+            return java.util.Optional.empty();
+        }
+        product.active = false;
+        return java.util.Optional.of(product);
     }
 
     private static boolean violates(Throwable failure, String constraint) {

@@ -31,8 +31,11 @@ public class OfferTemplates {
         for (int i = 0; i < request.lines().size(); i++) {
             OfferTemplateRequest.Line requested = request.lines().get(i);
             String sku = requested.sku().strip();
-            if (Product.bySku(sku).isEmpty()) {
-                throw new InvalidFieldProblem("lines[" + i + "].sku", "no product has the SKU " + sku);
+            String field = "lines[" + i + "].sku";
+            Product product = Product.bySku(sku)
+                    .orElseThrow(() -> new InvalidFieldProblem(field, "no product has the SKU " + sku));
+            if (!product.active) {
+                throw new InvalidFieldProblem(field, "product " + sku + " is no longer sold");
             }
             OfferTemplateLine line = new OfferTemplateLine();
             line.sku = sku;
