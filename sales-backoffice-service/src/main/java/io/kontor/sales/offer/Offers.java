@@ -50,6 +50,10 @@ public class Offers {
 
     @Transactional
     public Offer create(OfferRequest request) {
+        // What is wrong with the request itself is said before what is wrong with the data it refers to.
+        if (request.templateId() == null && (request.lines() == null || request.lines().isEmpty())) {
+            throw nothingToOffer();
+        }
         Customer customer = Customer.<Customer>findByIdOptional(request.customerId())
                 .orElseThrow(() -> new InvalidFieldProblem("customerId", "no customer has this id"));
         refuseOnCreditHold(customer);
@@ -261,6 +265,10 @@ public class Offers {
     private record Wanted(String field, String sku, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, boolean optional) {
     }
 
+    private static InvalidFieldProblem nothingToOffer() {
+        return new InvalidFieldProblem("lines", "an offer needs lines, a templateId, or both");
+    }
+
     private static List<Wanted> wanted(OfferRequest request, OfferTemplate template) {
         List<Wanted> wanted = new ArrayList<>();
         if (template != null) {
@@ -275,7 +283,7 @@ public class Offers {
             wanted.add(new Wanted("lines[" + i + "].sku", line.sku().strip(), line.quantity(), line.unitPrice(), line.discountPercent(), line.optional()));
         }
         if (wanted.isEmpty()) {
-            throw new InvalidFieldProblem("lines", "an offer needs lines, a templateId, or both");
+            throw nothingToOffer();
         }
         if (wanted.size() > MAX_LINES) {
             throw new InvalidFieldProblem("lines", "an offer has at most " + MAX_LINES + " lines, template lines included");
