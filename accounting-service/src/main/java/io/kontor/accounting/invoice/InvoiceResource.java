@@ -10,6 +10,7 @@ import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -131,11 +131,11 @@ public class InvoiceResource {
         Parameters parameters = new Parameters();
         if (customerId != null && !customerId.isBlank()) {
             conditions.add("customerId = :customerId");
-            parameters.and("customerId", parseUuid("customerId", customerId));
+            parameters.and("customerId", QueryParameters.uuid("customerId", customerId));
         }
         if (status != null && !status.isBlank()) {
             conditions.add("status = :status");
-            parameters.and("status", parseStatus(status));
+            parameters.and("status", QueryParameters.oneOf("status", status, InvoiceStatus.class));
         }
         Sort newestFirst = Sort.descending("createdAt").and("id");
         PanacheQuery<Invoice> query = conditions.isEmpty()
@@ -150,21 +150,5 @@ public class InvoiceResource {
 
     private InvoiceView view(Invoice invoice) {
         return InvoiceView.of(invoice, calendar.today());
-    }
-
-    private static UUID parseUuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldProblem(field, "must be a UUID");
-        }
-    }
-
-    private static InvoiceStatus parseStatus(String value) {
-        try {
-            return InvoiceStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldProblem("status", "must be one of " + Arrays.toString(InvoiceStatus.values()));
-        }
     }
 }

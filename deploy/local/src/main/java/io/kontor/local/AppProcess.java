@@ -188,7 +188,7 @@ public final class AppProcess {
                     LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
             Files.writeString(logFile, header, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             logOffset = Files.size(logFile);
-            // stdin stays a pipe held by this JVM: ParentWatch in the child ends the application when it closes.
+            // stdin stays a pipe held by this JVM: OrphanGuard in the child ends the application when it closes.
             Process started = command.apply(port)
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(logFile.toFile()))
@@ -292,7 +292,7 @@ public final class AppProcess {
 
     /**
      * Ends a JVM of an earlier launcher on the same data that outlived it (its pid file names it and its command line
-     * carries the data folder's marker). Such a JVM ends by itself once it notices the launcher is gone (ParentWatch);
+     * carries the data folder's marker). Such a JVM ends by itself once it notices the launcher is gone (OrphanGuard);
      * this only spares the wait and the port.
      */
     static void stopLeftover(Path pidFile, String marker) {

@@ -1,5 +1,6 @@
 package io.kontor.local;
 
+import io.kontor.devinfra.OrphanGuard;
 import io.kontor.devinfra.DevJwt;
 import io.kontor.devinfra.FreePorts;
 import io.kontor.devinfra.KafkaBroker;
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    // The main class of a Quarkus fast-jar (what quarkus-run.jar's manifest names), run by ParentWatch.
+    // The main class of a Quarkus fast-jar (what quarkus-run.jar's manifest names), run by OrphanGuard.
     private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     private static final String ADMIN_SUBJECT = "kontor-local-admin";
     private static final Duration ADMIN_TOKEN_TTL = Duration.ofHours(12);
@@ -259,7 +260,7 @@ public final class LocalPlatform implements AutoCloseable {
         Files.createDirectories(jwtPublicKey().getParent());
         Files.writeString(jwtPublicKey(), DevJwt.publicKeyPem(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
-        installParentWatch();
+        installOrphanGuard();
     }
 
     private void lockDataDir() throws IOException {
@@ -290,12 +291,12 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    // Copies the one class file of ParentWatch out of this jar, see there.
-    private void installParentWatch() throws IOException {
-        String resource = ParentWatch.class.getName().replace('.', '/') + ".class";
+    // Copies the one class file of OrphanGuard out of dev-infra, see there.
+    private void installOrphanGuard() throws IOException {
+        String resource = OrphanGuard.class.getName().replace('.', '/') + ".class";
         Path target = binDir().resolve(resource);
         Files.createDirectories(target.getParent());
-        try (InputStream in = ParentWatch.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = OrphanGuard.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new LaunchFailure("Class file " + resource + " is missing from the launcher");
             }
@@ -429,7 +430,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         command.addAll(List.of("-cp", binDir() + File.pathSeparator + app.runJar(options.repoRoot()),
-                ParentWatch.class.getName(), QUARKUS_MAIN));
+                OrphanGuard.class.getName(), QUARKUS_MAIN));
         return builder.command(command).directory(dataDir.toFile());
     }
 

@@ -1,5 +1,6 @@
 package io.kontor.hr.opening;
 
+import io.kontor.platform.persistence.StringListJson;
 import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

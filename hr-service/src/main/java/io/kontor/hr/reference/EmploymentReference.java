@@ -1,6 +1,6 @@
 package io.kontor.hr.reference;
 
-import io.kontor.hr.opening.StringListJson;
+import io.kontor.platform.persistence.StringListJson;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,6 +1,6 @@
 package io.kontor.projects.kickoff;
 
-import io.kontor.projects.StringListJson;
+import io.kontor.platform.persistence.StringListJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -1,6 +1,5 @@
 package io.kontor.sales.followup;
 
-import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.web.Page;
@@ -23,9 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.UUID;
 
 /** The sales team's call list: follow-ups by due date, completed with a note on what came of the call. */
@@ -49,7 +45,7 @@ public class FollowUpResource {
             @QueryParam("customerId") String customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return followUps.search(dateOf(dueBefore), statusOf(status), QueryParameters.uuid("customerId", customerId), page, size);
+        return followUps.search(QueryParameters.date("dueBefore", dueBefore), QueryParameters.oneOf("status", status, FollowUpStatus.class), QueryParameters.uuid("customerId", customerId), page, size);
     }
 
     @GET
@@ -66,27 +62,4 @@ public class FollowUpResource {
     public FollowUpView completeFollowUp(@PathParam("id") UUID id, @NotNull @Valid CompleteRequest request) {
         return FollowUpView.of(followUps.complete(id, request.note().strip()));
     }
-
-    private static LocalDate dateOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldProblem("dueBefore", "must be a date like 2026-06-01");
-        }
-    }
-
-    private static FollowUpStatus statusOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return FollowUpStatus.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldProblem("status", "must be one of " + Arrays.toString(FollowUpStatus.values()));
-        }
-    }
-
 }

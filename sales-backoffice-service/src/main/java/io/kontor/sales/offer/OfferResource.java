@@ -1,6 +1,5 @@
 package io.kontor.sales.offer;
 
-import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.idempotency.IdempotentCreate;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,7 +74,7 @@ public class OfferResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return offers.search(QueryParameters.uuid("customerId", customerId), statusOf(status), page, size);
+        return offers.search(QueryParameters.uuid("customerId", customerId), QueryParameters.oneOf("status", status, OfferStatus.class), page, size);
     }
 
     @GET
@@ -134,17 +132,5 @@ public class OfferResource {
     @Transactional
     public OfferView rejectOffer(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {
         return OfferView.of(offers.reject(id, request.reason().strip()));
-    }
-
-
-    private static OfferStatus statusOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OfferStatus.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldProblem("status", "must be one of " + Arrays.toString(OfferStatus.values()));
-        }
     }
 }

@@ -26,6 +26,18 @@ public final class QueryParameters {
         }
     }
 
+    /** The ISO-8601 date in {@code value}, or null when the parameter is absent or blank. */
+    public static java.time.LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFieldProblem(name, "must be a date like 2026-06-01");
+        }
+    }
+
     /** The constant of {@code type} named by {@code value} (any letter case), or null when absent or blank. */
     public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {

@@ -1,4 +1,4 @@
-package io.kontor.hr.opening;
+package io.kontor.platform.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
 
-/** Short lists of text (requirements) kept as one JSON column: they are only ever read whole. */
+/** Short lists of text (requirements, skills, agenda items) kept as one JSON column: they are only ever read whole. */
 @Converter
 public class StringListJson implements AttributeConverter<List<String>, String> {
 
