@@ -72,6 +72,63 @@ class CliTest extends SystemTest {
     }
 
     @Test
+    void a_project_assistant_runs_kickoff_risks_minutes_and_status_report_with_the_cli() throws Exception {
+        String projectId = asAdmin().body("""
+                        {"name": "Warehouse rollout", "managerEmail": "pm@kontor.example", "startDate": "2027-01-04"}
+                        """)
+                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
+
+        Path ics = home.resolve("kickoff.ics");
+        Run kickoff = kontor("projects", "kickoff", projectId, "--at", "2027-01-11T10:00+01:00", "--duration", "90",
+                "--participant", "lead@kontor.example", "--agenda", "Scope", "--ics", ics.toString());
+        assertThat(kickoff.exitCode()).as(kickoff.err()).isZero();
+        assertThat(Files.readString(ics)).contains("BEGIN:VCALENDAR").contains("lead@kontor.example");
+
+        Run risk = kontor("projects", "risks", "add", projectId, "--title", "Key person leaves", "--probability", "4",
+                "--impact", "4", "--mitigation", "Pair programming", "--owner", "pm@kontor.example");
+        assertThat(risk.exitCode()).as(risk.err()).isZero();
+        Run minutes = kontor("projects", "minutes", projectId, "--date", "2027-01-11", "--attendee", "lead@kontor.example",
+                "--decision", "Start with the pilot site");
+        assertThat(minutes.exitCode()).as(minutes.err()).isZero();
+
+        Run report = kontor("projects", "status-report", projectId, "--markdown");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        // An open risk scoring 16 is escalated, and an escalated open risk makes the project RED.
+        assertThat(report.out()).contains("RED").contains("Key person leaves");
+    }
+
+    @Test
+    void an_hr_assistant_takes_an_application_through_screening_with_the_cli() {
+        String openingId = asAdmin().body("""
+                        {"title": "Bookkeeper", "department": "Finance", "location": "Hamburg", "requirements": ["HGB"]}
+                        """)
+                .post("/api/v1/hr/job-openings").then().statusCode(201).extract().path("id");
+        asAdmin().post("/api/v1/hr/job-openings/{id}/publish", openingId).then().statusCode(200);
+
+        Run submitted = kontor("applications", "submit", "--job-opening", openingId, "--first-name", "Grete",
+                "--last-name", "Buchhalter", "--email", "grete." + UUID.randomUUID().toString().substring(0, 6) + "@example.org",
+                "-o", "json");
+        assertThat(submitted.exitCode()).as(submitted.err()).isZero();
+        String applicationId = readId(submitted);
+        Run advanced = kontor("applications", "advance", applicationId, "--stage", "SCREENING");
+        assertThat(advanced.exitCode()).as(advanced.err()).isZero();
+        Run illegal = kontor("applications", "advance", applicationId, "--stage", "OFFER");
+        assertThat(illegal.exitCode()).isEqualTo(2);
+        assertThat(illegal.err()).contains("409");
+        Run ranking = kontor("applications", "rank", openingId, "-o", "json");
+        assertThat(ranking.exitCode()).as(ranking.err()).isZero();
+        assertThat(ranking.out()).contains(applicationId);
+    }
+
+    private static String readId(Run run) {
+        try {
+            return JSON.readTree(run.out()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + run.out(), e);
+        }
+    }
+
+    @Test
     void a_refused_request_is_one_clear_line_and_exit_code_2() {
         Run missing = kontor("customers", "show", UUID.randomUUID().toString());
 

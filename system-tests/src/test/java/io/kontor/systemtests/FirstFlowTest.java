@@ -74,7 +74,8 @@ class FirstFlowTest extends SystemTest {
             List<Map<String, Object>> projects = asAdmin().queryParam("customerId", customerId).get("/api/v1/projects")
                     .then().statusCode(200)
                     .extract().path("items");
-            assertThat(projects).filteredOn(project -> offerId.equals(project.get("offerId"))).hasSize(1);
+            assertThat(projects).filteredOn(project -> offerId.equals(project.get("offerId"))).singleElement()
+                    .satisfies(project -> assertThat(project.get("kickoffStatus")).isEqualTo("PROPOSED"));
         });
 
         // An accepted offer cannot be accepted again.

@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ import java.util.UUID;
 public class KickoffResource {
 
     public record KickoffPlan(
-            @NotNull Instant scheduledAt,
+            /** Any ISO-8601 date-time with an offset ("2027-01-11T10:00+01:00" or "…Z"): people write local times. */
+            @NotNull OffsetDateTime scheduledAt,
             @NotNull @Min(15) @Max(480) Integer durationMinutes,
             @NotEmpty @Size(max = 100) List<@NotBlank @Email String> participants,
             @Size(max = 50) List<@NotBlank @Size(max = 500) String> agenda) {
@@ -52,7 +54,7 @@ public class KickoffResource {
     @POST
     @Transactional
     public KickoffView scheduleKickoff(@PathParam("projectId") UUID projectId, @NotNull @Valid KickoffPlan plan) {
-        Kickoff kickoff = kickoffs.schedule(projectId, plan.scheduledAt(), plan.durationMinutes(), plan.participants(),
+        Kickoff kickoff = kickoffs.schedule(projectId, plan.scheduledAt().toInstant(), plan.durationMinutes(), plan.participants(),
                 plan.agenda() == null ? List.of() : plan.agenda());
         return KickoffView.of(Project.require(projectId), kickoff);
     }
