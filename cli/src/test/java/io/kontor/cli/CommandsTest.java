@@ -65,6 +65,9 @@ class CommandsTest {
                         "/accounting/payments", """
                         {"reference":"Rechnung 42","amount":50,"valueDate":"2026-02-27","payerName":"Muster GmbH"}"""),
                 call("invoices dunning-run", "POST", "/accounting/dunning-runs", "{\"asOf\":\"2026-03-02\"}"),
+                call("invoices dispute i-1 --reason Leistung_fehlt", "POST", "/accounting/invoices/i-1/dispute",
+                        "{\"reason\":\"Leistung fehlt\"}"),
+                call("invoices resolve-dispute i-1", "POST", "/accounting/invoices/i-1/dispute/resolve", null),
                 call("applications submit --job-opening j-1 --first-name Erika --last-name Mustermann --email erika@example.com",
                         "POST", "/hr/applications", """
                         {"jobOpeningId":"j-1","candidate":{"firstName":"Erika","lastName":"Mustermann","email":"erika@example.com"}}"""),
