@@ -60,7 +60,7 @@ class NoLossUnderFaultsTest extends SystemTest {
     private static final int OPERATIONS = Integer.getInteger("faults.operations", 600);
     private static final int CUSTOMERS = Integer.getInteger("faults.customers", Math.max(10, Math.min(100, OPERATIONS / 20)));
     private static final int WORKERS = Integer.getInteger("faults.workers", 8);
-    private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "10"));
+    private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "15"));
     private static final String CONSUMER = "accounting-service/CustomerReplicaHandler.on";
     private static final String TOPIC = "sales.customers";
     // A service restart on a shared 2-core machine under load can take minutes; these only bound a hang.

@@ -40,14 +40,14 @@ public class DeadLetterResource {
     DeadLetterReplay replay;
 
     @GET
-    public List<DeadLetterView> list(@QueryParam("topic") String topic, @QueryParam("consumer") String consumer) {
+    public List<DeadLetterView> listDeadLetters(@QueryParam("topic") String topic, @QueryParam("consumer") String consumer) {
         return archive.read(checkedTopic(topic), consumer).stream().map(DeadLetterView::of).toList();
     }
 
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReplayResult replay(@NotNull @Valid ReplayRequest request) {
+    public ReplayResult replayDeadLetters(@NotNull @Valid ReplayRequest request) {
         List<DeadLetter> letters = archive.read(checkedTopic(request.topic()), request.consumer()).stream()
                 .filter(letter -> request.eventId() == null || request.eventId().equals(letter.eventId()))
                 .toList();
