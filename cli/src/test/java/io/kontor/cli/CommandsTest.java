@@ -79,6 +79,10 @@ class CommandsTest {
                         "POST", "/hr/employees/e-1/references", """
                         {"kind":"FINAL","ratings":{"performance":1,"expertise":2,"reliability":1,"conduct":1},"tasks":["Led billing"]}"""),
                 call("references list e-1", "GET", "/hr/employees/e-1/references", null),
+                call("dead-letters list --service accounting --topic projects.projects", "GET",
+                        "/accounting/admin/dead-letters?topic=projects.projects", null),
+                call("dead-letters replay --service accounting --topic projects.projects --event e-1", "POST",
+                        "/accounting/admin/dead-letters/replay", "{\"topic\":\"projects.projects\",\"eventId\":\"e-1\"}"),
                 call("projects list --customer c-1", "GET", "/projects?customerId=c-1&page=0&size=50", null),
                 call("projects show p-1", "GET", "/projects/p-1", null),
                 call("projects kickoff p-1 --at 2026-03-09T10:00+01:00 --duration 90 --participant anna@example.com --agenda Goals",
