@@ -61,6 +61,14 @@ public final class OpenLoop {
             return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
 
+        /**
+         * Could not keep up at all: errors, or fewer than 90 % of the offered rate answered. A higher rate only builds a
+         * longer queue. (A p99 over the bound alone is not that: on a shared machine one descheduled moment does it.)
+         */
+        public boolean overloaded() {
+            return failed > 0 || achievedPerSecond < 0.9 * offeredPerSecond;
+        }
+
         /** Every request answered correctly and the 99th percentile within the bound. */
         public boolean sustained(Duration p99Bound) {
             return failed == 0 && ok == sent && p99Millis() <= p99Bound.toMillis();

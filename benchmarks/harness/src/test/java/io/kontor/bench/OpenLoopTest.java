@@ -56,6 +56,7 @@ class OpenLoopTest {
         assertThat(result.failed()).isZero();
         assertThat(result.latencyMicros().getTotalCount()).isEqualTo(400);
         assertThat(result.achievedPerSecond()).isBetween(150.0, 220.0);
+        assertThat(result.overloaded()).isFalse();
     }
 
     @Test
@@ -78,6 +79,7 @@ class OpenLoopTest {
         assertThat(result.failed()).isEqualTo(100);
         assertThat(result.ok()).isZero();
         assertThat(result.sustained(Duration.ofSeconds(10))).isFalse();
+        assertThat(result.overloaded()).isTrue();
     }
 
     @Test
