@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -54,13 +55,16 @@ public final class AppProcess {
     private volatile long logOffset;
     private volatile boolean closed;
     private volatile Duration lastStartupTime;
+    private volatile Map<String, String> systemProperties;
 
     /**
      * @param command   builds the command line and environment for a port; output and input are set up here
      * @param portFixed the port was chosen by the user: a port taken by someone else is an error, not a reason to move
+     * @param systemProperties the extra settings of {@link Options#systemProperties()} for this application
      */
     AppProcess(App app, Path logFile, Path pidFile, int port, boolean portFixed, Duration readyTimeout,
-            IntFunction<ProcessBuilder> command) {
+            Map<String, String> systemProperties, IntFunction<ProcessBuilder> command) {
+        this.systemProperties = Map.copyOf(systemProperties);
         this.app = app;
         this.logFile = logFile;
         this.pidFile = pidFile;
@@ -137,6 +141,21 @@ public final class AppProcess {
     public synchronized void restart() {
         stop();
         startAndAwaitReady();
+    }
+
+    /**
+     * Restarts with other extra {@code -D} settings (replacing the earlier extra ones; later restarts keep these), e.g. a
+     * benchmark comparing two configurations of one service.
+     */
+    public synchronized void restart(Map<String, String> systemProperties) {
+        stop();
+        this.systemProperties = Map.copyOf(systemProperties);
+        startAndAwaitReady();
+    }
+
+    /** The extra {@code -D} settings the next launch gets, after the launcher's own. */
+    public Map<String, String> systemProperties() {
+        return systemProperties;
     }
 
     /** Starts the JVM unless it runs, and waits until it is ready. */

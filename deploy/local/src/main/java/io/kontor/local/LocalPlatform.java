@@ -370,7 +370,8 @@ public final class LocalPlatform implements AutoCloseable {
             int port = app == App.GATEWAY ? gatewayPort : distinctFreePort(taken);
             boolean fixed = app == App.GATEWAY && options.gatewayPort() > 0;
             apps.put(app, new AppProcess(app, logsDir().resolve(app.module() + ".log"), pidFile(app), port, fixed,
-                    options.readyTimeout(), launchedPort -> command(app, launchedPort)));
+                    options.readyTimeout(), options.systemProperties().getOrDefault(app, Map.of()),
+                    launchedPort -> command(app, launchedPort)));
             if (app.isService()) {
                 servicePortsAtLaunch.put(app, port);
             }
@@ -465,6 +466,8 @@ public final class LocalPlatform implements AutoCloseable {
                 }
             }
         }
+        // Last, so that they win over the launcher's own settings.
+        apps.get(app).systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", binDir() + File.pathSeparator + app.runJar(options.repoRoot()),
                 OrphanGuard.class.getName(), QUARKUS_MAIN));
         return builder.command(command).directory(dataDir.toFile());

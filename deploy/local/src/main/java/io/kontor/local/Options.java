@@ -3,7 +3,10 @@ package io.kontor.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,9 +22,11 @@ import java.util.function.Consumer;
  * @param readyTimeout how long one process may take to report ready
  * @param apps         which applications to run; PostgreSQL and Kafka always run
  * @param progress     where progress lines go
+ * @param systemProperties extra {@code -D} settings per application, after the launcher's own (so they win); for
+ *                     benchmarks and tests that run an application with other settings than the local defaults
  */
 public record Options(Path repoRoot, Path dataDir, boolean clean, int gatewayPort, Duration readyTimeout, Set<App> apps,
-        Consumer<String> progress) {
+        Consumer<String> progress, Map<App, Map<String, String>> systemProperties) {
 
     public static final int PREFERRED_GATEWAY_PORT = 8080;
     public static final int GATEWAY_PORT_PREFERRED_ELSE_FREE = -1;
@@ -48,35 +53,49 @@ public record Options(Path repoRoot, Path dataDir, boolean clean, int gatewayPor
         }
         // Unmodifiable, in the enum's order: the services, then the gateway.
         apps = Collections.unmodifiableSet(EnumSet.copyOf(apps));
+        Objects.requireNonNull(systemProperties, "systemProperties");
+        Map<App, Map<String, String>> copy = new EnumMap<>(App.class);
+        systemProperties.forEach((app, properties) -> copy.put(app, Map.copyOf(properties)));
+        systemProperties = Collections.unmodifiableMap(copy);
     }
 
     /** Every application, data in {@code <repoRoot>/.kontor-data} kept from earlier runs, the gateway on 8080 if that is free. */
     public static Options forRepo(Path repoRoot) {
         return new Options(repoRoot, repoRoot.resolve(DEFAULT_DATA_DIR), false, GATEWAY_PORT_PREFERRED_ELSE_FREE,
-                DEFAULT_READY_TIMEOUT, EnumSet.allOf(App.class), line -> System.out.println("[kontor] " + line));
+                DEFAULT_READY_TIMEOUT, EnumSet.allOf(App.class), line -> System.out.println("[kontor] " + line), Map.of());
     }
 
     public Options withDataDir(Path dataDir) {
-        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress);
+        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress, systemProperties);
     }
 
     public Options withClean(boolean clean) {
-        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress);
+        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress, systemProperties);
     }
 
     public Options withGatewayPort(int gatewayPort) {
-        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress);
+        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress, systemProperties);
     }
 
     public Options withReadyTimeout(Duration readyTimeout) {
-        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress);
+        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress, systemProperties);
     }
 
     public Options withApps(Set<App> apps) {
-        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress);
+        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress, systemProperties);
+    }
+
+    /** Adds {@code -Dname=value} settings for one application, replacing earlier ones of the same names. */
+    public Options withSystemProperties(App app, Map<String, String> properties) {
+        Map<App, Map<String, String>> merged = new EnumMap<>(App.class);
+        merged.putAll(systemProperties);
+        Map<String, String> forApp = new LinkedHashMap<>(systemProperties.getOrDefault(app, Map.of()));
+        forApp.putAll(properties);
+        merged.put(app, forApp);
+        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress, merged);
     }
 
     public Options withProgress(Consumer<String> progress) {
-        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress);
+        return new Options(repoRoot, dataDir, clean, gatewayPort, readyTimeout, apps, progress, systemProperties);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,17 @@ class OptionsTest {
         Options options = defaults.withDataDir(Path.of("target/../target/platform"));
 
         assertThat(options.dataDir()).isAbsolute().isEqualTo(Path.of("target/platform").toAbsolutePath());
+    }
+
+    @Test
+    void extra_system_properties_add_up_per_application_and_a_later_value_replaces_an_earlier_one() {
+        Options options = defaults
+                .withSystemProperties(App.GATEWAY, Map.of("kontor.gateway.limits.rate-limit.burst", "10", "a", "1"))
+                .withSystemProperties(App.GATEWAY, Map.of("kontor.gateway.limits.rate-limit.burst", "1000000"));
+
+        assertThat(options.systemProperties().get(App.GATEWAY))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("kontor.gateway.limits.rate-limit.burst", "1000000", "a", "1"));
+        assertThat(options.systemProperties()).doesNotContainKey(App.SALES);
     }
 
     @Test

@@ -48,6 +48,8 @@ public class Outbox {
     TransactionSynchronizationRegistry transactions;
     @Inject
     OutboxRelay relay;
+    @Inject
+    OutboxConfig config;
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -80,6 +82,10 @@ public class Outbox {
     /** Records a raw Kafka record; for records that are not new domain events, such as dead letters. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String topic, String key, Map<String, String> headers, String payload) {
+        if (config.mode() == OutboxMode.DUAL_WRITE_FOR_BENCHMARK_ONLY) {
+            sendAfterCommit(topic, key, headers, payload);
+            return;
+        }
         String sql = "insert into outbox (lane, topic, record_key, headers, payload, created_at) values (?, ?, ?, ?::jsonb, ?, ?)";
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setInt(1, key == null ? 0 : Math.floorMod(key.hashCode(), LANES));
@@ -93,6 +99,23 @@ public class Outbox {
             throw new IllegalStateException("could not write to the outbox", e);
         }
         wakeRelayAfterCommit();
+    }
+
+    // The plain dual write the outbox replaces, for the benchmark only (OutboxMode): no row, the record is sent once the
+    // transaction committed, without waiting for the broker; a crash or a broker outage in between loses it.
+    private void sendAfterCommit(String topic, String key, Map<String, String> headers, String payload) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.sendWithoutOutbox(topic, key, headers, payload);
+                }
+            }
+        });
     }
 
     private void wakeRelayAfterCommit() {

@@ -7,6 +7,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "kontor.outbox")
 public interface OutboxConfig {
 
+    /** {@code outbox}, always, except for the benchmark harness: see {@link OutboxMode}. */
+    OutboxMode mode();
+
     /** Off only for tests or benchmarks that drive the relay by hand. */
     boolean relayEnabled();
 

@@ -33,6 +33,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.config.SmallRyeConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -79,6 +81,11 @@ public class OutboxRelay {
     private volatile Instant lastErrorAt;
 
     void start(@Observes StartupEvent startup) {
+        OutboxMode.requireAllowed(config.mode(), ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles());
+        if (config.mode() == OutboxMode.DUAL_WRITE_FOR_BENCHMARK_ONLY) {
+            LOG.warn("kontor.outbox.mode=dual-write-for-benchmark-only: events are sent without the outbox and may be lost;"
+                    + " this service is running for a benchmark, not for real data");
+        }
         Gauge.builder("kontor.outbox.backlog", this, OutboxRelay::backlogOrNaN)
                 .description("Outbox rows committed but not yet acknowledged by Kafka")
                 .register(meters);
@@ -108,6 +115,20 @@ public class OutboxRelay {
     /** Called after a transaction that wrote to the outbox committed, so events leave within milliseconds. */
     void wakeUp() {
         wakeUps.release();
+    }
+
+    /** The dual write of {@link OutboxMode#DUAL_WRITE_FOR_BENCHMARK_ONLY}: sends at once, a failure only logs the lost event. */
+    void sendWithoutOutbox(String topic, String key, Map<String, String> headers, String payload) {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current == null) {
+            LOG.errorf("Dual write without a producer (kontor.outbox.relay-enabled=false): event for %s on %s lost", key, topic);
+            return;
+        }
+        current.send(new OutboxRow(0, topic, key, headers, payload).toRecord(), (metadata, failure) -> {
+            if (failure != null) {
+                LOG.errorf("Dual write failed, event for %s on %s lost: %s", key, topic, failure.toString());
+            }
+        });
     }
 
     public boolean isRunning() {
