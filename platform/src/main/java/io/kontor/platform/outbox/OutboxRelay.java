@@ -20,6 +20,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,7 +48,12 @@ import org.jboss.logging.Logger;
  * holds that lane's row in {@code outbox_lane} locked ({@code FOR UPDATE SKIP LOCKED}). Several replicas therefore
  * share the lanes without ever publishing the same aggregate concurrently, and a replica that dies releases its
  * lanes with its connection. Within a lane rows go out in id order through an idempotent producer with
- * {@code acks=all}, so Kafka keeps them in that order per partition.
+ * {@code acks=all} and one request in flight, so Kafka keeps them in that order per partition.
+ *
+ * <p>A send that fails for good (its delivery timeout ran out while the broker was away) must not let a later event of
+ * the same aggregate overtake it: the producer would go on to send the batches queued behind the failed one. So the
+ * first failure closes the producer at once from its callback, which fails everything still queued, and the next
+ * round starts a new producer with the failed row first. Rows are deleted only as an unbroken prefix per record key.
  *
  * <p>Delivery is at least once: a crash between the broker's acknowledgement and the delete sends a row again, with
  * the same {@code ce_id}, and consumers drop the repeat through their inbox.
@@ -93,7 +101,7 @@ public class OutboxRelay {
             LOG.info("Outbox relay is disabled (kontor.outbox.relay-enabled=false)");
             return;
         }
-        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+        producer = newProducer();
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -107,9 +115,14 @@ public class OutboxRelay {
             wakeUps.release();
             current.join(Duration.ofSeconds(10).toMillis());
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        KafkaProducer<String, byte[]> sender = producer;
+        if (sender != null) {
+            sender.close(Duration.ofSeconds(5));
         }
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Called after a transaction that wrote to the outbox committed, so events leave within milliseconds. */
@@ -264,26 +277,47 @@ public class OutboxRelay {
     }
 
     private Delivery send(List<OutboxRow> rows) throws InterruptedException {
+        KafkaProducer<String, byte[]> sender = producer;
+        if (sender == null) {
+            sender = newProducer();
+            producer = sender;
+        }
+        KafkaProducer<String, byte[]> closeOnFailure = sender;
+        AtomicBoolean failed = new AtomicBoolean();
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
         Exception failure = null;
         for (OutboxRow row : rows) {
             try {
-                sends.add(producer.send(row.toRecord()));
+                sends.add(sender.send(row.toRecord(), (metadata, error) -> {
+                    if (error != null && failed.compareAndSet(false, true)) {
+                        // From the callback close(0) is what Kafka allows: nothing queued behind this row goes out.
+                        closeOnFailure.close(Duration.ZERO);
+                    }
+                }));
             } catch (RuntimeException e) {
-                // send() throws when it cannot even get metadata (broker down): the rest of the batch waits too.
+                // send() throws when it cannot even get metadata (broker down) or the producer was closed by a failure.
                 failure = e;
                 break;
             }
         }
-        producer.flush();
+        sender.flush();
+        Set<String> keysWithFailure = new HashSet<>();
         List<Long> acknowledged = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
+            OutboxRow row = rows.get(i);
             try {
                 sends.get(i).get();
-                acknowledged.add(rows.get(i).id());
+                if (!keysWithFailure.contains(row.key())) {
+                    acknowledged.add(row.id());
+                }
             } catch (ExecutionException e) {
+                keysWithFailure.add(row.key());
                 failure = failure == null ? e : failure;
             }
+        }
+        if (failure != null) {
+            sender.close(Duration.ZERO);
+            producer = null;
         }
         return new Delivery(acknowledged, failure);
     }
@@ -310,7 +344,7 @@ public class OutboxRelay {
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         int deliveryTimeout = (int) config.deliveryTimeout().toMillis();
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
