@@ -110,11 +110,26 @@ public final class Gateway {
      * stream ends or the sink answers {@code false}.
      */
     public void stream(String path, Map<String, Object> query, Predicate<ServerSentEvent> sink) {
-        HttpRequest request = request(path, query).timeout(Duration.ofDays(365))
+        stream(path, query, sink, null);
+    }
+
+    /**
+     * As {@link #stream(String, Map, Predicate)}, but for at most {@code timeout} ({@code null}: no limit); answers
+     * whether the time ran out. The time is checked at each line that arrives, keep-alive comments included, so the
+     * stream ends at most one keep-alive interval of the gateway (15 s) late.
+     */
+    public boolean stream(String path, Map<String, Object> query, Predicate<ServerSentEvent> sink, Duration timeout) {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        // Until the answer's headers: the whole time we wait, or (practically) forever.
+        HttpRequest request = request(path, query).timeout(timeout != null ? timeout : Duration.ofDays(365))
                 .header("Accept", "text/event-stream").GET().build();
         HttpResponse<Stream<String>> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (HttpConnectTimeoutException e) {
+            throw unreachable(e);
+        } catch (HttpTimeoutException e) {
+            return true;
         } catch (IOException e) {
             throw unreachable(e);
         } catch (InterruptedException e) {
@@ -132,12 +147,16 @@ public final class Gateway {
             while (iterator.hasNext()) {
                 Optional<ServerSentEvent> event = parser.line(iterator.next());
                 if (event.isPresent() && !sink.test(event.get())) {
-                    return;
+                    return false;
+                }
+                if (timeout != null && System.nanoTime() - deadline >= 0) {
+                    return true;
                 }
             }
         } catch (java.io.UncheckedIOException e) {
             throw CommandFailure.unavailable("the event stream broke off: " + e.getCause().getMessage(), e);
         }
+        return false;
     }
 
     private HttpRequest.Builder request(String path, Map<String, Object> query) {

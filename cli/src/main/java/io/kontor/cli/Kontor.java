@@ -5,6 +5,7 @@ import io.kontor.cli.events.EventsCommand;
 import io.kontor.cli.hr.ApplicationsCommand;
 import io.kontor.cli.hr.ContractsCommand;
 import io.kontor.cli.hr.ReferencesCommand;
+import io.kontor.cli.operations.DeadLettersCommand;
 import io.kontor.cli.projects.ProjectsCommand;
 import io.kontor.cli.sales.CustomersCommand;
 import io.kontor.cli.sales.OffersCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.ScopeType;
                 ApplicationsCommand.class, ContractsCommand.class, ReferencesCommand.class,
                 ProjectsCommand.class,
                 EventsCommand.class,
+                DeadLettersCommand.class,
                 CompletionCommand.class})
 public final class Kontor implements Runnable {
 

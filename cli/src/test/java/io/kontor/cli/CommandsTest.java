@@ -65,6 +65,9 @@ class CommandsTest {
                         "/accounting/payments", """
                         {"reference":"Rechnung 42","amount":50,"valueDate":"2026-02-27","payerName":"Muster GmbH"}"""),
                 call("invoices dunning-run", "POST", "/accounting/dunning-runs", "{\"asOf\":\"2026-03-02\"}"),
+                call("invoices dispute i-1 --reason Leistung_fehlt", "POST", "/accounting/invoices/i-1/dispute",
+                        "{\"reason\":\"Leistung fehlt\"}"),
+                call("invoices resolve-dispute i-1", "POST", "/accounting/invoices/i-1/dispute/resolve", null),
                 call("applications submit --job-opening j-1 --first-name Erika --last-name Mustermann --email erika@example.com",
                         "POST", "/hr/applications", """
                         {"jobOpeningId":"j-1","candidate":{"firstName":"Erika","lastName":"Mustermann","email":"erika@example.com"}}"""),
@@ -75,6 +78,11 @@ class CommandsTest {
                 call("references create e-1 --kind FINAL --performance 1 --expertise 2 --reliability 1 --conduct 1 --task Led_billing",
                         "POST", "/hr/employees/e-1/references", """
                         {"kind":"FINAL","ratings":{"performance":1,"expertise":2,"reliability":1,"conduct":1},"tasks":["Led billing"]}"""),
+                call("references list e-1", "GET", "/hr/employees/e-1/references", null),
+                call("dead-letters list --service accounting --topic projects.projects", "GET",
+                        "/accounting/admin/dead-letters?topic=projects.projects", null),
+                call("dead-letters replay --service accounting --topic projects.projects --event e-1", "POST",
+                        "/accounting/admin/dead-letters/replay", "{\"topic\":\"projects.projects\",\"eventId\":\"e-1\"}"),
                 call("projects list --customer c-1", "GET", "/projects?customerId=c-1&page=0&size=50", null),
                 call("projects show p-1", "GET", "/projects/p-1", null),
                 call("projects kickoff p-1 --at 2026-03-09T10:00+01:00 --duration 90 --participant anna@example.com --agenda Goals",

@@ -48,6 +48,18 @@ class DocumentsTest {
     }
 
     @Test
+    void a_dunning_notice_pdf_is_saved_byte_for_byte() throws Exception {
+        gateway.answer("GET", "/accounting/invoices/i-1/dunning-notices/2/pdf", 200, Map.of("Content-Type", "application/pdf"), PDF);
+        Path file = downloads.resolve("mahnung.pdf");
+
+        Cli.Result result = cli.run("invoices", "dunning-notice", "i-1", "--level", "2", "--file", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readAllBytes(file)).isEqualTo(PDF);
+        assertThat(gateway.last().accept()).isEqualTo("application/pdf");
+    }
+
+    @Test
     void without_a_file_the_services_name_is_used_but_only_as_a_name_in_the_current_directory() throws Exception {
         gateway.answer("GET", "/accounting/invoices/i-1/xrechnung", 200, Map.of("Content-Type", "application/xml",
                 "Content-Disposition", "attachment; filename=\"../../RE-2026-000042.xml\""), "<Invoice/>".getBytes());

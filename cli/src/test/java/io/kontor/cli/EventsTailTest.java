@@ -60,4 +60,25 @@ class EventsTailTest {
         assertThat(result.lines()).hasSize(1);
         assertThat(Gateway.JSON.readTree(result.lines().get(0)).path("data").path("offerNumber").asText()).isEqualTo("AN-2026-000001");
     }
+
+    @Test
+    void timeout_ends_a_stream_that_goes_on_and_is_no_failure_without_a_limit() {
+        gateway.liveStream("/events/stream", STREAM);
+
+        Cli.Result result = cli.run("events", "tail", "--timeout", "1s");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.lines()).hasSize(2);
+    }
+
+    @Test
+    void timeout_before_the_limit_is_reached_is_exit_code_3_for_scripts_that_wait_for_an_event() {
+        gateway.liveStream("/events/stream", STREAM);
+
+        Cli.Result result = cli.run("events", "tail", "--limit", "3", "--timeout", "1s");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.lines()).hasSize(2);
+        assertThat(result.err()).contains("2 of 3 events within 1 s");
+    }
 }

@@ -35,6 +35,7 @@ final class FakeGateway implements AutoCloseable {
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> liveStreams = new ConcurrentHashMap<>();
     private final HttpServer server;
     private volatile Answer anyOtherPath;
 
@@ -67,6 +68,15 @@ final class FakeGateway implements AutoCloseable {
                 "application/json", body);
     }
 
+    /**
+     * Answers GET {@code path} with a text/event-stream that starts with {@code events} and then stays open, sending a
+     * keep-alive comment every 100 ms until the client goes away: a live stream that never ends by itself.
+     */
+    FakeGateway liveStream(String path, String events) {
+        liveStreams.put("GET /api/v1" + path, events);
+        return this;
+    }
+
     /** Answers every path without an answer of its own with this JSON (instead of 404). */
     FakeGateway answerAnyPathWith(String json) {
         anyOtherPath = new Answer(200, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
@@ -84,6 +94,11 @@ final class FakeGateway implements AutoCloseable {
         requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
                 exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Accept"),
                 authorization, body));
+        String live = liveStreams.get(exchange.getRequestMethod() + " " + uri.getPath());
+        if (live != null && ("Bearer " + TOKEN).equals(authorization)) {
+            keepOpen(exchange, live);
+            return;
+        }
         Answer answer;
         if (!("Bearer " + TOKEN).equals(authorization)) {
             answer = problem(401, "Unauthorized", "a valid bearer token is required");
@@ -98,6 +113,22 @@ final class FakeGateway implements AutoCloseable {
         exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer.body());
+        }
+    }
+
+    private static void keepOpen(HttpExchange exchange, String events) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(events.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (true) {
+                Thread.sleep(100);
+                out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // The client went away: the stream ends here.
         }
     }
 

@@ -5,19 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kontor.cli.Kontor;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.kontor.systemtests.KontorCli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The middle-office client against the real platform: a sales assistant's day from the shell, customer to invoice
@@ -25,13 +20,10 @@ import picocli.CommandLine;
  */
 class CliTest extends SystemTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = KontorCli.JSON;
 
     @TempDir
     Path home;
-
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void a_sales_assistant_takes_a_customer_from_offer_to_invoice_pdf_with_the_cli() throws Exception {
@@ -109,7 +101,7 @@ class CliTest extends SystemTest {
                 "--last-name", "Buchhalter", "--email", "grete." + UUID.randomUUID().toString().substring(0, 6) + "@example.org",
                 "-o", "json");
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
-        String applicationId = readId(submitted);
+        String applicationId = submitted.id();
         Run advanced = kontor("applications", "advance", applicationId, "--stage", "SCREENING");
         assertThat(advanced.exitCode()).as(advanced.err()).isZero();
         Run illegal = kontor("applications", "advance", applicationId, "--stage", "OFFER");
@@ -120,13 +112,6 @@ class CliTest extends SystemTest {
         assertThat(ranking.out()).contains(applicationId);
     }
 
-    private static String readId(Run run) {
-        try {
-            return JSON.readTree(run.out()).get("id").asText();
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + run.out(), e);
-        }
-    }
 
     @Test
     void a_refused_request_is_one_clear_line_and_exit_code_2() {
@@ -143,13 +128,6 @@ class CliTest extends SystemTest {
     }
 
     private Run kontor(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = Map.of("KONTOR_URL", platform.gatewayUrl(), "KONTOR_TOKEN", platform.adminToken(), "COLUMNS", "80");
-        CommandLine commandLine = new Kontor(env, home, Clock.systemDefaultZone()).commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return new KontorCli(platform, home).run(args);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.kontor.systemtests.FlowSteps.EVENT_DELIVERY;
+import static io.kontor.systemtests.FlowSteps.invoicesFor;
+import static io.kontor.systemtests.FlowSteps.registerCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,9 +28,6 @@ import static org.hamcrest.Matchers.notNullValue;
  * a project in project-office. And bad input anywhere on the way is a problem+json 4xx, never a 500.
  */
 class FirstFlowTest extends SystemTest {
-
-    // Events cross Kafka within a second on an idle machine; a busy shared one needs far more.
-    private static final Duration EVENT_DELIVERY = Duration.ofSeconds(60);
 
     @Test
     void an_accepted_offer_is_invoiced_once_by_accounting_and_opens_a_project() {
@@ -163,25 +163,5 @@ class FirstFlowTest extends SystemTest {
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
-    }
-
-    private static String registerCustomer(String name) {
-        return asAdmin().body("""
-                        {"name": "%s", "type": "BUSINESS", "email": "einkauf@hanse-kontor.example", "paymentTermDays": 14,
-                         "billingAddress": {"street": "Speicherstadt 1", "postalCode": "20457", "city": "Hamburg", "country": "DE"}}
-                        """.formatted(name))
-                .post("/api/v1/sales/customers")
-                .then().statusCode(201)
-                .body("customerNumber", notNullValue())
-                .body("creditHold", equalTo(false))
-                .extract().path("id");
-    }
-
-    private static List<Map<String, Object>> invoicesFor(String customerId, String offerId) {
-        List<Map<String, Object>> invoices = asAdmin().queryParam("customerId", customerId)
-                .get("/api/v1/accounting/invoices")
-                .then().statusCode(200)
-                .extract().path("items");
-        return invoices.stream().filter(invoice -> offerId.equals(invoice.get("offerId"))).toList();
     }
 }

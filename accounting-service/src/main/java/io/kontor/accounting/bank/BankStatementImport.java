@@ -9,7 +9,7 @@ import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
@@ -24,8 +24,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Imports a camt.053 statement in one transaction: every new credit entry is matched and booked, or put in the
- * clearing list; entries imported before are reported and left alone; debits are not receivables and are skipped.
+ * Imports a camt.053 statement: every new credit entry is matched and booked, or put in the clearing list; entries
+ * imported before are reported and left alone; debits are not receivables and are skipped.
  */
 @ApplicationScoped
 public class BankStatementImport {
@@ -39,7 +39,10 @@ public class BankStatementImport {
     @Inject
     EntityManager entityManager;
 
-    private static final int FLUSH_EVERY = 200;
+    /** Entries booked per transaction. */
+    private static final int CHUNK = 500;
+    /** Within a chunk, the persistence context is flushed and cleared this often, so that its dirty checking stays small. */
+    private static final int FLUSH_EVERY = 100;
 
     public record Result(int entries, List<Matched> matched, List<Unmatched> unmatched, List<String> alreadyImported,
             int skippedDebitsOrPending) {
@@ -52,27 +55,55 @@ public class BankStatementImport {
     public record Unmatched(UUID entryId, BigDecimal amount, String currency, String payerName, String remittance, String reason) {
     }
 
+    /** What the chunks found so far. */
+    private static final class Progress {
+        final List<Matched> matched = new ArrayList<>();
+        final List<Unmatched> unmatched = new ArrayList<>();
+        final List<String> known = new ArrayList<>();
+        final Set<String> keysInThisStatement = new HashSet<>();
+    }
+
     /**
-     * All or nothing: a statement is booked completely or not at all. A statement of a busy account can have thousands
-     * of entries, hence the long timeout; the persistence context is flushed and cleared every {@value #FLUSH_EVERY}
-     * entries, so that its dirty checking does not grow with the statement.
+     * Books the statement in transactions of {@value #CHUNK} entries. A statement of up to {@value #CHUNK} credit entries
+     * is thus booked completely or not at all; a larger one chunk by chunk. That is safe because every entry is booked
+     * at most once (its entry key is unique): should a chunk fail, the chunks before it stay booked, and importing the
+     * same statement again books exactly the rest. One transaction for a whole statement was the first design; at
+     * 100,000 entries it ran past any sensible timeout and held the row locks of all matched invoices - and the events
+     * of every payment - until its end, blocking manual payments and the dunning run for the time of the import.
      */
-    @Transactional
-    @TransactionConfiguration(timeout = 900)
     public Result importStatement(List<StatementEntry> entries) {
+        Progress progress = new Progress();
+        List<StatementEntry> credits = new ArrayList<>();
+        for (StatementEntry entry : entries) {
+            if (entry.credit() && entry.booked()) {
+                credits.add(entry);
+            }
+        }
+        int skipped = entries.size() - credits.size();
+        for (int from = 0; from < credits.size(); from += CHUNK) {
+            List<StatementEntry> chunk = credits.subList(from, Math.min(from + CHUNK, credits.size()));
+            QuarkusTransaction.requiringNew().timeout(300).run(() -> importChunk(chunk, progress));
+        }
+        LOG.infof("bank statement: %d entries, %d matched, %d to clearing, %d imported before, %d debits or not booked",
+                entries.size(), progress.matched.size(), progress.unmatched.size(), progress.known.size(), skipped);
+        return new Result(entries.size(), progress.matched, progress.unmatched, progress.known, skipped);
+    }
+
+    private void importChunk(List<StatementEntry> chunk, Progress progress) {
+        // Entry keys imported before, with one query per chunk rather than one per entry.
+        Set<String> importedBefore = new HashSet<>(entityManager
+                .createQuery("select e.entryKey from BankEntry e where e.entryKey in :keys", String.class)
+                .setParameter("keys", chunk.stream().map(StatementEntry::entryKey).toList())
+                .getResultList());
+        PaymentMatcher.Invoices invoices = new StoredInvoices();
         List<Matched> matched = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
         List<String> known = new ArrayList<>();
-        Set<String> keysInThisStatement = new HashSet<>();
-        int skipped = 0;
+        Set<String> keys = new HashSet<>();
         int processed = 0;
-        PaymentMatcher.Invoices invoices = new StoredInvoices();
-        for (StatementEntry entry : entries) {
-            if (!entry.credit() || !entry.booked()) {
-                skipped++;
-                continue;
-            }
-            if (!keysInThisStatement.add(entry.entryKey()) || BankEntry.count("entryKey", entry.entryKey()) > 0) {
+        for (StatementEntry entry : chunk) {
+            if (importedBefore.contains(entry.entryKey()) || progress.keysInThisStatement.contains(entry.entryKey())
+                    || !keys.add(entry.entryKey())) {
                 known.add(entry.entryKey());
                 continue;
             }
@@ -93,9 +124,13 @@ public class BankStatementImport {
                 entityManager.clear();
             }
         }
-        LOG.infof("bank statement: %d entries, %d matched, %d to clearing, %d imported before, %d debits or not booked",
-                entries.size(), matched.size(), unmatched.size(), known.size(), skipped);
-        return new Result(entries.size(), matched, unmatched, known, skipped);
+        // Counted only once the chunk is written: a chunk that fails adds nothing to the result.
+        entityManager.flush();
+        entityManager.clear();
+        progress.keysInThisStatement.addAll(keys);
+        progress.matched.addAll(matched);
+        progress.unmatched.addAll(unmatched);
+        progress.known.addAll(known);
     }
 
     /** The clearing list, oldest first. */

@@ -20,6 +20,9 @@ public interface DunningConfig {
     /** Level 3 follows this many days after level 2. */
     int level3AfterDays();
 
+    /** A notice asks to be paid within this many days of its date (the deadline printed on it). */
+    int noticePaymentDays();
+
     /** Fee of a level-2 notice. */
     BigDecimal level2Fee();
 

@@ -30,13 +30,29 @@ public record DunningLadder(int reminderAfterDays, int level2AfterDays, int leve
 
     /** The level a notice should reach on {@code asOf}, if a step is due; {@code lastNoticeOn} is null before the reminder. */
     public Optional<Integer> nextLevel(int level, LocalDate dueDate, LocalDate lastNoticeOn, LocalDate asOf) {
-        LocalDate dueOn = switch (level) {
-            case 0 -> dueDate.plusDays(reminderAfterDays);
-            case 1 -> lastNoticeOn.plusDays(level2AfterDays);
-            case 2 -> lastNoticeOn.plusDays(level3AfterDays);
-            default -> null;
-        };
-        return dueOn != null && !asOf.isBefore(dueOn) ? Optional.of(level + 1) : Optional.empty();
+        return nextLevel(level, dueDate, lastNoticeOn, null, asOf);
+    }
+
+    /**
+     * As above, for an invoice whose dispute was resolved on {@code resumedOn} (null if never disputed). Dunning goes on
+     * from the level reached, but the next step waits its full days from the resolution as well: the customer learns
+     * then that the claim stands, and is given the same time to pay as anyone else before the next, costlier notice,
+     * rather than getting it the morning after a dispute that outlasted the step.
+     */
+    public Optional<Integer> nextLevel(int level, LocalDate dueDate, LocalDate lastNoticeOn, LocalDate resumedOn, LocalDate asOf) {
+        int days;
+        LocalDate countedFrom;
+        switch (level) {
+            case 0 -> { days = reminderAfterDays; countedFrom = dueDate; }
+            case 1 -> { days = level2AfterDays; countedFrom = lastNoticeOn; }
+            case 2 -> { days = level3AfterDays; countedFrom = lastNoticeOn; }
+            default -> { return Optional.empty(); }
+        }
+        LocalDate dueOn = countedFrom.plusDays(days);
+        if (resumedOn != null && resumedOn.plusDays(days).isAfter(dueOn)) {
+            dueOn = resumedOn.plusDays(days);
+        }
+        return !asOf.isBefore(dueOn) ? Optional.of(level + 1) : Optional.empty();
     }
 
     /** The fee charged with the notice of {@code level}. */

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves overdue invoices up the dunning ladder as of a day: reports each invoice overdue once, sends at most one
- * notice per invoice and run, and charges fees and default interest with it. A run for the same day again finds
+ * notice per invoice and run, and charges fees and default interest with it. Disputed invoices are passed over
+ * entirely (no overdue report, no notice, no fee, no interest) until the dispute is resolved. A run for the same day again finds
  * nothing to do, so runs can be repeated and several replicas can run at once (rows are claimed with SKIP LOCKED,
  * and one notice per level and invoice is a database constraint).
  */
@@ -80,6 +81,7 @@ public class DunningRun {
         List<UUID> ids = entityManager.createNativeQuery("""
                 select id from invoice
                 where status in ('ISSUED', 'PARTIALLY_PAID') and due_date < ?1
+                  and not disputed
                   and (dunning_level < 3 or not overdue_reported)
                   and id > ?2
                 order by id
@@ -108,7 +110,8 @@ public class DunningRun {
     }
 
     private Optional<Notice> dun(Invoice invoice, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates) {
-        Optional<Integer> next = ladder.nextLevel(invoice.dunningLevel, invoice.dueDate, invoice.lastDunningOn, asOf);
+        Optional<Integer> next = ladder.nextLevel(invoice.dunningLevel, invoice.dueDate, invoice.lastDunningOn,
+                invoice.disputeResolvedOn, asOf);
         if (next.isEmpty()) {
             return Optional.empty();
         }
@@ -134,6 +137,8 @@ public class DunningRun {
         notice.interest = interest;
         notice.interestFrom = interestFrom;
         notice.interestTo = interestFrom == null ? null : asOf;
+        notice.interestPoints = ladder.pointsAboveBaseRate(invoice.buyer.type);
+        notice.payBy = asOf.plusDays(config.noticePaymentDays());
         notice.openPrincipal = invoice.openAmount();
         notice.totalOwed = invoice.openClaim().total();
         notice.currency = invoice.currency;

@@ -61,6 +61,13 @@ public class Invoice extends PanacheEntityBase {
     public LocalDate defaultSince;
     /** Last day for which default interest is charged. */
     public LocalDate interestAccruedUntil;
+    /** The customer disputes the invoice: dunning pauses until the dispute is resolved. */
+    public boolean disputed;
+    /** Reason and day of the current dispute, or of the last one once it is resolved. */
+    public String disputeReason;
+    public LocalDate disputedSince;
+    /** Day the last dispute was resolved; the next dunning step waits its full days from here. */
+    public LocalDate disputeResolvedOn;
     public String creditNoteNumber;
     public LocalDate cancelledOn;
     public String cancellationReason;
@@ -147,6 +154,38 @@ public class Invoice extends PanacheEntityBase {
         }
     }
 
+    /**
+     * Marks the invoice disputed by the customer. Only an invoice that is still owed: a draft is not a claim yet, a paid
+     * or cancelled one is no longer, so there is no dunning to pause.
+     */
+    public void dispute(String reason, LocalDate on) {
+        if (!status.isReceivable()) {
+            throw new ConflictProblem("invoice " + (invoiceNumber == null ? id : invoiceNumber) + " is " + status
+                    + "; only an ISSUED or PARTIALLY_PAID invoice can be disputed");
+        }
+        if (disputed) {
+            throw new ConflictProblem("invoice " + invoiceNumber + " is disputed since " + disputedSince + " (" + disputeReason
+                    + "); resolve that dispute first");
+        }
+        disputed = true;
+        disputeReason = reason;
+        disputedSince = on;
+        disputeResolvedOn = null;
+    }
+
+    /**
+     * Ends the dispute: dunning goes on from the level reached, and the next step waits its full days from {@code on}
+     * (see DunningLadder). Allowed whatever the status, so that a dispute of an invoice paid or cancelled meanwhile
+     * can still be closed.
+     */
+    public void resolveDispute(LocalDate on) {
+        if (!disputed) {
+            throw new ConflictProblem("invoice " + (invoiceNumber == null ? id : invoiceNumber) + " is not disputed");
+        }
+        disputed = false;
+        disputeResolvedOn = on;
+    }
+
     public boolean isOverdue(LocalDate today) {
         return status.isReceivable() && dueDate != null && today.isAfter(dueDate);
     }
@@ -159,9 +198,9 @@ public class Invoice extends PanacheEntityBase {
 
     /** Records a dunning notice of {@code level}, charging its fee; the reminder (level 1) starts the default. */
     public void dun(int level, BigDecimal fee, LocalDate on) {
-        if (level != dunningLevel + 1 || !status.isReceivable()) {
+        if (level != dunningLevel + 1 || !status.isReceivable() || disputed) {
             throw new IllegalStateException("invoice " + invoiceNumber + " at level " + dunningLevel + ", " + status
-                    + ", cannot be dunned at level " + level);
+                    + (disputed ? ", disputed" : "") + ", cannot be dunned at level " + level);
         }
         dunningLevel = level;
         lastDunningOn = on;

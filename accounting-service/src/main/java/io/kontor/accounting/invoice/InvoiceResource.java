@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +37,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/invoices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,6 +80,42 @@ public class InvoiceResource {
     }
 
     public record CancelRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /** {@code {"reason": "..."}}: what the customer objects to; required. */
+    public record DisputeRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/dispute")
+    @Transactional
+    @Operation(summary = "Mark an invoice disputed by the customer: dunning pauses",
+            description = "While disputed, the dunning run passes the invoice over: no new level, no fee, no interest, no event. "
+                    + "Payments are still booked. Only ISSUED and PARTIALLY_PAID invoices can be disputed.")
+    @APIResponse(responseCode = "200", description = "The invoice, now with disputed true, disputeReason and disputedSince")
+    @APIResponse(responseCode = "400", description = "reason is missing, blank or longer than 500 characters")
+    @APIResponse(responseCode = "404", description = "No such invoice")
+    @APIResponse(responseCode = "409", description = "The invoice is a DRAFT, PAID or CANCELLED, or already disputed")
+    public InvoiceView disputeInvoice(@PathParam("id") UUID id, @Valid DisputeRequest request) {
+        if (request == null) {
+            throw new InvalidFieldProblem("reason", "must not be blank");
+        }
+        return view(invoicing.dispute(id, request.reason().strip()));
+    }
+
+    @POST
+    @Path("/{id}/dispute/resolve")
+    @Transactional
+    @Operation(summary = "Resolve the dispute of an invoice: dunning resumes",
+            description = "Dunning goes on from the level the invoice had; the next step waits its full days counted from the "
+                    + "day of the resolution. Default interest was not waived: the next notice claims it since the last reckoning, "
+                    + "dispute days included (a claim that stands was in default throughout, §286 BGB). A dispute that the "
+                    + "customer was right about ends with cancelling the invoice (credit note), not here.")
+    @APIResponse(responseCode = "200", description = "The invoice, now with disputed false and disputeResolvedOn")
+    @APIResponse(responseCode = "404", description = "No such invoice")
+    @APIResponse(responseCode = "409", description = "The invoice is not disputed")
+    public InvoiceView resolveInvoiceDispute(@PathParam("id") UUID id) {
+        return view(invoicing.resolveDispute(id));
     }
 
     /** The invoice as a PDF (§14 (4) UStG contents). */

@@ -13,6 +13,8 @@ import java.util.UUID;
 /**
  * An invoice as the API shows it (API.md, accounting). {@code paidAmount} and {@code openAmount} are the principal
  * (the gross total) paid and still owed; dunning fees and default interest owed come apart, {@code totalOpen} is all.
+ * {@code disputed} says whether dunning pauses for a dispute of the customer; {@code disputeReason} and
+ * {@code disputedSince} describe the current dispute, or the last one when {@code disputeResolvedOn} is set.
  */
 public record InvoiceView(
         UUID id,
@@ -23,6 +25,10 @@ public record InvoiceView(
         InvoiceStatus status,
         boolean overdue,
         int dunningLevel,
+        boolean disputed,
+        String disputeReason,
+        LocalDate disputedSince,
+        LocalDate disputeResolvedOn,
         LocalDate issueDate,
         LocalDate dueDate,
         String currency,
@@ -58,7 +64,8 @@ public record InvoiceView(
         Buyer buyer = invoice.buyer;
         OpenClaim open = invoice.openClaim();
         return new InvoiceView(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId, invoice.origin,
-                invoice.status, invoice.isOverdue(today), invoice.dunningLevel, invoice.issueDate, invoice.dueDate,
+                invoice.status, invoice.isOverdue(today), invoice.dunningLevel, invoice.disputed, invoice.disputeReason,
+                invoice.disputedSince, invoice.disputeResolvedOn, invoice.issueDate, invoice.dueDate,
                 invoice.currency, money(invoice.netTotal), money(invoice.vatTotal), money(invoice.grossTotal),
                 money(invoice.paidAmount), money(invoice.openAmount()), money(open.fees()), money(open.interest()),
                 money(open.total()), invoice.creditNoteNumber, invoice.cancelledOn,

@@ -84,6 +84,32 @@ public class Invoicing {
         return invoice;
     }
 
+    /** The customer disputes the invoice: the dunning run passes it over until the dispute is resolved. */
+    @Transactional
+    public Invoice dispute(UUID invoiceId, String reason) {
+        // Locked: a dunning batch holding the row finishes first; the next one skips the invoice.
+        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", invoiceId);
+        }
+        invoice.dispute(reason, calendar.today());
+        LOG.infof("invoice %s disputed at dunning level %d: %s", invoice.invoiceNumber, invoice.dunningLevel, reason);
+        return invoice;
+    }
+
+    /** Ends the dispute; dunning resumes at the level the invoice had. */
+    @Transactional
+    public Invoice resolveDispute(UUID invoiceId) {
+        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", invoiceId);
+        }
+        invoice.resolveDispute(calendar.today());
+        LOG.infof("dispute of invoice %s (since %s: %s) resolved; dunning resumes at level %d", invoice.invoiceNumber,
+                invoice.disputedSince, invoice.disputeReason, invoice.dunningLevel);
+        return invoice;
+    }
+
     /**
      * Bills an accepted offer on acceptance: one invoice, issued at once. A second call for the same offer (the same
      * fact delivered under another event id) finds the first invoice instead of billing twice.

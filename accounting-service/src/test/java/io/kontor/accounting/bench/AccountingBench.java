@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark of issue 4, a harness and not a test: its name ends in Bench, so {@code mvn test} leaves it out. Run:
- * {@code ./mvnw -f accounting-service/pom.xml test -Dtest=AccountingBench -Dbench.import-sizes=10000
- * -Dbench.dunning-sizes=10000,100000}.
+ * {@code ./mvnw -f accounting-service/pom.xml test -Dtest=AccountingBench -Dbench.import-sizes=10000,100000
+ * -Dbench.dunning-sizes=10000,100000 -Dquarkus.http.limits.max-body-size=100M -Dtest.heap=3g}.
  * It seeds open invoices straight into PostgreSQL (seeding is not what is measured), then times
  * (1) importing and matching a camt.053 with one entry per invoice through {@code POST /bank-statements}, and
  * (2) a dunning run over as many overdue invoices (each gets InvoiceOverdue and its reminder).
@@ -81,9 +81,17 @@ class AccountingBench {
         Files.write(Path.of("target/bench-results.txt"), lines);
     }
 
+    /** Each figure with the machine's load average when it was taken (the machine is shared). */
     private static String report(String line) {
-        System.out.println("BENCH " + line);
-        return line;
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            load = "unknown";
+        }
+        String reported = line + " [load average " + load + "]";
+        System.out.println("BENCH " + reported);
+        return reported;
     }
 
     private static List<Integer> sizes(String property, String defaults) {

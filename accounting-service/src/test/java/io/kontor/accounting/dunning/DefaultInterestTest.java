@@ -39,6 +39,16 @@ class DefaultInterestTest {
     }
 
     @Test
+    void the_days_of_a_reckoning_are_cut_where_the_base_rate_changes_as_a_notice_shows_them() {
+        assertThat(DefaultInterest.stretches(LocalDate.parse("2025-06-23"), LocalDate.parse("2025-07-07"), BigDecimal.valueOf(9), RATES))
+                .containsExactly(
+                        new DefaultInterest.Stretch(LocalDate.parse("2025-06-24"), LocalDate.parse("2025-06-30"), 7, new BigDecimal("11.27")),
+                        new DefaultInterest.Stretch(LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-07"), 7, new BigDecimal("10.27")));
+        assertThat(DefaultInterest.stretches(LocalDate.parse("2025-07-07"), LocalDate.parse("2025-07-07"), BigDecimal.valueOf(9), RATES))
+                .isEmpty();
+    }
+
+    @Test
     void the_base_rate_of_a_day_is_the_last_one_published_before_or_on_it() {
         assertThat(RATES.rateOn(LocalDate.parse("2025-06-30"))).isEqualByComparingTo("2.27");
         assertThat(RATES.rateOn(LocalDate.parse("2025-07-01"))).isEqualByComparingTo("1.27");

@@ -33,6 +33,25 @@ class DunningLadderTest {
         assertThat(LADDER.nextLevel(level, dueDate, lastNotice, asOf)).isEqualTo(Optional.ofNullable(next));
     }
 
+    @ParameterizedTest(name = "level {0}, last notice {1}, dispute resolved {2}, as of {3}: next level {4}")
+    @CsvSource({
+            // level, last notice, resolved,   as of      | next level   (due date 2025-06-16 throughout)
+            "1,       2025-06-23, 2025-07-24, 2025-08-06, ",    // resolved after level 2 was due: 14 days from the resolution
+            "1,       2025-06-23, 2025-07-24, 2025-08-07, 2",   // ... and level 2 follows the level the invoice had
+            "1,       2025-06-23, 2025-06-25, 2025-07-08, ",    // a short dispute still gives the full 14 days after it
+            "1,       2025-06-23, 2025-06-25, 2025-07-09, 2",
+            "1,       2025-06-23, ,           2025-07-07, 2",   // never disputed: 14 days after the reminder
+            "0,       ,           2025-06-20, 2025-06-26, ",    // resolved before the reminder: 7 days from the resolution
+            "0,       ,           2025-06-20, 2025-06-27, 1",
+            "2,       2025-07-07, 2025-08-01, 2025-08-15, 3",
+            "3,       2025-07-21, 2025-08-01, 2026-12-31, ",    // level 3 stays the last
+    })
+    void after_a_dispute_dunning_goes_on_at_its_level_and_the_next_step_waits_its_days_from_the_resolution(int level,
+            LocalDate lastNotice, LocalDate resolvedOn, LocalDate asOf, Integer next) {
+        assertThat(LADDER.nextLevel(level, LocalDate.parse("2025-06-16"), lastNotice, resolvedOn, asOf))
+                .isEqualTo(Optional.ofNullable(next));
+    }
+
     @ParameterizedTest(name = "{0} at level {1} pays {2}")
     @CsvSource({
             "CONSUMER, 1, 0.00",

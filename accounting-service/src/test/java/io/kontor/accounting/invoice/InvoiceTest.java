@@ -138,6 +138,40 @@ class InvoiceTest {
                 Instant.now())).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest(name = "a {0} invoice can be disputed: {1}")
+    @CsvSource({"DRAFT, false", "ISSUED, true", "PARTIALLY_PAID, true", "PAID, false", "CANCELLED, false"})
+    void only_an_invoice_still_owed_can_be_disputed(InvoiceStatus status, boolean disputable) {
+        Invoice invoice = draft(14);
+        invoice.status = status;
+
+        if (disputable) {
+            invoice.dispute("Leistung fehlt", LocalDate.parse("2030-07-01"));
+            assertThat(invoice.disputed).isTrue();
+        } else {
+            assertThatThrownBy(() -> invoice.dispute("Leistung fehlt", LocalDate.parse("2030-07-01")))
+                    .isInstanceOf(ConflictProblem.class).hasMessageContaining(status.name());
+            assertThat(invoice.disputed).isFalse();
+        }
+    }
+
+    @Test
+    void a_disputed_invoice_is_not_dunned_and_resolving_keeps_the_record_of_the_dispute() {
+        Invoice invoice = draft(14);
+        invoice.issue("RE-2030-000001", LocalDate.parse("2030-06-15"));
+        invoice.dispute("Preis", LocalDate.parse("2030-07-01"));
+
+        assertThatThrownBy(() -> invoice.dun(1, BigDecimal.ZERO, LocalDate.parse("2030-07-08"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> invoice.dispute("Menge", LocalDate.parse("2030-07-02"))).isInstanceOf(ConflictProblem.class);
+
+        invoice.resolveDispute(LocalDate.parse("2030-07-10"));
+
+        assertThat(invoice.disputed).isFalse();
+        assertThat(invoice.disputeReason).isEqualTo("Preis");
+        assertThat(invoice.disputedSince).isEqualTo(LocalDate.parse("2030-07-01"));
+        assertThat(invoice.disputeResolvedOn).isEqualTo(LocalDate.parse("2030-07-10"));
+        assertThatThrownBy(() -> invoice.resolveDispute(LocalDate.parse("2030-07-11"))).isInstanceOf(ConflictProblem.class);
+    }
+
     private static Invoice draft(int paymentTermDays) {
         List<InvoiceLine> lines = List.of(
                 InvoiceLine.of("CONSULTING", "Beratung", new BigDecimal("10"), "h", new BigDecimal("120.00"), null, new BigDecimal("19")),

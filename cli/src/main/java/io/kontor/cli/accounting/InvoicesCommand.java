@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "invoices", description = "Invoices, payments, bank statements and dunning of accounting.",
         subcommands = {InvoicesCommand.ListInvoices.class, InvoicesCommand.Show.class, InvoicesCommand.Pdf.class,
                 InvoicesCommand.XRechnung.class, InvoicesCommand.Pay.class, InvoicesCommand.ImportStatement.class,
-                InvoicesCommand.DunningRun.class})
+                InvoicesCommand.DunningRun.class, InvoicesCommand.Dispute.class, InvoicesCommand.ResolveDispute.class,
+                InvoicesCommand.DunningNotice.class})
 public final class InvoicesCommand {
 
     static final List<Column> COLUMNS = List.of(
@@ -218,6 +219,49 @@ public final class InvoicesCommand {
             if (!run.path("notices").isEmpty()) {
                 output().list(run.path("notices"), NOTICES);
             }
+        }
+    }
+
+    @Command(name = "dispute", description = "Records that the customer disputes an invoice: dunning pauses until resolved.")
+    static final class Dispute extends ApiCommand {
+        @Parameters(paramLabel = "INVOICE_ID")
+        String id;
+        @Option(names = "--reason", required = true, description = "what the customer objects to")
+        String reason;
+
+        @Override
+        protected void run() {
+            JsonNode invoice = gateway().post("/accounting/invoices/" + id + "/dispute", body().put("reason", reason));
+            output().done("Invoice " + invoice.path("invoiceNumber").asText(id) + " is disputed; dunning pauses.", invoice);
+        }
+    }
+
+    @Command(name = "resolve-dispute", description = "Resolves the dispute of an invoice: dunning resumes at its level.")
+    static final class ResolveDispute extends ApiCommand {
+        @Parameters(paramLabel = "INVOICE_ID")
+        String id;
+
+        @Override
+        protected void run() {
+            JsonNode invoice = gateway().post("/accounting/invoices/" + id + "/dispute/resolve", null);
+            output().done("Dispute of invoice " + invoice.path("invoiceNumber").asText(id) + " resolved; dunning resumes at level "
+                    + invoice.path("dunningLevel").asText("?") + ".", invoice);
+        }
+    }
+
+    @Command(name = "dunning-notice", description = "Downloads a reminder (level 1) or dunning notice (levels 2, 3) as PDF.")
+    static final class DunningNotice extends ApiCommand {
+        @Parameters(paramLabel = "INVOICE_ID")
+        String id;
+        @Option(names = "--level", required = true, description = "1 reminder, 2 and 3 dunning notices")
+        int level;
+        @Option(names = {"-f", "--file"}, description = "where to save it (- for stdout)")
+        Path file;
+
+        @Override
+        protected void run() throws IOException {
+            save(gateway().document("/accounting/invoices/" + id + "/dunning-notices/" + level + "/pdf", "application/pdf"), file,
+                    "invoice-" + id + "-dunning-" + level + ".pdf");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.kontor.cli.hr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kontor.cli.ApiCommand;
+import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,10 +13,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "references", description = "Job references (Arbeitszeugnisse) for employees.",
-        subcommands = {ReferencesCommand.Create.class, ReferencesCommand.Document.class})
+        subcommands = {ReferencesCommand.ListReferences.class, ReferencesCommand.Create.class, ReferencesCommand.Document.class})
 public final class ReferencesCommand {
 
     public enum Kind { INTERIM, FINAL }
+
+    @Command(name = "list", description = "Lists every reference an employee was given, each version, oldest first.")
+    static final class ListReferences extends ApiCommand {
+        @Parameters(paramLabel = "EMPLOYEE_ID")
+        String employeeId;
+
+        static final List<Column> COLUMNS = List.of(
+                Column.of("ID", "id").whole(),
+                Column.of("KIND", "kind").whole(),
+                Column.of("VERSION", "version").amount(),
+                Column.of("ISSUED", "issuedAt").whole().dispensable(1));
+
+        @Override
+        protected void run() {
+            output().list(gateway().get("/hr/employees/" + employeeId + "/references"), COLUMNS);
+        }
+    }
 
     @Command(name = "create", description = {"Writes a reference from grades 1 (best) to 5 in the customary phrasing.",
             "e.g. kontor references create EMPLOYEE_ID --kind FINAL --performance 1 --expertise 2 --reliability 1 --conduct 1 --task \"Led the billing team\""})
@@ -45,7 +63,8 @@ public final class ReferencesCommand {
             rate(ratings, "conduct", conduct);
             tasks.forEach(reference.putArray("tasks")::add);
             JsonNode created = gateway().post("/hr/employees/" + employeeId + "/references", reference);
-            output().done("Wrote " + kind.name().toLowerCase() + " reference " + id(created) + ".", created);
+            output().done("Wrote " + kind.name().toLowerCase() + " reference " + id(created) + ", version "
+                    + created.path("version").asText("?") + ".", created);
         }
 
         private static void rate(ObjectNode ratings, String name, int grade) {

@@ -3,11 +3,11 @@ package io.kontor.cli.session;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Config;
+import io.kontor.cli.DurationConverter;
 import io.kontor.devinfra.DevJwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,8 +31,8 @@ public final class TokenCommand extends ApiCommand {
     @Option(names = "--subject", description = "who the token is for (default: your login name)")
     String subject;
 
-    @Option(names = "--ttl", defaultValue = "8h", description = "how long it is valid: 30m, 8h, 2d (default: ${DEFAULT-VALUE})")
-    String ttl;
+    @Option(names = "--ttl", defaultValue = "8h", converter = DurationConverter.class, description = "how long it is valid: 30m, 8h, 2d (default: ${DEFAULT-VALUE})")
+    Duration ttl;
 
     @Option(names = "--print", description = "print the token instead of storing it, e.g. TOKEN=$(kontor token --role admin --print)")
     boolean print;
@@ -44,9 +44,8 @@ public final class TokenCommand extends ApiCommand {
                 throw CommandFailure.usage("unknown role '" + role + "'; roles are " + String.join(", ", ROLES));
             }
         }
-        Duration validity = duration(ttl);
         String who = subject != null ? subject : kontor().env().getOrDefault("USER", "developer");
-        String token = DevJwt.mint(who, validity, roles.toArray(String[]::new));
+        String token = DevJwt.mint(who, ttl, roles.toArray(String[]::new));
         if (print) {
             spec.commandLine().getOut().println(token);
             spec.commandLine().getOut().flush();
@@ -55,28 +54,10 @@ public final class TokenCommand extends ApiCommand {
         Config config = kontor().config();
         Config updated = (config.url() == null ? config.withUrl(LOCAL_GATEWAY) : config).withToken(token);
         updated.write(kontor().configFile());
-        Instant until = kontor().clock().instant().plus(validity);
+        Instant until = kontor().clock().instant().plus(ttl);
         output().done("Stored a development token for " + who + " (" + String.join(", ", roles) + "), valid until "
                         + until + ", for " + updated.url() + ".",
                 body().put("subject", who).put("roles", String.join(",", roles)).put("expiresAt", until.toString())
                         .put("url", updated.url()));
-    }
-
-    static Duration duration(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (value.matches("\\d+[smhd]")) {
-                long amount = Long.parseLong(value.substring(0, value.length() - 1));
-                return switch (value.charAt(value.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(amount);
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            }
-            return Duration.parse(text.strip());
-        } catch (RuntimeException e) {
-            throw CommandFailure.usage("--ttl '" + text + "' is not a duration like 30m, 8h or 2d", e);
-        }
     }
 }

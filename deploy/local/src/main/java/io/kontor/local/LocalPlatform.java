@@ -159,6 +159,38 @@ public final class LocalPlatform implements AutoCloseable {
         return dataDir.resolve("admin-token");
     }
 
+    /**
+     * Moves the calendar of the four services to {@code shift} from the real time (each reads it at its next "now",
+     * {@code kontor.clock.shift-file}, platform's ShiftedClock): weeks pass for dunning, offer expiry and the rest at
+     * once, without waiting or restarting. Zero brings the real time back. The gateway (rate limits, circuit breakers,
+     * dev tokens), Kafka, PostgreSQL and token lifetimes keep the real time.
+     */
+    public void shiftClock(Duration shift) {
+        Path file = clockShiftFile();
+        try {
+            // Written whole and then moved into place, so that no application ever reads half a shift.
+            Path next = Files.createTempFile(dataDir, "clock-shift", ".tmp");
+            Files.writeString(next, shift.toString() + System.lineSeparator());
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the clock shift to " + file, e);
+        }
+    }
+
+    /** The shift of the applications' calendar from the real time ({@link #shiftClock}). */
+    public Duration clockShift() {
+        try {
+            String text = Files.exists(clockShiftFile()) ? Files.readString(clockShiftFile()).strip() : "";
+            return text.isEmpty() ? Duration.ZERO : Duration.parse(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the clock shift from " + clockShiftFile(), e);
+        }
+    }
+
+    public Path clockShiftFile() {
+        return dataDir.resolve("clock-shift");
+    }
+
     /** From the call to start until everything was ready. */
     public Duration startupTime() {
         return startupTime;
@@ -252,7 +284,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (options.clean()) {
             // Only what the launcher itself writes: --data may name a folder that holds other things too.
             // PostgreSQL cleans its own data (Postgres.start with clean), the unpacked binaries are kept.
-            for (String entry : List.of("kafka", "logs", "pids", "bin", "jwt", "admin-token", "postgres.log")) {
+            for (String entry : List.of("kafka", "logs", "pids", "bin", "jwt", "admin-token", "postgres.log", "clock-shift")) {
                 deleteRecursively(dataDir.resolve(entry));
             }
         }
@@ -411,6 +443,10 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KONTOR_JWT_ISSUER", DevJwt.ISSUER);
         env.put("KONTOR_JWT_PUBLIC_KEY_LOCATION", jwtPublicKey().toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (app.isService()) {
+            // The business calendar; the gateway's rate limits, circuit breakers and dev tokens keep the real time.
+            command.add("-Dkontor.clock.shift-file=" + clockShiftFile());
+        }
         app.database().ifPresent(database -> {
             String url = postgres.jdbcUrl(database);
             command.add("-Dquarkus.datasource.jdbc.url=" + url);

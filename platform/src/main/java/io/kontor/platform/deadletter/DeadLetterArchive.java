@@ -1,0 +1,133 @@
+package io.kontor.platform.deadletter;
+
+import io.kontor.platform.events.CloudEventHeaders;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the dead letters this service parked on {@code <topic>.dlq}. The dead-letter topic is read from its beginning
+ * to its current end without a consumer group: reading commits nothing and never moves another reader.
+ */
+@ApplicationScoped
+public class DeadLetterArchive {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Every {@code kafka.*} setting of the service, as the Kafka connector sees them (TLS, SASL included). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaClientConfig;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    /** The dead letters of {@code topic} parked by this service's consumers (by {@code consumer} only, when given). */
+    public List<DeadLetter> read(String topic, String consumer) {
+        String ownPrefix = serviceName + "/";
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(readerProperties())) {
+            List<PartitionInfo> partitions = reader.partitionsFor(topic + ".dlq", READ_TIMEOUT);
+            if (partitions == null || partitions.isEmpty()) {
+                return letters;
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            reader.assign(assigned);
+            reader.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = reader.endOffsets(assigned, READ_TIMEOUT);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (!readToEnd(reader, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + ".dlq to its end within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<String, String> record : reader.poll(POLL)) {
+                    DeadLetter letter = DeadLetter.of(topic, record);
+                    if (letter.consumer() != null && letter.consumer().startsWith(ownPrefix)
+                            && (consumer == null || consumer.equals(letter.consumer()))) {
+                        letters.add(letter);
+                    }
+                }
+            }
+        }
+        return letters;
+    }
+
+    private static boolean readToEnd(KafkaConsumer<String, String> reader, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(partition -> reader.position(partition.getKey()) >= partition.getValue());
+    }
+
+    private Properties readerProperties() {
+        Properties properties = new Properties();
+        kafkaClientConfig.forEach((name, value) -> {
+            if (ConsumerConfig.configNames().contains(name) || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                properties.put(name, value);
+            }
+        });
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-dead-letter-reader");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
+    }
+
+    /** A dead letter as parked: the original record's key, value and headers plus {@code kontor_error} and {@code kontor_consumer}. */
+    public record DeadLetter(String topic, int partition, long offset, Instant parkedAt, String key, String payload,
+            Map<String, String> headers) {
+
+        /** The prefix of what the dead-letter queue adds ({@code kontor_error}, {@code kontor_consumer}). */
+        static final String KONTOR_HEADER_PREFIX = "kontor_";
+
+        static DeadLetter of(String originalTopic, ConsumerRecord<String, String> record) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Header header : record.headers()) {
+                headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            }
+            return new DeadLetter(originalTopic, record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
+                    record.key(), record.value(), headers);
+        }
+
+        public String eventId() {
+            return headers.get(CloudEventHeaders.ID);
+        }
+
+        public String consumer() {
+            return headers.get(CloudEventHeaders.DLQ_CONSUMER);
+        }
+
+        public String error() {
+            return headers.get(CloudEventHeaders.DLQ_ERROR);
+        }
+
+        /** The headers of the original record: what the dead-letter queue added is not part of the event. */
+        public Map<String, String> originalHeaders() {
+            Map<String, String> original = new LinkedHashMap<>(headers);
+            original.keySet().removeIf(name -> name.startsWith(KONTOR_HEADER_PREFIX));
+            return original;
+        }
+
+        /** What tells two dead letters of one event apart from two events: the ce_id, or the position without one. */
+        String identity() {
+            return eventId() != null ? eventId() : "offset " + partition + "/" + offset;
+        }
+    }
+}

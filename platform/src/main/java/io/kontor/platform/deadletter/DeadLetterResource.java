@@ -1,0 +1,90 @@
+package io.kontor.platform.deadletter;
+
+import io.kontor.platform.deadletter.DeadLetterArchive.DeadLetter;
+import io.kontor.platform.events.CloudEventHeaders;
+import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The operator's view of this service's dead letters, and their replay after a fix. Every service has it (it comes with
+ * the platform) under its own path, so through the gateway it is {@code /api/v1/<domain>/admin/dead-letters}; a service
+ * lists and replays only what its own consumers parked. Admins only: a replay re-delivers business events.
+ */
+@Path("/admin/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class DeadLetterResource {
+
+    /** {@code <domain>.<aggregate>}, as ARCHITECTURE.md names topics; a dead-letter topic is not a topic to replay to. */
+    private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
+
+    @Inject
+    DeadLetterArchive archive;
+    @Inject
+    DeadLetterReplay replay;
+
+    @GET
+    public List<DeadLetterView> listDeadLetters(@QueryParam("topic") String topic, @QueryParam("consumer") String consumer) {
+        return archive.read(checkedTopic(topic), consumer).stream().map(DeadLetterView::of).toList();
+    }
+
+    @POST
+    @Path("/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReplayResult replayDeadLetters(@NotNull @Valid ReplayRequest request) {
+        List<DeadLetter> letters = archive.read(checkedTopic(request.topic()), request.consumer()).stream()
+                .filter(letter -> request.eventId() == null || request.eventId().equals(letter.eventId()))
+                .toList();
+        if (request.eventId() != null && letters.isEmpty()) {
+            throw new NotFoundProblem("dead letter", request.eventId());
+        }
+        return new ReplayResult(request.topic(), replay.replay(letters).stream().map(DeadLetterView::of).toList());
+    }
+
+    private static String checkedTopic(String topic) {
+        if (topic == null || topic.isBlank()) {
+            throw new InvalidFieldProblem("topic", "must name the topic whose dead letters to read, e.g. sales.customers");
+        }
+        if (!TOPIC.matcher(topic).matches() || topic.endsWith(".dlq")) {
+            throw new InvalidFieldProblem("topic", "must be a topic name like sales.customers (its dead letters are on <topic>.dlq)");
+        }
+        return topic;
+    }
+
+    /**
+     * @param topic    the original topic, whose {@code <topic>.dlq} holds the dead letters
+     * @param consumer only what this consumer parked ({@code <service>/<Handler>.<method>}); all of this service's when absent
+     * @param eventId  only the dead letter of this {@code ce_id}; all when absent
+     */
+    public record ReplayRequest(@NotBlank String topic, String consumer, String eventId) {
+    }
+
+    public record ReplayResult(String topic, List<DeadLetterView> replayed) {
+    }
+
+    public record DeadLetterView(String eventId, String type, String subject, String key, String consumer, String error,
+            int partition, long offset, Instant parkedAt) {
+
+        static DeadLetterView of(DeadLetter letter) {
+            return new DeadLetterView(letter.eventId(), letter.headers().get(CloudEventHeaders.TYPE),
+                    letter.headers().get(CloudEventHeaders.SUBJECT),
+                    letter.key(), letter.consumer(), letter.error(), letter.partition(), letter.offset(), letter.parkedAt());
+        }
+    }
+}
