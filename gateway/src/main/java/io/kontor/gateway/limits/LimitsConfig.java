@@ -13,6 +13,12 @@ public interface LimitsConfig {
     /** The largest request body accepted under /api; a larger one gets 413 before anything reaches a service. */
     MemorySize maxRequestBody();
 
+    /**
+     * The longest path with query string accepted; a longer one gets 414 before anything reaches a service. Below the
+     * services' own request-line limit (Quarkus' 4096 bytes), which would answer a bare 414 without problem details.
+     */
+    int maxUriLength();
+
     interface RateLimit {
 
         boolean enabled();

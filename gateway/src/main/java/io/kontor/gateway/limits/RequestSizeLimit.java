@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses a request body larger than {@code kontor.gateway.limits.max-request-body} with 413 problem details, before
+ * Refuses a request body larger than {@code kontor.gateway.limits.max-request-body} with 413 problem details, and a
+ * path and query longer than {@code kontor.gateway.limits.max-uri-length} with 414 problem details, before
  * the token is checked and long before anything reaches a service. A body announced by Content-Length is judged here;
  * a chunked one, whose size nobody knows in advance, is counted while it streams ({@link #limitOf}).
  */
@@ -19,10 +20,12 @@ public class RequestSizeLimit {
     public static final String LIMIT_KEY = "kontor.max-request-body";
 
     private final long maxBytes;
+    private final int maxUriLength;
     private final HttpProblems problems;
 
     RequestSizeLimit(LimitsConfig config, HttpProblems problems) {
         this.maxBytes = config.maxRequestBody().asLongValue();
+        this.maxUriLength = config.maxUriLength();
         this.problems = problems;
     }
 
@@ -35,6 +38,11 @@ public class RequestSizeLimit {
     }
 
     private void check(RoutingContext routing) {
+        if (routing.request().uri().length() > maxUriLength) {
+            problems.send(routing, 414, "uri-too-long", "URI too long",
+                    "the path and query are longer than the " + maxUriLength + " characters the API accepts");
+            return;
+        }
         String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long declared;
         try {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/test/notes")
@@ -25,7 +26,7 @@ public class NoteResource {
     public record NoteRequest(@NotBlank @Size(max = 200) String title, @NotNull @Valid Meta meta) {
     }
 
-    public record Meta(@Positive int priority, Kind kind) {
+    public record Meta(@Positive int priority, Kind kind, LocalDate due) {
     }
 
     public enum Kind { MEMO, TASK }

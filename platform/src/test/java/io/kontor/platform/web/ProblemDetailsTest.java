@@ -54,6 +54,49 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void text_after_the_json_value_is_malformed_json() {
+        given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON).body(VALID + "}")
+                .when().post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:kontor:problem:malformed-json"));
+    }
+
+    @Test
+    void an_empty_string_is_no_enum_constant_and_no_date() {
+        given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"meta\":{\"priority\":1,\"kind\":\"\"}}")
+                .when().post("/test/notes")
+                .then().statusCode(400).body("violations[0].field", equalTo("meta.kind"));
+        given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"meta\":{\"priority\":1,\"due\":\"\"}}")
+                .when().post("/test/notes")
+                .then().statusCode(400).body("violations[0].field", equalTo("meta.due"));
+    }
+
+    @Test
+    void a_date_needs_a_four_digit_year() {
+        given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"meta\":{\"priority\":1,\"due\":\"+999999999-12-31\"}}")
+                .when().post("/test/notes")
+                .then().statusCode(400).body("violations[0].field", equalTo("meta.due"));
+        given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"meta\":{\"priority\":1,\"due\":\"2030-02-28\"}}")
+                .when().post("/test/notes")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void a_nul_character_in_a_text_or_a_query_parameter_is_a_400_naming_it() {
+        given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON)
+                .body("{\"title\":\"a\\u0000b\",\"meta\":{\"priority\":1}}")
+                .when().post("/test/notes")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("title"));
+        given().header("Authorization", TestTokens.bearer("sales")).urlEncodingEnabled(false)
+                .when().get("/test/notes/" + UUID.randomUUID() + "?q=a%00b")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("q"));
+    }
+
+    @Test
     void a_missing_body_is_a_400_problem() {
         given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON)
                 .when().post("/test/notes")

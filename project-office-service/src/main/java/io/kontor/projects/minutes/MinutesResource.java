@@ -3,6 +3,7 @@ package io.kontor.projects.minutes;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.project.Project;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -111,7 +111,8 @@ public class MinutesResource {
     @Path("/action-items")
     @Transactional
     public Page<ActionItemView> listActionItems(@PathParam("projectId") UUID projectId,
-            @QueryParam("overdue") @DefaultValue("false") boolean overdueOnly) {
+            @QueryParam("overdue") String overdue) {
+        boolean overdueOnly = QueryParameters.flag("overdue", overdue);
         Project.require(projectId);
         LocalDate today = today();
         List<ActionItemView> items = new ArrayList<>();

@@ -49,6 +49,8 @@ class MinutesTest {
 
         as("project-office").queryParam("overdue", true).get(base + "/action-items").then()
                 .body("items.description", contains("Order laptops"));
+        as("project-office").queryParam("overdue", "yes").get(base + "/action-items").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("overdue"));
         as("middle-office").get(base + "/minutes").then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].attendees", contains("Anna", "Ben"))

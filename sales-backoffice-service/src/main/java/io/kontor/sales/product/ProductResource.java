@@ -3,6 +3,7 @@ package io.kontor.sales.product;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,10 +47,10 @@ public class ProductResource {
     @GET
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     public Page<ProductView> listProducts(
-            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
+            @QueryParam("includeInactive") String includeInactive,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return products.list(includeInactive, page, size);
+        return products.list(QueryParameters.flag("includeInactive", includeInactive), page, size);
     }
 
     @GET

@@ -87,6 +87,14 @@ class ProductResourceTest {
     }
 
     @Test
+    void include_inactive_must_be_true_or_false() {
+        as("sales").queryParam("includeInactive", "maybe").get("/products").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("includeInactive"));
+        as("sales").queryParam("includeInactive", "TRUE").get("/products").then().statusCode(200);
+    }
+
+    @Test
     void front_office_cannot_withdraw_products() {
         String id = idOf(createProduct("Geschützt", "10.00", 19));
 

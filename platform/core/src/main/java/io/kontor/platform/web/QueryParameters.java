@@ -49,4 +49,22 @@ public final class QueryParameters {
             throw new InvalidFieldProblem(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /**
+     * {@code true} or {@code false} (any letter case) in {@code value}, false when absent or blank. JAX-RS' own boolean
+     * conversion reads anything else as false, so {@code ?overdue=yes} silently meant "all" (found by fuzzing, issue #9).
+     */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String text = value.strip();
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new InvalidFieldProblem(name, "must be true or false");
+    }
 }
