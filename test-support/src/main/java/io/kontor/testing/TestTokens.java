@@ -28,6 +28,11 @@ public final class TestTokens {
         return "Bearer " + DevJwt.mint(SUBJECT, LIFETIME, roles);
     }
 
+    /** A valid token for another caller, e.g. a second front-office system that must not see the first one's data. */
+    public static String bearerFor(String subject, String... roles) {
+        return "Bearer " + DevJwt.mint(subject, LIFETIME, roles);
+    }
+
     /** Correctly signed, but expired ten minutes ago. */
     public static String expired(String... roles) {
         return "Bearer " + DevJwt.mint(SUBJECT, DevJwt.ISSUER, Instant.now().minus(EXPIRED_SINCE), roles);

@@ -73,6 +73,9 @@ public class Offer extends PanacheEntityBase {
     public BigDecimal grossTotal;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** The caller (token subject) that made the first revision; revisions keep it, so its maker still sees them. */
+    @Column(name = "created_by")
+    public String createdBy;
     @Column(name = "sent_at")
     public Instant sentAt;
     @Column(name = "accepted_at")

@@ -4,6 +4,8 @@ import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
@@ -51,6 +53,8 @@ public class OfferResource {
     Offers offers;
     @Inject
     SalesConfig config;
+    @Inject
+    SecurityIdentity caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,7 +62,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public Response createOffer(@NotNull @Valid OfferRequest request) {
-        Offer offer = offers.create(request);
+        Offer offer = offers.create(request, caller.getPrincipal().getName());
         return Response.created(URI.create("offers/" + offer.id)).entity(OfferView.of(offer)).build();
     }
 
@@ -74,7 +78,8 @@ public class OfferResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return offers.search(QueryParameters.uuid("customerId", customerId), QueryParameters.oneOf("status", status, OfferStatus.class), page, size);
+        return offers.search(QueryParameters.uuid("customerId", customerId), QueryParameters.oneOf("status", status, OfferStatus.class),
+                onlyOwnOffers() ? caller.getPrincipal().getName() : null, page, size);
     }
 
     @GET
@@ -82,7 +87,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public OfferView getOffer(@PathParam("id") UUID id) {
-        return OfferView.of(offers.get(id));
+        return OfferView.of(visible(offers.get(id)));
     }
 
     /** A draft changes in place (200); a sent offer gets revision n+1 under a new id (201), the sent one is kept. */
@@ -105,7 +110,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public Response getOfferPdf(@PathParam("id") UUID id) {
-        Offer offer = offers.get(id);
+        Offer offer = visible(offers.get(id));
         Customer customer = Customer.findById(offer.customerId);
         return Response.ok(OfferPdf.of(offer, customer, config.letterhead()), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + OfferPdf.fileName(offer) + "\"")
@@ -132,5 +137,19 @@ public class OfferResource {
     @Transactional
     public OfferView rejectOffer(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {
         return OfferView.of(offers.reject(id, request.reason().strip()));
+    }
+
+    /** A front-office system (web shop, CRM) reads only the offers it made itself; staff roles read all. */
+    private boolean onlyOwnOffers() {
+        return caller.hasRole(Roles.FRONT_OFFICE)
+                && !(caller.hasRole(Roles.SALES) || caller.hasRole(Roles.MIDDLE_OFFICE) || caller.hasRole(Roles.ADMIN));
+    }
+
+    /** Someone else's offer is "not found" for a front-office system: it must not learn that the id exists. */
+    private Offer visible(Offer offer) {
+        if (onlyOwnOffers() && !caller.getPrincipal().getName().equals(offer.createdBy)) {
+            throw new NotFoundProblem("offer", offer.id);
+        }
+        return offer;
     }
 }

@@ -49,7 +49,7 @@ public class Offers {
     FollowUps followUps;
 
     @Transactional
-    public Offer create(OfferRequest request) {
+    public Offer create(OfferRequest request, String createdBy) {
         // What is wrong with the request itself is said before what is wrong with the data it refers to.
         if (request.templateId() == null && (request.lines() == null || request.lines().isEmpty())) {
             throw nothingToOffer();
@@ -66,6 +66,7 @@ public class Offers {
         offer.status = OfferStatus.DRAFT;
         offer.currency = Offer.CURRENCY;
         offer.createdAt = Instant.now(clock);
+        offer.createdBy = createdBy;
         describe(offer, request, template, today);
         offer.offerNumber = numbers.next(today.getYear());
         offer.persist();
@@ -108,6 +109,7 @@ public class Offers {
                 next.status = OfferStatus.DRAFT;
                 next.currency = offer.currency;
                 next.createdAt = Instant.now(clock);
+                next.createdBy = offer.createdBy;
                 describe(next, request, template, today);
                 next.persist();
                 offer.supersede(next.id, next.createdAt);
@@ -213,10 +215,14 @@ public class Offers {
 
     /** Lists offers as they stand today: overdue ones are expired first, so that {@code status=SENT} never lists a dead offer. */
     @Transactional
-    public Page<OfferView> search(UUID customerId, OfferStatus status, int page, int size) {
+    public Page<OfferView> search(UUID customerId, OfferStatus status, String createdBy, int page, int size) {
         expireDue();
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        if (createdBy != null) {
+            conditions.add("createdBy = :createdBy");
+            parameters.and("createdBy", createdBy);
+        }
         if (customerId != null) {
             conditions.add("customerId = :customerId");
             parameters.and("customerId", customerId);

@@ -8,6 +8,7 @@ import static io.kontor.sales.SalesApi.createProduct;
 import static io.kontor.sales.SalesApi.json;
 import static io.kontor.sales.SalesApi.offerBody;
 import static io.kontor.sales.SalesApi.registerCustomer;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +18,10 @@ import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.testing.MutableClock;
 import io.kontor.testing.TestInfra;
 import io.kontor.testing.TestKafka;
+import io.kontor.testing.TestTokens;
+import io.kontor.sales.SalesApi;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -281,6 +286,34 @@ class OfferResourceTest {
 
         assertThat(again).isEqualTo(first);
         as("sales").queryParam("customerId", customerId).get("/offers").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void a_front_office_system_sees_only_the_offers_it_made_and_staff_see_all() {
+        String customerId = registerCustomer("Webshop GmbH").getString("id");
+        String sku = createProduct("Lizenz", "49.00", 19);
+        String body = offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]");
+        String shopToken = TestTokens.bearerFor("web-shop", "front-office");
+        String crmToken = TestTokens.bearerFor("crm", "front-office");
+
+        String shopOffer = frontOffice(shopToken).body(body).post("/offers").then().statusCode(201).extract().path("id");
+        String crmOffer = frontOffice(crmToken).body(body).post("/offers").then().statusCode(201).extract().path("id");
+
+        frontOffice(shopToken).get("/offers/" + shopOffer).then().statusCode(200);
+        frontOffice(shopToken).get("/offers/" + shopOffer + "/pdf").then().statusCode(200);
+        frontOffice(crmToken).get("/offers/" + shopOffer).then().statusCode(404)
+                .contentType("application/problem+json");
+        frontOffice(crmToken).get("/offers/" + shopOffer + "/pdf").then().statusCode(404);
+        List<String> shopSees = frontOffice(shopToken).queryParam("customerId", customerId).get("/offers")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(shopSees).containsExactly(shopOffer);
+        List<String> salesSees = as("sales").queryParam("customerId", customerId).get("/offers")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(salesSees).containsExactlyInAnyOrder(shopOffer, crmOffer);
+    }
+
+    private static RequestSpecification frontOffice(String token) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).basePath(SalesApi.BASE);
     }
 
     /** Sets the hold behind the service's back, to test the refusal alone; InvoiceEventsTest sets it the real way. */
