@@ -1,6 +1,7 @@
 package io.kontor.accounting.dunning;
 
 import static io.kontor.accounting.Accounting.API;
+import static io.kontor.accounting.dunning.DunningCalendar.notice;
 import static io.kontor.accounting.Accounting.asAccountant;
 import static io.kontor.accounting.Accounting.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,21 +16,18 @@ import io.kontor.accounting.Accounting;
 import io.kontor.accounting.Accounting.Issued;
 import io.kontor.accounting.SalesEvents;
 import io.kontor.platform.events.accounting.DunningNoticeIssued;
-import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerType;
 import io.kontor.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +47,13 @@ class DisputedInvoiceTest {
     @Inject
     ObjectMapper json;
 
+    private DunningCalendar calendar;
+
+    @BeforeEach
+    void onTheCalendar() {
+        calendar = new DunningCalendar(sales, clock);
+    }
+
     @AfterEach
     void followTheSystemClockAgain() {
         clock.reset();
@@ -56,7 +61,7 @@ class DisputedInvoiceTest {
 
     @Test
     void a_disputed_invoice_is_not_dunned_and_after_the_resolution_dunning_goes_on_at_its_level() {
-        Issued invoice = invoiceOn("2025-06-02", business());
+        Issued invoice = calendar.invoiceOn("2025-06-02", calendar.customer(CustomerType.BUSINESS));
 
         // day         | what                      | level | fee   | interest | hand computation
         // 2025-06-23  | run                       | 1     | 0.00  | 0.00     | the reminder, default begins
@@ -66,15 +71,15 @@ class DisputedInvoiceTest {
         // 2025-07-24  | dispute resolved          |       |       |          | level 2 now waits 14 days: 7 August
         // 2025-08-06  | run                       | –     |       |          |
         // 2025-08-07  | run                       | 2     | 40.00 | 15.30    | 1190 × (7 × 11.27 + 38 × 10.27) / 36500 = 15.2956
-        assertThat(noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
+        assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
 
         clock.set(Instant.parse("2025-06-30T09:00:00Z"));
         asAccountant().body("{\"reason\":\"  Leistung unvollständig erbracht \"}").when().post(API + "/invoices/" + invoice.id() + "/dispute")
                 .then().statusCode(200).body("disputed", equalTo(true)).body("disputeReason", equalTo("Leistung unvollständig erbracht"))
                 .body("disputedSince", equalTo("2025-06-30")).body("dunningLevel", equalTo(1));
 
-        assertThat(noticeFor(invoice, "2025-07-07")).isNull();
-        assertThat(noticeFor(invoice, "2025-07-21")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-07-21")).isNull();
         invoiceShows(invoice).body("dunningLevel", equalTo(1)).body("feesOpen", equalTo(0.00f)).body("interestOpen", equalTo(0.00f))
                 .body("disputed", equalTo(true));
 
@@ -83,8 +88,8 @@ class DisputedInvoiceTest {
                 .then().statusCode(200).body("disputed", equalTo(false)).body("disputeResolvedOn", equalTo("2025-07-24"))
                 .body("disputeReason", equalTo("Leistung unvollständig erbracht")).body("dunningLevel", equalTo(1));
 
-        assertThat(noticeFor(invoice, "2025-08-06")).isNull();
-        assertThat(noticeFor(invoice, "2025-08-07")).isEqualTo(notice(2, "40.00", "15.30"));
+        assertThat(calendar.noticeFor(invoice, "2025-08-06")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-08-07")).isEqualTo(notice(2, "40.00", "15.30"));
         invoiceShows(invoice).body("dunningLevel", equalTo(2)).body("totalOpen", equalTo(1245.30f));
 
         // Nothing went out while the invoice was disputed: the two notices are all its events.
@@ -97,7 +102,7 @@ class DisputedInvoiceTest {
 
     @Test
     void a_dispute_needs_a_reason_and_bad_input_changes_nothing() {
-        Issued invoice = invoiceOn("2025-09-01", business());
+        Issued invoice = calendar.invoiceOn("2025-09-01", calendar.customer(CustomerType.BUSINESS));
         String dispute = API + "/invoices/" + invoice.id() + "/dispute";
 
         for (String body : new String[] {"{\"reason\":\"   \"}", "{}", "{\"reason\":\"" + "x".repeat(501) + "\"}"}) {
@@ -116,7 +121,7 @@ class DisputedInvoiceTest {
 
     @Test
     void only_an_invoice_still_owed_can_be_disputed_once_and_only_a_disputed_one_resolved() {
-        UUID customer = business();
+        UUID customer = calendar.customer(CustomerType.BUSINESS);
         clock.set(Instant.parse("2025-10-01T08:00:00Z"));
         String draft = asAccountant().body("{\"customerId\":\"" + customer + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
                 .when().post(API + "/invoices").then().statusCode(201).extract().path("id");
@@ -138,44 +143,6 @@ class DisputedInvoiceTest {
         asAccountant().body("{\"reason\":\"Menge\"}").when().post(API + "/invoices/" + open.id() + "/dispute")
                 .then().statusCode(409).contentType("application/problem+json");
         invoiceShows(open.id()).body("disputed", equalTo(true)).body("disputeReason", equalTo("Preis"));
-    }
-
-    private record Step(int level, BigDecimal fee, BigDecimal interest) {
-    }
-
-    private static Step notice(int level, String fee, String interest) {
-        return new Step(level, new BigDecimal(fee), new BigDecimal(interest));
-    }
-
-    private UUID business() {
-        UUID customerId = UUID.randomUUID();
-        sales.send(new CustomerRegistered(customerId, "K-" + customerId.toString().substring(0, 6), "Streit GmbH", CustomerType.BUSINESS,
-                "streit@example.org", "DE123456789", 14, SalesEvents.BERLIN));
-        await().atMost(PATIENCE).until(() -> SalesEvents.replicaHas(customerId));
-        return customerId;
-    }
-
-    private Issued invoiceOn(String day, UUID customerId) {
-        clock.set(Instant.parse(day + "T08:00:00Z"));
-        return Accounting.issue(customerId, line("Beratung", "10", "100.00", "19"));
-    }
-
-    /** Runs dunning as of {@code day} (with the clock on that day) and returns the notice the invoice got, or null. */
-    private Step noticeFor(Issued invoice, String day) {
-        clock.set(Instant.parse(day + "T08:00:00Z"));
-        JsonPath result = asAccountant().body("{\"asOf\":\"" + day + "\"}").when().post(API + "/dunning-runs")
-                .then().statusCode(200).extract().jsonPath();
-        List<Map<String, Object>> notices = result.getList("notices.findAll { it.invoiceNumber == '" + invoice.number() + "' }");
-        assertThat(notices).hasSizeLessThanOrEqualTo(1);
-        if (notices.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> notice = notices.get(0);
-        return new Step((Integer) notice.get("level"), money(notice.get("fee")), money(notice.get("interest")));
-    }
-
-    private static BigDecimal money(Object value) {
-        return new BigDecimal(value.toString()).setScale(2);
     }
 
     private static io.restassured.response.ValidatableResponse invoiceShows(Issued invoice) {

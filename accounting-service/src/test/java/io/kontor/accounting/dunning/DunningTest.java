@@ -1,8 +1,8 @@
 package io.kontor.accounting.dunning;
 
 import static io.kontor.accounting.Accounting.API;
+import static io.kontor.accounting.dunning.DunningCalendar.notice;
 import static io.kontor.accounting.Accounting.asAccountant;
-import static io.kontor.accounting.Accounting.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,11 +14,9 @@ import io.kontor.accounting.Accounting.Issued;
 import io.kontor.accounting.SalesEvents;
 import io.kontor.platform.events.accounting.DunningNoticeIssued;
 import io.kontor.platform.events.accounting.InvoiceOverdue;
-import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerType;
 import io.kontor.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,8 +25,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +49,13 @@ class DunningTest {
     @Inject
     DailyDunning daily;
 
+    private DunningCalendar calendar;
+
+    @BeforeEach
+    void onTheCalendar() {
+        calendar = new DunningCalendar(sales, clock);
+    }
+
     @AfterEach
     void followTheSystemClockAgain() {
         clock.reset();
@@ -58,7 +63,7 @@ class DunningTest {
 
     @Test
     void a_business_customer_is_dunned_with_the_flat_fee_and_base_rate_plus_nine_points_until_it_pays() {
-        Issued invoice = invoiceOn("2025-06-02", customer(CustomerType.BUSINESS));
+        Issued invoice = calendar.invoiceOn("2025-06-02", calendar.customer(CustomerType.BUSINESS));
 
         // as of        | level | fee    | interest | hand computation
         // 2025-06-16   | –     |        |          | due today, not overdue
@@ -68,13 +73,13 @@ class DunningTest {
         // 2025-07-07   | 2     | 40.00  | 4.92     | §288 (5) 40.00 (5.00 level fee credited); 1190 × (7 × 11.27 + 7 × 10.27) / 36500 = 4.9158
         // 2025-07-07   | –     |        |          | the same day again: nothing twice
         // 2025-07-21   | 3     | 0.00   | 4.69     | 5 + 10 level fees < 40 flat fee; 1190 × 14 × 10.27 / 36500 = 4.6876
-        assertThat(noticeFor(invoice, "2025-06-16")).isNull();
-        assertThat(noticeFor(invoice, "2025-06-17")).isNull();
-        assertThat(noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
-        assertThat(noticeFor(invoice, "2025-07-06")).isNull();
-        assertThat(noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "40.00", "4.92"));
-        assertThat(noticeFor(invoice, "2025-07-07")).isNull();
-        assertThat(noticeFor(invoice, "2025-07-21")).isEqualTo(notice(3, "0.00", "4.69"));
+        assertThat(calendar.noticeFor(invoice, "2025-06-16")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-06-17")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
+        assertThat(calendar.noticeFor(invoice, "2025-07-06")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "40.00", "4.92"));
+        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-07-21")).isEqualTo(notice(3, "0.00", "4.69"));
         invoiceShows(invoice, 3, "1190.00", "40.00", "9.61", "1239.61");
 
         // §367 BGB: 1190.00 paid on 21 July pays the 40.00 fee, the 9.61 interest, and 1140.39 of the principal.
@@ -85,7 +90,7 @@ class DunningTest {
         pay(invoice, "49.75", "2025-07-31").then().statusCode(201)
                 .body("allocation.interest", equalTo(0.14f)).body("allocation.principal", equalTo(49.61f))
                 .body("invoiceStatus", equalTo("PAID"));
-        assertThat(noticeFor(invoice, "2025-09-01")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-09-01")).isNull();
 
         List<DunningNoticeIssued> published = await().atMost(PATIENCE).until(() -> Accounting.events(invoice.id(),
                 DunningNoticeIssued.TYPE, DunningNoticeIssued.class, json), list -> list.size() == 3);
@@ -99,17 +104,17 @@ class DunningTest {
 
     @Test
     void a_consumer_is_dunned_with_level_fees_and_base_rate_plus_five_points_and_paying_stops_the_dunning() {
-        Issued invoice = invoiceOn("2025-06-02", customer(CustomerType.CONSUMER));
+        Issued invoice = calendar.invoiceOn("2025-06-02", calendar.customer(CustomerType.CONSUMER));
 
         // 2025-06-23 | 1 | 0.00 | 0.00 |
         // 2025-07-07 | 2 | 5.00 | 3.09 | 1190 × (7 × 7.27 + 7 × 6.27) / 36500 = 3.0901
         // paid in full on 7 July: 1190.00 + 5.00 + 3.09 = 1198.09
         // 2025-07-21 | – |      |      | paid invoices are not dunned
-        assertThat(noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
-        assertThat(noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "5.00", "3.09"));
+        assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
+        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "5.00", "3.09"));
         pay(invoice, "1198.09", "2025-07-07").then().statusCode(201).body("invoiceStatus", equalTo("PAID"))
                 .body("allocation.credit", equalTo(0.00f));
-        assertThat(noticeFor(invoice, "2025-07-21")).isNull();
+        assertThat(calendar.noticeFor(invoice, "2025-07-21")).isNull();
 
         List<Map<String, Object>> notices = asAccountant().when().get(API + "/invoices/" + invoice.id() + "/dunning-notices")
                 .then().statusCode(200).extract().jsonPath().getList("");
@@ -120,7 +125,7 @@ class DunningTest {
 
     @Test
     void the_daily_run_duns_as_of_the_clocks_today() {
-        Issued invoice = invoiceOn("2027-03-01", customer(CustomerType.BUSINESS));
+        Issued invoice = calendar.invoiceOn("2027-03-01", calendar.customer(CustomerType.BUSINESS));
         clock.set(Instant.parse("2027-03-22T05:30:00Z"));
 
         daily.runAsOfToday();
@@ -142,44 +147,6 @@ class DunningTest {
     void the_notices_of_an_unknown_invoice_are_a_404() {
         asAccountant().when().get(API + "/invoices/" + UUID.randomUUID() + "/dunning-notices")
                 .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    private record Step(int level, BigDecimal fee, BigDecimal interest) {
-    }
-
-    private static Step notice(int level, String fee, String interest) {
-        return new Step(level, new BigDecimal(fee), new BigDecimal(interest));
-    }
-
-    private UUID customer(CustomerType type) {
-        UUID customerId = UUID.randomUUID();
-        sales.send(new CustomerRegistered(customerId, "K-" + customerId.toString().substring(0, 6), type + " Kunde", type,
-                "kunde@example.org", type == CustomerType.BUSINESS ? "DE123456789" : null, 14, SalesEvents.BERLIN));
-        Awaitility.await().atMost(PATIENCE).until(() -> SalesEvents.replicaHas(customerId));
-        return customerId;
-    }
-
-    private Issued invoiceOn(String day, UUID customerId) {
-        clock.set(Instant.parse(day + "T08:00:00Z"));
-        return Accounting.issue(customerId, line("Beratung", "10", "100.00", "19"));
-    }
-
-    /** Runs dunning as of {@code day} (with the clock on that day) and returns the notice the invoice got, or null. */
-    private Step noticeFor(Issued invoice, String day) {
-        clock.set(Instant.parse(day + "T08:00:00Z"));
-        JsonPath result = asAccountant().body("{\"asOf\":\"" + day + "\"}").when().post(API + "/dunning-runs")
-                .then().statusCode(200).body("asOf", equalTo(day)).extract().jsonPath();
-        List<Map<String, Object>> notices = result.getList("notices.findAll { it.invoiceNumber == '" + invoice.number() + "' }");
-        assertThat(notices).hasSizeLessThanOrEqualTo(1);
-        if (notices.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> notice = notices.get(0);
-        return new Step((Integer) notice.get("level"), money(notice.get("fee")), money(notice.get("interest")));
-    }
-
-    private static BigDecimal money(Object value) {
-        return new BigDecimal(value.toString()).setScale(2);
     }
 
     private static io.restassured.response.Response pay(Issued invoice, String amount, String valueDate) {
