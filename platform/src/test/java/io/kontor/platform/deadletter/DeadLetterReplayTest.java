@@ -1,5 +1,7 @@
 package io.kontor.platform.deadletter;
 
+import static io.kontor.platform.testapp.RawNotes.headers;
+import static io.kontor.platform.testapp.RawNotes.noteJson;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +18,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -107,18 +108,5 @@ class DeadLetterReplayTest {
                 .post("/admin/dead-letters/replay")
                 .then().statusCode(200)
                 .body("replayed.eventId", equalTo(List.of(eventId)));
-    }
-
-    private static String noteJson(UUID noteId, int sequence, String title) {
-        return "{\"noteId\":\"" + noteId + "\",\"sequence\":" + sequence + ",\"title\":\"" + title + "\"}";
-    }
-
-    private static Map<String, String> headers(String eventId) {
-        return Map.of(
-                CloudEventHeaders.SPEC_VERSION, "1.0",
-                CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, "kontor.test.note-written.v1",
-                CloudEventHeaders.SOURCE, "/kontor/test",
-                CloudEventHeaders.CONTENT_TYPE, "application/json");
     }
 }

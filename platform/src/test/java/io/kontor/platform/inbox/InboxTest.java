@@ -1,5 +1,7 @@
 package io.kontor.platform.inbox;
 
+import static io.kontor.platform.testapp.RawNotes.headers;
+import static io.kontor.platform.testapp.RawNotes.noteJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -72,18 +74,5 @@ class InboxTest {
         return TestKafka.readAll(TOPIC + ".dlq", Duration.ofMillis(300)).stream()
                 .filter(r -> noteId.toString().equals(r.key()))
                 .toList();
-    }
-
-    private static String noteJson(UUID noteId, int sequence, String title) {
-        return "{\"noteId\":\"" + noteId + "\",\"sequence\":" + sequence + ",\"title\":\"" + title + "\"}";
-    }
-
-    private static Map<String, String> headers(String eventId) {
-        return Map.of(
-                CloudEventHeaders.SPEC_VERSION, "1.0",
-                CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, "kontor.test.note-written.v1",
-                CloudEventHeaders.SOURCE, "/kontor/test",
-                CloudEventHeaders.CONTENT_TYPE, "application/json");
     }
 }
