@@ -134,7 +134,7 @@ public class OutboxRelay {
     void sendWithoutOutbox(String topic, String key, Map<String, String> headers, String payload) {
         KafkaProducer<String, byte[]> current = producer;
         if (current == null) {
-            LOG.errorf("Dual write without a producer (kontor.outbox.relay-enabled=false): event for %s on %s lost", key, topic);
+            LOG.errorf("Dual write without a producer (relay disabled, or closed by a failed send until the next round): event for %s on %s lost", key, topic);
             return;
         }
         current.send(new OutboxRow(0, topic, key, headers, payload).toRecord(), (metadata, failure) -> {
