@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** "Today" in the seller's calendar: an invoice issued at 23:30 UTC on 31 December in Berlin belongs to the new year. */
+/**
+ * "Today" in the seller's calendar: an invoice issued at 23:30 UTC on 31 December in Berlin belongs to the new year.
+ */
 @ApplicationScoped
 public class AccountingCalendar {
 
     @Inject
     Clock clock;
+
     @Inject
     AccountingConfig config;
 

@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Accounting's API as an accountant uses it in tests: invoices issued through the endpoints, events read from Kafka. */
+/**
+ * Accounting's API as an accountant uses it in tests: invoices issued through the endpoints, events read from Kafka.
+ */
 public final class Accounting {
 
     public static final String API = "/api/v1/accounting";
 
-    private Accounting() {
-    }
+    private Accounting() {}
 
     public static RequestSpecification asAccountant() {
-        return given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING)).contentType(ContentType.JSON);
+        return given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
+                .contentType(ContentType.JSON);
     }
 
     /** A line as JSON. */
@@ -33,16 +35,25 @@ public final class Accounting {
 
     /** Drafts and issues a manual invoice with the given lines (at the clock's today); returns its id and number. */
     public static Issued issue(UUID customerId, String... lines) {
-        String id = asAccountant().body("{\"customerId\":\"" + customerId + "\",\"lines\":[" + String.join(",", lines) + "]}")
-                .when().post(API + "/invoices")
-                .then().statusCode(201).extract().path("id");
-        String number = asAccountant().when().post(API + "/invoices/" + id + "/issue")
-                .then().statusCode(200).extract().path("invoiceNumber");
+        String id = asAccountant()
+                .body("{\"customerId\":\"" + customerId + "\",\"lines\":[" + String.join(",", lines) + "]}")
+                .when()
+                .post(API + "/invoices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String number = asAccountant()
+                .when()
+                .post(API + "/invoices/" + id + "/issue")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("invoiceNumber");
         return new Issued(UUID.fromString(id), number);
     }
 
-    public record Issued(UUID id, String number) {
-    }
+    public record Issued(UUID id, String number) {}
 
     /** The events published for one aggregate on accounting.invoices, of one CloudEvents type, as payloads. */
     public static <T> List<T> events(UUID invoiceId, String type, Class<T> payload, ObjectMapper json) {

@@ -47,13 +47,26 @@ public class SalesEvents {
     }
 
     public static CustomerRegistered registered(UUID customerId, String name, int paymentTermDays) {
-        return new CustomerRegistered(customerId, "K-" + customerId.toString().substring(0, 8), name, CustomerType.BUSINESS,
-                "billing@" + customerId.toString().substring(0, 8) + ".example", "DE123456789", paymentTermDays, BERLIN);
+        return new CustomerRegistered(
+                customerId,
+                "K-" + customerId.toString().substring(0, 8),
+                name,
+                CustomerType.BUSINESS,
+                "billing@" + customerId.toString().substring(0, 8) + ".example",
+                "DE123456789",
+                paymentTermDays,
+                BERLIN);
     }
 
     public static CustomerSnapshot snapshot(CustomerRegistered customer) {
-        return new CustomerSnapshot(customer.customerNumber(), customer.name(), customer.type(), customer.email(),
-                customer.vatId(), customer.paymentTermDays(), customer.billingAddress());
+        return new CustomerSnapshot(
+                customer.customerNumber(),
+                customer.name(),
+                customer.type(),
+                customer.email(),
+                customer.vatId(),
+                customer.paymentTermDays(),
+                customer.billingAddress());
     }
 
     /** Registers a customer in sales and waits until accounting's replica has it. */
@@ -70,10 +83,14 @@ public class SalesEvents {
 
     /** Whether the handler recorded the event in its inbox, i.e. has consumed it (applied or skipped). */
     public static boolean consumed(String handler, String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
-                .createNativeQuery("select count(*) from inbox where consumer = ?1 and event_id = ?2")
-                .setParameter(1, "accounting-service/" + handler)
-                .setParameter(2, eventId)
-                .getSingleResult()).longValue() == 1);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Panache.getEntityManager()
+                                        .createNativeQuery(
+                                                "select count(*) from inbox where consumer = ?1 and event_id = ?2")
+                                        .setParameter(1, "accounting-service/" + handler)
+                                        .setParameter(2, eventId)
+                                        .getSingleResult())
+                                .longValue()
+                        == 1);
     }
 }

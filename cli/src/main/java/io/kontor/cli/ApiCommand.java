@@ -52,14 +52,18 @@ public abstract class ApiCommand implements Callable<Integer> {
             return;
         }
         // A name from the server is only a name: no directories, no way out of the current one.
-        Path target = file != null ? file
-                : Path.of(document.suggestedName().map(name -> Path.of(name).getFileName().toString()).orElse(fallbackName));
+        Path target = file != null
+                ? file
+                : Path.of(document.suggestedName()
+                        .map(name -> Path.of(name).getFileName().toString())
+                        .orElse(fallbackName));
         try {
             Files.write(target, document.content());
         } catch (IOException e) {
             throw CommandFailure.usage("cannot write " + target + ": " + e.getMessage(), e);
         }
-        ObjectNode saved = body().put("file", target.toString()).put("bytes", document.content().length)
+        ObjectNode saved = body().put("file", target.toString())
+                .put("bytes", document.content().length)
                 .put("contentType", document.contentType());
         output().done("Saved " + target + " (" + document.content().length + " bytes).", saved);
     }

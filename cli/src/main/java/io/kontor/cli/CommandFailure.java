@@ -1,9 +1,9 @@
 package io.kontor.cli;
 
 /**
- * A command that could not do its work, with the exit code a script can test and a one-line message for a person.
- * The codes: 1 the call itself was wrong (usage, a missing file, no gateway configured), 2 the gateway refused it (4xx),
- * 3 the platform failed or could not be reached (5xx, connection refused, timeout).
+ * A command that could not do its work, with the exit code a script can test and a one-line message for a person. The
+ * codes: 1 the call itself was wrong (usage, a missing file, no gateway configured), 2 the gateway refused it (4xx), 3
+ * the platform failed or could not be reached (5xx, connection refused, timeout).
  */
 public final class CommandFailure extends RuntimeException {
 

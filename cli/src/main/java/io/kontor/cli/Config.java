@@ -44,14 +44,16 @@ public record Config(String url, String token) {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             return EMPTY;
         } catch (IOException e) {
-            throw CommandFailure.usage("cannot read " + file + ": " + firstLine(e.getMessage())
-                    + " (fix or delete it, then run 'kontor login')", e);
+            throw CommandFailure.usage(
+                    "cannot read " + file + ": " + firstLine(e.getMessage())
+                            + " (fix or delete it, then run 'kontor login')",
+                    e);
         }
     }
 
     /**
-     * Writes the file readable by its owner only (it holds a token), replacing the old one in one step so that a
-     * crash never leaves half a file.
+     * Writes the file readable by its owner only (it holds a token), replacing the old one in one step so that a crash
+     * never leaves half a file.
      */
     public void write(Path file) {
         try {

@@ -5,7 +5,10 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people type them on a command line: {@code 30s}, {@code 5m}, {@code 8h}, {@code 2d}, or ISO-8601 {@code PT90S}. */
+/**
+ * Durations as people type them on a command line: {@code 30s}, {@code 5m}, {@code 8h}, {@code 2d}, or ISO-8601
+ * {@code PT90S}.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override

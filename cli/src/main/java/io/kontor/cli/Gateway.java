@@ -2,8 +2,8 @@ package io.kontor.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -75,20 +75,23 @@ public final class Gateway {
 
     /** POST with a JSON body ({@code null}: none). */
     public JsonNode post(String path, Object body) {
-        return json(send(request(path, Map.of()).header("Accept", "application/json")
+        return json(send(request(path, Map.of())
+                .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .POST(jsonBody(body))));
     }
 
     public JsonNode patch(String path, Object body) {
-        return json(send(request(path, Map.of()).header("Accept", "application/json")
+        return json(send(request(path, Map.of())
+                .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .method("PATCH", jsonBody(body))));
     }
 
     /** POST of a document the caller supplies (a bank statement), answered with JSON. */
     public JsonNode post(String path, byte[] body, String contentType) {
-        return json(send(request(path, Map.of()).header("Accept", "application/json")
+        return json(send(request(path, Map.of())
+                .header("Accept", "application/json")
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
     }
@@ -96,14 +99,17 @@ public final class Gateway {
     /** A document (PDF, XML, iCalendar, Markdown) as bytes, with the file name the service suggests, if any. */
     public Document document(String path, String accept) {
         HttpResponse<byte[]> response = send(request(path, Map.of()).GET().header("Accept", accept));
-        Optional<String> name = response.headers().firstValue("Content-Disposition")
-                .map(FILENAME::matcher).filter(Matcher::find).map(m -> m.group(1));
-        return new Document(response.body(), response.headers().firstValue("Content-Type").orElse(accept), name);
+        Optional<String> name = response.headers()
+                .firstValue("Content-Disposition")
+                .map(FILENAME::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1));
+        return new Document(
+                response.body(), response.headers().firstValue("Content-Type").orElse(accept), name);
     }
 
     /** A document the service sends (bytes, type) and the file name it proposes. */
-    public record Document(byte[] content, String contentType, Optional<String> suggestedName) {
-    }
+    public record Document(byte[] content, String contentType, Optional<String> suggestedName) {}
 
     /**
      * Follows a server-sent event stream (text/event-stream) and hands each complete event to {@code sink} until the
@@ -121,8 +127,11 @@ public final class Gateway {
     public boolean stream(String path, Map<String, Object> query, Predicate<ServerSentEvent> sink, Duration timeout) {
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         // Until the answer's headers: the whole time we wait, or (practically) forever.
-        HttpRequest request = request(path, query).timeout(timeout != null ? timeout : Duration.ofDays(365))
-                .header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = request(path, query)
+                .timeout(timeout != null ? timeout : Duration.ofDays(365))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         HttpResponse<Stream<String>> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofLines());
@@ -138,7 +147,9 @@ public final class Gateway {
         }
         if (response.statusCode() >= 300) {
             String body = String.join("\n", response.body().toList());
-            throw failure(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            throw failure(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     body.getBytes(StandardCharsets.UTF_8));
         }
         try (Stream<String> lines = response.body()) {
@@ -154,15 +165,16 @@ public final class Gateway {
                 }
             }
         } catch (java.io.UncheckedIOException e) {
-            throw CommandFailure.unavailable("the event stream broke off: " + e.getCause().getMessage(), e);
+            throw CommandFailure.unavailable(
+                    "the event stream broke off: " + e.getCause().getMessage(), e);
         }
         return false;
     }
 
     private HttpRequest.Builder request(String path, Map<String, Object> query) {
         StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
-        query.forEach((name, value) -> parameters.add(
-                URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8)));
+        query.forEach((name, value) -> parameters.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8)));
         String root = base.toString().replaceAll("/+$", "");
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + API + path + parameters))
                 .timeout(REQUEST_TIMEOUT)
@@ -191,10 +203,13 @@ public final class Gateway {
     }
 
     private CommandFailure unreachable(IOException e) {
-        String why = e instanceof HttpConnectTimeoutException ? "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s"
-                : e instanceof HttpTimeoutException ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"
-                : e instanceof ConnectException ? "connection refused"
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String why = e instanceof HttpConnectTimeoutException
+                ? "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s"
+                : e instanceof HttpTimeoutException
+                        ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"
+                        : e instanceof ConnectException
+                                ? "connection refused"
+                                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return CommandFailure.unavailable("gateway " + base + " unreachable: " + why, e);
     }
 
@@ -208,7 +223,8 @@ public final class Gateway {
         StringJoiner detail = new StringJoiner("; ");
         JsonNode violations = problem.path("violations");
         if (violations.isArray() && !violations.isEmpty()) {
-            violations.forEach(v -> detail.add(v.path("field").asText("?") + ": " + v.path("message").asText("")));
+            violations.forEach(v -> detail.add(
+                    v.path("field").asText("?") + ": " + v.path("message").asText("")));
         } else {
             text(problem, "detail").ifPresent(detail::add);
         }
@@ -219,7 +235,8 @@ public final class Gateway {
         if (status == 401) {
             line.append(" (run 'kontor login', or 'kontor token --role ...' in development)");
         }
-        text(problem, "correlationId").ifPresent(id -> line.append(" [correlation id ").append(id).append(']'));
+        text(problem, "correlationId")
+                .ifPresent(id -> line.append(" [correlation id ").append(id).append(']'));
         return CommandFailure.answered(status, line.toString().replaceAll("\\s*\\R\\s*", " "));
     }
 

@@ -27,29 +27,42 @@ import picocli.CommandLine.ScopeType;
  * {@code kontor}: the back office from a terminal, through the gateway's public API. Each domain is a command
  * ({@code kontor invoices list --overdue}); {@code --output json|yaml} gives scripts the API's own answer.
  */
-@Command(name = "kontor",
+@Command(
+        name = "kontor",
         mixinStandardHelpOptions = true,
         versionProvider = Kontor.Version.class,
         description = "The Kontor back office from the command line.",
-        footer = {"", "Exit codes: 0 done, 1 wrong usage or local problem, 2 refused (4xx),",
-                "3 platform failed or unreachable (5xx, no connection).",
-                "Config: ~/.config/kontor/config.json, or the file KONTOR_CONFIG names;",
-                "KONTOR_URL and KONTOR_TOKEN override it for one call.%n"},
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 wrong usage or local problem, 2 refused (4xx),",
+            "3 platform failed or unreachable (5xx, no connection).",
+            "Config: ~/.config/kontor/config.json, or the file KONTOR_CONFIG names;",
+            "KONTOR_URL and KONTOR_TOKEN override it for one call.%n"
+        },
         subcommands = {
-                LoginCommand.class, TokenCommand.class,
-                CustomersCommand.class, ProductsCommand.class, OffersCommand.class,
-                InvoicesCommand.class,
-                ApplicationsCommand.class, ContractsCommand.class, ReferencesCommand.class,
-                ProjectsCommand.class,
-                EventsCommand.class,
-                DeadLettersCommand.class,
-                CompletionCommand.class})
+            LoginCommand.class,
+            TokenCommand.class,
+            CustomersCommand.class,
+            ProductsCommand.class,
+            OffersCommand.class,
+            InvoicesCommand.class,
+            ApplicationsCommand.class,
+            ContractsCommand.class,
+            ReferencesCommand.class,
+            ProjectsCommand.class,
+            EventsCommand.class,
+            DeadLettersCommand.class,
+            CompletionCommand.class
+        })
 public final class Kontor implements Runnable {
 
     /** The width tables are made for, unless the terminal says otherwise. */
     public static final int DEFAULT_WIDTH = 80;
 
-    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+    @Option(
+            names = {"-o", "--output"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
             description = "table (default), json or yaml")
     Output.Format output = Output.Format.table;
 
@@ -65,7 +78,8 @@ public final class Kontor implements Runnable {
     }
 
     public static void main(String[] args) {
-        Kontor kontor = new Kontor(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemDefaultZone());
+        Kontor kontor =
+                new Kontor(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemDefaultZone());
         System.exit(kontor.commandLine().execute(args));
     }
 
@@ -113,8 +127,8 @@ public final class Kontor implements Runnable {
         Config config = config();
         String url = firstSet(env.get("KONTOR_URL"), config.url());
         if (url == null) {
-            throw CommandFailure.usage("no gateway configured: run 'kontor login --url URL --token TOKEN' (config: "
-                    + configFile() + ")");
+            throw CommandFailure.usage(
+                    "no gateway configured: run 'kontor login --url URL --token TOKEN' (config: " + configFile() + ")");
         }
         try {
             return new Gateway(URI.create(url), firstSet(env.get("KONTOR_TOKEN"), config.token()));

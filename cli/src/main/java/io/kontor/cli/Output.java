@@ -20,7 +20,11 @@ import java.util.Set;
  */
 public final class Output {
 
-    public enum Format { table, json, yaml }
+    public enum Format {
+        table,
+        json,
+        yaml
+    }
 
     private static final ObjectMapper JSON = Gateway.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -44,8 +48,8 @@ public final class Output {
     }
 
     /**
-     * A list answer: a page ({@code {items, page, size, total}}) or a plain array. As a table the given columns, and
-     * a hint when the page holds fewer than the total.
+     * A list answer: a page ({@code {items, page, size, total}}) or a plain array. As a table the given columns, and a
+     * hint when the page holds fewer than the total.
      */
     public void list(JsonNode answer, List<Column> columns) {
         if (format != Format.table) {
@@ -64,13 +68,14 @@ public final class Output {
         long total = answer.path("total").asLong(rows.size());
         if (total > rows.size()) {
             int page = answer.path("page").asInt(0);
-            out.println("Showing " + rows.size() + " of " + total + " (page " + page + "); --page " + (page + 1) + " for more.");
+            out.println("Showing " + rows.size() + " of " + total + " (page " + page + "); --page " + (page + 1)
+                    + " for more.");
         }
         out.flush();
     }
 
     /**
-     * One object: as a table its fields as "key  value" lines (nested objects with dotted keys, long text wrapped),
+     * One object: as a table its fields as "key value" lines (nested objects with dotted keys, long text wrapped),
      * followed by one table for each list of objects in it (an invoice's lines).
      */
     public void object(JsonNode answer) {
@@ -81,13 +86,16 @@ public final class Output {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, JsonNode> sections = new LinkedHashMap<>();
         flatten("", answer, fields, sections);
-        int keyWidth = Math.min(WIDEST_KEY, fields.keySet().stream().mapToInt(Table::length).max().orElse(0));
+        int keyWidth = Math.min(
+                WIDEST_KEY,
+                fields.keySet().stream().mapToInt(Table::length).max().orElse(0));
         int valueWidth = Math.max(20, width - keyWidth - Table.GAP.length());
         fields.forEach((key, value) -> {
             List<String> wrapped = wrap(value, valueWidth);
             for (int i = 0; i < wrapped.size(); i++) {
                 String label = i == 0 ? Table.shorten(key, keyWidth) : "";
-                out.println((label + " ".repeat(keyWidth - Table.length(label)) + Table.GAP + wrapped.get(i)).stripTrailing());
+                out.println((label + " ".repeat(keyWidth - Table.length(label)) + Table.GAP + wrapped.get(i))
+                        .stripTrailing());
             }
         });
         sections.forEach((key, rows) -> {
@@ -100,7 +108,7 @@ public final class Output {
         out.flush();
     }
 
-    /** The answer as it came, in JSON or YAML; in table mode as a "key  value" listing. */
+    /** The answer as it came, in JSON or YAML; in table mode as a "key value" listing. */
     public void data(JsonNode answer) {
         try {
             switch (format) {
@@ -148,7 +156,8 @@ public final class Output {
         }
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> fields, Map<String, JsonNode> sections) {
+    private static void flatten(
+            String prefix, JsonNode node, Map<String, String> fields, Map<String, JsonNode> sections) {
         node.properties().forEach(entry -> {
             String key = prefix + entry.getKey();
             JsonNode value = entry.getValue();

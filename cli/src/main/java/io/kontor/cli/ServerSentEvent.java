@@ -2,7 +2,9 @@ package io.kontor.cli;
 
 import java.util.Optional;
 
-/** One event of a text/event-stream: its {@code event} name, {@code id} and {@code data} (HTML Living Standard, 9.2). */
+/**
+ * One event of a text/event-stream: its {@code event} name, {@code id} and {@code data} (HTML Living Standard, 9.2).
+ */
 public record ServerSentEvent(String event, String id, String data) {
 
     /** Collects lines until the blank line that ends an event; comments (": keep-alive") are skipped. */
@@ -13,7 +15,8 @@ public record ServerSentEvent(String event, String id, String data) {
 
         Optional<ServerSentEvent> line(String line) {
             if (line.isEmpty()) {
-                Optional<ServerSentEvent> complete = data == null ? Optional.empty()
+                Optional<ServerSentEvent> complete = data == null
+                        ? Optional.empty()
                         : Optional.of(new ServerSentEvent(event == null ? "message" : event, id, data.toString()));
                 event = null;
                 data = null;
@@ -32,7 +35,10 @@ public record ServerSentEvent(String event, String id, String data) {
                 case "event" -> event = value;
                 // The id stays for the following events too, as the last event id of the stream.
                 case "id" -> id = value;
-                case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                case "data" ->
+                    data = data == null
+                            ? new StringBuilder(value)
+                            : data.append('\n').append(value);
                 default -> {
                     // "retry" and unknown fields: nothing to show.
                 }

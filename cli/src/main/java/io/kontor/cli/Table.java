@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Plain-text tables for a terminal of a given width (80 columns unless {@code COLUMNS} says otherwise): columns as
- * wide as their widest cell, and when the line would be too long the widest shortenable column gives way first,
- * its cells cut with "…". Columns marked {@link Column#whole()} keep their width; when the table still does not fit,
+ * Plain-text tables for a terminal of a given width (80 columns unless {@code COLUMNS} says otherwise): columns as wide
+ * as their widest cell, and when the line would be too long the widest shortenable column gives way first, its cells
+ * cut with "…". Columns marked {@link Column#whole()} keep their width; when the table still does not fit,
  * {@link Column#dispensable(int) dispensable} columns are left out, the most dispensable first.
  */
 public final class Table {
@@ -21,14 +21,15 @@ public final class Table {
     // "DISCOUNT PERCENT" over a column of "0": the header is cut to "DIS…" rather than the table made wider.
     private static final int SHORTEST_HEADER = 4;
 
-    private Table() {
-    }
+    private Table() {}
 
     public static List<String> render(List<Column> columns, List<JsonNode> rows, int width) {
         List<Column> shown = new ArrayList<>(columns);
         while (fitted(shown, rows, width) > width) {
-            Column leastNeeded = shown.stream().filter(c -> c.dispensable() > 0)
-                    .max(Comparator.comparingInt(Column::dispensable)).orElse(null);
+            Column leastNeeded = shown.stream()
+                    .filter(c -> c.dispensable() > 0)
+                    .max(Comparator.comparingInt(Column::dispensable))
+                    .orElse(null);
             if (leastNeeded == null) {
                 break;
             }
@@ -101,7 +102,8 @@ public final class Table {
             }
             widths[i] = Math.max(length(columns.get(i).header()), widestCell);
             // A whole column keeps every value; only its header may be cut. Others keep at least their header.
-            narrowest[i] = columns.get(i).keepWhole() ? Math.max(widestCell, SHORTEST_HEADER)
+            narrowest[i] = columns.get(i).keepWhole()
+                    ? Math.max(widestCell, SHORTEST_HEADER)
                     : Math.max(NARROWEST, length(columns.get(i).header()));
         }
         while (total(widths) > width) {

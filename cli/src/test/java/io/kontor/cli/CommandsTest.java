@@ -17,12 +17,14 @@ class CommandsTest {
 
     @TempDir
     Path home;
+
     FakeGateway gateway;
     Cli cli;
 
     @BeforeEach
     void start() throws Exception {
-        gateway = FakeGateway.start().answerAnyPathWith("{\"id\":\"x-1\",\"status\":\"DONE\",\"items\":[],\"total\":0}");
+        gateway =
+                FakeGateway.start().answerAnyPathWith("{\"id\":\"x-1\",\"status\":\"DONE\",\"items\":[],\"total\":0}");
         cli = Cli.loggedIn(home, gateway);
     }
 
@@ -39,62 +41,116 @@ class CommandsTest {
         return Stream.of(
                 call("customers list -q Muster", "GET", "/sales/customers?q=Muster&page=0&size=50", null),
                 call("customers show c-1", "GET", "/sales/customers/c-1", null),
-                call("customers create --name Muster_GmbH --type BUSINESS --email b@muster.de --vat-id DE123456789 "
+                call(
+                        "customers create --name Muster_GmbH --type BUSINESS --email b@muster.de --vat-id DE123456789 "
                                 + "--payment-term-days 30 --street Hauptstr._1 --postal-code 10115 --city Berlin",
-                        "POST", "/sales/customers", """
+                        "POST",
+                        "/sales/customers",
+                        """
                         {"name":"Muster GmbH","type":"BUSINESS","email":"b@muster.de","vatId":"DE123456789","paymentTermDays":30,
                          "billingAddress":{"street":"Hauptstr. 1","postalCode":"10115","city":"Berlin","country":"DE"}}"""),
                 call("products list --page 2 --size 10", "GET", "/sales/products?page=2&size=10", null),
-                call("products create --sku CONSULT-DAY --name Beratungstag --unit-price 1200.00 --vat-rate 19 --unit day",
-                        "POST", "/sales/products", """
+                call(
+                        "products create --sku CONSULT-DAY --name Beratungstag --unit-price 1200.00 --vat-rate 19 --unit day",
+                        "POST",
+                        "/sales/products",
+                        """
                         {"sku":"CONSULT-DAY","name":"Beratungstag","unitPrice":1200.00,"vatRate":19,"unit":"day"}"""),
-                call("offers create --customer c-1 --template t-1 --line CONSULT-DAY:3 --line LIC-1:1:990.00:10 --billing MILESTONES",
-                        "POST", "/sales/offers", """
+                call(
+                        "offers create --customer c-1 --template t-1 --line CONSULT-DAY:3 --line LIC-1:1:990.00:10 --billing MILESTONES",
+                        "POST",
+                        "/sales/offers",
+                        """
                         {"customerId":"c-1","billing":"MILESTONES","templateId":"t-1","lines":[
                           {"sku":"CONSULT-DAY","quantity":3},{"sku":"LIC-1","quantity":1,"unitPrice":990.00,"discountPercent":10}]}"""),
-                call("offers list --customer c-1 --status SENT", "GET", "/sales/offers?customerId=c-1&status=SENT&page=0&size=50", null),
+                call(
+                        "offers list --customer c-1 --status SENT",
+                        "GET",
+                        "/sales/offers?customerId=c-1&status=SENT&page=0&size=50",
+                        null),
                 call("offers send o-1", "POST", "/sales/offers/o-1/send", null),
                 call("offers accept o-1", "POST", "/sales/offers/o-1/accept", null),
-                call("offers reject o-1 --reason too_expensive", "POST", "/sales/offers/o-1/reject", "{\"reason\":\"too expensive\"}"),
-                call("invoices list --customer c-1 --status ISSUED", "GET",
-                        "/accounting/invoices?customerId=c-1&status=ISSUED&page=0&size=50", null),
-                call("invoices pay --invoice-number RE-2026-000042 --amount 119.00 --payer Muster_GmbH", "POST",
-                        "/accounting/payments", """
+                call(
+                        "offers reject o-1 --reason too_expensive",
+                        "POST",
+                        "/sales/offers/o-1/reject",
+                        "{\"reason\":\"too expensive\"}"),
+                call(
+                        "invoices list --customer c-1 --status ISSUED",
+                        "GET",
+                        "/accounting/invoices?customerId=c-1&status=ISSUED&page=0&size=50",
+                        null),
+                call(
+                        "invoices pay --invoice-number RE-2026-000042 --amount 119.00 --payer Muster_GmbH",
+                        "POST",
+                        "/accounting/payments",
+                        """
                         {"invoiceNumber":"RE-2026-000042","amount":119.00,"valueDate":"2026-03-02","payerName":"Muster GmbH"}"""),
-                call("invoices pay --reference Rechnung_42 --amount 50 --value-date 2026-02-27 --payer Muster_GmbH", "POST",
-                        "/accounting/payments", """
+                call(
+                        "invoices pay --reference Rechnung_42 --amount 50 --value-date 2026-02-27 --payer Muster_GmbH",
+                        "POST",
+                        "/accounting/payments",
+                        """
                         {"reference":"Rechnung 42","amount":50,"valueDate":"2026-02-27","payerName":"Muster GmbH"}"""),
                 call("invoices dunning-run", "POST", "/accounting/dunning-runs", "{\"asOf\":\"2026-03-02\"}"),
-                call("invoices dispute i-1 --reason Leistung_fehlt", "POST", "/accounting/invoices/i-1/dispute",
+                call(
+                        "invoices dispute i-1 --reason Leistung_fehlt",
+                        "POST",
+                        "/accounting/invoices/i-1/dispute",
                         "{\"reason\":\"Leistung fehlt\"}"),
                 call("invoices resolve-dispute i-1", "POST", "/accounting/invoices/i-1/dispute/resolve", null),
-                call("applications submit --job-opening j-1 --first-name Erika --last-name Mustermann --email erika@example.com",
-                        "POST", "/hr/applications", """
+                call(
+                        "applications submit --job-opening j-1 --first-name Erika --last-name Mustermann --email erika@example.com",
+                        "POST",
+                        "/hr/applications",
+                        """
                         {"jobOpeningId":"j-1","candidate":{"firstName":"Erika","lastName":"Mustermann","email":"erika@example.com"}}"""),
-                call("applications advance a-1 --stage interview", "POST", "/hr/applications/a-1/advance", "{\"stage\":\"INTERVIEW\"}"),
+                call(
+                        "applications advance a-1 --stage interview",
+                        "POST",
+                        "/hr/applications/a-1/advance",
+                        "{\"stage\":\"INTERVIEW\"}"),
                 call("applications rank j-1", "GET", "/hr/job-openings/j-1/ranking", null),
                 call("contracts show k-1", "GET", "/hr/contracts/k-1", null),
                 call("contracts sign k-1", "POST", "/hr/contracts/k-1/sign", null),
-                call("references create e-1 --kind FINAL --performance 1 --expertise 2 --reliability 1 --conduct 1 --task Led_billing",
-                        "POST", "/hr/employees/e-1/references", """
+                call(
+                        "references create e-1 --kind FINAL --performance 1 --expertise 2 --reliability 1 --conduct 1 --task Led_billing",
+                        "POST",
+                        "/hr/employees/e-1/references",
+                        """
                         {"kind":"FINAL","ratings":{"performance":1,"expertise":2,"reliability":1,"conduct":1},"tasks":["Led billing"]}"""),
                 call("references list e-1", "GET", "/hr/employees/e-1/references", null),
-                call("dead-letters list --service accounting --topic projects.projects", "GET",
-                        "/accounting/admin/dead-letters?topic=projects.projects", null),
-                call("dead-letters replay --service accounting --topic projects.projects --event e-1", "POST",
-                        "/accounting/admin/dead-letters/replay", "{\"topic\":\"projects.projects\",\"eventId\":\"e-1\"}"),
+                call(
+                        "dead-letters list --service accounting --topic projects.projects",
+                        "GET",
+                        "/accounting/admin/dead-letters?topic=projects.projects",
+                        null),
+                call(
+                        "dead-letters replay --service accounting --topic projects.projects --event e-1",
+                        "POST",
+                        "/accounting/admin/dead-letters/replay",
+                        "{\"topic\":\"projects.projects\",\"eventId\":\"e-1\"}"),
                 call("projects list --customer c-1", "GET", "/projects?customerId=c-1&page=0&size=50", null),
                 call("projects show p-1", "GET", "/projects/p-1", null),
-                call("projects kickoff p-1 --at 2026-03-09T10:00+01:00 --duration 90 --participant anna@example.com --agenda Goals",
-                        "POST", "/projects/p-1/kickoff", """
+                call(
+                        "projects kickoff p-1 --at 2026-03-09T10:00+01:00 --duration 90 --participant anna@example.com --agenda Goals",
+                        "POST",
+                        "/projects/p-1/kickoff",
+                        """
                         {"scheduledAt":"2026-03-09T10:00+01:00","durationMinutes":90,"participants":["anna@example.com"],"agenda":["Goals"]}"""),
                 call("projects minutes p-1", "GET", "/projects/p-1/minutes", null),
-                call("projects minutes p-1 --date 2026-03-09 --attendee anna --decision Go --action Send_plan;anna;2026-03-16",
-                        "POST", "/projects/p-1/minutes", """
+                call(
+                        "projects minutes p-1 --date 2026-03-09 --attendee anna --decision Go --action Send_plan;anna;2026-03-16",
+                        "POST",
+                        "/projects/p-1/minutes",
+                        """
                         {"meetingDate":"2026-03-09","attendees":["anna"],"decisions":["Go"],
                          "actionItems":[{"description":"Send plan","owner":"anna","dueDate":"2026-03-16"}]}"""),
-                call("projects risks add p-1 --title Key_person_leaves --probability 3 --impact 5 --mitigation Pairing --owner anna",
-                        "POST", "/projects/p-1/risks", """
+                call(
+                        "projects risks add p-1 --title Key_person_leaves --probability 3 --impact 5 --mitigation Pairing --owner anna",
+                        "POST",
+                        "/projects/p-1/risks",
+                        """
                         {"title":"Key person leaves","probability":3,"impact":5,"mitigation":"Pairing","owner":"anna"}"""),
                 call("projects risks update p-1 r-1 --impact 2", "PATCH", "/projects/p-1/risks/r-1", "{\"impact\":2}"),
                 call("projects status-report p-1", "GET", "/projects/p-1/status-report", null));
@@ -104,14 +160,17 @@ class CommandsTest {
     @MethodSource("calls")
     void calls_the_public_api(String commandLine, String method, String pathAndQuery, String body) throws Exception {
         // Words are split at spaces; an underscore stands for a space inside one argument.
-        String[] args = Stream.of(commandLine.split(" ")).map(word -> word.replace('_', ' ')).toArray(String[]::new);
+        String[] args = Stream.of(commandLine.split(" "))
+                .map(word -> word.replace('_', ' '))
+                .toArray(String[]::new);
 
         Cli.Result result = cli.run(args);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         FakeGateway.Request request = gateway.last();
         assertThat(request.method()).isEqualTo(method);
-        assertThat(request.path() + (request.query() == null ? "" : "?" + request.query())).isEqualTo("/api/v1" + pathAndQuery);
+        assertThat(request.path() + (request.query() == null ? "" : "?" + request.query()))
+                .isEqualTo("/api/v1" + pathAndQuery);
         if (body == null) {
             assertThat(request.body()).isEmpty();
         } else {
@@ -124,12 +183,19 @@ class CommandsTest {
     void overdue_invoices_are_collected_from_every_page() throws Exception {
         StringBuilder firstPage = new StringBuilder("{\"items\":[");
         for (int i = 0; i < 200; i++) {
-            firstPage.append(i == 0 ? "" : ",").append("{\"invoiceNumber\":\"RE-2026-").append(String.format("%06d", i))
-                    .append("\",\"overdue\":").append(i == 7).append('}');
+            firstPage
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"invoiceNumber\":\"RE-2026-")
+                    .append(String.format("%06d", i))
+                    .append("\",\"overdue\":")
+                    .append(i == 7)
+                    .append('}');
         }
         firstPage.append("],\"page\":0,\"size\":200,\"total\":201}");
         gateway.json("GET", "/accounting/invoices?page=0&size=200", firstPage.toString())
-                .json("GET", "/accounting/invoices?page=1&size=200",
+                .json(
+                        "GET",
+                        "/accounting/invoices?page=1&size=200",
                         "{\"items\":[{\"invoiceNumber\":\"RE-2026-000200\",\"overdue\":true}],\"page\":1,\"size\":200,\"total\":201}");
 
         Cli.Result result = cli.run("invoices", "list", "--overdue", "-o", "json");

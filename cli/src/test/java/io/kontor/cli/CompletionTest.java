@@ -16,8 +16,14 @@ class CompletionTest {
         Cli.Result result = new Cli(home).run("completion");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("#!/usr/bin/env bash")
-                .contains("complete -F _complete_kontor", "import-statement", "dunning-run", "status-report", "--overdue");
+        assertThat(result.out())
+                .startsWith("#!/usr/bin/env bash")
+                .contains(
+                        "complete -F _complete_kontor",
+                        "import-statement",
+                        "dunning-run",
+                        "status-report",
+                        "--overdue");
     }
 
     @Test
@@ -25,8 +31,19 @@ class CompletionTest {
         Cli.Result result = new Cli(home).run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("customers", "products", "offers", "invoices", "applications", "contracts",
-                "references", "projects", "events", "completion", "Exit codes: 0 done, 1");
+        assertThat(result.out())
+                .contains(
+                        "customers",
+                        "products",
+                        "offers",
+                        "invoices",
+                        "applications",
+                        "contracts",
+                        "references",
+                        "projects",
+                        "events",
+                        "completion",
+                        "Exit codes: 0 done, 1");
     }
 
     @Test

@@ -16,6 +16,7 @@ class ConfigTest {
 
     @TempDir
     Path home;
+
     FakeGateway gateway;
 
     @BeforeEach
@@ -37,7 +38,8 @@ class ConfigTest {
         Path file = home.resolve(".config/kontor/config.json");
         assertThat(login.exitCode()).isZero();
         assertThat(Config.read(file)).isEqualTo(new Config(gateway.url(), FakeGateway.TOKEN));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -106,6 +108,7 @@ class ConfigTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("must be an http(s) URL");
-        assertThat(Config.read(home.resolve(".config/kontor/config.json")).url()).isEqualTo(gateway.url());
+        assertThat(Config.read(home.resolve(".config/kontor/config.json")).url())
+                .isEqualTo(gateway.url());
     }
 }

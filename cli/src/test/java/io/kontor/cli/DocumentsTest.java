@@ -18,8 +18,10 @@ class DocumentsTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path downloads;
+
     FakeGateway gateway;
     Cli cli;
 
@@ -49,7 +51,12 @@ class DocumentsTest {
 
     @Test
     void a_dunning_notice_pdf_is_saved_byte_for_byte() throws Exception {
-        gateway.answer("GET", "/accounting/invoices/i-1/dunning-notices/2/pdf", 200, Map.of("Content-Type", "application/pdf"), PDF);
+        gateway.answer(
+                "GET",
+                "/accounting/invoices/i-1/dunning-notices/2/pdf",
+                200,
+                Map.of("Content-Type", "application/pdf"),
+                PDF);
         Path file = downloads.resolve("mahnung.pdf");
 
         Cli.Result result = cli.run("invoices", "dunning-notice", "i-1", "--level", "2", "--file", file.toString());
@@ -61,8 +68,16 @@ class DocumentsTest {
 
     @Test
     void without_a_file_the_services_name_is_used_but_only_as_a_name_in_the_current_directory() throws Exception {
-        gateway.answer("GET", "/accounting/invoices/i-1/xrechnung", 200, Map.of("Content-Type", "application/xml",
-                "Content-Disposition", "attachment; filename=\"../../RE-2026-000042.xml\""), "<Invoice/>".getBytes());
+        gateway.answer(
+                "GET",
+                "/accounting/invoices/i-1/xrechnung",
+                200,
+                Map.of(
+                        "Content-Type",
+                        "application/xml",
+                        "Content-Disposition",
+                        "attachment; filename=\"../../RE-2026-000042.xml\""),
+                "<Invoice/>".getBytes());
 
         Cli.Result result = cli.run("invoices", "xrechnung", "i-1", "-o", "json");
 
@@ -70,7 +85,8 @@ class DocumentsTest {
         try {
             assertThat(result.exitCode()).isZero();
             assertThat(saved).hasContent("<Invoice/>");
-            assertThat(Gateway.JSON.readTree(result.out()).path("file").asText()).isEqualTo("RE-2026-000042.xml");
+            assertThat(Gateway.JSON.readTree(result.out()).path("file").asText())
+                    .isEqualTo("RE-2026-000042.xml");
         } finally {
             Files.deleteIfExists(saved);
         }
@@ -89,21 +105,28 @@ class DocumentsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(gateway.last().contentType()).isEqualTo("application/xml");
         assertThat(gateway.last().text()).isEqualTo(Files.readString(camt));
-        assertThat(result.lines()).containsExactly(
-                "3 entries, 1 matched, 1 unmatched.",
-                "INVOICE         AMOUNT",
-                "RE-2026-000042  1428.00",
-                "Unmatched:",
-                "  10.00  Unbekannt  Spende");
+        assertThat(result.lines())
+                .containsExactly(
+                        "3 entries, 1 matched, 1 unmatched.",
+                        "INVOICE         AMOUNT",
+                        "RE-2026-000042  1428.00",
+                        "Unmatched:",
+                        "  10.00  Unbekannt  Spende");
     }
 
     @Test
     void a_kickoff_can_be_scheduled_and_its_invitation_downloaded_in_one_go() throws Exception {
         gateway.json("POST", "/projects/p-1/kickoff", "{\"scheduledAt\":\"2026-03-09T10:00+01:00\"}")
-                .answer("GET", "/projects/p-1/kickoff.ics", 200, "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+                .answer(
+                        "GET",
+                        "/projects/p-1/kickoff.ics",
+                        200,
+                        "text/calendar",
+                        "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
         Path ics = downloads.resolve("kickoff.ics");
 
-        Cli.Result result = cli.run("projects", "kickoff", "p-1", "--at", "2026-03-09T10:00+01:00", "--ics", ics.toString());
+        Cli.Result result =
+                cli.run("projects", "kickoff", "p-1", "--at", "2026-03-09T10:00+01:00", "--ics", ics.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(gateway.requests).extracting(FakeGateway.Request::method).containsExactly("POST", "GET");
@@ -112,7 +135,8 @@ class DocumentsTest {
 
     @Test
     void the_status_report_in_markdown_is_printed_as_it_is() {
-        String markdown = "# Status: Website relaunch\n\n**RAG:** AMBER\n\n| risk | score |\n|---|---|\n| Key person | 15 |\n";
+        String markdown =
+                "# Status: Website relaunch\n\n**RAG:** AMBER\n\n| risk | score |\n|---|---|\n| Key person | 15 |\n";
         gateway.answer("GET", "/projects/p-1/status-report", 200, "text/markdown", markdown);
 
         Cli.Result result = cli.run("projects", "status-report", "p-1", "--markdown");
@@ -127,8 +151,22 @@ class DocumentsTest {
         gateway.answer("GET", "/hr/contracts/k-1/document", 200, Map.of("Content-Type", "application/pdf"), PDF)
                 .answer("GET", "/hr/references/r-1/document", 200, Map.of("Content-Type", "application/pdf"), PDF);
 
-        assertThat(cli.run("contracts", "document", "k-1", "-f", downloads.resolve("k.pdf").toString()).exitCode()).isZero();
-        assertThat(cli.run("references", "document", "r-1", "-f", downloads.resolve("r.pdf").toString()).exitCode()).isZero();
+        assertThat(cli.run(
+                                "contracts",
+                                "document",
+                                "k-1",
+                                "-f",
+                                downloads.resolve("k.pdf").toString())
+                        .exitCode())
+                .isZero();
+        assertThat(cli.run(
+                                "references",
+                                "document",
+                                "r-1",
+                                "-f",
+                                downloads.resolve("r.pdf").toString())
+                        .exitCode())
+                .isZero();
         assertThat(Files.readAllBytes(downloads.resolve("k.pdf"))).isEqualTo(PDF);
         assertThat(Files.readAllBytes(downloads.resolve("r.pdf"))).isEqualTo(PDF);
     }

@@ -26,6 +26,7 @@ class EventsTailTest {
 
     @TempDir
     Path home;
+
     FakeGateway gateway;
     Cli cli;
 
@@ -42,14 +43,17 @@ class EventsTailTest {
 
     @Test
     void each_event_is_one_line_with_time_type_and_subject() {
-        Cli.Result result = cli.run("events", "tail", "--type", "kontor.sales.offer-accepted.v1,kontor.accounting.invoice-issued.v1");
+        Cli.Result result = cli.run(
+                "events", "tail", "--type", "kontor.sales.offer-accepted.v1,kontor.accounting.invoice-issued.v1");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(gateway.last().accept()).isEqualTo("text/event-stream");
-        assertThat(gateway.last().query()).isEqualTo("types=kontor.sales.offer-accepted.v1%2Ckontor.accounting.invoice-issued.v1");
-        assertThat(result.lines()).containsExactly(
-                "2026-03-02T09:00:00Z  kontor.sales.offer-accepted.v1  o-1",
-                "2026-03-02T09:00:01Z  kontor.accounting.invoice-issued.v1  i-1");
+        assertThat(gateway.last().query())
+                .isEqualTo("types=kontor.sales.offer-accepted.v1%2Ckontor.accounting.invoice-issued.v1");
+        assertThat(result.lines())
+                .containsExactly(
+                        "2026-03-02T09:00:00Z  kontor.sales.offer-accepted.v1  o-1",
+                        "2026-03-02T09:00:01Z  kontor.accounting.invoice-issued.v1  i-1");
     }
 
     @Test
@@ -58,7 +62,12 @@ class EventsTailTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.lines()).hasSize(1);
-        assertThat(Gateway.JSON.readTree(result.lines().get(0)).path("data").path("offerNumber").asText()).isEqualTo("AN-2026-000001");
+        assertThat(Gateway.JSON
+                        .readTree(result.lines().get(0))
+                        .path("data")
+                        .path("offerNumber")
+                        .asText())
+                .isEqualTo("AN-2026-000001");
     }
 
     @Test

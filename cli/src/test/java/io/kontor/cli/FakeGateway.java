@@ -14,24 +14,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real HTTP server on a free port that answers like the gateway: bearer token required (401 problem otherwise),
- * the answers a test sets per method and path, and a 404 problem for every other path. It records each request.
- * (Until the system tests run the CLI against the whole platform, this is the gateway the CLI tests talk to.)
+ * A real HTTP server on a free port that answers like the gateway: bearer token required (401 problem otherwise), the
+ * answers a test sets per method and path, and a 404 problem for every other path. It records each request. (Until the
+ * system tests run the CLI against the whole platform, this is the gateway the CLI tests talk to.)
  */
 final class FakeGateway implements AutoCloseable {
 
     static final String TOKEN = "test-token";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    record Request(String method, String path, String query, String contentType, String accept, String authorization,
-                   byte[] body) {
+    record Request(
+            String method,
+            String path,
+            String query,
+            String contentType,
+            String accept,
+            String authorization,
+            byte[] body) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-    }
+    record Answer(int status, Map<String, String> headers, byte[] body) {}
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -64,8 +69,12 @@ final class FakeGateway implements AutoCloseable {
     }
 
     FakeGateway json(String method, String path, String body) {
-        return answer(method, path, method.equals("POST") && !path.matches(".*/(send|accept|reject|sign|advance)$") ? 201 : 200,
-                "application/json", body);
+        return answer(
+                method,
+                path,
+                method.equals("POST") && !path.matches(".*/(send|accept|reject|sign|advance)$") ? 201 : 200,
+                "application/json",
+                body);
     }
 
     /**
@@ -79,7 +88,8 @@ final class FakeGateway implements AutoCloseable {
 
     /** Answers every path without an answer of its own with this JSON (instead of 404). */
     FakeGateway answerAnyPathWith(String json) {
-        anyOtherPath = new Answer(200, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+        anyOtherPath =
+                new Answer(200, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -91,9 +101,14 @@ final class FakeGateway implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Accept"),
-                authorization, body));
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                uri.getPath(),
+                uri.getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Accept"),
+                authorization,
+                body));
         String live = liveStreams.get(exchange.getRequestMethod() + " " + uri.getPath());
         if (live != null && ("Bearer " + TOKEN).equals(authorization)) {
             keepOpen(exchange, live);
@@ -105,8 +120,13 @@ final class FakeGateway implements AutoCloseable {
         } else {
             String route = exchange.getRequestMethod() + " " + uri.getPath();
             // An answer for path and query wins over one for the path alone.
-            answer = answers.getOrDefault(route + "?" + uri.getRawQuery(), answers.getOrDefault(route,
-                    anyOtherPath != null ? anyOtherPath : problem(404, "Not Found", "no route for " + uri.getPath())));
+            answer = answers.getOrDefault(
+                    route + "?" + uri.getRawQuery(),
+                    answers.getOrDefault(
+                            route,
+                            anyOtherPath != null
+                                    ? anyOtherPath
+                                    : problem(404, "Not Found", "no route for " + uri.getPath())));
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("X-Correlation-Id", "c0ffee");
@@ -133,8 +153,8 @@ final class FakeGateway implements AutoCloseable {
     }
 
     static Answer problem(int status, String title, String detail) {
-        String json = "{\"type\":\"urn:kontor:problem:" + title.toLowerCase().replace(' ', '-') + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"correlationId\":\"c0ffee\"}";
+        String json = "{\"type\":\"urn:kontor:problem:" + title.toLowerCase().replace(' ', '-') + "\",\"title\":\""
+                + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"correlationId\":\"c0ffee\"}";
         return new Answer(status, Map.of("Content-Type", PROBLEM_JSON), json.getBytes(StandardCharsets.UTF_8));
     }
 

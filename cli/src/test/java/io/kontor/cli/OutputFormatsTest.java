@@ -28,6 +28,7 @@ class OutputFormatsTest {
 
     @TempDir
     Path home;
+
     FakeGateway gateway;
     Cli cli;
 
@@ -49,7 +50,9 @@ class OutputFormatsTest {
         Cli.Result result = cli.run("customers", "list");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.lines()).hasSize(4).allSatisfy(line -> assertThat(Table.length(line)).isLessThanOrEqualTo(80));
+        assertThat(result.lines())
+                .hasSize(4)
+                .allSatisfy(line -> assertThat(Table.length(line)).isLessThanOrEqualTo(80));
         assertThat(result.lines().get(0)).startsWith("ID").contains("NUMBER", "NAME", "EMAIL", "HOLD");
         assertThat(result.lines().get(1)).startsWith("3f1c8a52-6a4e-4b5e-9d0c-5a1e2b3c4d5e  K-000001  Müller");
         assertThat(result.lines().get(3)).isEqualTo("Showing 2 of 7 (page 0); --page 1 for more.");
@@ -70,7 +73,8 @@ class OutputFormatsTest {
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(result.out());
         assertThat(result.exitCode()).isZero();
         assertThat(yaml.path("total").asInt()).isEqualTo(7);
-        assertThat(yaml.path("items").get(0).path("name").asText()).isEqualTo("Müller Maschinenbau Gesellschaft mit beschränkter Haftung");
+        assertThat(yaml.path("items").get(0).path("name").asText())
+                .isEqualTo("Müller Maschinenbau Gesellschaft mit beschränkter Haftung");
         assertThat(yaml.path("items").get(1).path("creditHold").asBoolean()).isTrue();
     }
 
@@ -88,8 +92,10 @@ class OutputFormatsTest {
         Cli.Result result = cli.run("invoices", "show", "9e8d7c6b-0000-4000-8000-000000000001");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.lines()).allSatisfy(line -> assertThat(Table.length(line)).isLessThanOrEqualTo(80));
+        assertThat(result.lines())
+                .allSatisfy(line -> assertThat(Table.length(line)).isLessThanOrEqualTo(80));
         assertThat(result.out()).contains("invoiceNumber  RE-2026-000042", "openAmount     1428.00", "LINES:");
-        assertThat(result.lines()).anySatisfy(line -> assertThat(line).startsWith("CONSULT-DAY").contains("1200.00"));
+        assertThat(result.lines())
+                .anySatisfy(line -> assertThat(line).startsWith("CONSULT-DAY").contains("1200.00"));
     }
 }

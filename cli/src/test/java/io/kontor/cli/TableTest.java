@@ -29,10 +29,14 @@ class TableTest {
     @ParameterizedTest(name = "{0} columns")
     @MethodSource("widths")
     void every_line_fits_the_terminal_width(int width) throws Exception {
-        List<String> lines = Table.render(CUSTOMERS, List.of(
-                row("{\"id\":\"3f1c8a52-6a4e-4b5e-9d0c-5a1e2b3c4d5e\",\"name\":\"Müller Maschinenbau Gesellschaft mit beschränkter Haftung\","
-                        + "\"email\":\"buchhaltung@mueller-maschinenbau-niederrhein.de\",\"openAmount\":12345.67}"),
-                row("{\"id\":\"0a1b2c3d-6a4e-4b5e-9d0c-5a1e2b3c4d5e\",\"name\":\"Kurz AG\",\"email\":\"a@b.de\",\"openAmount\":0.00}")),
+        List<String> lines = Table.render(
+                CUSTOMERS,
+                List.of(
+                        row(
+                                "{\"id\":\"3f1c8a52-6a4e-4b5e-9d0c-5a1e2b3c4d5e\",\"name\":\"Müller Maschinenbau Gesellschaft mit beschränkter Haftung\","
+                                        + "\"email\":\"buchhaltung@mueller-maschinenbau-niederrhein.de\",\"openAmount\":12345.67}"),
+                        row(
+                                "{\"id\":\"0a1b2c3d-6a4e-4b5e-9d0c-5a1e2b3c4d5e\",\"name\":\"Kurz AG\",\"email\":\"a@b.de\",\"openAmount\":0.00}")),
                 width);
 
         assertThat(lines).allSatisfy(line -> assertThat(Table.length(line)).isLessThanOrEqualTo(width));
@@ -40,11 +44,15 @@ class TableTest {
 
     @Test
     void ids_are_never_shortened_the_widest_text_gives_way_with_an_ellipsis() throws Exception {
-        List<String> lines = Table.render(CUSTOMERS, List.of(
-                row("{\"id\":\"3f1c8a52-6a4e-4b5e-9d0c-5a1e2b3c4d5e\",\"name\":\"Müller Maschinenbau Gesellschaft mit beschränkter Haftung\","
-                        + "\"email\":\"buchhaltung@mueller.de\",\"openAmount\":1}")), 80);
+        List<String> lines = Table.render(
+                CUSTOMERS,
+                List.of(row(
+                        "{\"id\":\"3f1c8a52-6a4e-4b5e-9d0c-5a1e2b3c4d5e\",\"name\":\"Müller Maschinenbau Gesellschaft mit beschränkter Haftung\","
+                                + "\"email\":\"buchhaltung@mueller.de\",\"openAmount\":1}")),
+                80);
 
-        assertThat(lines.get(1)).startsWith("3f1c8a52-6a4e-4b5e-9d0c-5a1e2b3c4d5e  Müller Maschinen")
+        assertThat(lines.get(1))
+                .startsWith("3f1c8a52-6a4e-4b5e-9d0c-5a1e2b3c4d5e  Müller Maschinen")
                 .contains("…  buchhaltung@")
                 .hasSize(80);
     }
@@ -58,25 +66,26 @@ class TableTest {
                 Column.of("DUE", "dueDate").whole().dispensable(1),
                 Column.of("LVL", "dunningLevel").amount().dispensable(2),
                 Column.of("OPEN", "openAmount").amount());
-        List<JsonNode> rows = List.of(row("{\"id\":\"cd77fd42-2f59-4228-8966-3349f02f1ba1\",\"invoiceNumber\":\"RE-2026-000001\","
-                + "\"status\":\"PARTIALLY_PAID\",\"dueDate\":\"2026-12-11\",\"dunningLevel\":0,\"openAmount\":4284.00}"));
+        List<JsonNode> rows = List.of(
+                row(
+                        "{\"id\":\"cd77fd42-2f59-4228-8966-3349f02f1ba1\",\"invoiceNumber\":\"RE-2026-000001\","
+                                + "\"status\":\"PARTIALLY_PAID\",\"dueDate\":\"2026-12-11\",\"dunningLevel\":0,\"openAmount\":4284.00}"));
 
-        assertThat(Table.render(invoices, rows, 80)).containsExactly(
-                "ID                                    NUMBER          STATUS          OPEN",
-                "cd77fd42-2f59-4228-8966-3349f02f1ba1  RE-2026-000001  PARTIALLY_PAID  4284.00");
+        assertThat(Table.render(invoices, rows, 80))
+                .containsExactly(
+                        "ID                                    NUMBER          STATUS          OPEN",
+                        "cd77fd42-2f59-4228-8966-3349f02f1ba1  RE-2026-000001  PARTIALLY_PAID  4284.00");
         assertThat(Table.render(invoices, rows, 120).get(0)).contains("DUE", "LVL");
     }
 
     @Test
     void amounts_are_right_aligned_and_written_without_exponent() throws Exception {
-        List<String> lines = Table.render(List.of(Column.of("NO", "n"), Column.of("OPEN", "openAmount").right()), List.of(
-                row("{\"n\":\"RE-1\",\"openAmount\":1E+3}"),
-                row("{\"n\":\"RE-2\",\"openAmount\":119.00}")), 80);
+        List<String> lines = Table.render(
+                List.of(Column.of("NO", "n"), Column.of("OPEN", "openAmount").right()),
+                List.of(row("{\"n\":\"RE-1\",\"openAmount\":1E+3}"), row("{\"n\":\"RE-2\",\"openAmount\":119.00}")),
+                80);
 
-        assertThat(lines).containsExactly(
-                "NO    OPEN",
-                "RE-1    1000",
-                "RE-2  119.00");
+        assertThat(lines).containsExactly("NO    OPEN", "RE-1    1000", "RE-2  119.00");
     }
 
     @Test
@@ -91,8 +100,13 @@ class TableTest {
 
     @Test
     void long_values_of_a_single_object_wrap_at_word_boundaries() {
-        assertThat(Output.wrap("Frau Muster erledigte die ihr übertragenen Aufgaben stets zu unserer vollsten Zufriedenheit", 30))
-                .containsExactly("Frau Muster erledigte die ihr", "übertragenen Aufgaben stets zu", "unserer vollsten Zufriedenheit")
+        assertThat(Output.wrap(
+                        "Frau Muster erledigte die ihr übertragenen Aufgaben stets zu unserer vollsten Zufriedenheit",
+                        30))
+                .containsExactly(
+                        "Frau Muster erledigte die ihr",
+                        "übertragenen Aufgaben stets zu",
+                        "unserer vollsten Zufriedenheit")
                 .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(30));
     }
 }

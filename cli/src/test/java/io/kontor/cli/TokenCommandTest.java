@@ -69,7 +69,9 @@ class TokenCommandTest {
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initVerify(DevJwt.publicKey());
         rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).as("signature").isTrue();
+        assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2])))
+                .as("signature")
+                .isTrue();
         return Gateway.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
     }
 }

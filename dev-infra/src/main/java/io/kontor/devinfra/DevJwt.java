@@ -2,7 +2,6 @@ package io.kontor.devinfra;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,12 +19,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Mints RS256 bearer tokens the way the production identity provider would, for the local
- * launcher ({@code kontor token --role …}) and for tests.
- * <p>
- * The key pair ({@code dev-jwt-private.pem} here, the public half also in the platform's
- * {@code kontor/dev-jwt/public.pem}) is for development and tests only. It is public in the
- * repository, so anyone can sign with it: no deployment beyond a developer's machine may trust it.
+ * Mints RS256 bearer tokens the way the production identity provider would, for the local launcher ({@code kontor token
+ * --role …}) and for tests.
+ *
+ * <p>The key pair ({@code dev-jwt-private.pem} here, the public half also in the platform's
+ * {@code kontor/dev-jwt/public.pem}) is for development and tests only. It is public in the repository, so anyone can
+ * sign with it: no deployment beyond a developer's machine may trust it.
  */
 public final class DevJwt {
 
@@ -37,8 +36,7 @@ public final class DevJwt {
     // Backdates the issue time of an already expired token so that iat still comes before exp.
     private static final Duration EXPIRED_TOKEN_AGE = Duration.ofHours(1);
 
-    private DevJwt() {
-    }
+    private DevJwt() {}
 
     /** A token from {@link #ISSUER} for {@link #AUDIENCE}, valid for {@code ttl} from now. */
     public static String mint(String subject, Duration ttl, String... roles) {
@@ -87,7 +85,9 @@ public final class DevJwt {
         }
 
         private static byte[] der(String pemResource) {
-            String base64 = readResource(pemResource).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String base64 = readResource(pemResource)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             return Base64.getDecoder().decode(base64);
         }
     }
@@ -95,7 +95,8 @@ public final class DevJwt {
     private static String readResource(String name) {
         try (InputStream in = DevJwt.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("Resource io/kontor/devinfra/" + name + " is missing from kontor-dev-infra");
+                throw new IllegalStateException(
+                        "Resource io/kontor/devinfra/" + name + " is missing from kontor-dev-infra");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -6,14 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Ports for local infrastructure. Machines are shared, so nothing here assumes 9092, 5432 or 8080
- * is free. A port found free can still be taken before the caller binds it; the starters in this
- * package retry on a bind failure.
+ * Ports for local infrastructure. Machines are shared, so nothing here assumes 9092, 5432 or 8080 is free. A port found
+ * free can still be taken before the caller binds it; the starters in this package retry on a bind failure.
  */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port on the loopback interface that nobody listens on right now. */
     public static int find() {

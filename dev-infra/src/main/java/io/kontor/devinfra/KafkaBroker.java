@@ -27,18 +27,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * A real single-node Kafka broker (KRaft, broker and controller in one process) on free loopback
- * ports.
- * <p>
- * It runs as its own JVM from the Kafka jars whose paths the build wrote into
- * {@code kafka-broker.classpath}: inside a Quarkus test JVM its Scala, Log4j and server classes
- * would clash with the application's, and a separate process can be killed like a real broker.
- * Readiness is the log line {@value #READY_LINE}, not an open port, because on a shared machine
- * some other process may answer on a port.
- * <p>
- * No broker outlives the JVM that started it: a shutdown hook kills it, and {@link OrphanGuard}
- * ends it even when that JVM is killed with -9. Its files (including {@code broker.log}) stay in
- * the data dir.
+ * A real single-node Kafka broker (KRaft, broker and controller in one process) on free loopback ports.
+ *
+ * <p>It runs as its own JVM from the Kafka jars whose paths the build wrote into {@code kafka-broker.classpath}: inside
+ * a Quarkus test JVM its Scala, Log4j and server classes would clash with the application's, and a separate process can
+ * be killed like a real broker. Readiness is the log line {@value #READY_LINE}, not an open port, because on a shared
+ * machine some other process may answer on a port.
+ *
+ * <p>No broker outlives the JVM that started it: a shutdown hook kills it, and {@link OrphanGuard} ends it even when
+ * that JVM is killed with -9. Its files (including {@code broker.log}) stay in the data dir.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -60,11 +57,14 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Process started : STARTED) {
-                started.destroyForcibly();
-            }
-        }, "kafka-broker-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (Process started : STARTED) {
+                                started.destroyForcibly();
+                            }
+                        },
+                        "kafka-broker-reaper"));
     }
 
     private final Path dataDir;
@@ -107,9 +107,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * The broker last started in {@code dataDir}, running or not, on the ports it had then. For
-     * code in another class loader of the same JVM (a Quarkus test profile) or in a later process
-     * that needs to stop or restart a broker it did not start itself.
+     * The broker last started in {@code dataDir}, running or not, on the ports it had then. For code in another class
+     * loader of the same JVM (a Quarkus test profile) or in a later process that needs to stop or restart a broker it
+     * did not start itself.
      */
     public static KafkaBroker attach(Path dataDir) {
         Path config = dataDir.resolve("server.properties");
@@ -119,7 +119,8 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("No broker was started in " + dataDir, e);
         }
-        KafkaBroker broker = new KafkaBroker(dataDir,
+        KafkaBroker broker = new KafkaBroker(
+                dataDir,
                 portOf(properties, "advertised.listeners=PLAINTEXT://127.0.0.1:"),
                 portOf(properties, "controller.quorum.voters=1@127.0.0.1:"));
         broker.process = broker.runningBroker().orElse(null);
@@ -249,8 +250,16 @@ public final class KafkaBroker implements AutoCloseable {
     // StorageTool's main exits the JVM, so it gets a JVM of its own.
     private void formatStorage(Path config, Path log4jConfig) throws IOException {
         Path log = dataDir.resolve("format.log");
-        List<String> command = javaCommand(log4jConfig, kafkaClasspath(),
-                "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString(), "--ignore-formatted");
+        List<String> command = javaCommand(
+                log4jConfig,
+                kafkaClasspath(),
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                clusterId(),
+                "-c",
+                config.toString(),
+                "--ignore-formatted");
         Process format = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -275,12 +284,18 @@ public final class KafkaBroker implements AutoCloseable {
         if (guard.isEmpty()) {
             return javaCommand(log4jConfig, kafkaClasspath(), "kafka.Kafka", config.toString());
         }
-        return javaCommand(log4jConfig, kafkaClasspath() + File.pathSeparator + guard.get(),
-                OrphanGuard.class.getName(), "kafka.Kafka", config.toString());
+        return javaCommand(
+                log4jConfig,
+                kafkaClasspath() + File.pathSeparator + guard.get(),
+                OrphanGuard.class.getName(),
+                "kafka.Kafka",
+                config.toString());
     }
 
     private static List<String> javaCommand(Path log4jConfig, String classpath, String mainClass, String... args) {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -292,7 +307,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path writeServerProperties() throws IOException {
         String storage = storageDir().toString().replace('\\', '/');
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -365,7 +381,9 @@ public final class KafkaBroker implements AutoCloseable {
     private void killLeftoverBroker() {
         runningBroker().ifPresent(leftover -> {
             leftover.destroyForcibly();
-            leftover.onExit().orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+            leftover.onExit()
+                    .orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
         });
     }
 
@@ -386,7 +404,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static int portOf(String properties, String prefix) {
-        return properties.lines()
+        return properties
+                .lines()
                 .filter(line -> line.startsWith(prefix))
                 .map(line -> Integer.parseInt(line.substring(prefix.length()).trim()))
                 .findFirst()
@@ -416,7 +435,9 @@ public final class KafkaBroker implements AutoCloseable {
     private static Optional<String> orphanGuardLocation() {
         try {
             CodeSource source = OrphanGuard.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+            if (source == null
+                    || source.getLocation() == null
+                    || !"file".equals(source.getLocation().getProtocol())) {
                 return Optional.empty();
             }
             Path location = Path.of(source.getLocation().toURI());

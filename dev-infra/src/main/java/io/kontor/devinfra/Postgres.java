@@ -1,7 +1,6 @@
 package io.kontor.devinfra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -21,9 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL: the server named by {@value #URL_ENV} when that is set (a JDBC URL of an
- * admin database, with {@value #USER_ENV} and {@value #PASSWORD_ENV}), otherwise an embedded
- * PostgreSQL 14 from the zonky binaries on a free loopback port.
+ * A real PostgreSQL: the server named by {@value #URL_ENV} when that is set (a JDBC URL of an admin database, with
+ * {@value #USER_ENV} and {@value #PASSWORD_ENV}), otherwise an embedded PostgreSQL 14 from the zonky binaries on a free
+ * loopback port.
  */
 public final class Postgres implements AutoCloseable {
 
@@ -52,8 +51,8 @@ public final class Postgres implements AutoCloseable {
     }
 
     /**
-     * The server from {@value #URL_ENV}, or an embedded one keeping its data in {@code dataDir}
-     * ({@code clean}: wipe it first) with its binaries unpacked next to it in {@code pg-binaries}.
+     * The server from {@value #URL_ENV}, or an embedded one keeping its data in {@code dataDir} ({@code clean}: wipe it
+     * first) with its binaries unpacked next to it in {@code pg-binaries}.
      */
     public static Postgres start(Path dataDir, boolean clean) {
         Path absolute = dataDir.toAbsolutePath();
@@ -77,8 +76,10 @@ public final class Postgres implements AutoCloseable {
         try (Connection ignored = postgres.connect(adminJdbcUrl)) {
             return postgres;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to PostgreSQL at " + adminJdbcUrl + " as " + username
-                    + " (from " + URL_ENV + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot connect to PostgreSQL at " + adminJdbcUrl + " as " + username + " (from " + URL_ENV + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -131,7 +132,8 @@ public final class Postgres implements AutoCloseable {
     public String createDatabase(String name) {
         requireValidName(name);
         try (Connection connection = connect(adminUrl)) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, name);
                 try (ResultSet row = exists.executeQuery()) {
                     if (row.next()) {
@@ -155,7 +157,8 @@ public final class Postgres implements AutoCloseable {
     /** Drops the database, closing its open connections (PostgreSQL 13+). */
     public void dropDatabase(String name) {
         requireValidName(name);
-        try (Connection connection = connect(adminUrl); Statement drop = connection.createStatement()) {
+        try (Connection connection = connect(adminUrl);
+                Statement drop = connection.createStatement()) {
             drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop database " + name + ": " + e.getMessage(), e);
@@ -224,7 +227,8 @@ public final class Postgres implements AutoCloseable {
             return;
         }
         ProcessHandle.of(pid)
-                .filter(handle -> handle.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(handle ->
+                        handle.info().command().map(c -> c.endsWith("postgres")).orElse(false))
                 .ifPresent(handle -> {
                     handle.destroy();
                     try {

@@ -1,10 +1,7 @@
 package io.kontor.devinfra;
 
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
 
 class DevJwtTest {
 
@@ -37,7 +36,8 @@ class DevJwtTest {
         assertThat(claims.getSubject()).isEqualTo("alice");
         assertThat(claims.getStringClaimValue("upn")).isEqualTo("alice");
         assertThat(claims.getStringListClaimValue("groups")).containsExactlyInAnyOrder("accounting", "admin");
-        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(300);
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue())
+                .isEqualTo(300);
     }
 
     @Test
@@ -45,12 +45,15 @@ class DevJwtTest {
         String token = DevJwt.mint("alice", DevJwt.ISSUER, Instant.now().minus(Duration.ofMinutes(10)), "admin");
 
         assertThatThrownBy(() -> VERIFIER.processToClaims(token))
-                .isInstanceOfSatisfying(InvalidJwtException.class, e -> assertThat(e.hasExpired()).isTrue());
+                .isInstanceOfSatisfying(
+                        InvalidJwtException.class,
+                        e -> assertThat(e.hasExpired()).isTrue());
     }
 
     @Test
     void a_token_from_another_issuer_is_rejected() {
-        String token = DevJwt.mint("alice", "https://evil.example", Instant.now().plusSeconds(300), "admin");
+        String token =
+                DevJwt.mint("alice", "https://evil.example", Instant.now().plusSeconds(300), "admin");
 
         assertThatThrownBy(() -> VERIFIER.processToClaims(token)).isInstanceOf(InvalidJwtException.class);
     }

@@ -1,5 +1,14 @@
 package io.kontor.devinfra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,16 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class KafkaBrokerTest {
 
     @TempDir
@@ -34,7 +33,8 @@ class KafkaBrokerTest {
     static void startBroker() {
         long started = System.nanoTime();
         broker = KafkaBroker.start(dataDir);
-        System.out.printf("Kafka broker ready on %s in %d ms%n",
+        System.out.printf(
+                "Kafka broker ready on %s in %d ms%n",
                 broker.bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -60,8 +60,8 @@ class KafkaBrokerTest {
         assertThat(broker.isRunning()).isFalse();
         long restarted = System.nanoTime();
         broker.restart();
-        System.out.printf("Kafka broker restarted in %d ms%n",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted));
+        System.out.printf(
+                "Kafka broker restarted in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted));
 
         assertThat(broker.isRunning()).isTrue();
         assertThat(broker.bootstrapServers()).isEqualTo(address);
@@ -71,10 +71,14 @@ class KafkaBrokerTest {
 
     private static void send(String bootstrap, String topic, String key, String value) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(60, TimeUnit.SECONDS);
         }
@@ -82,11 +86,16 @@ class KafkaBrokerTest {
 
     private static List<String> readValues(String bootstrap, String topic, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));

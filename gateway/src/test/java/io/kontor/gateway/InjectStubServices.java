@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the {@link StubServices} field of a test that runs with {@link StubServicesResource}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectStubServices {
-}
+public @interface InjectStubServices {}

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpenEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/q/health/live", "/q/health/ready", "/q/health", "/q/metrics", "/q/openapi", "/q/swagger-ui/"})
+    @ValueSource(
+            strings = {"/q/health/live", "/q/health/ready", "/q/health", "/q/metrics", "/q/openapi", "/q/swagger-ui/"})
     void is_open_without_a_token(String path) {
-        given().when().get(path)
-                .then().statusCode(200);
+        given().when().get(path).then().statusCode(200);
     }
 }

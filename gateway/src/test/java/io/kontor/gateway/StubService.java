@@ -12,15 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stands in for one Kontor service: a real HTTP server on a free port that records every request it gets. By default
- * it answers 200, echoing a request body (same content type) or describing the request as JSON; a test can give it
- * another answer for a while ({@link #answer}).
+ * Stands in for one Kontor service: a real HTTP server on a free port that records every request it gets. By default it
+ * answers 200, echoing a request body (same content type) or describing the request as JSON; a test can give it another
+ * answer for a while ({@link #answer}).
  */
 public final class StubService {
 
     /** What arrived at the service, as the service saw it. */
-    public record Received(String method, String uri, MultiMap headers, Buffer body) {
-    }
+    public record Received(String method, String uri, MultiMap headers, Buffer body) {}
 
     public static final String SERVED_BY = "X-Served-By";
 
@@ -84,8 +83,11 @@ public final class StubService {
     }
 
     public void record(HttpServerRequest request, Buffer body) {
-        received.add(new Received(request.method().name(), request.uri(),
-                MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body));
+        received.add(new Received(
+                request.method().name(),
+                request.uri(),
+                MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
+                body));
     }
 
     private void handle(HttpServerRequest request) {
@@ -99,12 +101,17 @@ public final class StubService {
             request.response().putHeader(SERVED_BY, domain);
             if (body.length() > 0) {
                 String contentType = request.getHeader("Content-Type");
-                request.response().putHeader("Content-Type", contentType == null ? "application/octet-stream" : contentType);
+                request.response()
+                        .putHeader("Content-Type", contentType == null ? "application/octet-stream" : contentType);
                 echoInPieces(request, body);
             } else {
-                request.response().putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("service", domain).put("method", request.method().name())
-                                .put("uri", request.uri()).encode());
+                request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("service", domain)
+                                .put("method", request.method().name())
+                                .put("uri", request.uri())
+                                .encode());
             }
         });
     }

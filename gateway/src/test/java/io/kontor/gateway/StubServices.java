@@ -50,6 +50,8 @@ public final class StubServices {
 
     /** How many requests reached any stub since the last reset. */
     public int requestsReceived() {
-        return byDomain.values().stream().mapToInt(stub -> stub.received().size()).sum();
+        return byDomain.values().stream()
+                .mapToInt(stub -> stub.received().size())
+                .sum();
     }
 }

@@ -16,6 +16,7 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
 
     /** The gateway's request timeout in these tests: how long a silent service is waited for. */
     public static final long REQUEST_TIMEOUT_MILLIS = 1_500;
+
     public static final long CONNECT_TIMEOUT_MILLIS = 1_000;
     /** Transport failures in a row that open a service's circuit breaker; one failing GET with its retries makes 3. */
     public static final int FAILURE_THRESHOLD = 5;
@@ -24,6 +25,7 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
 
     /** Per client: a burst a test can use up on a stopped MutableClock, a rate no sequential test reaches. */
     public static final int RATE_LIMIT_BURST = 50;
+
     public static final int RATE_LIMIT_PER_SECOND = 1000;
     public static final int MAX_REQUEST_BODY = 2 * 1024 * 1024;
 
@@ -60,7 +62,8 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(services, new TestInjector.AnnotatedAndMatchesType(InjectStubServices.class, StubServices.class));
+        testInjector.injectIntoFields(
+                services, new TestInjector.AnnotatedAndMatchesType(InjectStubServices.class, StubServices.class));
     }
 
     @Override

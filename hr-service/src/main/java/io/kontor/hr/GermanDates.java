@@ -8,8 +8,7 @@ public final class GermanDates {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private GermanDates() {
-    }
+    private GermanDates() {}
 
     public static String format(LocalDate date) {
         return date == null ? "" : FORMAT.format(date);

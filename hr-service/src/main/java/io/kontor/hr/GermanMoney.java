@@ -9,8 +9,7 @@ import java.util.Locale;
 /** Amounts as German documents write them: 58.000,00 EUR. */
 public final class GermanMoney {
 
-    private GermanMoney() {
-    }
+    private GermanMoney() {}
 
     public static String format(BigDecimal amount, String currency) {
         DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY));

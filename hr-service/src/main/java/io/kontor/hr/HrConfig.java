@@ -29,7 +29,9 @@ public interface HrConfig {
         /** How long a rejected candidate's personal data is kept before it is erased by itself. */
         Period rejectedCandidateRetention();
 
-        /** How often the erasure job looks for rejected candidates past their retention (a Quarkus scheduler interval). */
+        /**
+         * How often the erasure job looks for rejected candidates past their retention (a Quarkus scheduler interval).
+         */
         String erasureEvery();
     }
 }

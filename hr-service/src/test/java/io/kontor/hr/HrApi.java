@@ -3,6 +3,7 @@ package io.kontor.hr;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.kontor.testing.TestInfra;
 import io.kontor.testing.TestKafka;
 import io.kontor.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -14,33 +15,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import io.kontor.testing.TestInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the tests of this module do over and over: call the API as a role, open positions, bring candidates, read Kafka. */
+/**
+ * What the tests of this module do over and over: call the API as a role, open positions, bring candidates, read Kafka.
+ */
 public final class HrApi {
 
     public static final String BASE = "/api/v1/hr";
 
-    private HrApi() {
-    }
+    private HrApi() {}
 
     public static RequestSpecification as(String role) {
-        return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON).basePath(BASE);
+        return given().header("Authorization", TestTokens.bearer(role))
+                .contentType(ContentType.JSON)
+                .basePath(BASE);
     }
 
     /** Money stays exact: numbers with a fraction are read as BigDecimal, never as double. */
     public static JsonPath json(String body) {
-        return JsonPath.from(body).using(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        return JsonPath.from(body)
+                .using(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
     public static String openPosition(String title) {
-        String id = as("hr").body("{\"title\":\"%s\",\"department\":\"Engineering\",\"location\":\"Hamburg\"}".formatted(title))
-                .post("/job-openings").then().statusCode(201).extract().path("id");
+        String id = as("hr").body(
+                        "{\"title\":\"%s\",\"department\":\"Engineering\",\"location\":\"Hamburg\"}".formatted(title))
+                .post("/job-openings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as("hr").post("/job-openings/" + id + "/publish").then().statusCode(200);
         return id;
     }
@@ -58,13 +67,20 @@ public final class HrApi {
     }
 
     public static String apply(String openingId, String firstName, String lastName) {
-        return as("front-office").body(applicationBody(openingId, firstName, lastName, uniqueEmail(lastName)))
-                .post("/applications").then().statusCode(201).extract().path("id");
+        return as("front-office")
+                .body(applicationBody(openingId, firstName, lastName, uniqueEmail(lastName)))
+                .post("/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static void advance(String applicationId, String stage) {
-        as("hr").body("{\"stage\":\"" + stage + "\"}").post("/applications/" + applicationId + "/advance")
-                .then().statusCode(200);
+        as("hr").body("{\"stage\":\"" + stage + "\"}")
+                .post("/applications/" + applicationId + "/advance")
+                .then()
+                .statusCode(200);
     }
 
     /** Brings a fresh application to the given open stage along the pipeline. */
@@ -78,8 +94,11 @@ public final class HrApi {
     }
 
     public static void interview(String applicationId, String interviewer, String scoresJson) {
-        as("hr").body("{\"interviewer\":\"%s\",\"scores\":%s,\"notes\":\"Gut vorbereitet.\"}".formatted(interviewer, scoresJson))
-                .post("/applications/" + applicationId + "/interviews").then().statusCode(201);
+        as("hr").body("{\"interviewer\":\"%s\",\"scores\":%s,\"notes\":\"Gut vorbereitet.\"}"
+                        .formatted(interviewer, scoresJson))
+                .post("/applications/" + applicationId + "/interviews")
+                .then()
+                .statusCode(201);
     }
 
     public static String permanentContract(String startDate) {
@@ -92,8 +111,12 @@ public final class HrApi {
     /** Hires a fresh candidate for a fresh opening; returns the answer of the hire (employee and contract). */
     public static JsonPath hireSomeone(String firstName, String lastName) {
         String application = applicationAt(openPosition("Softwareentwickler"), firstName, lastName, "OFFER");
-        return json(as("hr").body(permanentContract("2027-04-01")).post("/applications/" + application + "/hire")
-                .then().statusCode(201).extract().asString());
+        return json(as("hr").body(permanentContract("2027-04-01"))
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
     }
 
     /** The text of a PDF as PDFBox extracts it: proves the document parses and says what it should. */
@@ -107,7 +130,8 @@ public final class HrApi {
 
     /** Waits until the topic holds an event of this type for this aggregate, and returns all such events. */
     public static List<ConsumerRecord<String, String>> awaitEvents(String topic, String aggregateId, String type) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> eventsOf(topic, aggregateId, type), found -> !found.isEmpty());
     }
 
@@ -117,14 +141,19 @@ public final class HrApi {
      */
     public static List<ConsumerRecord<String, String>> eventsOf(String topic, String aggregateId, String type) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfra.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -5,5 +5,4 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /** Gives every @QuarkusTest of this module a real Kafka broker and a real PostgreSQL. */
 @QuarkusTestResource(KontorTestResources.class)
-public class KontorTestInfrastructure {
-}
+public class KontorTestInfrastructure {}

@@ -20,8 +20,7 @@ public final class ProjectsApi {
     public static final String PROJECTS = "/api/v1/projects";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProjectsApi() {
-    }
+    private ProjectsApi() {}
 
     public static RequestSpecification as(String role) {
         return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON);
@@ -31,13 +30,22 @@ public final class ProjectsApi {
     public static String newProject(String name) {
         return as("project-office")
                 .body("{\"name\":\"" + name + "\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
-                .post(PROJECTS).then().statusCode(201).extract().path("id");
+                .post(PROJECTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String newProject(String name, UUID customerId) {
         return as("project-office")
-                .body("{\"name\":\"" + name + "\",\"customerId\":\"" + customerId + "\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
-                .post(PROJECTS).then().statusCode(201).extract().path("id");
+                .body("{\"name\":\"" + name + "\",\"customerId\":\"" + customerId
+                        + "\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
+                .post(PROJECTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** The data of every event of {@code ceType} that this service published about {@code projectId}, in order. */

@@ -10,8 +10,7 @@ public final class Paging {
     public static final String DEFAULT_SIZE = "50";
     public static final int MAX_SIZE = 200;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static <E, V> Page<V> page(PanacheQuery<E> query, int page, int size, Function<E, V> view) {
         return new Page<>(query.page(page, size).list().stream().map(view).toList(), page, size, query.count());

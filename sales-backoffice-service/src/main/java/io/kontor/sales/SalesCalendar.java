@@ -12,6 +12,7 @@ public class SalesCalendar {
 
     @Inject
     Clock clock;
+
     @Inject
     SalesConfig config;
 

@@ -22,7 +22,10 @@ public interface SalesConfig {
         /** Days from the issue date until an offer is no longer binding ({@code validUntil}). */
         int validityDays();
 
-        /** When the daily expiry run starts (cron, in {@link #timeZone()}); read by {@code OfferExpiry}'s {@code @Scheduled}. */
+        /**
+         * When the daily expiry run starts (cron, in {@link #timeZone()}); read by {@code OfferExpiry}'s
+         * {@code @Scheduled}.
+         */
         String expiryCron();
     }
 

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Sales, middle-office and admin may do everything here; front-office systems may read products and make and read offers. */
+/**
+ * Sales, middle-office and admin may do everything here; front-office systems may read products and make and read
+ * offers.
+ */
 @QuarkusTest
 class AccessTest {
 
@@ -45,8 +48,14 @@ class AccessTest {
     @ParameterizedTest(name = "{0} {1} without a token is a 401")
     @MethodSource("endpoints")
     void no_token_is_a_401_problem(String method, String path) {
-        given().basePath(BASE).contentType(ContentType.JSON).body("{}").request(method, path)
-                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().basePath(BASE)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .request(method, path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
     }
 
     @ParameterizedTest(name = "{0} {1} as hr is a 403")
@@ -57,8 +66,16 @@ class AccessTest {
 
     @Test
     void an_expired_or_forged_token_is_a_401() {
-        given().basePath(BASE).header("Authorization", TestTokens.expired("sales")).get("/customers").then().statusCode(401);
-        given().basePath(BASE).header("Authorization", TestTokens.tampered("front-office")).get("/customers").then().statusCode(401);
+        given().basePath(BASE)
+                .header("Authorization", TestTokens.expired("sales"))
+                .get("/customers")
+                .then()
+                .statusCode(401);
+        given().basePath(BASE)
+                .header("Authorization", TestTokens.tampered("front-office"))
+                .get("/customers")
+                .then()
+                .statusCode(401);
     }
 
     static Stream<Arguments> frontOfficeRefused() {
@@ -76,7 +93,11 @@ class AccessTest {
     @ParameterizedTest(name = "front-office: {0} {1} is a 403")
     @MethodSource("frontOfficeRefused")
     void front_office_may_not_keep_customers_or_products_nor_move_offers(String method, String path) {
-        as("front-office").body(customerBody("Shop Kunde GmbH")).request(method, path).then().statusCode(403);
+        as("front-office")
+                .body(customerBody("Shop Kunde GmbH"))
+                .request(method, path)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -85,17 +106,30 @@ class AccessTest {
         String sku = createProduct("Lizenz", "99.00", 19);
 
         as("front-office").get("/products").then().statusCode(200);
-        String id = as("front-office").body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]"))
-                .post("/offers").then().statusCode(201).extract().path("id");
+        String id = as("front-office")
+                .body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]"))
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as("front-office").get("/offers/" + id).then().statusCode(200);
-        as("front-office").queryParam("customerId", customerId).get("/offers").then().statusCode(200);
+        as("front-office")
+                .queryParam("customerId", customerId)
+                .get("/offers")
+                .then()
+                .statusCode(200);
     }
 
     @ParameterizedTest(name = "{0} may register customers and move offers")
     @MethodSource("backOfficeRoles")
     void sales_middle_office_and_admin_may_do_everything(String role) {
-        String customerId = as(role).body(customerBody("Rolle " + role + " GmbH")).post("/customers")
-                .then().statusCode(201).extract().path("id");
+        String customerId = as(role).body(customerBody("Rolle " + role + " GmbH"))
+                .post("/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String id = createOffer(customerId);
         as(role).post("/offers/" + id + "/send").then().statusCode(200);
         as(role).post("/offers/" + id + "/accept").then().statusCode(200);

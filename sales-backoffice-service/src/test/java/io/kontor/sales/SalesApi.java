@@ -24,21 +24,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** What the tests of this module do over and over: call the API as a role, make customers, products and offers, look at Kafka and the tables. */
+/**
+ * What the tests of this module do over and over: call the API as a role, make customers, products and offers, look at
+ * Kafka and the tables.
+ */
 public final class SalesApi {
 
     public static final String BASE = "/api/v1/sales";
 
-    private SalesApi() {
-    }
+    private SalesApi() {}
 
     public static RequestSpecification as(String role) {
-        return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON).basePath(BASE);
+        return given().header("Authorization", TestTokens.bearer(role))
+                .contentType(ContentType.JSON)
+                .basePath(BASE);
     }
 
     /** Money stays exact: numbers with a fraction are read as BigDecimal, never as double. */
     public static JsonPath json(String body) {
-        return JsonPath.from(body).using(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        return JsonPath.from(body)
+                .using(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
     public static String customerBody(String name) {
@@ -50,16 +55,25 @@ public final class SalesApi {
     }
 
     public static JsonPath registerCustomer(String name) {
-        return json(as("sales").body(customerBody(name)).post("/customers").then().statusCode(201).extract().asString());
+        return json(as("sales")
+                .body(customerBody(name))
+                .post("/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
     }
 
     /** A product with a SKU no other test uses; returns the SKU. */
     public static String createProduct(String name, String unitPrice, int vatRate) {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        as("sales").body("""
+        as("sales")
+                .body("""
                 {"sku": "%s", "name": "%s", "unitPrice": %s, "vatRate": %d, "unit": "h"}
                 """.formatted(sku, name, unitPrice, vatRate))
-                .post("/products").then().statusCode(201);
+                .post("/products")
+                .then()
+                .statusCode(201);
         return sku;
     }
 
@@ -72,14 +86,19 @@ public final class SalesApi {
     /** A draft offer of one line (2 × the product's list price); returns its id. */
     public static String createOffer(String customerId) {
         String sku = createProduct("Beratung", "100.00", 19);
-        return as("sales").body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]"))
-                .post("/offers").then().statusCode(201).extract().path("id");
+        return as("sales")
+                .body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]"))
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String createOfferIn(String status) {
         String id = createOffer(registerCustomer("Status " + status + " GmbH").getString("id"));
         switch (status) {
-            case "DRAFT" -> { }
+            case "DRAFT" -> {}
             case "SENT" -> as("sales").post("/offers/" + id + "/send").then().statusCode(200);
             case "ACCEPTED" -> {
                 as("sales").post("/offers/" + id + "/send").then().statusCode(200);
@@ -87,7 +106,11 @@ public final class SalesApi {
             }
             case "REJECTED" -> {
                 as("sales").post("/offers/" + id + "/send").then().statusCode(200);
-                as("sales").body("{\"reason\": \"too expensive\"}").post("/offers/" + id + "/reject").then().statusCode(200);
+                as("sales")
+                        .body("{\"reason\": \"too expensive\"}")
+                        .post("/offers/" + id + "/reject")
+                        .then()
+                        .statusCode(200);
             }
             default -> throw new IllegalArgumentException(status);
         }
@@ -101,7 +124,8 @@ public final class SalesApi {
         return found.get(0);
     }
 
-    public static List<ConsumerRecord<String, String>> events(String topic, String key, String type, Duration quietPeriod) {
+    public static List<ConsumerRecord<String, String>> events(
+            String topic, String key, String type, Duration quietPeriod) {
         return TestKafka.readAll(topic, quietPeriod).stream()
                 .filter(r -> key.equals(r.key()))
                 .filter(r -> type.equals(TestKafka.header(r, CloudEventHeaders.TYPE)))
@@ -110,8 +134,15 @@ public final class SalesApi {
 
     /** Row counts of the service's own tables, read behind its back. */
     public static Map<String, Long> rowCounts() {
-        List<String> tables = List.of("customer", "product", "offer", "offer_line", "number_series", "offer_template",
-                "offer_template_line", "follow_up");
+        List<String> tables = List.of(
+                "customer",
+                "product",
+                "offer",
+                "offer_line",
+                "number_series",
+                "offer_template",
+                "offer_template_line",
+                "follow_up");
         return tables.stream().collect(Collectors.toMap(Function.identity(), SalesApi::count));
     }
 
@@ -122,9 +153,13 @@ public final class SalesApi {
 
     /** A column of one row, read behind the service's back (a read through the API could change what it reads). */
     public static String column(String table, String column, String id) {
-        try (Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgres().username(), TestInfra.postgres().password());
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfra.jdbcUrl(),
+                        TestInfra.postgres().username(),
+                        TestInfra.postgres().password());
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select " + column + " from " + table + " where id = '" + UUID.fromString(id) + "'")) {
+                ResultSet result = statement.executeQuery(
+                        "select " + column + " from " + table + " where id = '" + UUID.fromString(id) + "'")) {
             return result.next() ? result.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(table + "." + column, e);
@@ -133,7 +168,10 @@ public final class SalesApi {
 
     /** The rows an SQL query finds, each column as text; parameters are bound in order. */
     public static List<Map<String, String>> rows(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgres().username(), TestInfra.postgres().password());
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfra.jdbcUrl(),
+                        TestInfra.postgres().username(),
+                        TestInfra.postgres().password());
                 java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -161,7 +199,10 @@ public final class SalesApi {
     }
 
     private static long query(String sql) {
-        try (Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgres().username(), TestInfra.postgres().password());
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfra.jdbcUrl(),
+                        TestInfra.postgres().username(),
+                        TestInfra.postgres().password());
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();

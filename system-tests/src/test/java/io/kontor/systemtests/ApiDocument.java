@@ -8,7 +8,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +28,13 @@ import java.util.Set;
 record ApiDocument(OpenAPI api, List<ApiOperation> operations) {
 
     /** One method on one path, with its parameters (path-level ones included) and its request body's schema, if any. */
-    record ApiOperation(String method, String path, List<Parameter> parameters, Optional<String> bodyMediaType,
-            Optional<Schema<?>> bodySchema, boolean bodyRequired) {
+    record ApiOperation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            Optional<String> bodyMediaType,
+            Optional<Schema<?>> bodySchema,
+            boolean bodyRequired) {
 
         List<Parameter> in(String where) {
             return parameters.stream().filter(p -> where.equals(p.getIn())).toList();
@@ -61,8 +65,9 @@ record ApiDocument(OpenAPI api, List<ApiOperation> operations) {
                     + api.getExtensions().get("x-kontor-unavailable"));
         }
         List<ApiOperation> operations = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operations.add(operation(path, method, item, operation))));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operations.add(operation(path, method, item, operation))));
         operations.sort(Comparator.comparing(ApiOperation::path).thenComparing(ApiOperation::method));
         return new ApiDocument(api, List.copyOf(operations));
     }
@@ -73,18 +78,24 @@ record ApiDocument(OpenAPI api, List<ApiOperation> operations) {
             parameters.addAll(operation.getParameters());
         }
         if (item.getParameters() != null) {
-            Set<String> named = Set.copyOf(parameters.stream().map(p -> p.getIn() + ":" + p.getName()).toList());
-            item.getParameters().stream().filter(p -> !named.contains(p.getIn() + ":" + p.getName())).forEach(parameters::add);
+            Set<String> named = Set.copyOf(
+                    parameters.stream().map(p -> p.getIn() + ":" + p.getName()).toList());
+            item.getParameters().stream()
+                    .filter(p -> !named.contains(p.getIn() + ":" + p.getName()))
+                    .forEach(parameters::add);
         }
         Optional<String> mediaType = Optional.empty();
         Optional<Schema<?>> schema = Optional.empty();
         boolean required = false;
-        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        if (operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null
                 && !operation.getRequestBody().getContent().isEmpty()) {
             var content = operation.getRequestBody().getContent();
-            // JSON where offered: that is what the fuzzing varies; other bodies (camt.053 XML) are sent as they are named.
+            // JSON where offered: that is what the fuzzing varies; other bodies (camt.053 XML) are sent as they are
+            // named.
             Map.Entry<String, io.swagger.v3.oas.models.media.MediaType> chosen = content.entrySet().stream()
-                    .filter(e -> e.getKey().contains("json")).findFirst()
+                    .filter(e -> e.getKey().contains("json"))
+                    .findFirst()
                     .orElse(content.entrySet().iterator().next());
             mediaType = Optional.of(chosen.getKey());
             schema = Optional.ofNullable(chosen.getValue().getSchema());
@@ -102,7 +113,10 @@ record ApiDocument(OpenAPI api, List<ApiOperation> operations) {
             return schema.getType();
         }
         if (schema.getTypes() != null) {
-            return schema.getTypes().stream().filter(t -> !"null".equals(t)).findFirst().orElse("null");
+            return schema.getTypes().stream()
+                    .filter(t -> !"null".equals(t))
+                    .findFirst()
+                    .orElse("null");
         }
         if (schema.getProperties() != null) {
             return "object";
@@ -118,9 +132,16 @@ record ApiDocument(OpenAPI api, List<ApiOperation> operations) {
 
     private static String download(URI uri) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .build();
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
             }

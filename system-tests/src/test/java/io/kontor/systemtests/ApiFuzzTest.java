@@ -20,13 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input against every operation of the gateway's OpenAPI document (issue #9, part C), as an admin so that the
- * token is not what refuses it. Passes when no answer is a 5xx, every 4xx is problem details naming the wrong field
- * where there is one, nothing invalid is accepted, and every list of the API counts as many entities afterwards as
- * before.
- * <p>
- * Size: {@code -Dkontor.fuzz.requests=N} (default 10,000: the systematic cases of every operation, then random ones up
- * to N); {@code -Dkontor.fuzz.seed} repeats a run's random cases; {@code -Dkontor.fuzz.parallel} (default 8).
+ * Bad input against every operation of the gateway's OpenAPI document (issue #9, part C), as an admin so that the token
+ * is not what refuses it. Passes when no answer is a 5xx, every 4xx is problem details naming the wrong field where
+ * there is one, nothing invalid is accepted, and every list of the API counts as many entities afterwards as before.
+ *
+ * <p>Size: {@code -Dkontor.fuzz.requests=N} (default 10,000: the systematic cases of every operation, then random ones
+ * up to N); {@code -Dkontor.fuzz.seed} repeats a run's random cases; {@code -Dkontor.fuzz.parallel} (default 8).
  */
 class ApiFuzzTest extends SystemTest {
 
@@ -36,8 +35,7 @@ class ApiFuzzTest extends SystemTest {
     /** The gateway's kontor.gateway.limits.max-request-body, as the system tests' platform runs it (20M). */
     private static final long GATEWAY_MAX_BODY = Long.getLong("kontor.fuzz.gateway-max-body", 20L * 1024 * 1024);
 
-    record Outcome(Case fuzz, int status, String failure) {
-    }
+    record Outcome(Case fuzz, int status, String failure) {}
 
     @Test
     void bad_input_is_refused_with_problem_details_and_changes_nothing() {
@@ -53,7 +51,8 @@ class ApiFuzzTest extends SystemTest {
         List<Case> cases = new ArrayList<>();
         operations.forEach(operation -> cases.addAll(generator.systematic(operation, admin)));
         int systematic = cases.size();
-        List<ApiOperation> spoilable = operations.stream().filter(BadRequests::takesInput).toList();
+        List<ApiOperation> spoilable =
+                operations.stream().filter(BadRequests::takesInput).toList();
         for (int i = 0; cases.size() < REQUESTS; i++) {
             cases.add(generator.randomCase(spoilable.get(i % spoilable.size()), admin));
         }
@@ -65,7 +64,8 @@ class ApiFuzzTest extends SystemTest {
         int rateLimited;
         try (RawGateway gateway = new RawGateway(platform.gatewayUrl(), PARALLEL)) {
             outcomes = new ArrayList<>();
-            List<Answer> answers = gateway.sendAll(cases.stream().map(Case::request).toList(), (request, answer) -> answer);
+            List<Answer> answers =
+                    gateway.sendAll(cases.stream().map(Case::request).toList(), (request, answer) -> answer);
             for (int i = 0; i < cases.size(); i++) {
                 outcomes.add(judge(cases.get(i), answers.get(i)));
             }
@@ -79,12 +79,20 @@ class ApiFuzzTest extends SystemTest {
 
         printSummary(outcomes, systematic, seconds, rateLimited, before);
 
-        List<String> failures = outcomes.stream().filter(o -> o.failure() != null)
-                .map(o -> o.fuzz().operation().name() + " [" + o.fuzz().kind() + (o.fuzz().field() != null ? " " + o.fuzz().field() : "")
-                        + "] " + o.status() + ": " + o.failure())
-                .distinct().limit(200).toList();
-        assertThat(failures).as("answers to bad input that break the rules (seed %d)", SEED).isEmpty();
-        assertThat(after).as("entities per list before and after %d bad requests", outcomes.size()).isEqualTo(before);
+        List<String> failures = outcomes.stream()
+                .filter(o -> o.failure() != null)
+                .map(o -> o.fuzz().operation().name() + " [" + o.fuzz().kind()
+                        + (o.fuzz().field() != null ? " " + o.fuzz().field() : "") + "] " + o.status() + ": "
+                        + o.failure())
+                .distinct()
+                .limit(200)
+                .toList();
+        assertThat(failures)
+                .as("answers to bad input that break the rules (seed %d)", SEED)
+                .isEmpty();
+        assertThat(after)
+                .as("entities per list before and after %d bad requests", outcomes.size())
+                .isEqualTo(before);
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(REQUESTS);
     }
 
@@ -99,14 +107,21 @@ class ApiFuzzTest extends SystemTest {
             JsonNode problem = answer.json().orElse(null);
             if (!answer.isProblem() || problem == null) {
                 failure = "not problem details: " + answer.contentType() + " " + abbreviate(answer.text());
-            } else if (!problem.hasNonNull("type") || !problem.hasNonNull("title") || problem.path("status").asInt() != status) {
+            } else if (!problem.hasNonNull("type")
+                    || !problem.hasNonNull("title")
+                    || problem.path("status").asInt() != status) {
                 failure = "problem without type, title or the status: " + abbreviate(answer.text());
             } else if (status == 400 && fuzz.field() != null && !names(problem, fuzz.field())) {
                 failure = "400 does not name " + fuzz.field() + ": " + abbreviate(answer.text());
             }
         } else if (status < 300 && fuzz.mustFail()) {
-            failure = "invalid input accepted: " + abbreviate(new String(fuzz.request().body() == null ? new byte[0]
-                    : fuzz.request().body(), StandardCharsets.UTF_8)) + " -> " + abbreviate(answer.text());
+            failure = "invalid input accepted: "
+                    + abbreviate(new String(
+                            fuzz.request().body() == null
+                                    ? new byte[0]
+                                    : fuzz.request().body(),
+                            StandardCharsets.UTF_8))
+                    + " -> " + abbreviate(answer.text());
         }
         return new Outcome(fuzz, status, failure);
     }
@@ -116,26 +131,44 @@ class ApiFuzzTest extends SystemTest {
         for (JsonNode violation : problem.path("violations")) {
             String named = violation.path("field").asText();
             // A violation of a part names the whole too: "lines[0].sku" is named by "lines[0].sku" or inside "lines".
-            if (named.equals(field) || field.startsWith(named + ".") || field.startsWith(named + "[") || named.startsWith(field)) {
+            if (named.equals(field)
+                    || field.startsWith(named + ".")
+                    || field.startsWith(named + "[")
+                    || named.startsWith(field)) {
                 return true;
             }
         }
         return problem.path("detail").asText().contains(field);
     }
 
-    /** Bodies a byte over the gateway's limit, for two operations that take one: 413 before anything reaches a service. */
+    /**
+     * Bodies a byte over the gateway's limit, for two operations that take one: 413 before anything reaches a service.
+     */
     private static List<Case> overSizeLimit(List<ApiOperation> operations, String admin) {
         List<Case> cases = new ArrayList<>();
-        for (ApiOperation operation : operations.stream().filter(ApiOperation::hasBody).limit(2).toList()) {
+        for (ApiOperation operation :
+                operations.stream().filter(ApiOperation::hasBody).limit(2).toList()) {
             byte[] body = new byte[(int) GATEWAY_MAX_BODY + 1];
             java.util.Arrays.fill(body, (byte) 'x');
             byte[] prefix = "{\"name\":\"".getBytes(StandardCharsets.UTF_8);
             System.arraycopy(prefix, 0, body, 0, prefix.length);
             body[body.length - 2] = '"';
             body[body.length - 1] = '}';
-            cases.add(new Case(operation, "over-size-limit", null, true, new Request(operation.method(),
-                    operation.path().replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString()), admin,
-                    operation.bodyMediaType().orElseThrow(), body)));
+            cases.add(new Case(
+                    operation,
+                    "over-size-limit",
+                    null,
+                    true,
+                    new Request(
+                            operation.method(),
+                            operation
+                                    .path()
+                                    .replaceAll(
+                                            "\\{[^}]+}",
+                                            java.util.UUID.randomUUID().toString()),
+                            admin,
+                            operation.bodyMediaType().orElseThrow(),
+                            body)));
         }
         return cases;
     }
@@ -145,7 +178,9 @@ class ApiFuzzTest extends SystemTest {
     /** Counts once nothing moves any more: an earlier test's events may still be on their way between services. */
     private static Map<String, Long> stableCounts(List<ApiOperation> operations) {
         AtomicReference<Map<String, Long>> last = new AtomicReference<>(Map.of());
-        await("entity counts that stay the same").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3))
+        await("entity counts that stay the same")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(3))
                 .until(() -> {
                     Map<String, Long> now = counts(operations);
                     return now.equals(last.getAndSet(now));
@@ -176,15 +211,18 @@ class ApiFuzzTest extends SystemTest {
 
     // --- The summary.
 
-    private static void printSummary(List<Outcome> outcomes, int systematic, double seconds, int rateLimited,
-            Map<String, Long> counts) {
+    private static void printSummary(
+            List<Outcome> outcomes, int systematic, double seconds, int rateLimited, Map<String, Long> counts) {
         Map<String, Map<String, Integer>> byOperation = new TreeMap<>();
         Map<String, Map<Integer, Integer>> byKind = new TreeMap<>();
         Map<String, Integer> total = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
             String statusClass = outcome.status() / 100 + "xx";
-            byOperation.computeIfAbsent(outcome.fuzz().operation().name(), k -> new TreeMap<>()).merge(statusClass, 1, Integer::sum);
-            byKind.computeIfAbsent(outcome.fuzz().kind(), k -> new TreeMap<>()).merge(outcome.status(), 1, Integer::sum);
+            byOperation
+                    .computeIfAbsent(outcome.fuzz().operation().name(), k -> new TreeMap<>())
+                    .merge(statusClass, 1, Integer::sum);
+            byKind.computeIfAbsent(outcome.fuzz().kind(), k -> new TreeMap<>())
+                    .merge(outcome.status(), 1, Integer::sum);
             total.merge(statusClass, 1, Integer::sum);
         }
         StringBuilder out = new StringBuilder("\nAPI fuzzing: requests by operation and status class\n");
@@ -192,10 +230,21 @@ class ApiFuzzTest extends SystemTest {
         out.append("by kind of bad input and status:\n");
         byKind.forEach((kind, statuses) -> out.append(String.format("  %-22s %s%n", kind, statuses)));
         long failed = outcomes.stream().filter(o -> o.failure() != null).count();
-        out.append(String.format("%d requests (%d systematic, seed %d) on %d operations in %.1f s (%.0f/s, %d in parallel), "
+        out.append(String.format(
+                "%d requests (%d systematic, seed %d) on %d operations in %.1f s (%.0f/s, %d in parallel), "
                         + "%s; %d sent again after 429; %d broke a rule; entities counted in %d lists: %s%n",
-                outcomes.size(), systematic, SEED, byOperation.size(), seconds, outcomes.size() / seconds, PARALLEL, total,
-                rateLimited, failed, counts.size(), counts));
+                outcomes.size(),
+                systematic,
+                SEED,
+                byOperation.size(),
+                seconds,
+                outcomes.size() / seconds,
+                PARALLEL,
+                total,
+                rateLimited,
+                failed,
+                counts.size(),
+                counts));
         System.out.println(out);
     }
 

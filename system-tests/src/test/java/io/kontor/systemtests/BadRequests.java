@@ -1,5 +1,7 @@
 package io.kontor.systemtests;
 
+import static io.kontor.systemtests.ApiDocument.typeOf;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +11,6 @@ import io.kontor.systemtests.ApiDocument.ApiOperation;
 import io.kontor.systemtests.RawGateway.Request;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,17 +20,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import static io.kontor.systemtests.ApiDocument.typeOf;
-
 /**
  * Bad requests for one operation of the OpenAPI document: a plausible body built from the operation's schema, then
  * spoiled one way at a time - malformed JSON, a required field left out, a field of the wrong type, an unknown enum
- * constant, an impossible date, a number out of range, a huge string, extra fields, a wrong content type, an id that
- * is no UUID. Path ids are random UUIDs that name nothing, so a request that gets past validation finds nothing to
- * change.
- * <p>
- * Only values that Jackson and bean validation cannot take are "wrong": Jackson reads 12345 into a String field and a
- * small number into an enum (its ordinal) or a LocalDate (an epoch day), so those are not used as wrong values.
+ * constant, an impossible date, a number out of range, a huge string, extra fields, a wrong content type, an id that is
+ * no UUID. Path ids are random UUIDs that name nothing, so a request that gets past validation finds nothing to change.
+ *
+ * <p>Only values that Jackson and bean validation cannot take are "wrong": Jackson reads 12345 into a String field and
+ * a small number into an enum (its ordinal) or a LocalDate (an epoch day), so those are not used as wrong values.
  */
 final class BadRequests {
 
@@ -41,10 +39,11 @@ final class BadRequests {
      * One bad request. {@code field}: the JSON path (or query parameter) that is wrong, to be named in a 400;
      * {@code mustFail}: the input is invalid whatever the service's rules, so a 2xx is a finding.
      */
-    record Case(ApiOperation operation, String kind, String field, boolean mustFail, Request request) {
-    }
+    record Case(ApiOperation operation, String kind, String field, boolean mustFail, Request request) {}
 
-    /** A field of the body: its JSON path as the platform names it ({@code lines[0].sku}), its schema, whether required. */
+    /**
+     * A field of the body: its JSON path as the platform names it ({@code lines[0].sku}), its schema, whether required.
+     */
     record Field(List<Object> path, Schema<?> schema, boolean required) {
 
         String name() {
@@ -61,17 +60,62 @@ final class BadRequests {
     }
 
     private static final List<String> MALFORMED_JSON = List.of(
-            "{", "}", "{\"", "{\"a\":", "{\"a\":1,}", "{'a':1}", "{a:1}", "[", "nul", "{\"a\":tru}", "{\"a\":\"\\x\"}",
-            "{\"a\":1}}", "\u0000", "{\"a\":\"unterminated}", "<xml/>", "{\"a\":01}", "{\"a\":NaN}", "{\"a\":-}");
+            "{",
+            "}",
+            "{\"",
+            "{\"a\":",
+            "{\"a\":1,}",
+            "{'a':1}",
+            "{a:1}",
+            "[",
+            "nul",
+            "{\"a\":tru}",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":1}}",
+            "\u0000",
+            "{\"a\":\"unterminated}",
+            "<xml/>",
+            "{\"a\":01}",
+            "{\"a\":NaN}",
+            "{\"a\":-}");
     private static final List<String> NOT_UUIDS = List.of(
-            "not-a-uuid", "123", "00000000-0000-0000-0000-00000000000g", "%20", "'%20OR%201=1--", "..%2F..%2Fetc",
-            "%00", "0", "-1", "ffffffff-ffff-ffff-ffff-ffffffffffffff", "%E2%98%83", "null");
-    private static final List<String> BAD_DATES = List.of("2024-02-30", "2024-13-01", "yesterday", "31.12.2024", "",
-            "2024-1-1", "+999999999-12-31", "-0001-01-01", "2024-12-31T25:61:00Z");
-    private static final List<String> BAD_DATE_TIMES = List.of("2024-02-30T10:00:00Z", "2024-12-31T25:00:00Z",
-            "tomorrow noon", "", "2024-12-31 10:00", "2024-12-31T10:00:00+25:00", "+999999999-12-31T10:00:00Z");
-    private static final List<String> WRONG_CONTENT_TYPES = List.of("text/plain", "application/xml",
-            "application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "application/octet-stream", "image/png");
+            "not-a-uuid",
+            "123",
+            "00000000-0000-0000-0000-00000000000g",
+            "%20",
+            "'%20OR%201=1--",
+            "..%2F..%2Fetc",
+            "%00",
+            "0",
+            "-1",
+            "ffffffff-ffff-ffff-ffff-ffffffffffffff",
+            "%E2%98%83",
+            "null");
+    private static final List<String> BAD_DATES = List.of(
+            "2024-02-30",
+            "2024-13-01",
+            "yesterday",
+            "31.12.2024",
+            "",
+            "2024-1-1",
+            "+999999999-12-31",
+            "-0001-01-01",
+            "2024-12-31T25:61:00Z");
+    private static final List<String> BAD_DATE_TIMES = List.of(
+            "2024-02-30T10:00:00Z",
+            "2024-12-31T25:00:00Z",
+            "tomorrow noon",
+            "",
+            "2024-12-31 10:00",
+            "2024-12-31T10:00:00+25:00",
+            "+999999999-12-31T10:00:00Z");
+    private static final List<String> WRONG_CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=fuzz",
+            "application/octet-stream",
+            "image/png");
 
     private final Random random;
 
@@ -88,18 +132,40 @@ final class BadRequests {
         for (Parameter parameter : operation.in("path")) {
             for (String notUuid : NOT_UUIDS) {
                 String badPath = operation.path().replace("{" + parameter.getName() + "}", notUuid);
-                cases.add(new Case(operation, "invalid-uuid-path", null, true,
+                cases.add(new Case(
+                        operation,
+                        "invalid-uuid-path",
+                        null,
+                        true,
                         request(operation, withIds(badPath, operation), authorization, body)));
             }
-            cases.add(new Case(operation, "huge-path", null, true, request(operation,
-                    operation.path().replace("{" + parameter.getName() + "}", "a".repeat(5_000)).replaceAll("\\{[^}]+}",
-                            UUID.randomUUID().toString()), authorization, body)));
+            cases.add(new Case(
+                    operation,
+                    "huge-path",
+                    null,
+                    true,
+                    request(
+                            operation,
+                            operation
+                                    .path()
+                                    .replace("{" + parameter.getName() + "}", "a".repeat(5_000))
+                                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),
+                            authorization,
+                            body)));
         }
         for (Parameter parameter : operation.in("query")) {
             for (QueryValue value : badQueryValues(parameter)) {
-                cases.add(new Case(operation, value.kind(), parameter.getName(), value.mustFail(),
-                        request(operation, path + "?" + otherRequired(operation, parameter) + parameter.getName() + "=" + value.value(),
-                                authorization, body)));
+                cases.add(new Case(
+                        operation,
+                        value.kind(),
+                        parameter.getName(),
+                        value.mustFail(),
+                        request(
+                                operation,
+                                path + "?" + otherRequired(operation, parameter) + parameter.getName() + "="
+                                        + value.value(),
+                                authorization,
+                                body)));
             }
         }
         if (!operation.hasBody()) {
@@ -111,28 +177,54 @@ final class BadRequests {
             return cases;
         }
         for (String malformed : MALFORMED_JSON) {
-            cases.add(new Case(operation, "malformed-json", null, true, raw(operation, path, authorization, mediaType, malformed)));
+            cases.add(new Case(
+                    operation,
+                    "malformed-json",
+                    null,
+                    true,
+                    raw(operation, path, authorization, mediaType, malformed)));
         }
-        cases.add(new Case(operation, "malformed-json", null, true,
+        cases.add(new Case(
+                operation,
+                "malformed-json",
+                null,
+                true,
                 raw(operation, path, authorization, mediaType, "[".repeat(5_000) + "]".repeat(5_000))));
-        cases.add(new Case(operation, "malformed-json", null, true,
+        cases.add(new Case(
+                operation,
+                "malformed-json",
+                null,
+                true,
                 raw(operation, path, authorization, mediaType, "{\"a\":\"" + "\\u00".repeat(10) + "\"}")));
-        // No body may mean the operation's defaults (a dunning run as of today): not wrong in itself, judged by the counts.
+        // No body may mean the operation's defaults (a dunning run as of today): not wrong in itself, judged by the
+        // counts.
         cases.add(new Case(operation, "empty-body", null, false, raw(operation, path, authorization, mediaType, "")));
-        cases.add(new Case(operation, "empty-body", null, false, raw(operation, path, authorization, mediaType, "null")));
+        cases.add(
+                new Case(operation, "empty-body", null, false, raw(operation, path, authorization, mediaType, "null")));
         boolean arrayBody = body != null && body.isArray();
-        for (String wrongShape : arrayBody ? List.of("{}", "\"text\"", "42") : List.of("[]", "\"text\"", "42", "true", "[{}]")) {
-            cases.add(new Case(operation, "wrong-type", null, true, raw(operation, path, authorization, mediaType, wrongShape)));
+        for (String wrongShape :
+                arrayBody ? List.of("{}", "\"text\"", "42") : List.of("[]", "\"text\"", "42", "true", "[{}]")) {
+            cases.add(new Case(
+                    operation, "wrong-type", null, true, raw(operation, path, authorization, mediaType, wrongShape)));
         }
         for (String contentType : WRONG_CONTENT_TYPES) {
-            cases.add(new Case(operation, "wrong-content-type", null, true,
+            cases.add(new Case(
+                    operation,
+                    "wrong-content-type",
+                    null,
+                    true,
                     new Request(operation.method(), path, authorization, contentType, bytes(body))));
         }
         List<Field> fields = fields(body, operation.bodySchema().orElseThrow());
         Field required = fields.stream().filter(Field::required).findFirst().orElse(null);
         if (required != null) {
-            // JAX-RS reads a body without Content-Type as the one type the operation consumes; so it is sent spoiled too.
-            cases.add(new Case(operation, "no-content-type", required.name(), true,
+            // JAX-RS reads a body without Content-Type as the one type the operation consumes; so it is sent spoiled
+            // too.
+            cases.add(new Case(
+                    operation,
+                    "no-content-type",
+                    required.name(),
+                    true,
                     new Request(operation.method(), path, authorization, null, bytes(without(body, required.path())))));
         }
         for (Field field : fields) {
@@ -145,13 +237,19 @@ final class BadRequests {
             extra.put("status", "PAID");
             extra.putObject("__proto__").put("admin", true);
             extra.putArray("unexpected").add(1).add("two");
-            cases.add(new Case(operation, "extra-fields", required.name(), true,
+            cases.add(new Case(
+                    operation,
+                    "extra-fields",
+                    required.name(),
+                    true,
                     new Request(operation.method(), path, authorization, mediaType, bytes(extra))));
         }
         return cases;
     }
 
-    /** Whether {@link #randomCase} can spoil the operation: a GET of a list without parameters takes no input at all. */
+    /**
+     * Whether {@link #randomCase} can spoil the operation: a GET of a list without parameters takes no input at all.
+     */
     static boolean takesInput(ApiOperation operation) {
         return operation.hasBody() || !operation.parameters().isEmpty();
     }
@@ -165,19 +263,52 @@ final class BadRequests {
                 Parameter parameter = parameters.get(random.nextInt(parameters.size()));
                 if ("path".equals(parameter.getIn())) {
                     String bad = randomGarbage(2_000);
-                    return new Case(operation, "random-path", null, true,
-                            new Request(operation.method(), withIds(operation.path().replace("{" + parameter.getName() + "}",
-                                    encode(bad)), operation), authorization, null, null));
+                    return new Case(
+                            operation,
+                            "random-path",
+                            null,
+                            true,
+                            new Request(
+                                    operation.method(),
+                                    withIds(
+                                            operation.path().replace("{" + parameter.getName() + "}", encode(bad)),
+                                            operation),
+                                    authorization,
+                                    null,
+                                    null));
                 }
-                List<QueryValue> values = badQueryValues(parameter).stream().filter(QueryValue::mustFail).toList();
+                List<QueryValue> values = badQueryValues(parameter).stream()
+                        .filter(QueryValue::mustFail)
+                        .toList();
                 if (!values.isEmpty()) {
                     QueryValue value = values.get(random.nextInt(values.size()));
-                    return new Case(operation, "random-query", parameter.getName(), true, new Request(operation.method(),
-                            path + "?" + otherRequired(operation, parameter) + parameter.getName() + "=" + value.value(), authorization, null, null));
+                    return new Case(
+                            operation,
+                            "random-query",
+                            parameter.getName(),
+                            true,
+                            new Request(
+                                    operation.method(),
+                                    path + "?" + otherRequired(operation, parameter) + parameter.getName() + "="
+                                            + value.value(),
+                                    authorization,
+                                    null,
+                                    null));
                 }
             }
-            return new Case(operation, "random-path", null, true, new Request(operation.method(),
-                    withIds(operation.path().replaceFirst("\\{[^}]+}", encode(randomGarbage(2_000))), operation), authorization, null, null));
+            return new Case(
+                    operation,
+                    "random-path",
+                    null,
+                    true,
+                    new Request(
+                            operation.method(),
+                            withIds(
+                                    operation.path().replaceFirst("\\{[^}]+}", encode(randomGarbage(2_000))),
+                                    operation),
+                            authorization,
+                            null,
+                            null));
         }
         String mediaType = operation.bodyMediaType().orElseThrow();
         JsonNode body = example(operation.bodySchema().orElseThrow(), 0);
@@ -185,49 +316,112 @@ final class BadRequests {
         int pick = random.nextInt(10);
         if (fields.isEmpty() || pick == 0) {
             String garbage = random.nextBoolean() ? randomGarbage() : truncated(bytes(body));
-            return new Case(operation, "random-malformed", null, true, raw(operation, path, authorization, mediaType, garbage));
+            return new Case(
+                    operation, "random-malformed", null, true, raw(operation, path, authorization, mediaType, garbage));
         }
         Field field = fields.get(random.nextInt(fields.size()));
         List<JsonNode> wrong = wrongValues(field.schema());
         if (wrong.isEmpty() || (field.required() && pick == 1)) {
             if (field.required()) {
-                return new Case(operation, "random-missing", field.name(), true,
-                        new Request(operation.method(), path, authorization, mediaType, bytes(without(body, field.path()))));
+                return new Case(
+                        operation,
+                        "random-missing",
+                        field.name(),
+                        true,
+                        new Request(
+                                operation.method(),
+                                path,
+                                authorization,
+                                mediaType,
+                                bytes(without(body, field.path()))));
             }
-            return new Case(operation, "random-malformed", null, true, raw(operation, path, authorization, mediaType, randomGarbage()));
+            return new Case(
+                    operation,
+                    "random-malformed",
+                    null,
+                    true,
+                    raw(operation, path, authorization, mediaType, randomGarbage()));
         }
         JsonNode value = wrong.get(random.nextInt(wrong.size()));
-        return new Case(operation, "random-wrong-value", field.name(), true,
-                new Request(operation.method(), path, authorization, mediaType, bytes(with(body, field.path(), value))));
+        return new Case(
+                operation,
+                "random-wrong-value",
+                field.name(),
+                true,
+                new Request(
+                        operation.method(), path, authorization, mediaType, bytes(with(body, field.path(), value))));
     }
 
     // --- Body fields.
 
-    private List<Case> fieldCases(ApiOperation operation, String path, String authorization, String mediaType, JsonNode body,
-            Field field) {
+    private List<Case> fieldCases(
+            ApiOperation operation, String path, String authorization, String mediaType, JsonNode body, Field field) {
         List<Case> cases = new ArrayList<>();
         String name = field.name();
         if (field.required()) {
-            cases.add(new Case(operation, "missing-field", name, true,
-                    new Request(operation.method(), path, authorization, mediaType, bytes(without(body, field.path())))));
-            cases.add(new Case(operation, "missing-field", name, true,
-                    new Request(operation.method(), path, authorization, mediaType, bytes(with(body, field.path(), NODES.nullNode())))));
+            cases.add(new Case(
+                    operation,
+                    "missing-field",
+                    name,
+                    true,
+                    new Request(
+                            operation.method(), path, authorization, mediaType, bytes(without(body, field.path())))));
+            cases.add(new Case(
+                    operation,
+                    "missing-field",
+                    name,
+                    true,
+                    new Request(
+                            operation.method(),
+                            path,
+                            authorization,
+                            mediaType,
+                            bytes(with(body, field.path(), NODES.nullNode())))));
         }
         for (JsonNode wrong : wrongValues(field.schema())) {
             String kind = kindOf(field.schema());
-            cases.add(new Case(operation, kind, name, true,
-                    new Request(operation.method(), path, authorization, mediaType, bytes(with(body, field.path(), wrong)))));
+            cases.add(new Case(
+                    operation,
+                    kind,
+                    name,
+                    true,
+                    new Request(
+                            operation.method(),
+                            path,
+                            authorization,
+                            mediaType,
+                            bytes(with(body, field.path(), wrong)))));
         }
         String type = typeOf(field.schema());
         if (type.equals("integer") || type.equals("number")) {
             for (JsonNode outOfRange : outOfRange(field.schema())) {
-                cases.add(new Case(operation, "out-of-range", name, true,
-                        new Request(operation.method(), path, authorization, mediaType, bytes(with(body, field.path(), outOfRange)))));
+                cases.add(new Case(
+                        operation,
+                        "out-of-range",
+                        name,
+                        true,
+                        new Request(
+                                operation.method(),
+                                path,
+                                authorization,
+                                mediaType,
+                                bytes(with(body, field.path(), outOfRange)))));
             }
         }
-        if (type.equals("string") && field.schema().getEnum() == null && field.schema().getFormat() == null) {
-            cases.add(new Case(operation, "huge-string", name, true, new Request(operation.method(), path, authorization, mediaType,
-                    bytes(with(body, field.path(), NODES.textNode("x".repeat(HUGE)))))));
+        if (type.equals("string")
+                && field.schema().getEnum() == null
+                && field.schema().getFormat() == null) {
+            cases.add(new Case(
+                    operation,
+                    "huge-string",
+                    name,
+                    true,
+                    new Request(
+                            operation.method(),
+                            path,
+                            authorization,
+                            mediaType,
+                            bytes(with(body, field.path(), NODES.textNode("x".repeat(HUGE)))))));
         }
         if (type.equals("array")) {
             ArrayNode many = NODES.arrayNode();
@@ -235,8 +429,17 @@ final class BadRequests {
             for (int i = 0; i < 10_000; i++) {
                 many.add(item);
             }
-            cases.add(new Case(operation, "huge-array", name, true,
-                    new Request(operation.method(), path, authorization, mediaType, bytes(with(body, field.path(), many)))));
+            cases.add(new Case(
+                    operation,
+                    "huge-array",
+                    name,
+                    true,
+                    new Request(
+                            operation.method(),
+                            path,
+                            authorization,
+                            mediaType,
+                            bytes(with(body, field.path(), many)))));
         }
         return cases;
     }
@@ -301,8 +504,7 @@ final class BadRequests {
                 values.add(NODES.numberNode(7));
                 values.add(NODES.arrayNode().add(1));
             }
-            default -> {
-            }
+            default -> {}
         }
         return values;
     }
@@ -328,7 +530,9 @@ final class BadRequests {
 
     // --- Query parameters.
 
-    /** The operation's other required query parameters with plausible values, so that the spoiled one is what is judged. */
+    /**
+     * The operation's other required query parameters with plausible values, so that the spoiled one is what is judged.
+     */
     private static String otherRequired(ApiOperation operation, Parameter spoiled) {
         StringBuilder query = new StringBuilder();
         for (Parameter parameter : operation.in("query")) {
@@ -336,18 +540,20 @@ final class BadRequests {
             boolean needed = Boolean.TRUE.equals(parameter.getRequired()) || PLAUSIBLE.containsKey(parameter.getName());
             if (needed && !parameter.getName().equals(spoiled.getName())) {
                 JsonNode value = example(parameter.getName(), parameter.getSchema(), 1);
-                query.append(parameter.getName()).append('=').append(encode(value.asText())).append('&');
+                query.append(parameter.getName())
+                        .append('=')
+                        .append(encode(value.asText()))
+                        .append('&');
             }
         }
         return query.toString();
     }
 
-    record QueryValue(String kind, String value, boolean mustFail) {
-    }
+    record QueryValue(String kind, String value, boolean mustFail) {}
 
     /**
-     * The services read UUID, enum and date filters as text (DECISIONS.md) and say so in no schema, so what a
-     * parameter holds is told by its name, as API.md names them.
+     * The services read UUID, enum and date filters as text (DECISIONS.md) and say so in no schema, so what a parameter
+     * holds is told by its name, as API.md names them.
      */
     private static List<QueryValue> badQueryValues(Parameter parameter) {
         String name = parameter.getName();
@@ -361,7 +567,8 @@ final class BadRequests {
                 values.add(new QueryValue("invalid-query", value, invalid));
             }
             if (schema.getMaximum() != null) {
-                values.add(new QueryValue("out-of-range", schema.getMaximum().add(BigDecimal.ONE).toPlainString(), true));
+                values.add(new QueryValue(
+                        "out-of-range", schema.getMaximum().add(BigDecimal.ONE).toPlainString(), true));
             }
         } else if (type.equals("boolean")) {
             values.add(new QueryValue("invalid-query", "maybe", true));
@@ -374,8 +581,14 @@ final class BadRequests {
             }
             // Filters ignore case and surrounding blanks.
             values.add(new QueryValue("bad-enum", "open%20", false));
-        } else if (lower.contains("date") || lower.contains("before") || lower.contains("after") || lower.equals("asof")
-                || lower.equals("from") || lower.equals("to") || lower.equals("until") || lower.equals("since")) {
+        } else if (lower.contains("date")
+                || lower.contains("before")
+                || lower.contains("after")
+                || lower.equals("asof")
+                || lower.equals("from")
+                || lower.equals("to")
+                || lower.equals("until")
+                || lower.equals("since")) {
             for (String value : List.of("2024-02-30", "2024-13-01", "yesterday", "31.12.2024")) {
                 values.add(new QueryValue("bad-date", value, true));
             }
@@ -393,21 +606,37 @@ final class BadRequests {
 
     private List<Case> nonJsonBody(ApiOperation operation, String path, String authorization, String mediaType) {
         List<Case> cases = new ArrayList<>();
-        List<String> bodies = List.of("", "not xml", "<", "<Document>", "<?xml version=\"1.0\"?><a></b>",
+        List<String> bodies = List.of(
+                "",
+                "not xml",
+                "<",
+                "<Document>",
+                "<?xml version=\"1.0\"?><a></b>",
                 "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Document>&e;</Document>",
                 "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
                         + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><Document>&d;&d;&d;</Document>",
                 "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt/></Document>",
-                "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">" + "x".repeat(HUGE) + "</Document>",
+                "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">" + "x".repeat(HUGE)
+                        + "</Document>",
                 "{\"entries\": []}");
         for (String body : bodies) {
             // A well-formed statement document without statements is nothing to book, not an error.
             boolean empty = body.endsWith("<BkToCstmrStmt/></Document>");
-            cases.add(new Case(operation, "malformed-xml", null, !empty, raw(operation, path, authorization, mediaType, body)));
+            cases.add(new Case(
+                    operation, "malformed-xml", null, !empty, raw(operation, path, authorization, mediaType, body)));
         }
         for (String contentType : List.of("application/json", "text/plain", "application/octet-stream")) {
-            cases.add(new Case(operation, "wrong-content-type", null, true,
-                    new Request(operation.method(), path, authorization, contentType, "{\"a\":1}".getBytes(StandardCharsets.UTF_8))));
+            cases.add(new Case(
+                    operation,
+                    "wrong-content-type",
+                    null,
+                    true,
+                    new Request(
+                            operation.method(),
+                            path,
+                            authorization,
+                            contentType,
+                            "{\"a\":1}".getBytes(StandardCharsets.UTF_8))));
         }
         return cases;
     }
@@ -442,8 +671,12 @@ final class BadRequests {
             return plausible;
         }
         String type = schema == null ? "" : typeOf(effective(schema));
-        return plausible != null && (type.equals(plausible.isNumber() ? "integer" : "string") || type.equals("number")
-                || (plausible.isNumber() && type.equals("integer"))) ? plausible : example(schema, depth);
+        return plausible != null
+                        && (type.equals(plausible.isNumber() ? "integer" : "string")
+                                || type.equals("number")
+                                || (plausible.isNumber() && type.equals("integer")))
+                ? plausible
+                : example(schema, depth);
     }
 
     /** A plausible value for the schema: what a careful client would send. */
@@ -460,7 +693,9 @@ final class BadRequests {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 if (depth < 5 && effective.getProperties() != null) {
-                    effective.getProperties().forEach((name, property) -> object.set(name, example(name, property, depth + 1)));
+                    effective
+                            .getProperties()
+                            .forEach((name, property) -> object.set(name, example(name, property, depth + 1)));
                 }
                 if (depth < 5 && effective.getAdditionalProperties() instanceof Schema<?> values) {
                     object.set("quality", example(values, depth + 1));
@@ -511,8 +746,11 @@ final class BadRequests {
         for (List<Schema> branches : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
             if (branches != null) {
                 for (Schema<?> branch : branches) {
-                    if (!"null".equals(typeOf(branch)) && (branch.getProperties() != null || branch.getType() != null
-                            || branch.getTypes() != null || branch.getEnum() != null)) {
+                    if (!"null".equals(typeOf(branch))
+                            && (branch.getProperties() != null
+                                    || branch.getType() != null
+                                    || branch.getTypes() != null
+                                    || branch.getEnum() != null)) {
                         return branch;
                     }
                 }
@@ -598,11 +836,16 @@ final class BadRequests {
             return new Request(operation.method(), path, authorization, null, null);
         }
         String mediaType = operation.bodyMediaType().orElseThrow();
-        return new Request(operation.method(), path, authorization, mediaType,
+        return new Request(
+                operation.method(),
+                path,
+                authorization,
+                mediaType,
                 mediaType.contains("json") ? bytes(body) : "<Document/>".getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Request raw(ApiOperation operation, String path, String authorization, String mediaType, String body) {
+    private static Request raw(
+            ApiOperation operation, String path, String authorization, String mediaType, String body) {
         return new Request(operation.method(), path, authorization, mediaType, body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -628,7 +871,10 @@ final class BadRequests {
         int length = 1 + random.nextInt(random.nextInt(10) == 0 ? longest : 64);
         StringBuilder garbage = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            garbage.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x3000) : JSON_CHARACTERS.charAt(random.nextInt(JSON_CHARACTERS.length())));
+            garbage.append(
+                    random.nextInt(4) == 0
+                            ? (char) random.nextInt(0x3000)
+                            : JSON_CHARACTERS.charAt(random.nextInt(JSON_CHARACTERS.length())));
         }
         return garbage.toString();
     }

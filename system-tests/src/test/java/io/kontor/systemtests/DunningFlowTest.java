@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Flow 2 of EVENTS.md through the gateway: an invoice nobody pays goes overdue and up the dunning ladder to level 3,
  * sales puts the customer on credit hold and refuses new offers, and once the invoice is paid the hold is lifted.
- * <p>
- * Dunning needs weeks to pass, and accounting refuses a run dated after its today: the platform's calendar is moved
+ *
+ * <p>Dunning needs weeks to pass, and accounting refuses a run dated after its today: the platform's calendar is moved
  * forward ({@code LocalPlatform.shiftClock}) and back to the real time after the test.
  */
 class DunningFlowTest extends SystemTest {
@@ -44,9 +44,11 @@ class DunningFlowTest extends SystemTest {
         String invoiceId = (String) issued.get("id");
         String invoiceNumber = (String) issued.get("invoiceNumber");
         LocalDate dueDate = LocalDate.parse((String) issued.get("dueDate"));
-        assertThat(dueDate).isEqualTo(LocalDate.parse((String) issued.get("issueDate")).plusDays(14));
+        assertThat(dueDate)
+                .isEqualTo(LocalDate.parse((String) issued.get("issueDate")).plusDays(14));
 
-        // The ladder of accounting's configuration: reminder 7 days after the due date, level 2 and 3 each 14 days later.
+        // The ladder of accounting's configuration: reminder 7 days after the due date, level 2 and 3 each 14 days
+        // later.
         LocalDate reminderDay = dueDate.plusDays(7);
         LocalDate level2Day = reminderDay.plusDays(14);
         LocalDate level3Day = level2Day.plusDays(14);
@@ -62,14 +64,17 @@ class DunningFlowTest extends SystemTest {
             assertThat(overdue.get("dunningLevel")).isEqualTo(1);
         });
         // Running the same day again finds nothing more to do for this invoice.
-        assertThat(dun(reminderDay)).noneSatisfy(notice -> assertThat(notice.get("invoiceNumber")).isEqualTo(invoiceNumber));
+        assertThat(dun(reminderDay))
+                .noneSatisfy(notice -> assertThat(notice.get("invoiceNumber")).isEqualTo(invoiceNumber));
 
         Map<String, Object> second = noticeFor(invoiceNumber, dun(level2Day));
         assertThat(second.get("level")).isEqualTo(2);
         // §288 (5) BGB: a business in default owes the 40 EUR flat fee once, which absorbs the level fees up to 40 EUR.
         assertThat(money(second.get("fee"))).isEqualByComparingTo("40.00");
         assertThat(money(second.get("interest"))).isPositive();
-        assertThat(salesCustomer(customerId).get("creditHold")).as("no hold before level 3").isEqualTo(false);
+        assertThat(salesCustomer(customerId).get("creditHold"))
+                .as("no hold before level 3")
+                .isEqualTo(false);
 
         Map<String, Object> third = noticeFor(invoiceNumber, dun(level3Day));
         assertThat(third.get("level")).isEqualTo(3);
@@ -77,44 +82,65 @@ class DunningFlowTest extends SystemTest {
 
         Map<String, Object> dunned = invoice(invoiceId);
         assertThat(dunned.get("dunningLevel")).isEqualTo(3);
-        BigDecimal owed = new BigDecimal("1190.00").add(money(second.get("fee"))).add(money(third.get("fee")))
-                .add(money(second.get("interest"))).add(money(third.get("interest")));
+        BigDecimal owed = new BigDecimal("1190.00")
+                .add(money(second.get("fee")))
+                .add(money(third.get("fee")))
+                .add(money(second.get("interest")))
+                .add(money(third.get("interest")));
         assertThat(money(dunned.get("totalOpen"))).isEqualByComparingTo(owed);
-        List<Map<String, Object>> notices = asAdmin().get("/api/v1/accounting/invoices/{id}/dunning-notices", invoiceId)
-                .then().statusCode(200).extract().path("");
+        List<Map<String, Object>> notices = asAdmin()
+                .get("/api/v1/accounting/invoices/{id}/dunning-notices", invoiceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
         assertThat(notices).extracting(notice -> notice.get("level")).containsExactly(1, 2, 3);
 
-        await("sales puts customer " + customerId + " on credit hold").atMost(EVENT_DELIVERY)
-                .untilAsserted(() -> assertThat(salesCustomer(customerId).get("creditHold")).isEqualTo(true));
+        await("sales puts customer " + customerId + " on credit hold")
+                .atMost(EVENT_DELIVERY)
+                .untilAsserted(() ->
+                        assertThat(salesCustomer(customerId).get("creditHold")).isEqualTo(true));
         draftOffer(customerId, sku, 1, "ON_ACCEPTANCE")
-                .then().statusCode(409).contentType("application/problem+json")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("credit hold"));
 
         // The customer pays everything owed on the day of the last notice: principal, the flat fee and the interest.
-        asAdmin().body("""
+        asAdmin()
+                .body("""
                         {"invoiceNumber": "%s", "amount": %s, "valueDate": "%s", "payerName": "Saumselig Handel GmbH"}
                         """.formatted(invoiceNumber, owed.toPlainString(), level3Day))
                 .post("/api/v1/accounting/payments")
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
         assertThat(invoice(invoiceId)).satisfies(paid -> {
             assertThat(paid.get("status")).isEqualTo("PAID");
             assertThat(money(paid.get("totalOpen"))).isEqualByComparingTo("0.00");
         });
 
-        await("sales lifts the credit hold of customer " + customerId).atMost(EVENT_DELIVERY)
-                .untilAsserted(() -> assertThat(salesCustomer(customerId).get("creditHold")).isEqualTo(false));
+        await("sales lifts the credit hold of customer " + customerId)
+                .atMost(EVENT_DELIVERY)
+                .untilAsserted(() ->
+                        assertThat(salesCustomer(customerId).get("creditHold")).isEqualTo(false));
         draftOffer(customerId, sku, 1, "ON_ACCEPTANCE").then().statusCode(201).body("status", equalTo("DRAFT"));
     }
 
     /** Runs dunning as of {@code day}; answers the notices it issued (of every invoice on the platform). */
     private static List<Map<String, Object>> dun(LocalDate day) {
-        return asAdmin().body("{\"asOf\": \"" + day + "\"}")
+        return asAdmin()
+                .body("{\"asOf\": \"" + day + "\"}")
                 .post("/api/v1/accounting/dunning-runs")
-                .then().statusCode(200).extract().path("notices");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("notices");
     }
 
     private static Map<String, Object> noticeFor(String invoiceNumber, List<Map<String, Object>> notices) {
-        List<Map<String, Object>> ours = notices.stream().filter(notice -> invoiceNumber.equals(notice.get("invoiceNumber"))).toList();
+        List<Map<String, Object>> ours = notices.stream()
+                .filter(notice -> invoiceNumber.equals(notice.get("invoiceNumber")))
+                .toList();
         assertThat(ours).as("notices for %s among %s", invoiceNumber, notices).hasSize(1);
         return ours.get(0);
     }

@@ -1,18 +1,6 @@
 package io.kontor.systemtests;
 
 import io.kontor.local.LocalPlatform;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,11 +17,23 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the platform did, as its own records show it: a topic as Kafka holds it, and a consumer's inbox table (the events it
- * applied, each once, with the time it applied them). Tests act through the gateway; this is for judging the outcome,
- * as Jepsen reads its histories. It also plays another service where a test needs a record no service would send.
+ * What the platform did, as its own records show it: a topic as Kafka holds it, and a consumer's inbox table (the
+ * events it applied, each once, with the time it applied them). Tests act through the gateway; this is for judging the
+ * outcome, as Jepsen reads its histories. It also plays another service where a test needs a record no service would
+ * send.
  */
 final class EventEvidence {
 
@@ -53,7 +53,10 @@ final class EventEvidence {
         }
     }
 
-    /** Every record of {@code topic} from its beginning to its end at the time of the call, in offset order per partition. */
+    /**
+     * Every record of {@code topic} from its beginning to its end at the time of the call, in offset order per
+     * partition.
+     */
     List<Record> readAll(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
@@ -68,7 +71,9 @@ final class EventEvidence {
             if (partitions == null || partitions.isEmpty()) {
                 return records;
             }
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned, READ_TIMEOUT);
@@ -80,9 +85,12 @@ final class EventEvidence {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     Map<String, String> headers = new LinkedHashMap<>();
                     for (Header header : record.headers()) {
-                        headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                        headers.put(
+                                header.key(),
+                                header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
                     }
-                    records.add(new Record(topic, record.partition(), record.offset(), record.key(), record.value(), headers));
+                    records.add(new Record(
+                            topic, record.partition(), record.offset(), record.key(), record.value(), headers));
                 }
             }
         }
@@ -98,7 +106,8 @@ final class EventEvidence {
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+            headers.forEach(
+                    (name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -108,13 +117,18 @@ final class EventEvidence {
         }
     }
 
-    /** The events {@code consumer} ({@code <service>/<Handler>.<method>}) has applied, by ce_id, with the time it applied each. */
+    /**
+     * The events {@code consumer} ({@code <service>/<Handler>.<method>}) has applied, by ce_id, with the time it
+     * applied each.
+     */
     Map<String, Instant> applied(String database, String consumer) {
         Map<String, Instant> applied = new LinkedHashMap<>();
         String sql = "select event_id, processed_at from inbox where consumer = ? order by processed_at";
-        try (Connection connection = DriverManager.getConnection(platform.postgres().jdbcUrl(database),
-                platform.postgres().username(), platform.postgres().password());
-             PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = DriverManager.getConnection(
+                        platform.postgres().jdbcUrl(database),
+                        platform.postgres().username(),
+                        platform.postgres().password());
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, consumer);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

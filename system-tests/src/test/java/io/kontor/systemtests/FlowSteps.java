@@ -24,26 +24,30 @@ import java.util.UUID;
  */
 final class FlowSteps {
 
-    /** Events cross Kafka within a second on an idle machine; a shared 2-core machine running nine JVMs needs far more. */
+    /**
+     * Events cross Kafka within a second on an idle machine; a shared 2-core machine running nine JVMs needs far more.
+     */
     static final Duration EVENT_DELIVERY = Duration.ofSeconds(90);
 
     /** Where accounting and sales keep their calendar (kontor.accounting.time-zone, kontor.sales.time-zone). */
     static final ZoneId SELLERS_ZONE = ZoneId.of("Europe/Berlin");
 
-    private FlowSteps() {
-    }
+    private FlowSteps() {}
 
     /** A business customer in sales, paying within {@code paymentTermDays}; answers its id. */
     static String registerCustomer(String name, int paymentTermDays) {
-        return asAdmin().body("""
+        return asAdmin()
+                .body("""
                         {"name": "%s", "type": "BUSINESS", "email": "einkauf@%s.example", "paymentTermDays": %d,
                          "billingAddress": {"street": "Speicherstadt 1", "postalCode": "20457", "city": "Hamburg", "country": "DE"}}
                         """.formatted(name, UUID.randomUUID().toString().substring(0, 8), paymentTermDays))
                 .post("/api/v1/sales/customers")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("customerNumber", notNullValue())
                 .body("creditHold", equalTo(false))
-                .extract().path("id");
+                .extract()
+                .path("id");
     }
 
     static String registerCustomer(String name) {
@@ -53,11 +57,13 @@ final class FlowSteps {
     /** A product at 19 % VAT with a SKU of its own; answers the SKU. */
     static String listProduct(String name, String unitPrice) {
         String sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        asAdmin().body("""
+        asAdmin()
+                .body("""
                         {"sku": "%s", "name": "%s", "unitPrice": %s, "vatRate": 19, "unit": "day"}
                         """.formatted(sku, name, unitPrice))
                 .post("/api/v1/sales/products")
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
         return sku;
     }
 
@@ -65,60 +71,104 @@ final class FlowSteps {
     static Response draftOffer(String customerId, String sku, int quantity, String billing) {
         return asAdmin().body("""
                         {"customerId": "%s", "lines": [{"sku": "%s", "quantity": %d}], "billing": "%s"}
-                        """.formatted(customerId, sku, quantity, billing))
-                .post("/api/v1/sales/offers");
+                        """.formatted(customerId, sku, quantity, billing)).post("/api/v1/sales/offers");
     }
 
     /** An offer drafted, sent and accepted by the customer; answers its id. */
     static String acceptedOffer(String customerId, String sku, int quantity, String billing) {
         String offerId = draftOffer(customerId, sku, quantity, billing)
-                .then().statusCode(201).body("status", equalTo("DRAFT"))
-                .extract().path("id");
-        asAdmin().post("/api/v1/sales/offers/{id}/send", offerId).then().statusCode(200).body("status", equalTo("SENT"));
-        asAdmin().post("/api/v1/sales/offers/{id}/accept", offerId).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .extract()
+                .path("id");
+        asAdmin()
+                .post("/api/v1/sales/offers/{id}/send", offerId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SENT"));
+        asAdmin()
+                .post("/api/v1/sales/offers/{id}/accept", offerId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
         return offerId;
     }
 
     static Map<String, Object> offer(String offerId) {
-        return asAdmin().get("/api/v1/sales/offers/{id}", offerId).then().statusCode(200).extract().path("");
+        return asAdmin()
+                .get("/api/v1/sales/offers/{id}", offerId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
     }
 
     static Map<String, Object> salesCustomer(String customerId) {
-        return asAdmin().get("/api/v1/sales/customers/{id}", customerId).then().statusCode(200).extract().path("");
+        return asAdmin()
+                .get("/api/v1/sales/customers/{id}", customerId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
     }
 
     static Map<String, Object> invoice(String invoiceId) {
-        return asAdmin().get("/api/v1/accounting/invoices/{id}", invoiceId).then().statusCode(200).extract().path("");
+        return asAdmin()
+                .get("/api/v1/accounting/invoices/{id}", invoiceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
     }
 
     /** Accounting's invoices of the customer that bill the offer. */
     static List<Map<String, Object>> invoicesFor(String customerId, String offerId) {
-        List<Map<String, Object>> invoices = asAdmin().queryParam("customerId", customerId).queryParam("size", 200)
+        List<Map<String, Object>> invoices = asAdmin()
+                .queryParam("customerId", customerId)
+                .queryParam("size", 200)
                 .get("/api/v1/accounting/invoices")
-                .then().statusCode(200)
-                .extract().path("items");
-        return invoices.stream().filter(invoice -> offerId.equals(invoice.get("offerId"))).toList();
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        return invoices.stream()
+                .filter(invoice -> offerId.equals(invoice.get("offerId")))
+                .toList();
     }
 
     /** The one invoice accounting issues for an offer billed on acceptance, once it has. */
     static Map<String, Object> awaitInvoiceFor(String customerId, String offerId) {
-        return await("the invoice for offer " + offerId).atMost(EVENT_DELIVERY)
+        return await("the invoice for offer " + offerId)
+                .atMost(EVENT_DELIVERY)
                 .until(() -> invoicesFor(customerId, offerId), invoices -> !invoices.isEmpty())
                 .get(0);
     }
 
     /** Project-office's project for the accepted offer, once it has one. */
     static Map<String, Object> awaitProjectFor(String customerId, String offerId) {
-        return await("the project for offer " + offerId).atMost(EVENT_DELIVERY).until(() -> {
-            List<Map<String, Object>> projects = asAdmin().queryParam("customerId", customerId).get("/api/v1/projects")
-                    .then().statusCode(200).extract().path("items");
-            return projects.stream().filter(project -> offerId.equals(project.get("offerId"))).toList();
-        }, projects -> projects.size() == 1).get(0);
+        return await("the project for offer " + offerId)
+                .atMost(EVENT_DELIVERY)
+                .until(
+                        () -> {
+                            List<Map<String, Object>> projects = asAdmin()
+                                    .queryParam("customerId", customerId)
+                                    .get("/api/v1/projects")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .path("items");
+                            return projects.stream()
+                                    .filter(project -> offerId.equals(project.get("offerId")))
+                                    .toList();
+                        },
+                        projects -> projects.size() == 1)
+                .get(0);
     }
 
     /**
-     * Moves the services' calendar forward until their today (in the sellers' zone, Europe/Berlin) is {@code day}: weeks
-     * pass at once for dunning. Later dates only; the test gives the platform its real time back after itself
+     * Moves the services' calendar forward until their today (in the sellers' zone, Europe/Berlin) is {@code day}:
+     * weeks pass at once for dunning. Later dates only; the test gives the platform its real time back after itself
      * ({@code platform.shiftClock(Duration.ZERO)}), so that the next test class starts on today.
      */
     static void letPlatformReach(LocalDate day) {
@@ -172,8 +222,15 @@ final class FlowSteps {
                               </TxDtls>
                             </NtryDtls>
                           </Ntry>
-                    """.formatted(number, amount.setScale(2).toPlainString(), valueDate, valueDate, run, number,
-                    escape(payer), escape(remittance)));
+                    """.formatted(
+                            number,
+                            amount.setScale(2).toPlainString(),
+                            valueDate,
+                            valueDate,
+                            run,
+                            number,
+                            escape(payer),
+                            escape(remittance)));
             return this;
         }
 
@@ -200,7 +257,10 @@ final class FlowSteps {
         }
 
         private static String escape(String text) {
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+            return text.replace("&", "&amp;")
+                    .replace("<", "&lt;")
+                    .replace(">", "&gt;")
+                    .replace("\"", "&quot;");
         }
     }
 }

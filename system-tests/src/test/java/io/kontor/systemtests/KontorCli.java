@@ -13,8 +13,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The {@code kontor} command line run in this JVM against the running platform, as a middle-office user would run it
- * in an 80-column terminal, with the platform's admin token: what it prints and the exit code a script would test.
+ * The {@code kontor} command line run in this JVM against the running platform, as a middle-office user would run it in
+ * an 80-column terminal, with the platform's admin token: what it prints and the exit code a script would test.
  */
 final class KontorCli {
 
@@ -50,7 +50,8 @@ final class KontorCli {
 
     /** Runs with the caller's writers, which another thread may read while the command still runs. */
     Run run(StringWriter out, StringWriter err, String... args) {
-        Map<String, String> env = Map.of("KONTOR_URL", platform.gatewayUrl(), "KONTOR_TOKEN", platform.adminToken(), "COLUMNS", "80");
+        Map<String, String> env =
+                Map.of("KONTOR_URL", platform.gatewayUrl(), "KONTOR_TOKEN", platform.adminToken(), "COLUMNS", "80");
         CommandLine commandLine = new Kontor(env, home, Clock.systemDefaultZone()).commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -3,21 +3,20 @@ package io.kontor.systemtests;
 import io.kontor.local.LocalPlatform;
 import io.kontor.local.Options;
 import io.kontor.local.RepoRoot;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
 /**
  * Starts the whole platform (PostgreSQL, Kafka, the four services, the gateway) once for every system test of the run,
  * and stops it after the last one. Data lives in {@code system-tests/target/platform}, wiped at each start; the
  * applications' logs stay there afterwards ({@code logs/<service>.log}) for a look at a failure.
- * <p>
- * A test class gets the platform by {@code @ExtendWith(KontorPlatform.class)} (or by extending {@link SystemTest}) and a
- * {@link LocalPlatform} parameter wherever JUnit resolves parameters.
+ *
+ * <p>A test class gets the platform by {@code @ExtendWith(KontorPlatform.class)} (or by extending {@link SystemTest})
+ * and a {@link LocalPlatform} parameter wherever JUnit resolves parameters.
  */
 public final class KontorPlatform implements BeforeAllCallback, ParameterResolver {
 
@@ -42,19 +41,24 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
 
     static LocalPlatform platform(ExtensionContext context) {
         // The root context's store lives for the whole run and closes what it holds (AutoCloseable) at its end.
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(Run.class, key -> Run.start(), Run.class)
                 .platform();
     }
 
-    /** One start of the platform for the run, or why it failed: later test classes fail at once instead of starting again. */
+    /**
+     * One start of the platform for the run, or why it failed: later test classes fail at once instead of starting
+     * again.
+     */
     private record Run(LocalPlatform started, RuntimeException failure) implements AutoCloseable {
 
         static Run start() {
             // From the repository root rather than the working directory, which differs between Maven and IDEs.
             Path repoRoot = RepoRoot.find(Path.of(""));
             Options options = Options.forRepo(repoRoot)
-                    .withDataDir(repoRoot.resolve("system-tests").resolve("target").resolve("platform"))
+                    .withDataDir(
+                            repoRoot.resolve("system-tests").resolve("target").resolve("platform"))
                     .withClean(true)
                     // Never 8080: a developer's own platform may run there.
                     .withGatewayPort(Options.ANY_FREE_PORT)
@@ -62,8 +66,9 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
                     .withProgress(line -> System.out.println("[platform] " + line));
             try {
                 LocalPlatform platform = LocalPlatform.start(options);
-                System.out.printf("[platform] all ready in %.1f s, gateway %s%n", platform.startupTime().toMillis() / 1000.0,
-                        platform.gatewayUrl());
+                System.out.printf(
+                        "[platform] all ready in %.1f s, gateway %s%n",
+                        platform.startupTime().toMillis() / 1000.0, platform.gatewayUrl());
                 return new Run(platform, null);
             } catch (RuntimeException e) {
                 return new Run(null, e);

@@ -19,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flow 4 of EVENTS.md through the gateway: an offer sold for billing by milestones is not invoiced on acceptance;
- * each milestone project-office completes is invoiced by accounting for the milestone's amount, once.
+ * Flow 4 of EVENTS.md through the gateway: an offer sold for billing by milestones is not invoiced on acceptance; each
+ * milestone project-office completes is invoiced by accounting for the milestone's amount, once.
  */
 @SuppressWarnings("unchecked") // JSON answers read as maps and lists
 class MilestoneBillingFlowTest extends SystemTest {
@@ -35,10 +35,15 @@ class MilestoneBillingFlowTest extends SystemTest {
         String design = plan(projectId, "Fachkonzept", "2027-02-01", "4000.00");
         String build = plan(projectId, "Umsetzung", "2027-04-01", "6000.00");
 
-        asAdmin().post("/api/v1/projects/{id}/milestones/{mid}/complete", projectId, design)
-                .then().statusCode(200).body("status", equalTo("COMPLETED"));
-        Map<String, Object> first = await("the invoice for milestone Fachkonzept").atMost(EVENT_DELIVERY)
-                .until(() -> invoicesFor(customerId, offerId), invoices -> !invoices.isEmpty()).get(0);
+        asAdmin()
+                .post("/api/v1/projects/{id}/milestones/{mid}/complete", projectId, design)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        Map<String, Object> first = await("the invoice for milestone Fachkonzept")
+                .atMost(EVENT_DELIVERY)
+                .until(() -> invoicesFor(customerId, offerId), invoices -> !invoices.isEmpty())
+                .get(0);
         assertThat(first.get("origin")).isEqualTo("MILESTONE");
         assertThat(first.get("status")).isEqualTo("ISSUED");
         // The milestone's amount is net; the offer's VAT rate (19 %) comes on top.
@@ -46,30 +51,46 @@ class MilestoneBillingFlowTest extends SystemTest {
         assertThat(money(first.get("grossTotal"))).isEqualByComparingTo("4760.00");
 
         // Completing it again is refused, and a moment later there is still one invoice: nothing billed twice.
-        asAdmin().post("/api/v1/projects/{id}/milestones/{mid}/complete", projectId, design)
-                .then().statusCode(409).contentType("application/problem+json");
-        await("no second invoice for milestone Fachkonzept").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+        asAdmin()
+                .post("/api/v1/projects/{id}/milestones/{mid}/complete", projectId, design)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        await("no second invoice for milestone Fachkonzept")
+                .during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> invoicesFor(customerId, offerId).size() == 1);
 
-        asAdmin().post("/api/v1/projects/{id}/milestones/{mid}/complete", projectId, build).then().statusCode(200);
-        List<Map<String, Object>> both = await("the invoice for milestone Umsetzung").atMost(EVENT_DELIVERY)
+        asAdmin()
+                .post("/api/v1/projects/{id}/milestones/{mid}/complete", projectId, build)
+                .then()
+                .statusCode(200);
+        List<Map<String, Object>> both = await("the invoice for milestone Umsetzung")
+                .atMost(EVENT_DELIVERY)
                 .until(() -> invoicesFor(customerId, offerId), invoices -> invoices.size() == 2);
         // Together the milestones bill exactly what the offer sold: 10 days at 1,000.00 net.
-        BigDecimal billedNet = both.stream().map(invoice -> money(invoice.get("netTotal"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal billedNet =
+                both.stream().map(invoice -> money(invoice.get("netTotal"))).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(billedNet).isEqualByComparingTo(money(offer(offerId).get("netTotal")));
         assertThat(billedNet).isEqualByComparingTo("10000.00");
 
-        await("sales links both milestone invoices to offer " + offerId).atMost(EVENT_DELIVERY)
-                .untilAsserted(() -> assertThat((List<Object>) offer(offerId).get("invoiceIds")).hasSize(2));
+        await("sales links both milestone invoices to offer " + offerId)
+                .atMost(EVENT_DELIVERY)
+                .untilAsserted(() -> assertThat((List<Object>) offer(offerId).get("invoiceIds"))
+                        .hasSize(2));
         assertThat(offer(offerId).get("paid")).isEqualTo(false);
     }
 
     private static String plan(String projectId, String name, String dueDate, String amount) {
-        return asAdmin().body("""
+        return asAdmin()
+                .body("""
                         {"name": "%s", "dueDate": "%s", "amount": %s}
                         """.formatted(name, dueDate, amount))
                 .post("/api/v1/projects/{id}/milestones", projectId)
-                .then().statusCode(201).body("status", equalTo("PLANNED"))
-                .extract().path("id");
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PLANNED"))
+                .extract()
+                .path("id");
     }
 }

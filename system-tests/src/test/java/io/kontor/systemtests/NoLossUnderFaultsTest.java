@@ -1,10 +1,10 @@
 package io.kontor.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kontor.local.AppProcess;
 import io.restassured.path.json.JsonPath;
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,36 +29,37 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
 
 /**
  * No loss under faults, the method of Jepsen's Kafka analysis: a numbered workload, faults in the middle, then count.
- * <p>
- * Workload: {@code faults.customers} customers (the aggregates) are registered in sales and then updated again and again
- * through the gateway; operation n is customer {@code n % customers}'s update number {@code n / customers} and writes
- * the name {@code "faults <run> c<customer> op<n>"}. Each operation publishes a {@code sales.customers} event through
- * sales' outbox, which accounting applies to its customer replica through its inbox. While the load runs, Kafka is
- * killed with -9 and restarted, then sales, then accounting.
- * <p>
- * An operation is <b>committed</b> when the gateway answered 200/201. An operation whose call broke off or answered 5xx
- * is <b>indeterminate</b> (Jepsen's "info"): sales may have committed it before it died, or not; it is not retried (a
- * second PUT would be a second operation), and it may be applied downstream at most once. A 429 was refused before
+ *
+ * <p>Workload: {@code faults.customers} customers (the aggregates) are registered in sales and then updated again and
+ * again through the gateway; operation n is customer {@code n % customers}'s update number {@code n / customers} and
+ * writes the name {@code "faults <run> c<customer> op<n>"}. Each operation publishes a {@code sales.customers} event
+ * through sales' outbox, which accounting applies to its customer replica through its inbox. While the load runs, Kafka
+ * is killed with -9 and restarted, then sales, then accounting.
+ *
+ * <p>An operation is <b>committed</b> when the gateway answered 200/201. An operation whose call broke off or answered
+ * 5xx is <b>indeterminate</b> (Jepsen's "info"): sales may have committed it before it died, or not; it is not retried
+ * (a second PUT would be a second operation), and it may be applied downstream at most once. A 429 was refused before
  * sales saw it and is sent again. Registrations carry an {@code Idempotency-Key} and are repeated until they succeed.
- * <p>
- * Judged from the records themselves: the {@code sales.customers} topic (which event, ce_id, carries which operation)
- * and accounting's inbox (which ce_ids the replica handler applied, when). Lost: a committed operation with no applied
- * event. Duplicated: an operation applied under more than one event. Reordered: one customer's operations applied, or
- * written to the topic, out of their order. Stale: a replica whose final state is not its latest applied operation.
- * <p>
- * Size: {@code -Dfaults.operations} (600 for CI, 10000 for the full run), {@code -Dfaults.rate} operations per second
- * (the gateway allows 50/s per caller), {@code -Dfaults.customers}, {@code -Dfaults.workers}.
+ *
+ * <p>Judged from the records themselves: the {@code sales.customers} topic (which event, ce_id, carries which
+ * operation) and accounting's inbox (which ce_ids the replica handler applied, when). Lost: a committed operation with
+ * no applied event. Duplicated: an operation applied under more than one event. Reordered: one customer's operations
+ * applied, or written to the topic, out of their order. Stale: a replica whose final state is not its latest applied
+ * operation.
+ *
+ * <p>Size: {@code -Dfaults.operations} (600 for CI, 10000 for the full run), {@code -Dfaults.rate} operations per
+ * second (the gateway allows 50/s per caller), {@code -Dfaults.customers}, {@code -Dfaults.workers}.
  */
 class NoLossUnderFaultsTest extends SystemTest {
 
     private static final int OPERATIONS = Integer.getInteger("faults.operations", 600);
-    private static final int CUSTOMERS = Integer.getInteger("faults.customers", Math.max(10, Math.min(100, OPERATIONS / 20)));
+    private static final int CUSTOMERS =
+            Integer.getInteger("faults.customers", Math.max(10, Math.min(100, OPERATIONS / 20)));
     private static final int WORKERS = Integer.getInteger("faults.workers", 8);
     private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "15"));
     private static final String CONSUMER = "accounting-service/CustomerReplicaHandler.on";
@@ -68,7 +69,11 @@ class NoLossUnderFaultsTest extends SystemTest {
     private static final Duration QUIESCE_LIMIT = Duration.ofMinutes(10);
     private static final Pattern OPERATION_IN_NAME = Pattern.compile(" c(\\d+) op(\\d+)$");
 
-    enum Outcome { COMMITTED, INDETERMINATE, REJECTED }
+    enum Outcome {
+        COMMITTED,
+        INDETERMINATE,
+        REJECTED
+    }
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newBuilder()
@@ -82,7 +87,8 @@ class NoLossUnderFaultsTest extends SystemTest {
     private volatile long loadStart;
 
     @Test
-    void every_committed_operation_is_applied_downstream_once_and_in_order_through_crashes_of_kafka_and_both_services() throws Exception {
+    void every_committed_operation_is_applied_downstream_once_and_in_order_through_crashes_of_kafka_and_both_services()
+            throws Exception {
         assertThat(OPERATIONS).as("at least one update per customer").isGreaterThan(CUSTOMERS);
         long start = System.nanoTime();
         for (int customer = 0; customer < CUSTOMERS; customer++) {
@@ -108,11 +114,13 @@ class NoLossUnderFaultsTest extends SystemTest {
 
         Map<Integer, Integer> lastCommitted = lastCommittedSequences();
         try {
-            await("accounting's replica of every customer at its last committed update").atMost(QUIESCE_LIMIT)
+            await("accounting's replica of every customer at its last committed update")
+                    .atMost(QUIESCE_LIMIT)
                     .pollInterval(Duration.ofSeconds(3))
                     .until(() -> replicasCaughtUp(lastCommitted));
             // An indeterminate operation at a customer's end may still be on its way; judge only a platform at rest.
-            await("every event of the run on " + TOPIC + " applied by accounting").atMost(QUIESCE_LIMIT)
+            await("every event of the run on " + TOPIC + " applied by accounting")
+                    .atMost(QUIESCE_LIMIT)
                     .pollInterval(Duration.ofSeconds(5))
                     .until(this::everyEventApplied);
             note("downstream caught up");
@@ -122,21 +130,37 @@ class NoLossUnderFaultsTest extends SystemTest {
         }
 
         Analysis analysis = analyse(lastCommitted);
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "ops=%d committed=%d indeterminate=%d (applied %d) rejected=%d lost=%d duplicated=%d reordered=%d "
                         + "(topic %d, consumer %d) stale=%d resent=%d customers=%d rate=%.0f/s duration=%ds",
-                OPERATIONS, count(Outcome.COMMITTED), count(Outcome.INDETERMINATE), analysis.indeterminateApplied,
-                count(Outcome.REJECTED), analysis.lost, analysis.duplicated, analysis.topicReordered + analysis.consumerReordered,
-                analysis.topicReordered, analysis.consumerReordered, analysis.stale, analysis.resent, CUSTOMERS, RATE,
+                OPERATIONS,
+                count(Outcome.COMMITTED),
+                count(Outcome.INDETERMINATE),
+                analysis.indeterminateApplied,
+                count(Outcome.REJECTED),
+                analysis.lost,
+                analysis.duplicated,
+                analysis.topicReordered + analysis.consumerReordered,
+                analysis.topicReordered,
+                analysis.consumerReordered,
+                analysis.stale,
+                analysis.resent,
+                CUSTOMERS,
+                RATE,
                 Duration.ofNanos(System.nanoTime() - start).toSeconds());
         System.out.println("[faults] " + line);
         timeline.forEach(entry -> System.out.println("[faults]   " + entry));
         analysis.problems.stream().limit(20).forEach(problem -> System.out.println("[faults]   " + problem));
 
-        assertThat(timeline).as("every fault struck while the load ran").noneMatch(entry -> entry.contains("AFTER the load"));
+        assertThat(timeline)
+                .as("every fault struck while the load ran")
+                .noneMatch(entry -> entry.contains("AFTER the load"));
         assertThat(count(Outcome.COMMITTED)).as("committed operations").isPositive();
         assertThat(analysis.problems).as(line).isEmpty();
-        assertThat(count(Outcome.REJECTED)).as("operations refused with a 4xx: " + line).isZero();
+        assertThat(count(Outcome.REJECTED))
+                .as("operations refused with a 4xx: " + line)
+                .isZero();
     }
 
     // --- the workload
@@ -144,7 +168,8 @@ class NoLossUnderFaultsTest extends SystemTest {
     private void register(int customer) {
         String key = "faults-" + run + "-c" + customer;
         awaitTrue("registration of customer " + customer, () -> {
-            HttpResponse<String> answer = call(request("/api/v1/sales/customers").header("Idempotency-Key", key)
+            HttpResponse<String> answer = call(request("/api/v1/sales/customers")
+                    .header("Idempotency-Key", key)
                     .POST(HttpRequest.BodyPublishers.ofString(body(customer, customer))));
             if (answer != null && answer.statusCode() == 201) {
                 customerIds[customer] = JsonPath.from(answer.body()).getString("id");
@@ -168,7 +193,10 @@ class NoLossUnderFaultsTest extends SystemTest {
         }
     }
 
-    /** Open-ish arrival: operation n is not sent before its time at the chosen rate; a worker that fell behind catches up. */
+    /**
+     * Open-ish arrival: operation n is not sent before its time at the chosen rate; a worker that fell behind catches
+     * up.
+     */
     private void pace(int operation) {
         long due = loadStart + (long) ((operation - CUSTOMERS) * 1_000_000_000L / RATE);
         long wait = due - System.nanoTime();
@@ -196,7 +224,8 @@ class NoLossUnderFaultsTest extends SystemTest {
             // Broken off or 5xx: sales may have committed it. Wait until sales answers again before the next operation,
             // so that an outage costs each worker one operation rather than a stream of failed ones.
             awaitTrue("sales answering again after operation " + operation, () -> {
-                HttpResponse<String> probe = call(request("/api/v1/sales/customers/" + customerIds[customer]).GET());
+                HttpResponse<String> probe = call(request("/api/v1/sales/customers/" + customerIds[customer])
+                        .GET());
                 return probe != null && probe.statusCode() == 200;
             });
             return Outcome.INDETERMINATE;
@@ -251,7 +280,9 @@ class NoLossUnderFaultsTest extends SystemTest {
     }
 
     private void awaitProgress(double fraction) {
-        awaitTrue(String.format(Locale.ROOT, "%.0f %% of the operations", fraction * 100), () -> done.get() >= fraction * OPERATIONS);
+        awaitTrue(
+                String.format(Locale.ROOT, "%.0f %% of the operations", fraction * 100),
+                () -> done.get() >= fraction * OPERATIONS);
     }
 
     private void strike(String fault, Runnable action) {
@@ -261,8 +292,12 @@ class NoLossUnderFaultsTest extends SystemTest {
     }
 
     private void note(String event) {
-        timeline.add(String.format(Locale.ROOT, "%6.1f s %s, %d operations done", (System.nanoTime() - loadStart) / 1e9,
-                event, done.get()));
+        timeline.add(String.format(
+                Locale.ROOT,
+                "%6.1f s %s, %d operations done",
+                (System.nanoTime() - loadStart) / 1e9,
+                event,
+                done.get()));
     }
 
     // --- the check
@@ -290,7 +325,8 @@ class NoLossUnderFaultsTest extends SystemTest {
 
     private boolean replicasCaughtUp(Map<Integer, Integer> lastCommitted) {
         for (int customer = 0; customer < CUSTOMERS; customer++) {
-            HttpResponse<String> replica = call(request("/api/v1/accounting/customers/" + customerIds[customer]).GET());
+            HttpResponse<String> replica = call(request("/api/v1/accounting/customers/" + customerIds[customer])
+                    .GET());
             if (replica == null || replica.statusCode() != 200) {
                 return false;
             }
@@ -304,10 +340,13 @@ class NoLossUnderFaultsTest extends SystemTest {
 
     private boolean everyEventApplied() {
         String marker = "faults " + run + " ";
-        Set<String> applied = new EventEvidence(platform).applied("accounting", CONSUMER).keySet();
-        return new EventEvidence(platform).readAll(TOPIC).stream()
-                .filter(record -> record.value() != null && record.value().contains(marker))
-                .allMatch(record -> applied.contains(record.header("ce_id")));
+        Set<String> applied =
+                new EventEvidence(platform).applied("accounting", CONSUMER).keySet();
+        return new EventEvidence(platform)
+                .readAll(TOPIC).stream()
+                        .filter(record ->
+                                record.value() != null && record.value().contains(marker))
+                        .allMatch(record -> applied.contains(record.header("ce_id")));
     }
 
     private static int operationIn(String name) {
@@ -356,10 +395,13 @@ class NoLossUnderFaultsTest extends SystemTest {
 
         Map<String, Instant> applied = new EventEvidence(platform).applied("accounting", CONSUMER);
         for (int operation = 0; operation < OPERATIONS; operation++) {
-            long times = eventsOfOperation.getOrDefault(operation, Set.of()).stream().filter(applied::containsKey).count();
+            long times = eventsOfOperation.getOrDefault(operation, Set.of()).stream()
+                    .filter(applied::containsKey)
+                    .count();
             if (times > 1) {
                 analysis.duplicated++;
-                analysis.problems.add("operation " + operation + " (" + outcomes[operation] + ") applied " + times + " times");
+                analysis.problems.add(
+                        "operation " + operation + " (" + outcomes[operation] + ") applied " + times + " times");
             }
             if (outcomes[operation] == Outcome.COMMITTED && times == 0) {
                 analysis.lost++;
@@ -378,8 +420,9 @@ class NoLossUnderFaultsTest extends SystemTest {
         Map<Integer, List<Map.Entry<String, Instant>>> appliedPerCustomer = new HashMap<>();
         applied.entrySet().stream()
                 .filter(entry -> operationOfEvent.containsKey(entry.getKey()))
-                .forEach(entry -> appliedPerCustomer.computeIfAbsent(operationOfEvent.get(entry.getKey()) % CUSTOMERS,
-                        key -> new ArrayList<>()).add(entry));
+                .forEach(entry -> appliedPerCustomer
+                        .computeIfAbsent(operationOfEvent.get(entry.getKey()) % CUSTOMERS, key -> new ArrayList<>())
+                        .add(entry));
         for (int customer = 0; customer < CUSTOMERS; customer++) {
             List<Map.Entry<String, Instant>> inOrder = appliedPerCustomer.getOrDefault(customer, new ArrayList<>());
             inOrder.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
@@ -392,8 +435,11 @@ class NoLossUnderFaultsTest extends SystemTest {
                 }
                 highest = Math.max(highest, operation);
             }
-            HttpResponse<String> replica = call(request("/api/v1/accounting/customers/" + customerIds[customer]).GET());
-            int shown = replica == null || replica.statusCode() != 200 ? -1 : operationIn(JsonPath.from(replica.body()).getString("name"));
+            HttpResponse<String> replica = call(request("/api/v1/accounting/customers/" + customerIds[customer])
+                    .GET());
+            int shown = replica == null || replica.statusCode() != 200
+                    ? -1
+                    : operationIn(JsonPath.from(replica.body()).getString("name"));
             if (shown != highest || highest / CUSTOMERS < lastCommitted.get(customer)) {
                 analysis.stale++;
                 analysis.problems.add("customer " + customer + ": replica shows operation " + shown + ", last applied "
@@ -406,7 +452,11 @@ class NoLossUnderFaultsTest extends SystemTest {
     // --- waiting
 
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        await(what).atMost(OUTAGE_LIMIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
+        await(what)
+                .atMost(OUTAGE_LIMIT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(condition::getAsBoolean);
     }
 
     private static void sleep(Duration duration) {

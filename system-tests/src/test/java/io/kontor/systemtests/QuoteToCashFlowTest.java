@@ -43,22 +43,35 @@ class QuoteToCashFlowTest extends SystemTest {
         Map<String, Object> project = awaitProjectFor(customerId, offerId);
         assertThat(project.get("kickoffStatus")).isEqualTo("PROPOSED");
 
-        await("sales links invoice " + invoiceNumber + " to its offer").atMost(EVENT_DELIVERY)
-                .untilAsserted(() -> assertThat((List<Object>) offer(offerId).get("invoiceIds")).containsExactly(invoiceId));
+        await("sales links invoice " + invoiceNumber + " to its offer")
+                .atMost(EVENT_DELIVERY)
+                .untilAsserted(() -> assertThat((List<Object>) offer(offerId).get("invoiceIds"))
+                        .containsExactly(invoiceId));
         assertThat(offer(offerId).get("paid")).isEqualTo(false);
 
         LocalDate valueDate = LocalDate.parse((String) issued.get("issueDate")).plusDays(3);
         String statement = FlowSteps.Camt053.ofSellersAccount()
-                .credit(new BigDecimal("4522.00"), valueDate, "Elbe Logistik GmbH", "Rechnung " + invoiceNumber + " Danke")
+                .credit(
+                        new BigDecimal("4522.00"),
+                        valueDate,
+                        "Elbe Logistik GmbH",
+                        "Rechnung " + invoiceNumber + " Danke")
                 .xml();
-        Map<String, Object> imported = asAdmin().contentType(ContentType.XML).body(statement)
+        Map<String, Object> imported = asAdmin()
+                .contentType(ContentType.XML)
+                .body(statement)
                 .post("/api/v1/accounting/bank-statements")
-                .then().statusCode(200).extract().path("");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
         assertThat(imported.get("entries")).isEqualTo(1);
-        assertThat((List<Map<String, Object>>) imported.get("matched")).singleElement().satisfies(match -> {
-            assertThat(match.get("invoiceNumber")).isEqualTo(invoiceNumber);
-            assertThat(money(match.get("amount"))).isEqualByComparingTo("4522.00");
-        });
+        assertThat((List<Map<String, Object>>) imported.get("matched"))
+                .singleElement()
+                .satisfies(match -> {
+                    assertThat(match.get("invoiceNumber")).isEqualTo(invoiceNumber);
+                    assertThat(money(match.get("amount"))).isEqualByComparingTo("4522.00");
+                });
         assertThat((List<?>) imported.get("unmatched")).isEmpty();
 
         Map<String, Object> paid = invoice(invoiceId);
@@ -66,10 +79,13 @@ class QuoteToCashFlowTest extends SystemTest {
         assertThat(money(paid.get("paidAmount"))).isEqualByComparingTo("4522.00");
         assertThat(money(paid.get("openAmount"))).isEqualByComparingTo("0.00");
 
-        await("sales marks offer " + offerId + " paid").atMost(EVENT_DELIVERY)
+        await("sales marks offer " + offerId + " paid")
+                .atMost(EVENT_DELIVERY)
                 .untilAsserted(() -> assertThat(offer(offerId).get("paid")).isEqualTo(true));
-        Map<String, Object> followUp = await("the after-sale follow-up for " + invoiceNumber).atMost(EVENT_DELIVERY)
-                .until(() -> followUps(customerId, "AFTER_PAYMENT"), found -> found.size() == 1).get(0);
+        Map<String, Object> followUp = await("the after-sale follow-up for " + invoiceNumber)
+                .atMost(EVENT_DELIVERY)
+                .until(() -> followUps(customerId, "AFTER_PAYMENT"), found -> found.size() == 1)
+                .get(0);
         assertThat(followUp.get("status")).isEqualTo("OPEN");
         assertThat(followUp.get("offerId")).isEqualTo(offerId);
         assertThat(followUp.get("invoiceId")).isEqualTo(invoiceId);
@@ -77,18 +93,30 @@ class QuoteToCashFlowTest extends SystemTest {
         assertThat((String) followUp.get("reason")).contains(invoiceNumber);
 
         // The same statement again (a bank re-sends a day): nothing is booked twice.
-        Map<String, Object> again = asAdmin().contentType(ContentType.XML).body(statement)
+        Map<String, Object> again = asAdmin()
+                .contentType(ContentType.XML)
+                .body(statement)
                 .post("/api/v1/accounting/bank-statements")
-                .then().statusCode(200).extract().path("");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
         assertThat((List<?>) again.get("matched")).isEmpty();
         assertThat((List<?>) again.get("alreadyImported")).hasSize(1);
         assertThat(money(invoice(invoiceId).get("paidAmount"))).isEqualByComparingTo("4522.00");
     }
 
     private static List<Map<String, Object>> followUps(String customerId, String kind) {
-        List<Map<String, Object>> followUps = asAdmin().queryParam("customerId", customerId).queryParam("status", "OPEN")
+        List<Map<String, Object>> followUps = asAdmin()
+                .queryParam("customerId", customerId)
+                .queryParam("status", "OPEN")
                 .get("/api/v1/sales/follow-ups")
-                .then().statusCode(200).extract().path("items");
-        return followUps.stream().filter(followUp -> kind.equals(followUp.get("kind"))).toList();
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        return followUps.stream()
+                .filter(followUp -> kind.equals(followUp.get("kind")))
+                .toList();
     }
 }

@@ -2,14 +2,13 @@ package io.kontor.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +32,12 @@ final class RawGateway implements AutoCloseable {
     static final int NO_ANSWER = -1;
 
     /** A request as sent; {@code contentType} null sends none. */
-    record Request(String method, String path, String authorization, String contentType, byte[] body) {
-    }
+    record Request(String method, String path, String authorization, String contentType, byte[] body) {}
 
-    /** The answer's status, content type and (start of the) body; status {@value #NO_ANSWER} when the connection ended without one. */
+    /**
+     * The answer's status, content type and (start of the) body; status {@value #NO_ANSWER} when the connection ended
+     * without one.
+     */
     record Answer(int status, String contentType, byte[] body, int rateLimited) {
 
         boolean isProblem() {
@@ -65,8 +66,10 @@ final class RawGateway implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.inFlight = new Semaphore(parallel);
         // HTTP/1.1: the gateway's limits and errors are what a plain client meets.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** Sends all, at most {@code parallel} at a time, and hands each request with its answer to {@code check}. */
@@ -74,7 +77,8 @@ final class RawGateway implements AutoCloseable {
         List<CompletableFuture<T>> futures = new ArrayList<>(requests.size());
         for (Request request : requests) {
             inFlight.acquireUninterruptibly();
-            futures.add(send(request, 0).whenComplete((answer, failure) -> inFlight.release())
+            futures.add(send(request, 0)
+                    .whenComplete((answer, failure) -> inFlight.release())
                     .thenApply(answer -> check.apply(request, answer)));
         }
         List<T> results = new ArrayList<>(futures.size());
@@ -94,8 +98,8 @@ final class RawGateway implements AutoCloseable {
 
     /**
      * A body larger than the gateway's limit, sent as a careful client does: headers first, then the body in pieces
-     * until the answer arrives. The gateway answers 413 on the announced Content-Length and closes the connection;
-     * a client that went on uploading could get a reset instead of the answer (java.net.http's does, now and then).
+     * until the answer arrives. The gateway answers 413 on the announced Content-Length and closes the connection; a
+     * client that went on uploading could get a reset instead of the answer (java.net.http's does, now and then).
      */
     Answer sendOversized(Request request) {
         URI uri = URI.create(baseUrl + request.path());
@@ -103,7 +107,8 @@ final class RawGateway implements AutoCloseable {
             socket.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
             var out = socket.getOutputStream();
             var in = new java.io.BufferedInputStream(socket.getInputStream());
-            String head = request.method() + " " + request.path() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+            String head = request.method() + " " + request.path() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort()
                     + "\r\nAuthorization: " + request.authorization() + "\r\nContent-Type: " + request.contentType()
                     + "\r\nContent-Length: " + request.body().length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -136,7 +141,8 @@ final class RawGateway implements AutoCloseable {
     }
 
     private static Answer readAnswer(java.io.BufferedInputStream in) throws IOException {
-        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
+        java.io.BufferedReader lines =
+                new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
         String statusLine = lines.readLine();
         if (statusLine == null) {
             throw new IOException("connection closed without an answer");
@@ -179,27 +185,40 @@ final class RawGateway implements AutoCloseable {
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
-        builder.method(request.method(), request.body() == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        builder.method(
+                request.method(),
+                request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
                 .thenCompose(response -> {
                     if (response.statusCode() == 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
                         rateLimited.incrementAndGet();
                         close(response.body());
-                        long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-                        return CompletableFuture.supplyAsync(() -> null,
-                                        CompletableFuture.delayedExecutor(Math.max(1, seconds), java.util.concurrent.TimeUnit.SECONDS))
+                        long seconds = response.headers()
+                                .firstValueAsLong("Retry-After")
+                                .orElse(1);
+                        return CompletableFuture.supplyAsync(
+                                        () -> null,
+                                        CompletableFuture.delayedExecutor(
+                                                Math.max(1, seconds), java.util.concurrent.TimeUnit.SECONDS))
                                 .thenCompose(ignored -> send(request, attempt + 1));
                     }
-                    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+                    String contentType =
+                            response.headers().firstValue("Content-Type").orElse(null);
                     // A stream (the live events) never ends: its status is the answer. Errors and JSON are read.
                     byte[] body = contentType != null && contentType.startsWith("text/event-stream")
-                            ? closed(response.body()) : read(response.body());
-                    return CompletableFuture.completedFuture(new Answer(response.statusCode(), contentType, body, attempt));
+                            ? closed(response.body())
+                            : read(response.body());
+                    return CompletableFuture.completedFuture(
+                            new Answer(response.statusCode(), contentType, body, attempt));
                 })
-                .exceptionally(failure -> new Answer(NO_ANSWER, null,
-                        String.valueOf(failure.getCause() != null ? failure.getCause() : failure).getBytes(StandardCharsets.UTF_8), attempt));
+                .exceptionally(failure -> new Answer(
+                        NO_ANSWER,
+                        null,
+                        String.valueOf(failure.getCause() != null ? failure.getCause() : failure)
+                                .getBytes(StandardCharsets.UTF_8),
+                        attempt));
     }
 
     private static byte[] read(InputStream body) {

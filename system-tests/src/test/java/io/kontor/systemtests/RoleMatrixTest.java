@@ -26,16 +26,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every route of the gateway's OpenAPI document × every role × {valid, expired, wrong issuer, tampered, no token}.
- * <p>
- * Who may do what is written here from the documents (issue #7, ARCHITECTURE.md, and docs/DECISIONS.md "Who may call
- * what" where they leave a choice), not read from the gateway's or the services' configuration: a grant that drifts
- * in either is a failure here. Every request is harmless - path ids are random, bodies are malformed JSON - so a granted
+ *
+ * <p>Who may do what is written here from the documents (issue #7, ARCHITECTURE.md, and docs/DECISIONS.md "Who may call
+ * what" where they leave a choice), not read from the gateway's or the services' configuration: a grant that drifts in
+ * either is a failure here. Every request is harmless - path ids are random, bodies are malformed JSON - so a granted
  * caller gets a 400 or 404 and nothing is created.
  */
 class RoleMatrixTest extends SystemTest {
 
-    private static final Map<String, String> DOMAIN_ROLE = Map.of(
-            "sales", SALES, "accounting", ACCOUNTING, "hr", HR, "projects", PROJECT_OFFICE);
+    private static final Map<String, String> DOMAIN_ROLE =
+            Map.of("sales", SALES, "accounting", ACCOUNTING, "hr", HR, "projects", PROJECT_OFFICE);
 
     /** What front-office systems (web shop, careers site) may do, and nothing else (issue #7). */
     private static final Set<String> FRONT_OFFICE_ROUTES = Set.of(
@@ -74,11 +74,9 @@ class RoleMatrixTest extends SystemTest {
         }
     }
 
-    record Probe(ApiOperation operation, String role, Token token, boolean granted, Request request) {
-    }
+    record Probe(ApiOperation operation, String role, Token token, boolean granted, Request request) {}
 
-    record Verdict(Probe probe, int status, String problem) {
-    }
+    record Verdict(Probe probe, int status, String problem) {}
 
     static boolean granted(String role, String method, String path) {
         if (role.equals(ADMIN)) {
@@ -102,7 +100,8 @@ class RoleMatrixTest extends SystemTest {
             return true;
         }
         if (role.equals(MIDDLE_OFFICE)) {
-            return DOMAIN_ROLE.containsKey(domain) && DOMAIN_ROLE_ONLY.stream().noneMatch(rule -> matches(rule, method, path));
+            return DOMAIN_ROLE.containsKey(domain)
+                    && DOMAIN_ROLE_ONLY.stream().noneMatch(rule -> matches(rule, method, path));
         }
         return false;
     }
@@ -133,7 +132,8 @@ class RoleMatrixTest extends SystemTest {
                     }
                     String header = token.header.apply(new String[] {role});
                     boolean granted = token == Token.VALID && granted(role, operation.method(), operation.path());
-                    probes.add(new Probe(operation, token == Token.NONE ? "-" : role, token, granted, harmless(operation, header)));
+                    probes.add(new Probe(
+                            operation, token == Token.NONE ? "-" : role, token, granted, harmless(operation, header)));
                 }
             }
         }
@@ -141,18 +141,22 @@ class RoleMatrixTest extends SystemTest {
         List<Verdict> verdicts;
         try (RawGateway gateway = new RawGateway(platform.gatewayUrl(), 8)) {
             verdicts = new ArrayList<>();
-            List<Answer> answers = gateway.sendAll(probes.stream().map(Probe::request).toList(), (request, answer) -> answer);
+            List<Answer> answers =
+                    gateway.sendAll(probes.stream().map(Probe::request).toList(), (request, answer) -> answer);
             for (int i = 0; i < probes.size(); i++) {
                 verdicts.add(judge(probes.get(i), answers.get(i)));
             }
         }
         printMatrix(operations, verdicts);
 
-        List<String> wrong = verdicts.stream().filter(v -> v.problem() != null)
-                .map(v -> v.probe().operation().name() + " as " + v.probe().role() + " with " + v.probe().token()
-                        + " token: " + v.status() + " - " + v.problem())
+        List<String> wrong = verdicts.stream()
+                .filter(v -> v.problem() != null)
+                .map(v -> v.probe().operation().name() + " as " + v.probe().role() + " with "
+                        + v.probe().token() + " token: " + v.status() + " - " + v.problem())
                 .toList();
-        assertThat(wrong).as("answers that differ from the documented grants (%d probes)", probes.size()).isEmpty();
+        assertThat(wrong)
+                .as("answers that differ from the documented grants (%d probes)", probes.size())
+                .isEmpty();
     }
 
     private static Verdict judge(Probe probe, Answer answer) {
@@ -181,9 +185,12 @@ class RoleMatrixTest extends SystemTest {
     }
 
     private static boolean isProblem(Answer answer, int status) {
-        return answer.isProblem() && answer.json()
-                .filter(json -> json.path("status").asInt() == status && json.hasNonNull("type") && json.hasNonNull("title"))
-                .isPresent();
+        return answer.isProblem()
+                && answer.json()
+                        .filter(json -> json.path("status").asInt() == status
+                                && json.hasNonNull("type")
+                                && json.hasNonNull("title"))
+                        .isPresent();
     }
 
     /** Random ids (found nowhere) and a malformed body: a caller let through gets 400 or 404, and nothing changes. */
@@ -191,7 +198,8 @@ class RoleMatrixTest extends SystemTest {
         String path = operation.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         if (operation.hasBody() || Set.of("POST", "PUT", "PATCH").contains(operation.method())) {
             String contentType = operation.bodyMediaType().orElse("application/json");
-            return new Request(operation.method(), path, authorization, contentType, "{\"".getBytes(StandardCharsets.UTF_8));
+            return new Request(
+                    operation.method(), path, authorization, contentType, "{\"".getBytes(StandardCharsets.UTF_8));
         }
         return new Request(operation.method(), path, authorization, null, null);
     }
@@ -203,14 +211,19 @@ class RoleMatrixTest extends SystemTest {
         for (Verdict verdict : verdicts) {
             String route = verdict.probe().operation().name();
             if (verdict.probe().token() == Token.VALID) {
-                rows.computeIfAbsent(route, r -> new TreeMap<>()).put(verdict.probe().role(),
-                        (verdict.probe().granted() ? "" : "-") + verdict.status() + (verdict.problem() != null ? "!" : ""));
+                rows.computeIfAbsent(route, r -> new TreeMap<>())
+                        .put(
+                                verdict.probe().role(),
+                                (verdict.probe().granted() ? "" : "-")
+                                        + verdict.status()
+                                        + (verdict.problem() != null ? "!" : ""));
             }
             if (verdict.problem() != null) {
                 mismatches.merge(route, 1, Integer::sum);
             }
         }
-        StringBuilder out = new StringBuilder("\nRole matrix: status with a valid token per role (-: not granted, !: wrong)\n");
+        StringBuilder out =
+                new StringBuilder("\nRole matrix: status with a valid token per role (-: not granted, !: wrong)\n");
         out.append(String.format("%-62s", "route"));
         for (String role : Roles.ALL) {
             out.append(String.format("%15s", role));
@@ -223,10 +236,18 @@ class RoleMatrixTest extends SystemTest {
             }
             out.append('\n');
         });
-        long invalidTokenProbes = verdicts.stream().filter(v -> v.probe().token() != Token.VALID).count();
-        long invalidTokenRefused = verdicts.stream().filter(v -> v.probe().token() != Token.VALID && v.status() == 401).count();
-        out.append(String.format("%d routes, %d probes; invalid or no token: %d of %d got 401; mismatching probes: %s%n",
-                operations.size(), verdicts.size(), invalidTokenRefused, invalidTokenProbes, mismatches.isEmpty() ? "none" : mismatches));
+        long invalidTokenProbes =
+                verdicts.stream().filter(v -> v.probe().token() != Token.VALID).count();
+        long invalidTokenRefused = verdicts.stream()
+                .filter(v -> v.probe().token() != Token.VALID && v.status() == 401)
+                .count();
+        out.append(String.format(
+                "%d routes, %d probes; invalid or no token: %d of %d got 401; mismatching probes: %s%n",
+                operations.size(),
+                verdicts.size(),
+                invalidTokenRefused,
+                invalidTokenProbes,
+                mismatches.isEmpty() ? "none" : mismatches));
         System.out.println(out);
     }
 }

@@ -1,5 +1,7 @@
 package io.kontor.systemtests;
 
+import static io.restassured.RestAssured.given;
+
 import io.kontor.local.LocalPlatform;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.JsonConfig;
@@ -11,11 +13,9 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static io.restassured.RestAssured.given;
-
 /**
- * A test against the running platform, only through the gateway, as a front-office system or a middle-office user
- * would call it. Numbers in answers are read as {@link java.math.BigDecimal}: money is compared exactly.
+ * A test against the running platform, only through the gateway, as a front-office system or a middle-office user would
+ * call it. Numbers in answers are read as {@link java.math.BigDecimal}: money is compared exactly.
  */
 @ExtendWith(KontorPlatform.class)
 public abstract class SystemTest {
@@ -31,7 +31,10 @@ public abstract class SystemTest {
         platform = started;
     }
 
-    /** A request to the gateway with the development admin token and a JSON body; a failed check logs request and answer. */
+    /**
+     * A request to the gateway with the development admin token and a JSON body; a failed check logs request and
+     * answer.
+     */
     protected static RequestSpecification asAdmin() {
         return given(new RequestSpecBuilder()
                 .setBaseUri(platform.gatewayUrl())

@@ -1,25 +1,25 @@
 package io.kontor.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Real Kafka and PostgreSQL for every {@code @QuarkusTest} of a module, started once per JVM
- * (see {@link TestInfra}).
- * <p>
- * A module switches it on with one annotation on any one class in {@code src/test/java}:
+ * Real Kafka and PostgreSQL for every {@code @QuarkusTest} of a module, started once per JVM (see {@link TestInfra}).
+ *
+ * <p>A module switches it on with one annotation on any one class in {@code src/test/java}:
+ *
  * <pre>
  * &#64;QuarkusTestResource(KontorTestResources.class)
  * public class KontorTestInfrastructure {
  * }
  * </pre>
+ *
  * Quarkus discovers every {@code @QuarkusTestResource} in the test sources and, as long as
- * {@code restrictToAnnotatedClass} keeps its default {@code false}, applies it to all tests of the
- * module. The resource provides {@code kafka.bootstrap.servers}, {@code quarkus.datasource.jdbc.url},
- * {@code quarkus.datasource.username} and {@code quarkus.datasource.password}; the module's
- * {@code %test} profile still needs {@code quarkus.devservices.enabled=false}.
+ * {@code restrictToAnnotatedClass} keeps its default {@code false}, applies it to all tests of the module. The resource
+ * provides {@code kafka.bootstrap.servers}, {@code quarkus.datasource.jdbc.url}, {@code quarkus.datasource.username}
+ * and {@code quarkus.datasource.password}; the module's {@code %test} profile still needs
+ * {@code quarkus.devservices.enabled=false}.
  */
 public class KontorTestResources implements QuarkusTestResourceLifecycleManager {
 

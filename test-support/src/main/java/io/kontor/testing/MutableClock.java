@@ -2,7 +2,6 @@ package io.kontor.testing;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +10,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The clock of every Quarkus test that has test-support on its class path: the platform produces
- * the system clock as a {@code @DefaultBean}, and this bean replaces it.
- * <p>
- * It follows the system time (UTC) until a test {@link #set(Instant) sets} it, which stops it;
- * {@link #advance(Duration)} moves it forward, stopped or not. The bean is a singleton shared by
- * all tests of an application, so a test that moves the clock calls {@link #reset()} afterwards.
+ * The clock of every Quarkus test that has test-support on its class path: the platform produces the system clock as a
+ * {@code @DefaultBean}, and this bean replaces it.
+ *
+ * <p>It follows the system time (UTC) until a test {@link #set(Instant) sets} it, which stops it;
+ * {@link #advance(Duration)} moves it forward, stopped or not. The bean is a singleton shared by all tests of an
+ * application, so a test that moves the clock calls {@link #reset()} afterwards.
  */
 @Singleton
 @Unremovable

@@ -30,12 +30,16 @@ public class TestEvents {
     /** Sends {@code event} with a chosen ce_id and time, e.g. to deliver the same event twice. */
     public String send(String producerService, DomainEvent event, String eventId, Instant time) {
         EventType type = DomainEvent.typeOf(event.getClass());
-        TestKafka.send(type.topic(), event.aggregateId(), toJson(event),
+        TestKafka.send(
+                type.topic(),
+                event.aggregateId(),
+                toJson(event),
                 headers(producerService, type.value(), eventId, event.aggregateId(), time));
         return eventId;
     }
 
-    public static Map<String, String> headers(String producerService, String type, String eventId, String subject, Instant time) {
+    public static Map<String, String> headers(
+            String producerService, String type, String eventId, String subject, Instant time) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEventHeaders.SPEC_VERSION, "1.0");
         headers.put(CloudEventHeaders.ID, eventId);

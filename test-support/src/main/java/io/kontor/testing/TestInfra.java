@@ -2,7 +2,6 @@ package io.kontor.testing;
 
 import io.kontor.devinfra.KafkaBroker;
 import io.kontor.devinfra.Postgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -15,22 +14,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The Kafka broker and PostgreSQL server of this test JVM, started on first use and shared by
- * every test until the JVM exits.
- * <p>
- * Quarkus loads this class once per test profile, each time in a new class loader, so static
- * fields alone would start a second broker for the second profile. The first start therefore
- * records the broker's data dir and the database coordinates in system properties (plain strings,
- * JVM-wide), and later class loaders attach to what is already running.
- * <p>
- * Data lives in {@code target/kontor-test-infra/<pid>/} of the module under test: fresh for each
- * JVM, kept afterwards for a look at {@code kafka/broker.log}, and removed by the next run once its
- * JVM is gone. One directory per JVM lets several test JVMs of a module run at once.
+ * The Kafka broker and PostgreSQL server of this test JVM, started on first use and shared by every test until the JVM
+ * exits.
+ *
+ * <p>Quarkus loads this class once per test profile, each time in a new class loader, so static fields alone would
+ * start a second broker for the second profile. The first start therefore records the broker's data dir and the
+ * database coordinates in system properties (plain strings, JVM-wide), and later class loaders attach to what is
+ * already running.
+ *
+ * <p>Data lives in {@code target/kontor-test-infra/<pid>/} of the module under test: fresh for each JVM, kept
+ * afterwards for a look at {@code kafka/broker.log}, and removed by the next run once its JVM is gone. One directory
+ * per JVM lets several test JVMs of a module run at once.
  */
 public final class TestInfra {
 
     private static final Path ROOT = Path.of("target", "kontor-test-infra").toAbsolutePath();
-    private static final Path RUN_DIR = ROOT.resolve(Long.toString(ProcessHandle.current().pid()));
+    private static final Path RUN_DIR =
+            ROOT.resolve(Long.toString(ProcessHandle.current().pid()));
 
     private static final String KAFKA_DIR = "kontor.test-infra.kafka-dir";
     private static final String PG_ADMIN_URL = "kontor.test-infra.postgres-admin-url";
@@ -45,8 +45,7 @@ public final class TestInfra {
     private static KafkaBroker kafka;
     private static Postgres postgres;
 
-    private TestInfra() {
-    }
+    private TestInfra() {}
 
     /** The broker; tests may {@link KafkaBroker#kill()} and {@link KafkaBroker#restart()} it. */
     public static KafkaBroker kafka() {
@@ -60,8 +59,12 @@ public final class TestInfra {
                     long started = System.nanoTime();
                     kafka = KafkaBroker.start(RUN_DIR.resolve("kafka"));
                     System.setProperty(KAFKA_DIR, kafka.dataDir().toString());
-                    LOG.log(Level.INFO, "Kafka for tests on {0} in {1,number,#} ms, log: {2}", kafka.bootstrapServers(),
-                            millisSince(started), kafka.dataDir().resolve("broker.log"));
+                    LOG.log(
+                            Level.INFO,
+                            "Kafka for tests on {0} in {1,number,#} ms, log: {2}",
+                            kafka.bootstrapServers(),
+                            millisSince(started),
+                            kafka.dataDir().resolve("broker.log"));
                 }
             }
             return kafka;
@@ -73,20 +76,24 @@ public final class TestInfra {
     }
 
     /**
-     * The embedded server, or the one named by {@code KONTOR_PG_URL}. In a later test profile's
-     * class loader it is the same server seen as an external one ({@link Postgres#isEmbedded()} is false there).
+     * The embedded server, or the one named by {@code KONTOR_PG_URL}. In a later test profile's class loader it is the
+     * same server seen as an external one ({@link Postgres#isEmbedded()} is false there).
      */
     public static Postgres postgres() {
         synchronized (POSTGRES_LOCK) {
             if (postgres == null) {
                 String adminUrl = System.getProperty(PG_ADMIN_URL);
                 if (adminUrl != null) {
-                    postgres = Postgres.external(adminUrl, System.getProperty(PG_USER), System.getProperty(PG_PASSWORD));
+                    postgres =
+                            Postgres.external(adminUrl, System.getProperty(PG_USER), System.getProperty(PG_PASSWORD));
                 } else {
                     removeStaleRuns();
                     long started = System.nanoTime();
                     postgres = Postgres.start(RUN_DIR.resolve("postgres"), true, ROOT.resolve("pg-binaries"));
-                    LOG.log(Level.INFO, "PostgreSQL for tests at {0} in {1,number,#} ms", postgres.jdbcUrl("postgres"),
+                    LOG.log(
+                            Level.INFO,
+                            "PostgreSQL for tests at {0} in {1,number,#} ms",
+                            postgres.jdbcUrl("postgres"),
                             millisSince(started));
                     System.setProperty(PG_ADMIN_URL, postgres.jdbcUrl("postgres"));
                     System.setProperty(PG_USER, postgres.username());
@@ -98,8 +105,8 @@ public final class TestInfra {
     }
 
     /**
-     * The JDBC URL of this JVM's own database. On a shared server ({@code KONTOR_PG_URL}) the name
-     * is unique per module and JVM, and the database is dropped when the JVM exits.
+     * The JDBC URL of this JVM's own database. On a shared server ({@code KONTOR_PG_URL}) the name is unique per module
+     * and JVM, and the database is dropped when the JVM exits.
      */
     public static String jdbcUrl() {
         synchronized (POSTGRES_LOCK) {
@@ -109,7 +116,8 @@ public final class TestInfra {
                 String database = databaseName();
                 jdbcUrl = server.createDatabase(database);
                 if (!server.isEmbedded()) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> server.dropDatabase(database), "drop-test-database"));
+                    Runtime.getRuntime()
+                            .addShutdownHook(new Thread(() -> server.dropDatabase(database), "drop-test-database"));
                 }
                 System.setProperty(JDBC_URL, jdbcUrl);
             }
@@ -123,9 +131,11 @@ public final class TestInfra {
 
     private static String databaseName() {
         Path moduleDir = ROOT.getParent().getParent();
-        String module = moduleDir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String module =
+                moduleDir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         // PostgreSQL cuts names at 63 bytes.
-        return "test_" + module.substring(0, Math.min(module.length(), 36)) + "_" + ProcessHandle.current().pid();
+        return "test_" + module.substring(0, Math.min(module.length(), 36)) + "_"
+                + ProcessHandle.current().pid();
     }
 
     // Runs of JVMs that have exited. Their brokers died with them (see KafkaBroker); an embedded
@@ -137,7 +147,9 @@ public final class TestInfra {
         try (Stream<Path> runs = Files.list(ROOT)) {
             runs.filter(dir -> dir.getFileName().toString().matches("[0-9]+"))
                     .filter(dir -> !dir.equals(RUN_DIR))
-                    .filter(dir -> ProcessHandle.of(Long.parseLong(dir.getFileName().toString())).isEmpty())
+                    .filter(dir -> ProcessHandle.of(
+                                    Long.parseLong(dir.getFileName().toString()))
+                            .isEmpty())
                     .forEach(TestInfra::deleteQuietly);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,7 +158,8 @@ public final class TestInfra {
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // best effort: a leftover directory costs disk space, nothing else
         }

@@ -1,16 +1,5 @@
 package io.kontor.testing;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +11,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plain Kafka clients against {@link TestInfra}'s broker, for what a test must do behind the
- * application's back: put records (also undeserializable ones) on a topic and see what the
- * application published. Every read uses a fresh consumer group and starts at the earliest offset,
- * so it sees the whole topic and never takes records away from the application's consumers.
+ * Plain Kafka clients against {@link TestInfra}'s broker, for what a test must do behind the application's back: put
+ * records (also undeserializable ones) on a topic and see what the application published. Every read uses a fresh
+ * consumer group and starts at the earliest offset, so it sees the whole topic and never takes records away from the
+ * application's consumers.
  */
 public final class TestKafka {
 
@@ -36,8 +35,7 @@ public final class TestKafka {
     private static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     /** Sends a record and waits for the broker's acknowledgement; {@code value} may be null (a tombstone). */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
@@ -106,20 +104,26 @@ public final class TestKafka {
     public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         return headers;
     }
 
-    private static <V> void produce(String topic, String key, V value, Map<String, String> headers,
-                                    Class<?> valueSerializer) {
+    private static <V> void produce(
+            String topic, String key, V value, Map<String, String> headers, Class<?> valueSerializer) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfra.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                valueSerializer);
         ProducerRecord<String, V> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, text) -> record.headers().add(name, text == null ? null : text.getBytes(StandardCharsets.UTF_8)));
+        headers.forEach((name, text) ->
+                record.headers().add(name, text == null ? null : text.getBytes(StandardCharsets.UTF_8)));
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(config)) {
             producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -132,12 +136,18 @@ public final class TestKafka {
 
     private static KafkaConsumer<String, String> subscribedConsumer(String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfra.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         consumer.subscribe(List.of(topic));
         return consumer;
@@ -145,7 +155,8 @@ public final class TestKafka {
 
     private static String describe(List<ConsumerRecord<String, String>> records) {
         return records.stream()
-                .map(r -> "  " + r.partition() + "@" + r.offset() + " " + r.key() + " = " + r.value() + " " + headers(r))
+                .map(r ->
+                        "  " + r.partition() + "@" + r.offset() + " " + r.key() + " = " + r.value() + " " + headers(r))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -1,15 +1,14 @@
 package io.kontor.testing;
 
 import io.kontor.devinfra.DevJwt;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
 /**
- * {@code Authorization} header values for REST tests, signed with the development key that the
- * platform trusts in dev and test (see {@link DevJwt}). All return {@code "Bearer <jwt>"}.
+ * {@code Authorization} header values for REST tests, signed with the development key that the platform trusts in dev
+ * and test (see {@link DevJwt}). All return {@code "Bearer <jwt>"}.
  */
 public final class TestTokens {
 
@@ -20,8 +19,7 @@ public final class TestTokens {
     // Well past the clock skew verifiers allow (smallrye-jwt: 60 s).
     private static final Duration EXPIRED_SINCE = Duration.ofMinutes(10);
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A valid token for {@value #SUBJECT} with the given roles. */
     public static String bearer(String... roles) {
@@ -44,14 +42,13 @@ public final class TestTokens {
     }
 
     /**
-     * A valid token whose payload was edited afterwards to claim the {@code admin} role and another
-     * subject; the signature no longer matches.
+     * A valid token whose payload was edited afterwards to claim the {@code admin} role and another subject; the
+     * signature no longer matches.
      */
     public static String tampered(String... roles) {
         String[] parts = DevJwt.mint(SUBJECT, LIFETIME, roles).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String forged = payload
-                .replace("\"" + SUBJECT + "\"", "\"admin\"")
+        String forged = payload.replace("\"" + SUBJECT + "\"", "\"admin\"")
                 .replaceFirst("\"groups\":\\[[^\\]]*\\]", "\"groups\":[\"admin\"]");
         parts[1] = Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8));
         return "Bearer " + String.join(".", parts);

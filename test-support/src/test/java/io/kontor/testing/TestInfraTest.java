@@ -1,13 +1,12 @@
 package io.kontor.testing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TestInfraTest {
 
@@ -15,13 +14,16 @@ class TestInfraTest {
     void the_test_resource_hands_quarkus_a_broker_and_a_database_of_its_own() throws Exception {
         Map<String, String> config = new KontorTestResources().start();
 
-        assertThat(config).containsEntry("kafka.bootstrap.servers", TestInfra.bootstrapServers())
+        assertThat(config)
+                .containsEntry("kafka.bootstrap.servers", TestInfra.bootstrapServers())
                 .containsEntry("quarkus.datasource.jdbc.url", TestInfra.jdbcUrl())
                 .containsKeys("quarkus.datasource.username", "quarkus.datasource.password");
         assertThat(TestInfra.kafka().isRunning()).isTrue();
-        try (Connection connection = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
-                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
-             ResultSet result = connection.createStatement().executeQuery("SELECT current_database()")) {
+        try (Connection connection = DriverManager.getConnection(
+                        config.get("quarkus.datasource.jdbc.url"),
+                        config.get("quarkus.datasource.username"),
+                        config.get("quarkus.datasource.password"));
+                ResultSet result = connection.createStatement().executeQuery("SELECT current_database()")) {
             result.next();
             assertThat(result.getString(1)).startsWith("test_test_support_");
         }

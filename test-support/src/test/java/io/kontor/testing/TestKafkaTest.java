@@ -1,15 +1,14 @@
 package io.kontor.testing;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 class TestKafkaTest {
 
@@ -17,7 +16,8 @@ class TestKafkaTest {
     void a_sent_record_arrives_with_its_headers() {
         TestKafka.send("test-kafka.headers", "offer-1", "{\"total\":42}", Map.of("ce_type", "offer-accepted.v1"));
 
-        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords("test-kafka.headers", 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records =
+                TestKafka.awaitRecords("test-kafka.headers", 1, Duration.ofSeconds(30));
 
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("offer-1");
@@ -37,7 +37,8 @@ class TestKafkaTest {
 
         assertThat(records).hasSize(3);
         assertThat(records.get(0).value()).isEqualTo("first");
-        assertThat(records.get(1).value()).isEqualTo(new String(new byte[] {(byte) 0xC3, 0x28}, StandardCharsets.UTF_8));
+        assertThat(records.get(1).value())
+                .isEqualTo(new String(new byte[] {(byte) 0xC3, 0x28}, StandardCharsets.UTF_8));
         assertThat(records.get(2).value()).isNull();
     }
 

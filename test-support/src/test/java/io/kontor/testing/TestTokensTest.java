@@ -1,17 +1,16 @@
 package io.kontor.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.kontor.devinfra.DevJwt;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestTokensTest {
 
@@ -34,7 +33,9 @@ class TestTokensTest {
     @Test
     void expired_and_foreign_tokens_are_rejected() {
         assertThatThrownBy(() -> VERIFIER.processToClaims(jwt(TestTokens.expired("sales"))))
-                .isInstanceOfSatisfying(InvalidJwtException.class, e -> assertThat(e.hasExpired()).isTrue());
+                .isInstanceOfSatisfying(
+                        InvalidJwtException.class,
+                        e -> assertThat(e.hasExpired()).isTrue());
         assertThatThrownBy(() -> VERIFIER.processToClaims(jwt(TestTokens.wrongIssuer("sales"))))
                 .isInstanceOf(InvalidJwtException.class)
                 .hasMessageContaining("iss");

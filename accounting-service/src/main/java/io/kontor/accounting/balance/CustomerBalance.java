@@ -24,27 +24,57 @@ public record CustomerBalance(
         BigDecimal balance) {
 
     /** One open invoice; {@code totalOpen} is principal, fees and interest still owed on it. */
-    public record OpenItem(UUID invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate, BigDecimal openAmount,
-            BigDecimal feesOpen, BigDecimal interestOpen, BigDecimal totalOpen, boolean overdue, int dunningLevel) {
-    }
+    public record OpenItem(
+            UUID invoiceId,
+            String invoiceNumber,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            BigDecimal openAmount,
+            BigDecimal feesOpen,
+            BigDecimal interestOpen,
+            BigDecimal totalOpen,
+            boolean overdue,
+            int dunningLevel) {}
 
-    public static CustomerBalance of(UUID customerId, String currency, List<Invoice> invoices, BigDecimal credit, LocalDate asOf) {
+    public static CustomerBalance of(
+            UUID customerId, String currency, List<Invoice> invoices, BigDecimal credit, LocalDate asOf) {
         List<OpenItem> items = invoices.stream()
                 .filter(invoice -> invoice.status.isReceivable())
-                .sorted(Comparator.comparing((Invoice invoice) -> invoice.dueDate).thenComparing(invoice -> invoice.invoiceNumber))
+                .sorted(Comparator.comparing((Invoice invoice) -> invoice.dueDate)
+                        .thenComparing(invoice -> invoice.invoiceNumber))
                 .map(invoice -> item(invoice, asOf))
                 .toList();
         BigDecimal open = sum(items.stream().map(OpenItem::totalOpen).toList());
-        BigDecimal overdue = sum(items.stream().filter(OpenItem::overdue).map(OpenItem::totalOpen).toList());
+        BigDecimal overdue = sum(items.stream()
+                .filter(OpenItem::overdue)
+                .map(OpenItem::totalOpen)
+                .toList());
         int highest = items.stream().mapToInt(OpenItem::dunningLevel).max().orElse(0);
-        return new CustomerBalance(customerId, currency, asOf, items, open, overdue, highest, credit.setScale(2),
+        return new CustomerBalance(
+                customerId,
+                currency,
+                asOf,
+                items,
+                open,
+                overdue,
+                highest,
+                credit.setScale(2),
                 open.subtract(credit).setScale(2));
     }
 
     private static OpenItem item(Invoice invoice, LocalDate asOf) {
         OpenClaim claim = invoice.openClaim();
-        return new OpenItem(invoice.id, invoice.invoiceNumber, invoice.issueDate, invoice.dueDate, claim.principal(), claim.fees(),
-                claim.interest(), claim.total(), invoice.isOverdue(asOf), invoice.dunningLevel);
+        return new OpenItem(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.issueDate,
+                invoice.dueDate,
+                claim.principal(),
+                claim.fees(),
+                claim.interest(),
+                claim.total(),
+                invoice.isOverdue(asOf),
+                invoice.dunningLevel);
     }
 
     private static BigDecimal sum(List<BigDecimal> amounts) {

@@ -26,13 +26,18 @@ public class CustomerBalanceResource {
 
     @Inject
     AccountingCalendar calendar;
+
     @Inject
     AccountingConfig config;
 
-    /** A customer is known by the replica or by an invoice (offers bill customers the replica may not have seen yet). */
+    /**
+     * A customer is known by the replica or by an invoice (offers bill customers the replica may not have seen yet).
+     */
     @GET
     public CustomerBalance balance(@PathParam("id") UUID customerId) {
-        List<Invoice> open = Invoice.list("customerId = ?1 and status in ?2", customerId,
+        List<Invoice> open = Invoice.list(
+                "customerId = ?1 and status in ?2",
+                customerId,
                 List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID));
         if (open.isEmpty() && Customer.findById(customerId) == null && Invoice.count("customerId", customerId) == 0) {
             throw new NotFoundProblem("customer", customerId);

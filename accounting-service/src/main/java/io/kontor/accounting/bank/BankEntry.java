@@ -23,6 +23,7 @@ public class BankEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String entryKey;
     public String accountIban;
     public String statementId;
@@ -32,10 +33,13 @@ public class BankEntry extends PanacheEntityBase {
     public String currency;
     public String payerName;
     public String remittance;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     @Enumerated(EnumType.STRING)
     public PaymentMatcher.MatchedBy matchedBy;
+
     public UUID invoiceId;
     public String invoiceNumber;
     public UUID paymentId;

@@ -46,13 +46,14 @@ public class BankStatementResource {
     }
 
     public record Assignment(
-            @NotNull @Pattern(regexp = "RE-\\d{4}-\\d{6}", message = "must be an invoice number RE-<year>-<6 digits>") String invoiceNumber) {
-    }
+            @NotNull @Pattern(regexp = "RE-\\d{4}-\\d{6}", message = "must be an invoice number RE-<year>-<6 digits>")
+            String invoiceNumber) {}
 
     @POST
     @Path("/clearing/{entryId}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    public BankStatementImport.Matched assign(@PathParam("entryId") UUID entryId, @NotNull @Valid Assignment assignment) {
+    public BankStatementImport.Matched assign(
+            @PathParam("entryId") UUID entryId, @NotNull @Valid Assignment assignment) {
         return statements.assign(entryId, assignment.invoiceNumber());
     }
 }

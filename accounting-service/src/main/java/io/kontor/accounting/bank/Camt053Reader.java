@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class Camt053Reader {
 
-    private Camt053Reader() {
-    }
+    private Camt053Reader() {}
 
     /** Thrown for a body that is not a readable camt.053 statement. */
     public static class UnreadableStatement extends RuntimeException {
@@ -45,7 +44,8 @@ public final class Camt053Reader {
         }
         String type = message.getClass().getSimpleName();
         if (!type.startsWith("MxCamt053") || type.equals("MxCamt05300101")) {
-            throw new UnreadableStatement("the body is " + message.getMxId().id() + ", not a camt.053.001.02 or newer bank statement");
+            throw new UnreadableStatement(
+                    "the body is " + message.getMxId().id() + ", not a camt.053.001.02 or newer bank statement");
         }
         Object statements = child(message, "BkToCstmrStmt");
         if (statements == null) {
@@ -79,7 +79,9 @@ public final class Camt053Reader {
         LocalDate valueDate = date(child(entry, "ValDt"));
         String bankReference = text(child(entry, "AcctSvcrRef"));
         String key = (iban == null ? "?" : iban) + "|"
-                + (bankReference != null ? bankReference : statementId + "#" + firstNonNull(text(child(entry, "NtryRef")), "" + position));
+                + (bankReference != null
+                        ? bankReference
+                        : statementId + "#" + firstNonNull(text(child(entry, "NtryRef")), "" + position));
         List<Object> transactions = new ArrayList<>();
         for (Object details : list(entry, "NtryDtls")) {
             transactions.addAll(list(details, "TxDtls"));
@@ -87,8 +89,17 @@ public final class Camt053Reader {
         String entryInfo = text(child(entry, "AddtlNtryInf"));
         if (transactions.size() <= 1) {
             Object transaction = transactions.isEmpty() ? null : transactions.get(0);
-            return List.of(new StatementEntry(key, iban, statementId, bookingDate, valueDate == null ? bookingDate : valueDate,
-                    value(amount), currency(amount), credit, booked, payer(transaction),
+            return List.of(new StatementEntry(
+                    key,
+                    iban,
+                    statementId,
+                    bookingDate,
+                    valueDate == null ? bookingDate : valueDate,
+                    value(amount),
+                    currency(amount),
+                    credit,
+                    booked,
+                    payer(transaction),
                     remittance(transaction, entryInfo)));
         }
         // A batch booking: one entry, several transfers, each with its own amount, payer and remittance.
@@ -98,15 +109,28 @@ public final class Camt053Reader {
             index++;
             Object txAmount = firstNonNull(child(transaction, "Amt"), path(transaction, "AmtDtls", "TxAmt", "Amt"));
             if (txAmount == null) {
-                throw new UnreadableStatement("transaction " + index + " of batch entry " + position + " has no amount");
+                throw new UnreadableStatement(
+                        "transaction " + index + " of batch entry " + position + " has no amount");
             }
-            split.add(new StatementEntry(key + "/" + index, iban, statementId, bookingDate, valueDate == null ? bookingDate : valueDate,
-                    value(txAmount), currency(txAmount), credit, booked, payer(transaction), remittance(transaction, entryInfo)));
+            split.add(new StatementEntry(
+                    key + "/" + index,
+                    iban,
+                    statementId,
+                    bookingDate,
+                    valueDate == null ? bookingDate : valueDate,
+                    value(txAmount),
+                    currency(txAmount),
+                    credit,
+                    booked,
+                    payer(transaction),
+                    remittance(transaction, entryInfo)));
         }
         return split;
     }
 
-    /** The debtor's name: Dbtr/Nm up to 001.07, Dbtr/Pty/Nm from 001.08 on; the ultimate debtor if no debtor is named. */
+    /**
+     * The debtor's name: Dbtr/Nm up to 001.07, Dbtr/Pty/Nm from 001.08 on; the ultimate debtor if no debtor is named.
+     */
     private static String payer(Object transaction) {
         if (transaction == null) {
             return null;
@@ -121,7 +145,10 @@ public final class Camt053Reader {
         return null;
     }
 
-    /** Unstructured remittance lines, structured creditor references, and the entry's additional information, in one text. */
+    /**
+     * Unstructured remittance lines, structured creditor references, and the entry's additional information, in one
+     * text.
+     */
     private static String remittance(Object transaction, String entryInfo) {
         List<String> parts = new ArrayList<>();
         if (transaction != null) {
@@ -135,7 +162,9 @@ public final class Camt053Reader {
             parts.add(text(child(transaction, "AddtlTxInf")));
         }
         parts.add(entryInfo);
-        String text = parts.stream().filter(part -> part != null && !part.isBlank()).map(String::strip)
+        String text = parts.stream()
+                .filter(part -> part != null && !part.isBlank())
+                .map(String::strip)
                 .collect(Collectors.joining(" "));
         return text.isEmpty() ? null : text;
     }
@@ -159,7 +188,8 @@ public final class Camt053Reader {
         } catch (NoSuchMethodException e) {
             return null;
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + name + " of " + node.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + name + " of " + node.getClass().getName(), e);
         }
     }
 
@@ -204,7 +234,9 @@ public final class Camt053Reader {
         if (dateTime instanceof OffsetDateTime offset) {
             return offset.toLocalDate();
         }
-        return date == null && dateTime == null ? null : LocalDate.parse(String.valueOf(firstNonNull(date, dateTime)).substring(0, 10));
+        return date == null && dateTime == null
+                ? null
+                : LocalDate.parse(String.valueOf(firstNonNull(date, dateTime)).substring(0, 10));
     }
 
     @SafeVarargs

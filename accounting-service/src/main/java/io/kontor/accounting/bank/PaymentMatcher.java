@@ -23,9 +23,13 @@ public final class PaymentMatcher {
     }
 
     /** An invoice a payment could be for, as the matcher needs it. */
-    public record Candidate(UUID invoiceId, String invoiceNumber, String buyerName, boolean payable, BigDecimal totalOpen,
-            String currency) {
-    }
+    public record Candidate(
+            UUID invoiceId,
+            String invoiceNumber,
+            String buyerName,
+            boolean payable,
+            BigDecimal totalOpen,
+            String currency) {}
 
     /** Where the matcher looks invoices up. */
     public interface Invoices {
@@ -42,8 +46,7 @@ public final class PaymentMatcher {
         }
     }
 
-    private PaymentMatcher() {
-    }
+    private PaymentMatcher() {}
 
     public static Decision match(StatementEntry entry, Invoices invoices) {
         List<String> numbers = InvoiceNumberInText.in(entry.remittance());
@@ -59,7 +62,8 @@ public final class PaymentMatcher {
                 return unmatched(numbers.get(0) + " cannot take payments (cancelled)");
             }
             if (!named.get().currency().equals(entry.currency())) {
-                return unmatched("paid in " + entry.currency() + ", " + numbers.get(0) + " is in " + named.get().currency());
+                return unmatched("paid in " + entry.currency() + ", " + numbers.get(0) + " is in "
+                        + named.get().currency());
             }
             return new Decision(named.get(), MatchedBy.INVOICE_NUMBER, null);
         }
@@ -72,13 +76,16 @@ public final class PaymentMatcher {
         if (byAmount.size() == 1) {
             return new Decision(byAmount.get(0), MatchedBy.AMOUNT_AND_PAYER, null);
         }
-        return unmatched(byAmount.isEmpty() ? "no invoice number, and no open invoice of " + entry.amount() + " to " + entry.payerName()
-                : byAmount.size() + " open invoices of " + entry.amount() + " to " + entry.payerName());
+        return unmatched(
+                byAmount.isEmpty()
+                        ? "no invoice number, and no open invoice of " + entry.amount() + " to " + entry.payerName()
+                        : byAmount.size() + " open invoices of " + entry.amount() + " to " + entry.payerName());
     }
 
     /**
-     * Whether the payer is the buyer: equal after folding case, umlauts, accents and punctuation; banks cut names to a field
-     * length, so a payer name that is the start of the buyer's (or the reverse) counts when it has ten characters or more.
+     * Whether the payer is the buyer: equal after folding case, umlauts, accents and punctuation; banks cut names to a
+     * field length, so a payer name that is the start of the buyer's (or the reverse) counts when it has ten characters
+     * or more.
      */
     static boolean sameName(String payer, String buyer) {
         if (payer == null || buyer == null) {
@@ -99,7 +106,11 @@ public final class PaymentMatcher {
 
     private static String fold(String name) {
         // SEPA's character set has no umlauts: banks write ö as oe, so both spellings fold to the same.
-        String german = name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        String german = name.toLowerCase(Locale.ROOT)
+                .replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("ß", "ss");
         String noAccents = Normalizer.normalize(german, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return noAccents.replaceAll("[^a-z0-9]+", " ").strip();
     }

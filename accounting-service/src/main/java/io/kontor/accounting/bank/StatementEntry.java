@@ -18,5 +18,4 @@ public record StatementEntry(
         boolean credit,
         boolean booked,
         String payerName,
-        String remittance) {
-}
+        String remittance) {}

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Accounting's read replica of a customer, fed by {@code sales.customers}. Sales owns the master data; this copy
- * is what manual invoices are addressed to and what the customer's balance is shown with.
+ * Accounting's read replica of a customer, fed by {@code sales.customers}. Sales owns the master data; this copy is
+ * what manual invoices are addressed to and what the customer's balance is shown with.
  */
 @Entity
 @Table(name = "customer")
@@ -23,10 +23,13 @@ public class Customer extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String customerNumber;
     public String name;
+
     @Enumerated(EnumType.STRING)
     public CustomerType type;
+
     public String email;
     public String vatId;
     public int paymentTermDays;
@@ -37,6 +40,7 @@ public class Customer extends PanacheEntityBase {
     public boolean creditHold;
     /** ce_time of the event this row reflects. */
     public Instant sourceTime;
+
     public Instant updatedAt;
 
     /**
@@ -48,17 +52,44 @@ public class Customer extends PanacheEntityBase {
     }
 
     void apply(CustomerRegistered registered, Instant eventTime, Instant now) {
-        apply(registered.customerNumber(), registered.name(), registered.type(), registered.email(), registered.vatId(),
-                registered.paymentTermDays(), registered.billingAddress(), creditHold, eventTime, now);
+        apply(
+                registered.customerNumber(),
+                registered.name(),
+                registered.type(),
+                registered.email(),
+                registered.vatId(),
+                registered.paymentTermDays(),
+                registered.billingAddress(),
+                creditHold,
+                eventTime,
+                now);
     }
 
     void apply(CustomerUpdated updated, Instant eventTime, Instant now) {
-        apply(updated.customerNumber(), updated.name(), updated.type(), updated.email(), updated.vatId(),
-                updated.paymentTermDays(), updated.billingAddress(), updated.creditHold(), eventTime, now);
+        apply(
+                updated.customerNumber(),
+                updated.name(),
+                updated.type(),
+                updated.email(),
+                updated.vatId(),
+                updated.paymentTermDays(),
+                updated.billingAddress(),
+                updated.creditHold(),
+                eventTime,
+                now);
     }
 
-    private void apply(String customerNumber, String name, CustomerType type, String email, String vatId, int paymentTermDays,
-            Address address, boolean creditHold, Instant eventTime, Instant now) {
+    private void apply(
+            String customerNumber,
+            String name,
+            CustomerType type,
+            String email,
+            String vatId,
+            int paymentTermDays,
+            Address address,
+            boolean creditHold,
+            Instant eventTime,
+            Instant now) {
         this.customerNumber = customerNumber;
         this.name = name;
         this.type = type;

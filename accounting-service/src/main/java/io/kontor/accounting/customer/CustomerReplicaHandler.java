@@ -30,7 +30,10 @@ public class CustomerReplicaHandler {
     void on(IncomingEvent event) {
         if (event.is(CustomerRegistered.class)) {
             CustomerRegistered registered = event.data(CustomerRegistered.class);
-            upsert(registered.customerId(), event, customer -> customer.apply(registered, timeOf(event), calendar.now()));
+            upsert(
+                    registered.customerId(),
+                    event,
+                    customer -> customer.apply(registered, timeOf(event), calendar.now()));
         } else if (event.is(CustomerUpdated.class)) {
             CustomerUpdated updated = event.data(CustomerUpdated.class);
             upsert(updated.customerId(), event, customer -> customer.apply(updated, timeOf(event), calendar.now()));

@@ -17,7 +17,15 @@ public record CustomerView(
         boolean creditHold) {
 
     static CustomerView of(Customer customer) {
-        return new CustomerView(customer.id, customer.customerNumber, customer.name, customer.type, customer.email,
-                customer.vatId, customer.paymentTermDays, customer.billingAddress(), customer.creditHold);
+        return new CustomerView(
+                customer.id,
+                customer.customerNumber,
+                customer.name,
+                customer.type,
+                customer.email,
+                customer.vatId,
+                customer.paymentTermDays,
+                customer.billingAddress(),
+                customer.creditHold);
     }
 }

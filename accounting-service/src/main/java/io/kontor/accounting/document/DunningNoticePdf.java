@@ -20,9 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A reminder or dunning notice as a letter, in the German a German invoice was written in: Zahlungserinnerung (level 1),
- * 1. Mahnung (level 2), 2. Mahnung (level 3). It states what is claimed, item by item: the open principal, the fee of
- * this notice, the default interest with its legal basis, rate and days (§288 (1) or (2) BGB), costs and interest of
+ * A reminder or dunning notice as a letter, in the German a German invoice was written in: Zahlungserinnerung (level
+ * 1), 1. Mahnung (level 2), 2. Mahnung (level 3). It states what is claimed, item by item: the open principal, the fee
+ * of this notice, the default interest with its legal basis, rate and days (§288 (1) or (2) BGB), costs and interest of
  * earlier notices still open, the total, and the day by which to pay. The figures are those the notice was issued with.
  */
 public final class DunningNoticePdf {
@@ -32,10 +32,25 @@ public final class DunningNoticePdf {
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
 
-    /** What the letter says; the notice as stored, plus the invoice it dunned and the interest cut into stretches by rate. */
-    public record Letter(int level, String invoiceNumber, LocalDate invoiceDate, LocalDate dueDate, Buyer buyer, LocalDate issuedOn,
-            BigDecimal openPrincipal, BigDecimal fee, BigDecimal interest, BigDecimal interestPoints,
-            List<DefaultInterest.Stretch> interestStretches, BigDecimal totalOwed, LocalDate payBy, String currency,
+    /**
+     * What the letter says; the notice as stored, plus the invoice it dunned and the interest cut into stretches by
+     * rate.
+     */
+    public record Letter(
+            int level,
+            String invoiceNumber,
+            LocalDate invoiceDate,
+            LocalDate dueDate,
+            Buyer buyer,
+            LocalDate issuedOn,
+            BigDecimal openPrincipal,
+            BigDecimal fee,
+            BigDecimal interest,
+            BigDecimal interestPoints,
+            List<DefaultInterest.Stretch> interestStretches,
+            BigDecimal totalOwed,
+            LocalDate payBy,
+            String currency,
             BigDecimal businessFlatFee) {
 
         /** Fees and interest of earlier notices (or reckoned at part payments) that are still open. */
@@ -44,8 +59,7 @@ public final class DunningNoticePdf {
         }
     }
 
-    private DunningNoticePdf() {
-    }
+    private DunningNoticePdf() {}
 
     /** The heading of a notice of {@code level}, as the customary German wording has it. */
     public static String title(int level) {
@@ -66,19 +80,25 @@ public final class DunningNoticePdf {
         document.addCreator("Kontor");
         document.open();
 
-        document.add(new Paragraph(seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(), NORMAL));
+        document.add(new Paragraph(
+                seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(), NORMAL));
         document.add(new Paragraph(" "));
         Buyer buyer = letter.buyer();
         document.add(new Paragraph(buyer.name, NORMAL));
         document.add(new Paragraph(nullToEmpty(buyer.street), NORMAL));
-        document.add(new Paragraph(nullToEmpty(buyer.postalCode) + " " + nullToEmpty(buyer.city) + " " + nullToEmpty(buyer.country), NORMAL));
+        document.add(new Paragraph(
+                nullToEmpty(buyer.postalCode) + " " + nullToEmpty(buyer.city) + " " + nullToEmpty(buyer.country),
+                NORMAL));
         document.add(new Paragraph(" "));
         Paragraph place = new Paragraph(seller.city() + ", " + german(letter.issuedOn()), NORMAL);
         place.setAlignment(Element.ALIGN_RIGHT);
         document.add(place);
         document.add(new Paragraph(title(letter.level()) + " zur Rechnung " + letter.invoiceNumber(), TITLE));
-        document.add(new Paragraph("Rechnungsnummer: " + letter.invoiceNumber() + "   Rechnungsdatum: " + german(letter.invoiceDate())
-                + "   Fällig am: " + german(letter.dueDate()) + "   Kundennummer: " + nullToEmpty(buyer.customerNumber), NORMAL));
+        document.add(new Paragraph(
+                "Rechnungsnummer: " + letter.invoiceNumber() + "   Rechnungsdatum: " + german(letter.invoiceDate())
+                        + "   Fällig am: " + german(letter.dueDate()) + "   Kundennummer: "
+                        + nullToEmpty(buyer.customerNumber),
+                NORMAL));
         document.add(new Paragraph(" "));
         document.add(new Paragraph("Sehr geehrte Damen und Herren,", NORMAL));
         document.add(new Paragraph(opening(letter), NORMAL));
@@ -95,49 +115,73 @@ public final class DunningNoticePdf {
             row(claim, interestLabel(letter), money(letter.interest()) + currency, NORMAL);
         }
         if (letter.earlierCosts().signum() != 0) {
-            row(claim, "Noch offene Kosten und Zinsen früherer Mahnungen", money(letter.earlierCosts()) + currency, NORMAL);
+            row(
+                    claim,
+                    "Noch offene Kosten und Zinsen früherer Mahnungen",
+                    money(letter.earlierCosts()) + currency,
+                    NORMAL);
         }
         row(claim, "Zu zahlender Gesamtbetrag", money(letter.totalOwed()) + currency, BOLD);
         document.add(claim);
         document.add(new Paragraph(" "));
 
         if (!letter.interestStretches().isEmpty()) {
-            document.add(new Paragraph("Berechnung der Verzugszinsen auf " + money(letter.openPrincipal()) + currency
-                    + " (Zinstage nach Kalender, Jahr zu 365 Tagen):", NORMAL));
+            document.add(new Paragraph(
+                    "Berechnung der Verzugszinsen auf " + money(letter.openPrincipal()) + currency
+                            + " (Zinstage nach Kalender, Jahr zu 365 Tagen):",
+                    NORMAL));
             for (DefaultInterest.Stretch stretch : letter.interestStretches()) {
-                document.add(new Paragraph("vom " + german(stretch.first()) + " bis " + german(stretch.last()) + ": " + stretch.days()
-                        + (stretch.days() == 1 ? " Tag" : " Tage") + " zu " + percent(stretch.ratePercent()) + " % p. a.", NORMAL));
+                document.add(new Paragraph(
+                        "vom " + german(stretch.first()) + " bis " + german(stretch.last()) + ": " + stretch.days()
+                                + (stretch.days() == 1 ? " Tag" : " Tage") + " zu " + percent(stretch.ratePercent())
+                                + " % p. a.",
+                        NORMAL));
             }
             document.add(new Paragraph(" "));
         }
 
-        document.add(new Paragraph("Bitte überweisen Sie den Gesamtbetrag von " + money(letter.totalOwed()) + currency + " bis zum "
-                + german(letter.payBy()) + " unter Angabe der Rechnungsnummer " + letter.invoiceNumber() + ".", BOLD));
-        document.add(new Paragraph("Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));
-        document.add(new Paragraph("Sollten Sie die Zahlung inzwischen geleistet haben, betrachten Sie dieses Schreiben bitte als "
-                + "gegenstandslos.", NORMAL));
+        document.add(new Paragraph(
+                "Bitte überweisen Sie den Gesamtbetrag von " + money(letter.totalOwed()) + currency + " bis zum "
+                        + german(letter.payBy()) + " unter Angabe der Rechnungsnummer " + letter.invoiceNumber() + ".",
+                BOLD));
+        document.add(new Paragraph(
+                "Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));
+        document.add(new Paragraph(
+                "Sollten Sie die Zahlung inzwischen geleistet haben, betrachten Sie dieses Schreiben bitte als "
+                        + "gegenstandslos.",
+                NORMAL));
         document.add(new Paragraph(" "));
         document.add(new Paragraph("Mit freundlichen Grüßen", NORMAL));
         document.add(new Paragraph(seller.name() + ", " + seller.contactName(), NORMAL));
         document.add(new Paragraph(" "));
-        document.add(new Paragraph(seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city()
-                + " · USt-IdNr. " + seller.vatId() + seller.taxNumber().map(number -> " · Steuernummer " + number).orElse("")
-                + " · " + seller.email() + " · " + seller.phone(), NORMAL));
+        document.add(new Paragraph(
+                seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city()
+                        + " · USt-IdNr. " + seller.vatId()
+                        + seller.taxNumber()
+                                .map(number -> " · Steuernummer " + number)
+                                .orElse("")
+                        + " · " + seller.email() + " · " + seller.phone(),
+                NORMAL));
         document.close();
         return out.toByteArray();
     }
 
     private static String opening(Letter letter) {
-        String invoice = "unsere Rechnung " + letter.invoiceNumber() + " vom " + german(letter.invoiceDate()) + ", fällig am "
-                + german(letter.dueDate());
+        String invoice = "unsere Rechnung " + letter.invoiceNumber() + " vom " + german(letter.invoiceDate())
+                + ", fällig am " + german(letter.dueDate());
         return switch (letter.level()) {
-            case 1 -> "sicher ist es Ihrer Aufmerksamkeit entgangen: " + invoice + ", ist noch nicht beglichen. Wir bitten Sie, "
-                    + "den offenen Betrag bis zum angegebenen Datum zu überweisen.";
-            case 2 -> "trotz unserer Zahlungserinnerung ist " + invoice + ", noch nicht beglichen. Sie befinden sich damit in "
-                    + "Zahlungsverzug (§ 286 BGB). Wir berechnen Ihnen die folgenden Verzugskosten und Verzugszinsen.";
-            default -> "auch auf unsere 1. Mahnung haben wir keine Zahlung erhalten; " + invoice + ", ist weiterhin offen. "
-                    + "Sollte der Gesamtbetrag nicht fristgerecht eingehen, werden wir die Forderung ohne weitere Ankündigung "
-                    + "gerichtlich geltend machen.";
+            case 1 ->
+                "sicher ist es Ihrer Aufmerksamkeit entgangen: " + invoice
+                        + ", ist noch nicht beglichen. Wir bitten Sie, "
+                        + "den offenen Betrag bis zum angegebenen Datum zu überweisen.";
+            case 2 ->
+                "trotz unserer Zahlungserinnerung ist " + invoice
+                        + ", noch nicht beglichen. Sie befinden sich damit in "
+                        + "Zahlungsverzug (§ 286 BGB). Wir berechnen Ihnen die folgenden Verzugskosten und Verzugszinsen.";
+            default ->
+                "auch auf unsere 1. Mahnung haben wir keine Zahlung erhalten; " + invoice + ", ist weiterhin offen. "
+                        + "Sollte der Gesamtbetrag nicht fristgerecht eingehen, werden wir die Forderung ohne weitere Ankündigung "
+                        + "gerichtlich geltend machen.";
         };
     }
 
@@ -156,7 +200,8 @@ public final class DunningNoticePdf {
 
     private static String interestLabel(Letter letter) {
         String paragraph = letter.buyer().type == CustomerType.CONSUMER ? "§ 288 Abs. 1 BGB" : "§ 288 Abs. 2 BGB";
-        return "Verzugszinsen (" + paragraph + ": Basiszinssatz + " + percent(letter.interestPoints()) + " Prozentpunkte)";
+        return "Verzugszinsen (" + paragraph + ": Basiszinssatz + " + percent(letter.interestPoints())
+                + " Prozentpunkte)";
     }
 
     private static void row(PdfPTable table, String label, String amount, Font font) {

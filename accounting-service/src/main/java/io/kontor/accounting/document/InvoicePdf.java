@@ -35,8 +35,7 @@ public final class InvoicePdf {
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
 
-    private InvoicePdf() {
-    }
+    private InvoicePdf() {}
 
     public static byte[] of(Invoice invoice, SellerConfig seller) {
         if (invoice.invoiceNumber == null) {
@@ -49,22 +48,29 @@ public final class InvoicePdf {
         document.addCreator("Kontor");
         document.open();
 
-        document.add(new Paragraph(seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(), NORMAL));
+        document.add(new Paragraph(
+                seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(), NORMAL));
         document.add(new Paragraph(" "));
         Buyer buyer = invoice.buyer;
         document.add(new Paragraph(buyer.name, NORMAL));
         document.add(new Paragraph(nullToEmpty(buyer.street), NORMAL));
-        document.add(new Paragraph(nullToEmpty(buyer.postalCode) + " " + nullToEmpty(buyer.city) + " " + nullToEmpty(buyer.country), NORMAL));
+        document.add(new Paragraph(
+                nullToEmpty(buyer.postalCode) + " " + nullToEmpty(buyer.city) + " " + nullToEmpty(buyer.country),
+                NORMAL));
         if (buyer.vatId != null && !buyer.vatId.isBlank()) {
             document.add(new Paragraph("USt-IdNr. des Leistungsempfängers: " + buyer.vatId, NORMAL));
         }
         document.add(new Paragraph(" "));
         document.add(new Paragraph("Rechnung " + invoice.invoiceNumber, TITLE));
-        document.add(new Paragraph("Rechnungsdatum: " + german(invoice.issueDate)
-                + "   Leistungsdatum: " + german(invoice.issueDate)
-                + "   Kundennummer: " + nullToEmpty(buyer.customerNumber), NORMAL));
+        document.add(new Paragraph(
+                "Rechnungsdatum: " + german(invoice.issueDate)
+                        + "   Leistungsdatum: " + german(invoice.issueDate)
+                        + "   Kundennummer: " + nullToEmpty(buyer.customerNumber),
+                NORMAL));
         if (invoice.creditNoteNumber != null) {
-            document.add(new Paragraph("Storniert durch Gutschrift " + invoice.creditNoteNumber + " vom " + german(invoice.cancelledOn), BOLD));
+            document.add(new Paragraph(
+                    "Storniert durch Gutschrift " + invoice.creditNoteNumber + " vom " + german(invoice.cancelledOn),
+                    BOLD));
         }
         document.add(new Paragraph(" "));
 
@@ -77,10 +83,12 @@ public final class InvoicePdf {
         for (InvoiceLine line : invoice.lines) {
             position++;
             String discount = line.discountPercent != null && line.discountPercent.signum() != 0
-                    ? " (abzgl. " + plain(line.discountPercent) + " % Rabatt)" : "";
+                    ? " (abzgl. " + plain(line.discountPercent) + " % Rabatt)"
+                    : "";
             lines.addCell(cell(String.valueOf(position), NORMAL, Element.ALIGN_LEFT));
             lines.addCell(cell(line.description + discount, NORMAL, Element.ALIGN_LEFT));
-            lines.addCell(cell(plain(line.quantity) + (line.unit == null ? "" : " " + line.unit), NORMAL, Element.ALIGN_RIGHT));
+            lines.addCell(cell(
+                    plain(line.quantity) + (line.unit == null ? "" : " " + line.unit), NORMAL, Element.ALIGN_RIGHT));
             lines.addCell(cell(money(line.unitPrice), NORMAL, Element.ALIGN_RIGHT));
             lines.addCell(cell(plain(line.vatRate) + " %", NORMAL, Element.ALIGN_RIGHT));
             lines.addCell(cell(money(line.netAmount), NORMAL, Element.ALIGN_RIGHT));
@@ -106,13 +114,21 @@ public final class InvoicePdf {
         document.add(totals);
         document.add(new Paragraph(" "));
 
-        document.add(new Paragraph("Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
-                + german(invoice.dueDate) + ", unter Angabe der Rechnungsnummer " + invoice.invoiceNumber + ".", NORMAL));
-        document.add(new Paragraph("Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));
+        document.add(new Paragraph(
+                "Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
+                        + german(invoice.dueDate) + ", unter Angabe der Rechnungsnummer " + invoice.invoiceNumber + ".",
+                NORMAL));
+        document.add(new Paragraph(
+                "Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));
         document.add(new Paragraph(" "));
-        document.add(new Paragraph(seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city()
-                + " · USt-IdNr. " + seller.vatId() + seller.taxNumber().map(number -> " · Steuernummer " + number).orElse("")
-                + " · " + seller.email() + " · " + seller.phone(), NORMAL));
+        document.add(new Paragraph(
+                seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city()
+                        + " · USt-IdNr. " + seller.vatId()
+                        + seller.taxNumber()
+                                .map(number -> " · Steuernummer " + number)
+                                .orElse("")
+                        + " · " + seller.email() + " · " + seller.phone(),
+                NORMAL));
         document.close();
         return out.toByteArray();
     }

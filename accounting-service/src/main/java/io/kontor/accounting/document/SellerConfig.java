@@ -3,7 +3,9 @@ package io.kontor.accounting.document;
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
-/** Who issues the invoices: §14 (4) Nr. 1 and 2 UStG name, address and tax numbers; EN 16931 wants a contact and bank. */
+/**
+ * Who issues the invoices: §14 (4) Nr. 1 and 2 UStG name, address and tax numbers; EN 16931 wants a contact and bank.
+ */
 @ConfigMapping(prefix = "kontor.accounting.seller")
 public interface SellerConfig {
 

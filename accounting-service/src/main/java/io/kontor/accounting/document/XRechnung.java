@@ -26,11 +26,10 @@ import org.mustangproject.ZUGFeRD.ZUGFeRD2PullProvider;
 public final class XRechnung {
 
     /** UN/ECE Recommendation 20 unit codes for the units offers use; anything else is a piece (C62). */
-    private static final Map<String, String> UNIT_CODES = Map.of("h", "HUR", "d", "DAY", "pc", "C62", "stk", "C62",
-            "month", "MON", "km", "KMT", "kg", "KGM");
+    private static final Map<String, String> UNIT_CODES =
+            Map.of("h", "HUR", "d", "DAY", "pc", "C62", "stk", "C62", "month", "MON", "km", "KMT", "kg", "KGM");
 
-    private XRechnung() {
-    }
+    private XRechnung() {}
 
     public static String of(Invoice invoice, SellerConfig seller) {
         if (invoice.invoiceNumber == null) {
@@ -43,9 +42,11 @@ public final class XRechnung {
                 // No separate delivery date is kept: the service was rendered by the invoice date (§14 (4) Nr. 6 UStG).
                 .setDeliveryDate(date(invoice.issueDate))
                 .setCurrency(invoice.currency)
-                .setPaymentTermDescription("Zahlbar ohne Abzug bis " + invoice.dueDate + " (" + invoice.paymentTermDays + " Tage)")
+                .setPaymentTermDescription(
+                        "Zahlbar ohne Abzug bis " + invoice.dueDate + " (" + invoice.paymentTermDays + " Tage)")
                 // BT-10, mandatory in XRechnung: the buyer's reference; without a Leitweg-ID, the customer number.
-                .setReferenceNumber(invoice.buyer.customerNumber == null ? invoice.invoiceNumber : invoice.buyer.customerNumber)
+                .setReferenceNumber(
+                        invoice.buyer.customerNumber == null ? invoice.invoiceNumber : invoice.buyer.customerNumber)
                 .setSender(sender(seller))
                 .setRecipient(recipient(invoice.buyer));
         for (InvoiceLine line : invoice.lines) {
@@ -58,7 +59,8 @@ public final class XRechnung {
     }
 
     private static TradeParty sender(SellerConfig seller) {
-        TradeParty party = new TradeParty(seller.name(), seller.street(), seller.postalCode(), seller.city(), seller.country())
+        TradeParty party = new TradeParty(
+                        seller.name(), seller.street(), seller.postalCode(), seller.city(), seller.country())
                 .addVATID(seller.vatId())
                 .setContact(new Contact(seller.contactName(), seller.phone(), seller.email()))
                 .setEmail(seller.email())
@@ -68,8 +70,8 @@ public final class XRechnung {
     }
 
     private static TradeParty recipient(Buyer buyer) {
-        TradeParty party = new TradeParty(buyer.name, buyer.street, buyer.postalCode, buyer.city,
-                buyer.country == null ? "DE" : buyer.country);
+        TradeParty party = new TradeParty(
+                buyer.name, buyer.street, buyer.postalCode, buyer.city, buyer.country == null ? "DE" : buyer.country);
         if (buyer.vatId != null && !buyer.vatId.isBlank()) {
             party.addVATID(buyer.vatId);
         }
@@ -79,10 +81,15 @@ public final class XRechnung {
         return party;
     }
 
-    /** The net unit price after the line's discount: dividing by 100 is exact, so price × quantity is the line's net again. */
+    /**
+     * The net unit price after the line's discount: dividing by 100 is exact, so price × quantity is the line's net
+     * again.
+     */
     private static Item item(InvoiceLine line) {
         BigDecimal discount = line.discountPercent == null ? BigDecimal.ZERO : line.discountPercent;
-        BigDecimal netPrice = line.unitPrice.multiply(BigDecimal.valueOf(100).subtract(discount)).divide(BigDecimal.valueOf(100));
+        BigDecimal netPrice = line.unitPrice
+                .multiply(BigDecimal.valueOf(100).subtract(discount))
+                .divide(BigDecimal.valueOf(100));
         String unit = line.unit == null ? "C62" : UNIT_CODES.getOrDefault(line.unit.toLowerCase(Locale.ROOT), "C62");
         Product product = new Product(line.description, line.sku == null ? "" : line.sku, unit, line.vatRate);
         return new Item(product, netPrice, line.quantity);

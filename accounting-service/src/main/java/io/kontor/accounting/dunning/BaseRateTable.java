@@ -9,8 +9,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The base rate (Basiszinssatz, §247 BGB) by date. It changes on 1 January and 1 July and is published by the
- * Deutsche Bundesbank; the table is configuration, so a new value is a config change, not a release.
+ * The base rate (Basiszinssatz, §247 BGB) by date. It changes on 1 January and 1 July and is published by the Deutsche
+ * Bundesbank; the table is configuration, so a new value is a config change, not a release.
  */
 public final class BaseRateTable {
 
@@ -29,8 +29,10 @@ public final class BaseRateTable {
         for (String entry : entries) {
             String[] parts = entry.strip().split(":");
             try {
-                if (parts.length != 2 || rates.put(LocalDate.parse(parts[0].strip()), new BigDecimal(parts[1].strip())) != null) {
-                    throw new IllegalArgumentException("base rate entry '" + entry + "' is not <date>:<percent> or repeats a date");
+                if (parts.length != 2
+                        || rates.put(LocalDate.parse(parts[0].strip()), new BigDecimal(parts[1].strip())) != null) {
+                    throw new IllegalArgumentException(
+                            "base rate entry '" + entry + "' is not <date>:<percent> or repeats a date");
                 }
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw new IllegalArgumentException("base rate entry '" + entry + "' is not <date>:<percent>", e);
@@ -43,7 +45,8 @@ public final class BaseRateTable {
     public BigDecimal rateOn(LocalDate day) {
         Map.Entry<LocalDate, BigDecimal> entry = ratesFrom.floorEntry(day);
         if (entry == null) {
-            throw new IllegalStateException("no base rate is configured for " + day + "; the table starts " + ratesFrom.firstKey());
+            throw new IllegalStateException(
+                    "no base rate is configured for " + day + "; the table starts " + ratesFrom.firstKey());
         }
         return entry.getValue();
     }

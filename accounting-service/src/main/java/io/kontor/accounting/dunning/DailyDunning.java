@@ -13,6 +13,7 @@ public class DailyDunning {
 
     @Inject
     DunningRun dunning;
+
     @Inject
     AccountingCalendar calendar;
 
@@ -22,7 +23,9 @@ public class DailyDunning {
     }
 
     /** The cron fires in the JVM's zone (UTC in containers); the day dunned for is always the seller's today. */
-    @Scheduled(identity = "daily-dunning", cron = "{kontor.accounting.dunning.schedule}",
+    @Scheduled(
+            identity = "daily-dunning",
+            cron = "{kontor.accounting.dunning.schedule}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void runAsOfToday() {
         dunning.run(calendar.today());

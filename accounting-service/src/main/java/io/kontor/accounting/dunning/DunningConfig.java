@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** How and when overdue invoices are dunned; values in application.properties, {@code KONTOR_ACCOUNTING_DUNNING_…} env vars. */
+/**
+ * How and when overdue invoices are dunned; values in application.properties, {@code KONTOR_ACCOUNTING_DUNNING_…} env
+ * vars.
+ */
 @ConfigMapping(prefix = "kontor.accounting.dunning")
 public interface DunningConfig {
 

@@ -8,45 +8,74 @@ import java.util.Optional;
 /**
  * The steps of dunning: a reminder (level 1) some days after the due date, then level 2 and level 3 after further days,
  * one step per run at most, each counted from the previous notice. What each step costs the debtor:
+ *
  * <ul>
- * <li>The reminder is free: it is the Mahnung that puts the debtor in default (§286 (1) BGB), and costs incurred before
- * the default are not damages of the default.</li>
- * <li>A consumer owes the configured fee of levels 2 and 3.</li>
- * <li>A business owes the flat fee of §288 (5) BGB (40 EUR) once, with the first notice after the default began. The
- * level fees are costs of pursuing the claim, and §288 (5) sentence 3 credits such costs against the flat fee: a
- * business pays a level fee only insofar as all level fees together exceed the flat fee.</li>
+ *   <li>The reminder is free: it is the Mahnung that puts the debtor in default (§286 (1) BGB), and costs incurred
+ *       before the default are not damages of the default.
+ *   <li>A consumer owes the configured fee of levels 2 and 3.
+ *   <li>A business owes the flat fee of §288 (5) BGB (40 EUR) once, with the first notice after the default began. The
+ *       level fees are costs of pursuing the claim, and §288 (5) sentence 3 credits such costs against the flat fee: a
+ *       business pays a level fee only insofar as all level fees together exceed the flat fee.
  * </ul>
  */
-public record DunningLadder(int reminderAfterDays, int level2AfterDays, int level3AfterDays, BigDecimal level2Fee,
-        BigDecimal level3Fee, BigDecimal businessFlatFee, BigDecimal businessPoints, BigDecimal consumerPoints) {
+public record DunningLadder(
+        int reminderAfterDays,
+        int level2AfterDays,
+        int level3AfterDays,
+        BigDecimal level2Fee,
+        BigDecimal level3Fee,
+        BigDecimal businessFlatFee,
+        BigDecimal businessPoints,
+        BigDecimal consumerPoints) {
 
     public static final int HIGHEST_LEVEL = 3;
 
     static DunningLadder of(DunningConfig config) {
-        return new DunningLadder(config.reminderAfterDays(), config.level2AfterDays(), config.level3AfterDays(),
-                config.level2Fee(), config.level3Fee(), config.businessFlatFee(), config.businessPointsAboveBaseRate(),
+        return new DunningLadder(
+                config.reminderAfterDays(),
+                config.level2AfterDays(),
+                config.level3AfterDays(),
+                config.level2Fee(),
+                config.level3Fee(),
+                config.businessFlatFee(),
+                config.businessPointsAboveBaseRate(),
                 config.consumerPointsAboveBaseRate());
     }
 
-    /** The level a notice should reach on {@code asOf}, if a step is due; {@code lastNoticeOn} is null before the reminder. */
+    /**
+     * The level a notice should reach on {@code asOf}, if a step is due; {@code lastNoticeOn} is null before the
+     * reminder.
+     */
     public Optional<Integer> nextLevel(int level, LocalDate dueDate, LocalDate lastNoticeOn, LocalDate asOf) {
         return nextLevel(level, dueDate, lastNoticeOn, null, asOf);
     }
 
     /**
-     * As above, for an invoice whose dispute was resolved on {@code resumedOn} (null if never disputed). Dunning goes on
-     * from the level reached, but the next step waits its full days from the resolution as well: the customer learns
+     * As above, for an invoice whose dispute was resolved on {@code resumedOn} (null if never disputed). Dunning goes
+     * on from the level reached, but the next step waits its full days from the resolution as well: the customer learns
      * then that the claim stands, and is given the same time to pay as anyone else before the next, costlier notice,
      * rather than getting it the morning after a dispute that outlasted the step.
      */
-    public Optional<Integer> nextLevel(int level, LocalDate dueDate, LocalDate lastNoticeOn, LocalDate resumedOn, LocalDate asOf) {
+    public Optional<Integer> nextLevel(
+            int level, LocalDate dueDate, LocalDate lastNoticeOn, LocalDate resumedOn, LocalDate asOf) {
         int days;
         LocalDate countedFrom;
         switch (level) {
-            case 0 -> { days = reminderAfterDays; countedFrom = dueDate; }
-            case 1 -> { days = level2AfterDays; countedFrom = lastNoticeOn; }
-            case 2 -> { days = level3AfterDays; countedFrom = lastNoticeOn; }
-            default -> { return Optional.empty(); }
+            case 0 -> {
+                days = reminderAfterDays;
+                countedFrom = dueDate;
+            }
+            case 1 -> {
+                days = level2AfterDays;
+                countedFrom = lastNoticeOn;
+            }
+            case 2 -> {
+                days = level3AfterDays;
+                countedFrom = lastNoticeOn;
+            }
+            default -> {
+                return Optional.empty();
+            }
         }
         LocalDate dueOn = countedFrom.plusDays(days);
         if (resumedOn != null && resumedOn.plusDays(days).isAfter(dueOn)) {

@@ -16,6 +16,7 @@ public class DunningNotice extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID invoiceId;
     public String invoiceNumber;
     public UUID customerId;
@@ -25,14 +26,17 @@ public class DunningNotice extends PanacheEntityBase {
     public BigDecimal interest;
     /** Interest covers the days after {@code interestFrom} up to and including {@code interestTo}. */
     public LocalDate interestFrom;
+
     public LocalDate interestTo;
     /** Points above the base rate the interest was reckoned with (§288 (1) or (2) BGB); null on notices before V9. */
     public BigDecimal interestPoints;
     /** The deadline the notice sets; null on notices before V9. */
     public LocalDate payBy;
+
     public BigDecimal openPrincipal;
     /** Principal, fees and interest owed after this notice. */
     public BigDecimal totalOwed;
+
     public String currency;
     public Instant createdAt;
 }

@@ -27,18 +27,31 @@ public class DunningNoticeResource {
 
     @Inject
     DunningConfig config;
+
     @Inject
     SellerConfig seller;
 
     /**
      * A notice as the API shows it. {@code interestPeriods} cut the interest's days where the base rate changed, each
-     * with its yearly rate (base rate + {@code interestPoints}, §288 BGB); {@code payBy} is the deadline the notice set.
+     * with its yearly rate (base rate + {@code interestPoints}, §288 BGB); {@code payBy} is the deadline the notice
+     * set.
      */
-    public record NoticeView(UUID id, String invoiceNumber, int level, String title, LocalDate issuedOn, BigDecimal fee,
-            BigDecimal interest, LocalDate interestFrom, LocalDate interestTo, BigDecimal interestPoints,
-            List<DefaultInterest.Stretch> interestPeriods, BigDecimal openPrincipal, BigDecimal totalOwed, LocalDate payBy,
-            String currency) {
-    }
+    public record NoticeView(
+            UUID id,
+            String invoiceNumber,
+            int level,
+            String title,
+            LocalDate issuedOn,
+            BigDecimal fee,
+            BigDecimal interest,
+            LocalDate interestFrom,
+            LocalDate interestTo,
+            BigDecimal interestPoints,
+            List<DefaultInterest.Stretch> interestPeriods,
+            BigDecimal openPrincipal,
+            BigDecimal totalOwed,
+            LocalDate payBy,
+            String currency) {}
 
     /** The notices of an invoice, lowest level first. */
     @GET
@@ -46,12 +59,14 @@ public class DunningNoticeResource {
     public List<NoticeView> dunningNotices(@PathParam("id") UUID invoiceId) {
         Invoice invoice = invoice(invoiceId);
         return DunningNotice.<DunningNotice>list("invoiceId = ?1 order by level", invoiceId).stream()
-                .map(notice -> view(notice, invoice)).toList();
+                .map(notice -> view(notice, invoice))
+                .toList();
     }
 
     @GET
     @Path("/{level}")
-    @Operation(summary = "The notice of one level of an invoice: 1 reminder (Zahlungserinnerung), 2 and 3 dunning notices")
+    @Operation(
+            summary = "The notice of one level of an invoice: 1 reminder (Zahlungserinnerung), 2 and 3 dunning notices")
     @APIResponse(responseCode = "200", description = "The notice with its figures, interest periods and deadline")
     @APIResponse(responseCode = "404", description = "No such invoice, or no notice of this level was issued")
     public NoticeView dunningNotice(@PathParam("id") UUID invoiceId, @PathParam("level") int level) {
@@ -62,21 +77,38 @@ public class DunningNoticeResource {
     @GET
     @Path("/{level}/pdf")
     @Produces("application/pdf")
-    @Operation(summary = "The notice of one level as a PDF letter in German (Zahlungserinnerung, 1. Mahnung, 2. Mahnung)",
-            description = "Seller, customer address, date, invoice number, open principal, fee, default interest with the "
-                    + "§288 BGB rate and days, total to pay and deadline; the figures are those of the notice's JSON.")
+    @Operation(
+            summary = "The notice of one level as a PDF letter in German (Zahlungserinnerung, 1. Mahnung, 2. Mahnung)",
+            description =
+                    "Seller, customer address, date, invoice number, open principal, fee, default interest with the "
+                            + "§288 BGB rate and days, total to pay and deadline; the figures are those of the notice's JSON.")
     @APIResponse(responseCode = "200", description = "application/pdf")
     @APIResponse(responseCode = "404", description = "No such invoice, or no notice of this level was issued")
     public Response dunningNoticePdf(@PathParam("id") UUID invoiceId, @PathParam("level") int level) {
         Invoice invoice = invoice(invoiceId);
         DunningNotice notice = notice(invoice, level);
         NoticeView view = view(notice, invoice);
-        byte[] pdf = DunningNoticePdf.of(new DunningNoticePdf.Letter(notice.level, invoice.invoiceNumber, invoice.issueDate,
-                invoice.dueDate, invoice.buyer, notice.issuedOn, notice.openPrincipal, notice.fee, notice.interest,
-                view.interestPoints(), view.interestPeriods(), notice.totalOwed, view.payBy(), notice.currency,
-                config.businessFlatFee()), seller);
+        byte[] pdf = DunningNoticePdf.of(
+                new DunningNoticePdf.Letter(
+                        notice.level,
+                        invoice.invoiceNumber,
+                        invoice.issueDate,
+                        invoice.dueDate,
+                        invoice.buyer,
+                        notice.issuedOn,
+                        notice.openPrincipal,
+                        notice.fee,
+                        notice.interest,
+                        view.interestPoints(),
+                        view.interestPeriods(),
+                        notice.totalOwed,
+                        view.payBy(),
+                        notice.currency,
+                        config.businessFlatFee()),
+                seller);
         return Response.ok(pdf)
-                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + "-M" + level + ".pdf\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + "-M" + level + ".pdf\"")
+                .build();
     }
 
     private static Invoice invoice(UUID invoiceId) {
@@ -88,20 +120,38 @@ public class DunningNoticeResource {
     }
 
     private static DunningNotice notice(Invoice invoice, int level) {
-        return DunningNotice.<DunningNotice>find("invoiceId = ?1 and level = ?2", invoice.id, level).firstResultOptional()
-                .orElseThrow(() -> new NotFoundProblem("dunning notice of level " + level + " for invoice",
+        return DunningNotice.<DunningNotice>find("invoiceId = ?1 and level = ?2", invoice.id, level)
+                .firstResultOptional()
+                .orElseThrow(() -> new NotFoundProblem(
+                        "dunning notice of level " + level + " for invoice",
                         invoice.invoiceNumber == null ? invoice.id : invoice.invoiceNumber));
     }
 
     /** Notices from before V9 lack points and deadline; those come from today's configuration then. */
     private NoticeView view(DunningNotice notice, Invoice invoice) {
-        BigDecimal points = notice.interestPoints != null ? notice.interestPoints
+        BigDecimal points = notice.interestPoints != null
+                ? notice.interestPoints
                 : DunningLadder.of(config).pointsAboveBaseRate(invoice.buyer.type);
-        List<DefaultInterest.Stretch> periods = notice.interestFrom == null || notice.interestTo == null ? List.of()
-                : DefaultInterest.stretches(notice.interestFrom, notice.interestTo, points, BaseRateTable.parse(config.baseRates()));
+        List<DefaultInterest.Stretch> periods = notice.interestFrom == null || notice.interestTo == null
+                ? List.of()
+                : DefaultInterest.stretches(
+                        notice.interestFrom, notice.interestTo, points, BaseRateTable.parse(config.baseRates()));
         LocalDate payBy = notice.payBy != null ? notice.payBy : notice.issuedOn.plusDays(config.noticePaymentDays());
-        return new NoticeView(notice.id, notice.invoiceNumber, notice.level, DunningNoticePdf.title(notice.level), notice.issuedOn,
-                notice.fee, notice.interest, notice.interestFrom, notice.interestTo, points, periods, notice.openPrincipal,
-                notice.totalOwed, payBy, notice.currency);
+        return new NoticeView(
+                notice.id,
+                notice.invoiceNumber,
+                notice.level,
+                DunningNoticePdf.title(notice.level),
+                notice.issuedOn,
+                notice.fee,
+                notice.interest,
+                notice.interestFrom,
+                notice.interestTo,
+                points,
+                periods,
+                notice.openPrincipal,
+                notice.totalOwed,
+                payBy,
+                notice.currency);
     }
 }

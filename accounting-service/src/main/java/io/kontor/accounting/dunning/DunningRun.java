@@ -20,11 +20,11 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Moves overdue invoices up the dunning ladder as of a day: reports each invoice overdue once, sends at most one
- * notice per invoice and run, and charges fees and default interest with it. Disputed invoices are passed over
- * entirely (no overdue report, no notice, no fee, no interest) until the dispute is resolved. A run for the same day again finds
- * nothing to do, so runs can be repeated and several replicas can run at once (rows are claimed with SKIP LOCKED,
- * and one notice per level and invoice is a database constraint).
+ * Moves overdue invoices up the dunning ladder as of a day: reports each invoice overdue once, sends at most one notice
+ * per invoice and run, and charges fees and default interest with it. Disputed invoices are passed over entirely (no
+ * overdue report, no notice, no fee, no interest) until the dispute is resolved. A run for the same day again finds
+ * nothing to do, so runs can be repeated and several replicas can run at once (rows are claimed with SKIP LOCKED, and
+ * one notice per level and invoice is a database constraint).
  */
 @ApplicationScoped
 public class DunningRun {
@@ -36,21 +36,29 @@ public class DunningRun {
 
     @Inject
     DunningConfig config;
+
     @Inject
     Outbox outbox;
+
     @Inject
     AccountingCalendar calendar;
+
     @Inject
     EntityManager entityManager;
 
     /** What one run did. */
-    public record Result(LocalDate asOf, int overdue, List<Notice> notices) {
-    }
+    public record Result(LocalDate asOf, int overdue, List<Notice> notices) {}
 
     /** One notice as the run reports it. */
-    public record Notice(UUID invoiceId, String invoiceNumber, UUID customerId, int level, BigDecimal fee, BigDecimal interest,
-            BigDecimal openAmount, BigDecimal totalOwed) {
-    }
+    public record Notice(
+            UUID invoiceId,
+            String invoiceNumber,
+            UUID customerId,
+            int level,
+            BigDecimal fee,
+            BigDecimal interest,
+            BigDecimal openAmount,
+            BigDecimal totalOwed) {}
 
     public Result run(LocalDate asOf) {
         DunningLadder ladder = DunningLadder.of(config);
@@ -72,13 +80,13 @@ public class DunningRun {
         return new Result(asOf, overdue, List.copyOf(notices));
     }
 
-    private record Batch(UUID lastId, int newlyOverdue, List<Notice> notices) {
-    }
+    private record Batch(UUID lastId, int newlyOverdue, List<Notice> notices) {}
 
     /** One batch in one transaction, in id order (keyset paging, so the run's own changes do not shift the pages). */
     @SuppressWarnings("unchecked")
     private Batch dunBatch(UUID after, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates) {
-        List<UUID> ids = entityManager.createNativeQuery("""
+        List<UUID> ids = entityManager
+                .createNativeQuery("""
                 select id from invoice
                 where status in ('ISSUED', 'PARTIALLY_PAID') and due_date < ?1
                   and not disputed
@@ -101,8 +109,13 @@ public class DunningRun {
             if (!invoice.overdueReported) {
                 invoice.overdueReported = true;
                 newlyOverdue++;
-                outbox.publish(new InvoiceOverdue(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.dueDate,
-                        invoice.openAmount(), invoice.currency));
+                outbox.publish(new InvoiceOverdue(
+                        invoice.id,
+                        invoice.invoiceNumber,
+                        invoice.customerId,
+                        invoice.dueDate,
+                        invoice.openAmount(),
+                        invoice.currency));
             }
             dun(invoice, asOf, ladder, baseRates).ifPresent(notices::add);
         }
@@ -110,8 +123,8 @@ public class DunningRun {
     }
 
     private Optional<Notice> dun(Invoice invoice, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates) {
-        Optional<Integer> next = ladder.nextLevel(invoice.dunningLevel, invoice.dueDate, invoice.lastDunningOn,
-                invoice.disputeResolvedOn, asOf);
+        Optional<Integer> next = ladder.nextLevel(
+                invoice.dunningLevel, invoice.dueDate, invoice.lastDunningOn, invoice.disputeResolvedOn, asOf);
         if (next.isEmpty()) {
             return Optional.empty();
         }
@@ -119,8 +132,12 @@ public class DunningRun {
         LocalDate interestFrom = invoice.interestAccruedUntil;
         BigDecimal interest = BigDecimal.ZERO.setScale(2);
         if (interestFrom != null) {
-            interest = DefaultInterest.on(invoice.openAmount(), interestFrom, asOf,
-                    ladder.pointsAboveBaseRate(invoice.buyer.type), baseRates);
+            interest = DefaultInterest.on(
+                    invoice.openAmount(),
+                    interestFrom,
+                    asOf,
+                    ladder.pointsAboveBaseRate(invoice.buyer.type),
+                    baseRates);
             invoice.chargeInterest(interest, asOf);
         }
         BigDecimal fee = ladder.feeOf(level, invoice.buyer.type);
@@ -144,10 +161,25 @@ public class DunningRun {
         notice.currency = invoice.currency;
         notice.createdAt = calendar.now();
         notice.persist();
-        outbox.publish(new DunningNoticeIssued(invoice.id, invoice.invoiceNumber, invoice.customerId, level, fee, interest,
-                notice.openPrincipal, invoice.currency, asOf));
-        return Optional.of(new Notice(invoice.id, invoice.invoiceNumber, invoice.customerId, level, fee, interest,
-                notice.openPrincipal, notice.totalOwed));
+        outbox.publish(new DunningNoticeIssued(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                level,
+                fee,
+                interest,
+                notice.openPrincipal,
+                invoice.currency,
+                asOf));
+        return Optional.of(new Notice(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                level,
+                fee,
+                interest,
+                notice.openPrincipal,
+                notice.totalOwed));
     }
 
     /**
@@ -160,8 +192,12 @@ public class DunningRun {
             return;
         }
         DunningLadder ladder = DunningLadder.of(config);
-        BigDecimal interest = DefaultInterest.on(invoice.openAmount(), invoice.interestAccruedUntil, booking.valueDate(),
-                ladder.pointsAboveBaseRate(invoice.buyer.type), BaseRateTable.parse(config.baseRates()));
+        BigDecimal interest = DefaultInterest.on(
+                invoice.openAmount(),
+                invoice.interestAccruedUntil,
+                booking.valueDate(),
+                ladder.pointsAboveBaseRate(invoice.buyer.type),
+                BaseRateTable.parse(config.baseRates()));
         invoice.chargeInterest(interest, booking.valueDate());
     }
 }

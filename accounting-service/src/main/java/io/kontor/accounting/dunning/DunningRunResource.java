@@ -20,12 +20,12 @@ public class DunningRunResource {
 
     @Inject
     DunningRun dunning;
+
     @Inject
     AccountingCalendar calendar;
 
     /** {@code {"asOf": "2030-07-01"}}; without asOf, today. */
-    public record DunningRunRequest(LocalDate asOf) {
-    }
+    public record DunningRunRequest(LocalDate asOf) {}
 
     /**
      * Runs dunning as of a day. Not after today: a notice dated in the future would claim interest for days that have

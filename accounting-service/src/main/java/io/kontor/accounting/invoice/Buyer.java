@@ -10,42 +10,62 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 /**
- * The customer as an invoice names it. Copied, not referenced: name and address are part of the invoice
- * (§14 (4) Nr. 1 UStG) and must not change when the customer moves later. Replaced as a whole, never edited in place.
+ * The customer as an invoice names it. Copied, not referenced: name and address are part of the invoice (§14 (4) Nr. 1
+ * UStG) and must not change when the customer moves later. Replaced as a whole, never edited in place.
  */
 @Embeddable
 public class Buyer {
 
     @Column(name = "buyer_number")
     public String customerNumber;
+
     @Column(name = "buyer_name")
     public String name;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "buyer_type")
     public CustomerType type;
+
     @Column(name = "buyer_email")
     public String email;
+
     @Column(name = "buyer_vat_id")
     public String vatId;
+
     @Column(name = "buyer_street")
     public String street;
+
     @Column(name = "buyer_postal_code")
     public String postalCode;
+
     @Column(name = "buyer_city")
     public String city;
+
     @Column(name = "buyer_country")
     public String country;
 
     public static Buyer of(Customer customer) {
-        return of(customer.customerNumber, customer.name, customer.type, customer.email, customer.vatId, customer.billingAddress());
-    }
-
-    public static Buyer of(CustomerSnapshot customer) {
-        return of(customer.customerNumber(), customer.name(), customer.type(), customer.email(), customer.vatId(),
+        return of(
+                customer.customerNumber,
+                customer.name,
+                customer.type,
+                customer.email,
+                customer.vatId,
                 customer.billingAddress());
     }
 
-    private static Buyer of(String customerNumber, String name, CustomerType type, String email, String vatId, Address address) {
+    public static Buyer of(CustomerSnapshot customer) {
+        return of(
+                customer.customerNumber(),
+                customer.name(),
+                customer.type(),
+                customer.email(),
+                customer.vatId(),
+                customer.billingAddress());
+    }
+
+    private static Buyer of(
+            String customerNumber, String name, CustomerType type, String email, String vatId, Address address) {
         Buyer buyer = new Buyer();
         buyer.customerNumber = customerNumber;
         buyer.name = name;

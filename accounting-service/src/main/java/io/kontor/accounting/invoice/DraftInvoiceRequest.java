@@ -14,14 +14,19 @@ import java.util.UUID;
 
 /** {@code POST /invoices}: a manual invoice to a customer accounting knows, in the default currency. */
 public record DraftInvoiceRequest(
-        @NotNull UUID customerId,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines) {
+        @NotNull UUID customerId, @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines) {
 
     public record Line(
             @NotBlank @Size(max = 1000) String description,
-            @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal quantity,
+
+            @NotNull @Positive @Digits(integer = 15, fraction = 4)
+            BigDecimal quantity,
+
             @Size(max = 30) String unit,
-            @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
+
+            @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4)
+            BigDecimal unitPrice,
+
             @NotNull @GermanVatRate BigDecimal vatRate) {
 
         InvoiceLine toInvoiceLine() {

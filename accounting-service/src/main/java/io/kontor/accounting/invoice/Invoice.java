@@ -29,16 +29,22 @@ public class Invoice extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String invoiceNumber;
+
     @Enumerated(EnumType.STRING)
     public InvoiceOrigin origin;
+
     public UUID customerId;
     public UUID offerId;
     /** For milestone invoices: the project and milestone billed. */
     public UUID projectId;
+
     public UUID milestoneId;
+
     @Enumerated(EnumType.STRING)
     public InvoiceStatus status;
+
     public String currency;
     public LocalDate issueDate;
     public LocalDate dueDate;
@@ -50,9 +56,11 @@ public class Invoice extends PanacheEntityBase {
     public BigDecimal paidAmount;
     /** Dunning fees charged (§288 (5) flat fee and level fees); costs in the sense of §367 BGB. */
     public BigDecimal feesCharged;
+
     public BigDecimal feesPaid;
     /** Default interest charged (§288 BGB), accrued per day on the open principal. */
     public BigDecimal interestCharged;
+
     public BigDecimal interestPaid;
     public int dunningLevel;
     public boolean overdueReported;
@@ -65,24 +73,37 @@ public class Invoice extends PanacheEntityBase {
     public boolean disputed;
     /** Reason and day of the current dispute, or of the last one once it is resolved. */
     public String disputeReason;
+
     public LocalDate disputedSince;
     /** Day the last dispute was resolved; the next dunning step waits its full days from here. */
     public LocalDate disputeResolvedOn;
+
     public String creditNoteNumber;
     public LocalDate cancelledOn;
     public String cancellationReason;
+
     @Embedded
     public Buyer buyer;
+
     @ElementCollection
     @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
     @OrderColumn(name = "position")
     public List<InvoiceLine> lines = new ArrayList<>();
+
     public Instant createdAt;
+
     @Version
     public long version;
 
-    public static Invoice draft(InvoiceOrigin origin, UUID customerId, UUID offerId, Buyer buyer, int paymentTermDays,
-            String currency, List<InvoiceLine> lines, Instant now) {
+    public static Invoice draft(
+            InvoiceOrigin origin,
+            UUID customerId,
+            UUID offerId,
+            Buyer buyer,
+            int paymentTermDays,
+            String currency,
+            List<InvoiceLine> lines,
+            Instant now) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an invoice needs at least one line");
         }
@@ -127,9 +148,10 @@ public class Invoice extends PanacheEntityBase {
     }
 
     /**
-     * Cancels the invoice by the credit note {@code creditNoteNumber}. Only an ISSUED invoice on which nothing was paid:
-     * money already received would have to be refunded or credited first, which is a decision for a person, not a side
-     * effect. The invoice keeps its number and lines; what it claimed (fees and interest included) is no longer owed.
+     * Cancels the invoice by the credit note {@code creditNoteNumber}. Only an ISSUED invoice on which nothing was
+     * paid: money already received would have to be refunded or credited first, which is a decision for a person, not a
+     * side effect. The invoice keeps its number and lines; what it claimed (fees and interest included) is no longer
+     * owed.
      */
     public void cancel(String creditNoteNumber, LocalDate today, String reason) {
         requireCancellable();
@@ -155,8 +177,8 @@ public class Invoice extends PanacheEntityBase {
     }
 
     /**
-     * Marks the invoice disputed by the customer. Only an invoice that is still owed: a draft is not a claim yet, a paid
-     * or cancelled one is no longer, so there is no dunning to pause.
+     * Marks the invoice disputed by the customer. Only an invoice that is still owed: a draft is not a claim yet, a
+     * paid or cancelled one is no longer, so there is no dunning to pause.
      */
     public void dispute(String reason, LocalDate on) {
         if (!status.isReceivable()) {
@@ -164,8 +186,8 @@ public class Invoice extends PanacheEntityBase {
                     + "; only an ISSUED or PARTIALLY_PAID invoice can be disputed");
         }
         if (disputed) {
-            throw new ConflictProblem("invoice " + invoiceNumber + " is disputed since " + disputedSince + " (" + disputeReason
-                    + "); resolve that dispute first");
+            throw new ConflictProblem("invoice " + invoiceNumber + " is disputed since " + disputedSince + " ("
+                    + disputeReason + "); resolve that dispute first");
         }
         disputed = true;
         disputeReason = reason;
@@ -175,8 +197,8 @@ public class Invoice extends PanacheEntityBase {
 
     /**
      * Ends the dispute: dunning goes on from the level reached, and the next step waits its full days from {@code on}
-     * (see DunningLadder). Allowed whatever the status, so that a dispute of an invoice paid or cancelled meanwhile
-     * can still be closed.
+     * (see DunningLadder). Allowed whatever the status, so that a dispute of an invoice paid or cancelled meanwhile can
+     * still be closed.
      */
     public void resolveDispute(LocalDate on) {
         if (!disputed) {
@@ -231,7 +253,8 @@ public class Invoice extends PanacheEntityBase {
                     + "; payments are booked against ISSUED or PARTIALLY_PAID invoices");
         }
         OpenClaim open = openClaim();
-        if (allocation.fees().compareTo(open.fees()) > 0 || allocation.interest().compareTo(open.interest()) > 0
+        if (allocation.fees().compareTo(open.fees()) > 0
+                || allocation.interest().compareTo(open.interest()) > 0
                 || allocation.principal().compareTo(open.principal()) > 0) {
             throw new IllegalArgumentException(allocation + " exceeds what is owed: " + open);
         }

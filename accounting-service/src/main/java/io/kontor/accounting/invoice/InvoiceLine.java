@@ -16,8 +16,14 @@ public class InvoiceLine {
     public BigDecimal vatRate;
     public BigDecimal netAmount;
 
-    public static InvoiceLine of(String sku, String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
-            BigDecimal discountPercent, BigDecimal vatRate) {
+    public static InvoiceLine of(
+            String sku,
+            String description,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal discountPercent,
+            BigDecimal vatRate) {
         InvoiceLine line = new InvoiceLine();
         line.sku = sku;
         line.description = description;

@@ -6,11 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * The gapless counters of invoice numbers {@code RE-<year>-<6 digits>} and credit note numbers
- * {@code GS-<year>-<6 digits>}, one series each. German bookkeeping expects invoice numbers
- * without gaps (§14 (4) Nr. 4 UStG, GoBD), which a database sequence cannot give: it does not roll back. Here the
- * year's counter row is incremented inside the issuing transaction: the row lock makes concurrent issuers (threads
- * or replicas) wait for each other's commit, and a rollback returns the number with everything else.
+ * The gapless counters of invoice numbers {@code RE-<year>-<6 digits>} and credit note numbers {@code GS-<year>-<6
+ * digits>}, one series each. German bookkeeping expects invoice numbers without gaps (§14 (4) Nr. 4 UStG, GoBD), which
+ * a database sequence cannot give: it does not roll back. Here the year's counter row is incremented inside the issuing
+ * transaction: the row lock makes concurrent issuers (threads or replicas) wait for each other's commit, and a rollback
+ * returns the number with everything else.
  */
 @ApplicationScoped
 public class InvoiceNumbers {
@@ -35,7 +35,8 @@ public class InvoiceNumbers {
     }
 
     private String take(String series, int year) {
-        Number number = (Number) entityManager.createNativeQuery("""
+        Number number = (Number) entityManager
+                .createNativeQuery("""
                 insert into invoice_number_counter (series, year, last_number) values (?1, ?2, 1)
                 on conflict (series, year) do update set last_number = invoice_number_counter.last_number + 1
                 returning last_number""")

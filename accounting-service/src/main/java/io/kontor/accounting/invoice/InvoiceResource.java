@@ -5,10 +5,10 @@ import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.document.InvoicePdf;
 import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.document.XRechnung;
+import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
-import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -48,10 +48,13 @@ public class InvoiceResource {
 
     @Inject
     Invoicing invoicing;
+
     @Inject
     AccountingCalendar calendar;
+
     @Inject
     AccountingConfig config;
+
     @Inject
     SellerConfig seller;
 
@@ -60,7 +63,9 @@ public class InvoiceResource {
     @Transactional
     public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
         Invoice invoice = invoicing.draft(request.customerId(), request.invoiceLines());
-        return Response.created(URI.create("invoices/" + invoice.id)).entity(view(invoice)).build();
+        return Response.created(URI.create("invoices/" + invoice.id))
+                .entity(view(invoice))
+                .build();
     }
 
     @POST
@@ -75,24 +80,30 @@ public class InvoiceResource {
     @Path("/{id}/cancel")
     @Transactional
     public InvoiceView cancelInvoice(@PathParam("id") UUID id, @Valid CancelRequest request) {
-        return view(invoicing.cancel(id, request == null || request.reason() == null || request.reason().isBlank()
-                ? null : request.reason().strip()));
+        return view(invoicing.cancel(
+                id,
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? null
+                        : request.reason().strip()));
     }
 
-    public record CancelRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
-    }
+    public record CancelRequest(
+            @jakarta.validation.constraints.Size(max = 500) String reason) {}
 
     /** {@code {"reason": "..."}}: what the customer objects to; required. */
-    public record DisputeRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    public record DisputeRequest(@NotBlank @Size(max = 500) String reason) {}
 
     @POST
     @Path("/{id}/dispute")
     @Transactional
-    @Operation(summary = "Mark an invoice disputed by the customer: dunning pauses",
-            description = "While disputed, the dunning run passes the invoice over: no new level, no fee, no interest, no event. "
-                    + "Payments are still booked. Only ISSUED and PARTIALLY_PAID invoices can be disputed.")
-    @APIResponse(responseCode = "200", description = "The invoice, now with disputed true, disputeReason and disputedSince")
+    @Operation(
+            summary = "Mark an invoice disputed by the customer: dunning pauses",
+            description =
+                    "While disputed, the dunning run passes the invoice over: no new level, no fee, no interest, no event. "
+                            + "Payments are still booked. Only ISSUED and PARTIALLY_PAID invoices can be disputed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The invoice, now with disputed true, disputeReason and disputedSince")
     @APIResponse(responseCode = "400", description = "reason is missing, blank or longer than 500 characters")
     @APIResponse(responseCode = "404", description = "No such invoice")
     @APIResponse(responseCode = "409", description = "The invoice is a DRAFT, PAID or CANCELLED, or already disputed")
@@ -106,11 +117,13 @@ public class InvoiceResource {
     @POST
     @Path("/{id}/dispute/resolve")
     @Transactional
-    @Operation(summary = "Resolve the dispute of an invoice: dunning resumes",
-            description = "Dunning goes on from the level the invoice had; the next step waits its full days counted from the "
-                    + "day of the resolution. Default interest was not waived: the next notice claims it since the last reckoning, "
-                    + "dispute days included (a claim that stands was in default throughout, §286 BGB). A dispute that the "
-                    + "customer was right about ends with cancelling the invoice (credit note), not here.")
+    @Operation(
+            summary = "Resolve the dispute of an invoice: dunning resumes",
+            description =
+                    "Dunning goes on from the level the invoice had; the next step waits its full days counted from the "
+                            + "day of the resolution. Default interest was not waived: the next notice claims it since the last reckoning, "
+                            + "dispute days included (a claim that stands was in default throughout, §286 BGB). A dispute that the "
+                            + "customer was right about ends with cancelling the invoice (credit note), not here.")
     @APIResponse(responseCode = "200", description = "The invoice, now with disputed false and disputeResolvedOn")
     @APIResponse(responseCode = "404", description = "No such invoice")
     @APIResponse(responseCode = "409", description = "The invoice is not disputed")
@@ -126,7 +139,8 @@ public class InvoiceResource {
     public Response invoicePdf(@PathParam("id") UUID id) {
         Invoice invoice = issuedInvoice(id);
         return Response.ok(InvoicePdf.of(invoice, seller))
-                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".pdf\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".pdf\"")
+                .build();
     }
 
     /** The invoice as an XRechnung (EN 16931, UN/CEFACT CII). */
@@ -137,7 +151,8 @@ public class InvoiceResource {
     public Response invoiceXRechnung(@PathParam("id") UUID id) {
         Invoice invoice = issuedInvoice(id);
         return Response.ok(XRechnung.of(invoice, seller), MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".xml\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".xml\"")
+                .build();
     }
 
     private static Invoice issuedInvoice(UUID id) {
@@ -146,7 +161,8 @@ public class InvoiceResource {
             throw new NotFoundProblem("invoice", id);
         }
         if (invoice.invoiceNumber == null) {
-            throw new io.kontor.platform.problem.ConflictProblem("invoice " + id + " is a DRAFT; documents exist once it is issued");
+            throw new io.kontor.platform.problem.ConflictProblem(
+                    "invoice " + id + " is a DRAFT; documents exist once it is issued");
         }
         return invoice;
     }
@@ -162,8 +178,11 @@ public class InvoiceResource {
     }
 
     @GET
-    public Page<InvoiceView> listInvoices(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page, @QueryParam("size") @DefaultValue("50") @Min(1) int size) {
+    public Page<InvoiceView> listInvoices(
+            @QueryParam("customerId") String customerId,
+            @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) int size) {
         if (size > config.pageSizeLimit()) {
             throw new InvalidFieldProblem("size", "must be at most " + config.pageSizeLimit());
         }

@@ -8,22 +8,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The money of an invoice. Each line's net amount is rounded half-up to cents once; VAT is computed per rate on the
- * sum of that rate's line amounts and rounded once per rate (EN 16931 BR-CO-17), not per line, so that the VAT of
- * an invoice does not depend on how its lines are split; gross is net plus VAT.
+ * The money of an invoice. Each line's net amount is rounded half-up to cents once; VAT is computed per rate on the sum
+ * of that rate's line amounts and rounded once per rate (EN 16931 BR-CO-17), not per line, so that the VAT of an
+ * invoice does not depend on how its lines are split; gross is net plus VAT.
  */
-public record InvoiceTotals(BigDecimal netTotal, BigDecimal vatTotal, BigDecimal grossTotal, List<VatSubtotal> vatBreakdown) {
+public record InvoiceTotals(
+        BigDecimal netTotal, BigDecimal vatTotal, BigDecimal grossTotal, List<VatSubtotal> vatBreakdown) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int CENTS = 2;
 
     /** The taxable amount and the VAT of one rate. */
-    public record VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount) {
-    }
+    public record VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount) {}
 
     /** What totals need of a line: its rounded net amount and its VAT rate in percent. */
-    public record LineAmount(BigDecimal netAmount, BigDecimal vatRate) {
-    }
+    public record LineAmount(BigDecimal netAmount, BigDecimal vatRate) {}
 
     /** quantity × unit price, less the discount in percent, rounded half-up to cents. */
     public static BigDecimal lineNet(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
@@ -44,9 +43,11 @@ public record InvoiceTotals(BigDecimal netTotal, BigDecimal vatTotal, BigDecimal
         BigDecimal net = BigDecimal.ZERO.setScale(CENTS);
         BigDecimal vat = BigDecimal.ZERO.setScale(CENTS);
         List<VatSubtotal> breakdown = new ArrayList<>();
-        for (Map.Entry<BigDecimal, BigDecimal> rate : taxableByRate.descendingMap().entrySet()) {
+        for (Map.Entry<BigDecimal, BigDecimal> rate :
+                taxableByRate.descendingMap().entrySet()) {
             BigDecimal taxable = rate.getValue().setScale(CENTS, RoundingMode.HALF_UP);
-            BigDecimal vatAmount = taxable.multiply(rate.getKey()).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
+            BigDecimal vatAmount =
+                    taxable.multiply(rate.getKey()).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
             breakdown.add(new VatSubtotal(rate.getKey(), taxable, vatAmount));
             net = net.add(taxable);
             vat = vat.add(vatAmount);

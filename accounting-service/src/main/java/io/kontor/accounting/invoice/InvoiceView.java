@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An invoice as the API shows it (API.md, accounting). {@code paidAmount} and {@code openAmount} are the principal
- * (the gross total) paid and still owed; dunning fees and default interest owed come apart, {@code totalOpen} is all.
+ * An invoice as the API shows it (API.md, accounting). {@code paidAmount} and {@code openAmount} are the principal (the
+ * gross total) paid and still owed; dunning fees and default interest owed come apart, {@code totalOpen} is all.
  * {@code disputed} says whether dunning pauses for a dispute of the customer; {@code disputeReason} and
  * {@code disputedSince} describe the current dispute, or the last one when {@code disputeResolvedOn} is set.
  */
@@ -46,31 +46,66 @@ public record InvoiceView(
         List<LineView> lines,
         List<InvoiceTotals.VatSubtotal> vatBreakdown) {
 
-    public record BuyerView(String customerNumber, String name, CustomerType type, String email, String vatId, Address address) {
-    }
+    public record BuyerView(
+            String customerNumber, String name, CustomerType type, String email, String vatId, Address address) {}
 
-    public record LineView(int position, String sku, String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
-            BigDecimal discountPercent, BigDecimal vatRate, BigDecimal netAmount) {
-    }
+    public record LineView(
+            int position,
+            String sku,
+            String description,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal discountPercent,
+            BigDecimal vatRate,
+            BigDecimal netAmount) {}
 
     static InvoiceView of(Invoice invoice, LocalDate today) {
         List<LineView> lines = new ArrayList<>();
         for (int i = 0; i < invoice.lines.size(); i++) {
             InvoiceLine line = invoice.lines.get(i);
-            lines.add(new LineView(i + 1, line.sku, line.description, InvoiceTotals.plain(line.quantity), line.unit,
-                    price(line.unitPrice), InvoiceTotals.plain(line.discountPercent), InvoiceTotals.plain(line.vatRate),
+            lines.add(new LineView(
+                    i + 1,
+                    line.sku,
+                    line.description,
+                    InvoiceTotals.plain(line.quantity),
+                    line.unit,
+                    price(line.unitPrice),
+                    InvoiceTotals.plain(line.discountPercent),
+                    InvoiceTotals.plain(line.vatRate),
                     money(line.netAmount)));
         }
         Buyer buyer = invoice.buyer;
         OpenClaim open = invoice.openClaim();
-        return new InvoiceView(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId, invoice.origin,
-                invoice.status, invoice.isOverdue(today), invoice.dunningLevel, invoice.disputed, invoice.disputeReason,
-                invoice.disputedSince, invoice.disputeResolvedOn, invoice.issueDate, invoice.dueDate,
-                invoice.currency, money(invoice.netTotal), money(invoice.vatTotal), money(invoice.grossTotal),
-                money(invoice.paidAmount), money(invoice.openAmount()), money(open.fees()), money(open.interest()),
-                money(open.total()), invoice.creditNoteNumber, invoice.cancelledOn,
+        return new InvoiceView(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                invoice.offerId,
+                invoice.origin,
+                invoice.status,
+                invoice.isOverdue(today),
+                invoice.dunningLevel,
+                invoice.disputed,
+                invoice.disputeReason,
+                invoice.disputedSince,
+                invoice.disputeResolvedOn,
+                invoice.issueDate,
+                invoice.dueDate,
+                invoice.currency,
+                money(invoice.netTotal),
+                money(invoice.vatTotal),
+                money(invoice.grossTotal),
+                money(invoice.paidAmount),
+                money(invoice.openAmount()),
+                money(open.fees()),
+                money(open.interest()),
+                money(open.total()),
+                invoice.creditNoteNumber,
+                invoice.cancelledOn,
                 new BuyerView(buyer.customerNumber, buyer.name, buyer.type, buyer.email, buyer.vatId, buyer.address()),
-                List.copyOf(lines), invoice.totals().vatBreakdown());
+                List.copyOf(lines),
+                invoice.totals().vatBreakdown());
     }
 
     /** Money always with cents, whether it comes from the database (numeric(19,2)) or from a computation. */

@@ -26,10 +26,13 @@ public class Invoicing {
 
     @Inject
     InvoiceNumbers numbers;
+
     @Inject
     Outbox outbox;
+
     @Inject
     AccountingCalendar calendar;
+
     @Inject
     AccountingConfig config;
 
@@ -40,8 +43,15 @@ public class Invoicing {
         if (customer == null) {
             throw new InvalidFieldProblem("customerId", "no customer " + customerId + " is known to accounting");
         }
-        Invoice invoice = Invoice.draft(InvoiceOrigin.MANUAL, customerId, null, Buyer.of(customer), customer.paymentTermDays,
-                config.currency(), lines, calendar.now());
+        Invoice invoice = Invoice.draft(
+                InvoiceOrigin.MANUAL,
+                customerId,
+                null,
+                Buyer.of(customer),
+                customer.paymentTermDays,
+                config.currency(),
+                lines,
+                calendar.now());
         invoice.persist();
         return invoice;
     }
@@ -78,8 +88,8 @@ public class Invoicing {
         invoice.requireCancellable();
         LocalDate today = calendar.today();
         invoice.cancel(numbers.nextCreditNote(today.getYear()), today, reason);
-        outbox.publish(new InvoiceCancelled(invoice.id, invoice.invoiceNumber, invoice.creditNoteNumber, invoice.customerId,
-                invoice.offerId));
+        outbox.publish(new InvoiceCancelled(
+                invoice.id, invoice.invoiceNumber, invoice.creditNoteNumber, invoice.customerId, invoice.offerId));
         LOG.infof("invoice %s cancelled by credit note %s", invoice.invoiceNumber, invoice.creditNoteNumber);
         return invoice;
     }
@@ -105,8 +115,9 @@ public class Invoicing {
             throw new NotFoundProblem("invoice", invoiceId);
         }
         invoice.resolveDispute(calendar.today());
-        LOG.infof("dispute of invoice %s (since %s: %s) resolved; dunning resumes at level %d", invoice.invoiceNumber,
-                invoice.disputedSince, invoice.disputeReason, invoice.dunningLevel);
+        LOG.infof(
+                "dispute of invoice %s (since %s: %s) resolved; dunning resumes at level %d",
+                invoice.invoiceNumber, invoice.disputedSince, invoice.disputeReason, invoice.dunningLevel);
         return invoice;
     }
 
@@ -115,16 +126,23 @@ public class Invoicing {
      * fact delivered under another event id) finds the first invoice instead of billing twice.
      */
     @Transactional
-    public Invoice billOfferOnAcceptance(UUID offerId, UUID customerId, Buyer buyer, int paymentTermDays, String currency,
-            List<InvoiceLine> lines) {
+    public Invoice billOfferOnAcceptance(
+            UUID offerId, UUID customerId, Buyer buyer, int paymentTermDays, String currency, List<InvoiceLine> lines) {
         Optional<Invoice> billed = Invoice.find("offerId = ?1 and origin = ?2", offerId, InvoiceOrigin.OFFER_ACCEPTANCE)
                 .firstResultOptional();
         if (billed.isPresent()) {
             LOG.infof("offer %s is already billed by invoice %s", offerId, billed.get().invoiceNumber);
             return billed.get();
         }
-        Invoice invoice = Invoice.draft(InvoiceOrigin.OFFER_ACCEPTANCE, customerId, offerId, buyer, paymentTermDays, currency,
-                lines, calendar.now());
+        Invoice invoice = Invoice.draft(
+                InvoiceOrigin.OFFER_ACCEPTANCE,
+                customerId,
+                offerId,
+                buyer,
+                paymentTermDays,
+                currency,
+                lines,
+                calendar.now());
         invoice.persist();
         issueNow(invoice);
         return invoice;
@@ -132,16 +150,24 @@ public class Invoicing {
 
     /** Bills a completed milestone: one invoice per milestone, issued at once; a repeated fact finds the first. */
     @Transactional
-    public Invoice billMilestone(UUID projectId, UUID milestoneId, UUID offerId, UUID customerId, Buyer buyer, int paymentTermDays,
-            String currency, List<InvoiceLine> lines) {
-        Optional<Invoice> billed = Invoice.find("milestoneId = ?1 and origin = ?2", milestoneId, InvoiceOrigin.MILESTONE)
+    public Invoice billMilestone(
+            UUID projectId,
+            UUID milestoneId,
+            UUID offerId,
+            UUID customerId,
+            Buyer buyer,
+            int paymentTermDays,
+            String currency,
+            List<InvoiceLine> lines) {
+        Optional<Invoice> billed = Invoice.find(
+                        "milestoneId = ?1 and origin = ?2", milestoneId, InvoiceOrigin.MILESTONE)
                 .firstResultOptional();
         if (billed.isPresent()) {
             LOG.infof("milestone %s is already billed by invoice %s", milestoneId, billed.get().invoiceNumber);
             return billed.get();
         }
-        Invoice invoice = Invoice.draft(InvoiceOrigin.MILESTONE, customerId, offerId, buyer, paymentTermDays, currency, lines,
-                calendar.now());
+        Invoice invoice = Invoice.draft(
+                InvoiceOrigin.MILESTONE, customerId, offerId, buyer, paymentTermDays, currency, lines, calendar.now());
         invoice.projectId = projectId;
         invoice.milestoneId = milestoneId;
         invoice.persist();
@@ -152,9 +178,19 @@ public class Invoicing {
     private void issueNow(Invoice invoice) {
         LocalDate today = calendar.today();
         invoice.issue(numbers.next(today.getYear()), today);
-        outbox.publish(new InvoiceIssued(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId,
-                invoice.issueDate, invoice.dueDate, invoice.netTotal, invoice.vatTotal, invoice.grossTotal, invoice.currency));
-        LOG.infof("invoice %s issued to customer %s: %s %s gross, due %s", invoice.invoiceNumber, invoice.customerId,
-                invoice.grossTotal, invoice.currency, invoice.dueDate);
+        outbox.publish(new InvoiceIssued(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                invoice.offerId,
+                invoice.issueDate,
+                invoice.dueDate,
+                invoice.netTotal,
+                invoice.vatTotal,
+                invoice.grossTotal,
+                invoice.currency));
+        LOG.infof(
+                "invoice %s issued to customer %s: %s %s gross, due %s",
+                invoice.invoiceNumber, invoice.customerId, invoice.grossTotal, invoice.currency, invoice.dueDate);
     }
 }

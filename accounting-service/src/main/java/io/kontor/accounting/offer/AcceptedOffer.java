@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An offer the customer accepted, as accounting bills it. Kept for every accepted offer: those billed by milestones
- * are invoiced later, when project-office reports a milestone, and need the customer and terms agreed here.
+ * An offer the customer accepted, as accounting bills it. Kept for every accepted offer: those billed by milestones are
+ * invoiced later, when project-office reports a milestone, and need the customer and terms agreed here.
  */
 @Entity
 @Table(name = "accepted_offer")
@@ -32,26 +32,34 @@ public class AcceptedOffer extends PanacheEntityBase {
 
     @Id
     public UUID offerId;
+
     public String offerNumber;
     public int revision;
     public UUID customerId;
+
     @Enumerated(EnumType.STRING)
     public BillingMode billing;
+
     public String currency;
     public BigDecimal netTotal;
     public BigDecimal vatTotal;
     public BigDecimal grossTotal;
     public Instant acceptedAt;
     public int paymentTermDays;
+
     @Embedded
     public Buyer buyer;
+
     @ElementCollection
     @CollectionTable(name = "accepted_offer_line", joinColumns = @JoinColumn(name = "offer_id"))
     @OrderColumn(name = "position")
     public List<InvoiceLine> lines = new ArrayList<>();
+
     public Instant receivedAt;
 
-    /** The offer as the event tells it; refuses data that cannot be billed (the event then goes to the dead letters). */
+    /**
+     * The offer as the event tells it; refuses data that cannot be billed (the event then goes to the dead letters).
+     */
     static AcceptedOffer of(OfferAccepted accepted, String defaultCurrency, Instant now) {
         require(accepted.offerId() != null, "offerId is missing");
         require(accepted.customerId() != null, "customerId is missing");
@@ -73,10 +81,17 @@ public class AcceptedOffer extends PanacheEntityBase {
         offer.buyer = Buyer.of(accepted.customer());
         offer.receivedAt = now;
         for (OfferLine line : accepted.lines()) {
-            require(line.quantity() != null && line.unitPrice() != null && line.vatRate() != null,
+            require(
+                    line.quantity() != null && line.unitPrice() != null && line.vatRate() != null,
                     "a line lacks quantity, unit price or VAT rate");
-            offer.lines.add(InvoiceLine.of(line.sku(), line.description() == null ? line.sku() : line.description(),
-                    line.quantity(), line.unit(), line.unitPrice(), line.discountPercent(), line.vatRate()));
+            offer.lines.add(InvoiceLine.of(
+                    line.sku(),
+                    line.description() == null ? line.sku() : line.description(),
+                    line.quantity(),
+                    line.unit(),
+                    line.unitPrice(),
+                    line.discountPercent(),
+                    line.vatRate()));
         }
         return offer;
     }

@@ -28,20 +28,24 @@ public class MilestoneCompletedHandler {
             return;
         }
         MilestoneCompleted milestone = event.data(MilestoneCompleted.class);
-        if (milestone.offerId() == null || milestone.amount() == null || milestone.amount().signum() <= 0) {
-            LOG.infof("milestone %s of project %s has no offer or no amount: nothing to bill", milestone.milestoneId(),
-                    milestone.projectId());
+        if (milestone.offerId() == null
+                || milestone.amount() == null
+                || milestone.amount().signum() <= 0) {
+            LOG.infof(
+                    "milestone %s of project %s has no offer or no amount: nothing to bill",
+                    milestone.milestoneId(), milestone.projectId());
             return;
         }
         AcceptedOffer offer = AcceptedOffer.findById(milestone.offerId());
         if (offer == null) {
             // Retried, then a dead letter to replay once the offer is known: a milestone must not go unbilled silently.
-            throw new IllegalStateException("milestone " + milestone.milestoneId() + " names offer " + milestone.offerId()
-                    + ", which accounting has not seen accepted");
+            throw new IllegalStateException("milestone " + milestone.milestoneId() + " names offer "
+                    + milestone.offerId() + ", which accounting has not seen accepted");
         }
         if (offer.billing != BillingMode.MILESTONES) {
-            LOG.infof("offer %s is billed %s; milestone %s is not invoiced", offer.offerNumber, offer.billing,
-                    milestone.milestoneId());
+            LOG.infof(
+                    "offer %s is billed %s; milestone %s is not invoiced",
+                    offer.offerNumber, offer.billing, milestone.milestoneId());
             return;
         }
         if (milestone.currency() != null && !milestone.currency().equals(offer.currency)) {
@@ -49,8 +53,15 @@ public class MilestoneCompletedHandler {
                     + ", its offer " + offer.offerNumber + " in " + offer.currency);
         }
         String description = "Meilenstein " + milestone.name() + " (Angebot " + offer.offerNumber + ")";
-        invoicing.billMilestone(milestone.projectId(), milestone.milestoneId(), offer.offerId, offer.customerId,
-                offer.buyer.copy(), offer.paymentTermDays, offer.currency,
-                MilestoneLines.of(offer.lines, description, milestone.amount().setScale(2, java.math.RoundingMode.HALF_UP)));
+        invoicing.billMilestone(
+                milestone.projectId(),
+                milestone.milestoneId(),
+                offer.offerId,
+                offer.customerId,
+                offer.buyer.copy(),
+                offer.paymentTermDays,
+                offer.currency,
+                MilestoneLines.of(
+                        offer.lines, description, milestone.amount().setScale(2, java.math.RoundingMode.HALF_UP)));
     }
 }

@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class MilestoneLines {
 
-    private MilestoneLines() {
-    }
+    private MilestoneLines() {}
 
     public static List<InvoiceLine> of(List<InvoiceLine> offerLines, String description, BigDecimal amount) {
         if (offerLines.isEmpty()) {
@@ -36,10 +35,12 @@ public final class MilestoneLines {
         int index = 0;
         for (Map.Entry<BigDecimal, BigDecimal> rate : netByRate.entrySet()) {
             boolean last = ++index == netByRate.size();
-            BigDecimal share = last ? left
-                    : amount.multiply(rate.getValue()).divide(offerNet, 2, RoundingMode.HALF_UP);
+            BigDecimal share = last ? left : amount.multiply(rate.getValue()).divide(offerNet, 2, RoundingMode.HALF_UP);
             left = left.subtract(share);
-            lines.add(line(description + " (" + rate.getKey().stripTrailingZeros().toPlainString() + " % USt)", share, rate.getKey()));
+            lines.add(line(
+                    description + " (" + rate.getKey().stripTrailingZeros().toPlainString() + " % USt)",
+                    share,
+                    rate.getKey()));
         }
         return lines;
     }

@@ -26,8 +26,10 @@ public class OfferAcceptedHandler {
 
     @Inject
     Invoicing invoicing;
+
     @Inject
     AccountingCalendar calendar;
+
     @Inject
     AccountingConfig config;
 
@@ -46,18 +48,34 @@ public class OfferAcceptedHandler {
         AcceptedOffer offer = AcceptedOffer.of(accepted, config.currency(), calendar.now());
         offer.persist();
         if (offer.billing == BillingMode.ON_ACCEPTANCE) {
-            Invoice invoice = invoicing.billOfferOnAcceptance(offer.offerId, offer.customerId, offer.buyer.copy(),
-                    offer.paymentTermDays, offer.currency, offer.invoiceLines());
+            Invoice invoice = invoicing.billOfferOnAcceptance(
+                    offer.offerId,
+                    offer.customerId,
+                    offer.buyer.copy(),
+                    offer.paymentTermDays,
+                    offer.currency,
+                    offer.invoiceLines());
             warnIfTotalsDiffer(offer, invoice);
         }
     }
 
-    /** Sales computes the same totals by the same rules; a difference is a bug to look at, not a reason to refuse the sale. */
+    /**
+     * Sales computes the same totals by the same rules; a difference is a bug to look at, not a reason to refuse the
+     * sale.
+     */
     private static void warnIfTotalsDiffer(AcceptedOffer offer, Invoice invoice) {
-        if (differs(offer.netTotal, invoice.netTotal) || differs(offer.vatTotal, invoice.vatTotal)
+        if (differs(offer.netTotal, invoice.netTotal)
+                || differs(offer.vatTotal, invoice.vatTotal)
                 || differs(offer.grossTotal, invoice.grossTotal)) {
-            LOG.warnf("invoice %s for offer %s: totals %s/%s/%s differ from the offer's %s/%s/%s", invoice.invoiceNumber,
-                    offer.offerNumber, invoice.netTotal, invoice.vatTotal, invoice.grossTotal, offer.netTotal, offer.vatTotal,
+            LOG.warnf(
+                    "invoice %s for offer %s: totals %s/%s/%s differ from the offer's %s/%s/%s",
+                    invoice.invoiceNumber,
+                    offer.offerNumber,
+                    invoice.netTotal,
+                    invoice.vatTotal,
+                    invoice.grossTotal,
+                    offer.netTotal,
+                    offer.vatTotal,
                     offer.grossTotal);
         }
     }

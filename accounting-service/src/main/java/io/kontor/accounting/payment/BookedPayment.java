@@ -21,13 +21,22 @@ public record BookedPayment(
         InvoiceStatus invoiceStatus,
         BigDecimal openAmount) {
 
-    public record Allocation(BigDecimal fees, BigDecimal interest, BigDecimal principal, BigDecimal credit) {
-    }
+    public record Allocation(BigDecimal fees, BigDecimal interest, BigDecimal principal, BigDecimal credit) {}
 
     static BookedPayment of(Payment payment, InvoiceStatus invoiceStatus, BigDecimal openAmount) {
-        return new BookedPayment(payment.id, payment.invoiceId, payment.invoiceNumber, payment.customerId, payment.amount,
-                payment.currency, payment.valueDate, payment.payerName, payment.reference, payment.source,
-                new Allocation(payment.toFees, payment.toInterest, payment.toPrincipal, payment.toCredit), invoiceStatus,
+        return new BookedPayment(
+                payment.id,
+                payment.invoiceId,
+                payment.invoiceNumber,
+                payment.customerId,
+                payment.amount,
+                payment.currency,
+                payment.valueDate,
+                payment.payerName,
+                payment.reference,
+                payment.source,
+                new Allocation(payment.toFees, payment.toInterest, payment.toPrincipal, payment.toCredit),
+                invoiceStatus,
                 openAmount);
     }
 }

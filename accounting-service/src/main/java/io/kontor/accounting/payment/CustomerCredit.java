@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Money of the customer's that settles no invoice (an overpayment): a liability of ours, kept until it is paid back
- * or set off. Positive amounts; one row per cause, so the balance can always be explained.
+ * Money of the customer's that settles no invoice (an overpayment): a liability of ours, kept until it is paid back or
+ * set off. Positive amounts; one row per cause, so the balance can always be explained.
  */
 @Entity
 @Table(name = "customer_credit")
@@ -18,6 +18,7 @@ public class CustomerCredit extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID customerId;
     public BigDecimal amount;
     public String currency;
@@ -25,7 +26,8 @@ public class CustomerCredit extends PanacheEntityBase {
     public String reason;
     public Instant createdAt;
 
-    static CustomerCredit of(UUID customerId, BigDecimal amount, String currency, UUID paymentId, String reason, Instant now) {
+    static CustomerCredit of(
+            UUID customerId, BigDecimal amount, String currency, UUID paymentId, String reason, Instant now) {
         CustomerCredit credit = new CustomerCredit();
         credit.id = UUID.randomUUID();
         credit.customerId = customerId;
@@ -39,8 +41,10 @@ public class CustomerCredit extends PanacheEntityBase {
 
     /** The customer's credit in total (zero when none). */
     public static BigDecimal totalOf(UUID customerId) {
-        BigDecimal total = find("select coalesce(sum(c.amount), 0) from CustomerCredit c where c.customerId = ?1", customerId)
-                .project(BigDecimal.class).singleResult();
+        BigDecimal total = find(
+                        "select coalesce(sum(c.amount), 0) from CustomerCredit c where c.customerId = ?1", customerId)
+                .project(BigDecimal.class)
+                .singleResult();
         return total.setScale(2);
     }
 }

@@ -24,6 +24,7 @@ public class Payment extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID invoiceId;
     public String invoiceNumber;
     public UUID customerId;
@@ -32,16 +33,28 @@ public class Payment extends PanacheEntityBase {
     public LocalDate valueDate;
     public String payerName;
     public String reference;
+
     @Enumerated(EnumType.STRING)
     public Source source;
+
     public BigDecimal toFees;
     public BigDecimal toInterest;
     public BigDecimal toPrincipal;
     public BigDecimal toCredit;
     public Instant bookedAt;
 
-    static Payment of(UUID invoiceId, String invoiceNumber, UUID customerId, BigDecimal amount, String currency, LocalDate valueDate,
-            String payerName, String reference, Source source, PaymentAllocation allocation, Instant now) {
+    static Payment of(
+            UUID invoiceId,
+            String invoiceNumber,
+            UUID customerId,
+            BigDecimal amount,
+            String currency,
+            LocalDate valueDate,
+            String payerName,
+            String reference,
+            Source source,
+            PaymentAllocation allocation,
+            Instant now) {
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
         payment.invoiceId = invoiceId;

@@ -34,9 +34,17 @@ public class PaymentResource {
     @IdempotentCreate
     public Response bookPayment(@NotNull @Valid PaymentRequest request) {
         UUID invoiceId = invoiceNamedBy(request);
-        BookedPayment booked = payments.book(invoiceId, new Payments.Received(request.amount(), request.valueDate(),
-                blankToNull(request.payerName()), blankToNull(request.reference()), Payment.Source.MANUAL));
-        return Response.created(URI.create("payments/" + booked.id())).entity(booked).build();
+        BookedPayment booked = payments.book(
+                invoiceId,
+                new Payments.Received(
+                        request.amount(),
+                        request.valueDate(),
+                        blankToNull(request.payerName()),
+                        blankToNull(request.reference()),
+                        Payment.Source.MANUAL));
+        return Response.created(URI.create("payments/" + booked.id()))
+                .entity(booked)
+                .build();
     }
 
     @GET
@@ -60,14 +68,18 @@ public class PaymentResource {
         }
         List<String> numbers = InvoiceNumberInText.in(request.reference());
         if (numbers.size() != 1) {
-            throw new InvalidFieldProblem("reference", numbers.isEmpty() ? "names no invoice number"
-                    : "names several invoices " + numbers + "; book each part by its invoice number");
+            throw new InvalidFieldProblem(
+                    "reference",
+                    numbers.isEmpty()
+                            ? "names no invoice number"
+                            : "names several invoices " + numbers + "; book each part by its invoice number");
         }
         return idOf(numbers.get(0), "reference");
     }
 
     private static UUID idOf(String invoiceNumber, String field) {
-        return Invoice.<Invoice>find("invoiceNumber", invoiceNumber).firstResultOptional()
+        return Invoice.<Invoice>find("invoiceNumber", invoiceNumber)
+                .firstResultOptional()
                 .map(invoice -> invoice.id)
                 .orElseThrow(() -> new InvalidFieldProblem(field, "no invoice " + invoiceNumber + " is known"));
     }

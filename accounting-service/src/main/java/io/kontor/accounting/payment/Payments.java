@@ -26,21 +26,22 @@ public class Payments {
 
     @Inject
     Outbox outbox;
+
     @Inject
     AccountingCalendar calendar;
+
     @Inject
     Event<PaymentBooking> bookings;
 
     /** What a payment says, wherever it was learned of. */
-    public record Received(BigDecimal amount, LocalDate valueDate, String payerName, String reference, Payment.Source source) {
-    }
+    public record Received(
+            BigDecimal amount, LocalDate valueDate, String payerName, String reference, Payment.Source source) {}
 
     /**
      * Raised inside the booking transaction before the allocation, with the invoice locked: lets dunning bring default
      * interest up to the value date, so that the payment pays the interest owed on that day.
      */
-    public record PaymentBooking(Invoice invoice, LocalDate valueDate) {
-    }
+    public record PaymentBooking(Invoice invoice, LocalDate valueDate) {}
 
     @Transactional
     public BookedPayment book(UUID invoiceId, Received received) {
@@ -50,8 +51,8 @@ public class Payments {
             throw new NotFoundProblem("invoice", invoiceId);
         }
         if (invoice.status == InvoiceStatus.DRAFT || invoice.status == InvoiceStatus.CANCELLED) {
-            throw new ConflictProblem("invoice " + (invoice.invoiceNumber == null ? invoice.id : invoice.invoiceNumber) + " is "
-                    + invoice.status + "; payments are booked against issued invoices");
+            throw new ConflictProblem("invoice " + (invoice.invoiceNumber == null ? invoice.id : invoice.invoiceNumber)
+                    + " is " + invoice.status + "; payments are booked against issued invoices");
         }
         if (invoice.status.isReceivable()) {
             bookings.fire(new PaymentBooking(invoice, received.valueDate()));
@@ -61,22 +62,56 @@ public class Payments {
         if (!wasPaid) {
             invoice.settle(allocation);
         }
-        Payment payment = Payment.of(invoice.id, invoice.invoiceNumber, invoice.customerId, received.amount(), invoice.currency,
-                received.valueDate(), received.payerName(), received.reference(), received.source(), allocation, calendar.now());
+        Payment payment = Payment.of(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                received.amount(),
+                invoice.currency,
+                received.valueDate(),
+                received.payerName(),
+                received.reference(),
+                received.source(),
+                allocation,
+                calendar.now());
         payment.persist();
         if (allocation.surplus().signum() > 0) {
-            CustomerCredit.of(invoice.customerId, allocation.surplus(), invoice.currency, payment.id,
-                    "overpayment of " + invoice.invoiceNumber, calendar.now()).persist();
+            CustomerCredit.of(
+                            invoice.customerId,
+                            allocation.surplus(),
+                            invoice.currency,
+                            payment.id,
+                            "overpayment of " + invoice.invoiceNumber,
+                            calendar.now())
+                    .persist();
         }
         BigDecimal stillOwed = invoice.openClaim().total();
-        outbox.publish(new PaymentReceived(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId, payment.id,
-                payment.amount, payment.currency, payment.valueDate, stillOwed));
+        outbox.publish(new PaymentReceived(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                invoice.offerId,
+                payment.id,
+                payment.amount,
+                payment.currency,
+                payment.valueDate,
+                stillOwed));
         if (!wasPaid && invoice.status == InvoiceStatus.PAID) {
-            outbox.publish(new InvoicePaid(invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId, payment.valueDate));
+            outbox.publish(new InvoicePaid(
+                    invoice.id, invoice.invoiceNumber, invoice.customerId, invoice.offerId, payment.valueDate));
         }
-        LOG.infof("payment %s of %s %s booked against %s: %s fees, %s interest, %s principal, %s credit; %s left, %s",
-                payment.id, payment.amount, payment.currency, invoice.invoiceNumber, allocation.fees(), allocation.interest(),
-                allocation.principal(), allocation.surplus(), stillOwed, invoice.status);
+        LOG.infof(
+                "payment %s of %s %s booked against %s: %s fees, %s interest, %s principal, %s credit; %s left, %s",
+                payment.id,
+                payment.amount,
+                payment.currency,
+                invoice.invoiceNumber,
+                allocation.fees(),
+                allocation.interest(),
+                allocation.principal(),
+                allocation.surplus(),
+                stillOwed,
+                invoice.status);
         return BookedPayment.of(payment, invoice.status, stillOwed);
     }
 }

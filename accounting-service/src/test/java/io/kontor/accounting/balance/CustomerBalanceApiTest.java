@@ -28,8 +28,11 @@ class CustomerBalanceApiTest {
         pay(partlyPaid.number(), "190.00");
         pay(overpaid.number(), "120.00");
 
-        asAccountant().when().get(API + "/customers/" + customerId + "/balance")
-                .then().statusCode(200)
+        asAccountant()
+                .when()
+                .get(API + "/customers/" + customerId + "/balance")
+                .then()
+                .statusCode(200)
                 .body("customerId", equalTo(customerId.toString()))
                 .body("openItems.invoiceNumber", contains(partlyPaid.number()))
                 .body("openItems[0].totalOpen", equalTo(1000.00f))
@@ -42,12 +45,21 @@ class CustomerBalanceApiTest {
 
     @Test
     void the_balance_of_a_customer_accounting_never_heard_of_is_a_404() {
-        asAccountant().when().get(API + "/customers/" + UUID.randomUUID() + "/balance")
-                .then().statusCode(404).contentType("application/problem+json");
+        asAccountant()
+                .when()
+                .get(API + "/customers/" + UUID.randomUUID() + "/balance")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private static void pay(String invoiceNumber, String amount) {
-        asAccountant().body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":" + amount + ",\"valueDate\":\"2030-07-01\"}")
-                .when().post(API + "/payments").then().statusCode(201);
+        asAccountant()
+                .body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":" + amount
+                        + ",\"valueDate\":\"2030-07-01\"}")
+                .when()
+                .post(API + "/payments")
+                .then()
+                .statusCode(201);
     }
 }

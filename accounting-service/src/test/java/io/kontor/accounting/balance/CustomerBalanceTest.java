@@ -29,7 +29,8 @@ class CustomerBalanceTest {
         dunned.chargeInterest(new BigDecimal("1.23"), LocalDate.parse("2030-07-22"));
         dunned.dun(2, new BigDecimal("5.00"), LocalDate.parse("2030-07-22"));
         Invoice partlyPaid = issued("RE-2030-000002", "200.00", "2030-07-06");
-        partlyPaid.settle(new PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("38.00"), BigDecimal.ZERO));
+        partlyPaid.settle(
+                new PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("38.00"), BigDecimal.ZERO));
         partlyPaid.dun(1, BigDecimal.ZERO, LocalDate.parse("2030-07-27"));
         Invoice notDue = issued("RE-2030-000003", "300.00", "2030-08-10");
         Invoice paid = issued("RE-2030-000004", "100.00", "2030-06-01");
@@ -37,12 +38,18 @@ class CustomerBalanceTest {
         Invoice cancelled = issued("RE-2030-000005", "100.00", "2030-06-01");
         cancelled.cancel("GS-2030-000001", LocalDate.parse("2030-06-02"), null);
 
-        CustomerBalance balance = CustomerBalance.of(UUID.randomUUID(), "EUR", List.of(notDue, paid, partlyPaid, cancelled, dunned),
-                new BigDecimal("10.50"), TODAY);
+        CustomerBalance balance = CustomerBalance.of(
+                UUID.randomUUID(),
+                "EUR",
+                List.of(notDue, paid, partlyPaid, cancelled, dunned),
+                new BigDecimal("10.50"),
+                TODAY);
 
-        assertThat(balance.openItems()).extracting(CustomerBalance.OpenItem::invoiceNumber)
+        assertThat(balance.openItems())
+                .extracting(CustomerBalance.OpenItem::invoiceNumber)
                 .containsExactly("RE-2030-000001", "RE-2030-000002", "RE-2030-000003");
-        assertThat(balance.openItems()).extracting(CustomerBalance.OpenItem::totalOpen)
+        assertThat(balance.openItems())
+                .extracting(CustomerBalance.OpenItem::totalOpen)
                 .containsExactly(new BigDecimal("125.23"), new BigDecimal("200.00"), new BigDecimal("357.00"));
         assertThat(balance.openTotal()).isEqualTo(new BigDecimal("682.23"));
         assertThat(balance.overdueAmount()).isEqualTo(new BigDecimal("325.23"));
@@ -53,7 +60,8 @@ class CustomerBalanceTest {
 
     @Test
     void a_customer_without_open_items_owes_nothing_and_may_have_credit() {
-        CustomerBalance balance = CustomerBalance.of(UUID.randomUUID(), "EUR", List.of(), new BigDecimal("25.00"), TODAY);
+        CustomerBalance balance =
+                CustomerBalance.of(UUID.randomUUID(), "EUR", List.of(), new BigDecimal("25.00"), TODAY);
 
         assertThat(balance.openItems()).isEmpty();
         assertThat(balance.openTotal()).isEqualTo(new BigDecimal("0.00"));
@@ -63,8 +71,15 @@ class CustomerBalanceTest {
 
     /** An invoice of {@code net} at 19 % VAT, issued so that it is due {@code dueDate} (14 days). */
     private static Invoice issued(String number, String net, String dueDate) {
-        Invoice invoice = Invoice.draft(InvoiceOrigin.MANUAL, UUID.randomUUID(), null, new Buyer(), 14, "EUR",
-                List.of(InvoiceLine.of(null, "Leistung", BigDecimal.ONE, null, new BigDecimal(net), null, BigDecimal.valueOf(19))),
+        Invoice invoice = Invoice.draft(
+                InvoiceOrigin.MANUAL,
+                UUID.randomUUID(),
+                null,
+                new Buyer(),
+                14,
+                "EUR",
+                List.of(InvoiceLine.of(
+                        null, "Leistung", BigDecimal.ONE, null, new BigDecimal(net), null, BigDecimal.valueOf(19))),
                 Instant.parse("2030-06-01T00:00:00Z"));
         invoice.issue(number, LocalDate.parse(dueDate).minusDays(14));
         return invoice;

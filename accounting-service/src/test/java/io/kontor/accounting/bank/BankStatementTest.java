@@ -53,14 +53,17 @@ class BankStatementTest {
     }
 
     @Test
-    void a_camt053_001_02_statement_is_matched_by_invoice_number_then_by_amount_and_payer_and_the_rest_goes_to_clearing() {
-        Issued a = Accounting.issue(customerId, line("Beratung", "1", "1000.00", "19"));   // 1190.00
-        Issued b = Accounting.issue(customerId, line("Beratung", "1", "800.00", "19"));    // 952.00
-        Issued c = Accounting.issue(customerId, line("Beratung", "1", "300.00", "19"));    // 357.00
-        String statement = fixture("statement-001.02.xml", Map.of("A", a.number(), "B_SPACED", b.number().replace("-", " "),
-                "PAYER", payer));
+    void
+            a_camt053_001_02_statement_is_matched_by_invoice_number_then_by_amount_and_payer_and_the_rest_goes_to_clearing() {
+        Issued a = Accounting.issue(customerId, line("Beratung", "1", "1000.00", "19")); // 1190.00
+        Issued b = Accounting.issue(customerId, line("Beratung", "1", "800.00", "19")); // 952.00
+        Issued c = Accounting.issue(customerId, line("Beratung", "1", "300.00", "19")); // 357.00
+        String statement = fixture(
+                "statement-001.02.xml",
+                Map.of("A", a.number(), "B_SPACED", b.number().replace("-", " "), "PAYER", payer));
 
-        ValidatableResponse imported = importStatement(statement).statusCode(200)
+        ValidatableResponse imported = importStatement(statement)
+                .statusCode(200)
                 .body("entries", equalTo(5))
                 .body("matched.invoiceNumber", contains(a.number(), b.number(), c.number()))
                 .body("matched.by", contains("INVOICE_NUMBER", "INVOICE_NUMBER", "AMOUNT_AND_PAYER"))
@@ -75,30 +78,53 @@ class BankStatementTest {
         assertThat(paymentsOfCustomer()).isEqualTo(3);
 
         // The same statement again: every entry is known, nothing is booked twice.
-        importStatement(statement).statusCode(200)
-                .body("matched", empty()).body("unmatched", empty()).body("alreadyImported", hasSize(4));
+        importStatement(statement)
+                .statusCode(200)
+                .body("matched", empty())
+                .body("unmatched", empty())
+                .body("alreadyImported", hasSize(4));
         assertThat(paymentsOfCustomer()).isEqualTo(3);
         invoiceShows(b, "PARTIALLY_PAID", 452.00f);
 
         // The clearing entry is assigned by hand, once.
-        given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING)).when().get(STATEMENTS + "/clearing")
-                .then().statusCode(200).body("entryId", hasItem(clearingEntry));
-        asAccountant().body("{\"invoiceNumber\":\"" + b.number() + "\"}").when().post(STATEMENTS + "/clearing/" + clearingEntry + "/assign")
-                .then().statusCode(200).body("by", equalTo("BY_HAND")).body("invoiceNumber", equalTo(b.number()));
-        asAccountant().body("{\"invoiceNumber\":\"" + b.number() + "\"}").when().post(STATEMENTS + "/clearing/" + clearingEntry + "/assign")
-                .then().statusCode(409).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING)).when().get(STATEMENTS + "/clearing")
-                .then().statusCode(200).body("entryId", not(hasItem(clearingEntry)));
+        given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
+                .when()
+                .get(STATEMENTS + "/clearing")
+                .then()
+                .statusCode(200)
+                .body("entryId", hasItem(clearingEntry));
+        asAccountant()
+                .body("{\"invoiceNumber\":\"" + b.number() + "\"}")
+                .when()
+                .post(STATEMENTS + "/clearing/" + clearingEntry + "/assign")
+                .then()
+                .statusCode(200)
+                .body("by", equalTo("BY_HAND"))
+                .body("invoiceNumber", equalTo(b.number()));
+        asAccountant()
+                .body("{\"invoiceNumber\":\"" + b.number() + "\"}")
+                .when()
+                .post(STATEMENTS + "/clearing/" + clearingEntry + "/assign")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
+                .when()
+                .get(STATEMENTS + "/clearing")
+                .then()
+                .statusCode(200)
+                .body("entryId", not(hasItem(clearingEntry)));
         invoiceShows(b, "PARTIALLY_PAID", 352.01f);
     }
 
     @Test
     void a_camt053_001_08_batch_booking_is_split_into_its_transfers_and_an_overpayment_becomes_credit() {
-        Issued b = Accounting.issue(customerId, line("Beratung", "1", "379.83", "19"));    // 452.00 (451.9977)
-        Issued d = Accounting.issue(customerId, line("Beratung", "1", "200.00", "19"));    // 238.00
+        Issued b = Accounting.issue(customerId, line("Beratung", "1", "379.83", "19")); // 452.00 (451.9977)
+        Issued d = Accounting.issue(customerId, line("Beratung", "1", "200.00", "19")); // 238.00
         String statement = fixture("statement-001.08.xml", Map.of("B", b.number(), "D", d.number(), "PAYER", payer));
 
-        importStatement(statement).statusCode(200)
+        importStatement(statement)
+                .statusCode(200)
                 .body("entries", equalTo(2))
                 .body("matched.invoiceNumber", containsInAnyOrder(d.number(), b.number()))
                 .body("matched.invoiceStatus", contains("PAID", "PAID"))
@@ -106,7 +132,8 @@ class BankStatementTest {
 
         invoiceShows(d, "PAID", 0.00f);
         // 462.00 paid on 452.00: 10.00 is the customer's.
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CustomerCredit.totalOf(customerId))).isEqualTo(new BigDecimal("10.00"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CustomerCredit.totalOf(customerId)))
+                .isEqualTo(new BigDecimal("10.00"));
     }
 
     @Test
@@ -116,27 +143,41 @@ class BankStatementTest {
         long entriesBefore = QuarkusTransaction.requiringNew().call(() -> BankEntry.count());
 
         for (String broken : new String[] {
-                statement.substring(0, statement.length() / 2),                      // cut off in the middle
-                "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"><CstmrCdtTrfInitn/></Document>",
-                "not xml at all",
-                ""}) {
-            importStatement(broken).statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("body"));
+            statement.substring(0, statement.length() / 2), // cut off in the middle
+            "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"><CstmrCdtTrfInitn/></Document>",
+            "not xml at all",
+            ""
+        }) {
+            importStatement(broken)
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", hasItem("body"));
         }
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> BankEntry.count())).isEqualTo(entriesBefore);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> BankEntry.count()))
+                .isEqualTo(entriesBefore);
         assertThat(paymentsOfCustomer()).isZero();
     }
 
     @Test
     void only_accounting_imports_statements() {
-        given().header("Authorization", TestTokens.bearer(Roles.MIDDLE_OFFICE)).contentType("application/xml").body("<x/>")
-                .when().post(STATEMENTS)
-                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.MIDDLE_OFFICE))
+                .contentType("application/xml")
+                .body("<x/>")
+                .when()
+                .post(STATEMENTS)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     private ValidatableResponse importStatement(String xml) {
-        return given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING)).contentType("application/xml")
-                .body(xml.getBytes(StandardCharsets.UTF_8)).when().post(STATEMENTS).then();
+        return given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
+                .contentType("application/xml")
+                .body(xml.getBytes(StandardCharsets.UTF_8))
+                .when()
+                .post(STATEMENTS)
+                .then();
     }
 
     private String fixture(String name, Map<String, String> values) {
@@ -156,7 +197,12 @@ class BankStatementTest {
     }
 
     private static void invoiceShows(Issued invoice, String status, float totalOpen) {
-        asAccountant().when().get(API + "/invoices/" + invoice.id()).then().statusCode(200)
-                .body("status", equalTo(status)).body("totalOpen", equalTo(totalOpen));
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id())
+                .then()
+                .statusCode(200)
+                .body("status", equalTo(status))
+                .body("totalOpen", equalTo(totalOpen));
     }
 }

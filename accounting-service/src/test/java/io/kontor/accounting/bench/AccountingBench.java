@@ -27,19 +27,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark of issue 4, a harness and not a test: its name ends in Bench, so {@code mvn test} leaves it out. Run:
  * {@code ./mvnw -f accounting-service/pom.xml test -Dtest=AccountingBench -Dbench.import-sizes=10000,100000
- * -Dbench.dunning-sizes=10000,100000 -Dquarkus.http.limits.max-body-size=100M -Dtest.heap=3g}.
- * It seeds open invoices straight into PostgreSQL (seeding is not what is measured), then times
- * (1) importing and matching a camt.053 with one entry per invoice through {@code POST /bank-statements}, and
- * (2) a dunning run over as many overdue invoices (each gets InvoiceOverdue and its reminder).
- * Figures go to {@code target/bench-results.txt}; RESULTS.md in this folder records a run.
+ * -Dbench.dunning-sizes=10000,100000 -Dquarkus.http.limits.max-body-size=100M -Dtest.heap=3g}. It seeds open invoices
+ * straight into PostgreSQL (seeding is not what is measured), then times (1) importing and matching a camt.053 with one
+ * entry per invoice through {@code POST /bank-statements}, and (2) a dunning run over as many overdue invoices (each
+ * gets InvoiceOverdue and its reminder). Figures go to {@code target/bench-results.txt}; RESULTS.md in this folder
+ * records a run.
  */
 @QuarkusTest
 class AccountingBench {
 
     @Inject
     EntityManager entityManager;
+
     @Inject
     DunningRun dunning;
+
     @Inject
     MutableClock clock;
 
@@ -52,8 +54,11 @@ class AccountingBench {
             seed(n, year, LocalDate.of(year, 1, 1));
             String statement = statement(n, year);
             long start = System.nanoTime();
-            Response answer = given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING)).contentType("application/xml")
-                    .body(statement.getBytes(StandardCharsets.UTF_8)).when().post(API + "/bank-statements");
+            Response answer = given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
+                    .contentType("application/xml")
+                    .body(statement.getBytes(StandardCharsets.UTF_8))
+                    .when()
+                    .post(API + "/bank-statements");
             long importMs = (System.nanoTime() - start) / 1_000_000;
             assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
             assertThat(answer.<List<?>>path("matched")).hasSize(n);
@@ -72,11 +77,15 @@ class AccountingBench {
             assertThat(result.notices().size()).isGreaterThanOrEqualTo(n);
             // Out of the way of the next, larger run, which should dun its own invoices only.
             int seededYear = year;
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "update invoice set status = 'PAID' where invoice_number like ?1").setParameter(1, "RE-" + seededYear + "-%")
-                    .executeUpdate());
-            lines.add(report("dunning run over %d overdue invoices (%d reminders, %d newly overdue): %d ms (%.0f invoices/s)"
-                    .formatted(n, result.notices().size(), result.overdue(), dunningMs, n * 1000.0 / dunningMs)));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager
+                            .createNativeQuery("update invoice set status = 'PAID' where invoice_number like ?1")
+                            .setParameter(1, "RE-" + seededYear + "-%")
+                            .executeUpdate());
+            lines.add(report(
+                    "dunning run over %d overdue invoices (%d reminders, %d newly overdue): %d ms (%.0f invoices/s)"
+                            .formatted(
+                                    n, result.notices().size(), result.overdue(), dunningMs, n * 1000.0 / dunningMs)));
         }
         Files.write(Path.of("target/bench-results.txt"), lines);
     }
@@ -95,14 +104,20 @@ class AccountingBench {
     }
 
     private static List<Integer> sizes(String property, String defaults) {
-        return java.util.Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip)
-                .filter(size -> !size.isEmpty()).map(Integer::valueOf).toList();
+        return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
+                .map(String::strip)
+                .filter(size -> !size.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** n issued invoices of 119.00 (100.00 + 19 %), numbered RE-<year>-000001…, due on {@code dueDate}. */
     private void seed(int n, int year, LocalDate dueDate) {
         UUID customerId = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().timeout(600).run(() -> entityManager.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .timeout(600)
+                .run(() -> entityManager
+                        .createNativeQuery("""
                 insert into invoice (id, invoice_number, origin, customer_id, status, currency, issue_date, due_date,
                     payment_term_days, net_total, vat_total, gross_total, paid_amount, dunning_level, buyer_number, buyer_name,
                     buyer_type, created_at)
@@ -110,8 +125,11 @@ class AccountingBench {
                     cast(?3 as date) - 14, cast(?3 as date),
                     14, 100.00, 19.00, 119.00, 0, 0, 'K-BENCH', 'Bench Kunde ' || i, 'BUSINESS', now()
                 from generate_series(1, ?4) as i""")
-                .setParameter(1, year).setParameter(2, customerId).setParameter(3, dueDate).setParameter(4, n)
-                .executeUpdate());
+                        .setParameter(1, year)
+                        .setParameter(2, customerId)
+                        .setParameter(3, dueDate)
+                        .setParameter(4, n)
+                        .executeUpdate());
     }
 
     /** A camt.053.001.02 statement with n credit entries of 119.00, each naming one invoice. */

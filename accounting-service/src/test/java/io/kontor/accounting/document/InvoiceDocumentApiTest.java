@@ -25,14 +25,29 @@ class InvoiceDocumentApiTest {
     @Test
     void an_issued_invoice_is_served_as_pdf_and_as_a_valid_xrechnung() {
         UUID customerId = sales.registerCustomer("Dokument GmbH", 14);
-        Issued invoice = Accounting.issue(customerId, line("Beratung", "10", "120.00", "19"), line("Fachbuch", "2", "30.00", "7"));
+        Issued invoice = Accounting.issue(
+                customerId, line("Beratung", "10", "120.00", "19"), line("Fachbuch", "2", "30.00", "7"));
 
-        byte[] pdf = asAccountant().accept("application/pdf").when().get(API + "/invoices/" + invoice.id() + "/pdf")
-                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        byte[] pdf = asAccountant()
+                .accept("application/pdf")
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
-        byte[] xml = asAccountant().accept("application/xml").when().get(API + "/invoices/" + invoice.id() + "/xrechnung")
-                .then().statusCode(200).contentType(containsString("application/xml")).extract().asByteArray();
+        byte[] xml = asAccountant()
+                .accept("application/xml")
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/xrechnung")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("application/xml"))
+                .extract()
+                .asByteArray();
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(xml, invoice.number() + ".xml");
         assertThat(validator.wasCompletelyValid()).as(report).isTrue();
@@ -41,11 +56,26 @@ class InvoiceDocumentApiTest {
     @Test
     void a_draft_has_no_documents_and_an_unknown_invoice_is_a_404() {
         UUID customerId = sales.registerCustomer("Entwurf GmbH", 14);
-        String draft = asAccountant().body("{\"customerId\":\"" + customerId + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
-                .when().post(API + "/invoices").then().statusCode(201).extract().path("id");
+        String draft = asAccountant()
+                .body("{\"customerId\":\"" + customerId + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
+                .when()
+                .post(API + "/invoices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        asAccountant().when().get(API + "/invoices/" + draft + "/pdf").then().statusCode(409).contentType("application/problem+json");
-        asAccountant().when().get(API + "/invoices/" + UUID.randomUUID() + "/xrechnung")
-                .then().statusCode(404).contentType("application/problem+json");
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + draft + "/pdf")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + UUID.randomUUID() + "/xrechnung")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 }

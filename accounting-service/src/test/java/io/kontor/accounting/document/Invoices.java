@@ -14,8 +14,7 @@ import java.util.UUID;
 /** Issued invoices for document tests: 19 % and 7 % lines, one with a discount, to a business or a consumer. */
 final class Invoices {
 
-    private Invoices() {
-    }
+    private Invoices() {}
 
     static Invoice issued(CustomerType type) {
         Buyer buyer = new Buyer();
@@ -29,10 +28,38 @@ final class Invoices {
         buyer.city = "Hamburg";
         buyer.country = "DE";
         List<InvoiceLine> lines = List.of(
-                InvoiceLine.of("CONSULTING", "Beratung", new BigDecimal("10"), "h", new BigDecimal("120.00"), null, new BigDecimal("19")),
-                InvoiceLine.of("BOOK", "Fachbuch", new BigDecimal("3"), "pc", new BigDecimal("24.99"), new BigDecimal("10"), new BigDecimal("7")),
-                InvoiceLine.of("TRAINING", "Schulung", new BigDecimal("1.5"), "d", new BigDecimal("333.33"), null, new BigDecimal("19")));
-        Invoice invoice = Invoice.draft(InvoiceOrigin.MANUAL, UUID.randomUUID(), null, buyer, 30, "EUR", lines,
+                InvoiceLine.of(
+                        "CONSULTING",
+                        "Beratung",
+                        new BigDecimal("10"),
+                        "h",
+                        new BigDecimal("120.00"),
+                        null,
+                        new BigDecimal("19")),
+                InvoiceLine.of(
+                        "BOOK",
+                        "Fachbuch",
+                        new BigDecimal("3"),
+                        "pc",
+                        new BigDecimal("24.99"),
+                        new BigDecimal("10"),
+                        new BigDecimal("7")),
+                InvoiceLine.of(
+                        "TRAINING",
+                        "Schulung",
+                        new BigDecimal("1.5"),
+                        "d",
+                        new BigDecimal("333.33"),
+                        null,
+                        new BigDecimal("19")));
+        Invoice invoice = Invoice.draft(
+                InvoiceOrigin.MANUAL,
+                UUID.randomUUID(),
+                null,
+                buyer,
+                30,
+                "EUR",
+                lines,
                 Instant.parse("2030-06-15T10:00:00Z"));
         invoice.issue("RE-2030-000042", LocalDate.parse("2030-06-15"));
         return invoice;

@@ -8,8 +8,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** The text of a PDF as PDFBox reads it, white space removed: table cells run together, so comparisons ignore it. */
 public final class PdfText {
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     public static String withoutSpaces(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -23,7 +23,8 @@ class XRechnungTest {
 
     @org.junit.jupiter.api.Test
     void the_validator_refuses_an_xrechnung_whose_totals_do_not_add_up() {
-        String xml = XRechnung.of(Invoices.issued(CustomerType.BUSINESS), new TestSeller()).replace("2095.19", "2095.20");
+        String xml = XRechnung.of(Invoices.issued(CustomerType.BUSINESS), new TestSeller())
+                .replace("2095.19", "2095.20");
 
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         validator.validate(xml.getBytes(StandardCharsets.UTF_8), "RE-2030-000042.xml");
@@ -36,11 +37,12 @@ class XRechnungTest {
     void the_xrechnung_carries_the_invoices_number_dates_and_totals(CustomerType type) {
         String xml = XRechnung.of(Invoices.issued(type), new TestSeller());
 
-        assertThat(xml).contains("RE-2030-000042")
+        assertThat(xml)
+                .contains("RE-2030-000042")
                 .contains("20300615")
-                .contains("1767.47")    // net
-                .contains("327.72")     // VAT
-                .contains("2095.19")    // gross
+                .contains("1767.47") // net
+                .contains("327.72") // VAT
+                .contains("2095.19") // gross
                 .contains("DE123456789");
     }
 }

@@ -1,9 +1,9 @@
 package io.kontor.accounting.dunning;
 
 import static io.kontor.accounting.Accounting.API;
-import static io.kontor.accounting.dunning.DunningCalendar.notice;
 import static io.kontor.accounting.Accounting.asAccountant;
 import static io.kontor.accounting.Accounting.line;
+import static io.kontor.accounting.dunning.DunningCalendar.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -42,8 +42,10 @@ class DisputedInvoiceTest {
 
     @Inject
     SalesEvents sales;
+
     @Inject
     MutableClock clock;
+
     @Inject
     ObjectMapper json;
 
@@ -66,38 +68,61 @@ class DisputedInvoiceTest {
         // day         | what                      | level | fee   | interest | hand computation
         // 2025-06-23  | run                       | 1     | 0.00  | 0.00     | the reminder, default begins
         // 2025-06-30  | customer disputes         |       |       |          |
-        // 2025-07-07  | run                       | –     |       |          | level 2 was due today: disputed, passed over
+        // 2025-07-07  | run                       | –     |       |          | level 2 was due today: disputed, passed
+        // over
         // 2025-07-21  | run                       | –     |       |          |
         // 2025-07-24  | dispute resolved          |       |       |          | level 2 now waits 14 days: 7 August
         // 2025-08-06  | run                       | –     |       |          |
-        // 2025-08-07  | run                       | 2     | 40.00 | 15.30    | 1190 × (7 × 11.27 + 38 × 10.27) / 36500 = 15.2956
+        // 2025-08-07  | run                       | 2     | 40.00 | 15.30    | 1190 × (7 × 11.27 + 38 × 10.27) / 36500
+        // = 15.2956
         assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
 
         clock.set(Instant.parse("2025-06-30T09:00:00Z"));
-        asAccountant().body("{\"reason\":\"  Leistung unvollständig erbracht \"}").when().post(API + "/invoices/" + invoice.id() + "/dispute")
-                .then().statusCode(200).body("disputed", equalTo(true)).body("disputeReason", equalTo("Leistung unvollständig erbracht"))
-                .body("disputedSince", equalTo("2025-06-30")).body("dunningLevel", equalTo(1));
+        asAccountant()
+                .body("{\"reason\":\"  Leistung unvollständig erbracht \"}")
+                .when()
+                .post(API + "/invoices/" + invoice.id() + "/dispute")
+                .then()
+                .statusCode(200)
+                .body("disputed", equalTo(true))
+                .body("disputeReason", equalTo("Leistung unvollständig erbracht"))
+                .body("disputedSince", equalTo("2025-06-30"))
+                .body("dunningLevel", equalTo(1));
 
         assertThat(calendar.noticeFor(invoice, "2025-07-07")).isNull();
         assertThat(calendar.noticeFor(invoice, "2025-07-21")).isNull();
-        invoiceShows(invoice).body("dunningLevel", equalTo(1)).body("feesOpen", equalTo(0.00f)).body("interestOpen", equalTo(0.00f))
+        invoiceShows(invoice)
+                .body("dunningLevel", equalTo(1))
+                .body("feesOpen", equalTo(0.00f))
+                .body("interestOpen", equalTo(0.00f))
                 .body("disputed", equalTo(true));
 
         clock.set(Instant.parse("2025-07-24T09:00:00Z"));
-        asAccountant().when().post(API + "/invoices/" + invoice.id() + "/dispute/resolve")
-                .then().statusCode(200).body("disputed", equalTo(false)).body("disputeResolvedOn", equalTo("2025-07-24"))
-                .body("disputeReason", equalTo("Leistung unvollständig erbracht")).body("dunningLevel", equalTo(1));
+        asAccountant()
+                .when()
+                .post(API + "/invoices/" + invoice.id() + "/dispute/resolve")
+                .then()
+                .statusCode(200)
+                .body("disputed", equalTo(false))
+                .body("disputeResolvedOn", equalTo("2025-07-24"))
+                .body("disputeReason", equalTo("Leistung unvollständig erbracht"))
+                .body("dunningLevel", equalTo(1));
 
         assertThat(calendar.noticeFor(invoice, "2025-08-06")).isNull();
         assertThat(calendar.noticeFor(invoice, "2025-08-07")).isEqualTo(notice(2, "40.00", "15.30"));
         invoiceShows(invoice).body("dunningLevel", equalTo(2)).body("totalOpen", equalTo(1245.30f));
 
         // Nothing went out while the invoice was disputed: the two notices are all its events.
-        List<DunningNoticeIssued> published = await().atMost(PATIENCE).until(() -> Accounting.events(invoice.id(),
-                DunningNoticeIssued.TYPE, DunningNoticeIssued.class, json), list -> list.size() >= 2);
-        assertThat(published).extracting(DunningNoticeIssued::level, DunningNoticeIssued::issuedOn).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, LocalDate.parse("2025-06-23")),
-                org.assertj.core.groups.Tuple.tuple(2, LocalDate.parse("2025-08-07")));
+        List<DunningNoticeIssued> published = await().atMost(PATIENCE)
+                .until(
+                        () -> Accounting.events(
+                                invoice.id(), DunningNoticeIssued.TYPE, DunningNoticeIssued.class, json),
+                        list -> list.size() >= 2);
+        assertThat(published)
+                .extracting(DunningNoticeIssued::level, DunningNoticeIssued::issuedOn)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, LocalDate.parse("2025-06-23")),
+                        org.assertj.core.groups.Tuple.tuple(2, LocalDate.parse("2025-08-07")));
     }
 
     @Test
@@ -106,42 +131,97 @@ class DisputedInvoiceTest {
         String dispute = API + "/invoices/" + invoice.id() + "/dispute";
 
         for (String body : new String[] {"{\"reason\":\"   \"}", "{}", "{\"reason\":\"" + "x".repeat(501) + "\"}"}) {
-            asAccountant().body(body).when().post(dispute).then().statusCode(400).contentType("application/problem+json")
+            asAccountant()
+                    .body(body)
+                    .when()
+                    .post(dispute)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("violations.field", hasItem("reason"));
         }
-        asAccountant().when().post(dispute).then().statusCode(400).contentType("application/problem+json")
+        asAccountant()
+                .when()
+                .post(dispute)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("reason"));
         invoiceShows(invoice).body("disputed", equalTo(false)).body("disputeReason", nullValue());
 
-        asAccountant().body("{\"reason\":\"Preis\"}").when().post(API + "/invoices/" + UUID.randomUUID() + "/dispute")
-                .then().statusCode(404).contentType("application/problem+json");
-        asAccountant().when().post(API + "/invoices/" + UUID.randomUUID() + "/dispute/resolve")
-                .then().statusCode(404).contentType("application/problem+json");
+        asAccountant()
+                .body("{\"reason\":\"Preis\"}")
+                .when()
+                .post(API + "/invoices/" + UUID.randomUUID() + "/dispute")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        asAccountant()
+                .when()
+                .post(API + "/invoices/" + UUID.randomUUID() + "/dispute/resolve")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void only_an_invoice_still_owed_can_be_disputed_once_and_only_a_disputed_one_resolved() {
         UUID customer = calendar.customer(CustomerType.BUSINESS);
         clock.set(Instant.parse("2025-10-01T08:00:00Z"));
-        String draft = asAccountant().body("{\"customerId\":\"" + customer + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
-                .when().post(API + "/invoices").then().statusCode(201).extract().path("id");
+        String draft = asAccountant()
+                .body("{\"customerId\":\"" + customer + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
+                .when()
+                .post(API + "/invoices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Issued paid = Accounting.issue(customer, line("Beratung", "1", "100.00", "19"));
-        asAccountant().body("{\"invoiceNumber\":\"" + paid.number() + "\",\"amount\":119.00,\"valueDate\":\"2025-10-01\"}")
-                .when().post(API + "/payments").then().statusCode(201).body("invoiceStatus", equalTo("PAID"));
+        asAccountant()
+                .body("{\"invoiceNumber\":\"" + paid.number() + "\",\"amount\":119.00,\"valueDate\":\"2025-10-01\"}")
+                .when()
+                .post(API + "/payments")
+                .then()
+                .statusCode(201)
+                .body("invoiceStatus", equalTo("PAID"));
         Issued cancelled = Accounting.issue(customer, line("Beratung", "1", "100.00", "19"));
-        asAccountant().when().post(API + "/invoices/" + cancelled.id() + "/cancel").then().statusCode(200);
+        asAccountant()
+                .when()
+                .post(API + "/invoices/" + cancelled.id() + "/cancel")
+                .then()
+                .statusCode(200);
         Issued open = Accounting.issue(customer, line("Beratung", "1", "100.00", "19"));
 
         for (String id : List.of(draft, paid.id().toString(), cancelled.id().toString())) {
-            asAccountant().body("{\"reason\":\"Preis\"}").when().post(API + "/invoices/" + id + "/dispute")
-                    .then().statusCode(409).contentType("application/problem+json");
+            asAccountant()
+                    .body("{\"reason\":\"Preis\"}")
+                    .when()
+                    .post(API + "/invoices/" + id + "/dispute")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json");
             invoiceShows(UUID.fromString(id)).body("disputed", equalTo(false));
         }
-        asAccountant().when().post(API + "/invoices/" + open.id() + "/dispute/resolve")
-                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("not disputed"));
-        asAccountant().body("{\"reason\":\"Preis\"}").when().post(API + "/invoices/" + open.id() + "/dispute").then().statusCode(200);
-        asAccountant().body("{\"reason\":\"Menge\"}").when().post(API + "/invoices/" + open.id() + "/dispute")
-                .then().statusCode(409).contentType("application/problem+json");
+        asAccountant()
+                .when()
+                .post(API + "/invoices/" + open.id() + "/dispute/resolve")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not disputed"));
+        asAccountant()
+                .body("{\"reason\":\"Preis\"}")
+                .when()
+                .post(API + "/invoices/" + open.id() + "/dispute")
+                .then()
+                .statusCode(200);
+        asAccountant()
+                .body("{\"reason\":\"Menge\"}")
+                .when()
+                .post(API + "/invoices/" + open.id() + "/dispute")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         invoiceShows(open.id()).body("disputed", equalTo(true)).body("disputeReason", equalTo("Preis"));
     }
 

@@ -30,8 +30,7 @@ final class DunningCalendar {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** What one dunning step gave an invoice; money at two decimals so that equals compares cents. */
-    record Step(int level, BigDecimal fee, BigDecimal interest) {
-    }
+    record Step(int level, BigDecimal fee, BigDecimal interest) {}
 
     private final SalesEvents sales;
     private final MutableClock clock;
@@ -48,8 +47,15 @@ final class DunningCalendar {
     /** A customer registered by sales (payment terms 14 days) and already in accounting's replica. */
     UUID customer(CustomerType type) {
         UUID customerId = UUID.randomUUID();
-        sales.send(new CustomerRegistered(customerId, "K-" + customerId.toString().substring(0, 6), type + " Kunde", type,
-                "kunde@example.org", type == CustomerType.BUSINESS ? "DE123456789" : null, 14, SalesEvents.BERLIN));
+        sales.send(new CustomerRegistered(
+                customerId,
+                "K-" + customerId.toString().substring(0, 6),
+                type + " Kunde",
+                type,
+                "kunde@example.org",
+                type == CustomerType.BUSINESS ? "DE123456789" : null,
+                14,
+                SalesEvents.BERLIN));
         await().atMost(PATIENCE).until(() -> SalesEvents.replicaHas(customerId));
         return customerId;
     }
@@ -63,9 +69,17 @@ final class DunningCalendar {
     /** Runs dunning as of {@code day} (with the clock on that day) and returns the notice the invoice got, or null. */
     Step noticeFor(Issued invoice, String day) {
         clock.set(Instant.parse(day + "T08:00:00Z"));
-        JsonPath result = asAccountant().body("{\"asOf\":\"" + day + "\"}").when().post(API + "/dunning-runs")
-                .then().statusCode(200).body("asOf", equalTo(day)).extract().jsonPath();
-        List<Map<String, Object>> notices = result.getList("notices.findAll { it.invoiceNumber == '" + invoice.number() + "' }");
+        JsonPath result = asAccountant()
+                .body("{\"asOf\":\"" + day + "\"}")
+                .when()
+                .post(API + "/dunning-runs")
+                .then()
+                .statusCode(200)
+                .body("asOf", equalTo(day))
+                .extract()
+                .jsonPath();
+        List<Map<String, Object>> notices =
+                result.getList("notices.findAll { it.invoiceNumber == '" + invoice.number() + "' }");
         assertThat(notices).hasSizeLessThanOrEqualTo(1);
         if (notices.isEmpty()) {
             return null;

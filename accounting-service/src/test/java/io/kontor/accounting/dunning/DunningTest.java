@@ -1,8 +1,8 @@
 package io.kontor.accounting.dunning;
 
 import static io.kontor.accounting.Accounting.API;
-import static io.kontor.accounting.dunning.DunningCalendar.notice;
 import static io.kontor.accounting.Accounting.asAccountant;
+import static io.kontor.accounting.dunning.DunningCalendar.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dunning over a fixed calendar, checked against figures computed by hand. Configuration: reminder 7 days after the due
  * date, levels 2 and 3 each 14 days later, level fees 5.00 and 10.00, §288 (5) flat fee 40.00, base rate 2.27 % until
- * 30 June 2025 and 1.27 % from 1 July 2025. Invoice: 1000.00 net + 19 % = 1190.00, issued 2 June 2025, 14 days, due
- * 16 June 2025; the reminder (23 June) starts the default, interest runs from 24 June.
+ * 30 June 2025 and 1.27 % from 1 July 2025. Invoice: 1000.00 net + 19 % = 1190.00, issued 2 June 2025, 14 days, due 16
+ * June 2025; the reminder (23 June) starts the default, interest runs from 24 June.
  */
 @QuarkusTest
 class DunningTest {
@@ -42,10 +42,13 @@ class DunningTest {
 
     @Inject
     SalesEvents sales;
+
     @Inject
     MutableClock clock;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     DailyDunning daily;
 
@@ -70,9 +73,11 @@ class DunningTest {
         // 2025-06-17   | –     |        |          | overdue (reported), the reminder waits 7 days
         // 2025-06-23   | 1     | 0.00   | 0.00     | the reminder: free, default begins
         // 2025-07-06   | –     |        |          | 13 days after the reminder
-        // 2025-07-07   | 2     | 40.00  | 4.92     | §288 (5) 40.00 (5.00 level fee credited); 1190 × (7 × 11.27 + 7 × 10.27) / 36500 = 4.9158
+        // 2025-07-07   | 2     | 40.00  | 4.92     | §288 (5) 40.00 (5.00 level fee credited); 1190 × (7 × 11.27 + 7 ×
+        // 10.27) / 36500 = 4.9158
         // 2025-07-07   | –     |        |          | the same day again: nothing twice
-        // 2025-07-21   | 3     | 0.00   | 4.69     | 5 + 10 level fees < 40 flat fee; 1190 × 14 × 10.27 / 36500 = 4.6876
+        // 2025-07-21   | 3     | 0.00   | 4.69     | 5 + 10 level fees < 40 flat fee; 1190 × 14 × 10.27 / 36500 =
+        // 4.6876
         assertThat(calendar.noticeFor(invoice, "2025-06-16")).isNull();
         assertThat(calendar.noticeFor(invoice, "2025-06-17")).isNull();
         assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
@@ -83,20 +88,39 @@ class DunningTest {
         invoiceShows(invoice, 3, "1190.00", "40.00", "9.61", "1239.61");
 
         // §367 BGB: 1190.00 paid on 21 July pays the 40.00 fee, the 9.61 interest, and 1140.39 of the principal.
-        pay(invoice, "1190.00", "2025-07-21").then().statusCode(201)
-                .body("allocation.fees", equalTo(40.00f)).body("allocation.interest", equalTo(9.61f))
-                .body("allocation.principal", equalTo(1140.39f)).body("invoiceStatus", equalTo("PARTIALLY_PAID"));
+        pay(invoice, "1190.00", "2025-07-21")
+                .then()
+                .statusCode(201)
+                .body("allocation.fees", equalTo(40.00f))
+                .body("allocation.interest", equalTo(9.61f))
+                .body("allocation.principal", equalTo(1140.39f))
+                .body("invoiceStatus", equalTo("PARTIALLY_PAID"));
         // Interest runs on on the 49.61 left: 10 days to 31 July, 49.61 × 10 × 10.27 / 36500 = 0.1396 → 0.14.
-        pay(invoice, "49.75", "2025-07-31").then().statusCode(201)
-                .body("allocation.interest", equalTo(0.14f)).body("allocation.principal", equalTo(49.61f))
+        pay(invoice, "49.75", "2025-07-31")
+                .then()
+                .statusCode(201)
+                .body("allocation.interest", equalTo(0.14f))
+                .body("allocation.principal", equalTo(49.61f))
                 .body("invoiceStatus", equalTo("PAID"));
         assertThat(calendar.noticeFor(invoice, "2025-09-01")).isNull();
 
-        List<DunningNoticeIssued> published = await().atMost(PATIENCE).until(() -> Accounting.events(invoice.id(),
-                DunningNoticeIssued.TYPE, DunningNoticeIssued.class, json), list -> list.size() == 3);
+        List<DunningNoticeIssued> published = await().atMost(PATIENCE)
+                .until(
+                        () -> Accounting.events(
+                                invoice.id(), DunningNoticeIssued.TYPE, DunningNoticeIssued.class, json),
+                        list -> list.size() == 3);
         assertThat(published).extracting(DunningNoticeIssued::level).containsExactly(1, 2, 3);
-        assertThat(published.get(1)).isEqualTo(new DunningNoticeIssued(invoice.id(), invoice.number(), published.get(1).customerId(),
-                2, new BigDecimal("40.00"), new BigDecimal("4.92"), new BigDecimal("1190.00"), "EUR", LocalDate.parse("2025-07-07")));
+        assertThat(published.get(1))
+                .isEqualTo(new DunningNoticeIssued(
+                        invoice.id(),
+                        invoice.number(),
+                        published.get(1).customerId(),
+                        2,
+                        new BigDecimal("40.00"),
+                        new BigDecimal("4.92"),
+                        new BigDecimal("1190.00"),
+                        "EUR",
+                        LocalDate.parse("2025-07-07")));
         List<InvoiceOverdue> overdue = Accounting.events(invoice.id(), InvoiceOverdue.TYPE, InvoiceOverdue.class, json);
         assertThat(overdue).hasSize(1);
         assertThat(overdue.get(0).dueDate()).isEqualTo(LocalDate.parse("2025-06-16"));
@@ -112,15 +136,27 @@ class DunningTest {
         // 2025-07-21 | – |      |      | paid invoices are not dunned
         assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
         assertThat(calendar.noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "5.00", "3.09"));
-        pay(invoice, "1198.09", "2025-07-07").then().statusCode(201).body("invoiceStatus", equalTo("PAID"))
+        pay(invoice, "1198.09", "2025-07-07")
+                .then()
+                .statusCode(201)
+                .body("invoiceStatus", equalTo("PAID"))
                 .body("allocation.credit", equalTo(0.00f));
         assertThat(calendar.noticeFor(invoice, "2025-07-21")).isNull();
 
-        List<Map<String, Object>> notices = asAccountant().when().get(API + "/invoices/" + invoice.id() + "/dunning-notices")
-                .then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> notices = asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/dunning-notices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         assertThat(notices).extracting(n -> n.get("level")).containsExactly(1, 2);
-        assertThat(notices.get(1)).containsEntry("issuedOn", "2025-07-07").containsEntry("interestFrom", "2025-06-23")
-                .containsEntry("interestTo", "2025-07-07").containsEntry("totalOwed", 1198.09f);
+        assertThat(notices.get(1))
+                .containsEntry("issuedOn", "2025-07-07")
+                .containsEntry("interestFrom", "2025-06-23")
+                .containsEntry("interestTo", "2025-07-07")
+                .containsEntry("totalOwed", 1198.09f);
     }
 
     @Test
@@ -137,27 +173,52 @@ class DunningTest {
     void a_run_for_a_day_after_today_is_a_400_naming_as_of() {
         clock.set(Instant.parse("2027-05-01T10:00:00Z"));
 
-        asAccountant().body("{\"asOf\":\"2027-05-02\"}").when().post(API + "/dunning-runs")
-                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("asOf"));
-        asAccountant().body("{\"asOf\":\"yesterday\"}").when().post(API + "/dunning-runs")
-                .then().statusCode(400).contentType("application/problem+json");
+        asAccountant()
+                .body("{\"asOf\":\"2027-05-02\"}")
+                .when()
+                .post(API + "/dunning-runs")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("asOf"));
+        asAccountant()
+                .body("{\"asOf\":\"yesterday\"}")
+                .when()
+                .post(API + "/dunning-runs")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void the_notices_of_an_unknown_invoice_are_a_404() {
-        asAccountant().when().get(API + "/invoices/" + UUID.randomUUID() + "/dunning-notices")
-                .then().statusCode(404).contentType("application/problem+json");
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + UUID.randomUUID() + "/dunning-notices")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private static io.restassured.response.Response pay(Issued invoice, String amount, String valueDate) {
-        return asAccountant().body("{\"invoiceNumber\":\"" + invoice.number() + "\",\"amount\":" + amount + ",\"valueDate\":\""
-                + valueDate + "\"}").when().post(API + "/payments");
+        return asAccountant()
+                .body("{\"invoiceNumber\":\"" + invoice.number() + "\",\"amount\":" + amount + ",\"valueDate\":\""
+                        + valueDate + "\"}")
+                .when()
+                .post(API + "/payments");
     }
 
-    private static void invoiceShows(Issued invoice, int level, String open, String fees, String interest, String total) {
-        asAccountant().when().get(API + "/invoices/" + invoice.id()).then().statusCode(200)
-                .body("dunningLevel", equalTo(level)).body("openAmount", equalTo(Float.parseFloat(open)))
-                .body("feesOpen", equalTo(Float.parseFloat(fees))).body("interestOpen", equalTo(Float.parseFloat(interest)))
+    private static void invoiceShows(
+            Issued invoice, int level, String open, String fees, String interest, String total) {
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id())
+                .then()
+                .statusCode(200)
+                .body("dunningLevel", equalTo(level))
+                .body("openAmount", equalTo(Float.parseFloat(open)))
+                .body("feesOpen", equalTo(Float.parseFloat(fees)))
+                .body("interestOpen", equalTo(Float.parseFloat(interest)))
                 .body("totalOpen", equalTo(Float.parseFloat(total)));
     }
 }

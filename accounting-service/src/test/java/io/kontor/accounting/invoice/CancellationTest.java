@@ -30,8 +30,10 @@ class CancellationTest {
 
     @Inject
     SalesEvents sales;
+
     @Inject
     MutableClock clock;
+
     @Inject
     ObjectMapper json;
 
@@ -48,31 +50,42 @@ class CancellationTest {
     }
 
     @Test
-    void cancelling_issues_consecutive_credit_notes_apart_from_the_invoice_numbers_and_a_refused_cancel_takes_no_number() {
+    void
+            cancelling_issues_consecutive_credit_notes_apart_from_the_invoice_numbers_and_a_refused_cancel_takes_no_number() {
         // A year no other test cancels in.
         clock.set(Instant.parse("2036-04-01T09:00:00Z"));
         Issued first = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
         Issued second = Accounting.issue(customerId, line("Wartung", "1", "200.00", "19"));
 
-        cancel(first.id(), "{\"reason\":\"Doppelt berechnet\"}").then().statusCode(200)
-                .body("status", equalTo("CANCELLED")).body("invoiceNumber", equalTo(first.number()))
-                .body("creditNoteNumber", equalTo("GS-2036-000001")).body("cancelledOn", equalTo("2036-04-01"))
+        cancel(first.id(), "{\"reason\":\"Doppelt berechnet\"}")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("invoiceNumber", equalTo(first.number()))
+                .body("creditNoteNumber", equalTo("GS-2036-000001"))
+                .body("cancelledOn", equalTo("2036-04-01"))
                 .body("openAmount", equalTo(0.00f));
         cancel(first.id(), "{}").then().statusCode(409).contentType("application/problem+json");
         cancel(second.id(), "").then().statusCode(200).body("creditNoteNumber", equalTo("GS-2036-000002"));
 
-        assertThat(Accounting.issue(customerId, line("Wartung", "1", "300.00", "19")).number()).isEqualTo("RE-2036-000003");
+        assertThat(Accounting.issue(customerId, line("Wartung", "1", "300.00", "19"))
+                        .number())
+                .isEqualTo("RE-2036-000003");
     }
 
     @Test
     void a_cancelled_invoice_is_published_with_its_credit_note() {
         Issued invoice = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
-        String creditNote = cancel(invoice.id(), "{}").then().statusCode(200).extract().path("creditNoteNumber");
+        String creditNote =
+                cancel(invoice.id(), "{}").then().statusCode(200).extract().path("creditNoteNumber");
 
-        InvoiceCancelled cancelled = await().atMost(Duration.ofSeconds(30)).until(
-                () -> Accounting.events(invoice.id(), InvoiceCancelled.TYPE, InvoiceCancelled.class, json), list -> !list.isEmpty())
+        InvoiceCancelled cancelled = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Accounting.events(invoice.id(), InvoiceCancelled.TYPE, InvoiceCancelled.class, json),
+                        list -> !list.isEmpty())
                 .get(0);
-        assertThat(cancelled).isEqualTo(new InvoiceCancelled(invoice.id(), invoice.number(), creditNote, customerId, null));
+        assertThat(cancelled)
+                .isEqualTo(new InvoiceCancelled(invoice.id(), invoice.number(), creditNote, customerId, null));
     }
 
     @Test
@@ -85,14 +98,25 @@ class CancellationTest {
         cancel(paidInPart.id(), "{}").then().statusCode(409).contentType("application/problem+json");
         pay(cancelled.number()).then().statusCode(409).contentType("application/problem+json");
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Payment.count("invoiceId", cancelled.id()))).isZero();
-        asAccountant().when().get(API + "/invoices/" + paidInPart.id()).then().body("status", equalTo("PARTIALLY_PAID"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Payment.count("invoiceId", cancelled.id())))
+                .isZero();
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + paidInPart.id())
+                .then()
+                .body("status", equalTo("PARTIALLY_PAID"));
     }
 
     @Test
     void cancelling_a_draft_is_a_409_and_an_unknown_invoice_a_404() {
-        String draft = asAccountant().body("{\"customerId\":\"" + customerId + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
-                .when().post(API + "/invoices").then().statusCode(201).extract().path("id");
+        String draft = asAccountant()
+                .body("{\"customerId\":\"" + customerId + "\",\"lines\":[" + line("X", "1", "10", "19") + "]}")
+                .when()
+                .post(API + "/invoices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         cancel(UUID.fromString(draft), "{}").then().statusCode(409).contentType("application/problem+json");
         cancel(UUID.randomUUID(), "{}").then().statusCode(404).contentType("application/problem+json");
@@ -102,8 +126,11 @@ class CancellationTest {
     void a_reason_longer_than_500_characters_is_a_400_naming_it_and_cancels_nothing() {
         Issued invoice = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
 
-        cancel(invoice.id(), "{\"reason\":\"" + "x".repeat(501) + "\"}").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("reason"));
+        cancel(invoice.id(), "{\"reason\":\"" + "x".repeat(501) + "\"}")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("reason"));
 
         asAccountant().when().get(API + "/invoices/" + invoice.id()).then().body("status", equalTo("ISSUED"));
     }
@@ -113,7 +140,9 @@ class CancellationTest {
     }
 
     private static io.restassured.response.Response pay(String invoiceNumber) {
-        return asAccountant().body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":10.00,\"valueDate\":\"2030-07-01\"}")
-                .when().post(API + "/payments");
+        return asAccountant()
+                .body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":10.00,\"valueDate\":\"2030-07-01\"}")
+                .when()
+                .post(API + "/payments");
     }
 }

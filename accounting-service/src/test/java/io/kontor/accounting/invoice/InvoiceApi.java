@@ -16,18 +16,23 @@ final class InvoiceApi {
 
     static final String INVOICES = "/api/v1/accounting/invoices";
 
-    private InvoiceApi() {
-    }
+    private InvoiceApi() {}
 
     static RequestSpecification asAccounting() {
-        return given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING)).contentType(ContentType.JSON);
+        return given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
+                .contentType(ContentType.JSON);
     }
 
     /** Creates a draft and returns its id. */
     static String draft(UUID customerId) {
-        return asAccounting().body(body(customerId, line("Wartung", "1", "100.00", "19")))
-                .when().post(INVOICES)
-                .then().statusCode(201).extract().path("id");
+        return asAccounting()
+                .body(body(customerId, line("Wartung", "1", "100.00", "19")))
+                .when()
+                .post(INVOICES)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String body(Object customerId, String... lines) {

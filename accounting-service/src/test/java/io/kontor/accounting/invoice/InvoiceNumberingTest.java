@@ -28,6 +28,7 @@ class InvoiceNumberingTest {
 
     @Inject
     SalesEvents sales;
+
     @Inject
     MutableClock clock;
 
@@ -41,16 +42,22 @@ class InvoiceNumberingTest {
         // A year no other test issues in, so that the numbers must be exactly 1 to 50.
         clock.set(Instant.parse("2031-03-02T09:00:00Z"));
         UUID customerId = sales.registerCustomer("Parallel GmbH", 14);
-        List<String> drafts = IntStream.range(0, 50).mapToObj(i -> InvoiceApi.draft(customerId)).toList();
+        List<String> drafts = IntStream.range(0, 50)
+                .mapToObj(i -> InvoiceApi.draft(customerId))
+                .toList();
 
         List<Response> answers = allAtOnce(drafts.stream()
                 .<Callable<Response>>map(id -> () -> asAccounting().when().post(INVOICES + "/" + id + "/issue"))
                 .toList());
 
         assertThat(answers).extracting(Response::statusCode).containsOnly(200);
-        List<String> numbers = answers.stream().map(answer -> answer.<String>path("invoiceNumber")).toList();
-        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
-                IntStream.rangeClosed(1, 50).mapToObj(n -> "RE-2031-%06d".formatted(n)).toList());
+        List<String> numbers = answers.stream()
+                .map(answer -> answer.<String>path("invoiceNumber"))
+                .toList();
+        assertThat(numbers)
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 50)
+                        .mapToObj(n -> "RE-2031-%06d".formatted(n))
+                        .toList());
     }
 
     @Test
@@ -63,12 +70,21 @@ class InvoiceNumberingTest {
         List<Response> answers = allAtOnce(List.of(issue, issue));
 
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 409);
-        Response issued = answers.stream().filter(answer -> answer.statusCode() == 200).findFirst().orElseThrow();
+        Response issued = answers.stream()
+                .filter(answer -> answer.statusCode() == 200)
+                .findFirst()
+                .orElseThrow();
         assertThat(issued.<String>path("invoiceNumber")).isEqualTo("RE-2034-000001");
         // The loser took no number: the next invoice of the year is 2, not 3.
         String next = InvoiceApi.draft(customerId);
-        assertThat(asAccounting().when().post(INVOICES + "/" + next + "/issue").then().statusCode(200)
-                .extract().<String>path("invoiceNumber")).isEqualTo("RE-2034-000002");
+        assertThat(asAccounting()
+                        .when()
+                        .post(INVOICES + "/" + next + "/issue")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<String>path("invoiceNumber"))
+                .isEqualTo("RE-2034-000002");
     }
 
     /** Starts every call at the same moment and returns the answers in call order. */

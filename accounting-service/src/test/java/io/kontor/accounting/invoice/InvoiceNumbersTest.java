@@ -11,9 +11,9 @@ class InvoiceNumbersTest {
 
     @ParameterizedTest(name = "number {1} of {0} is {2}")
     @CsvSource({
-            "2030, 1,      RE-2030-000001",
-            "2030, 42,     RE-2030-000042",
-            "2031, 999999, RE-2031-999999",
+        "2030, 1,      RE-2030-000001",
+        "2030, 42,     RE-2030-000042",
+        "2031, 999999, RE-2031-999999",
     })
     void an_invoice_number_is_RE_year_and_six_digits(int year, long number, String formatted) {
         assertThat(InvoiceNumbers.format(year, number)).isEqualTo(formatted);

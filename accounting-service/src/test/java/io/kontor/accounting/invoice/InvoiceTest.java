@@ -17,14 +17,15 @@ class InvoiceTest {
 
     @ParameterizedTest(name = "issued {0} with {1} days is due {2}")
     @CsvSource({
-            "2030-06-15, 30, 2030-07-15",
-            "2030-06-15, 14, 2030-06-29",
-            "2030-06-15, 0,  2030-06-15",
-            "2030-12-20, 14, 2031-01-03",
-            "2028-02-15, 14, 2028-02-29",   // leap year
-            "2030-01-31, 30, 2030-03-02",
+        "2030-06-15, 30, 2030-07-15",
+        "2030-06-15, 14, 2030-06-29",
+        "2030-06-15, 0,  2030-06-15",
+        "2030-12-20, 14, 2031-01-03",
+        "2028-02-15, 14, 2028-02-29", // leap year
+        "2030-01-31, 30, 2030-03-02",
     })
-    void the_due_date_is_the_issue_date_plus_the_payment_term(LocalDate issueDate, int paymentTermDays, LocalDate dueDate) {
+    void the_due_date_is_the_issue_date_plus_the_payment_term(
+            LocalDate issueDate, int paymentTermDays, LocalDate dueDate) {
         Invoice invoice = draft(paymentTermDays);
 
         invoice.issue("RE-2030-000001", issueDate);
@@ -66,11 +67,12 @@ class InvoiceTest {
 
     @ParameterizedTest(name = "due {0}, today {1}: overdue {2}")
     @CsvSource({
-            "2030-06-29, 2030-06-28, false",
-            "2030-06-29, 2030-06-29, false",
-            "2030-06-29, 2030-06-30, true",
+        "2030-06-29, 2030-06-28, false",
+        "2030-06-29, 2030-06-29, false",
+        "2030-06-29, 2030-06-30, true",
     })
-    void an_issued_invoice_is_overdue_from_the_day_after_its_due_date(LocalDate dueDate, LocalDate today, boolean overdue) {
+    void an_issued_invoice_is_overdue_from_the_day_after_its_due_date(
+            LocalDate dueDate, LocalDate today, boolean overdue) {
         Invoice invoice = draft(14);
         invoice.issue("RE-2030-000001", dueDate.minusDays(14));
 
@@ -93,7 +95,9 @@ class InvoiceTest {
         invoice.cancel("GS-2030-000001", LocalDate.parse("2030-06-20"), "Doppelt berechnet");
 
         assertThat(invoice.status).isEqualTo(InvoiceStatus.CANCELLED);
-        assertThat(invoice.invoiceNumber).as("a cancelled invoice keeps its number").isEqualTo("RE-2030-000001");
+        assertThat(invoice.invoiceNumber)
+                .as("a cancelled invoice keeps its number")
+                .isEqualTo("RE-2030-000001");
         assertThat(invoice.creditNoteNumber).isEqualTo("GS-2030-000001");
         assertThat(invoice.cancelledOn).isEqualTo(LocalDate.parse("2030-06-20"));
         assertThat(invoice.openClaim().total()).isEqualByComparingTo("0");
@@ -105,8 +109,8 @@ class InvoiceTest {
         Invoice draft = draft(14);
         Invoice partlyPaid = draft(14);
         partlyPaid.issue("RE-2030-000002", LocalDate.parse("2030-06-15"));
-        partlyPaid.settle(new io.kontor.accounting.payment.PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO,
-                new BigDecimal("10.00"), BigDecimal.ZERO));
+        partlyPaid.settle(new io.kontor.accounting.payment.PaymentAllocation(
+                BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("10.00"), BigDecimal.ZERO));
         Invoice cancelled = draft(14);
         cancelled.issue("RE-2030-000003", LocalDate.parse("2030-06-15"));
         cancelled.cancel("GS-2030-000001", LocalDate.parse("2030-06-16"), null);
@@ -123,19 +127,27 @@ class InvoiceTest {
         Invoice invoice = draft(14);
         invoice.issue("RE-2030-000001", LocalDate.parse("2030-06-15"));
 
-        invoice.settle(new io.kontor.accounting.payment.PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO,
-                new BigDecimal("2000.00"), BigDecimal.ZERO));
+        invoice.settle(new io.kontor.accounting.payment.PaymentAllocation(
+                BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("2000.00"), BigDecimal.ZERO));
         assertThat(invoice.status).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
-        invoice.settle(new io.kontor.accounting.payment.PaymentAllocation(BigDecimal.ZERO, BigDecimal.ZERO,
-                new BigDecimal("95.19"), BigDecimal.ZERO));
+        invoice.settle(new io.kontor.accounting.payment.PaymentAllocation(
+                BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("95.19"), BigDecimal.ZERO));
         assertThat(invoice.status).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoice.openAmount()).isEqualByComparingTo("0");
     }
 
     @Test
     void an_invoice_needs_a_line() {
-        assertThatThrownBy(() -> Invoice.draft(InvoiceOrigin.MANUAL, UUID.randomUUID(), null, new Buyer(), 14, "EUR", List.of(),
-                Instant.now())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Invoice.draft(
+                        InvoiceOrigin.MANUAL,
+                        UUID.randomUUID(),
+                        null,
+                        new Buyer(),
+                        14,
+                        "EUR",
+                        List.of(),
+                        Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest(name = "a {0} invoice can be disputed: {1}")
@@ -149,7 +161,8 @@ class InvoiceTest {
             assertThat(invoice.disputed).isTrue();
         } else {
             assertThatThrownBy(() -> invoice.dispute("Leistung fehlt", LocalDate.parse("2030-07-01")))
-                    .isInstanceOf(ConflictProblem.class).hasMessageContaining(status.name());
+                    .isInstanceOf(ConflictProblem.class)
+                    .hasMessageContaining(status.name());
             assertThat(invoice.disputed).isFalse();
         }
     }
@@ -160,8 +173,10 @@ class InvoiceTest {
         invoice.issue("RE-2030-000001", LocalDate.parse("2030-06-15"));
         invoice.dispute("Preis", LocalDate.parse("2030-07-01"));
 
-        assertThatThrownBy(() -> invoice.dun(1, BigDecimal.ZERO, LocalDate.parse("2030-07-08"))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> invoice.dispute("Menge", LocalDate.parse("2030-07-02"))).isInstanceOf(ConflictProblem.class);
+        assertThatThrownBy(() -> invoice.dun(1, BigDecimal.ZERO, LocalDate.parse("2030-07-08")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> invoice.dispute("Menge", LocalDate.parse("2030-07-02")))
+                .isInstanceOf(ConflictProblem.class);
 
         invoice.resolveDispute(LocalDate.parse("2030-07-10"));
 
@@ -169,15 +184,44 @@ class InvoiceTest {
         assertThat(invoice.disputeReason).isEqualTo("Preis");
         assertThat(invoice.disputedSince).isEqualTo(LocalDate.parse("2030-07-01"));
         assertThat(invoice.disputeResolvedOn).isEqualTo(LocalDate.parse("2030-07-10"));
-        assertThatThrownBy(() -> invoice.resolveDispute(LocalDate.parse("2030-07-11"))).isInstanceOf(ConflictProblem.class);
+        assertThatThrownBy(() -> invoice.resolveDispute(LocalDate.parse("2030-07-11")))
+                .isInstanceOf(ConflictProblem.class);
     }
 
     private static Invoice draft(int paymentTermDays) {
         List<InvoiceLine> lines = List.of(
-                InvoiceLine.of("CONSULTING", "Beratung", new BigDecimal("10"), "h", new BigDecimal("120.00"), null, new BigDecimal("19")),
-                InvoiceLine.of("BOOK", "Fachbuch", new BigDecimal("3"), "pc", new BigDecimal("24.99"), new BigDecimal("10"), new BigDecimal("7")),
-                InvoiceLine.of("TRAINING", "Schulung", new BigDecimal("1.5"), "d", new BigDecimal("333.33"), null, new BigDecimal("19")));
-        return Invoice.draft(InvoiceOrigin.MANUAL, UUID.randomUUID(), null, new Buyer(), paymentTermDays, "EUR", lines,
+                InvoiceLine.of(
+                        "CONSULTING",
+                        "Beratung",
+                        new BigDecimal("10"),
+                        "h",
+                        new BigDecimal("120.00"),
+                        null,
+                        new BigDecimal("19")),
+                InvoiceLine.of(
+                        "BOOK",
+                        "Fachbuch",
+                        new BigDecimal("3"),
+                        "pc",
+                        new BigDecimal("24.99"),
+                        new BigDecimal("10"),
+                        new BigDecimal("7")),
+                InvoiceLine.of(
+                        "TRAINING",
+                        "Schulung",
+                        new BigDecimal("1.5"),
+                        "d",
+                        new BigDecimal("333.33"),
+                        null,
+                        new BigDecimal("19")));
+        return Invoice.draft(
+                InvoiceOrigin.MANUAL,
+                UUID.randomUUID(),
+                null,
+                new Buyer(),
+                paymentTermDays,
+                "EUR",
+                lines,
                 Instant.parse("2030-06-15T10:00:00Z"));
     }
 }

@@ -15,43 +15,46 @@ class InvoiceTotalsTest {
 
     @ParameterizedTest(name = "{0} x {1} less {2}% is {3}")
     @CsvSource({
-            // quantity, unit price, discount %, net
-            "1,       100.00,  0,     100.00",
-            "3,       24.99,   0,     74.97",
-            "3,       24.99,   10,    67.47",   // 67.473
-            "1.5,     333.33,  0,     500.00",  // 499.995 rounds half-up
-            "2,       0.125,   0,     0.25",
-            "1,       0.125,   0,     0.13",    // half-up, not half-even
-            "1,       0.0049,  0,     0.00",
-            "0.333,   10.00,   0,     3.33",
-            "7,       19.99,   12.5,  122.44",  // 122.43875
-            "10,      120.00,  100,   0.00",
-            "1000000, 0.0001,  0,     100.00",
+        // quantity, unit price, discount %, net
+        "1,       100.00,  0,     100.00",
+        "3,       24.99,   0,     74.97",
+        "3,       24.99,   10,    67.47", // 67.473
+        "1.5,     333.33,  0,     500.00", // 499.995 rounds half-up
+        "2,       0.125,   0,     0.25",
+        "1,       0.125,   0,     0.13", // half-up, not half-even
+        "1,       0.0049,  0,     0.00",
+        "0.333,   10.00,   0,     3.33",
+        "7,       19.99,   12.5,  122.44", // 122.43875
+        "10,      120.00,  100,   0.00",
+        "1000000, 0.0001,  0,     100.00",
     })
-    void a_line_net_is_quantity_times_price_less_discount_rounded_half_up_to_cents(String quantity, String unitPrice,
-            String discount, String net) {
+    void a_line_net_is_quantity_times_price_less_discount_rounded_half_up_to_cents(
+            String quantity, String unitPrice, String discount, String net) {
         assertThat(InvoiceTotals.lineNet(new BigDecimal(quantity), new BigDecimal(unitPrice), new BigDecimal(discount)))
                 .isEqualTo(new BigDecimal(net));
     }
 
     @Test
     void a_missing_discount_counts_as_none() {
-        assertThat(InvoiceTotals.lineNet(new BigDecimal("2"), new BigDecimal("9.95"), null)).isEqualTo(new BigDecimal("19.90"));
+        assertThat(InvoiceTotals.lineNet(new BigDecimal("2"), new BigDecimal("9.95"), null))
+                .isEqualTo(new BigDecimal("19.90"));
     }
 
     @ParameterizedTest(name = "{0} -> net {1}, VAT {2}, gross {3}")
-    @CsvSource(delimiter = '|', value = {
-            // lines as net@rate;...            | net      | VAT     | gross
-            "100.00@19                          | 100.00   | 19.00   | 119.00",
-            "100.00@7                           | 100.00   | 7.00    | 107.00",
-            "100.00@0                           | 100.00   | 0.00    | 100.00",
-            "1200.00@19;67.47@7;500.00@19       | 1767.47  | 327.72  | 2095.19",
-            // VAT on the sum per rate: rounded per line these would be 3 x 0.00 and 4 x 0.01
-            "0.02@19;0.02@19;0.02@19            | 0.06     | 0.01    | 0.07",
-            "0.10@7;0.10@7;0.10@7;0.10@7        | 0.40     | 0.03    | 0.43",
-            "19.99@19;19.99@7;19.99@0           | 59.97    | 5.20    | 65.17",
-            "0.00@19                            | 0.00     | 0.00    | 0.00",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // lines as net@rate;...            | net      | VAT     | gross
+                "100.00@19                          | 100.00   | 19.00   | 119.00",
+                "100.00@7                           | 100.00   | 7.00    | 107.00",
+                "100.00@0                           | 100.00   | 0.00    | 100.00",
+                "1200.00@19;67.47@7;500.00@19       | 1767.47  | 327.72  | 2095.19",
+                // VAT on the sum per rate: rounded per line these would be 3 x 0.00 and 4 x 0.01
+                "0.02@19;0.02@19;0.02@19            | 0.06     | 0.01    | 0.07",
+                "0.10@7;0.10@7;0.10@7;0.10@7        | 0.40     | 0.03    | 0.43",
+                "19.99@19;19.99@7;19.99@0           | 59.97    | 5.20    | 65.17",
+                "0.00@19                            | 0.00     | 0.00    | 0.00",
+            })
     void vat_is_computed_per_rate_on_the_sum_of_that_rates_lines(String lines, String net, String vat, String gross) {
         InvoiceTotals totals = InvoiceTotals.of(parse(lines));
 
@@ -67,9 +70,10 @@ class InvoiceTotalsTest {
                 new LineAmount(new BigDecimal("100.00"), new BigDecimal("19")),
                 new LineAmount(new BigDecimal("50.00"), new BigDecimal("19.00"))));
 
-        assertThat(totals.vatBreakdown()).containsExactly(
-                new VatSubtotal(new BigDecimal("19"), new BigDecimal("150.00"), new BigDecimal("28.50")),
-                new VatSubtotal(new BigDecimal("7"), new BigDecimal("10.00"), new BigDecimal("0.70")));
+        assertThat(totals.vatBreakdown())
+                .containsExactly(
+                        new VatSubtotal(new BigDecimal("19"), new BigDecimal("150.00"), new BigDecimal("28.50")),
+                        new VatSubtotal(new BigDecimal("7"), new BigDecimal("10.00"), new BigDecimal("0.70")));
     }
 
     @Test

@@ -31,6 +31,7 @@ class MilestoneBillingTest {
 
     @Inject
     SalesEvents sales;
+
     @Inject
     TestEvents events;
 
@@ -40,8 +41,15 @@ class MilestoneBillingTest {
         OfferAccepted offer = OfferAcceptedBillingTest.offer(customerId, BillingMode.MILESTONES, 30);
         String accepted = sales.send(offer);
         await().atMost(PATIENCE).until(() -> SalesEvents.consumed("OfferAcceptedHandler.on", accepted));
-        MilestoneCompleted milestone = new MilestoneCompleted(UUID.randomUUID(), UUID.randomUUID(), "Konzept", offer.offerId(),
-                customerId, new BigDecimal("500.00"), "EUR", LocalDate.parse("2030-09-01"));
+        MilestoneCompleted milestone = new MilestoneCompleted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Konzept",
+                offer.offerId(),
+                customerId,
+                new BigDecimal("500.00"),
+                "EUR",
+                LocalDate.parse("2030-09-01"));
 
         events.send(PROJECT_OFFICE, milestone);
         String again = events.send(PROJECT_OFFICE, milestone);
@@ -56,7 +64,7 @@ class MilestoneBillingTest {
         assertThat(invoice.offerId).isEqualTo(offer.offerId());
         // The offer mixes 19 % (1700.00 net) and 7 % (67.47 net): 480.91 at 19 %, 19.09 at 7 %.
         assertThat(invoice.netTotal).isEqualByComparingTo("500.00");
-        assertThat(invoice.vatTotal).isEqualByComparingTo("92.71");   // 91.37 + 1.34
+        assertThat(invoice.vatTotal).isEqualByComparingTo("92.71"); // 91.37 + 1.34
         assertThat(invoice.grossTotal).isEqualByComparingTo("592.71");
         asAccountant().when().get(API + "/invoices/" + invoice.id).then().statusCode(200);
     }
@@ -68,11 +76,22 @@ class MilestoneBillingTest {
         String accepted = sales.send(offer);
         await().atMost(PATIENCE).until(() -> SalesEvents.consumed("OfferAcceptedHandler.on", accepted));
 
-        String completed = events.send(PROJECT_OFFICE, new MilestoneCompleted(UUID.randomUUID(), UUID.randomUUID(), "Abnahme",
-                offer.offerId(), customerId, new BigDecimal("500.00"), "EUR", LocalDate.parse("2030-09-01")));
+        String completed = events.send(
+                PROJECT_OFFICE,
+                new MilestoneCompleted(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "Abnahme",
+                        offer.offerId(),
+                        customerId,
+                        new BigDecimal("500.00"),
+                        "EUR",
+                        LocalDate.parse("2030-09-01")));
         await().atMost(PATIENCE).until(() -> SalesEvents.consumed("MilestoneCompletedHandler.on", completed));
 
-        assertThat(invoicesOf(customerId)).extracting(invoice -> invoice.origin).containsExactly(InvoiceOrigin.OFFER_ACCEPTANCE);
+        assertThat(invoicesOf(customerId))
+                .extracting(invoice -> invoice.origin)
+                .containsExactly(InvoiceOrigin.OFFER_ACCEPTANCE);
     }
 
     private static List<Invoice> invoicesOf(UUID customerId) {

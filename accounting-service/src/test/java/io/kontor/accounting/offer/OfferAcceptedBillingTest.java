@@ -42,8 +42,10 @@ class OfferAcceptedBillingTest {
 
     @Inject
     SalesEvents sales;
+
     @Inject
     MutableClock clock;
+
     @Inject
     ObjectMapper json;
 
@@ -84,8 +86,11 @@ class OfferAcceptedBillingTest {
         assertThat(invoice.overdue()).isFalse();
         assertThat(invoice.currency()).isEqualTo("EUR");
         assertThat(invoice.buyer().name()).isEqualTo("Quote to Cash GmbH");
-        assertThat(invoice.lines()).extracting(InvoiceView.LineView::description).containsExactly("Beratung", "Fachbuch", "Schulung");
-        assertThat(invoice.lines()).extracting(InvoiceView.LineView::netAmount)
+        assertThat(invoice.lines())
+                .extracting(InvoiceView.LineView::description)
+                .containsExactly("Beratung", "Fachbuch", "Schulung");
+        assertThat(invoice.lines())
+                .extracting(InvoiceView.LineView::netAmount)
                 .containsExactly(new BigDecimal("1200.00"), new BigDecimal("67.47"), new BigDecimal("500.00"));
     }
 
@@ -95,20 +100,33 @@ class OfferAcceptedBillingTest {
         UUID customerId = UUID.randomUUID();
         OfferAccepted accepted = offer(customerId, BillingMode.ON_ACCEPTANCE, 30);
         sales.send(accepted);
-        InvoiceView invoice = await().atMost(PATIENCE).until(() -> invoicesOf(customerId), list -> !list.isEmpty()).get(0);
+        InvoiceView invoice = await().atMost(PATIENCE)
+                .until(() -> invoicesOf(customerId), list -> !list.isEmpty())
+                .get(0);
 
-        await().atMost(PATIENCE).until(() -> issuedEventsOf(invoice.id(), Duration.ofMillis(200)), records -> !records.isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> issuedEventsOf(invoice.id(), Duration.ofMillis(200)), records -> !records.isEmpty());
         List<ConsumerRecord<String, String>> records = issuedEventsOf(invoice.id(), Duration.ofMillis(500));
 
         assertThat(records).hasSize(1);
         ConsumerRecord<String, String> record = records.get(0);
         assertThat(TestKafka.header(record, CloudEventHeaders.TYPE)).isEqualTo("kontor.accounting.invoice-issued.v1");
         assertThat(TestKafka.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/kontor/accounting-service");
-        assertThat(TestKafka.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(invoice.id().toString());
+        assertThat(TestKafka.header(record, CloudEventHeaders.SUBJECT))
+                .isEqualTo(invoice.id().toString());
         InvoiceIssued issued = json.readValue(record.value(), InvoiceIssued.class);
-        assertThat(issued).isEqualTo(new InvoiceIssued(invoice.id(), invoice.invoiceNumber(), customerId, accepted.offerId(),
-                LocalDate.parse("2030-06-15"), LocalDate.parse("2030-07-15"), new BigDecimal("1767.47"), new BigDecimal("327.72"),
-                new BigDecimal("2095.19"), "EUR"));
+        assertThat(issued)
+                .isEqualTo(new InvoiceIssued(
+                        invoice.id(),
+                        invoice.invoiceNumber(),
+                        customerId,
+                        accepted.offerId(),
+                        LocalDate.parse("2030-06-15"),
+                        LocalDate.parse("2030-07-15"),
+                        new BigDecimal("1767.47"),
+                        new BigDecimal("327.72"),
+                        new BigDecimal("2095.19"),
+                        "EUR"));
     }
 
     @Test
@@ -118,7 +136,9 @@ class OfferAcceptedBillingTest {
         UUID customerId = UUID.randomUUID();
         sales.send(offer(customerId, BillingMode.ON_ACCEPTANCE, 14));
 
-        InvoiceView invoice = await().atMost(PATIENCE).until(() -> invoicesOf(customerId), list -> !list.isEmpty()).get(0);
+        InvoiceView invoice = await().atMost(PATIENCE)
+                .until(() -> invoicesOf(customerId), list -> !list.isEmpty())
+                .get(0);
 
         assertThat(invoice.issueDate()).isEqualTo(LocalDate.parse("2033-01-01"));
         assertThat(invoice.invoiceNumber()).isEqualTo("RE-2033-000001");
@@ -149,44 +169,94 @@ class OfferAcceptedBillingTest {
     void an_accepted_offer_that_cannot_be_billed_goes_to_the_dead_letters_and_the_next_one_is_still_billed() {
         UUID customerId = UUID.randomUUID();
         OfferAccepted good = offer(customerId, BillingMode.ON_ACCEPTANCE, 30);
-        OfferAccepted withoutLines = new OfferAccepted(UUID.randomUUID(), "A-EMPTY", 1, customerId, good.customer(),
-                BillingMode.ON_ACCEPTANCE, "EUR", List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now());
+        OfferAccepted withoutLines = new OfferAccepted(
+                UUID.randomUUID(),
+                "A-EMPTY",
+                1,
+                customerId,
+                good.customer(),
+                BillingMode.ON_ACCEPTANCE,
+                "EUR",
+                List.of(),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                Instant.now());
 
         String poisonId = sales.send(withoutLines);
         sales.send(good);
 
         await().atMost(PATIENCE).until(() -> invoicesOf(customerId), list -> !list.isEmpty());
-        List<ConsumerRecord<String, String>> deadLetters = await().atMost(PATIENCE).until(
-                () -> TestKafka.readAll("sales.offers.dlq", Duration.ofMillis(200)).stream()
-                        .filter(r -> poisonId.equals(TestKafka.header(r, CloudEventHeaders.ID))).toList(),
-                letters -> !letters.isEmpty());
+        List<ConsumerRecord<String, String>> deadLetters = await().atMost(PATIENCE)
+                .until(
+                        () -> TestKafka.readAll("sales.offers.dlq", Duration.ofMillis(200)).stream()
+                                .filter(r -> poisonId.equals(TestKafka.header(r, CloudEventHeaders.ID)))
+                                .toList(),
+                        letters -> !letters.isEmpty());
         assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_CONSUMER))
                 .isEqualTo("accounting-service/OfferAcceptedHandler.on");
-        assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_ERROR)).contains("no lines");
+        assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_ERROR))
+                .contains("no lines");
         assertThat(invoicesOf(customerId)).extracting(InvoiceView::offerId).containsExactly(good.offerId());
     }
 
     static OfferAccepted offer(UUID customerId, BillingMode billing, int paymentTermDays) {
         CustomerRegistered customer = SalesEvents.registered(customerId, "Quote to Cash GmbH", paymentTermDays);
         List<OfferLine> lines = List.of(
-                new OfferLine("CONSULTING", "Beratung", new BigDecimal("10"), "h", new BigDecimal("120.00"), BigDecimal.ZERO,
-                        new BigDecimal("19"), new BigDecimal("1200.00")),
-                new OfferLine("BOOK", "Fachbuch", new BigDecimal("3"), "pc", new BigDecimal("24.99"), new BigDecimal("10"),
-                        new BigDecimal("7"), new BigDecimal("67.47")),
-                new OfferLine("TRAINING", "Schulung", new BigDecimal("1.5"), "d", new BigDecimal("333.33"), BigDecimal.ZERO,
-                        new BigDecimal("19"), new BigDecimal("500.00")));
-        return new OfferAccepted(UUID.randomUUID(), "A-2030-0042", 1, customerId, SalesEvents.snapshot(customer), billing, "EUR",
-                lines, new BigDecimal("1767.47"), new BigDecimal("327.72"), new BigDecimal("2095.19"), Instant.now());
+                new OfferLine(
+                        "CONSULTING",
+                        "Beratung",
+                        new BigDecimal("10"),
+                        "h",
+                        new BigDecimal("120.00"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("19"),
+                        new BigDecimal("1200.00")),
+                new OfferLine(
+                        "BOOK",
+                        "Fachbuch",
+                        new BigDecimal("3"),
+                        "pc",
+                        new BigDecimal("24.99"),
+                        new BigDecimal("10"),
+                        new BigDecimal("7"),
+                        new BigDecimal("67.47")),
+                new OfferLine(
+                        "TRAINING",
+                        "Schulung",
+                        new BigDecimal("1.5"),
+                        "d",
+                        new BigDecimal("333.33"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("19"),
+                        new BigDecimal("500.00")));
+        return new OfferAccepted(
+                UUID.randomUUID(),
+                "A-2030-0042",
+                1,
+                customerId,
+                SalesEvents.snapshot(customer),
+                billing,
+                "EUR",
+                lines,
+                new BigDecimal("1767.47"),
+                new BigDecimal("327.72"),
+                new BigDecimal("2095.19"),
+                Instant.now());
     }
 
     private List<InvoiceView> invoicesOf(UUID customerId) {
         String body = given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
                 .queryParam("customerId", customerId)
-                .when().get("/api/v1/accounting/invoices")
-                .then().statusCode(200).extract().asString();
+                .when()
+                .get("/api/v1/accounting/invoices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
-            return json.readValue(body, new TypeReference<Page<InvoiceView>>() {
-            }).items();
+            return json.readValue(body, new TypeReference<Page<InvoiceView>>() {})
+                    .items();
         } catch (JsonProcessingException e) {
             throw new AssertionError("not a page of invoices: " + body, e);
         }

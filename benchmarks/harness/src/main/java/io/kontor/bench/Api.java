@@ -2,7 +2,6 @@ package io.kontor.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,8 +43,13 @@ final class Api {
     }
 
     CompletableFuture<HttpResponse<String>> postAsync(String path, String json) {
-        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
-        return http.sendAsync(request(path).header("Content-Type", "application/json").POST(body).build(),
+        HttpRequest.BodyPublisher body =
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        return http.sendAsync(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(body)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -63,7 +67,8 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -72,8 +77,8 @@ final class Api {
 
     private static JsonNode checked(String what, HttpResponse<String> answer, int expectedStatus) {
         if (answer.statusCode() != expectedStatus) {
-            throw new IllegalStateException(what + " answered " + answer.statusCode() + " instead of " + expectedStatus
-                    + ": " + answer.body());
+            throw new IllegalStateException(
+                    what + " answered " + answer.statusCode() + " instead of " + expectedStatus + ": " + answer.body());
         }
         try {
             return answer.body().isEmpty() ? JSON.nullNode() : JSON.readTree(answer.body());

@@ -2,7 +2,6 @@ package io.kontor.bench;
 
 import io.kontor.devinfra.FreePorts;
 import io.kontor.devinfra.OrphanGuard;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,23 +37,35 @@ final class BareEndpoint implements AutoCloseable {
         this.readyTime = readyTime;
     }
 
-    /**
-     * @param launcherBin the platform's {@code <data>/bin}, where the launcher put OrphanGuard's class file
-     */
+    /** @param launcherBin the platform's {@code <data>/bin}, where the launcher put OrphanGuard's class file */
     static BareEndpoint start(Path repoRoot, Path launcherBin, Path log, Duration readyTimeout) {
         Path jar = repoRoot.resolve("benchmarks/bare-endpoint/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Not built: " + jar + " (./mvnw -pl benchmarks/harness -am package -DskipTests)");
+            throw new IllegalStateException(
+                    "Not built: " + jar + " (./mvnw -pl benchmarks/harness -am package -DskipTests)");
         }
         int port = FreePorts.find();
-        String javaBinary = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = List.of(javaBinary, "-Xmx" + HEAP_MEGABYTES + "m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-cp", launcherBin + File.pathSeparator + jar, OrphanGuard.class.getName(), QUARKUS_MAIN);
+        String javaBinary = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = List.of(
+                javaBinary,
+                "-Xmx" + HEAP_MEGABYTES + "m",
+                "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-cp",
+                launcherBin + File.pathSeparator + jar,
+                OrphanGuard.class.getName(),
+                QUARKUS_MAIN);
         long begin = System.nanoTime();
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(log.toFile()))
+                    .start();
             awaitReady(process, port, begin + readyTimeout.toNanos(), log);
             return new BareEndpoint(process, port, Duration.ofNanos(System.nanoTime() - begin));
         } catch (IOException e) {
@@ -88,15 +99,22 @@ final class BareEndpoint implements AutoCloseable {
     }
 
     private static void awaitReady(Process process, int port, long deadline, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the bare endpoint exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        "the bare endpoint exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(ready)
+                                                .timeout(Duration.ofSeconds(3))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -9,14 +9,19 @@ import java.util.OptionalLong;
 /** What the numbers ran on, from /proc (Linux). */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static String describe() {
-        return String.format(Locale.ROOT, "%d CPUs (nproc) %s, %s memory, %s %s, Java %s (%s)",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), memTotal(),
-                System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        return String.format(
+                Locale.ROOT,
+                "%d CPUs (nproc) %s, %s memory, %s %s, Java %s (%s)",
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                memTotal(),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"));
     }
 
     /** The 1, 5 and 15-minute load averages, as uptime prints them. */

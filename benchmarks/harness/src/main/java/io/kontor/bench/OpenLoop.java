@@ -1,8 +1,5 @@
 package io.kontor.bench;
 
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +8,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * An open-model load generator: requests start at a fixed arrival rate whether or not earlier ones have answered, as
  * users and front-office systems do. A closed loop (N clients, each waiting for its answer) slows down with the system
  * and so hides exactly the queueing it should measure.
- * <p>
- * Each request's latency runs from its <em>intended</em> start, not from when it was actually sent: if the generator
- * itself falls behind (a GC pause, a busy core), the delay counts against the system rather than vanishing
- * (coordinated omission, see Gil Tene's "How NOT to measure latency"). Latencies go into an HdrHistogram in microseconds.
+ *
+ * <p>Each request's latency runs from its <em>intended</em> start, not from when it was actually sent: if the generator
+ * itself falls behind (a GC pause, a busy core), the delay counts against the system rather than vanishing (coordinated
+ * omission, see Gil Tene's "How NOT to measure latency"). Latencies go into an HdrHistogram in microseconds.
  */
 public final class OpenLoop {
 
@@ -34,11 +33,17 @@ public final class OpenLoop {
     /**
      * What one run measured.
      *
-     * @param offeredPerSecond  the arrival rate asked for
+     * @param offeredPerSecond the arrival rate asked for
      * @param achievedPerSecond correct answers per second, from the first intended start to the last answer
-     * @param latencyMicros     of the correct answers, from intended start to answer
+     * @param latencyMicros of the correct answers, from intended start to answer
      */
-    public record Result(String target, double offeredPerSecond, long sent, long ok, long failed, double achievedPerSecond,
+    public record Result(
+            String target,
+            double offeredPerSecond,
+            long sent,
+            long ok,
+            long failed,
+            double achievedPerSecond,
             Histogram latencyMicros) {
 
         public double p50Millis() {
@@ -58,12 +63,14 @@ public final class OpenLoop {
         }
 
         public double percentileMillis(double percentile) {
-            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+            return latencyMicros.getTotalCount() == 0
+                    ? Double.NaN
+                    : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
 
         /**
-         * Could not keep up at all: errors, or fewer than 90 % of the offered rate answered. A higher rate only builds a
-         * longer queue. (A p99 over the bound alone is not that: on a shared machine one descheduled moment does it.)
+         * Could not keep up at all: errors, or fewer than 90 % of the offered rate answered. A higher rate only builds
+         * a longer queue. (A p99 over the bound alone is not that: on a shared machine one descheduled moment does it.)
          */
         public boolean overloaded() {
             return failed > 0 || achievedPerSecond < 0.9 * offeredPerSecond;
@@ -75,16 +82,17 @@ public final class OpenLoop {
         }
     }
 
-    private OpenLoop() {
-    }
+    private OpenLoop() {}
 
     /**
      * Starts {@code rate × duration} requests at evenly spaced intended times, then waits for every answer (at most
      * {@code timeout} per request; a request that takes longer counts as failed).
      */
-    public static Result run(String target, double ratePerSecond, Duration duration, Duration timeout, Request request) {
+    public static Result run(
+            String target, double ratePerSecond, Duration duration, Duration timeout, Request request) {
         if (ratePerSecond <= 0 || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("rate and duration must be positive: " + ratePerSecond + "/s, " + duration);
+            throw new IllegalArgumentException(
+                    "rate and duration must be positive: " + ratePerSecond + "/s, " + duration);
         }
         long count = Math.max(1, Math.round(ratePerSecond * duration.toNanos() / 1e9));
         double intervalNanos = 1e9 / ratePerSecond;
@@ -103,17 +111,19 @@ public final class OpenLoop {
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
-            pending.add(answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((correct, failure) -> {
-                long now = System.nanoTime();
-                lastAnswer.accumulateAndGet(now, Math::max);
-                if (failure == null && Boolean.TRUE.equals(correct)) {
-                    latencies.recordValue(Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, (now - intended) / 1000)));
-                    ok.incrementAndGet();
-                } else {
-                    failed.incrementAndGet();
-                }
-                return null;
-            }));
+            pending.add(answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((correct, failure) -> {
+                        long now = System.nanoTime();
+                        lastAnswer.accumulateAndGet(now, Math::max);
+                        if (failure == null && Boolean.TRUE.equals(correct)) {
+                            latencies.recordValue(
+                                    Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, (now - intended) / 1000)));
+                            ok.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                        return null;
+                    }));
         }
         awaitAll(pending, timeout.plusSeconds(5));
         double seconds = Math.max(1e-9, (lastAnswer.get() - start) / 1e9);
@@ -132,7 +142,8 @@ public final class OpenLoop {
 
     private static void awaitAll(List<CompletableFuture<?>> pending, Duration atMost) {
         try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // counted as failed by the caller
         } catch (InterruptedException e) {

@@ -73,7 +73,9 @@ public final class Report {
     }
 
     public static String number(double value, int decimals) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return Double.isNaN(value) || Double.isInfinite(value)
+                ? "–"
+                : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private Report append(String part) {

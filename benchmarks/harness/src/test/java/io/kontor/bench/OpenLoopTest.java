@@ -1,10 +1,8 @@
 package io.kontor.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,15 +13,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The harness's generator against a local HTTP server: a few seconds, no platform. */
 class OpenLoopTest {
 
     private final AtomicBoolean stallOnce = new AtomicBoolean();
     private HttpServer server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -35,7 +35,8 @@ class OpenLoopTest {
                 sleep(Duration.ofMillis(500));
             }
             byte[] body = "ok".getBytes();
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/missing") ? 404 : 200, body.length);
+            exchange.sendResponseHeaders(
+                    exchange.getRequestURI().getPath().equals("/missing") ? 404 : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -49,7 +50,8 @@ class OpenLoopTest {
 
     @Test
     void it_sends_rate_times_duration_requests_and_reaches_about_the_offered_rate() {
-        OpenLoop.Result result = OpenLoop.run("local", 200, Duration.ofSeconds(2), Duration.ofSeconds(10), i -> get("/"));
+        OpenLoop.Result result =
+                OpenLoop.run("local", 200, Duration.ofSeconds(2), Duration.ofSeconds(10), i -> get("/"));
 
         assertThat(result.sent()).isEqualTo(400);
         assertThat(result.ok()).isEqualTo(400);
@@ -63,7 +65,8 @@ class OpenLoopTest {
     void a_stall_counts_against_every_request_that_was_due_during_it() {
         stallOnce.set(true);
 
-        OpenLoop.Result result = OpenLoop.run("local", 200, Duration.ofSeconds(2), Duration.ofSeconds(10), i -> get("/"));
+        OpenLoop.Result result =
+                OpenLoop.run("local", 200, Duration.ofSeconds(2), Duration.ofSeconds(10), i -> get("/"));
 
         // 500 ms at 200/s: about 100 requests were due while the server stood still. Measured from when each was sent
         // behind a closed loop, only one would be slow; from its intended start, the queue behind the stall shows.
@@ -74,7 +77,8 @@ class OpenLoopTest {
 
     @Test
     void wrong_answers_are_errors_not_latencies() {
-        OpenLoop.Result result = OpenLoop.run("local", 100, Duration.ofSeconds(1), Duration.ofSeconds(10), i -> get("/missing"));
+        OpenLoop.Result result =
+                OpenLoop.run("local", 100, Duration.ofSeconds(1), Duration.ofSeconds(10), i -> get("/missing"));
 
         assertThat(result.failed()).isEqualTo(100);
         assertThat(result.ok()).isZero();
@@ -91,8 +95,11 @@ class OpenLoopTest {
     }
 
     private CompletableFuture<Boolean> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(answer -> answer.statusCode() == 200);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(answer -> answer.statusCode() == 200);
     }
 
     private static void sleep(Duration duration) {

@@ -23,11 +23,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "invoices", description = "Invoices, payments, bank statements and dunning of accounting.",
-        subcommands = {InvoicesCommand.ListInvoices.class, InvoicesCommand.Show.class, InvoicesCommand.Pdf.class,
-                InvoicesCommand.XRechnung.class, InvoicesCommand.Pay.class, InvoicesCommand.ImportStatement.class,
-                InvoicesCommand.DunningRun.class, InvoicesCommand.Dispute.class, InvoicesCommand.ResolveDispute.class,
-                InvoicesCommand.DunningNotice.class})
+@Command(
+        name = "invoices",
+        description = "Invoices, payments, bank statements and dunning of accounting.",
+        subcommands = {
+            InvoicesCommand.ListInvoices.class,
+            InvoicesCommand.Show.class,
+            InvoicesCommand.Pdf.class,
+            InvoicesCommand.XRechnung.class,
+            InvoicesCommand.Pay.class,
+            InvoicesCommand.ImportStatement.class,
+            InvoicesCommand.DunningRun.class,
+            InvoicesCommand.Dispute.class,
+            InvoicesCommand.ResolveDispute.class,
+            InvoicesCommand.DunningNotice.class
+        })
 public final class InvoicesCommand {
 
     static final List<Column> COLUMNS = List.of(
@@ -48,36 +58,59 @@ public final class InvoicesCommand {
     // The largest page accounting serves (kontor.accounting.page-size-limit).
     static final int ALL_AT_ONCE = 200;
 
-    @Command(name = "list", description = {"Lists invoices.",
-            "--overdue reads every page and keeps the overdue ones (API.md has no overdue filter)."})
+    @Command(
+            name = "list",
+            description = {
+                "Lists invoices.",
+                "--overdue reads every page and keeps the overdue ones (API.md has no overdue filter)."
+            })
     static final class ListInvoices extends ApiCommand {
         @Option(names = "--overdue", description = "only invoices past their due date and not paid")
         boolean overdue;
+
         @Option(names = "--customer", paramLabel = "CUSTOMER_ID")
         String customerId;
+
         @Option(names = "--status", description = "DRAFT, ISSUED, PARTIALLY_PAID, PAID, CANCELLED")
         String status;
+
         @Mixin
         Paging paging;
 
         @Override
         protected void run() {
             if (!overdue) {
-                output().list(gateway().get("/accounting/invoices", Gateway.query("customerId", customerId,
-                        "status", status, "page", paging.page, "size", paging.size)), COLUMNS);
+                output().list(
+                                gateway()
+                                        .get(
+                                                "/accounting/invoices",
+                                                Gateway.query(
+                                                        "customerId",
+                                                        customerId,
+                                                        "status",
+                                                        status,
+                                                        "page",
+                                                        paging.page,
+                                                        "size",
+                                                        paging.size)),
+                                COLUMNS);
                 return;
             }
             ArrayNode items = Gateway.JSON.createArrayNode();
             for (int page = 0; ; page++) {
-                JsonNode answer = gateway().get("/accounting/invoices", Gateway.query("customerId", customerId,
-                        "status", status, "page", page, "size", ALL_AT_ONCE));
+                JsonNode answer = gateway()
+                        .get(
+                                "/accounting/invoices",
+                                Gateway.query(
+                                        "customerId", customerId, "status", status, "page", page, "size", ALL_AT_ONCE));
                 answer.path("items").forEach(invoice -> {
                     if (invoice.path("overdue").asBoolean(false)) {
                         items.add(invoice);
                     }
                 });
                 long seen = (long) (page + 1) * ALL_AT_ONCE;
-                if (answer.path("items").size() < ALL_AT_ONCE || seen >= answer.path("total").asLong(0)) {
+                if (answer.path("items").size() < ALL_AT_ONCE
+                        || seen >= answer.path("total").asLong(0)) {
                     break;
                 }
             }
@@ -103,25 +136,38 @@ public final class InvoicesCommand {
     static final class Pdf extends ApiCommand {
         @Parameters(paramLabel = "INVOICE_ID")
         String id;
-        @Option(names = {"-f", "--file"}, description = "where to save it (- for stdout)")
+
+        @Option(
+                names = {"-f", "--file"},
+                description = "where to save it (- for stdout)")
         Path file;
 
         @Override
         protected void run() throws IOException {
-            save(gateway().document("/accounting/invoices/" + id + "/pdf", "application/pdf"), file, "invoice-" + id + ".pdf");
+            save(
+                    gateway().document("/accounting/invoices/" + id + "/pdf", "application/pdf"),
+                    file,
+                    "invoice-" + id + ".pdf");
         }
     }
 
-    @Command(name = "xrechnung", description = "Downloads the invoice as XRechnung (EN 16931 XML) for public-sector customers.")
+    @Command(
+            name = "xrechnung",
+            description = "Downloads the invoice as XRechnung (EN 16931 XML) for public-sector customers.")
     static final class XRechnung extends ApiCommand {
         @Parameters(paramLabel = "INVOICE_ID")
         String id;
-        @Option(names = {"-f", "--file"}, description = "where to save it (- for stdout)")
+
+        @Option(
+                names = {"-f", "--file"},
+                description = "where to save it (- for stdout)")
         Path file;
 
         @Override
         protected void run() throws IOException {
-            save(gateway().document("/accounting/invoices/" + id + "/xrechnung", "application/xml"), file,
+            save(
+                    gateway().document("/accounting/invoices/" + id + "/xrechnung", "application/xml"),
+                    file,
                     "invoice-" + id + "-xrechnung.xml");
         }
     }
@@ -130,16 +176,20 @@ public final class InvoicesCommand {
     static final class Pay extends ApiCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
+
         @Option(names = "--amount", required = true, description = "e.g. 119.00")
         BigDecimal amount;
+
         @Option(names = "--value-date", description = "day the money arrived (default: today)")
         LocalDate valueDate;
+
         @Option(names = "--payer", required = true, description = "payer's name as on the statement")
         String payer;
 
         static final class Target {
             @Option(names = "--invoice-number", required = true, description = "e.g. RE-2026-000042")
             String invoiceNumber;
+
             @Option(names = "--reference", required = true, description = "remittance text, when the number is unknown")
             String reference;
         }
@@ -159,7 +209,9 @@ public final class InvoicesCommand {
         }
     }
 
-    @Command(name = "import-statement", description = "Imports a bank statement (ISO 20022 camt.053 XML) and matches its entries.")
+    @Command(
+            name = "import-statement",
+            description = "Imports a bank statement (ISO 20022 camt.053 XML) and matches its entries.")
     static final class ImportStatement extends ApiCommand {
         @Parameters(paramLabel = "FILE", description = "the camt.053 file from the bank")
         Path file;
@@ -183,20 +235,24 @@ public final class InvoicesCommand {
                 output().data(result);
                 return;
             }
-            output().line(result.path("entries").asText("?") + " entries, " + result.path("matched").size()
-                    + " matched, " + result.path("unmatched").size() + " unmatched.");
+            output().line(result.path("entries").asText("?") + " entries, "
+                    + result.path("matched").size() + " matched, "
+                    + result.path("unmatched").size() + " unmatched.");
             if (!result.path("matched").isEmpty()) {
                 output().list(result.path("matched"), MATCHED);
             }
             if (!result.path("unmatched").isEmpty()) {
                 output().line("Unmatched:");
-                result.path("unmatched").forEach(entry -> output().line("  " + Table.cell(entry, "amount")
-                        + "  " + Table.cell(entry, "payerName") + "  " + Table.cell(entry, "reference")));
+                result.path("unmatched")
+                        .forEach(entry -> output().line("  " + Table.cell(entry, "amount") + "  "
+                                + Table.cell(entry, "payerName") + "  " + Table.cell(entry, "reference")));
             }
         }
     }
 
-    @Command(name = "dunning-run", description = "Runs dunning now (it also runs daily by itself) and lists the notices.")
+    @Command(
+            name = "dunning-run",
+            description = "Runs dunning now (it also runs daily by itself) and lists the notices.")
     static final class DunningRun extends ApiCommand {
         @Option(names = "--as-of", description = "the day to dun as of (default: today)")
         LocalDate asOf;
@@ -222,21 +278,28 @@ public final class InvoicesCommand {
         }
     }
 
-    @Command(name = "dispute", description = "Records that the customer disputes an invoice: dunning pauses until resolved.")
+    @Command(
+            name = "dispute",
+            description = "Records that the customer disputes an invoice: dunning pauses until resolved.")
     static final class Dispute extends ApiCommand {
         @Parameters(paramLabel = "INVOICE_ID")
         String id;
+
         @Option(names = "--reason", required = true, description = "what the customer objects to")
         String reason;
 
         @Override
         protected void run() {
             JsonNode invoice = gateway().post("/accounting/invoices/" + id + "/dispute", body().put("reason", reason));
-            output().done("Invoice " + invoice.path("invoiceNumber").asText(id) + " is disputed; dunning pauses.", invoice);
+            output().done(
+                            "Invoice " + invoice.path("invoiceNumber").asText(id) + " is disputed; dunning pauses.",
+                            invoice);
         }
     }
 
-    @Command(name = "resolve-dispute", description = "Resolves the dispute of an invoice: dunning resumes at its level.")
+    @Command(
+            name = "resolve-dispute",
+            description = "Resolves the dispute of an invoice: dunning resumes at its level.")
     static final class ResolveDispute extends ApiCommand {
         @Parameters(paramLabel = "INVOICE_ID")
         String id;
@@ -244,23 +307,37 @@ public final class InvoicesCommand {
         @Override
         protected void run() {
             JsonNode invoice = gateway().post("/accounting/invoices/" + id + "/dispute/resolve", null);
-            output().done("Dispute of invoice " + invoice.path("invoiceNumber").asText(id) + " resolved; dunning resumes at level "
-                    + invoice.path("dunningLevel").asText("?") + ".", invoice);
+            output().done(
+                            "Dispute of invoice "
+                                    + invoice.path("invoiceNumber").asText(id) + " resolved; dunning resumes at level "
+                                    + invoice.path("dunningLevel").asText("?") + ".",
+                            invoice);
         }
     }
 
-    @Command(name = "dunning-notice", description = "Downloads a reminder (level 1) or dunning notice (levels 2, 3) as PDF.")
+    @Command(
+            name = "dunning-notice",
+            description = "Downloads a reminder (level 1) or dunning notice (levels 2, 3) as PDF.")
     static final class DunningNotice extends ApiCommand {
         @Parameters(paramLabel = "INVOICE_ID")
         String id;
+
         @Option(names = "--level", required = true, description = "1 reminder, 2 and 3 dunning notices")
         int level;
-        @Option(names = {"-f", "--file"}, description = "where to save it (- for stdout)")
+
+        @Option(
+                names = {"-f", "--file"},
+                description = "where to save it (- for stdout)")
         Path file;
 
         @Override
         protected void run() throws IOException {
-            save(gateway().document("/accounting/invoices/" + id + "/dunning-notices/" + level + "/pdf", "application/pdf"), file,
+            save(
+                    gateway()
+                            .document(
+                                    "/accounting/invoices/" + id + "/dunning-notices/" + level + "/pdf",
+                                    "application/pdf"),
+                    file,
                     "invoice-" + id + "-dunning-" + level + ".pdf");
         }
     }

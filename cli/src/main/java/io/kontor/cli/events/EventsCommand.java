@@ -19,17 +19,31 @@ import picocli.CommandLine.Option;
 @Command(name = "events", description = "The live stream of domain events.", subcommands = EventsCommand.Tail.class)
 public final class EventsCommand {
 
-    @Command(name = "tail", description = {"Follows the live events your role may see, until Ctrl-C, --limit or --timeout.",
-            "Table: one line per event (time, type, subject); json: one JSON document per line, for jq."})
+    @Command(
+            name = "tail",
+            description = {
+                "Follows the live events your role may see, until Ctrl-C, --limit or --timeout.",
+                "Table: one line per event (time, type, subject); json: one JSON document per line, for jq."
+            })
     static final class Tail extends ApiCommand {
-        @Option(names = "--type", split = ",", paramLabel = "TYPE",
+        @Option(
+                names = "--type",
+                split = ",",
+                paramLabel = "TYPE",
                 description = "only these types, e.g. kontor.sales.offer-accepted.v1 (repeat or comma-separate)")
         List<String> types = List.of();
+
         @Option(names = "--limit", paramLabel = "N", description = "stop after N events")
         Integer limit;
-        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-                description = {"stop following after this long, e.g. 30s or 10m (checked at each keep-alive, 15 s);",
-                        "with --limit, not seeing N events by then is exit code 3, for scripts that wait for an event"})
+
+        @Option(
+                names = "--timeout",
+                paramLabel = "DURATION",
+                converter = DurationConverter.class,
+                description = {
+                    "stop following after this long, e.g. 30s or 10m (checked at each keep-alive, 15 s);",
+                    "with --limit, not seeing N events by then is exit code 3, for scripts that wait for an event"
+                })
         Duration timeout;
 
         @Override
@@ -39,12 +53,17 @@ public final class EventsCommand {
             }
             Output output = output();
             AtomicInteger seen = new AtomicInteger();
-            boolean timedOut = gateway().stream("/events/stream", Gateway.query("types", String.join(",", types)), event -> {
-                show(output, event);
-                return limit == null || seen.incrementAndGet() < limit;
-            }, timeout);
+            boolean timedOut = gateway().stream(
+                    "/events/stream",
+                    Gateway.query("types", String.join(",", types)),
+                    event -> {
+                        show(output, event);
+                        return limit == null || seen.incrementAndGet() < limit;
+                    },
+                    timeout);
             if (timedOut && limit != null) {
-                throw CommandFailure.unavailable(seen.get() + " of " + limit + " events within " + timeout.toSeconds() + " s", null);
+                throw CommandFailure.unavailable(
+                        seen.get() + " of " + limit + " events within " + timeout.toSeconds() + " s", null);
             }
         }
 
@@ -70,7 +89,8 @@ public final class EventsCommand {
             if (data.isObject()) {
                 return data;
             }
-            ObjectNode raw = Gateway.JSON.createObjectNode().put("event", event.event()).put("id", event.id());
+            ObjectNode raw =
+                    Gateway.JSON.createObjectNode().put("event", event.event()).put("id", event.id());
             raw.put("data", event.data());
             return raw;
         }

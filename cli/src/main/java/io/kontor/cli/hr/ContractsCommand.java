@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "contracts", description = "Employment contracts: show, sign, download.",
+@Command(
+        name = "contracts",
+        description = "Employment contracts: show, sign, download.",
         subcommands = {ContractsCommand.Show.class, ContractsCommand.Sign.class, ContractsCommand.Document.class})
 public final class ContractsCommand {
 
@@ -39,12 +41,18 @@ public final class ContractsCommand {
     static final class Document extends ApiCommand {
         @Parameters(paramLabel = "CONTRACT_ID")
         String id;
-        @Option(names = {"-f", "--file"}, description = "where to save it (- for stdout)")
+
+        @Option(
+                names = {"-f", "--file"},
+                description = "where to save it (- for stdout)")
         Path file;
 
         @Override
         protected void run() throws IOException {
-            save(gateway().document("/hr/contracts/" + id + "/document", "application/pdf"), file, "contract-" + id + ".pdf");
+            save(
+                    gateway().document("/hr/contracts/" + id + "/document", "application/pdf"),
+                    file,
+                    "contract-" + id + ".pdf");
         }
     }
 }

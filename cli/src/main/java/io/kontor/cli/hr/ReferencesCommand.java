@@ -12,11 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "references", description = "Job references (Arbeitszeugnisse) for employees.",
-        subcommands = {ReferencesCommand.ListReferences.class, ReferencesCommand.Create.class, ReferencesCommand.Document.class})
+@Command(
+        name = "references",
+        description = "Job references (Arbeitszeugnisse) for employees.",
+        subcommands = {
+            ReferencesCommand.ListReferences.class,
+            ReferencesCommand.Create.class,
+            ReferencesCommand.Document.class
+        })
 public final class ReferencesCommand {
 
-    public enum Kind { INTERIM, FINAL }
+    public enum Kind {
+        INTERIM,
+        FINAL
+    }
 
     @Command(name = "list", description = "Lists every reference an employee was given, each version, oldest first.")
     static final class ListReferences extends ApiCommand {
@@ -35,21 +44,31 @@ public final class ReferencesCommand {
         }
     }
 
-    @Command(name = "create", description = {"Writes a reference from grades 1 (best) to 5 in the customary phrasing.",
-            "e.g. kontor references create EMPLOYEE_ID --kind FINAL --performance 1 --expertise 2 --reliability 1 --conduct 1 --task \"Led the billing team\""})
+    @Command(
+            name = "create",
+            description = {
+                "Writes a reference from grades 1 (best) to 5 in the customary phrasing.",
+                "e.g. kontor references create EMPLOYEE_ID --kind FINAL --performance 1 --expertise 2 --reliability 1 --conduct 1 --task \"Led the billing team\""
+            })
     static final class Create extends ApiCommand {
         @Parameters(paramLabel = "EMPLOYEE_ID")
         String employeeId;
+
         @Option(names = "--kind", required = true, description = "INTERIM or FINAL")
         Kind kind;
+
         @Option(names = "--performance", required = true)
         int performance;
+
         @Option(names = "--expertise", required = true)
         int expertise;
+
         @Option(names = "--reliability", required = true)
         int reliability;
+
         @Option(names = "--conduct", required = true)
         int conduct;
+
         @Option(names = "--task", description = "a task of the employee (repeat for more)")
         List<String> tasks = List.of();
 
@@ -63,8 +82,10 @@ public final class ReferencesCommand {
             rate(ratings, "conduct", conduct);
             tasks.forEach(reference.putArray("tasks")::add);
             JsonNode created = gateway().post("/hr/employees/" + employeeId + "/references", reference);
-            output().done("Wrote " + kind.name().toLowerCase() + " reference " + id(created) + ", version "
-                    + created.path("version").asText("?") + ".", created);
+            output().done(
+                            "Wrote " + kind.name().toLowerCase() + " reference " + id(created) + ", version "
+                                    + created.path("version").asText("?") + ".",
+                            created);
         }
 
         private static void rate(ObjectNode ratings, String name, int grade) {
@@ -79,12 +100,18 @@ public final class ReferencesCommand {
     static final class Document extends ApiCommand {
         @Parameters(paramLabel = "REFERENCE_ID")
         String id;
-        @Option(names = {"-f", "--file"}, description = "where to save it (- for stdout)")
+
+        @Option(
+                names = {"-f", "--file"},
+                description = "where to save it (- for stdout)")
         Path file;
 
         @Override
         protected void run() throws IOException {
-            save(gateway().document("/hr/references/" + id + "/document", "application/pdf"), file, "reference-" + id + ".pdf");
+            save(
+                    gateway().document("/hr/references/" + id + "/document", "application/pdf"),
+                    file,
+                    "reference-" + id + ".pdf");
         }
     }
 }

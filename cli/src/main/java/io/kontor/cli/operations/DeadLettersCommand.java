@@ -9,8 +9,12 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "dead-letters", description = {"Events a service's consumers could not apply and parked on <topic>.dlq (admins).",
-        "Replay sends them back to their topic with their original id: applied once, however often replayed."},
+@Command(
+        name = "dead-letters",
+        description = {
+            "Events a service's consumers could not apply and parked on <topic>.dlq (admins).",
+            "Replay sends them back to their topic with their original id: applied once, however often replayed."
+        },
         subcommands = {DeadLettersCommand.ListDeadLetters.class, DeadLettersCommand.Replay.class})
 public final class DeadLettersCommand {
 
@@ -21,14 +25,23 @@ public final class DeadLettersCommand {
             Column.of("ERROR", "error"));
 
     /** The service that parked them: each service keeps and replays only its own consumers' dead letters. */
-    enum Service { sales, accounting, hr, projects }
+    enum Service {
+        sales,
+        accounting,
+        hr,
+        projects
+    }
 
     abstract static class OnTopic extends ApiCommand {
         @Option(names = "--service", required = true, description = "the consuming service: ${COMPLETION-CANDIDATES}")
         Service service;
+
         @Option(names = "--topic", required = true, description = "the original topic, e.g. projects.projects")
         String topic;
-        @Option(names = "--consumer", description = "only this consumer's, e.g. accounting-service/MilestoneCompletedHandler.on")
+
+        @Option(
+                names = "--consumer",
+                description = "only this consumer's, e.g. accounting-service/MilestoneCompletedHandler.on")
         String consumer;
 
         String path(String rest) {
@@ -44,7 +57,9 @@ public final class DeadLettersCommand {
         }
     }
 
-    @Command(name = "replay", description = "Replays them to their topic once their cause is fixed (all of them, or --event).")
+    @Command(
+            name = "replay",
+            description = "Replays them to their topic once their cause is fixed (all of them, or --event).")
     static final class Replay extends OnTopic {
         @Option(names = "--event", paramLabel = "EVENT_ID", description = "only the dead letter of this event id")
         String eventId;

@@ -21,9 +21,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "projects", description = "Projects: kick-off, minutes, risks, status report.",
-        subcommands = {ProjectsCommand.ListProjects.class, ProjectsCommand.Show.class, ProjectsCommand.Kickoff.class,
-                ProjectsCommand.Minutes.class, RisksCommand.class, ProjectsCommand.StatusReport.class})
+@Command(
+        name = "projects",
+        description = "Projects: kick-off, minutes, risks, status report.",
+        subcommands = {
+            ProjectsCommand.ListProjects.class,
+            ProjectsCommand.Show.class,
+            ProjectsCommand.Kickoff.class,
+            ProjectsCommand.Minutes.class,
+            RisksCommand.class,
+            ProjectsCommand.StatusReport.class
+        })
 public final class ProjectsCommand {
 
     static final List<Column> COLUMNS = List.of(
@@ -37,13 +45,24 @@ public final class ProjectsCommand {
     static final class ListProjects extends ApiCommand {
         @Option(names = "--customer", paramLabel = "CUSTOMER_ID")
         String customerId;
+
         @Mixin
         Paging paging;
 
         @Override
         protected void run() {
-            output().list(gateway().get("/projects", Gateway.query("customerId", customerId, "page", paging.page,
-                    "size", paging.size)), COLUMNS);
+            output().list(
+                            gateway()
+                                    .get(
+                                            "/projects",
+                                            Gateway.query(
+                                                    "customerId",
+                                                    customerId,
+                                                    "page",
+                                                    paging.page,
+                                                    "size",
+                                                    paging.size)),
+                            COLUMNS);
         }
     }
 
@@ -58,20 +77,40 @@ public final class ProjectsCommand {
         }
     }
 
-    @Command(name = "kickoff", description = {"Schedules the kick-off meeting and/or downloads it as iCalendar (RFC 5545).",
-            "e.g. kontor projects kickoff ID --at 2026-03-02T10:00+01:00 --participant anna@example.com --agenda Goals --ics"})
+    @Command(
+            name = "kickoff",
+            description = {
+                "Schedules the kick-off meeting and/or downloads it as iCalendar (RFC 5545).",
+                "e.g. kontor projects kickoff ID --at 2026-03-02T10:00+01:00 --participant anna@example.com --agenda Goals --ics"
+            })
     static final class Kickoff extends ApiCommand {
         @Parameters(paramLabel = "PROJECT_ID")
         String id;
-        @Option(names = "--at", paramLabel = "DATE_TIME", description = "start, ISO-8601 with offset (e.g. 2026-03-02T10:00+01:00)")
+
+        @Option(
+                names = "--at",
+                paramLabel = "DATE_TIME",
+                description = "start, ISO-8601 with offset (e.g. 2026-03-02T10:00+01:00)")
         String scheduledAt;
-        @Option(names = "--duration", defaultValue = "60", paramLabel = "MINUTES", description = "(default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--duration",
+                defaultValue = "60",
+                paramLabel = "MINUTES",
+                description = "(default: ${DEFAULT-VALUE})")
         int durationMinutes;
+
         @Option(names = "--participant", paramLabel = "EMAIL")
         List<String> participants = List.of();
+
         @Option(names = "--agenda", paramLabel = "ITEM")
         List<String> agenda = List.of();
-        @Option(names = "--ics", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+
+        @Option(
+                names = "--ics",
+                arity = "0..1",
+                fallbackValue = "",
+                paramLabel = "FILE",
                 description = "download the invitation (.ics) to FILE (default: kickoff-ID.ics)")
         String ics;
 
@@ -81,15 +120,18 @@ public final class ProjectsCommand {
                 throw CommandFailure.usage("give --at to schedule the kick-off, --ics to download it, or both");
             }
             if (scheduledAt != null) {
-                ObjectNode kickoff = body().put("scheduledAt", dateTime(scheduledAt)).put("durationMinutes", durationMinutes);
+                ObjectNode kickoff =
+                        body().put("scheduledAt", dateTime(scheduledAt)).put("durationMinutes", durationMinutes);
                 participants.forEach(kickoff.putArray("participants")::add);
                 agenda.forEach(kickoff.putArray("agenda")::add);
                 JsonNode scheduled = gateway().post("/projects/" + id + "/kickoff", kickoff);
                 output().done("Kick-off scheduled for " + scheduledAt + ".", scheduled);
             }
             if (ics != null) {
-                save(gateway().document("/projects/" + id + "/kickoff.ics", "text/calendar"),
-                        ics.isEmpty() ? null : Path.of(ics), "kickoff-" + id + ".ics");
+                save(
+                        gateway().document("/projects/" + id + "/kickoff.ics", "text/calendar"),
+                        ics.isEmpty() ? null : Path.of(ics),
+                        "kickoff-" + id + ".ics");
             }
         }
 
@@ -100,23 +142,32 @@ public final class ProjectsCommand {
                 try {
                     return LocalDateTime.parse(text).toString();
                 } catch (DateTimeParseException e) {
-                    throw CommandFailure.usage("--at '" + text + "' is not a date and time like 2026-03-02T10:00+01:00", e);
+                    throw CommandFailure.usage(
+                            "--at '" + text + "' is not a date and time like 2026-03-02T10:00+01:00", e);
                 }
             }
         }
     }
 
-    @Command(name = "minutes", description = {"Shows the meeting minutes of a project, or records new ones with --date.",
-            "An action item is DESCRIPTION;OWNER;DUE_DATE, e.g. --action \"Send offer;anna@example.com;2026-03-09\""})
+    @Command(
+            name = "minutes",
+            description = {
+                "Shows the meeting minutes of a project, or records new ones with --date.",
+                "An action item is DESCRIPTION;OWNER;DUE_DATE, e.g. --action \"Send offer;anna@example.com;2026-03-09\""
+            })
     static final class Minutes extends ApiCommand {
         @Parameters(paramLabel = "PROJECT_ID")
         String id;
+
         @Option(names = "--date", description = "the meeting's day: records minutes")
         LocalDate meetingDate;
+
         @Option(names = "--attendee")
         List<String> attendees = List.of();
+
         @Option(names = "--decision")
         List<String> decisions = List.of();
+
         @Option(names = "--action", paramLabel = "DESCRIPTION;OWNER;DUE")
         List<String> actionItems = List.of();
 
@@ -144,7 +195,9 @@ public final class ProjectsCommand {
                     throw CommandFailure.usage("--action '" + item + "' must be DESCRIPTION;OWNER;DUE_DATE");
                 }
                 try {
-                    items.addObject().put("description", parts[0].strip()).put("owner", parts[1].strip())
+                    items.addObject()
+                            .put("description", parts[0].strip())
+                            .put("owner", parts[1].strip())
                             .put("dueDate", LocalDate.parse(parts[2].strip()).toString());
                 } catch (DateTimeParseException e) {
                     throw CommandFailure.usage("--action '" + item + "': due date must be like 2026-03-09", e);
@@ -155,10 +208,13 @@ public final class ProjectsCommand {
         }
     }
 
-    @Command(name = "status-report", description = "The project's status: RAG, risks, overdue action items, milestones.")
+    @Command(
+            name = "status-report",
+            description = "The project's status: RAG, risks, overdue action items, milestones.")
     static final class StatusReport extends ApiCommand {
         @Parameters(paramLabel = "PROJECT_ID")
         String id;
+
         @Option(names = "--markdown", description = "the report as Markdown, to paste into a wiki or mail")
         boolean markdown;
 

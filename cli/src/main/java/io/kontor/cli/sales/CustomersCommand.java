@@ -11,8 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "customers", description = "Customers of sales.",
-        subcommands = {CustomersCommand.ListCustomers.class, CustomersCommand.Show.class, CustomersCommand.Create.class})
+@Command(
+        name = "customers",
+        description = "Customers of sales.",
+        subcommands = {CustomersCommand.ListCustomers.class, CustomersCommand.Show.class, CustomersCommand.Create.class
+        })
 public final class CustomersCommand {
 
     static final List<Column> COLUMNS = List.of(
@@ -22,19 +25,29 @@ public final class CustomersCommand {
             Column.of("EMAIL", "email").dispensable(1),
             Column.of("HOLD", "creditHold").whole());
 
-    public enum Type { BUSINESS, CONSUMER }
+    public enum Type {
+        BUSINESS,
+        CONSUMER
+    }
 
     @Command(name = "list", description = "Lists customers, optionally those matching --query.")
     static final class ListCustomers extends ApiCommand {
-        @Option(names = {"-q", "--query"}, description = "name, number or email contains this")
+        @Option(
+                names = {"-q", "--query"},
+                description = "name, number or email contains this")
         String query;
+
         @Mixin
         Paging paging;
 
         @Override
         protected void run() {
-            output().list(gateway().get("/sales/customers", Gateway.query("q", query, "page", paging.page, "size", paging.size)),
-                    COLUMNS);
+            output().list(
+                            gateway()
+                                    .get(
+                                            "/sales/customers",
+                                            Gateway.query("q", query, "page", paging.page, "size", paging.size)),
+                            COLUMNS);
         }
     }
 
@@ -53,36 +66,51 @@ public final class CustomersCommand {
     static final class Create extends ApiCommand {
         @Option(names = "--name", required = true)
         String name;
+
         @Option(names = "--type", required = true, description = "BUSINESS or CONSUMER")
         Type type;
+
         @Option(names = "--email", required = true)
         String email;
+
         @Option(names = "--vat-id", description = "e.g. DE123456789 (businesses)")
         String vatId;
+
         @Option(names = "--payment-term-days", description = "days to pay an invoice (the service's default: 14)")
         Integer paymentTermDays;
+
         @Option(names = "--street", required = true)
         String street;
+
         @Option(names = "--postal-code", required = true)
         String postalCode;
+
         @Option(names = "--city", required = true)
         String city;
+
         @Option(names = "--country", defaultValue = "DE", description = "ISO 3166 code (default: ${DEFAULT-VALUE})")
         String country;
 
         @Override
         protected void run() {
-            ObjectNode customer = body().put("name", name).put("type", type.name()).put("email", email);
+            ObjectNode customer =
+                    body().put("name", name).put("type", type.name()).put("email", email);
             if (vatId != null) {
                 customer.put("vatId", vatId);
             }
             if (paymentTermDays != null) {
                 customer.put("paymentTermDays", paymentTermDays);
             }
-            customer.putObject("billingAddress").put("street", street).put("postalCode", postalCode)
-                    .put("city", city).put("country", country);
+            customer.putObject("billingAddress")
+                    .put("street", street)
+                    .put("postalCode", postalCode)
+                    .put("city", city)
+                    .put("country", country);
             var created = gateway().post("/sales/customers", customer);
-            output().done("Registered customer " + created.path("customerNumber").asText() + " (" + id(created) + ").", created);
+            output().done(
+                            "Registered customer "
+                                    + created.path("customerNumber").asText() + " (" + id(created) + ").",
+                            created);
         }
     }
 }

@@ -17,9 +17,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "offers", description = "Offers to customers: create from a template, send, accept, reject, PDF.",
-        subcommands = {OffersCommand.ListOffers.class, OffersCommand.Show.class, OffersCommand.Create.class,
-                OffersCommand.Send.class, OffersCommand.Accept.class, OffersCommand.Reject.class, OffersCommand.Pdf.class})
+@Command(
+        name = "offers",
+        description = "Offers to customers: create from a template, send, accept, reject, PDF.",
+        subcommands = {
+            OffersCommand.ListOffers.class,
+            OffersCommand.Show.class,
+            OffersCommand.Create.class,
+            OffersCommand.Send.class,
+            OffersCommand.Accept.class,
+            OffersCommand.Reject.class,
+            OffersCommand.Pdf.class
+        })
 public final class OffersCommand {
 
     static final List<Column> COLUMNS = List.of(
@@ -29,21 +38,38 @@ public final class OffersCommand {
             Column.of("VALID UNTIL", "validUntil").whole().dispensable(1),
             Column.of("GROSS", "grossTotal").amount());
 
-    public enum Billing { ON_ACCEPTANCE, MILESTONES }
+    public enum Billing {
+        ON_ACCEPTANCE,
+        MILESTONES
+    }
 
     @Command(name = "list", description = "Lists offers, optionally of one customer or in one status.")
     static final class ListOffers extends ApiCommand {
         @Option(names = "--customer", paramLabel = "CUSTOMER_ID")
         String customerId;
+
         @Option(names = "--status", description = "DRAFT, SENT, ACCEPTED, REJECTED, EXPIRED")
         String status;
+
         @Mixin
         Paging paging;
 
         @Override
         protected void run() {
-            output().list(gateway().get("/sales/offers", Gateway.query("customerId", customerId, "status", status,
-                    "page", paging.page, "size", paging.size)), COLUMNS);
+            output().list(
+                            gateway()
+                                    .get(
+                                            "/sales/offers",
+                                            Gateway.query(
+                                                    "customerId",
+                                                    customerId,
+                                                    "status",
+                                                    status,
+                                                    "page",
+                                                    paging.page,
+                                                    "size",
+                                                    paging.size)),
+                            COLUMNS);
         }
     }
 
@@ -58,16 +84,26 @@ public final class OffersCommand {
         }
     }
 
-    @Command(name = "create", description = {"Drafts an offer from a template and/or lines.",
-            "A line is SKU:QUANTITY[:UNIT_PRICE[:DISCOUNT_PERCENT]], e.g. --line CONSULT-DAY:3 --line LIC-1:1:990.00:10"})
+    @Command(
+            name = "create",
+            description = {
+                "Drafts an offer from a template and/or lines.",
+                "A line is SKU:QUANTITY[:UNIT_PRICE[:DISCOUNT_PERCENT]], e.g. --line CONSULT-DAY:3 --line LIC-1:1:990.00:10"
+            })
     static final class Create extends ApiCommand {
         @Option(names = "--customer", required = true, paramLabel = "CUSTOMER_ID")
         String customerId;
+
         @Option(names = "--template", paramLabel = "TEMPLATE_ID")
         String templateId;
+
         @Option(names = "--line", paramLabel = "SKU:QTY[:PRICE[:DISCOUNT]]")
         List<String> lines;
-        @Option(names = "--billing", defaultValue = "ON_ACCEPTANCE", description = "ON_ACCEPTANCE or MILESTONES (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--billing",
+                defaultValue = "ON_ACCEPTANCE",
+                description = "ON_ACCEPTANCE or MILESTONES (default: ${DEFAULT-VALUE})")
         Billing billing;
 
         @Override
@@ -84,14 +120,18 @@ public final class OffersCommand {
                 lines.forEach(line -> array.add(line(line)));
             }
             JsonNode created = gateway().post("/sales/offers", offer);
-            output().done("Drafted offer " + created.path("offerNumber").asText() + " (" + id(created) + "), gross "
-                    + created.path("grossTotal").asText() + ", valid until " + created.path("validUntil").asText() + ".", created);
+            output().done(
+                            "Drafted offer " + created.path("offerNumber").asText() + " (" + id(created) + "), gross "
+                                    + created.path("grossTotal").asText() + ", valid until "
+                                    + created.path("validUntil").asText() + ".",
+                            created);
         }
 
         static ObjectNode line(String text) {
             String[] parts = text.split(":");
             if (parts.length < 2 || parts.length > 4) {
-                throw CommandFailure.usage("--line '" + text + "' must be SKU:QUANTITY[:UNIT_PRICE[:DISCOUNT_PERCENT]]");
+                throw CommandFailure.usage(
+                        "--line '" + text + "' must be SKU:QUANTITY[:UNIT_PRICE[:DISCOUNT_PERCENT]]");
             }
             try {
                 ObjectNode line = body().put("sku", parts[0]).put("quantity", new BigDecimal(parts[1]));
@@ -118,7 +158,10 @@ public final class OffersCommand {
         @Override
         protected void run() {
             JsonNode offer = gateway().post("/sales/offers/" + id + "/" + action(), null);
-            output().done("Offer " + offer.path("offerNumber").asText(id) + " is " + offer.path("status").asText() + ".", offer);
+            output().done(
+                            "Offer " + offer.path("offerNumber").asText(id) + " is "
+                                    + offer.path("status").asText() + ".",
+                            offer);
         }
     }
 
@@ -142,13 +185,17 @@ public final class OffersCommand {
     static final class Reject extends ApiCommand {
         @Parameters(paramLabel = "OFFER_ID")
         String id;
+
         @Option(names = "--reason", required = true)
         String reason;
 
         @Override
         protected void run() {
             JsonNode offer = gateway().post("/sales/offers/" + id + "/reject", body().put("reason", reason));
-            output().done("Offer " + offer.path("offerNumber").asText(id) + " is " + offer.path("status").asText() + ".", offer);
+            output().done(
+                            "Offer " + offer.path("offerNumber").asText(id) + " is "
+                                    + offer.path("status").asText() + ".",
+                            offer);
         }
     }
 
@@ -156,7 +203,10 @@ public final class OffersCommand {
     static final class Pdf extends ApiCommand {
         @Parameters(paramLabel = "OFFER_ID")
         String id;
-        @Option(names = {"-f", "--file"}, description = "where to save it (- for stdout; default: the service's name or offer-ID.pdf)")
+
+        @Option(
+                names = {"-f", "--file"},
+                description = "where to save it (- for stdout; default: the service's name or offer-ID.pdf)")
         Path file;
 
         @Override

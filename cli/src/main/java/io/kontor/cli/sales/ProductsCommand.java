@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "products", description = "The product catalogue of sales.",
+@Command(
+        name = "products",
+        description = "The product catalogue of sales.",
         subcommands = {ProductsCommand.ListProducts.class, ProductsCommand.Create.class})
 public final class ProductsCommand {
 
@@ -28,7 +30,9 @@ public final class ProductsCommand {
 
         @Override
         protected void run() {
-            output().list(gateway().get("/sales/products", Gateway.query("page", paging.page, "size", paging.size)), COLUMNS);
+            output().list(
+                            gateway().get("/sales/products", Gateway.query("page", paging.page, "size", paging.size)),
+                            COLUMNS);
         }
     }
 
@@ -36,19 +40,29 @@ public final class ProductsCommand {
     static final class Create extends ApiCommand {
         @Option(names = "--sku", required = true)
         String sku;
+
         @Option(names = "--name", required = true)
         String name;
+
         @Option(names = "--unit-price", required = true, description = "net price per unit, e.g. 120.00")
         BigDecimal unitPrice;
+
         @Option(names = "--vat-rate", required = true, description = "19, 7 or 0")
         int vatRate;
+
         @Option(names = "--unit", defaultValue = "piece", description = "(default: ${DEFAULT-VALUE})")
         String unit;
 
         @Override
         protected void run() {
-            var created = gateway().post("/sales/products", body().put("sku", sku).put("name", name)
-                    .put("unitPrice", unitPrice).put("vatRate", vatRate).put("unit", unit));
+            var created = gateway()
+                    .post(
+                            "/sales/products",
+                            body().put("sku", sku)
+                                    .put("name", name)
+                                    .put("unitPrice", unitPrice)
+                                    .put("vatRate", vatRate)
+                                    .put("unit", unit));
             output().done("Added product " + sku + ".", created);
         }
     }

@@ -4,8 +4,12 @@ import io.kontor.cli.ApiCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 
-@Command(name = "completion", description = {"Prints a completion script for bash and zsh.",
-        "bash: source <(kontor completion)   zsh: autoload -U +X bashcompinit && bashcompinit; source <(kontor completion)"})
+@Command(
+        name = "completion",
+        description = {
+            "Prints a completion script for bash and zsh.",
+            "bash: source <(kontor completion)   zsh: autoload -U +X bashcompinit && bashcompinit; source <(kontor completion)"
+        })
 public final class CompletionCommand extends ApiCommand {
 
     @Override

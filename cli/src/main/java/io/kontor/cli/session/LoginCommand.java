@@ -11,14 +11,21 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "login", description = {"Remembers the gateway and your token for the next commands.",
-        "Use --token - to read the token from standard input (it then stays out of the shell history)."})
+@Command(
+        name = "login",
+        description = {
+            "Remembers the gateway and your token for the next commands.",
+            "Use --token - to read the token from standard input (it then stays out of the shell history)."
+        })
 public final class LoginCommand extends ApiCommand {
 
     @Option(names = "--url", required = true, description = "the gateway, e.g. https://kontor.example.com")
     String url;
 
-    @Option(names = "--token", required = true, description = "a bearer token from your identity provider, or - for stdin")
+    @Option(
+            names = "--token",
+            required = true,
+            description = "a bearer token from your identity provider, or - for stdin")
     String token;
 
     @Override
@@ -30,15 +37,18 @@ public final class LoginCommand extends ApiCommand {
             throw CommandFailure.usage("--url '" + url + "' is not a URL", e);
         }
         if (gateway.getScheme() == null || !gateway.getScheme().matches("https?") || gateway.getHost() == null) {
-            throw CommandFailure.usage("--url '" + url + "' must be an http(s) URL with a host, e.g. https://kontor.example.com");
+            throw CommandFailure.usage(
+                    "--url '" + url + "' must be an http(s) URL with a host, e.g. https://kontor.example.com");
         }
         String bearer = token.equals("-") ? readStandardInput() : token.strip();
         if (bearer.isEmpty()) {
             throw CommandFailure.usage("--token is empty");
         }
         new Config(url.replaceAll("/+$", ""), bearer).write(kontor().configFile());
-        output().done("Logged in to " + url + " (saved in " + kontor().configFile() + ").",
-                body().put("url", url).put("config", kontor().configFile().toString()));
+        output().done(
+                        "Logged in to " + url + " (saved in " + kontor().configFile() + ").",
+                        body().put("url", url)
+                                .put("config", kontor().configFile().toString()));
     }
 
     private static String readStandardInput() throws IOException {

@@ -15,26 +15,41 @@ import picocli.CommandLine.Option;
  * Development only: a token signed with the development key of dev-infra, which only services started without a
  * production identity provider trust (deploy/local, tests). In production an OIDC provider issues tokens.
  */
-@Command(name = "token", description = {"Development only: mints a token signed with the development key",
-        "and stores it (with http://localhost:8080 when no gateway is configured yet)."})
+@Command(
+        name = "token",
+        description = {
+            "Development only: mints a token signed with the development key",
+            "and stores it (with http://localhost:8080 when no gateway is configured yet)."
+        })
 public final class TokenCommand extends ApiCommand {
 
     /** The roles of ARCHITECTURE.md (Security), as the platform's {@code Roles} names them. */
-    static final List<String> ROLES = List.of("front-office", "middle-office", "accounting", "hr", "sales",
-            "project-office", "admin");
+    static final List<String> ROLES =
+            List.of("front-office", "middle-office", "accounting", "hr", "sales", "project-office", "admin");
+
     static final String LOCAL_GATEWAY = "http://localhost:8080";
 
-    @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
+    @Option(
+            names = "--role",
+            required = true,
+            split = ",",
+            paramLabel = "ROLE",
             description = "one or more of: front-office, middle-office, accounting, hr, sales, project-office, admin")
     List<String> roles;
 
     @Option(names = "--subject", description = "who the token is for (default: your login name)")
     String subject;
 
-    @Option(names = "--ttl", defaultValue = "8h", converter = DurationConverter.class, description = "how long it is valid: 30m, 8h, 2d (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--ttl",
+            defaultValue = "8h",
+            converter = DurationConverter.class,
+            description = "how long it is valid: 30m, 8h, 2d (default: ${DEFAULT-VALUE})")
     Duration ttl;
 
-    @Option(names = "--print", description = "print the token instead of storing it, e.g. TOKEN=$(kontor token --role admin --print)")
+    @Option(
+            names = "--print",
+            description = "print the token instead of storing it, e.g. TOKEN=$(kontor token --role admin --print)")
     boolean print;
 
     @Override
@@ -55,9 +70,12 @@ public final class TokenCommand extends ApiCommand {
         Config updated = (config.url() == null ? config.withUrl(LOCAL_GATEWAY) : config).withToken(token);
         updated.write(kontor().configFile());
         Instant until = kontor().clock().instant().plus(ttl);
-        output().done("Stored a development token for " + who + " (" + String.join(", ", roles) + "), valid until "
-                        + until + ", for " + updated.url() + ".",
-                body().put("subject", who).put("roles", String.join(",", roles)).put("expiresAt", until.toString())
-                        .put("url", updated.url()));
+        output().done(
+                        "Stored a development token for " + who + " (" + String.join(", ", roles) + "), valid until "
+                                + until + ", for " + updated.url() + ".",
+                        body().put("subject", who)
+                                .put("roles", String.join(",", roles))
+                                .put("expiresAt", until.toString())
+                                .put("url", updated.url()));
     }
 }

@@ -22,21 +22,28 @@ class BackupsComponentTest {
                 namespace: kontor
                 resources: [%s]
                 components: [%s]
-                """.formatted(Manifests.ROOT.resolve("overlays/prod"), Manifests.ROOT.resolve("components/postgres-backups")));
+                """.formatted(
+                Manifests.ROOT.resolve("overlays/prod"), Manifests.ROOT.resolve("components/postgres-backups")));
 
         Manifests withBackups = Manifests.parse("prod + postgres-backups", Kustomize.render(dir));
         Cnpg.Cluster cluster = withBackups.one(Cnpg.Cluster.class);
         Cnpg.ObjectStore store = withBackups.one(Cnpg.ObjectStore.class);
         Cnpg.ScheduledBackup backup = withBackups.one(Cnpg.ScheduledBackup.class);
 
-        assertThat(cluster.spec().instances()).as("the component leaves the rest of the cluster alone").isEqualTo(3);
+        assertThat(cluster.spec().instances())
+                .as("the component leaves the rest of the cluster alone")
+                .isEqualTo(3);
         assertThat(cluster.spec().plugins()).singleElement().satisfies(plugin -> {
             assertThat(plugin.isWALArchiver()).isTrue();
-            assertThat(plugin.parameters()).containsEntry("barmanObjectName", store.metadata().getName());
+            assertThat(plugin.parameters())
+                    .containsEntry("barmanObjectName", store.metadata().getName());
         });
         assertThat(backup.spec().cluster().name()).isEqualTo(cluster.metadata().getName());
-        assertThat(backup.spec().pluginConfiguration().name()).isEqualTo(cluster.spec().plugins().get(0).name());
-        assertThat(backup.spec().schedule().split(" ")).as("CloudNativePG schedules have six fields").hasSize(6);
+        assertThat(backup.spec().pluginConfiguration().name())
+                .isEqualTo(cluster.spec().plugins().get(0).name());
+        assertThat(backup.spec().schedule().split(" "))
+                .as("CloudNativePG schedules have six fields")
+                .hasSize(6);
         assertThat(store.metadata().getNamespace()).isEqualTo("kontor");
     }
 }

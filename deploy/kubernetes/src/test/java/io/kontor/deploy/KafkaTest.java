@@ -50,13 +50,20 @@ class KafkaTest {
             "hr-service", Set.of("hr.applications", "hr.employees"),
             "project-office-service", Set.of("projects.projects"),
             "gateway", Set.of());
+
     static final Map<String, Set<String>> CONSUMES = Map.of(
             "sales-backoffice-service", Set.of("sales.offers", "accounting.invoices"),
             "accounting-service", Set.of("sales.customers", "sales.offers", "projects.projects"),
             "hr-service", Set.of("projects.projects"),
             "project-office-service", Set.of("sales.customers", "sales.offers", "hr.applications", "hr.employees"),
-            "gateway", Set.of("sales.customers", "sales.offers", "accounting.invoices", "hr.applications", "hr.employees",
-                    "projects.projects"));
+            "gateway",
+                    Set.of(
+                            "sales.customers",
+                            "sales.offers",
+                            "accounting.invoices",
+                            "hr.applications",
+                            "hr.employees",
+                            "projects.projects"));
 
     @ParameterizedTest(name = "overlays/{0}")
     @ValueSource(strings = {"dev", "prod"})
@@ -64,11 +71,13 @@ class KafkaTest {
         Set<String> catalog = catalogTopics();
 
         Set<String> topics = Manifests.overlay(overlay).all(KafkaTopic.class).stream()
-                .map(t -> t.getSpec().getTopicName()).collect(Collectors.toCollection(TreeSet::new));
+                .map(t -> t.getSpec().getTopicName())
+                .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(catalog).hasSize(6);
-        assertThat(topics).containsExactlyInAnyOrderElementsOf(
-                catalog.stream().flatMap(t -> Stream.of(t, t + ".dlq")).toList());
+        assertThat(topics)
+                .containsExactlyInAnyOrderElementsOf(
+                        catalog.stream().flatMap(t -> Stream.of(t, t + ".dlq")).toList());
     }
 
     static Stream<Arguments> users() {
@@ -79,7 +88,9 @@ class KafkaTest {
     @MethodSource("users")
     void each_service_logs_in_as_its_own_user_allowed_exactly_its_topics(String service) {
         KafkaUser user = Manifests.overlay("prod").all(KafkaUser.class).stream()
-                .filter(u -> u.getMetadata().getName().equals(service)).findFirst().orElseThrow();
+                .filter(u -> u.getMetadata().getName().equals(service))
+                .findFirst()
+                .orElseThrow();
         assertThat(user.getSpec().getAuthentication()).isInstanceOf(KafkaUserScramSha512ClientAuthentication.class);
         List<AclRule> acls = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
 
@@ -90,7 +101,8 @@ class KafkaTest {
                 assertThat(topic.getPatternType()).isEqualTo(AclResourcePatternType.LITERAL);
                 topics.computeIfAbsent(topic.getName(), t -> new TreeSet<>()).addAll(acl.getOperations());
             } else if (acl.getResource() instanceof AclRuleGroupResource group) {
-                groups.computeIfAbsent(group.getName() + "/" + group.getPatternType(), g -> new TreeSet<>()).addAll(acl.getOperations());
+                groups.computeIfAbsent(group.getName() + "/" + group.getPatternType(), g -> new TreeSet<>())
+                        .addAll(acl.getOperations());
             } else {
                 throw new AssertionError(service + " has an ACL on " + acl.getResource());
             }
@@ -98,28 +110,34 @@ class KafkaTest {
 
         Map<String, Set<AclOperation>> expected = new HashMap<>();
         PRODUCES.get(service).forEach(t -> expected.put(t, Set.of(AclOperation.WRITE, AclOperation.DESCRIBE)));
-        CONSUMES.get(service).forEach(t -> expected.merge(t, Set.of(AclOperation.READ, AclOperation.DESCRIBE), KafkaTest::union));
+        CONSUMES.get(service)
+                .forEach(t -> expected.merge(t, Set.of(AclOperation.READ, AclOperation.DESCRIBE), KafkaTest::union));
         if (!service.equals("gateway")) {
             // The inbox parks what it cannot handle on <topic>.dlq, through the service's own outbox.
-            CONSUMES.get(service).forEach(t -> expected.put(t + ".dlq", Set.of(AclOperation.WRITE, AclOperation.DESCRIBE)));
+            CONSUMES.get(service)
+                    .forEach(t -> expected.put(t + ".dlq", Set.of(AclOperation.WRITE, AclOperation.DESCRIBE)));
         }
         assertThat(topics).isEqualTo(expected);
-        assertThat(groups).isEqualTo(service.equals("gateway")
-                ? Map.of("gateway/PREFIX", Set.of(AclOperation.READ))
-                : Map.of(service + "/LITERAL", Set.of(AclOperation.READ)));
+        assertThat(groups)
+                .isEqualTo(
+                        service.equals("gateway")
+                                ? Map.of("gateway/PREFIX", Set.of(AclOperation.READ))
+                                : Map.of(service + "/LITERAL", Set.of(AclOperation.READ)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("users")
     void the_acls_cover_every_topic_the_service_is_configured_to_consume(String service) throws IOException {
-        Path properties = Manifests.ROOT.resolve("../..").resolve(service).resolve("src/main/resources/application.properties");
+        Path properties =
+                Manifests.ROOT.resolve("../..").resolve(service).resolve("src/main/resources/application.properties");
         Properties config = new Properties();
         try (InputStream in = Files.newInputStream(properties)) {
             config.load(in);
         }
         Set<String> configured = config.stringPropertyNames().stream()
                 .filter(name -> name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
-                .map(config::getProperty).collect(Collectors.toSet());
+                .map(config::getProperty)
+                .collect(Collectors.toSet());
 
         assertThat(CONSUMES.get(service)).containsAll(configured);
     }
@@ -131,7 +149,8 @@ class KafkaTest {
 
         assertThat(pool.getSpec().getReplicas()).isEqualTo(1);
         assertThat(pool.getSpec().getRoles()).containsExactlyInAnyOrder(ProcessRoles.CONTROLLER, ProcessRoles.BROKER);
-        assertThat(dev.all(KafkaTopic.class)).allSatisfy(t -> assertThat(t.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(dev.all(KafkaTopic.class))
+                .allSatisfy(t -> assertThat(t.getSpec().getReplicas()).isEqualTo(1));
     }
 
     @Test
@@ -142,8 +161,11 @@ class KafkaTest {
 
         assertThat(pool.getSpec().getReplicas()).isEqualTo(3);
         assertThat(pool.getSpec().getRoles()).containsExactlyInAnyOrder(ProcessRoles.CONTROLLER, ProcessRoles.BROKER);
-        assertThat(config).containsEntry("default.replication.factor", 3).containsEntry("min.insync.replicas", 2)
-                .containsEntry("offsets.topic.replication.factor", 3).containsEntry("auto.create.topics.enable", false);
+        assertThat(config)
+                .containsEntry("default.replication.factor", 3)
+                .containsEntry("min.insync.replicas", 2)
+                .containsEntry("offsets.topic.replication.factor", 3)
+                .containsEntry("auto.create.topics.enable", false);
         assertThat(prod.all(KafkaTopic.class)).hasSize(12).allSatisfy(topic -> {
             assertThat(topic.getSpec().getReplicas()).isEqualTo(3);
             assertThat(topic.getSpec().getConfig()).containsEntry("min.insync.replicas", 2);
@@ -152,13 +174,16 @@ class KafkaTest {
 
     @Test
     void the_only_listener_is_tls_with_scram_and_reachable_only_from_kontors_pods() {
-        var listeners = Manifests.overlay("prod").one(Kafka.class).getSpec().getKafka().getListeners();
+        var listeners =
+                Manifests.overlay("prod").one(Kafka.class).getSpec().getKafka().getListeners();
 
         assertThat(listeners).singleElement().satisfies(listener -> {
             assertThat(listener.isTls()).isTrue();
             assertThat(listener.getAuth().getType()).isEqualTo("scram-sha-512");
-            assertThat(listener.getNetworkPolicyPeers()).singleElement().satisfies(peer ->
-                    assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/part-of", "kontor"));
+            assertThat(listener.getNetworkPolicyPeers())
+                    .singleElement()
+                    .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                            .containsEntry("app.kubernetes.io/part-of", "kontor"));
         });
     }
 
@@ -166,7 +191,8 @@ class KafkaTest {
     static Set<String> catalogTopics() {
         // The index of platform-core's own jar (or classes directory), not the first of any jar on the class path.
         String classFile = DomainEvent.class.getResource("DomainEvent.class").toString();
-        String indexUrl = classFile.replace(DomainEvent.class.getName().replace('.', '/') + ".class", "META-INF/jandex.idx");
+        String indexUrl =
+                classFile.replace(DomainEvent.class.getName().replace('.', '/') + ".class", "META-INF/jandex.idx");
         try (InputStream in = java.net.URI.create(indexUrl).toURL().openStream()) {
             Index index = new IndexReader(in).read();
             return index.getAnnotations(DotName.createSimple(EventType.class.getName())).stream()

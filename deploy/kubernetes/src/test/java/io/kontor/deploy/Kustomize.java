@@ -21,29 +21,29 @@ import java.util.Set;
 /**
  * Renders a kustomization the way {@code kubectl kustomize} does, for the part of Kustomize these manifests use - so
  * that the tests need no binary. Anything else in a kustomization.yaml fails the rendering instead of being ignored.
+ *
  * <ul>
- * <li>{@code resources}: files (several YAML documents each) and directories holding a kustomization, in order;</li>
- * <li>{@code components}: directories with a {@code kind: Component} kustomization, applied to what the resources
- * gave (their own resources added, their patches applied);</li>
- * <li>{@code patches}: strategic-merge patches from {@code path}. Without {@code target} a patch applies to the one
- * object of its kind and name; with {@code target: {kind, name?}} to every object that matches, whatever name the
- * patch file gives. Maps merge key by key; a list of named objects ({@code containers}, {@code env}, ...) merges by
- * {@code name} in built-in kinds, every other list - and every list of a custom resource, for which Kustomize knows
- * no merge keys - is replaced;</li>
- * <li>{@code images}: {@code name} to {@code newName}/{@code newTag} in containers;</li>
- * <li>{@code namespace}: set on every object but the Namespace itself (all other kinds here are namespaced).</li>
+ *   <li>{@code resources}: files (several YAML documents each) and directories holding a kustomization, in order;
+ *   <li>{@code components}: directories with a {@code kind: Component} kustomization, applied to what the resources
+ *       gave (their own resources added, their patches applied);
+ *   <li>{@code patches}: strategic-merge patches from {@code path}. Without {@code target} a patch applies to the one
+ *       object of its kind and name; with {@code target: {kind, name?}} to every object that matches, whatever name the
+ *       patch file gives. Maps merge key by key; a list of named objects ({@code containers}, {@code env}, ...) merges
+ *       by {@code name} in built-in kinds, every other list - and every list of a custom resource, for which Kustomize
+ *       knows no merge keys - is replaced;
+ *   <li>{@code images}: {@code name} to {@code newName}/{@code newTag} in containers;
+ *   <li>{@code namespace}: set on every object but the Namespace itself (all other kinds here are namespaced).
  * </ul>
  */
 final class Kustomize {
 
     static final ObjectMapper YAML = new YAMLMapper(new YAMLFactory());
-    private static final Set<String> KNOWN_FIELDS = Set.of("apiVersion", "kind", "namespace", "resources", "components",
-            "patches", "images");
+    private static final Set<String> KNOWN_FIELDS =
+            Set.of("apiVersion", "kind", "namespace", "resources", "components", "patches", "images");
     private static final Set<String> KNOWN_PATCH_FIELDS = Set.of("path", "target");
     private static final Set<String> KNOWN_TARGET_FIELDS = Set.of("kind", "name");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The objects {@code kubectl kustomize dir} would print, in the same order. */
     static List<ObjectNode> render(Path dir) {
@@ -54,7 +54,8 @@ final class Kustomize {
         JsonNode kustomization = readSingle(dir.resolve("kustomization.yaml"));
         kustomization.fieldNames().forEachRemaining(field -> {
             if (!KNOWN_FIELDS.contains(field)) {
-                throw new IllegalArgumentException(dir + "/kustomization.yaml: '" + field + "' is not supported by this composer");
+                throw new IllegalArgumentException(
+                        dir + "/kustomization.yaml: '" + field + "' is not supported by this composer");
             }
         });
         if (!expectedKind.equals(kustomization.path("kind").asText())) {
@@ -75,7 +76,8 @@ final class Kustomize {
         for (JsonNode patch : kustomization.path("patches")) {
             patch.fieldNames().forEachRemaining(field -> {
                 if (!KNOWN_PATCH_FIELDS.contains(field)) {
-                    throw new IllegalArgumentException(dir + ": patch field '" + field + "' is not supported by this composer");
+                    throw new IllegalArgumentException(
+                            dir + ": patch field '" + field + "' is not supported by this composer");
                 }
             });
             Path path = dir.resolve(patch.path("path").asText()).normalize();
@@ -88,14 +90,16 @@ final class Kustomize {
         }
         if (kustomization.hasNonNull("namespace")) {
             String namespace = kustomization.get("namespace").asText();
-            objects.stream().filter(o -> !"Namespace".equals(o.path("kind").asText()))
+            objects.stream()
+                    .filter(o -> !"Namespace".equals(o.path("kind").asText()))
                     .forEach(o -> ((ObjectNode) o.get("metadata")).put("namespace", namespace));
         }
         return objects;
     }
 
     static String id(JsonNode object) {
-        return object.path("apiVersion").asText() + "/" + object.path("kind").asText() + "/" + object.path("metadata").path("name").asText();
+        return object.path("apiVersion").asText() + "/" + object.path("kind").asText() + "/"
+                + object.path("metadata").path("name").asText();
     }
 
     private static void add(List<ObjectNode> objects, ObjectNode object, Path from) {
@@ -106,22 +110,28 @@ final class Kustomize {
     }
 
     private static void applyPatch(List<ObjectNode> objects, ObjectNode patch, JsonNode target, Path from) {
-        String kind = target == null ? patch.path("kind").asText() : target.path("kind").asText();
-        String name = target == null ? patch.path("metadata").path("name").asText() : target.path("name").asText(null);
+        String kind = target == null
+                ? patch.path("kind").asText()
+                : target.path("kind").asText();
+        String name = target == null
+                ? patch.path("metadata").path("name").asText()
+                : target.path("name").asText(null);
         if (target != null) {
             target.fieldNames().forEachRemaining(field -> {
                 if (!KNOWN_TARGET_FIELDS.contains(field)) {
-                    throw new IllegalArgumentException(from + ": target field '" + field + "' is not supported by this composer");
+                    throw new IllegalArgumentException(
+                            from + ": target field '" + field + "' is not supported by this composer");
                 }
             });
         }
         List<ObjectNode> matches = objects.stream()
                 .filter(o -> o.path("kind").asText().equals(kind))
-                .filter(o -> name == null || o.path("metadata").path("name").asText().equals(name))
+                .filter(o ->
+                        name == null || o.path("metadata").path("name").asText().equals(name))
                 .toList();
         if (matches.isEmpty() || (target == null && matches.size() > 1)) {
-            throw new IllegalArgumentException(from + ": the patch matches " + matches.size() + " objects of kind " + kind
-                    + (name == null ? "" : " named " + name));
+            throw new IllegalArgumentException(from + ": the patch matches " + matches.size() + " objects of kind "
+                    + kind + (name == null ? "" : " named " + name));
         }
         ObjectNode content = patch.deepCopy();
         // The patch file names what it patches; with a target, the target decides and its metadata.name means nothing.
@@ -156,8 +166,11 @@ final class Kustomize {
             JsonNode change = field.getValue();
             if (current instanceof ObjectNode currentObject && change.isObject()) {
                 merge(currentObject, change, mergeNamedLists);
-            } else if (mergeNamedLists && current instanceof ArrayNode currentList && change.isArray()
-                    && named(currentList) && named(change)) {
+            } else if (mergeNamedLists
+                    && current instanceof ArrayNode currentList
+                    && change.isArray()
+                    && named(currentList)
+                    && named(change)) {
                 mergeByName(currentList, change);
             } else {
                 into.set(field.getKey(), change.deepCopy());
@@ -198,7 +211,8 @@ final class Kustomize {
                 String bare = current.contains(":") ? current.substring(0, current.lastIndexOf(':')) : current;
                 if (bare.equals(name)) {
                     String newName = image.path("newName").asText(name);
-                    String tag = image.hasNonNull("newTag") ? ":" + image.get("newTag").asText()
+                    String tag = image.hasNonNull("newTag")
+                            ? ":" + image.get("newTag").asText()
                             : current.substring(bare.length());
                     ((ObjectNode) container).set("image", TextNode.valueOf(newName + tag));
                 }

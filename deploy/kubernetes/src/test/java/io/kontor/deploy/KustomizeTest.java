@@ -19,7 +19,9 @@ class KustomizeTest {
 
     @Test
     void a_patch_merges_containers_by_name_and_replaces_other_lists() throws IOException {
-        write("base/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [app.yaml]\n");
+        write(
+                "base/kustomization.yaml",
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [app.yaml]\n");
         write("base/app.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -62,7 +64,8 @@ class KustomizeTest {
     }
 
     @Test
-    void a_patch_with_a_target_applies_to_every_object_of_the_kind_and_custom_resource_lists_are_replaced() throws IOException {
+    void a_patch_with_a_target_applies_to_every_object_of_the_kind_and_custom_resource_lists_are_replaced()
+            throws IOException {
         write("k/kustomization.yaml", """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
@@ -116,7 +119,10 @@ class KustomizeTest {
                 spec: {template: {spec: {containers: [{name: app, image: kontor/app}]}}}
                 """);
 
-        assertThat(Kustomize.render(dir.resolve("i")).get(0).at("/spec/template/spec/containers/0/image").asText())
+        assertThat(Kustomize.render(dir.resolve("i"))
+                        .get(0)
+                        .at("/spec/template/spec/containers/0/image")
+                        .asText())
                 .isEqualTo("registry.example.com/kontor/app:1.2.3");
     }
 
@@ -129,7 +135,8 @@ class KustomizeTest {
                   - name: settings
                 """);
 
-        assertThatThrownBy(() -> Kustomize.render(dir.resolve("g"))).hasMessageContaining("'configMapGenerator' is not supported");
+        assertThatThrownBy(() -> Kustomize.render(dir.resolve("g")))
+                .hasMessageContaining("'configMapGenerator' is not supported");
     }
 
     @Test
@@ -142,7 +149,9 @@ class KustomizeTest {
                 """);
         write("p/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
         write("p/patch.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {x: y}\n");
-        write("d/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml, a.yaml]\n");
+        write(
+                "d/kustomization.yaml",
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml, a.yaml]\n");
         write("d/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
 
         assertThatThrownBy(() -> Kustomize.render(dir.resolve("p"))).hasMessageContaining("matches 0 objects");

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -74,7 +74,8 @@ final class Manifests {
 
     /** overlays/{@code name}, rendered and parsed. */
     static Manifests overlay(String name) {
-        return parse("overlays/" + name, Kustomize.render(ROOT.resolve("overlays").resolve(name)));
+        return parse(
+                "overlays/" + name, Kustomize.render(ROOT.resolve("overlays").resolve(name)));
     }
 
     static Manifests parse(String source, List<ObjectNode> rendered) {
@@ -86,7 +87,8 @@ final class Manifests {
     }
 
     static Object typed(String source, JsonNode object) {
-        String key = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+        String key =
+                object.path("apiVersion").asText() + "/" + object.path("kind").asText();
         Class<?> model = MODELS.get(key);
         if (model == null) {
             throw new IllegalArgumentException(source + ": no model for " + key + " (" + Kustomize.id(object) + ")");
@@ -95,13 +97,16 @@ final class Manifests {
         try {
             parsed = JSON.treeToValue(object, model);
         } catch (Exception e) {
-            throw new IllegalArgumentException(source + ": " + Kustomize.id(object) + " does not fit " + model.getSimpleName()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    source + ": " + Kustomize.id(object) + " does not fit " + model.getSimpleName() + ": "
+                            + e.getMessage(),
+                    e);
         }
         List<String> unknown = new ArrayList<>();
         unknownFields(parsed, model.getSimpleName(), unknown, new IdentityHashMap<>());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(source + ": " + Kustomize.id(object) + " has fields its API does not know: " + unknown);
+            throw new IllegalArgumentException(
+                    source + ": " + Kustomize.id(object) + " has fields its API does not know: " + unknown);
         }
         return parsed;
     }
@@ -163,8 +168,10 @@ final class Manifests {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || IGNORED_GETTERS.contains(getter.getName())) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || IGNORED_GETTERS.contains(getter.getName())) {
                 continue;
             }
             Object value;

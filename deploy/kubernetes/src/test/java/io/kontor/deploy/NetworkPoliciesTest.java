@@ -17,24 +17,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the NetworkPolicies of an overlay allow, worked out from the policies as Kubernetes would: a pod selected by
- * any policy of a type is isolated for that type and gets the union of their rules.
+ * What the NetworkPolicies of an overlay allow, worked out from the policies as Kubernetes would: a pod selected by any
+ * policy of a type is isolated for that type and gets the union of their rules.
  */
 class NetworkPoliciesTest {
 
-    static final Map<String, String> KAFKA_PODS = Map.of("strimzi.io/cluster", "kontor-kafka", "strimzi.io/kind", "Kafka");
+    static final Map<String, String> KAFKA_PODS =
+            Map.of("strimzi.io/cluster", "kontor-kafka", "strimzi.io/kind", "Kafka");
     static final Map<String, String> POSTGRES_PODS = Map.of("cnpg.io/cluster", "kontor-postgres");
 
     static Stream<Arguments> workloads() {
         return Stream.of("dev", "prod").flatMap(overlay -> {
             Manifests manifests = Manifests.overlay(overlay);
-            return manifests.all(Deployment.class).stream().map(d -> Arguments.of(overlay, d.getMetadata().getName(), manifests, d));
+            return manifests.all(Deployment.class).stream()
+                    .map(d -> Arguments.of(overlay, d.getMetadata().getName(), manifests, d));
         });
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("workloads")
-    void every_pod_is_isolated_in_both_directions(String overlay, String name, Manifests manifests, Deployment deployment) {
+    void every_pod_is_isolated_in_both_directions(
+            String overlay, String name, Manifests manifests, Deployment deployment) {
         Map<String, String> labels = labels(deployment);
 
         assertThat(policies(manifests, labels, "Ingress")).isNotEmpty();
@@ -46,8 +49,11 @@ class NetworkPoliciesTest {
     void only_the_gateway_is_reached_from_outside_the_namespace_and_services_only_from_the_gateway(
             String overlay, String name, Manifests manifests, Deployment deployment) {
         List<NetworkPolicyPeer> from = policies(manifests, labels(deployment), "Ingress").stream()
-                .flatMap(p -> p.getSpec().getIngress().stream()).flatMap(rule -> rule.getFrom().stream()).toList();
-        Set<String> namespaces = from.stream().filter(peer -> peer.getNamespaceSelector() != null)
+                .flatMap(p -> p.getSpec().getIngress().stream())
+                .flatMap(rule -> rule.getFrom().stream())
+                .toList();
+        Set<String> namespaces = from.stream()
+                .filter(peer -> peer.getNamespaceSelector() != null)
                 .map(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
                 .collect(Collectors.toSet());
 
@@ -68,16 +74,23 @@ class NetworkPoliciesTest {
     void a_pod_reaches_only_dns_kafka_its_database_and_for_the_gateway_the_services(
             String overlay, String name, Manifests manifests, Deployment deployment) {
         List<NetworkPolicyPeer> to = policies(manifests, labels(deployment), "Egress").stream()
-                .flatMap(p -> p.getSpec().getEgress().stream()).flatMap(rule -> rule.getTo().stream()).toList();
+                .flatMap(p -> p.getSpec().getEgress().stream())
+                .flatMap(rule -> rule.getTo().stream())
+                .toList();
 
         assertThat(to).allSatisfy(peer -> assertThat(peer.getIpBlock()).isNull());
-        Set<Map<String, String>> podSelectors = to.stream().map(NetworkPolicyPeer::getPodSelector)
-                .map(LabelSelector::getMatchLabels).collect(Collectors.toSet());
+        Set<Map<String, String>> podSelectors = to.stream()
+                .map(NetworkPolicyPeer::getPodSelector)
+                .map(LabelSelector::getMatchLabels)
+                .collect(Collectors.toSet());
         Map<String, String> dns = Map.of("k8s-app", "kube-dns");
-        Map<String, String> services = Map.of("app.kubernetes.io/part-of", "kontor", "app.kubernetes.io/component", "service");
-        assertThat(podSelectors).isEqualTo(name.equals("gateway")
-                ? Set.of(dns, KAFKA_PODS, services)
-                : Set.of(dns, KAFKA_PODS, POSTGRES_PODS));
+        Map<String, String> services =
+                Map.of("app.kubernetes.io/part-of", "kontor", "app.kubernetes.io/component", "service");
+        assertThat(podSelectors)
+                .isEqualTo(
+                        name.equals("gateway")
+                                ? Set.of(dns, KAFKA_PODS, services)
+                                : Set.of(dns, KAFKA_PODS, POSTGRES_PODS));
     }
 
     @ParameterizedTest(name = "overlays/{0}")
@@ -85,12 +98,15 @@ class NetworkPoliciesTest {
     void the_default_deny_covers_every_kontor_pod(String overlay) {
         Manifests manifests = Manifests.overlay(overlay);
         NetworkPolicy deny = manifests.all(NetworkPolicy.class).stream()
-                .filter(p -> p.getMetadata().getName().equals("kontor-default-deny")).findFirst().orElseThrow();
+                .filter(p -> p.getMetadata().getName().equals("kontor-default-deny"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(deny.getSpec().getIngress()).isEmpty();
         assertThat(deny.getSpec().getEgress()).isEmpty();
         assertThat(manifests.all(Deployment.class))
-                .allSatisfy(d -> assertThat(selects(deny.getSpec().getPodSelector(), labels(d))).isTrue());
+                .allSatisfy(d -> assertThat(selects(deny.getSpec().getPodSelector(), labels(d)))
+                        .isTrue());
     }
 
     static Map<String, String> labels(Deployment deployment) {
@@ -100,11 +116,14 @@ class NetworkPoliciesTest {
     static List<NetworkPolicy> policies(Manifests manifests, Map<String, String> podLabels, String type) {
         return manifests.all(NetworkPolicy.class).stream()
                 .filter(p -> p.getSpec().getPolicyTypes().contains(type))
-                .filter(p -> selects(p.getSpec().getPodSelector(), podLabels)).toList();
+                .filter(p -> selects(p.getSpec().getPodSelector(), podLabels))
+                .toList();
     }
 
     static boolean selects(LabelSelector selector, Map<String, String> labels) {
-        assertThat(selector.getMatchExpressions()).as("matchExpressions are not evaluated here").isEmpty();
+        assertThat(selector.getMatchExpressions())
+                .as("matchExpressions are not evaluated here")
+                .isEmpty();
         return labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
     }
 }

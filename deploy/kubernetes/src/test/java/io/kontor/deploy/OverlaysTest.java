@@ -25,8 +25,8 @@ class OverlaysTest {
     /** Made by the operators: Strimzi's cluster CA certificate. (KafkaUser Secrets are added per rendering.) */
     static final Set<String> MADE_BY_OPERATORS = Set.of("kontor-kafka-cluster-ca-cert");
     /** What a person creates before the first apply of overlays/prod (deploy/README.md, "Secrets"). */
-    static final List<String> CREATED_BEFORE_PROD = List.of("kontor-identity", "kontor-db-sales", "kontor-db-accounting",
-            "kontor-db-hr", "kontor-db-projects");
+    static final List<String> CREATED_BEFORE_PROD =
+            List.of("kontor-identity", "kontor-db-sales", "kontor-db-accounting", "kontor-db-hr", "kontor-db-projects");
 
     @ParameterizedTest(name = "overlays/{0}")
     @ValueSource(strings = {"dev", "prod"})
@@ -34,8 +34,14 @@ class OverlaysTest {
         Manifests manifests = Manifests.overlay(overlay);
 
         assertThat(manifests.objects).hasSizeGreaterThan(40);
-        assertThat(manifests.all(Deployment.class)).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrder(
-                "gateway", "sales-backoffice-service", "accounting-service", "hr-service", "project-office-service");
+        assertThat(manifests.all(Deployment.class))
+                .extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrder(
+                        "gateway",
+                        "sales-backoffice-service",
+                        "accounting-service",
+                        "hr-service",
+                        "project-office-service");
     }
 
     @ParameterizedTest(name = "overlays/{0}")
@@ -46,7 +52,9 @@ class OverlaysTest {
         manifests.objects.stream()
                 .filter(o -> !(o instanceof Namespace))
                 .forEach(o -> assertThat(Manifests.metadata(o).getNamespace())
-                        .as(o.getClass().getSimpleName() + " " + Manifests.metadata(o).getName()).isEqualTo("kontor"));
+                        .as(o.getClass().getSimpleName() + " "
+                                + Manifests.metadata(o).getName())
+                        .isEqualTo("kontor"));
     }
 
     @Test
@@ -71,8 +79,11 @@ class OverlaysTest {
     @Test
     void the_dev_overlay_trusts_exactly_the_development_key_of_dev_infra() throws Exception {
         ConfigMap identity = Manifests.overlay("dev").all(ConfigMap.class).stream()
-                .filter(c -> c.getMetadata().getName().equals("kontor-identity")).findFirst().orElseThrow();
-        String devKey = Files.readString(Manifests.ROOT.resolve("../../dev-infra/src/main/resources/io/kontor/devinfra/dev-jwt-public.pem"));
+                .filter(c -> c.getMetadata().getName().equals("kontor-identity"))
+                .findFirst()
+                .orElseThrow();
+        String devKey = Files.readString(
+                Manifests.ROOT.resolve("../../dev-infra/src/main/resources/io/kontor/devinfra/dev-jwt-public.pem"));
 
         assertThat(identity.getData().get("public.pem").strip()).isEqualTo(devKey.strip());
         assertThat(identity.getData().get("issuer")).isEqualTo("https://kontor.local/dev");
@@ -113,9 +124,11 @@ class OverlaysTest {
 
     @Test
     void a_kind_without_a_model_fails_the_check() throws Exception {
-        ObjectNode unknown = (ObjectNode) Kustomize.YAML.readTree("{apiVersion: example.com/v1, kind: Widget, metadata: {name: w}}");
+        ObjectNode unknown =
+                (ObjectNode) Kustomize.YAML.readTree("{apiVersion: example.com/v1, kind: Widget, metadata: {name: w}}");
 
-        assertThatThrownBy(() -> Manifests.typed("test", unknown)).hasMessageContaining("no model for example.com/v1/Widget");
+        assertThatThrownBy(() -> Manifests.typed("test", unknown))
+                .hasMessageContaining("no model for example.com/v1/Widget");
     }
 
     static Set<String> referencedByPods(Manifests manifests) {
@@ -131,21 +144,33 @@ class OverlaysTest {
                 }
             });
             pod.getContainers().forEach(c -> {
-                c.getEnvFrom().forEach(e -> names.add(e.getConfigMapRef() != null ? e.getConfigMapRef().getName() : e.getSecretRef().getName()));
-                c.getEnv().stream().filter(e -> e.getValueFrom() != null).forEach(e -> names.add(
-                        e.getValueFrom().getSecretKeyRef() != null ? e.getValueFrom().getSecretKeyRef().getName()
-                                : e.getValueFrom().getConfigMapKeyRef().getName()));
+                c.getEnvFrom()
+                        .forEach(e -> names.add(
+                                e.getConfigMapRef() != null
+                                        ? e.getConfigMapRef().getName()
+                                        : e.getSecretRef().getName()));
+                c.getEnv().stream()
+                        .filter(e -> e.getValueFrom() != null)
+                        .forEach(e -> names.add(
+                                e.getValueFrom().getSecretKeyRef() != null
+                                        ? e.getValueFrom().getSecretKeyRef().getName()
+                                        : e.getValueFrom().getConfigMapKeyRef().getName()));
             });
         }
         return names;
     }
 
-    /** ConfigMaps and Secrets in the rendering, Secrets that Strimzi makes for each KafkaUser, and its CA certificate. */
+    /**
+     * ConfigMaps and Secrets in the rendering, Secrets that Strimzi makes for each KafkaUser, and its CA certificate.
+     */
     static Set<String> available(Manifests manifests) {
         Set<String> names = new HashSet<>(MADE_BY_OPERATORS);
-        Stream.of(ConfigMap.class, Secret.class).flatMap(type -> manifests.all(type).stream())
+        Stream.of(ConfigMap.class, Secret.class)
+                .flatMap(type -> manifests.all(type).stream())
                 .forEach(o -> names.add(((HasMetadata) o).getMetadata().getName()));
-        manifests.all(KafkaUser.class).forEach(user -> names.add(user.getMetadata().getName()));
+        manifests
+                .all(KafkaUser.class)
+                .forEach(user -> names.add(user.getMetadata().getName()));
         return names;
     }
 }

@@ -19,7 +19,8 @@ class ProdOverlayTest {
     static final Manifests PROD = Manifests.overlay("prod");
 
     static Stream<Arguments> deployments() {
-        return PROD.all(Deployment.class).stream().map(d -> Arguments.of(d.getMetadata().getName(), d));
+        return PROD.all(Deployment.class).stream()
+                .map(d -> Arguments.of(d.getMetadata().getName(), d));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -27,7 +28,8 @@ class ProdOverlayTest {
     void three_replicas_spread_over_nodes_and_zones(String name, Deployment deployment) {
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
         var spread = deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
-        assertThat(spread).extracting(c -> c.getTopologyKey())
+        assertThat(spread)
+                .extracting(c -> c.getTopologyKey())
                 .containsExactlyInAnyOrder("kubernetes.io/hostname", "topology.kubernetes.io/zone");
         assertThat(spread).allSatisfy(constraint -> {
             assertThat(constraint.getMaxSkew()).isEqualTo(1);
@@ -42,27 +44,41 @@ class ProdOverlayTest {
     @MethodSource("deployments")
     void scaled_on_cpu_from_three_replicas(String name, Deployment deployment) {
         HorizontalPodAutoscaler hpa = PROD.all(HorizontalPodAutoscaler.class).stream()
-                .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name)).findFirst().orElseThrow();
+                .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
-        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(deployment.getSpec().getReplicas());
+        assertThat(hpa.getSpec().getMinReplicas())
+                .isEqualTo(deployment.getSpec().getReplicas());
         assertThat(hpa.getSpec().getMaxReplicas()).isGreaterThan(hpa.getSpec().getMinReplicas());
         assertThat(hpa.getSpec().getMetrics()).singleElement().satisfies(metric -> {
             assertThat(metric.getResource().getName()).isEqualTo("cpu");
             assertThat(metric.getResource().getTarget().getAverageUtilization()).isBetween(50, 90);
         });
         // Utilisation is relative to the request: without one the HPA cannot compute it.
-        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getRequests())
+        assertThat(deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getResources()
+                        .getRequests())
                 .containsKey("cpu");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("deployments")
     void a_disruption_budget_lets_only_one_replica_go_at_a_time(String name, Deployment deployment) {
-        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> podLabels =
+                deployment.getSpec().getTemplate().getMetadata().getLabels();
         PodDisruptionBudget budget = PROD.all(PodDisruptionBudget.class).stream()
-                .filter(b -> podLabels.entrySet().containsAll(b.getSpec().getSelector().getMatchLabels().entrySet()))
-                .findFirst().orElseThrow(() -> new AssertionError("no PodDisruptionBudget selects " + name));
+                .filter(b -> podLabels
+                        .entrySet()
+                        .containsAll(b.getSpec().getSelector().getMatchLabels().entrySet()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no PodDisruptionBudget selects " + name));
 
         assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
         assertThat(budget.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", name);
@@ -83,19 +99,23 @@ class ProdOverlayTest {
 
         assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
             assertThat(tls.getSecretName()).isNotBlank();
-            assertThat(tls.getHosts()).containsExactly(ingress.getSpec().getRules().get(0).getHost());
+            assertThat(tls.getHosts())
+                    .containsExactly(ingress.getSpec().getRules().get(0).getHost());
         });
-        assertThat(ingress.getSpec().getRules()).flatExtracting(rule -> rule.getHttp().getPaths()).allSatisfy(path -> {
-            assertThat(path.getBackend().getService().getName()).isEqualTo("gateway");
-            assertThat(path.getPath()).isIn("/api", "/q/openapi", "/q/swagger-ui");
-        });
+        assertThat(ingress.getSpec().getRules())
+                .flatExtracting(rule -> rule.getHttp().getPaths())
+                .allSatisfy(path -> {
+                    assertThat(path.getBackend().getService().getName()).isEqualTo("gateway");
+                    assertThat(path.getPath()).isIn("/api", "/q/openapi", "/q/swagger-ui");
+                });
     }
 
     @Test
     void dev_runs_one_replica_of_everything_and_no_ingress() {
         Manifests dev = Manifests.overlay("dev");
 
-        assertThat(dev.all(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(dev.all(Deployment.class))
+                .allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
         assertThat(dev.one(Cnpg.Cluster.class).spec().instances()).isEqualTo(1);
         assertThat(dev.all(HorizontalPodAutoscaler.class)).isEmpty();
         assertThat(dev.all(Ingress.class)).isEmpty();

@@ -23,9 +23,10 @@ class WorkloadHardeningTest {
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
 
     static Stream<Arguments> workloads() {
-        return Stream.of("dev", "prod").flatMap(overlay -> Manifests.overlay(overlay).all(Deployment.class).stream()
-                .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream()
-                        .map(c -> Arguments.of(overlay, d.getMetadata().getName(), d, c))));
+        return Stream.of("dev", "prod")
+                .flatMap(overlay -> Manifests.overlay(overlay).all(Deployment.class).stream()
+                        .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream()
+                                .map(c -> Arguments.of(overlay, d.getMetadata().getName(), d, c))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -35,7 +36,8 @@ class WorkloadHardeningTest {
         assertThat(path(container.getLivenessProbe())).isEqualTo("/q/health/live");
         assertThat(path(container.getReadinessProbe())).isEqualTo("/q/health/ready");
         Stream.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())
-                .forEach(probe -> assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
+                .forEach(probe ->
+                        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
         assertThat(container.getPorts()).anySatisfy(port -> {
             assertThat(port.getName()).isEqualTo("http");
             assertThat(port.getContainerPort()).isEqualTo(8080);
@@ -44,8 +46,8 @@ class WorkloadHardeningTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("workloads")
-    void memory_is_reserved_as_limited_and_the_heap_is_about_half_of_it(String overlay, String name, Deployment deployment,
-                                                                         Container container) {
+    void memory_is_reserved_as_limited_and_the_heap_is_about_half_of_it(
+            String overlay, String name, Deployment deployment, Container container) {
         var requests = container.getResources().getRequests();
         var limits = container.getResources().getLimits();
         assertThat(requests).containsKeys("cpu", "memory");
@@ -56,17 +58,20 @@ class WorkloadHardeningTest {
         String javaOptions = env(container, "JAVA_OPTS_APPEND");
         Matcher xmx = XMX.matcher(javaOptions);
         assertThat(xmx.find()).as("-Xmx in JAVA_OPTS_APPEND").isTrue();
-        double heapShare = Long.parseLong(xmx.group(1)) * 1024 * 1024 / bytes(limits.get("memory")).doubleValue();
+        double heapShare = Long.parseLong(xmx.group(1))
+                * 1024
+                * 1024
+                / bytes(limits.get("memory")).doubleValue();
         assertThat(heapShare).isBetween(0.4, 0.6);
         // The variable replaces the image's (src/main/docker/Dockerfile.jvm), whose settings must therefore stay.
-        assertThat(javaOptions).contains("-Dquarkus.http.host=0.0.0.0",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+        assertThat(javaOptions)
+                .contains("-Dquarkus.http.host=0.0.0.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("workloads")
-    void runs_as_non_root_on_a_read_only_root_without_capabilities(String overlay, String name, Deployment deployment,
-                                                                    Container container) {
+    void runs_as_non_root_on_a_read_only_root_without_capabilities(
+            String overlay, String name, Deployment deployment, Container container) {
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
@@ -84,32 +89,47 @@ class WorkloadHardeningTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("workloads")
-    void the_only_writable_directory_is_an_empty_dir_on_tmp(String overlay, String name, Deployment deployment,
-                                                            Container container) {
+    void the_only_writable_directory_is_an_empty_dir_on_tmp(
+            String overlay, String name, Deployment deployment, Container container) {
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-        String tmpVolume = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp"))
-                .findFirst().orElseThrow().getName();
-        Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow();
+        String tmpVolume = container.getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals("/tmp"))
+                .findFirst()
+                .orElseThrow()
+                .getName();
+        Volume volume = pod.getVolumes().stream()
+                .filter(v -> v.getName().equals(tmpVolume))
+                .findFirst()
+                .orElseThrow();
         assertThat(volume.getEmptyDir()).isNotNull();
-        assertThat(container.getVolumeMounts()).filteredOn(m -> !m.getMountPath().equals("/tmp"))
-                .allSatisfy(m -> assertThat(m.getReadOnly()).as(m.getMountPath()).isTrue());
+        assertThat(container.getVolumeMounts())
+                .filteredOn(m -> !m.getMountPath().equals("/tmp"))
+                .allSatisfy(
+                        m -> assertThat(m.getReadOnly()).as(m.getMountPath()).isTrue());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("workloads")
-    void the_image_is_pinned_and_configuration_comes_from_config_maps_and_secrets(String overlay, String name,
-                                                                                  Deployment deployment, Container container) {
-        assertThat(container.getImage()).matches("[a-z0-9.-]+(/[a-z0-9._-]+)+:[0-9][A-Za-z0-9._-]*").doesNotEndWith(":latest");
-        assertThat(container.getEnvFrom()).isNotEmpty().allSatisfy(source -> assertThat(source.getConfigMapRef()).isNotNull());
+    void the_image_is_pinned_and_configuration_comes_from_config_maps_and_secrets(
+            String overlay, String name, Deployment deployment, Container container) {
+        assertThat(container.getImage())
+                .matches("[a-z0-9.-]+(/[a-z0-9._-]+)+:[0-9][A-Za-z0-9._-]*")
+                .doesNotEndWith(":latest");
+        assertThat(container.getEnvFrom())
+                .isNotEmpty()
+                .allSatisfy(source -> assertThat(source.getConfigMapRef()).isNotNull());
         // No password in plain sight: a variable holding one is read from a Secret.
-        container.getEnv().stream().filter(e -> e.getName().matches(".*(PASSWORD|JAAS|SECRET|TOKEN).*"))
-                .forEach(e -> assertThat(e.getValueFrom().getSecretKeyRef()).as(e.getName()).isNotNull());
+        container.getEnv().stream()
+                .filter(e -> e.getName().matches(".*(PASSWORD|JAAS|SECRET|TOKEN).*"))
+                .forEach(e -> assertThat(e.getValueFrom().getSecretKeyRef())
+                        .as(e.getName())
+                        .isNotNull());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("workloads")
-    void a_rollout_starts_the_new_replica_before_it_stops_an_old_one(String overlay, String name, Deployment deployment,
-                                                                     Container container) {
+    void a_rollout_starts_the_new_replica_before_it_stops_an_old_one(
+            String overlay, String name, Deployment deployment, Container container) {
         var rolling = deployment.getSpec().getStrategy().getRollingUpdate();
         assertThat(rolling.getMaxUnavailable().getIntVal()).isZero();
         assertThat(rolling.getMaxSurge().getIntVal()).isEqualTo(1);
@@ -125,7 +145,10 @@ class WorkloadHardeningTest {
     }
 
     private static String env(Container container, String name) {
-        return container.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue)
-                .findFirst().orElseThrow(() -> new AssertionError(name + " is not set"));
+        return container.getEnv().stream()
+                .filter(e -> e.getName().equals(name))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not set"));
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 /** The Quarkus applications of Kontor as the launcher runs them: one JVM each. */
 public enum App {
-
     SALES("sales", "sales-backoffice-service", "sales", 256),
     ACCOUNTING("accounting", "accounting-service", "accounting", 256),
     HR("hr", "hr-service", "hr", 256),
@@ -26,7 +25,10 @@ public enum App {
         this.heapMegabytes = heapMegabytes;
     }
 
-    /** The domain name the gateway routes by ({@code /api/v1/<key>}, {@code kontor.gateway.services.<key>.url}); "gateway" for the gateway. */
+    /**
+     * The domain name the gateway routes by ({@code /api/v1/<key>}, {@code kontor.gateway.services.<key>.url});
+     * "gateway" for the gateway.
+     */
     public String key() {
         return key;
     }

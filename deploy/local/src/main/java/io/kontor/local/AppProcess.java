@@ -1,7 +1,6 @@
 package io.kontor.local;
 
 import io.kontor.devinfra.FreePorts;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -58,12 +57,19 @@ public final class AppProcess {
     private volatile Map<String, String> systemProperties;
 
     /**
-     * @param command   builds the command line and environment for a port; output and input are set up here
+     * @param command builds the command line and environment for a port; output and input are set up here
      * @param portFixed the port was chosen by the user: a port taken by someone else is an error, not a reason to move
      * @param systemProperties the extra settings of {@link Options#systemProperties()} for this application
      */
-    AppProcess(App app, Path logFile, Path pidFile, int port, boolean portFixed, Duration readyTimeout,
-            Map<String, String> systemProperties, IntFunction<ProcessBuilder> command) {
+    AppProcess(
+            App app,
+            Path logFile,
+            Path pidFile,
+            int port,
+            boolean portFixed,
+            Duration readyTimeout,
+            Map<String, String> systemProperties,
+            IntFunction<ProcessBuilder> command) {
         this.systemProperties = Map.copyOf(systemProperties);
         this.app = app;
         this.logFile = logFile;
@@ -144,8 +150,8 @@ public final class AppProcess {
     }
 
     /**
-     * Restarts with other extra {@code -D} settings (replacing the earlier extra ones; later restarts keep these), e.g. a
-     * benchmark comparing two configurations of one service.
+     * Restarts with other extra {@code -D} settings (replacing the earlier extra ones; later restarts keep these), e.g.
+     * a benchmark comparing two configurations of one service.
      */
     public synchronized void restart(Map<String, String> systemProperties) {
         stop();
@@ -166,8 +172,8 @@ public final class AppProcess {
     }
 
     /**
-     * Launches the JVM and waits for readiness, moving to another free port when someone else took this one between
-     * the launcher's check and the application's bind (machines are shared).
+     * Launches the JVM and waits for readiness, moving to another free port when someone else took this one between the
+     * launcher's check and the application's bind (machines are shared).
      */
     synchronized void startAndAwaitReady() {
         for (int attempt = 1; ; attempt++) {
@@ -203,8 +209,9 @@ public final class AppProcess {
         }
         try {
             Files.createDirectories(logFile.getParent());
-            String header = String.format("%n==== kontor-local: %s on port %d, %s ====%n", name(), port,
-                    LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            String header = String.format(
+                    "%n==== kontor-local: %s on port %d, %s ====%n",
+                    name(), port, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
             Files.writeString(logFile, header, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             logOffset = Files.size(logFile);
             // stdin stays a pipe held by this JVM: OrphanGuard in the child ends the application when it closes.
@@ -232,8 +239,8 @@ public final class AppProcess {
             }
             if (!started.isAlive()) {
                 String output = logSinceLaunch();
-                String message = name() + " exited with code " + started.exitValue() + " before it was ready."
-                        + tailOf(output);
+                String message =
+                        name() + " exited with code " + started.exitValue() + " before it was ready." + tailOf(output);
                 forget(started);
                 if (output.contains("already in use") || output.contains("seems to be in use")) {
                     throw new PortTaken(message);
@@ -241,7 +248,11 @@ public final class AppProcess {
                 throw new LaunchFailure(message);
             }
             try {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build(),
+                HttpResponse<String> answer = HTTP.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(3))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     lastStartupTime = Duration.ofNanos(System.nanoTime() - launchedAt);
@@ -255,8 +266,9 @@ public final class AppProcess {
                 throw new LaunchFailure("Interrupted while waiting for " + name());
             }
             if (System.nanoTime() > deadline) {
-                throw new LaunchFailure(name() + " was not ready within " + readyTimeout.toSeconds() + " s (last answer of "
-                        + readiness + ": " + abbreviate(lastAnswer) + ")." + tailOf(logSinceLaunch()));
+                throw new LaunchFailure(
+                        name() + " was not ready within " + readyTimeout.toSeconds() + " s (last answer of " + readiness
+                                + ": " + abbreviate(lastAnswer) + ")." + tailOf(logSinceLaunch()));
             }
             sleep(POLL_INTERVAL);
         }
@@ -319,13 +331,18 @@ public final class AppProcess {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             leftover = ProcessHandle.of(pid)
-                    .filter(handle -> handle.info().arguments().map(args -> Arrays.asList(args).contains(marker)).orElse(false));
+                    .filter(handle -> handle.info()
+                            .arguments()
+                            .map(args -> Arrays.asList(args).contains(marker))
+                            .orElse(false));
         } catch (IOException | NumberFormatException e) {
             return;
         }
         leftover.ifPresent(handle -> {
             handle.destroyForcibly();
-            handle.onExit().orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+            handle.onExit()
+                    .orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
         });
         try {
             Files.deleteIfExists(pidFile);

@@ -1,12 +1,5 @@
 package io.kontor.local;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,37 +12,61 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The command line of {@code java -jar deploy/local/target/kontor-local.jar} (and of {@code deploy/local/start}). */
-@Command(name = "kontor-local", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "kontor-local",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         version = "Kontor local launcher",
         description = {
-                "Starts Kontor on this machine: PostgreSQL, a Kafka broker, the four services and the gateway, each in its own JVM.",
-                "When all are ready it prints the gateway URL and a development admin token; Ctrl-C stops everything."})
+            "Starts Kontor on this machine: PostgreSQL, a Kafka broker, the four services and the gateway, each in its own JVM.",
+            "When all are ready it prints the gateway URL and a development admin token; Ctrl-C stops everything."
+        })
 final class LaunchCommand implements Callable<Integer> {
 
     static final int EXIT_STOPPED_BY_SIGNAL = 130;
 
-    @Option(names = "--data", paramLabel = "<dir>",
-            description = "Kafka's log, PostgreSQL's data and the logs; kept between runs (default: .kontor-data in the repository).")
+    @Option(
+            names = "--data",
+            paramLabel = "<dir>",
+            description =
+                    "Kafka's log, PostgreSQL's data and the logs; kept between runs (default: .kontor-data in the repository).")
     Path data;
 
     @Option(names = "--clean", description = "Start from empty data: delete what earlier runs left in the data folder.")
     boolean clean;
 
-    @Option(names = "--gateway-port", paramLabel = "<port>",
+    @Option(
+            names = "--gateway-port",
+            paramLabel = "<port>",
             description = "Port of the gateway (default: 8080 if it is free, else any free port).")
     Integer gatewayPort;
 
-    @Option(names = "--only", split = ",", paramLabel = "<app>",
-            description = "Run only these applications (sales, accounting, hr, projects, gateway); PostgreSQL and Kafka always run.")
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "<app>",
+            description =
+                    "Run only these applications (sales, accounting, hr, projects, gateway); PostgreSQL and Kafka always run.")
     List<String> only;
 
-    @Option(names = "--ready-timeout", paramLabel = "<seconds>", defaultValue = "180",
+    @Option(
+            names = "--ready-timeout",
+            paramLabel = "<seconds>",
+            defaultValue = "180",
             description = "How long one application may take to become ready (default: ${DEFAULT-VALUE}).")
     long readyTimeoutSeconds;
 
-    @Option(names = "--repo-root", paramLabel = "<dir>",
+    @Option(
+            names = "--repo-root",
+            paramLabel = "<dir>",
             description = "The Kontor checkout (default: found by walking up from the working directory).")
     Path repoRoot;
 
@@ -77,13 +94,16 @@ final class LaunchCommand implements Callable<Integer> {
     Options toOptions(Path workingDir) {
         Path root = repoRoot != null ? workingDir.resolve(repoRoot) : RepoRoot.find(workingDir);
         if (!RepoRoot.isRoot(root)) {
-            throw new ParameterException(spec.commandLine(), "--repo-root " + root + " is not a Kontor checkout (no mvnw and deploy/local)");
+            throw new ParameterException(
+                    spec.commandLine(), "--repo-root " + root + " is not a Kontor checkout (no mvnw and deploy/local)");
         }
         if (gatewayPort != null && (gatewayPort < 1 || gatewayPort > 65_535)) {
-            throw new ParameterException(spec.commandLine(), "--gateway-port must be between 1 and 65535: " + gatewayPort);
+            throw new ParameterException(
+                    spec.commandLine(), "--gateway-port must be between 1 and 65535: " + gatewayPort);
         }
         if (readyTimeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--ready-timeout must be at least 1 second: " + readyTimeoutSeconds);
+            throw new ParameterException(
+                    spec.commandLine(), "--ready-timeout must be at least 1 second: " + readyTimeoutSeconds);
         }
         Options options = Options.forRepo(root)
                 .withClean(clean)
@@ -128,14 +148,17 @@ final class LaunchCommand implements Callable<Integer> {
         Runnable onSignal = () -> {
             if (signals.incrementAndGet() == 1) {
                 out.println("\n[kontor] stopping: gateway, services, Kafka, PostgreSQL (Ctrl-C again to force)");
-                new Thread(() -> {
-                    try {
-                        platform.close();
-                        out.println("[kontor] stopped");
-                    } finally {
-                        stopped.countDown();
-                    }
-                }, "kontor-stop").start();
+                new Thread(
+                                () -> {
+                                    try {
+                                        platform.close();
+                                        out.println("[kontor] stopped");
+                                    } finally {
+                                        stopped.countDown();
+                                    }
+                                },
+                                "kontor-stop")
+                        .start();
             } else {
                 err.println("\n[kontor] forcing: killing every process the launcher started");
                 ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
@@ -144,9 +167,11 @@ final class LaunchCommand implements Callable<Integer> {
         };
         if (!Signals.handle(onSignal, "INT", "TERM")) {
             // No signal API in this JVM: the shutdown hook below still stops everything, only less orderly.
-            out.println("[kontor] note: signal handling unavailable; Ctrl-C stops the processes without waiting for each other");
+            out.println(
+                    "[kontor] note: signal handling unavailable; Ctrl-C stops the processes without waiting for each other");
         }
-        // Any other way out of this JVM (System.exit elsewhere, a signal the handlers do not cover) stops the platform too.
+        // Any other way out of this JVM (System.exit elsewhere, a signal the handlers do not cover) stops the platform
+        // too.
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "kontor-local-shutdown"));
         try {
             platform.startAll();
@@ -171,27 +196,48 @@ final class LaunchCommand implements Callable<Integer> {
     static String banner(LocalPlatform platform) {
         StringBuilder text = new StringBuilder();
         Path data = platform.dataDir();
-        text.append(String.format(Locale.ROOT, "%nKontor is ready (everything started in %.1f s). Data and logs: %s%n%n",
-                platform.startupTime().toMillis() / 1000.0, data));
+        text.append(String.format(
+                Locale.ROOT,
+                "%nKontor is ready (everything started in %.1f s). Data and logs: %s%n%n",
+                platform.startupTime().toMillis() / 1000.0,
+                data));
         boolean gateway = platform.processes().stream().anyMatch(p -> p.app() == App.GATEWAY);
         if (gateway) {
             text.append("  Gateway      ").append(platform.gatewayUrl()).append('\n');
-            text.append("  Swagger UI   ").append(platform.gatewayUrl()).append("/q/swagger-ui").append('\n');
+            text.append("  Swagger UI   ")
+                    .append(platform.gatewayUrl())
+                    .append("/q/swagger-ui")
+                    .append('\n');
         }
-        text.append("  Services     ").append(platform.processes().stream()
-                .filter(p -> p.app().isService())
-                .map(p -> p.app().key() + " " + p.url())
-                .collect(Collectors.joining(", "))).append("  (direct, for debugging)\n");
-        text.append("  Kafka        ").append(platform.kafka().bootstrapServers()).append('\n');
-        text.append("  PostgreSQL   ").append(platform.postgres().jdbcUrl("<service>"))
-                .append(" (user ").append(platform.postgres().username()).append(")\n");
-        text.append("  Logs         ").append(data.resolve("logs")).append(File.separator).append("<service>.log\n\n");
-        text.append("Development admin token (role admin, valid 12 h; also in ").append(platform.adminTokenFile()).append("):\n");
+        text.append("  Services     ")
+                .append(platform.processes().stream()
+                        .filter(p -> p.app().isService())
+                        .map(p -> p.app().key() + " " + p.url())
+                        .collect(Collectors.joining(", ")))
+                .append("  (direct, for debugging)\n");
+        text.append("  Kafka        ")
+                .append(platform.kafka().bootstrapServers())
+                .append('\n');
+        text.append("  PostgreSQL   ")
+                .append(platform.postgres().jdbcUrl("<service>"))
+                .append(" (user ")
+                .append(platform.postgres().username())
+                .append(")\n");
+        text.append("  Logs         ")
+                .append(data.resolve("logs"))
+                .append(File.separator)
+                .append("<service>.log\n\n");
+        text.append("Development admin token (role admin, valid 12 h; also in ")
+                .append(platform.adminTokenFile())
+                .append("):\n");
         text.append(platform.adminToken()).append("\n\n");
         if (gateway) {
             text.append("Try:\n");
-            text.append("  curl -s -H \"Authorization: Bearer $(cat ").append(platform.adminTokenFile()).append(")\" ")
-                    .append(platform.gatewayUrl()).append("/api/v1/sales/customers\n\n");
+            text.append("  curl -s -H \"Authorization: Bearer $(cat ")
+                    .append(platform.adminTokenFile())
+                    .append(")\" ")
+                    .append(platform.gatewayUrl())
+                    .append("/api/v1/sales/customers\n\n");
         }
         text.append("Ctrl-C stops Kontor.");
         return text.toString();

@@ -1,11 +1,10 @@
 package io.kontor.local;
 
-import io.kontor.devinfra.OrphanGuard;
 import io.kontor.devinfra.DevJwt;
 import io.kontor.devinfra.FreePorts;
 import io.kontor.devinfra.KafkaBroker;
+import io.kontor.devinfra.OrphanGuard;
 import io.kontor.devinfra.Postgres;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +40,10 @@ import java.util.stream.Stream;
 /**
  * Kontor on one machine: PostgreSQL (one database per service), a single-node Kafka broker, the four services and the
  * gateway, each in its own JVM on a free loopback port.
- * <p>
- * From the command line ({@link #main}, see {@link LaunchCommand}) it runs until Ctrl-C. As a library (the system tests)
- * {@link #start(Options)} returns once every {@code /q/health/ready} answers 200, and {@link #close()} stops it all:
- * the gateway first, then the services, Kafka, PostgreSQL.
+ *
+ * <p>From the command line ({@link #main}, see {@link LaunchCommand}) it runs until Ctrl-C. As a library (the system
+ * tests) {@link #start(Options)} returns once every {@code /q/health/ready} answers 200, and {@link #close()} stops it
+ * all: the gateway first, then the services, Kafka, PostgreSQL.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -78,7 +77,10 @@ public final class LocalPlatform implements AutoCloseable {
         System.exit(LaunchCommand.run(args));
     }
 
-    /** Starts everything and returns when all of it is ready; on failure stops what was started and throws {@link LaunchFailure}. */
+    /**
+     * Starts everything and returns when all of it is ready; on failure stops what was started and throws
+     * {@link LaunchFailure}.
+     */
     public static LocalPlatform start(Options options) {
         LocalPlatform platform = new LocalPlatform(options);
         platform.startAll();
@@ -180,7 +182,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** The shift of the applications' calendar from the real time ({@link #shiftClock}). */
     public Duration clockShift() {
         try {
-            String text = Files.exists(clockShiftFile()) ? Files.readString(clockShiftFile()).strip() : "";
+            String text = Files.exists(clockShiftFile())
+                    ? Files.readString(clockShiftFile()).strip()
+                    : "";
             return text.isEmpty() ? Duration.ZERO : Duration.parse(text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the clock shift from " + clockShiftFile(), e);
@@ -207,7 +211,10 @@ public final class LocalPlatform implements AutoCloseable {
         return closed.get();
     }
 
-    /** Stops the gateway, then the services (gracefully, forcibly after a timeout), then Kafka and PostgreSQL. Idempotent. */
+    /**
+     * Stops the gateway, then the services (gracefully, forcibly after a timeout), then Kafka and PostgreSQL.
+     * Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -243,8 +250,10 @@ public final class LocalPlatform implements AutoCloseable {
             if (!Files.isRegularFile(jar)) {
                 missing.add(options.repoRoot().relativize(jar).toString());
             } else {
-                newerSource(app, jar).ifPresent(source -> progress("warning: " + options.repoRoot().relativize(source)
-                        + " is newer than the build of " + app.module() + "; ./mvnw -DskipTests install brings it up to date"));
+                newerSource(app, jar)
+                        .ifPresent(source -> progress(
+                                "warning: " + options.repoRoot().relativize(source) + " is newer than the build of "
+                                        + app.module() + "; ./mvnw -DskipTests install brings it up to date"));
             }
         }
         if (!missing.isEmpty()) {
@@ -284,19 +293,25 @@ public final class LocalPlatform implements AutoCloseable {
         if (options.clean()) {
             // Only what the launcher itself writes: --data may name a folder that holds other things too.
             // PostgreSQL cleans its own data (Postgres.start with clean), the unpacked binaries are kept.
-            for (String entry : List.of("kafka", "logs", "pids", "bin", "jwt", "admin-token", "postgres.log", "clock-shift")) {
+            for (String entry :
+                    List.of("kafka", "logs", "pids", "bin", "jwt", "admin-token", "postgres.log", "clock-shift")) {
                 deleteRecursively(dataDir.resolve(entry));
             }
         }
         Files.createDirectories(logsDir());
         Files.createDirectories(jwtPublicKey().getParent());
-        Files.writeString(jwtPublicKey(), DevJwt.publicKeyPem(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        Files.writeString(
+                jwtPublicKey(),
+                DevJwt.publicKeyPem(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         installOrphanGuard();
     }
 
     private void lockDataDir() throws IOException {
-        lockFile = FileChannel.open(dataDir.resolve("launcher.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lockFile =
+                FileChannel.open(dataDir.resolve("launcher.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             lock = lockFile.tryLock();
         } catch (OverlappingFileLockException e) {
@@ -340,21 +355,31 @@ public final class LocalPlatform implements AutoCloseable {
     private void startInfrastructure() {
         ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads("kontor-infra"));
         try {
-            CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
-                long begin = System.nanoTime();
-                postgres = Postgres.start(dataDir.resolve("postgres"), options.clean(), dataDir.resolve("pg-binaries"));
-                stopIfClosing(postgres::close);
-                for (App app : options.apps()) {
-                    app.database().ifPresent(postgres::createDatabase);
-                }
-                ready("postgresql", begin, postgres.isEmbedded() ? "embedded, " + postgres.jdbcUrl("postgres") : postgres.jdbcUrl("postgres"));
-            }, pool);
-            CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
-                long begin = System.nanoTime();
-                kafka = KafkaBroker.start(kafkaDir());
-                stopIfClosing(kafka::stop);
-                ready("kafka", begin, kafka.bootstrapServers());
-            }, pool);
+            CompletableFuture<Void> database = CompletableFuture.runAsync(
+                    () -> {
+                        long begin = System.nanoTime();
+                        postgres = Postgres.start(
+                                dataDir.resolve("postgres"), options.clean(), dataDir.resolve("pg-binaries"));
+                        stopIfClosing(postgres::close);
+                        for (App app : options.apps()) {
+                            app.database().ifPresent(postgres::createDatabase);
+                        }
+                        ready(
+                                "postgresql",
+                                begin,
+                                postgres.isEmbedded()
+                                        ? "embedded, " + postgres.jdbcUrl("postgres")
+                                        : postgres.jdbcUrl("postgres"));
+                    },
+                    pool);
+            CompletableFuture<Void> broker = CompletableFuture.runAsync(
+                    () -> {
+                        long begin = System.nanoTime();
+                        kafka = KafkaBroker.start(kafkaDir());
+                        stopIfClosing(kafka::stop);
+                        ready("kafka", begin, kafka.bootstrapServers());
+                    },
+                    pool);
             awaitAll(List.of(database, broker));
         } finally {
             pool.shutdownNow();
@@ -369,30 +394,41 @@ public final class LocalPlatform implements AutoCloseable {
         for (App app : options.apps()) {
             int port = app == App.GATEWAY ? gatewayPort : distinctFreePort(taken);
             boolean fixed = app == App.GATEWAY && options.gatewayPort() > 0;
-            apps.put(app, new AppProcess(app, logsDir().resolve(app.module() + ".log"), pidFile(app), port, fixed,
-                    options.readyTimeout(), options.systemProperties().getOrDefault(app, Map.of()),
-                    launchedPort -> command(app, launchedPort)));
+            apps.put(
+                    app,
+                    new AppProcess(
+                            app,
+                            logsDir().resolve(app.module() + ".log"),
+                            pidFile(app),
+                            port,
+                            fixed,
+                            options.readyTimeout(),
+                            options.systemProperties().getOrDefault(app, Map.of()),
+                            launchedPort -> command(app, launchedPort)));
             if (app.isService()) {
                 servicePortsAtLaunch.put(app, port);
             }
         }
         // From here on close() sees every process; had it run before, nothing may start now.
-        stopIfClosing(() -> { });
+        stopIfClosing(() -> {});
         ExecutorService pool = Executors.newFixedThreadPool(apps.size(), daemonThreads("kontor-start"));
         try {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
             for (AppProcess process : processes()) {
-                starts.add(CompletableFuture.runAsync(() -> {
-                    process.startAndAwaitReady();
-                    ready(process.name(), process.lastStartupTime(), process.url());
-                }, pool));
+                starts.add(CompletableFuture.runAsync(
+                        () -> {
+                            process.startAndAwaitReady();
+                            ready(process.name(), process.lastStartupTime(), process.url());
+                        },
+                        pool));
             }
             awaitAll(starts);
         } finally {
             pool.shutdownNow();
         }
         // A service that had to move to another port (someone took its port meanwhile) is unknown to the gateway.
-        boolean moved = servicePortsAtLaunch.entrySet().stream().anyMatch(e -> apps.get(e.getKey()).port() != e.getValue());
+        boolean moved = servicePortsAtLaunch.entrySet().stream()
+                .anyMatch(e -> apps.get(e.getKey()).port() != e.getValue());
         if (moved && apps.containsKey(App.GATEWAY)) {
             progress("a service moved to another port while starting; restarting the gateway with its new address");
             apps.get(App.GATEWAY).restart();
@@ -425,10 +461,12 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * The JVM of one application: the production profile, configured the standard Quarkus way (system properties, which
-     * outrank application.properties) and, for secrets and the services' own {@code ${…}} placeholders, the environment.
+     * outrank application.properties) and, for secrets and the services' own {@code ${…}} placeholders, the
+     * environment.
      */
     private ProcessBuilder command(App app, int port) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(),
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
                 "-Xmx" + app.heapMegabytes() + "m",
                 // One collector thread and no G1 regions: less memory for small heaps on a laptop running nine JVMs.
                 "-XX:+UseSerialGC",
@@ -468,8 +506,11 @@ public final class LocalPlatform implements AutoCloseable {
         }
         // Last, so that they win over the launcher's own settings.
         apps.get(app).systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-cp", binDir() + File.pathSeparator + app.runJar(options.repoRoot()),
-                OrphanGuard.class.getName(), QUARKUS_MAIN));
+        command.addAll(List.of(
+                "-cp",
+                binDir() + File.pathSeparator + app.runJar(options.repoRoot()),
+                OrphanGuard.class.getName(),
+                QUARKUS_MAIN));
         return builder.command(command).directory(dataDir.toFile());
     }
 
@@ -538,7 +579,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -549,7 +592,10 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 task.get();
             } catch (ExecutionException e) {
-                failures.add(e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause());
+                failures.add(
+                        e.getCause() instanceof CompletionException c && c.getCause() != null
+                                ? c.getCause()
+                                : e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failures.add(new LaunchFailure("Interrupted while starting"));
@@ -559,7 +605,8 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         Throwable first = failures.get(0);
-        RuntimeException thrown = first instanceof LaunchFailure launch ? launch
+        RuntimeException thrown = first instanceof LaunchFailure launch
+                ? launch
                 : new LaunchFailure(first.getClass().getSimpleName() + ": " + first.getMessage(), first);
         failures.stream().skip(1).forEach(thrown::addSuppressed);
         throw thrown;

@@ -14,19 +14,26 @@ import java.util.function.Consumer;
 /**
  * How to run the platform. Start from {@link #forRepo(Path)} and adjust with the {@code with…} methods.
  *
- * @param repoRoot     the Kontor checkout whose built applications ({@code <module>/target/quarkus-app}) run
- * @param dataDir      Kafka's log dir, PostgreSQL's data dir and the application logs; kept between runs
- * @param clean        delete the data of earlier runs first
- * @param gatewayPort  {@link #PREFERRED_GATEWAY_PORT} if free else any ({@link #GATEWAY_PORT_PREFERRED_ELSE_FREE}),
- *                     any free port ({@link #ANY_FREE_PORT}), or exactly this port
+ * @param repoRoot the Kontor checkout whose built applications ({@code <module>/target/quarkus-app}) run
+ * @param dataDir Kafka's log dir, PostgreSQL's data dir and the application logs; kept between runs
+ * @param clean delete the data of earlier runs first
+ * @param gatewayPort {@link #PREFERRED_GATEWAY_PORT} if free else any ({@link #GATEWAY_PORT_PREFERRED_ELSE_FREE}), any
+ *     free port ({@link #ANY_FREE_PORT}), or exactly this port
  * @param readyTimeout how long one process may take to report ready
- * @param apps         which applications to run; PostgreSQL and Kafka always run
- * @param progress     where progress lines go
+ * @param apps which applications to run; PostgreSQL and Kafka always run
+ * @param progress where progress lines go
  * @param systemProperties extra {@code -D} settings per application, after the launcher's own (so they win); for
- *                     benchmarks and tests that run an application with other settings than the local defaults
+ *     benchmarks and tests that run an application with other settings than the local defaults
  */
-public record Options(Path repoRoot, Path dataDir, boolean clean, int gatewayPort, Duration readyTimeout, Set<App> apps,
-        Consumer<String> progress, Map<App, Map<String, String>> systemProperties) {
+public record Options(
+        Path repoRoot,
+        Path dataDir,
+        boolean clean,
+        int gatewayPort,
+        Duration readyTimeout,
+        Set<App> apps,
+        Consumer<String> progress,
+        Map<App, Map<String, String>> systemProperties) {
 
     public static final int PREFERRED_GATEWAY_PORT = 8080;
     public static final int GATEWAY_PORT_PREFERRED_ELSE_FREE = -1;
@@ -59,10 +66,20 @@ public record Options(Path repoRoot, Path dataDir, boolean clean, int gatewayPor
         systemProperties = Collections.unmodifiableMap(copy);
     }
 
-    /** Every application, data in {@code <repoRoot>/.kontor-data} kept from earlier runs, the gateway on 8080 if that is free. */
+    /**
+     * Every application, data in {@code <repoRoot>/.kontor-data} kept from earlier runs, the gateway on 8080 if that is
+     * free.
+     */
     public static Options forRepo(Path repoRoot) {
-        return new Options(repoRoot, repoRoot.resolve(DEFAULT_DATA_DIR), false, GATEWAY_PORT_PREFERRED_ELSE_FREE,
-                DEFAULT_READY_TIMEOUT, EnumSet.allOf(App.class), line -> System.out.println("[kontor] " + line), Map.of());
+        return new Options(
+                repoRoot,
+                repoRoot.resolve(DEFAULT_DATA_DIR),
+                false,
+                GATEWAY_PORT_PREFERRED_ELSE_FREE,
+                DEFAULT_READY_TIMEOUT,
+                EnumSet.allOf(App.class),
+                line -> System.out.println("[kontor] " + line),
+                Map.of());
     }
 
     public Options withDataDir(Path dataDir) {

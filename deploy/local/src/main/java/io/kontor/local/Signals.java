@@ -7,10 +7,12 @@ package io.kontor.local;
  */
 final class Signals {
 
-    private Signals() {
-    }
+    private Signals() {}
 
-    /** Runs {@code handler} on each of the named signals; false when this JVM offers no signal API (sun.misc, jdk.unsupported). */
+    /**
+     * Runs {@code handler} on each of the named signals; false when this JVM offers no signal API (sun.misc,
+     * jdk.unsupported).
+     */
     static boolean handle(Runnable handler, String... names) {
         try {
             for (String name : names) {

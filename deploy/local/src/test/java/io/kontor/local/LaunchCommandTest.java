@@ -1,9 +1,7 @@
 package io.kontor.local;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 class LaunchCommandTest {
 
@@ -22,7 +21,8 @@ class LaunchCommandTest {
     Path tmp;
 
     @Test
-    void without_arguments_everything_runs_on_kept_data_in_the_checkout_and_the_gateway_prefers_8080() throws IOException {
+    void without_arguments_everything_runs_on_kept_data_in_the_checkout_and_the_gateway_prefers_8080()
+            throws IOException {
         Path root = RepoRootTest.checkout(tmp.resolve("kontor"));
         Path workingDir = Files.createDirectories(root.resolve("deploy/local"));
 
@@ -72,7 +72,8 @@ class LaunchCommandTest {
     void only_names_applications_by_key_or_module() throws IOException {
         Path root = RepoRootTest.checkout(tmp.resolve("kontor"));
 
-        Options options = parse(root, "--only", "sales,accounting-service", "--only", "GATEWAY", "--ready-timeout", "30");
+        Options options =
+                parse(root, "--only", "sales,accounting-service", "--only", "GATEWAY", "--ready-timeout", "30");
 
         assertThat(options.apps()).containsExactly(App.SALES, App.ACCOUNTING, App.GATEWAY);
         assertThat(options.readyTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -94,8 +95,7 @@ class LaunchCommandTest {
         assertThatThrownBy(() -> parse(root, "--gateway-port", "70000"))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--gateway-port");
-        assertThatThrownBy(() -> parse(root, "--gateway-port", "eighty"))
-                .isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> parse(root, "--gateway-port", "eighty")).isInstanceOf(ParameterException.class);
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.kontor.local;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class OptionsTest {
 
@@ -24,7 +23,8 @@ class OptionsTest {
 
     @Test
     void nothing_to_run_is_refused() {
-        assertThatThrownBy(() -> defaults.withApps(EnumSet.noneOf(App.class))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.withApps(EnumSet.noneOf(App.class)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -36,17 +36,20 @@ class OptionsTest {
     void paths_are_made_absolute() {
         Options options = defaults.withDataDir(Path.of("target/../target/platform"));
 
-        assertThat(options.dataDir()).isAbsolute().isEqualTo(Path.of("target/platform").toAbsolutePath());
+        assertThat(options.dataDir())
+                .isAbsolute()
+                .isEqualTo(Path.of("target/platform").toAbsolutePath());
     }
 
     @Test
     void extra_system_properties_add_up_per_application_and_a_later_value_replaces_an_earlier_one() {
-        Options options = defaults
-                .withSystemProperties(App.GATEWAY, Map.of("kontor.gateway.limits.rate-limit.burst", "10", "a", "1"))
+        Options options = defaults.withSystemProperties(
+                        App.GATEWAY, Map.of("kontor.gateway.limits.rate-limit.burst", "10", "a", "1"))
                 .withSystemProperties(App.GATEWAY, Map.of("kontor.gateway.limits.rate-limit.burst", "1000000"));
 
         assertThat(options.systemProperties().get(App.GATEWAY))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("kontor.gateway.limits.rate-limit.burst", "1000000", "a", "1"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("kontor.gateway.limits.rate-limit.burst", "1000000", "a", "1"));
         assertThat(options.systemProperties()).doesNotContainKey(App.SALES);
     }
 

@@ -1,14 +1,13 @@
 package io.kontor.local;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RepoRootTest {
 
@@ -44,7 +43,8 @@ class RepoRootTest {
         Path nested = Files.createDirectories(root.resolve("tools/other-project"));
         Files.writeString(nested.resolve("mvnw"), "#!/bin/sh\n");
 
-        assertThat(RepoRoot.find(nested.resolve("src").resolve("..").resolve("."))).isEqualTo(root);
+        assertThat(RepoRoot.find(nested.resolve("src").resolve("..").resolve(".")))
+                .isEqualTo(root);
     }
 
     @Test

@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * {@code POST /api/v1/dev/tokens {"roles": ["admin"], "subject": "dev"}}: a token signed with the development key, for
  * the launcher and the CLI on a developer's machine. The route exists only in the {@code dev} and {@code local}
- * profiles and only when switched on there; in any other profile (production above all) it is never registered, even
- * if someone sets the switch - the development key is public, a route minting with it would hand out admin rights.
+ * profiles and only when switched on there; in any other profile (production above all) it is never registered, even if
+ * someone sets the switch - the development key is public, a route minting with it would hand out admin rights.
  */
 @ApplicationScoped
 public class DevTokens {
@@ -44,7 +44,10 @@ public class DevTokens {
     private final String issuer;
     private final String audience;
 
-    DevTokens(DevTokensConfig config, HttpProblems problems, Clock clock,
+    DevTokens(
+            DevTokensConfig config,
+            HttpProblems problems,
+            Clock clock,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") String audience) {
         this.config = config;
@@ -60,7 +63,8 @@ public class DevTokens {
         }
         List<String> profiles = ConfigUtils.getProfiles();
         if (profiles.stream().noneMatch(PROFILES_THAT_MAY::contains)) {
-            LOG.errorf("kontor.gateway.dev-tokens.enabled is ignored in profile %s: development tokens only in %s",
+            LOG.errorf(
+                    "kontor.gateway.dev-tokens.enabled is ignored in profile %s: development tokens only in %s",
                     profiles, PROFILES_THAT_MAY);
             return;
         }
@@ -68,7 +72,8 @@ public class DevTokens {
             throw new IllegalStateException("kontor.gateway.dev-tokens.signing-key-location is missing: "
                     + "development tokens are switched on but there is no key to sign them");
         }
-        router.post(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+        router.post(PATH)
+                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(BodyHandler.create().setBodyLimit(4096))
                 .handler(this::mint);
         LOG.warnf("%s mints development tokens (profile %s): never expose this gateway", PATH, profiles);
@@ -113,14 +118,24 @@ public class DevTokens {
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(config.signingKeyLocation().get());
-        routing.response().setStatusCode(200)
+        routing.response()
+                .setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("token", token).put("subject", subject)
-                        .put("roles", new JsonArray(List.copyOf(roles))).put("expiresAt", expiresAt.toString()).encode());
+                .end(new JsonObject()
+                        .put("token", token)
+                        .put("subject", subject)
+                        .put("roles", new JsonArray(List.copyOf(roles)))
+                        .put("expiresAt", expiresAt.toString())
+                        .encode());
     }
 
     private void invalid(RoutingContext routing, String field, String message) {
-        problems.send(routing, 400, "validation-failed", "Invalid request", field + ": " + message,
+        problems.send(
+                routing,
+                400,
+                "validation-failed",
+                "Invalid request",
+                field + ": " + message,
                 List.of(new Problem.Violation(field, message)));
     }
 }

@@ -46,38 +46,51 @@ public class EventStreamResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.SALES, Roles.ACCOUNTING, Roles.HR, Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
-    @Operation(summary = "Live domain events the caller's role may see (text/event-stream)",
+    @Operation(
+            summary = "Live domain events the caller's role may see (text/event-stream)",
             description = "Reconnect with Last-Event-ID to get what was missed, as far as the gateway still holds it; "
                     + "an event named 'gap' says when it does not.")
     public Multi<OutboundSseEvent> stream(
-            @Parameter(description = "comma-separated: a domain (sales), an event (sales.offer-sent) or a type "
-                    + "(kontor.sales.offer-sent.v1); none: all the caller may see")
-            @QueryParam("types") String types,
+            @Parameter(
+                            description = "comma-separated: a domain (sales), an event (sales.offer-sent) or a type "
+                                    + "(kontor.sales.offer-sent.v1); none: all the caller may see")
+                    @QueryParam("types")
+                    String types,
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         TypeFilter filter = TypeFilter.of(types, EventVisibility.visibleDomains(identity.getRoles()));
-        Multi<OutboundSseEvent> events = Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
-            Runnable unsubscribe = window.subscribe(lastEventId, new EventWindow.Listener() {
-                @Override
-                public void accept(StreamedEvent event) {
-                    if (filter.test(event)) {
-                        emitter.emit(toSse(sse, event));
-                    }
-                }
+        Multi<OutboundSseEvent> events = Multi.createFrom()
+                .<OutboundSseEvent>emitter(emitter -> {
+                    Runnable unsubscribe = window.subscribe(lastEventId, new EventWindow.Listener() {
+                        @Override
+                        public void accept(StreamedEvent event) {
+                            if (filter.test(event)) {
+                                emitter.emit(toSse(sse, event));
+                            }
+                        }
 
-                @Override
-                public void gap(String missing) {
-                    emitter.emit(sse.newEventBuilder().name("gap").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(json.createObjectNode().put("lastEventId", missing)
-                                    .put("detail", "events after this one are no longer held; some may have been missed")
-                                    .toString())
-                            .build());
-                }
-            });
-            // A client that went away ends its stream: from then on it costs nothing.
-            emitter.onTermination(unsubscribe);
-        }).onOverflow().buffer(config.clientBuffer());
-        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(config.keepAlive())
+                        @Override
+                        public void gap(String missing) {
+                            emitter.emit(sse.newEventBuilder()
+                                    .name("gap")
+                                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                    .data(json.createObjectNode()
+                                            .put("lastEventId", missing)
+                                            .put(
+                                                    "detail",
+                                                    "events after this one are no longer held; some may have been missed")
+                                            .toString())
+                                    .build());
+                        }
+                    });
+                    // A client that went away ends its stream: from then on it costs nothing.
+                    emitter.onTermination(unsubscribe);
+                })
+                .onOverflow()
+                .buffer(config.clientBuffer());
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom()
+                .ticks()
+                .every(config.keepAlive())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(events, keepAlive);
     }
@@ -94,7 +107,11 @@ public class EventStreamResource {
         } catch (JsonProcessingException e) {
             cloudEvent.put("data", event.data());
         }
-        return sse.newEventBuilder().id(event.id()).name(event.type())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(cloudEvent.toString()).build();
+        return sse.newEventBuilder()
+                .id(event.id())
+                .name(event.type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(cloudEvent.toString())
+                .build();
     }
 }

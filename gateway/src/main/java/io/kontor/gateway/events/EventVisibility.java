@@ -18,8 +18,7 @@ public final class EventVisibility {
             "hr", Set.of(Roles.HR, Roles.ADMIN),
             "projects", Set.of(Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN));
 
-    private EventVisibility() {
-    }
+    private EventVisibility() {}
 
     public static Set<String> domains() {
         return ROLES_BY_DOMAIN.keySet();

@@ -9,10 +9,10 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 /**
- * The last events that passed through this gateway, and the streams listening for the next ones. A client that lost
- * its connection comes back with the id of the last event it saw (SSE's Last-Event-ID) and gets what it missed, as
- * long as that is still in the window; older gaps are told, not hidden. Bounded, so memory does not grow with time,
- * and a client that has gone holds nothing: its listener is removed when its stream ends.
+ * The last events that passed through this gateway, and the streams listening for the next ones. A client that lost its
+ * connection comes back with the id of the last event it saw (SSE's Last-Event-ID) and gets what it missed, as long as
+ * that is still in the window; older gaps are told, not hidden. Bounded, so memory does not grow with time, and a
+ * client that has gone holds nothing: its listener is removed when its stream ends.
  */
 public final class EventWindow {
 

@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads every domain topic from its end and hands each CloudEvent to the {@link EventWindow}. A plain Kafka consumer on
  * its own thread rather than a SmallRye channel: it needs all partitions of all topics, in a consumer group of its own
- * per gateway instance (every replica serves its own clients, so every replica must see every event), never commits
- * and never moves a record to a dead-letter topic - the stream shows what happens, it does not process it.
+ * per gateway instance (every replica serves its own clients, so every replica must see every event), never commits and
+ * never moves a record to a dead-letter topic - the stream shows what happens, it does not process it.
  */
 @ApplicationScoped
 public class KafkaEventFeed {
@@ -43,8 +43,7 @@ public class KafkaEventFeed {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    KafkaEventFeed(EventsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers")
-            String bootstrapServers) {
+    KafkaEventFeed(EventsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.window = new EventWindow(config.windowSize());
@@ -85,13 +84,20 @@ public class KafkaEventFeed {
 
     private void run() {
         Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "kontor-gateway-stream-" + UUID.randomUUID(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "kontor-gateway-stream",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "kontor-gateway-stream-" + UUID.randomUUID(),
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "kontor-gateway-stream",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(settings)) {
             consumer = kafka;
             kafka.subscribe(config.topics(), new ConsumerRebalanceListener() {
@@ -130,8 +136,13 @@ public class KafkaEventFeed {
         if (id == null || type == null || record.value() == null) {
             return; // not a CloudEvent: nothing a client could make sense of
         }
-        window.publish(new StreamedEvent(id, type, header(record, CloudEventHeaders.SOURCE),
-                header(record, CloudEventHeaders.SUBJECT), header(record, CloudEventHeaders.TIME), record.value()));
+        window.publish(new StreamedEvent(
+                id,
+                type,
+                header(record, CloudEventHeaders.SOURCE),
+                header(record, CloudEventHeaders.SUBJECT),
+                header(record, CloudEventHeaders.TIME),
+                record.value()));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

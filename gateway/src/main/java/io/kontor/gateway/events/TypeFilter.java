@@ -51,13 +51,16 @@ public final class TypeFilter implements Predicate<StreamedEvent> {
             String prefix = "kontor." + entry + (shortForm.group(2) == null ? "." : ".v");
             return type -> type.startsWith(prefix);
         }
-        throw new InvalidFieldProblem("types", "'" + entry + "' is neither a domain (sales), an event (sales.offer-sent) "
-                + "nor an event type (kontor.sales.offer-sent.v1)");
+        throw new InvalidFieldProblem(
+                "types",
+                "'" + entry + "' is neither a domain (sales), an event (sales.offer-sent) "
+                        + "nor an event type (kontor.sales.offer-sent.v1)");
     }
 
     private static void requireDomain(String domain, String entry) {
         if (!EventVisibility.domains().contains(domain)) {
-            throw new InvalidFieldProblem("types", "'" + entry + "' names no domain; known are " + EventVisibility.domains());
+            throw new InvalidFieldProblem(
+                    "types", "'" + entry + "' names no domain; known are " + EventVisibility.domains());
         }
     }
 

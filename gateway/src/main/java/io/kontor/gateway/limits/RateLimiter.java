@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per client: each client may send {@code burst} requests at once and then {@code perSecond} requests
- * a second on average. A bucket refills with time; a full bucket says nothing a new one would not, so it is forgotten
+ * A token bucket per client: each client may send {@code burst} requests at once and then {@code perSecond} requests a
+ * second on average. A bucket refills with time; a full bucket says nothing a new one would not, so it is forgotten
  * ({@link #forgetIdle()}) - memory grows with the clients active in the last moments, not with all clients ever seen.
  */
 public final class RateLimiter {
@@ -25,7 +25,8 @@ public final class RateLimiter {
 
     public RateLimiter(Clock clock, int burst, double perSecond) {
         if (burst < 1 || perSecond <= 0) {
-            throw new IllegalArgumentException("burst must be at least 1 and the rate positive, not " + burst + " and " + perSecond);
+            throw new IllegalArgumentException(
+                    "burst must be at least 1 and the rate positive, not " + burst + " and " + perSecond);
         }
         this.clock = clock;
         this.burst = burst;
@@ -34,7 +35,8 @@ public final class RateLimiter {
 
     public Decision tryAcquire(String client) {
         Instant now = clock.instant();
-        return buckets.computeIfAbsent(client, ignored -> new Bucket(burst, now)).take(now);
+        return buckets.computeIfAbsent(client, ignored -> new Bucket(burst, now))
+                .take(now);
     }
 
     /** Drops the buckets that have filled up again: those clients start afresh, exactly as if they were kept. */

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Rate limit per client under /api: the client is the token's subject (a web shop's service account, a clerk), so one
  * busy front office cannot starve the others, wherever its requests come from. Runs after the token check - an
- * anonymous request is refused anyway - and before the request is forwarded or answered by the gateway itself.
- * A refused request gets 429 problem details with Retry-After (RFC 6585, section 4).
+ * anonymous request is refused anyway - and before the request is forwarded or answered by the gateway itself. A
+ * refused request gets 429 problem details with Retry-After (RFC 6585, section 4).
  */
 @ApplicationScoped
 public class RateLimits {
@@ -37,7 +37,9 @@ public class RateLimits {
             return;
         }
         // Before the service routes (ROUTE_ORDER_BEFORE_DEFAULT) and the gateway's own REST endpoints.
-        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(this::check);
+        router.route("/api/*")
+                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10)
+                .handler(this::check);
         vertx.setPeriodic(config.rateLimit().forgetIdleEvery().toMillis(), ignored -> limiter.forgetIdle());
     }
 
@@ -54,7 +56,11 @@ public class RateLimits {
         }
         long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
         routing.response().putHeader("Retry-After", Long.toString(seconds));
-        problems.send(routing, 429, "too-many-requests", "Too many requests",
+        problems.send(
+                routing,
+                429,
+                "too-many-requests",
+                "Too many requests",
                 "more requests than allowed for this client; try again in " + seconds + " s");
     }
 

@@ -9,9 +9,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Refuses a request body larger than {@code kontor.gateway.limits.max-request-body} with 413 problem details, and a
- * path and query longer than {@code kontor.gateway.limits.max-uri-length} with 414 problem details, before
- * the token is checked and long before anything reaches a service. A body announced by Content-Length is judged here;
- * a chunked one, whose size nobody knows in advance, is counted while it streams ({@link #limitOf}).
+ * path and query longer than {@code kontor.gateway.limits.max-uri-length} with 414 problem details, before the token is
+ * checked and long before anything reaches a service. A body announced by Content-Length is judged here; a chunked one,
+ * whose size nobody knows in advance, is counted while it streams ({@link #limitOf}).
  */
 @ApplicationScoped
 public class RequestSizeLimit {
@@ -39,7 +39,11 @@ public class RequestSizeLimit {
 
     private void check(RoutingContext routing) {
         if (routing.request().uri().length() > maxUriLength) {
-            problems.send(routing, 414, "uri-too-long", "URI too long",
+            problems.send(
+                    routing,
+                    414,
+                    "uri-too-long",
+                    "URI too long",
                     "the path and query are longer than the " + maxUriLength + " characters the API accepts");
             return;
         }
@@ -66,9 +70,14 @@ public class RequestSizeLimit {
 
     /** Answers 413 and closes the connection afterwards: the rest of the body is not worth reading. */
     public static void tooLarge(RoutingContext routing, HttpProblems problems, long maxBytes) {
-        routing.response().putHeader(HttpHeaders.CONNECTION, "close")
+        routing.response()
+                .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ended -> routing.request().connection().close());
-        problems.send(routing, 413, "payload-too-large", "Request body too large",
+        problems.send(
+                routing,
+                413,
+                "payload-too-large",
+                "Request body too large",
                 "the request body is larger than the " + maxBytes + " bytes the API accepts");
     }
 }

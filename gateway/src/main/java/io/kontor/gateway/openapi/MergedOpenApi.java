@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
  * {@code /q/openapi} when first asked for, then kept for {@code kontor.gateway.openapi.keep-for}) merged with the
  * gateway's own. Quarkus' document of the gateway alone moves to {@code /q/openapi-gateway}
  * ({@code quarkus.smallrye-openapi.path}); it is one of the parts. Fetched on demand rather than at startup: in a
- * cluster the services may start after the gateway, and a document from a moment ago is as good as a fresh one.
- * A document with a service missing is served (naming it in {@code x-kontor-unavailable}) but not kept.
+ * cluster the services may start after the gateway, and a document from a moment ago is as good as a fresh one. A
+ * document with a service missing is served (naming it in {@code x-kontor-unavailable}) but not kept.
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -50,10 +50,13 @@ public class MergedOpenApi {
     private HttpClient loopback;
     private volatile Kept kept;
 
-    private record Kept(Buffer document, Instant until) {
-    }
+    private record Kept(Buffer document, Instant until) {}
 
-    MergedOpenApi(GatewayRoutes services, ObjectMapper json, HttpProblems problems, Clock clock,
+    MergedOpenApi(
+            GatewayRoutes services,
+            ObjectMapper json,
+            HttpProblems problems,
+            Clock clock,
             @ConfigProperty(name = "quarkus.smallrye-openapi.path") String ownPath,
             OpenApiConfig config) {
         this.services = services;
@@ -84,19 +87,26 @@ public class MergedOpenApi {
         }
         int ownPort = routing.request().localAddress().port();
         Future<JsonNode> own = loopback.request(HttpMethod.GET, ownPort, "127.0.0.1", ownPath + "?format=json")
-                .compose(request -> request.putHeader(HttpHeaders.ACCEPT, "application/json").send())
+                .compose(request -> request.putHeader(HttpHeaders.ACCEPT, "application/json")
+                        .send())
                 .compose(response -> response.body())
                 .map(this::parse);
         List<Future<JsonNode>> parts = new ArrayList<>();
         for (Downstream downstream : Downstream.values()) {
-            parts.add(services.get(downstream, "/q/openapi?format=json", null, null).map(answer -> document(downstream, answer)));
+            parts.add(services.get(downstream, "/q/openapi?format=json", null, null)
+                    .map(answer -> document(downstream, answer)));
         }
         List<Future<?>> all = new ArrayList<>(parts);
         all.add(own);
         Future.join(all).onComplete(ignored -> {
             if (own.failed()) {
                 LOG.errorf("the gateway's own OpenAPI document at %s is not available: %s", ownPath, own.cause());
-                problems.send(routing, 503, "service-unavailable", "Service unavailable", "the API document cannot be composed right now");
+                problems.send(
+                        routing,
+                        503,
+                        "service-unavailable",
+                        "Service unavailable",
+                        "the API document cannot be composed right now");
                 return;
             }
             OpenApiMerge merge = new OpenApiMerge(json, own.result());
@@ -106,7 +116,9 @@ public class MergedOpenApi {
                 Future<JsonNode> part = parts.get(i);
                 try {
                     if (part.failed()) {
-                        throw part.cause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(part.cause());
+                        throw part.cause() instanceof RuntimeException runtime
+                                ? runtime
+                                : new IllegalStateException(part.cause());
                     }
                     merge.add(downstream.domain(), part.result());
                 } catch (RuntimeException e) {
@@ -138,6 +150,8 @@ public class MergedOpenApi {
     }
 
     private static void send(RoutingContext routing, Buffer document) {
-        routing.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8").end(document);
+        routing.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8")
+                .end(document);
     }
 }

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * One OpenAPI document from the gateway's own and the services' documents. The services' paths already carry their
  * public {@code /api/v1/<domain>} prefix, so paths are taken as they are. Component schemas of the same name and the
- * same content are kept once (the platform's {@code Problem}); of the same name and different content, the service's
- * is renamed to {@code <Domain><Name>} and its references follow, so no service's types overwrite another's.
+ * same content are kept once (the platform's {@code Problem}); of the same name and different content, the service's is
+ * renamed to {@code <Domain><Name>} and its references follow, so no service's types overwrite another's.
  */
 public final class OpenApiMerge {
 
@@ -35,8 +35,10 @@ public final class OpenApiMerge {
         ObjectNode info = merged.putObject("info");
         info.put("title", "Kontor API");
         info.put("version", "1.0");
-        info.put("description", "The public REST API of Kontor: every service's routes through the gateway, and the "
-                + "gateway's own views. Errors are RFC 9457 problem details.");
+        info.put(
+                "description",
+                "The public REST API of Kontor: every service's routes through the gateway, and the "
+                        + "gateway's own views. Errors are RFC 9457 problem details.");
         merged.withObject("/paths");
     }
 
@@ -61,10 +63,14 @@ public final class OpenApiMerge {
         }
         JsonNode rewrittenSchemas = document.path("components").path("schemas");
         if (rewrittenSchemas.isObject()) {
-            rewrittenSchemas.fields().forEachRemaining(schema ->
-                    mergedSchemas.set(renamed.getOrDefault(schema.getKey(), schema.getKey()), schema.getValue()));
+            rewrittenSchemas
+                    .fields()
+                    .forEachRemaining(schema -> mergedSchemas.set(
+                            renamed.getOrDefault(schema.getKey(), schema.getKey()), schema.getValue()));
         }
-        mergeObject(document.path("components").path("securitySchemes"), merged.withObject("/components").withObject("/securitySchemes"));
+        mergeObject(
+                document.path("components").path("securitySchemes"),
+                merged.withObject("/components").withObject("/securitySchemes"));
         mergeObject(document.path("paths"), merged.withObject("/paths"));
         mergeTags(document.path("tags"));
         return this;
@@ -97,7 +103,9 @@ public final class OpenApiMerge {
         if (!tags.isArray()) {
             return;
         }
-        ArrayNode mergedTags = merged.has("tags") && merged.get("tags").isArray() ? (ArrayNode) merged.get("tags") : merged.putArray("tags");
+        ArrayNode mergedTags = merged.has("tags") && merged.get("tags").isArray()
+                ? (ArrayNode) merged.get("tags")
+                : merged.putArray("tags");
         Set<String> known = new HashSet<>();
         mergedTags.forEach(tag -> known.add(tag.path("name").asText()));
         tags.forEach(tag -> {
@@ -110,7 +118,8 @@ public final class OpenApiMerge {
     private ObjectNode rewriteRefs(ObjectNode document, Map<String, String> renamed) {
         String text = document.toString();
         for (Map.Entry<String, String> rename : renamed.entrySet()) {
-            text = text.replace("\"" + SCHEMA_REF + rename.getKey() + "\"", "\"" + SCHEMA_REF + rename.getValue() + "\"");
+            text = text.replace(
+                    "\"" + SCHEMA_REF + rename.getKey() + "\"", "\"" + SCHEMA_REF + rename.getValue() + "\"");
         }
         try {
             return (ObjectNode) json.readTree(text);

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything about one customer that a clerk wants on one screen, collected from three services: the customer and
- * the offers (sales), the invoices with what is still open and how far dunning has gone (accounting), the projects
- * (project office). A part whose service cannot answer is {@code null}, and {@code warnings} says which and why -
- * a partial answer now is worth more than a complete one never.
+ * Everything about one customer that a clerk wants on one screen, collected from three services: the customer and the
+ * offers (sales), the invoices with what is still open and how far dunning has gone (accounting), the projects (project
+ * office). A part whose service cannot answer is {@code null}, and {@code warnings} says which and why - a partial
+ * answer now is worth more than a complete one never.
  *
- * @param openBalance         the sum of the invoices' open amounts, per currency; null when invoices are missing
+ * @param openBalance the sum of the invoices' open amounts, per currency; null when invoices are missing
  * @param highestDunningLevel the highest dunning level of the invoices (0: none); null when invoices are missing
  */
 public record CustomerOverview(
@@ -25,12 +25,10 @@ public record CustomerOverview(
         List<JsonNode> projects,
         List<Warning> warnings) {
 
-    public record Money(BigDecimal amount, String currency) {
-    }
+    public record Money(BigDecimal amount, String currency) {}
 
     /** @param part which part of the overview is missing: customer, offers, invoices or projects */
-    public record Warning(String part, String service, String detail) {
-    }
+    public record Warning(String part, String service, String detail) {}
 
     private static final String DEFAULT_CURRENCY = "EUR";
 
@@ -41,10 +39,14 @@ public record CustomerOverview(
         List<JsonNode> offerItems = items(offers, "offers", warnings);
         List<JsonNode> invoiceItems = items(invoices, "invoices", warnings);
         List<JsonNode> projectItems = items(projects, "projects", warnings);
-        return new CustomerOverview(customerBody, offerItems, invoiceItems,
+        return new CustomerOverview(
+                customerBody,
+                offerItems,
+                invoiceItems,
                 invoiceItems == null ? null : openBalance(invoiceItems),
                 invoiceItems == null ? null : highestDunningLevel(invoiceItems),
-                projectItems, List.copyOf(warnings));
+                projectItems,
+                List.copyOf(warnings));
     }
 
     static List<Money> openBalance(List<JsonNode> invoices) {
@@ -55,14 +57,20 @@ public record CustomerOverview(
                 continue;
             }
             BigDecimal amount = open.isNumber() ? open.decimalValue() : new BigDecimal(open.asText());
-            String currency = invoice.hasNonNull("currency") ? invoice.get("currency").asText() : DEFAULT_CURRENCY;
+            String currency =
+                    invoice.hasNonNull("currency") ? invoice.get("currency").asText() : DEFAULT_CURRENCY;
             byCurrency.merge(currency, amount, BigDecimal::add);
         }
-        return byCurrency.entrySet().stream().map(entry -> new Money(entry.getValue(), entry.getKey())).toList();
+        return byCurrency.entrySet().stream()
+                .map(entry -> new Money(entry.getValue(), entry.getKey()))
+                .toList();
     }
 
     static int highestDunningLevel(List<JsonNode> invoices) {
-        return invoices.stream().mapToInt(invoice -> invoice.path("dunningLevel").asInt(0)).max().orElse(0);
+        return invoices.stream()
+                .mapToInt(invoice -> invoice.path("dunningLevel").asInt(0))
+                .max()
+                .orElse(0);
     }
 
     private static JsonNode body(Part part, String name, List<Warning> warnings) {

@@ -44,22 +44,34 @@ public class CustomerOverviewResource {
     @Path("/{id}/overview")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SALES, Roles.ACCOUNTING, Roles.MIDDLE_OFFICE, Roles.ADMIN})
-    @Operation(summary = "Customer, offers, invoices with open balance and dunning level, and projects in one answer",
+    @Operation(
+            summary = "Customer, offers, invoices with open balance and dunning level, and projects in one answer",
             description = "Parts whose service is unavailable are null and named in warnings.")
-    public Uni<CustomerOverview> overview(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+    public Uni<CustomerOverview> overview(
+            @PathParam("id") String id,
+            @HeaderParam("Authorization") String authorization,
             @Context RoutingContext routing) {
         UUID customerId = parse(id);
         String correlationId = routing.get(CorrelationId.MDC_KEY);
-        Future<Part> customer = part(Downstream.SALES, "/api/v1/sales/customers/" + customerId, authorization, correlationId);
-        Future<Part> offers = part(Downstream.SALES, "/api/v1/sales/offers?customerId=" + customerId, authorization, correlationId);
-        Future<Part> invoices = part(Downstream.ACCOUNTING, "/api/v1/accounting/invoices?customerId=" + customerId, authorization, correlationId);
-        Future<Part> projects = part(Downstream.PROJECTS, "/api/v1/projects?customerId=" + customerId, authorization, correlationId);
-        Future<CustomerOverview> overview = Future.join(customer, offers, invoices, projects).map(all -> {
-            if (customer.result() instanceof Part.NotThere) {
-                throw new NotFoundProblem("customer", customerId);
-            }
-            return CustomerOverview.assemble(customer.result(), offers.result(), invoices.result(), projects.result());
-        });
+        Future<Part> customer =
+                part(Downstream.SALES, "/api/v1/sales/customers/" + customerId, authorization, correlationId);
+        Future<Part> offers =
+                part(Downstream.SALES, "/api/v1/sales/offers?customerId=" + customerId, authorization, correlationId);
+        Future<Part> invoices = part(
+                Downstream.ACCOUNTING,
+                "/api/v1/accounting/invoices?customerId=" + customerId,
+                authorization,
+                correlationId);
+        Future<Part> projects =
+                part(Downstream.PROJECTS, "/api/v1/projects?customerId=" + customerId, authorization, correlationId);
+        Future<CustomerOverview> overview = Future.join(customer, offers, invoices, projects)
+                .map(all -> {
+                    if (customer.result() instanceof Part.NotThere) {
+                        throw new NotFoundProblem("customer", customerId);
+                    }
+                    return CustomerOverview.assemble(
+                            customer.result(), offers.result(), invoices.result(), projects.result());
+                });
         return Uni.createFrom().completionStage(overview.toCompletionStage());
     }
 

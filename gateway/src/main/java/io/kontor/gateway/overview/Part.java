@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public sealed interface Part {
 
     /** The service answered 200 with this JSON. */
-    record Found(JsonNode body) implements Part {
-    }
+    record Found(JsonNode body) implements Part {}
 
     /** The service answered 404: the thing asked for does not exist. */
-    record NotThere() implements Part {
-    }
+    record NotThere() implements Part {}
 
     /** Nothing usable from the service: down, too slow, refused the caller, or answered an error. */
-    record Missing(String service, String detail) implements Part {
-    }
+    record Missing(String service, String detail) implements Part {}
 }

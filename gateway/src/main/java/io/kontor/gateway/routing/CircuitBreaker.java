@@ -7,19 +7,23 @@ import java.time.Instant;
 /**
  * The circuit breaker of one service: after {@code failureThreshold} failures in a row the gateway stops calling the
  * service for {@code openFor} and answers 503 at once (instead of letting every caller wait for a connect timeout and
- * piling requests onto a service that is struggling to come back). Then one trial request goes through (half open):
- * if it succeeds the breaker closes, if it fails it opens again for another {@code openFor}.
- * <p>
- * A failure is what the gateway sees on the wire - no connection, no answer in time, connection broken before an
+ * piling requests onto a service that is struggling to come back). Then one trial request goes through (half open): if
+ * it succeeds the breaker closes, if it fails it opens again for another {@code openFor}.
+ *
+ * <p>A failure is what the gateway sees on the wire - no connection, no answer in time, connection broken before an
  * answer. An HTTP error status is an answer: a service that says 500 or 409 quickly is up, and stays reachable.
- * <p>
- * A small state machine rather than SmallRye Fault Tolerance: the proxy is a chain of Vert.x callbacks on a route, not
- * a CDI method an annotation could wrap, and the breaker must know success and failure of the transport only. It is
+ *
+ * <p>A small state machine rather than SmallRye Fault Tolerance: the proxy is a chain of Vert.x callbacks on a route,
+ * not a CDI method an annotation could wrap, and the breaker must know success and failure of the transport only. It is
  * called from every event loop, hence the locking; every section is a few field reads and writes.
  */
 public final class CircuitBreaker {
 
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     private final Clock clock;
     private final int failureThreshold;
@@ -43,8 +47,8 @@ public final class CircuitBreaker {
     }
 
     /**
-     * Whether a request may go to the service now. In the half-open state only the first caller gets {@code true}:
-     * it is the trial, and must report its outcome with {@link #succeeded()} or {@link #failed()}.
+     * Whether a request may go to the service now. In the half-open state only the first caller gets {@code true}: it
+     * is the trial, and must report its outcome with {@link #succeeded()} or {@link #failed()}.
      */
     public synchronized boolean allowsRequest() {
         if (state == State.OPEN && !clock.instant().isBefore(openUntil)) {

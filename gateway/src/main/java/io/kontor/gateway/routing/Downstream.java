@@ -5,7 +5,6 @@ package io.kontor.gateway.routing;
  * the public contract and live here; where the services run is configuration ({@link GatewayConfig}).
  */
 public enum Downstream {
-
     SALES("sales", "sales-backoffice-service"),
     ACCOUNTING("accounting", "accounting-service"),
     HR("hr", "hr-service"),

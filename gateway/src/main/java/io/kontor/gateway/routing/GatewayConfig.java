@@ -27,8 +27,8 @@ public interface GatewayConfig {
         int maxConnections();
 
         /**
-         * Further attempts for an idempotent request whose attempt found no connection or lost it before the answer
-         * (0: none). Never for a timeout: a slow service gets slower with each repetition.
+         * Further attempts for an idempotent request whose attempt found no connection or lost it before the answer (0:
+         * none). Never for a timeout: a slow service gets slower with each repetition.
          */
         int retries();
 

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Puts one route per {@link Downstream} on Quarkus' own router. They run after the platform's correlation id filter
- * and after authentication and the permission check (which are filters too), and before any JAX-RS resource.
+ * Puts one route per {@link Downstream} on Quarkus' own router. They run after the platform's correlation id filter and
+ * after authentication and the permission check (which are filters too), and before any JAX-RS resource.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -41,15 +41,16 @@ public class GatewayRoutes {
                     .handler(proxy::forward);
             LOG.infof("%s -> %s at %s", downstream.routePattern(), downstream.serviceName(), service.url());
         }
-        Set<String> known = EnumSet.allOf(Downstream.class).stream().map(Downstream::domain).collect(Collectors.toSet());
+        Set<String> known =
+                EnumSet.allOf(Downstream.class).stream().map(Downstream::domain).collect(Collectors.toSet());
         config.services().keySet().stream()
                 .filter(domain -> !known.contains(domain))
                 .forEach(domain -> LOG.warnf("kontor.gateway.services.%s is configured but no route uses it", domain));
     }
 
     /**
-     * GET {@code uri} (path and query under /api/v1) from {@code downstream} on the gateway's own behalf, for a composite
-     * view; fails with {@link ServiceUnavailableException} when the service cannot answer.
+     * GET {@code uri} (path and query under /api/v1) from {@code downstream} on the gateway's own behalf, for a
+     * composite view; fails with {@link ServiceUnavailableException} when the service cannot answer.
      */
     public Future<ServiceAnswer> get(Downstream downstream, String uri, String authorization, String correlationId) {
         ServiceProxy proxy = proxies.get(downstream);

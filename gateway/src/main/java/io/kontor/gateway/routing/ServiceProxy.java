@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Forwards the requests of one domain to its service and streams the answer back. Bodies are piped with back-pressure
- * in both directions (a 50 MB PDF never sits in the gateway's memory); hop-by-hop headers stay behind (vertx-http-proxy).
- * What the gateway adds: the correlation id, X-Forwarded-*, its own timeouts, retries of idempotent requests, a
- * circuit breaker, and problem details when the service cannot be reached or does not answer.
+ * in both directions (a 50 MB PDF never sits in the gateway's memory); hop-by-hop headers stay behind
+ * (vertx-http-proxy). What the gateway adds: the correlation id, X-Forwarded-*, its own timeouts, retries of idempotent
+ * requests, a circuit breaker, and problem details when the service cannot be reached or does not answer.
  */
 final class ServiceProxy {
 
@@ -53,7 +53,10 @@ final class ServiceProxy {
         this.vertx = vertx;
         this.downstream = downstream;
         this.problems = problems;
-        this.breaker = new CircuitBreaker(clock, config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor());
+        this.breaker = new CircuitBreaker(
+                clock,
+                config.circuitBreaker().failureThreshold(),
+                config.circuitBreaker().openFor());
         this.retries = config.retries();
         this.retryDelayMillis = Math.max(1, config.retryDelay().toMillis());
         URI url = validated(downstream, config.url());
@@ -62,7 +65,8 @@ final class ServiceProxy {
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setName("gateway-" + downstream.domain())
-                        .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
+                        .setConnectTimeout(
+                                Math.toIntExact(config.connectTimeout().toMillis()))
                         .setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(config.maxConnections()));
         this.target = new RequestOptions()
@@ -95,10 +99,12 @@ final class ServiceProxy {
         } else if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null && RequestSizeLimit.limitOf(routing) >= 0) {
             // A declared length has been judged already (RequestSizeLimit); a chunked body is counted on its way.
             long limit = RequestSizeLimit.limitOf(routing);
-            proxyRequest.setBody(Body.body(new SizeLimitedBody(request, limit, () -> {
-                routing.put(TOO_LARGE, Boolean.TRUE);
-                RequestSizeLimit.tooLarge(routing, problems, limit);
-            }), -1));
+            proxyRequest.setBody(Body.body(
+                    new SizeLimitedBody(request, limit, () -> {
+                        routing.put(TOO_LARGE, Boolean.TRUE);
+                        RequestSizeLimit.tooLarge(routing, problems, limit);
+                    }),
+                    -1));
         }
         attempt(routing, proxyRequest, hasBody, 0);
     }
@@ -124,7 +130,8 @@ final class ServiceProxy {
                 if (response.failed()) {
                     breaker.failed();
                     Throwable failure = response.cause();
-                    if (!(failure instanceof TimeoutException) && retriesDone < retries
+                    if (!(failure instanceof TimeoutException)
+                            && retriesDone < retries
                             && Retries.afterBrokenConnection(method, hasBody)) {
                         retryLater(routing, proxyRequest, hasBody, retriesDone, failure);
                     } else {
@@ -138,8 +145,8 @@ final class ServiceProxy {
         });
     }
 
-    private void retryLater(RoutingContext routing, ProxyRequest proxyRequest, boolean hasBody, int retriesDone,
-            Throwable failure) {
+    private void retryLater(
+            RoutingContext routing, ProxyRequest proxyRequest, boolean hasBody, int retriesDone, Throwable failure) {
         LOG.debugf("%s: attempt %d failed, trying again: %s", downstream.serviceName(), retriesDone + 1, failure);
         vertx.setTimer(retryDelayMillis, ignored -> {
             if (routing.response().closed()) {
@@ -153,13 +160,16 @@ final class ServiceProxy {
         });
     }
 
-    /** HTTP/1.1 (RFC 9112, section 6.3): a request has a body exactly when it has Content-Length or Transfer-Encoding. */
+    /**
+     * HTTP/1.1 (RFC 9112, section 6.3): a request has a body exactly when it has Content-Length or Transfer-Encoding.
+     */
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (request.version() == HttpVersion.HTTP_2) {
             return !"0".equals(length);
         }
-        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !"0".equals(length.trim()));
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || (length != null && !"0".equals(length.trim()));
     }
 
     /**
@@ -169,7 +179,8 @@ final class ServiceProxy {
     Future<ServiceAnswer> get(String uri, String authorization, String correlationId) {
         if (!breaker.allowsRequest()) {
             return Future.failedFuture(new ServiceUnavailableException(
-                    downstream.serviceName() + " failed several times in a row and is given a moment to recover", null));
+                    downstream.serviceName() + " failed several times in a row and is given a moment to recover",
+                    null));
         }
         return connect()
                 .compose(request -> {
@@ -190,15 +201,20 @@ final class ServiceProxy {
                     }
                     breaker.failed();
                     LOG.warnf("%s: GET %s failed: %s", downstream.serviceName(), uri, answer.cause());
-                    String why = answer.cause() instanceof TimeoutException ? " did not answer in time" : " cannot be reached right now";
-                    return Future.failedFuture(new ServiceUnavailableException(downstream.serviceName() + why, answer.cause()));
+                    String why = answer.cause() instanceof TimeoutException
+                            ? " did not answer in time"
+                            : " cannot be reached right now";
+                    return Future.failedFuture(
+                            new ServiceUnavailableException(downstream.serviceName() + why, answer.cause()));
                 });
     }
 
     private Future<HttpClientRequest> connect() {
-        return client.request(target).map(request -> request.exceptionHandler(failure ->
-                // Also reported through the response future, answered there; without a handler Vert.x logs it again.
-                LOG.debugf("%s: request failed: %s", downstream.serviceName(), failure)));
+        return client.request(target)
+                .map(request -> request.exceptionHandler(failure ->
+                        // Also reported through the response future, answered there; without a handler Vert.x logs it
+                        // again.
+                        LOG.debugf("%s: request failed: %s", downstream.serviceName(), failure)));
     }
 
     private static void addForwardingHeaders(RoutingContext routing, MultiMap headers) {
@@ -223,35 +239,56 @@ final class ServiceProxy {
     }
 
     private void sendToCaller(ProxyResponse response) {
-        response.send().onFailure(failure ->
-                // The caller went away, or the service broke off in the middle of a body: the proxy has reset both
-                // connections, there is nobody left to tell.
-                LOG.debugf("%s: answer not completely delivered: %s", downstream.serviceName(), failure));
+        response.send()
+                .onFailure(failure ->
+                        // The caller went away, or the service broke off in the middle of a body: the proxy has reset
+                        // both
+                        // connections, there is nobody left to tell.
+                        LOG.debugf("%s: answer not completely delivered: %s", downstream.serviceName(), failure));
     }
 
     private void answerUnreachable(RoutingContext routing, ProxyRequest proxyRequest, Throwable failure) {
         LOG.warnf("%s is not reachable at %s: %s", downstream.serviceName(), target.getServer(), failure);
         proxyRequest.release();
-        problems.send(routing, 503, "service-unavailable", "Service unavailable",
+        problems.send(
+                routing,
+                503,
+                "service-unavailable",
+                "Service unavailable",
                 downstream.serviceName() + " cannot be reached right now; try again later");
     }
 
     private void answerBreakerOpen(RoutingContext routing) {
-        routing.response().putHeader("Retry-After", Long.toString(breaker.retryAfter().toSeconds()));
-        problems.send(routing, 503, "service-unavailable", "Service unavailable",
-                downstream.serviceName() + " failed several times in a row and is given a moment to recover; try again later");
+        routing.response()
+                .putHeader("Retry-After", Long.toString(breaker.retryAfter().toSeconds()));
+        problems.send(
+                routing,
+                503,
+                "service-unavailable",
+                "Service unavailable",
+                downstream.serviceName()
+                        + " failed several times in a row and is given a moment to recover; try again later");
     }
 
     private void answerNoResponse(RoutingContext routing, ProxyRequest proxyRequest, Throwable failure) {
         proxyRequest.release();
         if (failure instanceof TimeoutException) {
             LOG.warnf("%s did not answer in time: %s", downstream.serviceName(), failure);
-            problems.send(routing, 504, "gateway-timeout", "Gateway timeout",
+            problems.send(
+                    routing,
+                    504,
+                    "gateway-timeout",
+                    "Gateway timeout",
                     downstream.serviceName() + " did not answer in time; the request may or may not have taken effect");
         } else {
             LOG.warnf("%s broke off the request: %s", downstream.serviceName(), failure);
-            problems.send(routing, 502, "bad-gateway", "Bad gateway",
-                    downstream.serviceName() + " broke off before answering; the request may or may not have taken effect");
+            problems.send(
+                    routing,
+                    502,
+                    "bad-gateway",
+                    "Bad gateway",
+                    downstream.serviceName()
+                            + " broke off before answering; the request may or may not have taken effect");
         }
     }
 
@@ -262,7 +299,10 @@ final class ServiceProxy {
     private static URI validated(Downstream downstream, URI url) {
         String key = "kontor.gateway.services." + downstream.domain() + ".url";
         boolean http = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
-        boolean bare = (url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/")) && url.getQuery() == null;
+        boolean bare = (url.getPath() == null
+                        || url.getPath().isEmpty()
+                        || url.getPath().equals("/"))
+                && url.getQuery() == null;
         if (!http || url.getHost() == null || !bare) {
             throw new IllegalStateException(key + " must be http(s)://host[:port] without a path (the service serves "
                     + "/api/v1/" + downstream.domain() + " itself), not " + url);

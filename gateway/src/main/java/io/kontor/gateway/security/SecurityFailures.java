@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * 401 and 403 raised on the HTTP layer (the permissions in application.properties are checked there, before any
- * route) as problem details; Quarkus' default would be an empty body. The platform's JAX-RS mappers never see these.
+ * 401 and 403 raised on the HTTP layer (the permissions in application.properties are checked there, before any route)
+ * as problem details; Quarkus' default would be an empty body. The platform's JAX-RS mappers never see these.
  */
 @ApplicationScoped
 public class SecurityFailures {

@@ -38,7 +38,12 @@ public class HttpProblems {
     }
 
     /** With the fields that are wrong, as the platform's InvalidFieldProblem answers. */
-    public void send(RoutingContext routing, int status, String slug, String title, String detail,
+    public void send(
+            RoutingContext routing,
+            int status,
+            String slug,
+            String title,
+            String detail,
             List<Problem.Violation> violations) {
         HttpServerResponse response = routing.response();
         if (response.ended()) {

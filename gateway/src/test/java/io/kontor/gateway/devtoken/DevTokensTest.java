@@ -35,37 +35,52 @@ class DevTokensTest {
 
     @Test
     void a_minted_token_opens_the_api_with_its_role() {
-        String token = given().contentType("application/json").body("{\"roles\":[\"admin\"],\"subject\":\"launcher\"}")
-                .when().post(DevTokens.PATH)
-                .then().statusCode(200)
+        String token = given().contentType("application/json")
+                .body("{\"roles\":[\"admin\"],\"subject\":\"launcher\"}")
+                .when()
+                .post(DevTokens.PATH)
+                .then()
+                .statusCode(200)
                 .body("subject", equalTo("launcher"))
                 .body("roles[0]", equalTo("admin"))
-                .extract().path("token");
+                .extract()
+                .path("token");
 
         // Accepted and allowed: admin gets as far as the check of the id (400), not 401 or 403.
         given().header("Authorization", "Bearer " + token)
-                .when().get("/api/v1/customers/not-a-uuid/overview")
-                .then().statusCode(400);
+                .when()
+                .get("/api/v1/customers/not-a-uuid/overview")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void a_minted_token_carries_only_its_role() {
-        String token = given().contentType("application/json").body("{\"roles\":[\"front-office\"]}")
-                .when().post(DevTokens.PATH)
-                .then().statusCode(200)
-                .extract().path("token");
+        String token = given().contentType("application/json")
+                .body("{\"roles\":[\"front-office\"]}")
+                .when()
+                .post(DevTokens.PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
 
         given().header("Authorization", "Bearer " + token)
-                .when().get("/api/v1/customers/not-a-uuid/overview")
-                .then().statusCode(403);
+                .when()
+                .get("/api/v1/customers/not-a-uuid/overview")
+                .then()
+                .statusCode(403);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{}", "{\"roles\":[]}", "{\"roles\":[\"root\"]}", "{\"roles\":\"admin\"}", "[\"admin\"]"})
     void roles_that_are_missing_or_unknown_are_400_naming_the_field(String body) {
-        given().contentType("application/json").body(body)
-                .when().post(DevTokens.PATH)
-                .then().statusCode(400)
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post(DevTokens.PATH)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", body.startsWith("[") ? equalTo("body") : equalTo("roles"));
     }
@@ -73,9 +88,12 @@ class DevTokensTest {
     @Test
     void every_role_of_the_platform_can_be_minted() {
         for (String role : Roles.ALL) {
-            given().contentType("application/json").body("{\"roles\":[\"" + role + "\"]}")
-                    .when().post(DevTokens.PATH)
-                    .then().statusCode(200);
+            given().contentType("application/json")
+                    .body("{\"roles\":[\"" + role + "\"]}")
+                    .when()
+                    .post(DevTokens.PATH)
+                    .then()
+                    .statusCode(200);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.kontor.gateway.devtoken;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import io.kontor.platform.security.Roles;
 import io.kontor.testing.TestTokens;
@@ -45,17 +45,23 @@ class NoDevTokensInProdTest {
 
     @Test
     void without_a_token_the_path_is_as_closed_as_any_other() {
-        given().contentType("application/json").body("{\"roles\":[\"admin\"]}")
-                .when().post("/api/v1/dev/tokens")
-                .then().statusCode(401);
+        given().contentType("application/json")
+                .body("{\"roles\":[\"admin\"]}")
+                .when()
+                .post("/api/v1/dev/tokens")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void with_a_token_the_path_does_not_exist() {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                .contentType("application/json").body("{\"roles\":[\"admin\"]}")
-                .when().post("/api/v1/dev/tokens")
-                .then().statusCode(404)
+                .contentType("application/json")
+                .body("{\"roles\":[\"admin\"]}")
+                .when()
+                .post("/api/v1/dev/tokens")
+                .then()
+                .statusCode(404)
                 .body(not(containsString("token\"")));
     }
 }

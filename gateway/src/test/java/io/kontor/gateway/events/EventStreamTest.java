@@ -57,7 +57,8 @@ class EventStreamTest {
             SseClient.Event received = clerk.next(WAIT);
             assertThat(received.id()).isEqualTo(id);
             assertThat(received.name()).isEqualTo(OfferSent.TYPE);
-            assertThat(received.data()).contains("\"offerNumber\":\"" + offer.offerNumber() + "\"")
+            assertThat(received.data())
+                    .contains("\"offerNumber\":\"" + offer.offerNumber() + "\"")
                     .contains("\"source\":\"/kontor/sales-backoffice-service\"");
         }
     }
@@ -69,23 +70,32 @@ class EventStreamTest {
             awaitListening(2);
 
             String offerId = events.send("sales-backoffice-service", offerSent());
-            String applicationId = events.send("hr-service",
-                    new ApplicationReceived(UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+            String applicationId = events.send(
+                    "hr-service", new ApplicationReceived(UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
 
-            assertThat(hr.next(WAIT).id()).as("hr skips the offer, gets the application").isEqualTo(applicationId);
-            assertThat(middleOffice.next(WAIT).id()).as("middle office gets the offer").isEqualTo(offerId);
-            assertThat(middleOffice.drain(Duration.ofSeconds(2))).as("but not the application").isEmpty();
+            assertThat(hr.next(WAIT).id())
+                    .as("hr skips the offer, gets the application")
+                    .isEqualTo(applicationId);
+            assertThat(middleOffice.next(WAIT).id())
+                    .as("middle office gets the offer")
+                    .isEqualTo(offerId);
+            assertThat(middleOffice.drain(Duration.ofSeconds(2)))
+                    .as("but not the application")
+                    .isEmpty();
         }
     }
 
     @Test
     void types_narrow_the_stream_to_the_events_asked_for() throws Exception {
-        try (SseClient accountant = SseClient.open(STREAM + "?types=accounting.invoice-paid", TestTokens.bearer(Roles.ADMIN), null)) {
+        try (SseClient accountant =
+                SseClient.open(STREAM + "?types=accounting.invoice-paid", TestTokens.bearer(Roles.ADMIN), null)) {
             awaitListening(1);
 
             events.send("sales-backoffice-service", offerSent());
-            String paid = events.send("accounting-service", new InvoicePaid(UUID.randomUUID(), "RE-2025-000042",
-                    UUID.randomUUID(), null, LocalDate.of(2025, 3, 3)));
+            String paid = events.send(
+                    "accounting-service",
+                    new InvoicePaid(
+                            UUID.randomUUID(), "RE-2025-000042", UUID.randomUUID(), null, LocalDate.of(2025, 3, 3)));
 
             assertThat(accountant.next(WAIT).id()).isEqualTo(paid);
         }
@@ -134,15 +144,19 @@ class EventStreamTest {
     @Test
     void front_office_systems_get_no_stream() {
         given().header("Authorization", TestTokens.bearer(Roles.FRONT_OFFICE))
-                .when().get(STREAM)
-                .then().statusCode(403);
+                .when()
+                .get(STREAM)
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void an_unknown_type_is_400_naming_the_field() {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                .when().get(STREAM + "?types=billing.invoice-sent")
-                .then().statusCode(400)
+                .when()
+                .get(STREAM + "?types=billing.invoice-sent")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("types"));
     }
@@ -152,7 +166,14 @@ class EventStreamTest {
     }
 
     private static OfferSent offerSent() {
-        return new OfferSent(UUID.randomUUID(), "AN-" + UUID.randomUUID().toString().substring(0, 8), 1, UUID.randomUUID(),
-                LocalDate.of(2025, 4, 1), new BigDecimal("1000.00"), new BigDecimal("1190.00"), "EUR");
+        return new OfferSent(
+                UUID.randomUUID(),
+                "AN-" + UUID.randomUUID().toString().substring(0, 8),
+                1,
+                UUID.randomUUID(),
+                LocalDate.of(2025, 4, 1),
+                new BigDecimal("1000.00"),
+                new BigDecimal("1190.00"),
+                "EUR");
     }
 }

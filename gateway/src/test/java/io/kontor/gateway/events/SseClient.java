@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 /** A text/event-stream reader for tests: collects the events (not the comments) as they arrive. */
 final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
-    }
+    record Event(String id, String name, String data) {}
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -35,13 +34,16 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient open(String pathAndQuery, String authorization, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
                 .header("Authorization", authorization)
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<InputStream> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
                 .get(20, TimeUnit.SECONDS);
         return new SseClient(response);
@@ -75,7 +77,8 @@ final class SseClient implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             String name = null;
             StringBuilder data = new StringBuilder();
@@ -93,7 +96,8 @@ final class SseClient implements AutoCloseable {
                 } else if (line.startsWith("event:")) {
                     name = line.substring(6).trim();
                 } else if (line.startsWith("data:")) {
-                    data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).trim());
+                    data.append(data.length() > 0 ? "\n" : "")
+                            .append(line.substring(5).trim());
                 }
             }
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.kontor.devinfra.DevJwt;
 import io.kontor.gateway.InjectStubServices;
-import io.kontor.gateway.StubService;
 import io.kontor.gateway.StubServices;
 import io.kontor.gateway.StubServicesResource;
 import io.kontor.platform.security.Roles;
@@ -51,24 +50,41 @@ class LimitsTest {
     @Test
     void a_client_past_its_burst_gets_429_with_retry_after_while_another_client_is_served() {
         clock.set(Instant.now());
-        String webShop = "Bearer " + DevJwt.mint("web-shop-" + UUID.randomUUID(), Duration.ofHours(1), Roles.FRONT_OFFICE);
+        String webShop =
+                "Bearer " + DevJwt.mint("web-shop-" + UUID.randomUUID(), Duration.ofHours(1), Roles.FRONT_OFFICE);
         String clerk = "Bearer " + DevJwt.mint("clerk-" + UUID.randomUUID(), Duration.ofHours(1), Roles.SALES);
         for (int i = 0; i < StubServicesResource.RATE_LIMIT_BURST; i++) {
-            given().header("Authorization", webShop).when().get("/api/v1/sales/products").then().statusCode(200);
+            given().header("Authorization", webShop)
+                    .when()
+                    .get("/api/v1/sales/products")
+                    .then()
+                    .statusCode(200);
         }
         int reachedSales = services.sales().received().size();
 
         given().header("Authorization", webShop)
-                .when().get("/api/v1/sales/products")
-                .then().statusCode(429)
+                .when()
+                .get("/api/v1/sales/products")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("type", equalTo("urn:kontor:problem:too-many-requests"));
-        given().header("Authorization", clerk).when().get("/api/v1/sales/products").then().statusCode(200);
+        given().header("Authorization", clerk)
+                .when()
+                .get("/api/v1/sales/products")
+                .then()
+                .statusCode(200);
 
-        assertThat(services.sales().received()).as("the refused request stayed at the gateway").hasSize(reachedSales + 1);
+        assertThat(services.sales().received())
+                .as("the refused request stayed at the gateway")
+                .hasSize(reachedSales + 1);
         clock.advance(Duration.ofSeconds(1));
-        given().header("Authorization", webShop).when().get("/api/v1/sales/products").then().statusCode(200);
+        given().header("Authorization", webShop)
+                .when()
+                .get("/api/v1/sales/products")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -76,9 +92,12 @@ class LimitsTest {
         byte[] tooLarge = new byte[StubServicesResource.MAX_REQUEST_BODY + 1];
 
         given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
-                .contentType("application/xml").body(tooLarge)
-                .when().post("/api/v1/accounting/bank-statements")
-                .then().statusCode(413)
+                .contentType("application/xml")
+                .body(tooLarge)
+                .when()
+                .post("/api/v1/accounting/bank-statements")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kontor:problem:payload-too-large"));
 
@@ -87,18 +106,23 @@ class LimitsTest {
 
     @Test
     void a_path_and_query_longer_than_the_limit_get_414_with_problem_details_and_reach_no_service() {
-        // Found by the system tests' fuzzing: above 4096 bytes Quarkus' codec answered a bare 414 and dropped the connection.
+        // Found by the system tests' fuzzing: above 4096 bytes Quarkus' codec answered a bare 414 and dropped the
+        // connection.
         String longQuery = "x".repeat(10_000);
 
         given().header("Authorization", TestTokens.bearer(Roles.SALES))
-                .when().get("/api/v1/sales/customers?q=" + longQuery)
-                .then().statusCode(414)
+                .when()
+                .get("/api/v1/sales/customers?q=" + longQuery)
+                .then()
+                .statusCode(414)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kontor:problem:uri-too-long"))
                 .body("status", equalTo(414));
         given().header("Authorization", TestTokens.bearer(Roles.SALES))
-                .when().get("/api/v1/sales/customers?q=" + "x".repeat(3_900))
-                .then().statusCode(200);
+                .when()
+                .get("/api/v1/sales/customers?q=" + "x".repeat(3_900))
+                .then()
+                .statusCode(200);
 
         assertThat(services.requestsReceived()).isEqualTo(1);
     }
@@ -106,14 +130,22 @@ class LimitsTest {
     @Test
     void a_chunked_body_growing_past_the_limit_is_cut_off_with_413() throws Exception {
         byte[] tooLarge = new byte[StubServicesResource.MAX_REQUEST_BODY * 2];
-        services.accounting().answer(request -> request.body().onComplete(body ->
-                request.response().setStatusCode(200).end("read " + (body.succeeded() ? body.result().length() : -1))));
+        services.accounting()
+                .answer(request -> request.body()
+                        .onComplete(body -> request.response()
+                                .setStatusCode(200)
+                                .end("read " + (body.succeeded() ? body.result().length() : -1))));
 
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/accounting/bank-statements"))
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + RestAssured.port + "/api/v1/accounting/bank-statements"))
                                 .header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
                                 .header("Content-Type", "application/xml")
-                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)))
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(tooLarge)))
                                 .timeout(Duration.ofSeconds(10))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -127,18 +159,24 @@ class LimitsTest {
         given().header("Origin", "https://shop.example.test")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
-                .when().options("/api/v1/sales/offers")
-                .then().statusCode(200)
+                .when()
+                .options("/api/v1/sales/offers")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://shop.example.test");
 
-        assertThat(services.requestsReceived()).as("preflights are answered by the gateway").isZero();
+        assertThat(services.requestsReceived())
+                .as("preflights are answered by the gateway")
+                .isZero();
     }
 
     @Test
     void another_origin_is_refused() {
         given().header("Origin", "https://evil.example.test")
                 .header("Access-Control-Request-Method", "POST")
-                .when().options("/api/v1/sales/offers")
-                .then().statusCode(403);
+                .when()
+                .options("/api/v1/sales/offers")
+                .then()
+                .statusCode(403);
     }
 }

@@ -20,16 +20,15 @@ class RateLimiterTest {
     }
 
     @ParameterizedTest(name = "burst {0}, {1}/s: {2} requests at once pass, the next waits {3} ms")
-    @CsvSource({
-            "1,  1,   1, 1000",
-            "5,  1,   5, 1000",
-            "5,  10,  5, 100",
-            "20, 0.5, 20, 2000"})
-    void a_client_gets_its_burst_at_once_and_then_waits_for_the_rate(int burst, double perSecond, int passing, long waitMillis) {
+    @CsvSource({"1,  1,   1, 1000", "5,  1,   5, 1000", "5,  10,  5, 100", "20, 0.5, 20, 2000"})
+    void a_client_gets_its_burst_at_once_and_then_waits_for_the_rate(
+            int burst, double perSecond, int passing, long waitMillis) {
         RateLimiter limiter = new RateLimiter(clock, burst, perSecond);
 
         for (int i = 0; i < passing; i++) {
-            assertThat(limiter.tryAcquire("shop").allowed()).as("request %d", i + 1).isTrue();
+            assertThat(limiter.tryAcquire("shop").allowed())
+                    .as("request %d", i + 1)
+                    .isTrue();
         }
         RateLimiter.Decision refused = limiter.tryAcquire("shop");
 
@@ -66,10 +65,14 @@ class RateLimiterTest {
         limiter.tryAcquire("shop");
 
         clock.advance(Duration.ofMinutes(-5));
-        assertThat(limiter.tryAcquire("shop").allowed()).as("right after the jump").isFalse();
+        assertThat(limiter.tryAcquire("shop").allowed())
+                .as("right after the jump")
+                .isFalse();
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(limiter.tryAcquire("shop").allowed()).as("one second later, not five minutes").isTrue();
+        assertThat(limiter.tryAcquire("shop").allowed())
+                .as("one second later, not five minutes")
+                .isTrue();
     }
 
     @Test

@@ -23,14 +23,22 @@ class MergedOpenApiTest {
 
     /** What each stub service documents: its routes (with the public prefix, as the real services do). */
     private static final Map<String, List<String>> ROUTES = Map.of(
-            "sales", List.of("/api/v1/sales/customers", "/api/v1/sales/customers/{id}", "/api/v1/sales/offers",
-                    "/api/v1/sales/offers/{id}/pdf"),
-            "accounting", List.of("/api/v1/accounting/invoices", "/api/v1/accounting/invoices/{id}/xrechnung",
-                    "/api/v1/accounting/bank-statements"),
+            "sales",
+                    List.of(
+                            "/api/v1/sales/customers",
+                            "/api/v1/sales/customers/{id}",
+                            "/api/v1/sales/offers",
+                            "/api/v1/sales/offers/{id}/pdf"),
+            "accounting",
+                    List.of(
+                            "/api/v1/accounting/invoices",
+                            "/api/v1/accounting/invoices/{id}/xrechnung",
+                            "/api/v1/accounting/bank-statements"),
             "hr", List.of("/api/v1/hr/applications", "/api/v1/hr/employees/{id}"),
             "projects", List.of("/api/v1/projects", "/api/v1/projects/{id}/kickoff.ics"));
 
-    private static final List<String> GATEWAY_ROUTES = List.of("/api/v1/customers/{id}/overview", "/api/v1/events/stream");
+    private static final List<String> GATEWAY_ROUTES =
+            List.of("/api/v1/customers/{id}/overview", "/api/v1/events/stream");
 
     @InjectStubServices
     StubServices services;
@@ -38,10 +46,13 @@ class MergedOpenApiTest {
     @BeforeEach
     void servicesWithDocuments() {
         services.reset();
-        services.all().forEach(stub -> stub.answer(request -> {
-            stub.record(request, Buffer.buffer());
-            request.response().putHeader("Content-Type", "application/json").end(documentOf(stub.domain()));
-        }));
+        services.all()
+                .forEach(stub -> stub.answer(request -> {
+                    stub.record(request, Buffer.buffer());
+                    request.response()
+                            .putHeader("Content-Type", "application/json")
+                            .end(documentOf(stub.domain()));
+                }));
     }
 
     @AfterEach
@@ -51,28 +62,38 @@ class MergedOpenApiTest {
 
     @Test
     void the_document_lists_every_route_of_every_service_and_of_the_gateway() {
-        JsonPath document = given().when().get("/q/openapi")
-                .then().statusCode(200)
+        JsonPath document = given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         Map<String, Object> paths = document.getMap("paths");
         List<String> expected = new ArrayList<>(GATEWAY_ROUTES);
         ROUTES.values().forEach(expected::addAll);
         assertThat(paths.keySet()).containsAll(expected);
         assertThat(document.getString("info.title")).isEqualTo("Kontor API");
-        assertThat(services.all()).allSatisfy(stub ->
-                assertThat(stub.lastReceived().uri()).isEqualTo("/q/openapi?format=json"));
+        assertThat(services.all())
+                .allSatisfy(stub -> assertThat(stub.lastReceived().uri()).isEqualTo("/q/openapi?format=json"));
     }
 
     @Test
     void schemas_of_the_same_name_but_other_content_stay_apart_with_their_references() {
-        JsonPath document = given().when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath document = given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(document.getMap("components.schemas").keySet())
                 .contains("Problem", "Address", "AccountingAddress")
                 .doesNotContain("SalesProblem", "AccountingProblem");
-        assertThat(document.getString("paths.'/api/v1/accounting/invoices'.get.responses.'200'.content.'application/json'.schema.$ref"))
+        assertThat(
+                        document.getString(
+                                "paths.'/api/v1/accounting/invoices'.get.responses.'200'.content.'application/json'.schema.$ref"))
                 .isEqualTo("#/components/schemas/AccountingAddress");
     }
 
@@ -80,16 +101,27 @@ class MergedOpenApiTest {
     void a_service_that_is_down_is_named_and_the_rest_is_served() {
         services.hr().stop();
 
-        JsonPath document = given().when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath document = given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
-        assertThat(document.getMap("paths").keySet()).contains("/api/v1/sales/customers", "/api/v1/projects")
+        assertThat(document.getMap("paths").keySet())
+                .contains("/api/v1/sales/customers", "/api/v1/projects")
                 .doesNotContain("/api/v1/hr/applications");
         assertThat(document.getList("x-kontor-unavailable")).containsExactly("hr-service");
     }
 
     @Test
     void swagger_ui_shows_the_merged_document() {
-        String config = given().when().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        String config = given().when()
+                .get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertThat(config).contains("/q/openapi");
     }
@@ -98,16 +130,21 @@ class MergedOpenApiTest {
         StringBuilder paths = new StringBuilder();
         for (String route : ROUTES.get(domain)) {
             String schema = domain.equals("accounting") ? "Address" : "Problem";
-            paths.append(paths.length() > 0 ? "," : "").append('"').append(route).append("\":{\"get\":{\"responses\":{\"200\":{")
-                    .append("\"description\":\"OK\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/")
-                    .append(schema).append("\"}}}}}}}");
+            paths.append(paths.length() > 0 ? "," : "")
+                    .append('"')
+                    .append(route)
+                    .append("\":{\"get\":{\"responses\":{\"200\":{")
+                    .append(
+                            "\"description\":\"OK\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/")
+                    .append(schema)
+                    .append("\"}}}}}}}");
         }
         String address = domain.equals("accounting")
                 ? "{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"iban\":{\"type\":\"string\"}}}"
                 : "{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"}}}";
-        return "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + domain + "\",\"version\":\"1.0\"},\"paths\":{" + paths + "},"
+        return "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + domain + "\",\"version\":\"1.0\"},\"paths\":{" + paths
+                + "},"
                 + "\"components\":{\"schemas\":{\"Problem\":{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\"}}},"
                 + "\"Address\":" + address + "}},\"tags\":[{\"name\":\"" + domain + "\"}]}";
     }
-
 }

@@ -36,7 +36,8 @@ class CustomerOverviewResourceTest {
 
     private static final Map<String, String> ANSWERS = Map.of(
             "/api/v1/sales/customers/" + CUSTOMER_ID,
-            "{\"id\":\"" + CUSTOMER_ID + "\",\"customerNumber\":\"K-1001\",\"name\":\"Muster GmbH\",\"creditHold\":false}",
+            "{\"id\":\"" + CUSTOMER_ID
+                    + "\",\"customerNumber\":\"K-1001\",\"name\":\"Muster GmbH\",\"creditHold\":false}",
             "/api/v1/sales/offers?customerId=" + CUSTOMER_ID,
             "{\"items\":[{\"id\":\"o1\",\"status\":\"ACCEPTED\"},{\"id\":\"o2\",\"status\":\"SENT\"}],\"page\":0,\"size\":50,\"total\":2}",
             "/api/v1/accounting/invoices?customerId=" + CUSTOMER_ID,
@@ -58,9 +59,12 @@ class CustomerOverviewResourceTest {
     void the_overview_collects_customer_offers_invoices_and_projects_with_the_callers_token() {
         String token = TestTokens.bearer(Roles.MIDDLE_OFFICE);
 
-        given().header("Authorization", token).header("X-Correlation-Id", "overview-1")
-                .when().get(OVERVIEW)
-                .then().statusCode(200)
+        given().header("Authorization", token)
+                .header("X-Correlation-Id", "overview-1")
+                .when()
+                .get(OVERVIEW)
+                .then()
+                .statusCode(200)
                 .body("customer.name", equalTo("Muster GmbH"))
                 .body("offers.id", contains("o1", "o2"))
                 .body("invoices.invoiceNumber", contains("RE-2025-000001", "RE-2025-000002"))
@@ -72,7 +76,9 @@ class CustomerOverviewResourceTest {
 
         List<StubService.Received> received = new ArrayList<>();
         services.all().forEach(stub -> received.addAll(stub.received()));
-        assertThat(received).extracting(StubService.Received::uri).containsExactlyInAnyOrderElementsOf(ANSWERS.keySet());
+        assertThat(received)
+                .extracting(StubService.Received::uri)
+                .containsExactlyInAnyOrderElementsOf(ANSWERS.keySet());
         assertThat(received).allSatisfy(request -> {
             assertThat(request.headers().get("Authorization")).isEqualTo(token);
             assertThat(request.headers().get("X-Correlation-Id")).isEqualTo("overview-1");
@@ -84,8 +90,10 @@ class CustomerOverviewResourceTest {
         services.accounting().stop();
 
         given().header("Authorization", TestTokens.bearer(Roles.SALES))
-                .when().get(OVERVIEW)
-                .then().statusCode(200)
+                .when()
+                .get(OVERVIEW)
+                .then()
+                .statusCode(200)
                 .body("customer.name", equalTo("Muster GmbH"))
                 .body("offers", hasSize(2))
                 .body("projects", hasSize(1))
@@ -102,35 +110,45 @@ class CustomerOverviewResourceTest {
         // Each service holds its answer back until all four requests have arrived: asked one after another, the first
         // would wait for the request timeout, and the overview would come back with warnings.
         List<Runnable> heldBack = new ArrayList<>();
-        services.all().forEach(stub -> stub.answer(request -> {
-            heldBack.add(() -> answerFromTable(stub, request));
-            if (heldBack.size() == ANSWERS.size()) {
-                heldBack.forEach(Runnable::run);
-            }
-        }));
+        services.all()
+                .forEach(stub -> stub.answer(request -> {
+                    heldBack.add(() -> answerFromTable(stub, request));
+                    if (heldBack.size() == ANSWERS.size()) {
+                        heldBack.forEach(Runnable::run);
+                    }
+                }));
 
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                .when().get(OVERVIEW)
-                .then().statusCode(200)
+                .when()
+                .get(OVERVIEW)
+                .then()
+                .statusCode(200)
                 .body("warnings", empty());
     }
 
     @Test
     void an_unknown_customer_is_404_problem_details() {
-        services.sales().answer(request -> request.response().setStatusCode(404)
-                .putHeader("Content-Type", "application/problem+json").end("{\"status\":404}"));
+        services.sales()
+                .answer(request -> request.response()
+                        .setStatusCode(404)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":404}"));
 
         given().header("Authorization", TestTokens.bearer(Roles.SALES))
-                .when().get(OVERVIEW)
-                .then().statusCode(404)
+                .when()
+                .get(OVERVIEW)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void an_id_that_is_no_uuid_is_400_naming_the_field() {
         given().header("Authorization", TestTokens.bearer(Roles.SALES))
-                .when().get("/api/v1/customers/K-1001/overview")
-                .then().statusCode(400)
+                .when()
+                .get("/api/v1/customers/K-1001/overview")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("id"));
 
@@ -138,12 +156,21 @@ class CustomerOverviewResourceTest {
     }
 
     @ParameterizedTest(name = "{0} may see the overview: {1}")
-    @CsvSource({"sales, true", "accounting, true", "middle-office, true", "admin, true",
-            "front-office, false", "hr, false", "project-office, false"})
+    @CsvSource({
+        "sales, true",
+        "accounting, true",
+        "middle-office, true",
+        "admin, true",
+        "front-office, false",
+        "hr, false",
+        "project-office, false"
+    })
     void only_sales_accounting_middle_office_and_admin_see_the_overview(String role, boolean allowed) {
         given().header("Authorization", TestTokens.bearer(role))
-                .when().get(OVERVIEW)
-                .then().statusCode(allowed ? 200 : 403);
+                .when()
+                .get(OVERVIEW)
+                .then()
+                .statusCode(allowed ? 200 : 403);
     }
 
     private static void answerFromTable(StubService stub, HttpServerRequest request) {

@@ -15,24 +15,34 @@ class CustomerOverviewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "[]                                                                             | ",
-            "[{\"openAmount\":\"119.00\"},{\"openAmount\":\"0.00\"}]                          | 119.00 EUR",
-            "[{\"openAmount\":119.00},{\"openAmount\":\"80.95\",\"currency\":\"EUR\"}]           | 199.95 EUR",
-            "[{\"openAmount\":\"10.10\",\"currency\":\"CHF\"},{\"openAmount\":\"5.00\"}]         | 10.10 CHF;5.00 EUR",
-            "[{\"status\":\"DRAFT\"},{\"openAmount\":null},{\"openAmount\":\"0.01\"}]            | 0.01 EUR"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[]                                                                             | ",
+                "[{\"openAmount\":\"119.00\"},{\"openAmount\":\"0.00\"}]                          | 119.00 EUR",
+                "[{\"openAmount\":119.00},{\"openAmount\":\"80.95\",\"currency\":\"EUR\"}]           | 199.95 EUR",
+                "[{\"openAmount\":\"10.10\",\"currency\":\"CHF\"},{\"openAmount\":\"5.00\"}]         | 10.10 CHF;5.00 EUR",
+                "[{\"status\":\"DRAFT\"},{\"openAmount\":null},{\"openAmount\":\"0.01\"}]            | 0.01 EUR"
+            })
     void the_open_balance_adds_up_the_open_amounts_per_currency(String invoices, String expected) throws Exception {
         List<CustomerOverview.Money> balance = CustomerOverview.openBalance(list(invoices));
 
-        String actual = String.join(";", balance.stream().map(money -> money.amount().toPlainString() + " " + money.currency()).toList());
+        String actual = String.join(
+                ";",
+                balance.stream()
+                        .map(money -> money.amount().toPlainString() + " " + money.currency())
+                        .toList());
         assertThat(actual).isEqualTo(expected == null ? "" : expected);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "[]                                                      | 0",
-            "[{\"dunningLevel\":0},{\"dunningLevel\":2},{\"dunningLevel\":1}] | 2",
-            "[{\"status\":\"DRAFT\"},{\"dunningLevel\":3}]                   | 3"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[]                                                      | 0",
+                "[{\"dunningLevel\":0},{\"dunningLevel\":2},{\"dunningLevel\":1}] | 2",
+                "[{\"status\":\"DRAFT\"},{\"dunningLevel\":3}]                   | 3"
+            })
     void the_highest_dunning_level_is_the_one_that_counts(String invoices, int expected) throws Exception {
         assertThat(CustomerOverview.highestDunningLevel(list(invoices))).isEqualTo(expected);
     }
@@ -51,16 +61,20 @@ class CustomerOverviewTest {
         assertThat(overview.invoices()).isNull();
         assertThat(overview.openBalance()).isNull();
         assertThat(overview.highestDunningLevel()).isNull();
-        assertThat(overview.warnings()).containsExactly(new CustomerOverview.Warning("invoices", "accounting-service",
-                "accounting-service cannot be reached right now"));
+        assertThat(overview.warnings())
+                .containsExactly(new CustomerOverview.Warning(
+                        "invoices", "accounting-service", "accounting-service cannot be reached right now"));
     }
 
     @Test
     void a_complete_overview_has_no_warnings() throws Exception {
         JsonNode empty = JSON.readTree("{\"items\":[]}");
 
-        CustomerOverview overview = CustomerOverview.assemble(new Part.Found(JSON.readTree("{}")), new Part.Found(empty),
-                new Part.Found(empty), new Part.Found(empty));
+        CustomerOverview overview = CustomerOverview.assemble(
+                new Part.Found(JSON.readTree("{}")),
+                new Part.Found(empty),
+                new Part.Found(empty),
+                new Part.Found(empty));
 
         assertThat(overview.warnings()).isEmpty();
         assertThat(overview.openBalance()).isEmpty();

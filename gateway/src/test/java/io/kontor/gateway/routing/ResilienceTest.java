@@ -46,8 +46,10 @@ class ResilienceTest {
         clock.advance(PAST_OPEN_TIME);
         for (StubService service : services.all()) {
             given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                    .when().get(pathOf(service.domain()))
-                    .then().statusCode(200);
+                    .when()
+                    .get(pathOf(service.domain()))
+                    .then()
+                    .statusCode(200);
         }
         clock.reset();
     }
@@ -64,8 +66,10 @@ class ResilienceTest {
         });
 
         given().header("Authorization", TestTokens.bearer(Roles.HR))
-                .when().get("/api/v1/hr/employees")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/hr/employees")
+                .then()
+                .statusCode(200)
                 .header(StubService.SERVED_BY, "hr");
 
         assertThat(arrived).as("attempts at the service").hasValue(2);
@@ -80,9 +84,12 @@ class ResilienceTest {
         });
 
         given().header("Authorization", TestTokens.bearer(Roles.HR))
-                .contentType("application/json").body("{\"stage\":\"SCREENING\"}")
-                .when().post("/api/v1/hr/applications/7/advance")
-                .then().statusCode(502);
+                .contentType("application/json")
+                .body("{\"stage\":\"SCREENING\"}")
+                .when()
+                .post("/api/v1/hr/applications/7/advance")
+                .then()
+                .statusCode(502);
 
         assertThat(arrived).as("attempts at the service").hasValue(1);
     }
@@ -93,8 +100,10 @@ class ResilienceTest {
         services.accounting().answer(request -> arrived.incrementAndGet());
 
         given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
-                .when().get("/api/v1/accounting/invoices")
-                .then().statusCode(504);
+                .when()
+                .get("/api/v1/accounting/invoices")
+                .then()
+                .statusCode(504);
 
         assertThat(arrived).as("attempts at the service").hasValue(1);
     }
@@ -105,7 +114,11 @@ class ResilienceTest {
         services.sales().stop();
         // Each GET fails three times (first attempt and two retries): the second reaches the threshold.
         for (int i = 0; i < 2; i++) {
-            given().header("Authorization", token).when().get("/api/v1/sales/customers").then().statusCode(503);
+            given().header("Authorization", token)
+                    .when()
+                    .get("/api/v1/sales/customers")
+                    .then()
+                    .statusCode(503);
         }
         // Back, but silent: a request that got through would wait for the request timeout and end in 504, not 503.
         AtomicInteger arrived = new AtomicInteger();
@@ -113,22 +126,33 @@ class ResilienceTest {
         services.sales().start();
 
         Response refused = given().header("Authorization", token)
-                .when().get("/api/v1/sales/customers")
-                .then().statusCode(503)
+                .when()
+                .get("/api/v1/sales/customers")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kontor:problem:service-unavailable"))
                 .body("detail", containsString("sales-backoffice-service"))
-                .extract().response();
+                .extract()
+                .response();
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, StubServicesResource.OPEN_FOR_SECONDS);
         assertThat(arrived).as("requests that reached the running service").hasValue(0);
 
         services.sales().reset();
         clock.advance(PAST_OPEN_TIME);
 
-        given().header("Authorization", token).when().get("/api/v1/sales/customers")
-                .then().statusCode(200).header(StubService.SERVED_BY, "sales");
-        given().header("Authorization", token).when().get("/api/v1/sales/customers")
-                .then().statusCode(200).header(StubService.SERVED_BY, "sales");
+        given().header("Authorization", token)
+                .when()
+                .get("/api/v1/sales/customers")
+                .then()
+                .statusCode(200)
+                .header(StubService.SERVED_BY, "sales");
+        given().header("Authorization", token)
+                .when()
+                .get("/api/v1/sales/customers")
+                .then()
+                .statusCode(200)
+                .header(StubService.SERVED_BY, "sales");
         assertThat(services.sales().received()).hasSize(2);
     }
 

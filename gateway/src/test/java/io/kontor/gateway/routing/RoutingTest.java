@@ -2,9 +2,9 @@ package io.kontor.gateway.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
 import io.kontor.gateway.InjectStubServices;
 import io.kontor.gateway.StubService;
@@ -53,11 +53,14 @@ class RoutingTest {
 
     @ParameterizedTest(name = "{0} {1} reaches {2}")
     @MethodSource("routes")
-    void each_domain_reaches_its_own_service_with_method_path_and_query_intact(String method, String uri, String domain) {
+    void each_domain_reaches_its_own_service_with_method_path_and_query_intact(
+            String method, String uri, String domain) {
         given().urlEncodingEnabled(false)
                 .header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                .when().request(method, uri)
-                .then().statusCode(200)
+                .when()
+                .request(method, uri)
+                .then()
+                .statusCode(200)
                 .header(StubService.SERVED_BY, domain);
 
         StubService.Received received = services.of(domain).lastReceived();
@@ -76,8 +79,10 @@ class RoutingTest {
                 .contentType("application/json")
                 .accept("application/json")
                 .body("{\"customerId\":\"42\"}")
-                .when().post("/api/v1/sales/offers")
-                .then().statusCode(200)
+                .when()
+                .post("/api/v1/sales/offers")
+                .then()
+                .statusCode(200)
                 .header("X-Correlation-Id", "order-4711")
                 .body(equalTo("{\"customerId\":\"42\"}"));
 
@@ -92,10 +97,13 @@ class RoutingTest {
     @Test
     void a_caller_without_a_correlation_id_gets_the_one_the_service_was_given() {
         Response response = given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
-                .when().get("/api/v1/accounting/invoices")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/accounting/invoices")
+                .then()
+                .statusCode(200)
                 .header("X-Correlation-Id", not(emptyOrNullString()))
-                .extract().response();
+                .extract()
+                .response();
 
         assertThat(services.accounting().lastReceived().headers().get("X-Correlation-Id"))
                 .isEqualTo(response.header("X-Correlation-Id"));
@@ -105,9 +113,12 @@ class RoutingTest {
     void an_unusable_correlation_id_is_replaced_before_it_reaches_the_service() {
         Response response = given().header("Authorization", TestTokens.bearer(Roles.HR))
                 .header("X-Correlation-Id", "two words")
-                .when().get("/api/v1/hr/employees")
-                .then().statusCode(200)
-                .extract().response();
+                .when()
+                .get("/api/v1/hr/employees")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
 
         String forwarded = services.hr().lastReceived().headers().get("X-Correlation-Id");
         assertThat(forwarded).isNotEqualTo("two words").isEqualTo(response.header("X-Correlation-Id"));
@@ -117,29 +128,37 @@ class RoutingTest {
     void the_service_learns_through_x_forwarded_headers_whom_the_gateway_serves() {
         given().header("Authorization", TestTokens.bearer(Roles.PROJECT_OFFICE))
                 .header("X-Forwarded-For", "203.0.113.7")
-                .when().get("/api/v1/projects/1")
-                .then().statusCode(200);
+                .when()
+                .get("/api/v1/projects/1")
+                .then()
+                .statusCode(200);
 
         StubService.Received received = services.projects().lastReceived();
         assertThat(received.headers().get("X-Forwarded-For")).isEqualTo("203.0.113.7, 127.0.0.1");
         assertThat(received.headers().get("X-Forwarded-Proto")).isEqualTo("http");
         assertThat(received.headers().get("X-Forwarded-Host")).startsWith("localhost:");
-        assertThat(received.headers().get("Host")).isEqualTo("127.0.0.1:" + services.projects().port());
+        assertThat(received.headers().get("Host"))
+                .isEqualTo("127.0.0.1:" + services.projects().port());
     }
 
     @Test
     void what_the_service_answers_reaches_the_caller_unchanged_errors_included() {
         String problem = "{\"type\":\"urn:kontor:problem:conflict\",\"title\":\"Not allowed in the current state\","
                 + "\"status\":409,\"detail\":\"customer 42 is on credit hold\"}";
-        services.sales().answer(request -> request.response().setStatusCode(409)
-                .putHeader("Content-Type", "application/problem+json")
-                .putHeader("ETag", "\"v7\"")
-                .end(problem));
+        services.sales()
+                .answer(request -> request.response()
+                        .setStatusCode(409)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .putHeader("ETag", "\"v7\"")
+                        .end(problem));
 
         given().header("Authorization", TestTokens.bearer(Roles.SALES))
-                .contentType("application/json").body("{}")
-                .when().post("/api/v1/sales/offers")
-                .then().statusCode(409)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/sales/offers")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .header("ETag", "\"v7\"")
                 .body(equalTo(problem));
@@ -148,11 +167,15 @@ class RoutingTest {
     @Test
     void a_path_that_only_starts_like_a_domain_is_not_forwarded() {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                .when().get("/api/v1/salesreport")
-                .then().statusCode(404);
+                .when()
+                .get("/api/v1/salesreport")
+                .then()
+                .statusCode(404);
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                .when().get("/api/v1/billing/invoices")
-                .then().statusCode(404)
+                .when()
+                .get("/api/v1/billing/invoices")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
 
         assertThat(services.requestsReceived()).isZero();
@@ -161,12 +184,16 @@ class RoutingTest {
     @Test
     void a_path_climbing_out_of_its_domain_is_checked_and_forwarded_where_it_lands() throws Exception {
         // Sent raw (java.net.http does not normalize), so that the gateway sees the dot segments.
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/sales/../accounting/invoices"))
-                        .header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                                        + "/api/v1/sales/../accounting/invoices"))
+                                .header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue(StubService.SERVED_BY)).contains("accounting");

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -47,12 +46,17 @@ class StreamingTest {
         byte[] answered = given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
                 .contentType("application/pdf")
                 .body(pdf)
-                .when().post("/api/v1/accounting/bank-statements")
-                .then().statusCode(200)
+                .when()
+                .post("/api/v1/accounting/bank-statements")
+                .then()
+                .statusCode(200)
                 .contentType("application/pdf")
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
 
-        assertThat(services.accounting().lastReceived().body().getBytes()).as("bytes at the service").isEqualTo(pdf);
+        assertThat(services.accounting().lastReceived().body().getBytes())
+                .as("bytes at the service")
+                .isEqualTo(pdf);
         assertThat(answered).as("bytes back at the caller").isEqualTo(pdf);
     }
 
@@ -65,18 +69,25 @@ class StreamingTest {
             request.response().setChunked(true).putHeader("Content-Type", "application/pdf");
             request.response().write(Buffer.buffer(Arrays.copyOfRange(document, 0, firstPart)));
             // The rest only once the caller holds the first part: a gateway that buffers whole bodies never gets it.
-            restMayFollow.thenRun(() -> request.response().end(Buffer.buffer(Arrays.copyOfRange(document, firstPart, document.length))));
+            restMayFollow.thenRun(() ->
+                    request.response().end(Buffer.buffer(Arrays.copyOfRange(document, firstPart, document.length))));
         });
 
-        HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .sendAsync(HttpRequest.newBuilder(gateway("/api/v1/hr/contracts/5/document"))
-                                .header("Authorization", TestTokens.bearer(Roles.HR)).build(),
+        HttpResponse<InputStream> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .sendAsync(
+                        HttpRequest.newBuilder(gateway("/api/v1/hr/contracts/5/document"))
+                                .header("Authorization", TestTokens.bearer(Roles.HR))
+                                .build(),
                         HttpResponse.BodyHandlers.ofInputStream())
                 .get(5, TimeUnit.SECONDS);
         try (InputStream body = response.body()) {
-            byte[] head = CompletableFuture.supplyAsync(() -> readN(body, firstPart)).get(5, TimeUnit.SECONDS);
+            byte[] head =
+                    CompletableFuture.supplyAsync(() -> readN(body, firstPart)).get(5, TimeUnit.SECONDS);
             restMayFollow.complete(null);
-            byte[] tail = CompletableFuture.supplyAsync(() -> readN(body, document.length - firstPart)).get(5, TimeUnit.SECONDS);
+            byte[] tail = CompletableFuture.supplyAsync(() -> readN(body, document.length - firstPart))
+                    .get(5, TimeUnit.SECONDS);
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(head).isEqualTo(Arrays.copyOfRange(document, 0, firstPart));
@@ -91,8 +102,11 @@ class StreamingTest {
     void an_upload_that_waits_for_100_continue_is_not_held_up() throws Exception {
         byte[] statement = randomBytes(200 * 1024, 13);
 
-        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .sendAsync(HttpRequest.newBuilder(gateway("/api/v1/accounting/bank-statements"))
+        HttpResponse<byte[]> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .sendAsync(
+                        HttpRequest.newBuilder(gateway("/api/v1/accounting/bank-statements"))
                                 .header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
                                 .header("Content-Type", "application/xml")
                                 .expectContinue(true)
@@ -104,7 +118,9 @@ class StreamingTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(statement);
         StubService.Received received = services.accounting().lastReceived();
-        assertThat(received.headers().get("Expect")).as("Expect header at the service").isNull();
+        assertThat(received.headers().get("Expect"))
+                .as("Expect header at the service")
+                .isNull();
     }
 
     private static URI gateway(String path) {

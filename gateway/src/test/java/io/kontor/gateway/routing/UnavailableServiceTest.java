@@ -38,14 +38,17 @@ class UnavailableServiceTest {
         long started = System.nanoTime();
         Response response = given().header("Authorization", TestTokens.bearer(Roles.PROJECT_OFFICE))
                 .header("X-Correlation-Id", "projects-down-1")
-                .when().get("/api/v1/projects?customerId=42")
-                .then().statusCode(503)
+                .when()
+                .get("/api/v1/projects?customerId=42")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kontor:problem:service-unavailable"))
                 .body("status", equalTo(503))
                 .body("detail", containsString("project-office-service"))
                 .body("correlationId", equalTo("projects-down-1"))
-                .extract().response();
+                .extract()
+                .response();
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(millis).as("answer time in ms").isLessThan(StubServicesResource.CONNECT_TIMEOUT_MILLIS);
@@ -60,8 +63,10 @@ class UnavailableServiceTest {
         services.projects().stop();
 
         given().header("Authorization", TestTokens.bearer(Roles.MIDDLE_OFFICE))
-                .when().get("/api/v1/sales/customers")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/sales/customers")
+                .then()
+                .statusCode(200)
                 .header(StubService.SERVED_BY, "sales");
     }
 
@@ -73,15 +78,20 @@ class UnavailableServiceTest {
 
         long started = System.nanoTime();
         given().header("Authorization", TestTokens.bearer(Roles.ACCOUNTING))
-                .when().get("/api/v1/accounting/invoices/7/xrechnung")
-                .then().statusCode(504)
+                .when()
+                .get("/api/v1/accounting/invoices/7/xrechnung")
+                .then()
+                .statusCode(504)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kontor:problem:gateway-timeout"))
                 .body("detail", containsString("accounting-service"));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(millis).as("answer time in ms")
-                .isBetween(StubServicesResource.REQUEST_TIMEOUT_MILLIS, StubServicesResource.REQUEST_TIMEOUT_MILLIS + 3_000);
+        assertThat(millis)
+                .as("answer time in ms")
+                .isBetween(
+                        StubServicesResource.REQUEST_TIMEOUT_MILLIS,
+                        StubServicesResource.REQUEST_TIMEOUT_MILLIS + 3_000);
     }
 
     @Test
@@ -89,8 +99,10 @@ class UnavailableServiceTest {
         services.hr().answer(request -> request.connection().close());
 
         given().header("Authorization", TestTokens.bearer(Roles.HR))
-                .when().get("/api/v1/hr/employees")
-                .then().statusCode(502)
+                .when()
+                .get("/api/v1/hr/employees")
+                .then()
+                .statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kontor:problem:bad-gateway"))
                 .body("detail", containsString("hr-service"));

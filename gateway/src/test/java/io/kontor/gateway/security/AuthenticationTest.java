@@ -2,9 +2,9 @@ package io.kontor.gateway.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
 import io.kontor.gateway.InjectStubServices;
 import io.kontor.gateway.StubServices;
@@ -34,12 +34,20 @@ class AuthenticationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/api/v1/sales/customers", "/api/v1/accounting/invoices", "/api/v1/hr/employees",
-            "/api/v1/projects", "/api/v1/no-such-domain"})
+    @ValueSource(
+            strings = {
+                "/api/v1/sales/customers",
+                "/api/v1/accounting/invoices",
+                "/api/v1/hr/employees",
+                "/api/v1/projects",
+                "/api/v1/no-such-domain"
+            })
     void a_request_without_a_token_gets_401_problem_details_and_goes_nowhere(String path) {
         given().header("X-Correlation-Id", "anonymous-1")
-                .when().get(path)
-                .then().statusCode(401)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .header("X-Correlation-Id", "anonymous-1")
@@ -63,9 +71,12 @@ class AuthenticationTest {
     @MethodSource("badTokens")
     void a_bad_token_gets_401_problem_details_and_goes_nowhere(String what, String authorization) {
         given().header("Authorization", authorization)
-                .contentType("application/json").body("{}")
-                .when().post("/api/v1/sales/offers")
-                .then().statusCode(401)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/sales/offers")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", equalTo("urn:kontor:problem:unauthorized"))
@@ -77,7 +88,9 @@ class AuthenticationTest {
     @Test
     void a_bad_token_does_not_close_the_open_endpoints() {
         given().header("Authorization", TestTokens.expired(Roles.ADMIN))
-                .when().get("/q/health/live")
-                .then().statusCode(200);
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200);
     }
 }

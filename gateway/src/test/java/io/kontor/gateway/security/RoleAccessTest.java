@@ -43,8 +43,7 @@ class RoleAccessTest {
     private static final Set<String> HR_AND_CAREERS_SITE = Set.of(HR, MIDDLE_OFFICE, ADMIN, FRONT_OFFICE);
     private static final Set<String> PROJECT_STAFF = Set.of(PROJECT_OFFICE, MIDDLE_OFFICE, ADMIN);
 
-    record Route(String method, String path, String domain, Set<String> allowed) {
-    }
+    record Route(String method, String path, String domain, Set<String> allowed) {}
 
     private static final List<Route> ROUTES = List.of(
             new Route("GET", "/api/v1/sales/customers", "sales", SALES_STAFF),
@@ -77,30 +76,42 @@ class RoleAccessTest {
     static Stream<Arguments> roleAndRoute() {
         List<String> roles = new ArrayList<>(List.of(Roles.ALL));
         roles.add(NO_ROLE);
-        return roles.stream().flatMap(role -> ROUTES.stream().map(route ->
-                Arguments.of(role, route.method(), route.path(), route.domain(), route.allowed().contains(role))));
+        return roles.stream()
+                .flatMap(role -> ROUTES.stream()
+                        .map(route -> Arguments.of(
+                                role,
+                                route.method(),
+                                route.path(),
+                                route.domain(),
+                                route.allowed().contains(role))));
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} allowed={4}")
     @MethodSource("roleAndRoute")
-    void a_role_reaches_a_service_only_through_the_paths_it_is_allowed(String role, String method, String path,
-            String domain, boolean allowed) {
+    void a_role_reaches_a_service_only_through_the_paths_it_is_allowed(
+            String role, String method, String path, String domain, boolean allowed) {
         String token = role.equals(NO_ROLE) ? TestTokens.bearer() : TestTokens.bearer(role);
 
         if (allowed) {
             given().header("Authorization", token)
-                    .when().request(method, path)
-                    .then().statusCode(200)
+                    .when()
+                    .request(method, path)
+                    .then()
+                    .statusCode(200)
                     .header(StubService.SERVED_BY, domain);
             assertThat(services.of(domain).lastReceived().uri()).isEqualTo(path);
         } else {
             given().header("Authorization", token)
-                    .when().request(method, path)
-                    .then().statusCode(403)
+                    .when()
+                    .request(method, path)
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:kontor:problem:forbidden"))
                     .body("status", equalTo(403));
-            assertThat(services.requestsReceived()).as("requests that reached a service").isZero();
+            assertThat(services.requestsReceived())
+                    .as("requests that reached a service")
+                    .isZero();
         }
     }
 }

@@ -16,14 +16,17 @@ public class Application extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID jobOpeningId;
     // The candidate's personal data: null once erased.
     public String firstName;
     public String lastName;
     public String email;
     public String coverLetter;
+
     @Enumerated(EnumType.STRING)
     public Stage stage;
+
     public Instant receivedAt;
     public Instant stageChangedAt;
     public Instant rejectedAt;
@@ -62,7 +65,10 @@ public class Application extends PanacheEntityBase {
         return isErased() ? null : firstName + " " + lastName;
     }
 
-    /** Erases the candidate's personal data (GDPR Art. 17) and keeps what statistics need: opening, stage, dates, scores. */
+    /**
+     * Erases the candidate's personal data (GDPR Art. 17) and keeps what statistics need: opening, stage, dates,
+     * scores.
+     */
     public void erase(Instant now) {
         firstName = null;
         lastName = null;

@@ -40,56 +40,76 @@ public class ApplicationResource {
     public record NewApplication(
             @NotNull UUID jobOpeningId,
             @NotNull @Valid CandidateData candidate,
-            @Size(max = 20000) String coverLetter) {
-    }
+            @Size(max = 20000) String coverLetter) {}
 
     public record CandidateData(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @NotBlank @Email @Size(max = 254) String email) {
-    }
+            @NotBlank @Email @Size(max = 254) String email) {}
 
-    /** What the submitter gets back: no personal data, which it has anyway (and so none is kept with the idempotency key). */
-    public record Receipt(UUID id, UUID jobOpeningId, Stage stage, Instant receivedAt) {
-    }
+    /**
+     * What the submitter gets back: no personal data, which it has anyway (and so none is kept with the idempotency
+     * key).
+     */
+    public record Receipt(UUID id, UUID jobOpeningId, Stage stage, Instant receivedAt) {}
 
-    public record Advance(@NotNull Stage stage) {
-    }
+    public record Advance(@NotNull Stage stage) {}
 
     public record NewInterview(
             @NotBlank @Size(max = 200) String interviewer,
             @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 100) String, @NotNull @Min(1) @Max(5) Integer> scores,
-            @Size(max = 20000) String notes) {
-    }
+            @Size(max = 20000) String notes) {}
 
-    public record InterviewView(UUID id, String interviewer, Map<String, Integer> scores, String notes, Instant heldAt) {
+    public record InterviewView(
+            UUID id, String interviewer, Map<String, Integer> scores, String notes, Instant heldAt) {
 
         static InterviewView of(Interview interview) {
-            return new InterviewView(interview.id, interview.interviewer, interview.scores, interview.notes, interview.heldAt);
+            return new InterviewView(
+                    interview.id, interview.interviewer, interview.scores, interview.notes, interview.heldAt);
         }
     }
 
-    public record CandidateView(String firstName, String lastName, String email) {
-    }
+    public record CandidateView(String firstName, String lastName, String email) {}
 
-    public record ApplicationView(UUID id, UUID jobOpeningId, CandidateView candidate, String coverLetter, Stage stage,
-            Instant receivedAt, Instant stageChangedAt, boolean erased, BigDecimal meanScore, List<InterviewView> interviews) {
+    public record ApplicationView(
+            UUID id,
+            UUID jobOpeningId,
+            CandidateView candidate,
+            String coverLetter,
+            Stage stage,
+            Instant receivedAt,
+            Instant stageChangedAt,
+            boolean erased,
+            BigDecimal meanScore,
+            List<InterviewView> interviews) {
 
         static ApplicationView of(Application application) {
             List<Interview> interviews = Interview.of(application.id);
-            List<Integer> scores = interviews.stream().flatMap(i -> i.scores.values().stream()).toList();
+            List<Integer> scores =
+                    interviews.stream().flatMap(i -> i.scores.values().stream()).toList();
             BigDecimal mean = Ranking.of(List.of(new Ranking.Candidate(application.id, application.receivedAt, scores)))
-                    .get(0).meanScore();
-            CandidateView candidate = application.isErased() ? null
+                    .get(0)
+                    .meanScore();
+            CandidateView candidate = application.isErased()
+                    ? null
                     : new CandidateView(application.firstName, application.lastName, application.email);
-            return new ApplicationView(application.id, application.jobOpeningId, candidate, application.coverLetter,
-                    application.stage, application.receivedAt, application.stageChangedAt, application.isErased(), mean,
+            return new ApplicationView(
+                    application.id,
+                    application.jobOpeningId,
+                    candidate,
+                    application.coverLetter,
+                    application.stage,
+                    application.receivedAt,
+                    application.stageChangedAt,
+                    application.isErased(),
+                    mean,
                     interviews.stream().map(InterviewView::of).toList());
         }
     }
 
     @Inject
     Applications applications;
+
     @Inject
     Erasure erasure;
 
@@ -99,16 +119,23 @@ public class ApplicationResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
     public Response submit(@NotNull @Valid NewApplication request) {
         CandidateData candidate = request.candidate();
-        Application application = applications.submit(request.jobOpeningId(), candidate.firstName(), candidate.lastName(),
-                candidate.email(), request.coverLetter());
+        Application application = applications.submit(
+                request.jobOpeningId(),
+                candidate.firstName(),
+                candidate.lastName(),
+                candidate.email(),
+                request.coverLetter());
         return Response.created(URI.create("/api/v1/hr/applications/" + application.id))
-                .entity(new Receipt(application.id, application.jobOpeningId, application.stage, application.receivedAt))
+                .entity(new Receipt(
+                        application.id, application.jobOpeningId, application.stage, application.receivedAt))
                 .build();
     }
 
     @GET
     @Transactional
-    public Page<ApplicationView> list(@QueryParam("jobOpeningId") UUID jobOpeningId, @QueryParam("stage") Stage stage,
+    public Page<ApplicationView> list(
+            @QueryParam("jobOpeningId") UUID jobOpeningId,
+            @QueryParam("stage") Stage stage,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Parameters parameters = new Parameters();
@@ -122,7 +149,9 @@ public class ApplicationResource {
             parameters.and("stage", stage);
         }
         var query = Application.find(where.toString(), Sort.by("receivedAt").and("id"), parameters);
-        var items = query.page(page, size).<Application>list().stream().map(ApplicationView::of).toList();
+        var items = query.page(page, size).<Application>list().stream()
+                .map(ApplicationView::of)
+                .toList();
         return new Page<>(items, page, size, query.count());
     }
 
@@ -133,7 +162,10 @@ public class ApplicationResource {
         return ApplicationView.of(Application.get(id));
     }
 
-    /** Erases the candidate's personal data (GDPR Art. 17); the anonymised rest stays for statistics. Repeating it is harmless. */
+    /**
+     * Erases the candidate's personal data (GDPR Art. 17); the anonymised rest stays for statistics. Repeating it is
+     * harmless.
+     */
     @DELETE
     @Path("/{id}")
     @Transactional
@@ -153,7 +185,10 @@ public class ApplicationResource {
     @Path("/{id}/interviews")
     @Transactional
     public Response recordInterview(@PathParam("id") UUID id, @NotNull @Valid NewInterview request) {
-        Interview interview = applications.recordInterview(id, request.interviewer(), request.scores(), request.notes());
-        return Response.created(URI.create("/api/v1/hr/applications/" + id)).entity(InterviewView.of(interview)).build();
+        Interview interview =
+                applications.recordInterview(id, request.interviewer(), request.scores(), request.notes());
+        return Response.created(URI.create("/api/v1/hr/applications/" + id))
+                .entity(InterviewView.of(interview))
+                .build();
     }
 }

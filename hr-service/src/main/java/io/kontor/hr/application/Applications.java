@@ -21,6 +21,7 @@ public class Applications {
 
     @Inject
     Clock clock;
+
     @Inject
     Outbox outbox;
 
@@ -64,7 +65,8 @@ public class Applications {
     }
 
     @Transactional
-    public Interview recordInterview(UUID applicationId, String interviewer, Map<String, Integer> scores, String notes) {
+    public Interview recordInterview(
+            UUID applicationId, String interviewer, Map<String, Integer> scores, String notes) {
         Application application = Application.getForUpdate(applicationId);
         if (application.stage != Stage.INTERVIEW) {
             throw new ConflictProblem("application " + applicationId + " is " + application.stage

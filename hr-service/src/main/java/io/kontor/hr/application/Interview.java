@@ -15,12 +15,14 @@ public class Interview extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID applicationId;
     public String interviewer;
     /** Criterion → score from 1 (poor) to 5 (excellent). */
     @Convert(converter = ScoresJson.class)
     @Column(columnDefinition = "text")
     public Map<String, Integer> scores;
+
     public String notes;
     public Instant heldAt;
 

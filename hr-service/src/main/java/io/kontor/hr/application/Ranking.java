@@ -9,20 +9,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Orders an opening's applications by the mean of all their interview scores, best first; equal means go to the
- * earlier application. Applications without any score come last. Means are compared exactly (as fractions), not
- * after rounding, so 4.333… ranks above 4.33.
+ * Orders an opening's applications by the mean of all their interview scores, best first; equal means go to the earlier
+ * application. Applications without any score come last. Means are compared exactly (as fractions), not after rounding,
+ * so 4.333… ranks above 4.33.
  */
 public final class Ranking {
 
-    public record Candidate(UUID applicationId, Instant receivedAt, List<Integer> scores) {
-    }
+    public record Candidate(UUID applicationId, Instant receivedAt, List<Integer> scores) {}
 
-    public record Place(int rank, UUID applicationId, Instant receivedAt, BigDecimal meanScore, int scoreCount) {
-    }
+    public record Place(int rank, UUID applicationId, Instant receivedAt, BigDecimal meanScore, int scoreCount) {}
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     public static List<Place> of(List<Candidate> candidates) {
         List<Candidate> ordered = new ArrayList<>(candidates);
@@ -33,7 +30,12 @@ public final class Ranking {
         List<Place> places = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Candidate candidate = ordered.get(i);
-            places.add(new Place(i + 1, candidate.applicationId(), candidate.receivedAt(), mean(candidate), candidate.scores().size()));
+            places.add(new Place(
+                    i + 1,
+                    candidate.applicationId(),
+                    candidate.receivedAt(),
+                    mean(candidate),
+                    candidate.scores().size()));
         }
         return places;
     }
@@ -56,7 +58,8 @@ public final class Ranking {
         if (candidate.scores().isEmpty()) {
             return null;
         }
-        return BigDecimal.valueOf(sum(candidate)).divide(BigDecimal.valueOf(candidate.scores().size()), 2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(sum(candidate))
+                .divide(BigDecimal.valueOf(candidate.scores().size()), 2, RoundingMode.HALF_UP);
     }
 
     private static long sum(Candidate candidate) {

@@ -21,9 +21,14 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class RankingResource {
 
-    public record RankedApplication(int rank, UUID applicationId, String candidateName, Stage stage, BigDecimal meanScore,
-            int scoreCount, Instant receivedAt) {
-    }
+    public record RankedApplication(
+            int rank,
+            UUID applicationId,
+            String candidateName,
+            Stage stage,
+            BigDecimal meanScore,
+            int scoreCount,
+            Instant receivedAt) {}
 
     @GET
     @Transactional
@@ -33,17 +38,29 @@ public class RankingResource {
         }
         Map<UUID, Application> applications = Application.<Application>list(
                         "jobOpeningId = ?1 and stage <> ?2 and erasedAt is null", jobOpeningId, Stage.REJECTED)
-                .stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
-        Map<UUID, List<Integer>> scores = applications.isEmpty() ? Map.of()
+                .stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Map<UUID, List<Integer>> scores = applications.isEmpty()
+                ? Map.of()
                 : Interview.<Interview>list("applicationId in ?1", applications.keySet()).stream()
-                        .collect(Collectors.groupingBy(i -> i.applicationId,
+                        .collect(Collectors.groupingBy(
+                                i -> i.applicationId,
                                 Collectors.flatMapping(i -> i.scores.values().stream(), Collectors.toList())));
         List<Ranking.Candidate> candidates = applications.values().stream()
-                .map(a -> new Ranking.Candidate(a.id, a.receivedAt, scores.getOrDefault(a.id, List.of()))).toList();
-        return Ranking.of(candidates).stream().map(place -> {
-            Application application = applications.get(place.applicationId());
-            return new RankedApplication(place.rank(), application.id, application.candidateName(), application.stage,
-                    place.meanScore(), place.scoreCount(), application.receivedAt);
-        }).toList();
+                .map(a -> new Ranking.Candidate(a.id, a.receivedAt, scores.getOrDefault(a.id, List.of())))
+                .toList();
+        return Ranking.of(candidates).stream()
+                .map(place -> {
+                    Application application = applications.get(place.applicationId());
+                    return new RankedApplication(
+                            place.rank(),
+                            application.id,
+                            application.candidateName(),
+                            application.stage,
+                            place.meanScore(),
+                            place.scoreCount(),
+                            application.receivedAt);
+                })
+                .toList();
     }
 }

@@ -25,8 +25,7 @@ public class ScoresJson implements AttributeConverter<Map<String, Integer>, Stri
     @Override
     public Map<String, Integer> convertToEntityAttribute(String column) {
         try {
-            return column == null ? Map.of() : JSON.readValue(column, new TypeReference<TreeMap<String, Integer>>() {
-            });
+            return column == null ? Map.of() : JSON.readValue(column, new TypeReference<TreeMap<String, Integer>>() {});
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

@@ -1,11 +1,16 @@
 package io.kontor.hr.application;
 
 /**
- * Where an application stands in the selection. It moves one step forward at a time, or out to REJECTED from any
- * open stage; HIRED and REJECTED are final.
+ * Where an application stands in the selection. It moves one step forward at a time, or out to REJECTED from any open
+ * stage; HIRED and REJECTED are final.
  */
 public enum Stage {
-    RECEIVED, SCREENING, INTERVIEW, OFFER, HIRED, REJECTED;
+    RECEIVED,
+    SCREENING,
+    INTERVIEW,
+    OFFER,
+    HIRED,
+    REJECTED;
 
     public boolean isOpen() {
         return this != HIRED && this != REJECTED;

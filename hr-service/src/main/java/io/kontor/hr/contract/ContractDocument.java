@@ -11,15 +11,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** The employment contract as a printable PDF, written from the Qute template {@code ContractDocument/contract.html}. */
+/**
+ * The employment contract as a printable PDF, written from the Qute template {@code ContractDocument/contract.html}.
+ */
 @ApplicationScoped
 public class ContractDocument {
 
     /** What the template shows, already in German notation. */
-    public record Page(String employer, String employeeName, String jobTitle, String startDate, boolean fixedTerm, String endDate,
-            String fixedTermReason, int probationMonths, String weeklyHours, String annualSalary, List<String> noticePeriods,
-            boolean draft, String signedOn) {
-    }
+    public record Page(
+            String employer,
+            String employeeName,
+            String jobTitle,
+            String startDate,
+            boolean fixedTerm,
+            String endDate,
+            String fixedTermReason,
+            int probationMonths,
+            String weeklyHours,
+            String annualSalary,
+            List<String> noticePeriods,
+            boolean draft,
+            String signedOn) {}
 
     @CheckedTemplate
     static class Templates {
@@ -28,6 +40,7 @@ public class ContractDocument {
 
     @Inject
     HrConfig config;
+
     @Inject
     PdfPrinter printer;
 
@@ -36,12 +49,23 @@ public class ContractDocument {
     }
 
     String html(EmploymentContract contract, Employee employee) {
-        Page page = new Page(config.employer().name(), employee.fullName(), contract.jobTitle, GermanDates.format(contract.startDate),
-                contract.contractType == ContractType.FIXED_TERM, GermanDates.format(contract.endDate), contract.fixedTermReason,
-                contract.probationMonths, GermanMoney.hours(contract.weeklyHours),
-                GermanMoney.format(contract.annualSalary, contract.currency), contract.terms().noticePeriods(),
+        Page page = new Page(
+                config.employer().name(),
+                employee.fullName(),
+                contract.jobTitle,
+                GermanDates.format(contract.startDate),
+                contract.contractType == ContractType.FIXED_TERM,
+                GermanDates.format(contract.endDate),
+                contract.fixedTermReason,
+                contract.probationMonths,
+                GermanMoney.hours(contract.weeklyHours),
+                GermanMoney.format(contract.annualSalary, contract.currency),
+                contract.terms().noticePeriods(),
                 contract.status == EmploymentContract.Status.DRAFT,
-                contract.signedAt == null ? null : GermanDates.format(contract.signedAt.atZone(config.timeZone()).toLocalDate()));
+                contract.signedAt == null
+                        ? null
+                        : GermanDates.format(
+                                contract.signedAt.atZone(config.timeZone()).toLocalDate()));
         return Templates.contract(page).render();
     }
 }

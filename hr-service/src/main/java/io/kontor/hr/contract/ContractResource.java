@@ -23,8 +23,10 @@ public class ContractResource {
 
     @Inject
     Clock clock;
+
     @Inject
     Outbox outbox;
+
     @Inject
     ContractDocument document;
 
@@ -42,8 +44,8 @@ public class ContractResource {
     public ContractView sign(@PathParam("id") UUID id) {
         EmploymentContract contract = EmploymentContract.getForUpdate(id);
         contract.sign(Instant.now(clock));
-        outbox.publish(new ContractSigned(contract.employeeId, contract.id, contract.contractType.name(), contract.startDate,
-                contract.endDate));
+        outbox.publish(new ContractSigned(
+                contract.employeeId, contract.id, contract.contractType.name(), contract.startDate, contract.endDate));
         return ContractView.of(contract);
     }
 

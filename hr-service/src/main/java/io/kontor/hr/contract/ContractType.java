@@ -1,3 +1,6 @@
 package io.kontor.hr.contract;
 
-public enum ContractType { PERMANENT, FIXED_TERM }
+public enum ContractType {
+    PERMANENT,
+    FIXED_TERM
+}

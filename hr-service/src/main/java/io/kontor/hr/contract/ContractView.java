@@ -6,13 +6,37 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-public record ContractView(UUID id, UUID employeeId, ContractType contractType, String jobTitle, LocalDate startDate,
-        LocalDate endDate, String fixedTermReason, BigDecimal annualSalary, String currency, BigDecimal weeklyHours,
-        int probationMonths, List<String> noticePeriods, EmploymentContract.Status status, Instant signedAt) {
+public record ContractView(
+        UUID id,
+        UUID employeeId,
+        ContractType contractType,
+        String jobTitle,
+        LocalDate startDate,
+        LocalDate endDate,
+        String fixedTermReason,
+        BigDecimal annualSalary,
+        String currency,
+        BigDecimal weeklyHours,
+        int probationMonths,
+        List<String> noticePeriods,
+        EmploymentContract.Status status,
+        Instant signedAt) {
 
     public static ContractView of(EmploymentContract contract) {
-        return new ContractView(contract.id, contract.employeeId, contract.contractType, contract.jobTitle, contract.startDate,
-                contract.endDate, contract.fixedTermReason, contract.annualSalary, contract.currency, contract.weeklyHours,
-                contract.probationMonths, contract.terms().noticePeriods(), contract.status, contract.signedAt);
+        return new ContractView(
+                contract.id,
+                contract.employeeId,
+                contract.contractType,
+                contract.jobTitle,
+                contract.startDate,
+                contract.endDate,
+                contract.fixedTermReason,
+                contract.annualSalary,
+                contract.currency,
+                contract.weeklyHours,
+                contract.probationMonths,
+                contract.terms().noticePeriods(),
+                contract.status,
+                contract.signedAt);
     }
 }

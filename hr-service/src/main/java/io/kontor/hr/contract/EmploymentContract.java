@@ -17,13 +17,19 @@ import java.util.UUID;
 @Entity
 public class EmploymentContract extends PanacheEntityBase {
 
-    public enum Status { DRAFT, SIGNED }
+    public enum Status {
+        DRAFT,
+        SIGNED
+    }
 
     @Id
     public UUID id;
+
     public UUID employeeId;
+
     @Enumerated(EnumType.STRING)
     public ContractType contractType;
+
     public String jobTitle;
     public LocalDate startDate;
     public LocalDate endDate;
@@ -32,8 +38,10 @@ public class EmploymentContract extends PanacheEntityBase {
     public String currency;
     public BigDecimal weeklyHours;
     public int probationMonths;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public Instant createdAt;
     public Instant signedAt;
 
@@ -47,7 +55,8 @@ public class EmploymentContract extends PanacheEntityBase {
     }
 
     public ContractTerms terms() {
-        return new ContractTerms(contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);
+        return new ContractTerms(
+                contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);
     }
 
     public static EmploymentContract get(UUID id) {

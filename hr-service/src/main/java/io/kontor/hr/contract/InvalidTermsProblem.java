@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 public class InvalidTermsProblem extends ProblemException {
 
     public InvalidTermsProblem(List<Problem.Violation> violations) {
-        super(400, "validation-failed", "Invalid request",
-                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+        super(
+                400,
+                "validation-failed",
+                "Invalid request",
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")),
+                violations);
     }
 }

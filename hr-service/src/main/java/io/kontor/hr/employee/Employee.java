@@ -9,12 +9,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A person employed by us; the record stays when the application it came from is erased (§26 BDSG: needed for the employment). */
+/**
+ * A person employed by us; the record stays when the application it came from is erased (§26 BDSG: needed for the
+ * employment).
+ */
 @Entity
 public class Employee extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID applicationId;
     public String firstName;
     public String lastName;

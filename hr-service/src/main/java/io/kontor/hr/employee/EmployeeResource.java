@@ -22,16 +22,26 @@ import java.util.UUID;
 @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class EmployeeResource {
 
-    public record EmployeeDetail(UUID id, String firstName, String lastName, String email, String jobTitle, String department,
-            LocalDate startDate, UUID applicationId, List<ContractView> contracts) {
-    }
+    public record EmployeeDetail(
+            UUID id,
+            String firstName,
+            String lastName,
+            String email,
+            String jobTitle,
+            String department,
+            LocalDate startDate,
+            UUID applicationId,
+            List<ContractView> contracts) {}
 
     @GET
     @Transactional
-    public Page<EmployeeView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<EmployeeView> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var query = Employee.findAll(Sort.by("lastName").and("firstName").and("id"));
-        var items = query.page(page, size).<Employee>list().stream().map(EmployeeView::of).toList();
+        var items = query.page(page, size).<Employee>list().stream()
+                .map(EmployeeView::of)
+                .toList();
         return new Page<>(items, page, size, query.count());
     }
 
@@ -40,8 +50,15 @@ public class EmployeeResource {
     @Transactional
     public EmployeeDetail get(@PathParam("id") UUID id) {
         Employee employee = Employee.get(id);
-        return new EmployeeDetail(employee.id, employee.firstName, employee.lastName, employee.email, employee.jobTitle,
-                employee.department, employee.startDate, employee.applicationId,
+        return new EmployeeDetail(
+                employee.id,
+                employee.firstName,
+                employee.lastName,
+                employee.email,
+                employee.jobTitle,
+                employee.department,
+                employee.startDate,
+                employee.applicationId,
                 EmploymentContract.of(id).stream().map(ContractView::of).toList());
     }
 }

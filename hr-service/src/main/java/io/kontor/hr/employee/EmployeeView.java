@@ -3,11 +3,25 @@ package io.kontor.hr.employee;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record EmployeeView(UUID id, String firstName, String lastName, String email, String jobTitle, String department,
-        LocalDate startDate, UUID applicationId) {
+public record EmployeeView(
+        UUID id,
+        String firstName,
+        String lastName,
+        String email,
+        String jobTitle,
+        String department,
+        LocalDate startDate,
+        UUID applicationId) {
 
     public static EmployeeView of(Employee employee) {
-        return new EmployeeView(employee.id, employee.firstName, employee.lastName, employee.email, employee.jobTitle,
-                employee.department, employee.startDate, employee.applicationId);
+        return new EmployeeView(
+                employee.id,
+                employee.firstName,
+                employee.lastName,
+                employee.email,
+                employee.jobTitle,
+                employee.department,
+                employee.startDate,
+                employee.applicationId);
     }
 }

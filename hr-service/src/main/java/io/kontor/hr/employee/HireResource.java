@@ -36,12 +36,12 @@ public class HireResource {
             UUID staffingRequestId) {
 
         ContractTerms terms() {
-            return new ContractTerms(contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);
+            return new ContractTerms(
+                    contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);
         }
     }
 
-    public record Hired(EmployeeView employee, ContractView contract) {
-    }
+    public record Hired(EmployeeView employee, ContractView contract) {}
 
     @Inject
     Hiring hiring;

@@ -21,16 +21,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class Hiring {
 
-    public record Hire(Employee employee, EmploymentContract contract) {
-    }
+    public record Hire(Employee employee, EmploymentContract contract) {}
 
     @Inject
     Clock clock;
+
     @Inject
     Outbox outbox;
 
     /**
-     * @param staffingRequestId the project-office request this hire fills; when null, the one the opening was drafted for
+     * @param staffingRequestId the project-office request this hire fills; when null, the one the opening was drafted
+     *     for
      */
     @Transactional
     public Hire hire(UUID applicationId, ContractTerms terms, UUID staffingRequestId) {
@@ -72,9 +73,16 @@ public class Hiring {
         contract.persist();
 
         UUID filledRequest = staffingRequestId != null ? staffingRequestId : opening.staffingRequestId;
-        outbox.publish(new CandidateHired(application.id, opening.id, employee.id, filledRequest, opening.title, terms.startDate()));
-        outbox.publish(new EmployeeOnboarded(employee.id, employee.firstName, employee.lastName, employee.email,
-                employee.jobTitle, employee.department, employee.startDate));
+        outbox.publish(new CandidateHired(
+                application.id, opening.id, employee.id, filledRequest, opening.title, terms.startDate()));
+        outbox.publish(new EmployeeOnboarded(
+                employee.id,
+                employee.firstName,
+                employee.lastName,
+                employee.email,
+                employee.jobTitle,
+                employee.department,
+                employee.startDate));
         return new Hire(employee, contract);
     }
 }

@@ -16,21 +16,29 @@ import java.util.UUID;
 @Entity
 public class JobOpening extends PanacheEntityBase {
 
-    public enum Status { DRAFT, PUBLISHED, CLOSED }
+    public enum Status {
+        DRAFT,
+        PUBLISHED,
+        CLOSED
+    }
 
     @Id
     public UUID id;
+
     public String title;
     public String department;
     public String location;
     public String description;
+
     @Convert(converter = StringListJson.class)
     @Column(columnDefinition = "text")
     public List<String> requirements;
+
     @Enumerated(EnumType.STRING)
     public Status status;
     /** Set when the opening was drafted for a project's staffing request: at most one opening per request. */
     public UUID staffingRequestId;
+
     public UUID projectId;
     public Instant createdAt;
 

@@ -1,8 +1,8 @@
 package io.kontor.hr.opening;
 
+import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
-import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,15 +34,30 @@ public class JobOpeningResource {
             @Size(max = 200) String department,
             @Size(max = 200) String location,
             @Size(max = 20000) String description,
-            @Size(max = 50) List<@NotBlank @Size(max = 500) String> requirements) {
-    }
+            @Size(max = 50) List<@NotBlank @Size(max = 500) String> requirements) {}
 
-    public record JobOpeningView(UUID id, String title, String department, String location, String description,
-            List<String> requirements, String status, UUID staffingRequestId, UUID projectId) {
+    public record JobOpeningView(
+            UUID id,
+            String title,
+            String department,
+            String location,
+            String description,
+            List<String> requirements,
+            String status,
+            UUID staffingRequestId,
+            UUID projectId) {
 
         static JobOpeningView of(JobOpening opening) {
-            return new JobOpeningView(opening.id, opening.title, opening.department, opening.location, opening.description,
-                    opening.requirements, opening.status.name(), opening.staffingRequestId, opening.projectId);
+            return new JobOpeningView(
+                    opening.id,
+                    opening.title,
+                    opening.department,
+                    opening.location,
+                    opening.description,
+                    opening.requirements,
+                    opening.status.name(),
+                    opening.staffingRequestId,
+                    opening.projectId);
         }
     }
 
@@ -53,18 +68,31 @@ public class JobOpeningResource {
     @IdempotentCreate
     @Transactional
     public Response create(@NotNull @Valid NewJobOpening request) {
-        JobOpening opening = openings.draft(request.title(), request.department(), request.location(), request.description(),
-                request.requirements(), null, null);
-        return Response.created(URI.create("/api/v1/hr/job-openings/" + opening.id)).entity(JobOpeningView.of(opening)).build();
+        JobOpening opening = openings.draft(
+                request.title(),
+                request.department(),
+                request.location(),
+                request.description(),
+                request.requirements(),
+                null,
+                null);
+        return Response.created(URI.create("/api/v1/hr/job-openings/" + opening.id))
+                .entity(JobOpeningView.of(opening))
+                .build();
     }
 
     @GET
     @Transactional
-    public Page<JobOpeningView> list(@QueryParam("status") JobOpening.Status status,
+    public Page<JobOpeningView> list(
+            @QueryParam("status") JobOpening.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var query = status == null ? JobOpening.findAll(Sort.by("createdAt")) : JobOpening.find("status", Sort.by("createdAt"), status);
-        var items = query.page(page, size).<JobOpening>list().stream().map(JobOpeningView::of).toList();
+        var query = status == null
+                ? JobOpening.findAll(Sort.by("createdAt"))
+                : JobOpening.find("status", Sort.by("createdAt"), status);
+        var items = query.page(page, size).<JobOpening>list().stream()
+                .map(JobOpeningView::of)
+                .toList();
         return new Page<>(items, page, size, query.count());
     }
 

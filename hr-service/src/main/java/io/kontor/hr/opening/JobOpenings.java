@@ -15,8 +15,14 @@ public class JobOpenings {
     Clock clock;
 
     @Transactional
-    public JobOpening draft(String title, String department, String location, String description, List<String> requirements,
-            UUID staffingRequestId, UUID projectId) {
+    public JobOpening draft(
+            String title,
+            String department,
+            String location,
+            String description,
+            List<String> requirements,
+            UUID staffingRequestId,
+            UUID projectId) {
         JobOpening opening = new JobOpening();
         opening.id = UUID.randomUUID();
         opening.title = title;

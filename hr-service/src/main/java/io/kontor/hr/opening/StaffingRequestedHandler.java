@@ -26,7 +26,13 @@ public class StaffingRequestedHandler {
         if (JobOpening.findByStaffingRequest(request.staffingRequestId()) != null) {
             return;
         }
-        openings.draft(request.role(), null, null, "Requested by project " + request.projectId() + ", start " + request.startDate(),
-                request.skills(), request.staffingRequestId(), request.projectId());
+        openings.draft(
+                request.role(),
+                null,
+                null,
+                "Requested by project " + request.projectId() + ", start " + request.startDate(),
+                request.skills(),
+                request.staffingRequestId(),
+                request.projectId());
     }
 }

@@ -26,6 +26,7 @@ public class Erasure {
 
     @Inject
     Clock clock;
+
     @Inject
     HrConfig config;
 
@@ -36,15 +37,19 @@ public class Erasure {
 
     /**
      * Erases every rejected candidate whose rejection is older than the retention. Rejected candidates may claim under
-     * §15(4) AGG within two months, so their data is kept a while, but not longer than that purpose needs (Art. 5(1)(e) GDPR).
+     * §15(4) AGG within two months, so their data is kept a while, but not longer than that purpose needs (Art. 5(1)(e)
+     * GDPR).
      *
      * @return how many applications were erased
      */
     @Transactional
     public int eraseRejectedPastRetention() {
         Instant now = Instant.now(clock);
-        Instant cutoff = ZonedDateTime.ofInstant(now, config.timeZone()).minus(config.privacy().rejectedCandidateRetention()).toInstant();
-        List<Application> expired = Application.list("stage = ?1 and erasedAt is null and rejectedAt < ?2", Stage.REJECTED, cutoff);
+        Instant cutoff = ZonedDateTime.ofInstant(now, config.timeZone())
+                .minus(config.privacy().rejectedCandidateRetention())
+                .toInstant();
+        List<Application> expired =
+                Application.list("stage = ?1 and erasedAt is null and rejectedAt < ?2", Stage.REJECTED, cutoff);
         expired.forEach(application -> erase(application, now));
         if (!expired.isEmpty()) {
             LOG.infof("Erased %d rejected candidates rejected before %s", expired.size(), cutoff);

@@ -31,15 +31,13 @@ public class EmployeeReferenceResource {
             @NotNull ReferenceKind kind,
             @NotNull @Valid RatingsData ratings,
             @Size(max = 30) List<@NotBlank @Size(max = 500) String> tasks,
-            LocalDate leavingDate) {
-    }
+            LocalDate leavingDate) {}
 
     public record RatingsData(
             @NotNull @Min(1) @Max(5) Integer performance,
             @NotNull @Min(1) @Max(5) Integer expertise,
             @NotNull @Min(1) @Max(5) Integer reliability,
-            @NotNull @Min(1) @Max(5) Integer conduct) {
-    }
+            @NotNull @Min(1) @Max(5) Integer conduct) {}
 
     @Inject
     References references;
@@ -49,10 +47,15 @@ public class EmployeeReferenceResource {
     @Transactional
     public Response issue(@PathParam("id") UUID employeeId, @NotNull @Valid NewReference request) {
         RatingsData r = request.ratings();
-        EmploymentReference reference = references.issue(employeeId, request.kind(),
+        EmploymentReference reference = references.issue(
+                employeeId,
+                request.kind(),
                 new Ratings(r.performance(), r.expertise(), r.reliability(), r.conduct()),
-                request.tasks() == null ? List.of() : request.tasks(), request.leavingDate());
-        return Response.created(URI.create("/api/v1/hr/references/" + reference.id)).entity(ReferenceResource.ReferenceView.of(reference)).build();
+                request.tasks() == null ? List.of() : request.tasks(),
+                request.leavingDate());
+        return Response.created(URI.create("/api/v1/hr/references/" + reference.id))
+                .entity(ReferenceResource.ReferenceView.of(reference))
+                .build();
     }
 
     /** Every version ever issued, oldest first. */
@@ -61,7 +64,10 @@ public class EmployeeReferenceResource {
     @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
     public List<ReferenceResource.ReferenceView> ofEmployee(@PathParam("id") UUID employeeId) {
         Employee.get(employeeId);
-        return EmploymentReference.<EmploymentReference>list("employeeId = ?1 order by issuedAt, kind, version", employeeId)
-                .stream().map(ReferenceResource.ReferenceView::of).toList();
+        return EmploymentReference.<EmploymentReference>list(
+                        "employeeId = ?1 order by issuedAt, kind, version", employeeId)
+                .stream()
+                .map(ReferenceResource.ReferenceView::of)
+                .toList();
     }
 }

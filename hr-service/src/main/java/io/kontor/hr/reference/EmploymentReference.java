@@ -20,20 +20,26 @@ public class EmploymentReference extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID employeeId;
+
     @Enumerated(EnumType.STRING)
     public ReferenceKind kind;
+
     public int version;
     public short performance;
     public short expertise;
     public short reliability;
     public short conduct;
+
     @Convert(converter = StringListJson.class)
     @Column(columnDefinition = "text")
     public List<String> tasks;
+
     public LocalDate leavingDate;
     /** Paragraphs separated by a blank line, as {@link ReferenceText} wrote them. */
     public String text;
+
     public Instant issuedAt;
 
     public List<String> paragraphs() {
@@ -49,8 +55,12 @@ public class EmploymentReference extends PanacheEntityBase {
     }
 
     public static int nextVersion(UUID employeeId, ReferenceKind kind) {
-        Integer last = find("select max(version) from EmploymentReference where employeeId = ?1 and kind = ?2", employeeId, kind)
-                .project(Integer.class).firstResult();
+        Integer last = find(
+                        "select max(version) from EmploymentReference where employeeId = ?1 and kind = ?2",
+                        employeeId,
+                        kind)
+                .project(Integer.class)
+                .firstResult();
         return last == null ? 1 : last + 1;
     }
 }

@@ -15,11 +15,12 @@ public record Ratings(int performance, int expertise, int reliability, int condu
     }
 
     /**
-     * The grade of the whole reference, which decides the closing formula. A reference must be benevolent (§109(2) GewO,
-     * BAG 9 AZR 12/03): a mean halfway between two grades takes the better one.
+     * The grade of the whole reference, which decides the closing formula. A reference must be benevolent (§109(2)
+     * GewO, BAG 9 AZR 12/03): a mean halfway between two grades takes the better one.
      */
     public int overall() {
-        BigDecimal mean = BigDecimal.valueOf(performance + expertise + reliability + conduct).divide(BigDecimal.valueOf(4));
+        BigDecimal mean = BigDecimal.valueOf(performance + expertise + reliability + conduct)
+                .divide(BigDecimal.valueOf(4));
         return mean.setScale(0, RoundingMode.HALF_DOWN).intValueExact();
     }
 }

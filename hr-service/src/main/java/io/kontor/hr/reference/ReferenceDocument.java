@@ -13,8 +13,7 @@ import java.util.List;
 public class ReferenceDocument {
 
     /** The title is the first paragraph of the text; the rest follows it. */
-    public record Page(String employer, String title, List<String> paragraphs, int version) {
-    }
+    public record Page(String employer, String title, List<String> paragraphs, int version) {}
 
     @CheckedTemplate
     static class Templates {
@@ -23,12 +22,17 @@ public class ReferenceDocument {
 
     @Inject
     HrConfig config;
+
     @Inject
     PdfPrinter printer;
 
     public byte[] print(EmploymentReference reference) {
         List<String> paragraphs = reference.paragraphs();
-        Page page = new Page(config.employer().name(), paragraphs.get(0), paragraphs.subList(1, paragraphs.size()), reference.version);
+        Page page = new Page(
+                config.employer().name(),
+                paragraphs.get(0),
+                paragraphs.subList(1, paragraphs.size()),
+                reference.version);
         return printer.print(Templates.reference(page).render(), paragraphs.get(0));
     }
 }

@@ -18,13 +18,28 @@ import java.util.UUID;
 @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class ReferenceResource {
 
-    public record ReferenceView(UUID id, UUID employeeId, ReferenceKind kind, int version, Ratings ratings, List<String> tasks,
-            LocalDate leavingDate, String text, Instant issuedAt) {
+    public record ReferenceView(
+            UUID id,
+            UUID employeeId,
+            ReferenceKind kind,
+            int version,
+            Ratings ratings,
+            List<String> tasks,
+            LocalDate leavingDate,
+            String text,
+            Instant issuedAt) {
 
         public static ReferenceView of(EmploymentReference reference) {
-            return new ReferenceView(reference.id, reference.employeeId, reference.kind, reference.version,
+            return new ReferenceView(
+                    reference.id,
+                    reference.employeeId,
+                    reference.kind,
+                    reference.version,
                     new Ratings(reference.performance, reference.expertise, reference.reliability, reference.conduct),
-                    reference.tasks, reference.leavingDate, reference.text, reference.issuedAt);
+                    reference.tasks,
+                    reference.leavingDate,
+                    reference.text,
+                    reference.issuedAt);
         }
     }
 

@@ -19,28 +19,41 @@ public class References {
 
     @Inject
     Clock clock;
+
     @Inject
     Outbox outbox;
+
     @Inject
     HrConfig config;
 
     @Transactional
-    public EmploymentReference issue(UUID employeeId, ReferenceKind kind, Ratings ratings, List<String> tasks, LocalDate leavingDate) {
+    public EmploymentReference issue(
+            UUID employeeId, ReferenceKind kind, Ratings ratings, List<String> tasks, LocalDate leavingDate) {
         // Locked, so that two references issued at once get consecutive versions.
         Employee employee = Employee.getForUpdate(employeeId);
         if (kind == ReferenceKind.FINAL && leavingDate == null) {
             throw new InvalidFieldProblem("leavingDate", "is required for a FINAL reference");
         }
         if (kind == ReferenceKind.INTERIM && leavingDate != null) {
-            throw new InvalidFieldProblem("leavingDate", "must be empty for an INTERIM reference, which is issued during employment");
+            throw new InvalidFieldProblem(
+                    "leavingDate", "must be empty for an INTERIM reference, which is issued during employment");
         }
         if (leavingDate != null && leavingDate.isBefore(employee.startDate)) {
             throw new InvalidFieldProblem("leavingDate", "must not be before the start date " + employee.startDate);
         }
         Instant now = Instant.now(clock);
-        List<String> paragraphs = ReferenceText.write(new ReferenceText.Facts(kind, employee.fullName(), employee.jobTitle,
-                employee.department, employee.startDate, leavingDate, tasks, ratings, config.employer().name(),
-                config.employer().city(), LocalDate.ofInstant(now, config.timeZone())));
+        List<String> paragraphs = ReferenceText.write(new ReferenceText.Facts(
+                kind,
+                employee.fullName(),
+                employee.jobTitle,
+                employee.department,
+                employee.startDate,
+                leavingDate,
+                tasks,
+                ratings,
+                config.employer().name(),
+                config.employer().city(),
+                LocalDate.ofInstant(now, config.timeZone())));
 
         EmploymentReference reference = new EmploymentReference();
         reference.id = UUID.randomUUID();

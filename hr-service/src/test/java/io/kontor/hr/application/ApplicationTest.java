@@ -30,15 +30,21 @@ class ApplicationTest {
     @Test
     void the_careers_site_submits_an_application_but_cannot_read_it() {
         String opening = openPosition("Buchhalter");
-        String id = as("front-office").body(applicationBody(opening, "Erika", "Mustermann", uniqueEmail("erika")))
-                .post("/applications").then().statusCode(201)
+        String id = as("front-office")
+                .body(applicationBody(opening, "Erika", "Mustermann", uniqueEmail("erika")))
+                .post("/applications")
+                .then()
+                .statusCode(201)
                 .body("stage", equalTo("RECEIVED"))
                 .body("candidate", nullValue())
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         as("front-office").get("/applications/" + id).then().statusCode(403).contentType("application/problem+json");
         as("front-office").get("/applications").then().statusCode(403).contentType("application/problem+json");
-        as("hr").get("/applications/" + id).then().statusCode(200)
+        as("hr").get("/applications/" + id)
+                .then()
+                .statusCode(200)
                 .body("candidate.lastName", equalTo("Mustermann"))
                 .body("stage", equalTo("RECEIVED"));
     }
@@ -50,20 +56,38 @@ class ApplicationTest {
         List<ConsumerRecord<String, String>> events = awaitEvents("hr.applications", id, ApplicationReceived.TYPE);
 
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).value()).contains(id).doesNotContain("Vogelsang").doesNotContain("@example.org");
+        assertThat(events.get(0).value())
+                .contains(id)
+                .doesNotContain("Vogelsang")
+                .doesNotContain("@example.org");
     }
 
     @Test
     void the_same_candidate_applying_twice_to_one_opening_is_a_409() {
         String opening = openPosition("Projektassistenz");
         String email = uniqueEmail("max");
-        as("front-office").body(applicationBody(opening, "Max", "Muster", email)).post("/applications").then().statusCode(201);
+        as("front-office")
+                .body(applicationBody(opening, "Max", "Muster", email))
+                .post("/applications")
+                .then()
+                .statusCode(201);
 
-        as("front-office").body(applicationBody(opening, "Max", "Muster", email.toUpperCase()))
-                .post("/applications").then().statusCode(409).contentType("application/problem+json");
-        as("front-office").body(applicationBody(openPosition("Einkauf"), "Max", "Muster", email))
-                .post("/applications").then().statusCode(201);
-        as("hr").queryParam("jobOpeningId", opening).get("/applications").then().statusCode(200).body("total", equalTo(1));
+        as("front-office")
+                .body(applicationBody(opening, "Max", "Muster", email.toUpperCase()))
+                .post("/applications")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as("front-office")
+                .body(applicationBody(openPosition("Einkauf"), "Max", "Muster", email))
+                .post("/applications")
+                .then()
+                .statusCode(201);
+        as("hr").queryParam("jobOpeningId", opening)
+                .get("/applications")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
     }
 
     @Test
@@ -71,8 +95,11 @@ class ApplicationTest {
         String id = apply(openPosition("Entwickler"), "Jonas", "Weber");
 
         for (String stage : List.of("SCREENING", "INTERVIEW", "OFFER")) {
-            as("hr").body("{\"stage\":\"" + stage + "\"}").post("/applications/" + id + "/advance")
-                    .then().statusCode(200).body("stage", equalTo(stage));
+            as("hr").body("{\"stage\":\"" + stage + "\"}")
+                    .post("/applications/" + id + "/advance")
+                    .then()
+                    .statusCode(200)
+                    .body("stage", equalTo(stage));
         }
     }
 
@@ -81,12 +108,18 @@ class ApplicationTest {
     void an_open_application_can_be_rejected_and_then_moves_no_more(String stage) {
         String id = applicationAt(openPosition("Vertrieb"), "Lea", "Schulz", stage);
 
-        as("hr").body("{\"stage\":\"REJECTED\"}").post("/applications/" + id + "/advance")
-                .then().statusCode(200).body("stage", equalTo("REJECTED"));
+        as("hr").body("{\"stage\":\"REJECTED\"}")
+                .post("/applications/" + id + "/advance")
+                .then()
+                .statusCode(200)
+                .body("stage", equalTo("REJECTED"));
 
         for (String next : List.of("SCREENING", "REJECTED", "RECEIVED")) {
-            as("hr").body("{\"stage\":\"" + next + "\"}").post("/applications/" + id + "/advance")
-                    .then().statusCode(409).contentType("application/problem+json");
+            as("hr").body("{\"stage\":\"" + next + "\"}")
+                    .post("/applications/" + id + "/advance")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json");
         }
         assertThat(awaitEvents("hr.applications", id, CandidateRejected.TYPE)).hasSize(1);
     }
@@ -96,12 +129,18 @@ class ApplicationTest {
         String id = applicationAt(openPosition("Personalreferent"), "Tim", "Krause", "SCREENING");
 
         Map<String, String> illegal = Map.of("OFFER", "skips INTERVIEW", "RECEIVED", "goes back", "SCREENING", "stays");
-        illegal.forEach((stage, why) -> as("hr").body("{\"stage\":\"" + stage + "\"}").post("/applications/" + id + "/advance")
-                .then().statusCode(409).contentType("application/problem+json"));
+        illegal.forEach((stage, why) -> as("hr").body("{\"stage\":\"" + stage + "\"}")
+                .post("/applications/" + id + "/advance")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json"));
         advance(id, "INTERVIEW");
         advance(id, "OFFER");
-        as("hr").body("{\"stage\":\"HIRED\"}").post("/applications/" + id + "/advance")
-                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("/hire"));
+        as("hr").body("{\"stage\":\"HIRED\"}")
+                .post("/applications/" + id + "/advance")
+                .then()
+                .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("/hire"));
 
         as("hr").get("/applications/" + id).then().body("stage", equalTo("OFFER"));
     }
@@ -121,7 +160,9 @@ class ApplicationTest {
         interview(rejected, "Frau Lange", "{\"Fachwissen\": 5, \"Kommunikation\": 5}");
         advance(rejected, "REJECTED");
 
-        as("hr").get("/job-openings/" + opening + "/ranking").then().statusCode(200)
+        as("hr").get("/job-openings/" + opening + "/ranking")
+                .then()
+                .statusCode(200)
                 .body("applicationId", equalTo(List.of(third, first, second, unscored)))
                 .body("meanScore", equalTo(java.util.Arrays.asList(4.5f, 4.0f, 4.0f, null)))
                 .body("candidateName[0]", equalTo("Clara Dritte"));
@@ -132,10 +173,15 @@ class ApplicationTest {
         String id = applicationAt(openPosition("Lagerist"), "Ole", "Hansen", "INTERVIEW");
 
         as("hr").body("{\"interviewer\":\"Frau Lange\",\"scores\":{\"Fachwissen\": 6}}")
-                .post("/applications/" + id + "/interviews").then().statusCode(400).contentType("application/problem+json")
+                .post("/applications/" + id + "/interviews")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("scores"));
         as("hr").body("{\"interviewer\":\"\",\"scores\":{}}")
-                .post("/applications/" + id + "/interviews").then().statusCode(400)
+                .post("/applications/" + id + "/interviews")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("interviewer"));
         as("hr").get("/applications/" + id).then().body("interviews", org.hamcrest.Matchers.empty());
     }
@@ -145,20 +191,36 @@ class ApplicationTest {
         String id = apply(openPosition("Sachbearbeiter"), "Ida", "Frank");
 
         as("hr").body("{\"interviewer\":\"Frau Lange\",\"scores\":{\"Fachwissen\": 4}}")
-                .post("/applications/" + id + "/interviews").then().statusCode(409).contentType("application/problem+json");
+                .post("/applications/" + id + "/interviews")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
     void bad_applications_are_400_problems_naming_the_field() {
         String opening = openPosition("Empfang");
-        as("front-office").body("{\"jobOpeningId\":\"%s\",\"candidate\":{\"firstName\":\"\",\"lastName\":\"X\",\"email\":\"not-an-address\"}}".formatted(opening))
-                .post("/applications").then().statusCode(400).contentType("application/problem+json")
+        as("front-office")
+                .body(
+                        "{\"jobOpeningId\":\"%s\",\"candidate\":{\"firstName\":\"\",\"lastName\":\"X\",\"email\":\"not-an-address\"}}"
+                                .formatted(opening))
+                .post("/applications")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("candidate.firstName"))
                 .body("violations.field", hasItem("candidate.email"));
-        as("front-office").body(applicationBody("00000000-0000-0000-0000-000000000001", "A", "B", uniqueEmail("b")))
-                .post("/applications").then().statusCode(400).body("violations.field", hasItem("jobOpeningId"));
-        as("hr").body("{\"stage\":\"PROMOTED\"}").post("/applications/" + apply(opening, "C", "D") + "/advance")
-                .then().statusCode(400).body("violations.field", hasItem("stage"));
+        as("front-office")
+                .body(applicationBody("00000000-0000-0000-0000-000000000001", "A", "B", uniqueEmail("b")))
+                .post("/applications")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("jobOpeningId"));
+        as("hr").body("{\"stage\":\"PROMOTED\"}")
+                .post("/applications/" + apply(opening, "C", "D") + "/advance")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("stage"));
         as("hr").queryParam("jobOpeningId", opening).get("/applications").then().body("total", equalTo(1));
     }
 
@@ -167,7 +229,11 @@ class ApplicationTest {
         String opening = openPosition("Hausmeister");
         as("hr").post("/job-openings/" + opening + "/close").then().statusCode(200);
 
-        as("front-office").body(applicationBody(opening, "Paul", "Peters", uniqueEmail("paul")))
-                .post("/applications").then().statusCode(409).contentType("application/problem+json");
+        as("front-office")
+                .body(applicationBody(opening, "Paul", "Peters", uniqueEmail("paul")))
+                .post("/applications")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 }

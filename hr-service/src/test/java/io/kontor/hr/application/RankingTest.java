@@ -32,9 +32,9 @@ class RankingTest {
 
     @Test
     void means_are_compared_exactly_not_after_rounding() {
-        var thirteenThirds = candidate(TUESDAY, 4, 4, 5);                     // 4.333…
+        var thirteenThirds = candidate(TUESDAY, 4, 4, 5); // 4.333…
         List<Integer> scores = new java.util.ArrayList<>(java.util.Collections.nCopies(67, 4));
-        scores.addAll(java.util.Collections.nCopies(33, 5));                // 433 / 100 = 4.33
+        scores.addAll(java.util.Collections.nCopies(33, 5)); // 433 / 100 = 4.33
         var fourPointThreeThree = new Ranking.Candidate(UUID.randomUUID(), MONDAY, scores);
 
         List<Ranking.Place> places = Ranking.of(List.of(fourPointThreeThree, thirteenThirds));
@@ -50,14 +50,17 @@ class RankingTest {
 
         List<Ranking.Place> places = Ranking.of(List.of(unscored, scored));
 
-        assertThat(places).extracting(Ranking.Place::applicationId).containsExactly(scored.applicationId(), unscored.applicationId());
+        assertThat(places)
+                .extracting(Ranking.Place::applicationId)
+                .containsExactly(scored.applicationId(), unscored.applicationId());
         assertThat(places.get(1).meanScore()).isNull();
         assertThat(places).extracting(Ranking.Place::rank).containsExactly(1, 2);
     }
 
     @Test
     void the_mean_is_shown_with_two_decimals_rounded_half_up() {
-        assertThat(Ranking.of(List.of(candidate(MONDAY, 5, 5, 4))).get(0).meanScore()).isEqualTo(new BigDecimal("4.67"));
+        assertThat(Ranking.of(List.of(candidate(MONDAY, 5, 5, 4))).get(0).meanScore())
+                .isEqualTo(new BigDecimal("4.67"));
     }
 
     private static Ranking.Candidate candidate(Instant receivedAt, Integer... scores) {
@@ -65,6 +68,8 @@ class RankingTest {
     }
 
     private static List<UUID> order(Ranking.Candidate... candidates) {
-        return Ranking.of(List.of(candidates)).stream().map(Ranking.Place::applicationId).toList();
+        return Ranking.of(List.of(candidates)).stream()
+                .map(Ranking.Place::applicationId)
+                .toList();
     }
 }

@@ -23,12 +23,16 @@ class StageTest {
     @EnumSource(Stage.class)
     void a_stage_moves_only_one_step_forward_or_to_rejected(Stage from) {
         for (Stage to : Stage.values()) {
-            assertThat(from.canMoveTo(to)).as("%s → %s", from, to).isEqualTo(ALLOWED.get(from).contains(to));
+            assertThat(from.canMoveTo(to))
+                    .as("%s → %s", from, to)
+                    .isEqualTo(ALLOWED.get(from).contains(to));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Stage.class, names = {"HIRED", "REJECTED"})
+    @EnumSource(
+            value = Stage.class,
+            names = {"HIRED", "REJECTED"})
     void hired_and_rejected_are_final(Stage stage) {
         assertThat(stage.isOpen()).isFalse();
         assertThat(stage.next()).isNull();

@@ -24,11 +24,25 @@ class ContractTest {
         JsonPath hired = hireSomeone("Greta", "Grünewald");
         String contract = hired.getString("contract.id");
 
-        byte[] pdf = as("hr").get("/contracts/" + contract + "/document").then().statusCode(200)
-                .contentType("application/pdf").extract().asByteArray();
+        byte[] pdf = as("hr").get("/contracts/" + contract + "/document")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
 
-        assertThat(pdfText(pdf)).contains("Arbeitsvertrag", "Greta Grünewald", "Kontor GmbH", "Softwareentwickler",
-                "01.04.2027", "58.000,00 EUR", "40 Stunden", "unbestimmte Zeit", "§ 622 Abs. 3 BGB", "Entwurf");
+        assertThat(pdfText(pdf))
+                .contains(
+                        "Arbeitsvertrag",
+                        "Greta Grünewald",
+                        "Kontor GmbH",
+                        "Softwareentwickler",
+                        "01.04.2027",
+                        "58.000,00 EUR",
+                        "40 Stunden",
+                        "unbestimmte Zeit",
+                        "§ 622 Abs. 3 BGB",
+                        "Entwurf");
     }
 
     @Test
@@ -36,15 +50,27 @@ class ContractTest {
         JsonPath hired = hireSomeone("Heinz", "Hartmann");
         String contract = hired.getString("contract.id");
 
-        as("hr").post("/contracts/" + contract + "/sign").then().statusCode(200)
-                .body("status", equalTo("SIGNED")).body("signedAt", notNullValue());
-        as("hr").post("/contracts/" + contract + "/sign").then().statusCode(409).contentType("application/problem+json");
+        as("hr").post("/contracts/" + contract + "/sign")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SIGNED"))
+                .body("signedAt", notNullValue());
+        as("hr").post("/contracts/" + contract + "/sign")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
 
         as("hr").get("/contracts/" + contract).then().statusCode(200).body("status", equalTo("SIGNED"));
         assertThat(awaitEvents("hr.employees", hired.getString("employee.id"), ContractSigned.TYPE))
-                .singleElement().satisfies(event -> assertThat(event.value()).contains(contract, "PERMANENT"));
-        assertThat(pdfText(as("hr").get("/contracts/" + contract + "/document").then().statusCode(200).extract().asByteArray()))
-                .contains("Unterzeichnet am").doesNotContain("Entwurf");
+                .singleElement()
+                .satisfies(event -> assertThat(event.value()).contains(contract, "PERMANENT"));
+        assertThat(pdfText(as("hr").get("/contracts/" + contract + "/document")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray()))
+                .contains("Unterzeichnet am")
+                .doesNotContain("Entwurf");
     }
 
     @Test
@@ -54,18 +80,36 @@ class ContractTest {
                 {"startDate": "2027-01-01", "contractType": "FIXED_TERM", "endDate": "2029-12-31",
                  "fixedTermReason": "Vertretung während der Elternzeit", "annualSalary": 51000.5, "weeklyHours": 38.5,
                  "probationMonths": 3}
-                """).post("/applications/" + application + "/hire").then().statusCode(201).extract().path("contract.id");
+                """)
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("contract.id");
 
-        assertThat(pdfText(as("hr").get("/contracts/" + contract + "/document").then().extract().asByteArray()))
-                .contains("befristet bis zum 31.12.2029", "Vertretung während der Elternzeit", "51.000,50 EUR", "38,5 Stunden",
+        assertThat(pdfText(as("hr").get("/contracts/" + contract + "/document")
+                        .then()
+                        .extract()
+                        .asByteArray()))
+                .contains(
+                        "befristet bis zum 31.12.2029",
+                        "Vertretung während der Elternzeit",
+                        "51.000,50 EUR",
+                        "38,5 Stunden",
                         "ersten 3 Monate");
     }
 
     @Test
     void an_unknown_contract_is_a_404_problem_and_the_careers_site_sees_none() {
         as("hr").get("/contracts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        as("hr").get("/contracts/" + UUID.randomUUID() + "/document").then().statusCode(404).contentType("application/problem+json");
+        as("hr").get("/contracts/" + UUID.randomUUID() + "/document")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         as("front-office").get("/contracts/" + UUID.randomUUID()).then().statusCode(403);
-        as("middle-office").post("/contracts/" + UUID.randomUUID() + "/sign").then().statusCode(403);
+        as("middle-office")
+                .post("/contracts/" + UUID.randomUUID() + "/sign")
+                .then()
+                .statusCode(403);
     }
 }

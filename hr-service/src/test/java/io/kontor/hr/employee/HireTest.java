@@ -37,37 +37,57 @@ class HireTest {
         String opening = openPosition("Backend-Entwicklerin");
         String application = applicationAt(opening, "Sophie", "Becker", "OFFER");
 
-        JsonPath hired = json(as("hr").body(permanentContract("2027-04-01")).post("/applications/" + application + "/hire")
-                .then().statusCode(201).extract().asString());
+        JsonPath hired = json(as("hr").body(permanentContract("2027-04-01"))
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
 
         String employeeId = hired.getString("employee.id");
         assertThat(hired.getString("contract.status")).isEqualTo("DRAFT");
         assertThat(hired.getString("contract.contractType")).isEqualTo("PERMANENT");
         assertThat(hired.<BigDecimal>get("contract.annualSalary")).isEqualByComparingTo("58000.00");
-        as("hr").get("/employees/" + employeeId).then().statusCode(200)
+        as("hr").get("/employees/" + employeeId)
+                .then()
+                .statusCode(200)
                 .body("lastName", equalTo("Becker"))
                 .body("jobTitle", equalTo("Backend-Entwicklerin"))
                 .body("startDate", equalTo("2027-04-01"))
                 .body("contracts.id", equalTo(List.of(hired.getString("contract.id"))));
         as("hr").get("/applications/" + application).then().body("stage", equalTo("HIRED"));
-        as("hr").queryParam("size", 500).get("/employees").then().statusCode(200).body("items.id", hasItem(employeeId));
+        as("hr").queryParam("size", 500)
+                .get("/employees")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(employeeId));
     }
 
     @Test
     void a_hire_for_a_staffing_request_names_it_and_onboards_the_employee() {
-        StaffingRequested request = new StaffingRequested(UUID.randomUUID(), UUID.randomUUID(), "Kafka-Spezialist",
-                List.of("Kafka"), LocalDate.of(2027, 5, 1));
+        StaffingRequested request = new StaffingRequested(
+                UUID.randomUUID(), UUID.randomUUID(), "Kafka-Spezialist", List.of("Kafka"), LocalDate.of(2027, 5, 1));
         events.send("project-office-service", request);
-        String opening = await().atMost(Duration.ofSeconds(30)).until(() -> openingFor(request.staffingRequestId()), id -> id != null);
+        String opening = await().atMost(Duration.ofSeconds(30))
+                .until(() -> openingFor(request.staffingRequestId()), id -> id != null);
         String application = applicationAt(opening, "Karl", "Kafka", "OFFER");
 
-        String employeeId = as("hr").body(permanentContract("2027-05-01")).post("/applications/" + application + "/hire")
-                .then().statusCode(201).extract().path("employee.id");
+        String employeeId = as("hr").body(permanentContract("2027-05-01"))
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("employee.id");
 
-        JsonPath hired = json(awaitEvents("hr.applications", application, CandidateHired.TYPE).get(0).value());
-        assertThat(hired.getString("staffingRequestId")).isEqualTo(request.staffingRequestId().toString());
+        JsonPath hired = json(awaitEvents("hr.applications", application, CandidateHired.TYPE)
+                .get(0)
+                .value());
+        assertThat(hired.getString("staffingRequestId"))
+                .isEqualTo(request.staffingRequestId().toString());
         assertThat(hired.getString("employeeId")).isEqualTo(employeeId);
-        JsonPath onboarded = json(awaitEvents("hr.employees", employeeId, EmployeeOnboarded.TYPE).get(0).value());
+        JsonPath onboarded = json(awaitEvents("hr.employees", employeeId, EmployeeOnboarded.TYPE)
+                .get(0)
+                .value());
         assertThat(onboarded.prettify()).contains("Kafka-Spezialist").contains("2027-05-01");
     }
 
@@ -79,9 +99,15 @@ class HireTest {
         as("hr").body("""
                 {"startDate": "2027-06-01", "contractType": "FIXED_TERM", "endDate": "2028-05-31", "annualSalary": 48000,
                  "weeklyHours": 30, "probationMonths": 3, "staffingRequestId": "%s"}
-                """.formatted(staffingRequestId)).post("/applications/" + application + "/hire").then().statusCode(201);
+                """.formatted(staffingRequestId))
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(201);
 
-        assertThat(awaitEvents("hr.applications", application, CandidateHired.TYPE).get(0).value()).contains(staffingRequestId.toString());
+        assertThat(awaitEvents("hr.applications", application, CandidateHired.TYPE)
+                        .get(0)
+                        .value())
+                .contains(staffingRequestId.toString());
     }
 
     @Test
@@ -92,13 +118,23 @@ class HireTest {
         as("hr").body("""
                 {"startDate": "2027-03-01", "contractType": "FIXED_TERM", "endDate": "2029-03-01", "annualSalary": 30000,
                  "weeklyHours": 20, "probationMonths": 6}
-                """).post("/applications/" + application + "/hire").then().statusCode(400).contentType("application/problem+json")
+                """)
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("endDate")));
         as("hr").body("""
                 {"startDate": "2027-03-01", "contractType": "PERMANENT", "annualSalary": 0, "weeklyHours": 0, "probationMonths": 7}
-                """).post("/applications/" + application + "/hire").then().statusCode(400)
+                """)
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(400)
                 .body("violations.field", equalTo(List.of("annualSalary", "weeklyHours", "probationMonths")));
-        as("hr").body("{\"contractType\": \"PERMANENT\"}").post("/applications/" + application + "/hire").then().statusCode(400)
+        as("hr").body("{\"contractType\": \"PERMANENT\"}")
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("startDate"));
 
         as("hr").get("/applications/" + application).then().body("stage", equalTo("OFFER"));
@@ -111,9 +147,18 @@ class HireTest {
         String interviewing = applicationAt(opening, "Vera", "Vorher", "INTERVIEW");
         String offered = applicationAt(opening, "Willi", "Wunsch", "OFFER");
 
-        as("hr").body(permanentContract("2027-04-01")).post("/applications/" + interviewing + "/hire").then().statusCode(409);
-        as("hr").body(permanentContract("2027-04-01")).post("/applications/" + offered + "/hire").then().statusCode(201);
-        as("hr").body(permanentContract("2027-04-01")).post("/applications/" + offered + "/hire").then().statusCode(409)
+        as("hr").body(permanentContract("2027-04-01"))
+                .post("/applications/" + interviewing + "/hire")
+                .then()
+                .statusCode(409);
+        as("hr").body(permanentContract("2027-04-01"))
+                .post("/applications/" + offered + "/hire")
+                .then()
+                .statusCode(201);
+        as("hr").body(permanentContract("2027-04-01"))
+                .post("/applications/" + offered + "/hire")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
     }
 
@@ -121,18 +166,35 @@ class HireTest {
     void only_hr_hires_and_the_careers_site_sees_no_employees() {
         String application = applicationAt(openPosition("Assistenz"), "Xaver", "Xander", "OFFER");
 
-        as("front-office").body(permanentContract("2027-04-01")).post("/applications/" + application + "/hire").then().statusCode(403);
+        as("front-office")
+                .body(permanentContract("2027-04-01"))
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(403);
         as("front-office").get("/employees").then().statusCode(403).contentType("application/problem+json");
     }
 
     private static String openingFor(UUID staffingRequestId) {
-        List<Map<String, Object>> openings = as("hr").queryParam("size", 500).get("/job-openings").then().extract().jsonPath().getList("items");
-        String id = openings.stream().filter(o -> staffingRequestId.toString().equals(o.get("staffingRequestId")))
-                .map(o -> (String) o.get("id")).findFirst().orElse(null);
+        List<Map<String, Object>> openings = as("hr").queryParam("size", 500)
+                .get("/job-openings")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items");
+        String id = openings.stream()
+                .filter(o -> staffingRequestId.toString().equals(o.get("staffingRequestId")))
+                .map(o -> (String) o.get("id"))
+                .findFirst()
+                .orElse(null);
         return id;
     }
 
     private static long employeeCount() {
-        return ((Number) as("hr").get("/employees").then().statusCode(200).extract().path("total")).longValue();
+        return ((Number) as("hr").get("/employees")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("total"))
+                .longValue();
     }
 }

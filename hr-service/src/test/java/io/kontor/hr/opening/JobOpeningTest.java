@@ -31,8 +31,12 @@ class JobOpeningTest {
 
     @Test
     void a_staffing_request_drafts_one_opening_even_when_redelivered() {
-        StaffingRequested request = new StaffingRequested(UUID.randomUUID(), UUID.randomUUID(), "Java developer",
-                List.of("Quarkus", "Kafka"), LocalDate.of(2027, 1, 15));
+        StaffingRequested request = new StaffingRequested(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Java developer",
+                List.of("Quarkus", "Kafka"),
+                LocalDate.of(2027, 1, 15));
         String eventId = UUID.randomUUID().toString();
         events.send("project-office-service", request, eventId, Instant.now());
         events.send("project-office-service", request, eventId, Instant.now());
@@ -41,9 +45,11 @@ class JobOpeningTest {
         List<Map<String, Object>> drafts = await().atMost(Duration.ofSeconds(30))
                 .until(() -> openingsFor(request.staffingRequestId()), found -> !found.isEmpty());
         // A later, unrelated request proves the consumer has moved past all three deliveries.
-        StaffingRequested later = new StaffingRequested(UUID.randomUUID(), UUID.randomUUID(), "Tester", List.of(), LocalDate.of(2027, 2, 1));
+        StaffingRequested later = new StaffingRequested(
+                UUID.randomUUID(), UUID.randomUUID(), "Tester", List.of(), LocalDate.of(2027, 2, 1));
         events.send("project-office-service", later);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !openingsFor(later.staffingRequestId()).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !openingsFor(later.staffingRequestId()).isEmpty());
 
         assertThat(openingsFor(request.staffingRequestId())).hasSize(1);
         assertThat(drafts.get(0)).containsEntry("title", "Java developer").containsEntry("status", "DRAFT");
@@ -52,8 +58,14 @@ class JobOpeningTest {
 
     @Test
     void an_opening_is_published_once_and_closed() {
-        String id = as("hr").body("{\"title\":\"Accountant\",\"department\":\"Finance\",\"location\":\"Berlin\",\"requirements\":[\"HGB\"]}")
-                .post(OPENINGS).then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        String id = as("hr").body(
+                        "{\"title\":\"Accountant\",\"department\":\"Finance\",\"location\":\"Berlin\",\"requirements\":[\"HGB\"]}")
+                .post(OPENINGS)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .extract()
+                .path("id");
 
         as("hr").post(OPENINGS + "/" + id + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
         as("hr").post(OPENINGS + "/" + id + "/publish").then().statusCode(409).contentType("application/problem+json");
@@ -64,7 +76,10 @@ class JobOpeningTest {
     @Test
     void a_missing_title_is_a_400_problem_naming_the_field() {
         as("hr").body("{\"department\":\"Finance\",\"requirements\":[\"\"]}")
-                .post(OPENINGS).then().statusCode(400).contentType("application/problem+json")
+                .post(OPENINGS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("title"))
                 .body("violations.field", hasItem("requirements[0]"));
     }
@@ -76,9 +91,16 @@ class JobOpeningTest {
     }
 
     private static List<Map<String, Object>> openingsFor(UUID staffingRequestId) {
-        List<Map<String, Object>> all = as("hr").queryParam("size", 500).get(OPENINGS).then().statusCode(200)
-                .extract().jsonPath().getList("items");
-        return all.stream().filter(o -> staffingRequestId.toString().equals(o.get("staffingRequestId"))).toList();
+        List<Map<String, Object>> all = as("hr").queryParam("size", 500)
+                .get(OPENINGS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        return all.stream()
+                .filter(o -> staffingRequestId.toString().equals(o.get("staffingRequestId")))
+                .toList();
     }
 
     private static RequestSpecification as(String role) {

@@ -30,8 +30,10 @@ class PrivacyTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     MutableClock clock;
+
     @Inject
     Erasure erasure;
 
@@ -45,13 +47,22 @@ class PrivacyTest {
         Candidate candidate = Candidate.unique();
         String opening = openPosition("Datenschutzbeauftragte");
         // With an idempotency key the answer is stored too: it must not carry the candidate's data either.
-        String id = as("front-office").header("Idempotency-Key", UUID.randomUUID().toString())
+        String id = as("front-office")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(applicationBody(opening, candidate.firstName, candidate.lastName, candidate.email))
-                .post("/applications").then().statusCode(201).extract().path("id");
+                .post("/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         advance(id, "SCREENING");
         advance(id, "INTERVIEW");
-        as("hr").body("{\"interviewer\":\"Frau Lange\",\"scores\":{\"Fachwissen\":4,\"Auftreten\":5},\"notes\":\"%s wirkte souverän\"}"
-                .formatted(candidate.lastName)).post("/applications/" + id + "/interviews").then().statusCode(201);
+        as("hr").body(
+                        "{\"interviewer\":\"Frau Lange\",\"scores\":{\"Fachwissen\":4,\"Auftreten\":5},\"notes\":\"%s wirkte souverän\"}"
+                                .formatted(candidate.lastName))
+                .post("/applications/" + id + "/interviews")
+                .then()
+                .statusCode(201);
         assertThat(tablesMentioning(candidate.lastName)).as("before erasure").contains("application", "interview");
 
         as("hr").delete("/applications/" + id).then().statusCode(204);
@@ -60,7 +71,9 @@ class PrivacyTest {
         assertThat(tablesMentioning(candidate.firstName)).isEmpty();
         assertThat(tablesMentioning(candidate.lastName)).isEmpty();
         assertThat(tablesMentioning(candidate.email)).isEmpty();
-        as("hr").get("/applications/" + id).then().statusCode(200)
+        as("hr").get("/applications/" + id)
+                .then()
+                .statusCode(200)
                 .body("erased", equalTo(true))
                 .body("candidate", nullValue())
                 .body("coverLetter", nullValue())
@@ -75,24 +88,37 @@ class PrivacyTest {
         String opening = openPosition("Kassierer");
         Candidate rejected = Candidate.unique();
         Candidate waiting = Candidate.unique();
-        String rejectedId = as("front-office").body(applicationBody(opening, rejected.firstName, rejected.lastName, rejected.email))
-                .post("/applications").then().statusCode(201).extract().path("id");
-        as("front-office").body(applicationBody(opening, waiting.firstName, waiting.lastName, waiting.email))
-                .post("/applications").then().statusCode(201);
+        String rejectedId = as("front-office")
+                .body(applicationBody(opening, rejected.firstName, rejected.lastName, rejected.email))
+                .post("/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("front-office")
+                .body(applicationBody(opening, waiting.firstName, waiting.lastName, waiting.email))
+                .post("/applications")
+                .then()
+                .statusCode(201);
         advance(rejectedId, "REJECTED");
 
-        clock.set(Instant.parse("2027-07-15T07:00:00Z"));      // 09:00 in Hamburg: six months not yet over
+        clock.set(Instant.parse("2027-07-15T07:00:00Z")); // 09:00 in Hamburg: six months not yet over
         erasure.eraseRejectedPastRetention();
         assertThat(tablesMentioning(rejected.email)).contains("application");
 
-        clock.advance(Duration.ofHours(4));                   // six months and a little after the rejection
+        clock.advance(Duration.ofHours(4)); // six months and a little after the rejection
         int erased = erasure.eraseRejectedPastRetention();
 
         assertThat(erased).isPositive();
         assertThat(tablesMentioning(rejected.email)).isEmpty();
         assertThat(tablesMentioning(rejected.lastName)).isEmpty();
-        assertThat(tablesMentioning(waiting.email)).as("a candidate still in the race is kept").contains("application");
-        as("hr").get("/applications/" + rejectedId).then().body("erased", equalTo(true)).body("stage", equalTo("REJECTED"));
+        assertThat(tablesMentioning(waiting.email))
+                .as("a candidate still in the race is kept")
+                .contains("application");
+        as("hr").get("/applications/" + rejectedId)
+                .then()
+                .body("erased", equalTo(true))
+                .body("stage", equalTo("REJECTED"));
     }
 
     @Test
@@ -100,7 +126,10 @@ class PrivacyTest {
         String id = applicationAt(openPosition("Fahrer"), "Fritz", "Fahrer", "RECEIVED");
 
         as("front-office").delete("/applications/" + id).then().statusCode(403).contentType("application/problem+json");
-        as("hr").delete("/applications/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("hr").delete("/applications/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         as("hr").get("/applications/" + id).then().body("erased", equalTo(false));
     }
 
@@ -109,8 +138,10 @@ class PrivacyTest {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             List<String> all = new ArrayList<>();
-            try (ResultSet rows = connection.createStatement().executeQuery(
-                    "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")) {
+            try (ResultSet rows = connection
+                    .createStatement()
+                    .executeQuery(
+                            "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")) {
                 while (rows.next()) {
                     all.add(rows.getString(1));
                 }

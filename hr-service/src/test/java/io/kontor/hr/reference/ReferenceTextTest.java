@@ -18,46 +18,62 @@ class ReferenceTextTest {
      * "zu unserer vollen Zufriedenheit"), so a pattern excludes the words that would make it another grade.
      */
     private static final Map<String, List<String>> PHRASES = Map.of(
-            "performance", List.of(
-                    "stets zu unserer vollsten Zufriedenheit",
-                    "stets zu unserer vollen Zufriedenheit",
-                    "(?<!stets )zu unserer vollen Zufriedenheit",
-                    "(?<!Ganzen )zu unserer Zufriedenheit",
-                    "im Großen und Ganzen zu unserer Zufriedenheit"),
-            "expertise", List.of(
-                    "hervorragendes und umfassendes Fachwissen",
-                    "umfassendes und fundiertes Fachwissen",
-                    "solides Fachwissen",
-                    "das erforderliche Fachwissen",
-                    "Grundkenntnisse"),
-            "reliability", List.of(
-                    "stets äußerst zuverlässig und gewissenhaft",
-                    "stets zuverlässig und gewissenhaft",
-                    "arbeitete? zuverlässig und gewissenhaft",
-                    "im Allgemeinen zuverlässig",
-                    "bemühte? sich, zuverlässig zu arbeiten"),
-            "conduct", List.of(
-                    "(war|ist) stets vorbildlich",
-                    "(war|ist) stets einwandfrei",
-                    "(war|ist) einwandfrei",
-                    "zu Beanstandungen keinen Anlass",
-                    "im Wesentlichen einwandfrei"),
-            "final closing", List.of(
-                    "Wir bedauern das Ausscheiden von Anna Schmidt sehr, danken für die stets hervorragende Zusammenarbeit",
-                    "Wir bedauern das Ausscheiden von Anna Schmidt, danken für die sehr gute Zusammenarbeit",
-                    "Wir danken Anna Schmidt für die gute Zusammenarbeit",
-                    "Wir danken Anna Schmidt für die Zusammenarbeit",
-                    "Wir wünschen Anna Schmidt für die Zukunft alles Gute"),
-            "interim closing", List.of(
-                    "bisher stets hervorragenden Leistungen",
-                    "bisher sehr guten Leistungen",
-                    "bisher guten Leistungen",
-                    "für die bisherige Mitarbeit",
-                    "Wir wünschen Anna Schmidt für die weitere Tätigkeit"));
+            "performance",
+                    List.of(
+                            "stets zu unserer vollsten Zufriedenheit",
+                            "stets zu unserer vollen Zufriedenheit",
+                            "(?<!stets )zu unserer vollen Zufriedenheit",
+                            "(?<!Ganzen )zu unserer Zufriedenheit",
+                            "im Großen und Ganzen zu unserer Zufriedenheit"),
+            "expertise",
+                    List.of(
+                            "hervorragendes und umfassendes Fachwissen",
+                            "umfassendes und fundiertes Fachwissen",
+                            "solides Fachwissen",
+                            "das erforderliche Fachwissen",
+                            "Grundkenntnisse"),
+            "reliability",
+                    List.of(
+                            "stets äußerst zuverlässig und gewissenhaft",
+                            "stets zuverlässig und gewissenhaft",
+                            "arbeitete? zuverlässig und gewissenhaft",
+                            "im Allgemeinen zuverlässig",
+                            "bemühte? sich, zuverlässig zu arbeiten"),
+            "conduct",
+                    List.of(
+                            "(war|ist) stets vorbildlich",
+                            "(war|ist) stets einwandfrei",
+                            "(war|ist) einwandfrei",
+                            "zu Beanstandungen keinen Anlass",
+                            "im Wesentlichen einwandfrei"),
+            "final closing",
+                    List.of(
+                            "Wir bedauern das Ausscheiden von Anna Schmidt sehr, danken für die stets hervorragende Zusammenarbeit",
+                            "Wir bedauern das Ausscheiden von Anna Schmidt, danken für die sehr gute Zusammenarbeit",
+                            "Wir danken Anna Schmidt für die gute Zusammenarbeit",
+                            "Wir danken Anna Schmidt für die Zusammenarbeit",
+                            "Wir wünschen Anna Schmidt für die Zukunft alles Gute"),
+            "interim closing",
+                    List.of(
+                            "bisher stets hervorragenden Leistungen",
+                            "bisher sehr guten Leistungen",
+                            "bisher guten Leistungen",
+                            "für die bisherige Mitarbeit",
+                            "Wir wünschen Anna Schmidt für die weitere Tätigkeit"));
 
     @ParameterizedTest(name = "{0} reference, all grades {1}")
-    @CsvSource({"FINAL, 1", "FINAL, 2", "FINAL, 3", "FINAL, 4", "FINAL, 5",
-            "INTERIM, 1", "INTERIM, 2", "INTERIM, 3", "INTERIM, 4", "INTERIM, 5"})
+    @CsvSource({
+        "FINAL, 1",
+        "FINAL, 2",
+        "FINAL, 3",
+        "FINAL, 4",
+        "FINAL, 5",
+        "INTERIM, 1",
+        "INTERIM, 2",
+        "INTERIM, 3",
+        "INTERIM, 4",
+        "INTERIM, 5"
+    })
     void each_grade_has_its_phrase_and_no_other_grades(ReferenceKind kind, int grade) {
         String text = String.join("\n", ReferenceText.write(facts(kind, new Ratings(grade, grade, grade, grade))));
 
@@ -78,15 +94,28 @@ class ReferenceTextTest {
     void each_aspect_is_phrased_by_its_own_grade() {
         String text = String.join("\n", ReferenceText.write(facts(ReferenceKind.FINAL, new Ratings(1, 3, 4, 2))));
 
-        assertThat(text).contains("stets zu unserer vollsten Zufriedenheit", "solides Fachwissen", "im Allgemeinen zuverlässig",
-                "war stets einwandfrei");
+        assertThat(text)
+                .contains(
+                        "stets zu unserer vollsten Zufriedenheit",
+                        "solides Fachwissen",
+                        "im Allgemeinen zuverlässig",
+                        "war stets einwandfrei");
         // mean 2.5: a benevolent reference takes the better grade for the closing
-        assertThat(text).contains("Wir bedauern das Ausscheiden von Anna Schmidt, danken für die sehr gute Zusammenarbeit");
+        assertThat(text)
+                .contains("Wir bedauern das Ausscheiden von Anna Schmidt, danken für die sehr gute Zusammenarbeit");
     }
 
     @ParameterizedTest(name = "{0} {1} {2} {3} → {4}")
-    @CsvSource({"1, 1, 1, 1, 1", "1, 1, 2, 2, 1", "1, 2, 2, 2, 2", "2, 3, 3, 2, 2", "3, 3, 3, 2, 3", "4, 4, 5, 5, 4",
-            "4, 5, 5, 5, 5", "5, 5, 5, 5, 5"})
+    @CsvSource({
+        "1, 1, 1, 1, 1",
+        "1, 1, 2, 2, 1",
+        "1, 2, 2, 2, 2",
+        "2, 3, 3, 2, 2",
+        "3, 3, 3, 2, 3",
+        "4, 4, 5, 5, 4",
+        "4, 5, 5, 5, 5",
+        "5, 5, 5, 5, 5"
+    })
     void the_overall_grade_is_the_mean_rounded_to_the_better_grade_at_half(int p, int e, int r, int c, int overall) {
         assertThat(new Ratings(p, e, r, c).overall()).isEqualTo(overall);
     }
@@ -97,22 +126,37 @@ class ReferenceTextTest {
 
         assertThat(paragraphs.get(0)).isEqualTo("Arbeitszeugnis");
         assertThat(paragraphs).contains("– Betrieb der Kafka-Cluster", "– Einarbeitung neuer Kollegen");
-        assertThat(String.join("\n", paragraphs)).contains("vom 01.04.2024 bis zum 31.03.2027", "Abteilung IT",
-                "scheidet mit Ablauf des 31.03.2027", "Hamburg, 31.03.2027", "Kontor GmbH");
+        assertThat(String.join("\n", paragraphs))
+                .contains(
+                        "vom 01.04.2024 bis zum 31.03.2027",
+                        "Abteilung IT",
+                        "scheidet mit Ablauf des 31.03.2027",
+                        "Hamburg, 31.03.2027",
+                        "Kontor GmbH");
     }
 
     @Test
     void an_interim_reference_speaks_in_the_present_and_says_why_it_was_issued() {
         String text = String.join("\n", ReferenceText.write(facts(ReferenceKind.INTERIM, new Ratings(2, 2, 2, 2))));
 
-        assertThat(text).startsWith("Zwischenzeugnis").contains("ist seit dem 01.04.2024", "auf Wunsch von Anna Schmidt",
-                "arbeitet stets zuverlässig").doesNotContain("scheidet", "erledigte");
+        assertThat(text)
+                .startsWith("Zwischenzeugnis")
+                .contains("ist seit dem 01.04.2024", "auf Wunsch von Anna Schmidt", "arbeitet stets zuverlässig")
+                .doesNotContain("scheidet", "erledigte");
     }
 
     private static ReferenceText.Facts facts(ReferenceKind kind, Ratings ratings) {
-        return new ReferenceText.Facts(kind, "Anna Schmidt", "Systemadministratorin", "IT", LocalDate.of(2024, 4, 1),
+        return new ReferenceText.Facts(
+                kind,
+                "Anna Schmidt",
+                "Systemadministratorin",
+                "IT",
+                LocalDate.of(2024, 4, 1),
                 kind == ReferenceKind.FINAL ? LocalDate.of(2027, 3, 31) : null,
-                List.of("Betrieb der Kafka-Cluster", "Einarbeitung neuer Kollegen"), ratings, "Kontor GmbH", "Hamburg",
+                List.of("Betrieb der Kafka-Cluster", "Einarbeitung neuer Kollegen"),
+                ratings,
+                "Kontor GmbH",
+                "Hamburg",
                 LocalDate.of(2027, 3, 31));
     }
 }

@@ -49,18 +49,21 @@ public class DeadLetterArchive {
                 return letters;
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             reader.assign(assigned);
             reader.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = reader.endOffsets(assigned, READ_TIMEOUT);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (!readToEnd(reader, end)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + ".dlq to its end within " + READ_TIMEOUT);
+                    throw new IllegalStateException(
+                            "could not read " + topic + ".dlq to its end within " + READ_TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> record : reader.poll(POLL)) {
                     DeadLetter letter = DeadLetter.of(topic, record);
-                    if (letter.consumer() != null && letter.consumer().startsWith(ownPrefix)
+                    if (letter.consumer() != null
+                            && letter.consumer().startsWith(ownPrefix)
                             && (consumer == null || consumer.equals(letter.consumer()))) {
                         letters.add(letter);
                     }
@@ -71,7 +74,8 @@ public class DeadLetterArchive {
     }
 
     private static boolean readToEnd(KafkaConsumer<String, String> reader, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(partition -> reader.position(partition.getKey()) >= partition.getValue());
+        return end.entrySet().stream()
+                .allMatch(partition -> reader.position(partition.getKey()) >= partition.getValue());
     }
 
     private Properties readerProperties() {
@@ -90,8 +94,17 @@ public class DeadLetterArchive {
         return properties;
     }
 
-    /** A dead letter as parked: the original record's key, value and headers plus {@code kontor_error} and {@code kontor_consumer}. */
-    public record DeadLetter(String topic, int partition, long offset, Instant parkedAt, String key, String payload,
+    /**
+     * A dead letter as parked: the original record's key, value and headers plus {@code kontor_error} and
+     * {@code kontor_consumer}.
+     */
+    public record DeadLetter(
+            String topic,
+            int partition,
+            long offset,
+            Instant parkedAt,
+            String key,
+            String payload,
             Map<String, String> headers) {
 
         /** The prefix of what the dead-letter queue adds ({@code kontor_error}, {@code kontor_consumer}). */
@@ -100,10 +113,18 @@ public class DeadLetterArchive {
         static DeadLetter of(String originalTopic, ConsumerRecord<String, String> record) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (Header header : record.headers()) {
-                headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                headers.put(
+                        header.key(),
+                        header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
             }
-            return new DeadLetter(originalTopic, record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                    record.key(), record.value(), headers);
+            return new DeadLetter(
+                    originalTopic,
+                    record.partition(),
+                    record.offset(),
+                    Instant.ofEpochMilli(record.timestamp()),
+                    record.key(),
+                    record.value(),
+                    headers);
         }
 
         public String eventId() {

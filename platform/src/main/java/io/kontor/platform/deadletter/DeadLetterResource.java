@@ -31,17 +31,23 @@ import java.util.regex.Pattern;
 @RolesAllowed(Roles.ADMIN)
 public class DeadLetterResource {
 
-    /** {@code <domain>.<aggregate>}, as ARCHITECTURE.md names topics; a dead-letter topic is not a topic to replay to. */
+    /**
+     * {@code <domain>.<aggregate>}, as ARCHITECTURE.md names topics; a dead-letter topic is not a topic to replay to.
+     */
     private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
 
     @Inject
     DeadLetterArchive archive;
+
     @Inject
     DeadLetterReplay replay;
 
     @GET
-    public List<DeadLetterView> listDeadLetters(@QueryParam("topic") String topic, @QueryParam("consumer") String consumer) {
-        return archive.read(checkedTopic(topic), consumer).stream().map(DeadLetterView::of).toList();
+    public List<DeadLetterView> listDeadLetters(
+            @QueryParam("topic") String topic, @QueryParam("consumer") String consumer) {
+        return archive.read(checkedTopic(topic), consumer).stream()
+                .map(DeadLetterView::of)
+                .toList();
     }
 
     @POST
@@ -54,37 +60,55 @@ public class DeadLetterResource {
         if (request.eventId() != null && letters.isEmpty()) {
             throw new NotFoundProblem("dead letter", request.eventId());
         }
-        return new ReplayResult(request.topic(), replay.replay(letters).stream().map(DeadLetterView::of).toList());
+        return new ReplayResult(
+                request.topic(),
+                replay.replay(letters).stream().map(DeadLetterView::of).toList());
     }
 
     private static String checkedTopic(String topic) {
         if (topic == null || topic.isBlank()) {
-            throw new InvalidFieldProblem("topic", "must name the topic whose dead letters to read, e.g. sales.customers");
+            throw new InvalidFieldProblem(
+                    "topic", "must name the topic whose dead letters to read, e.g. sales.customers");
         }
         if (!TOPIC.matcher(topic).matches() || topic.endsWith(".dlq")) {
-            throw new InvalidFieldProblem("topic", "must be a topic name like sales.customers (its dead letters are on <topic>.dlq)");
+            throw new InvalidFieldProblem(
+                    "topic", "must be a topic name like sales.customers (its dead letters are on <topic>.dlq)");
         }
         return topic;
     }
 
     /**
-     * @param topic    the original topic, whose {@code <topic>.dlq} holds the dead letters
-     * @param consumer only what this consumer parked ({@code <service>/<Handler>.<method>}); all of this service's when absent
-     * @param eventId  only the dead letter of this {@code ce_id}; all when absent
+     * @param topic the original topic, whose {@code <topic>.dlq} holds the dead letters
+     * @param consumer only what this consumer parked ({@code <service>/<Handler>.<method>}); all of this service's when
+     *     absent
+     * @param eventId only the dead letter of this {@code ce_id}; all when absent
      */
-    public record ReplayRequest(@NotBlank String topic, String consumer, String eventId) {
-    }
+    public record ReplayRequest(@NotBlank String topic, String consumer, String eventId) {}
 
-    public record ReplayResult(String topic, List<DeadLetterView> replayed) {
-    }
+    public record ReplayResult(String topic, List<DeadLetterView> replayed) {}
 
-    public record DeadLetterView(String eventId, String type, String subject, String key, String consumer, String error,
-            int partition, long offset, Instant parkedAt) {
+    public record DeadLetterView(
+            String eventId,
+            String type,
+            String subject,
+            String key,
+            String consumer,
+            String error,
+            int partition,
+            long offset,
+            Instant parkedAt) {
 
         static DeadLetterView of(DeadLetter letter) {
-            return new DeadLetterView(letter.eventId(), letter.headers().get(CloudEventHeaders.TYPE),
+            return new DeadLetterView(
+                    letter.eventId(),
+                    letter.headers().get(CloudEventHeaders.TYPE),
                     letter.headers().get(CloudEventHeaders.SUBJECT),
-                    letter.key(), letter.consumer(), letter.error(), letter.partition(), letter.offset(), letter.parkedAt());
+                    letter.key(),
+                    letter.consumer(),
+                    letter.error(),
+                    letter.partition(),
+                    letter.offset(),
+                    letter.parkedAt());
         }
     }
 }

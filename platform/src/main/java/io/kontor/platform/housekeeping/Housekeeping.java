@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the platform's bookkeeping tables small. An inbox row only has to outlive every redelivery of its event,
- * and Kafka keeps records for 7 days by default, so the inbox retention (30 days) leaves ample margin; an
- * idempotency key is only honoured within its retention (24 h) anyway.
+ * Keeps the platform's bookkeeping tables small. An inbox row only has to outlive every redelivery of its event, and
+ * Kafka keeps records for 7 days by default, so the inbox retention (30 days) leaves ample margin; an idempotency key
+ * is only honoured within its retention (24 h) anyway.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -27,15 +27,20 @@ public class Housekeeping {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     Clock clock;
 
     @Inject
     InboxConfig inboxConfig;
+
     @ConfigProperty(name = "kontor.idempotency.retention")
     Duration idempotencyRetention;
 
-    @Scheduled(every = "${kontor.housekeeping.every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${kontor.housekeeping.every}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() throws SQLException {
         int inbox = deleteOlderThan("delete from inbox where processed_at < ?", inboxConfig.retention());
         int keys = deleteOlderThan("delete from idempotency_key where created_at < ?", idempotencyRetention);
@@ -45,7 +50,8 @@ public class Housekeeping {
     }
 
     int deleteOlderThan(String sql, Duration retention) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(sql)) {
             delete.setTimestamp(1, Timestamp.from(Instant.now(clock).minus(retention)));
             return delete.executeUpdate();
         }

@@ -37,12 +37,16 @@ public class IdempotencyInterceptor {
 
     @Inject
     CurrentVertxRequest request;
+
     @Inject
     SecurityIdentity identity;
+
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Clock clock;
 
@@ -58,8 +62,10 @@ public class IdempotencyInterceptor {
         if (key.isBlank() || key.length() > 255) {
             throw new InvalidFieldProblem(HEADER, "must be 1 to 255 characters");
         }
-        String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String operation = request.getCurrent().request().method() + " " + request.getCurrent().request().path();
+        String caller =
+                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String operation = request.getCurrent().request().method() + " "
+                + request.getCurrent().request().path();
         String fingerprint = fingerprint(invocation.getParameters());
         return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -85,7 +91,8 @@ public class IdempotencyInterceptor {
     }
 
     /** A concurrent request with the same key waits here until the first one commits, then replays its answer. */
-    private boolean claim(Connection connection, String caller, String key, String operation, String fingerprint) throws SQLException {
+    private boolean claim(Connection connection, String caller, String key, String operation, String fingerprint)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into idempotency_key (caller, idempotency_key, operation, fingerprint, created_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
             insert.setString(1, caller);
@@ -97,19 +104,22 @@ public class IdempotencyInterceptor {
         }
     }
 
-    private Response replay(Connection connection, String caller, String key, String operation, String fingerprint) throws Exception {
+    private Response replay(Connection connection, String caller, String key, String operation, String fingerprint)
+            throws Exception {
         try (PreparedStatement select = connection.prepareStatement(
                 "select operation, fingerprint, status, body, location from idempotency_key where caller = ? and idempotency_key = ?")) {
             select.setString(1, caller);
             select.setString(2, key);
             try (ResultSet stored = select.executeQuery()) {
                 if (!stored.next()) {
-                    throw new ProblemConflictOnKey("the request with this Idempotency-Key is still in progress; retry shortly", 409);
+                    throw new ProblemConflictOnKey(
+                            "the request with this Idempotency-Key is still in progress; retry shortly", 409);
                 }
                 if (!operation.equals(stored.getString(1)) || !fingerprint.equals(stored.getString(2))) {
                     throw new ProblemConflictOnKey("this Idempotency-Key was used for a different request", 422);
                 }
-                Response.ResponseBuilder answer = Response.status(stored.getInt(3)).header(REPLAYED, "true");
+                Response.ResponseBuilder answer =
+                        Response.status(stored.getInt(3)).header(REPLAYED, "true");
                 String body = stored.getString(4);
                 if (body != null) {
                     answer.entity(json.readValue(body, JsonNode.class)).type(MediaType.APPLICATION_JSON_TYPE);
@@ -127,7 +137,11 @@ public class IdempotencyInterceptor {
                 "update idempotency_key set status = ?, body = ?, location = ? where caller = ? and idempotency_key = ?")) {
             update.setInt(1, response.getStatus());
             update.setString(2, response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null);
-            update.setString(3, response.getLocation() == null ? null : response.getLocation().toString());
+            update.setString(
+                    3,
+                    response.getLocation() == null
+                            ? null
+                            : response.getLocation().toString());
             update.setString(4, caller);
             update.setString(5, key);
             update.executeUpdate();

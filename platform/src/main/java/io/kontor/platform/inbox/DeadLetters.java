@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Parks a record its consumer cannot handle on {@code <topic>.dlq}: same key, same value, the original headers plus
- * {@code kontor_error} and {@code kontor_consumer}. It goes through the outbox, so the dead letter is as durable as
- * any event, and replaying it to the original topic later (same {@code ce_id}) applies it once.
+ * {@code kontor_error} and {@code kontor_consumer}. It goes through the outbox, so the dead letter is as durable as any
+ * event, and replaying it to the original topic later (same {@code ce_id}) applies it once.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -24,16 +24,21 @@ public class DeadLetters {
 
     @Inject
     Outbox outbox;
+
     @Inject
     MeterRegistry meters;
 
     public void park(IncomingEvent event, String consumer, String error) {
         Map<String, String> headers = new LinkedHashMap<>(event.headers());
-        headers.put(CloudEventHeaders.DLQ_ERROR, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
+        headers.put(
+                CloudEventHeaders.DLQ_ERROR,
+                error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
         headers.put(CloudEventHeaders.DLQ_CONSUMER, consumer);
         String deadLetterTopic = event.topic() + ".dlq";
-        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(deadLetterTopic, event.key(), headers, event.payload()));
-        meters.counter("kontor.inbox.dead.letters", "topic", event.topic(), "consumer", consumer).increment();
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.enqueue(deadLetterTopic, event.key(), headers, event.payload()));
+        meters.counter("kontor.inbox.dead.letters", "topic", event.topic(), "consumer", consumer)
+                .increment();
         LOG.errorf("%s parked on %s by %s: %s", event, deadLetterTopic, consumer, error);
     }
 }

@@ -17,6 +17,7 @@ public class Inbox {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     Clock clock;
 
@@ -28,7 +29,8 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {
         String sql = "insert into inbox (consumer, event_id, processed_at) values (?, ?, ?) on conflict do nothing";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, consumer);
             insert.setString(2, eventId);
             insert.setTimestamp(3, Timestamp.from(Instant.now(clock)));

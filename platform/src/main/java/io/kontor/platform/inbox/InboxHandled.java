@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Makes an {@code @Incoming} method taking an {@link io.kontor.platform.events.IncomingEvent} an idempotent consumer:
- * each attempt runs in its own transaction that also records the event's {@code ce_id} in the inbox, so a
- * redelivered event has no effect twice; a record that still fails after the configured attempts, or that is not a
- * CloudEvent at all, goes to {@code <topic>.dlq} and the consumer moves on.
+ * each attempt runs in its own transaction that also records the event's {@code ce_id} in the inbox, so a redelivered
+ * event has no effect twice; a record that still fails after the configured attempts, or that is not a CloudEvent at
+ * all, goes to {@code <topic>.dlq} and the consumer moves on.
  *
  * <pre>{@code
  * @Incoming("sales-offers") @Blocking @InboxHandled
@@ -20,5 +20,4 @@ import java.lang.annotation.Target;
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-public @interface InboxHandled {
-}
+public @interface InboxHandled {}

@@ -22,8 +22,10 @@ public class InboxInterceptor {
 
     @Inject
     Inbox inbox;
+
     @Inject
     DeadLetters deadLetters;
+
     @Inject
     InboxConfig config;
 
@@ -52,7 +54,9 @@ public class InboxInterceptor {
                     });
                 } catch (Exception e) {
                     lastFailure = e;
-                    LOG.warnf("%s failed in %s (attempt %d of %d): %s", event, consumer, attempt, config.maxAttempts(), e);
+                    LOG.warnf(
+                            "%s failed in %s (attempt %d of %d): %s",
+                            event, consumer, attempt, config.maxAttempts(), e);
                     if (attempt < config.maxAttempts()) {
                         Thread.sleep(config.retryBackoff().toMillis() * attempt);
                     }

@@ -22,13 +22,21 @@ public class IncomingEventConverter implements MessageConverter {
 
     @Override
     public boolean canConvert(Message<?> in, Type target) {
-        return target == IncomingEvent.class && in.getMetadata(IncomingKafkaRecordMetadata.class).isPresent();
+        return target == IncomingEvent.class
+                && in.getMetadata(IncomingKafkaRecordMetadata.class).isPresent();
     }
 
     @Override
     public Message<?> convert(Message<?> in, Type target) {
-        IncomingKafkaRecordMetadata<?, ?> record = in.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-        return in.withPayload(IncomingEvent.of(record.getTopic(), record.getPartition(), record.getOffset(), record.getKey(),
-                record.getHeaders(), in.getPayload(), json));
+        IncomingKafkaRecordMetadata<?, ?> record =
+                in.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        return in.withPayload(IncomingEvent.of(
+                record.getTopic(),
+                record.getPartition(),
+                record.getOffset(),
+                record.getKey(),
+                record.getHeaders(),
+                in.getPayload(),
+                json));
     }
 }

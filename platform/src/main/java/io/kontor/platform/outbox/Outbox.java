@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The only way a service publishes an event: the event is written into the {@code outbox} table in the caller's
- * transaction, so it exists exactly when the state change it describes was committed. {@link OutboxRelay} moves
- * it to Kafka afterwards; a rolled-back change never reaches Kafka, and Kafka being down delays but loses nothing.
+ * transaction, so it exists exactly when the state change it describes was committed. {@link OutboxRelay} moves it to
+ * Kafka afterwards; a rolled-back change never reaches Kafka, and Kafka being down delays but loses nothing.
  */
 @ApplicationScoped
 public class Outbox {
@@ -40,14 +40,19 @@ public class Outbox {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     Clock clock;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
+
     @Inject
     OutboxRelay relay;
+
     @Inject
     OutboxConfig config;
 
@@ -68,7 +73,9 @@ public class Outbox {
         headers.put(CloudEventHeaders.ID, id.toString());
         headers.put(CloudEventHeaders.TYPE, type.value());
         headers.put(CloudEventHeaders.SOURCE, "/kontor/" + serviceName);
-        headers.put(CloudEventHeaders.TIME, Instant.now(clock).atOffset(ZoneOffset.UTC).toString());
+        headers.put(
+                CloudEventHeaders.TIME,
+                Instant.now(clock).atOffset(ZoneOffset.UTC).toString());
         headers.put(CloudEventHeaders.SUBJECT, event.aggregateId());
         headers.put(CloudEventHeaders.CONTENT_TYPE, "application/json");
         String correlationId = CorrelationId.current();
@@ -86,8 +93,10 @@ public class Outbox {
             sendAfterCommit(topic, key, headers, payload);
             return;
         }
-        String sql = "insert into outbox (lane, topic, record_key, headers, payload, created_at) values (?, ?, ?, ?::jsonb, ?, ?)";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+        String sql =
+                "insert into outbox (lane, topic, record_key, headers, payload, created_at) values (?, ?, ?, ?::jsonb, ?, ?)";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setInt(1, key == null ? 0 : Math.floorMod(key.hashCode(), LANES));
             insert.setString(2, topic);
             insert.setString(3, key);
@@ -101,13 +110,13 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
-    // The plain dual write the outbox replaces, for the benchmark only (OutboxMode): no row, the record is sent once the
+    // The plain dual write the outbox replaces, for the benchmark only (OutboxMode): no row, the record is sent once
+    // the
     // transaction committed, without waiting for the broker; a crash or a broker outage in between loses it.
     private void sendAfterCommit(String topic, String key, Map<String, String> headers, String payload) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -125,8 +134,7 @@ public class Outbox {
         transactions.putResource(WAKE_RELAY, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -141,7 +149,8 @@ public class Outbox {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName() + " to JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + value.getClass().getSimpleName() + " to JSON", e);
         }
     }
 }

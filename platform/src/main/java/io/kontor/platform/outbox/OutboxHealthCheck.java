@@ -17,6 +17,7 @@ public class OutboxHealthCheck implements HealthCheck {
 
     @Inject
     OutboxRelay relay;
+
     @Inject
     OutboxConfig config;
 
@@ -27,7 +28,8 @@ public class OutboxHealthCheck implements HealthCheck {
                 .withData("backlog", relay.backlog())
                 .withData("relay", config.relayEnabled() ? (relay.isRunning() ? "running" : "stopped") : "disabled");
         if (relay.lastError() != null) {
-            response.withData("lastError", relay.lastError()).withData("lastErrorAt", String.valueOf(relay.lastErrorAt()));
+            response.withData("lastError", relay.lastError())
+                    .withData("lastErrorAt", String.valueOf(relay.lastErrorAt()));
         }
         return response.build();
     }

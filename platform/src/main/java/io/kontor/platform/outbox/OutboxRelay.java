@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -21,22 +22,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -46,38 +46,43 @@ import org.jboss.logging.Logger;
  *
  * <p>Order per aggregate: a row's lane is a function of its record key, and a relay publishes a lane only while it
  * holds that lane's row in {@code outbox_lane} locked ({@code FOR UPDATE SKIP LOCKED}). Several replicas therefore
- * share the lanes without ever publishing the same aggregate concurrently, and a replica that dies releases its
- * lanes with its connection. Within a lane rows go out in id order through an idempotent producer with
- * {@code acks=all} and one request in flight, so Kafka keeps them in that order per partition.
+ * share the lanes without ever publishing the same aggregate concurrently, and a replica that dies releases its lanes
+ * with its connection. Within a lane rows go out in id order through an idempotent producer with {@code acks=all} and
+ * one request in flight, so Kafka keeps them in that order per partition.
  *
  * <p>A send that fails for good (its delivery timeout ran out while the broker was away) must not let a later event of
  * the same aggregate overtake it: the producer would go on to send the batches queued behind the failed one. So the
- * first failure closes the producer at once from its callback, which fails everything still queued, and the next
- * round starts a new producer with the failed row first. Rows are deleted only as an unbroken prefix per record key.
+ * first failure closes the producer at once from its callback, which fails everything still queued, and the next round
+ * starts a new producer with the failed row first. Rows are deleted only as an unbroken prefix per record key.
  *
- * <p>Delivery is at least once: a crash between the broker's acknowledgement and the delete sends a row again, with
- * the same {@code ce_id}, and consumers drop the repeat through their inbox.
+ * <p>Delivery is at least once: a crash between the broker's acknowledgement and the delete sends a row again, with the
+ * same {@code ce_id}, and consumers drop the repeat through their inbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     OutboxConfig config;
+
     @Inject
     MeterRegistry meters;
 
-    /** Every {@code kafka.*} setting of the service (bootstrap servers, TLS, SASL), as the Kafka connector sees them. */
+    /**
+     * Every {@code kafka.*} setting of the service (bootstrap servers, TLS, SASL), as the Kafka connector sees them.
+     */
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaClientConfig;
+
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
@@ -89,10 +94,13 @@ public class OutboxRelay {
     private volatile Instant lastErrorAt;
 
     void start(@Observes StartupEvent startup) {
-        OutboxMode.requireAllowed(config.mode(), ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles());
+        OutboxMode.requireAllowed(
+                config.mode(),
+                ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles());
         if (config.mode() == OutboxMode.DUAL_WRITE_FOR_BENCHMARK_ONLY) {
-            LOG.warn("kontor.outbox.mode=dual-write-for-benchmark-only: events are sent without the outbox and may be lost;"
-                    + " this service is running for a benchmark, not for real data");
+            LOG.warn(
+                    "kontor.outbox.mode=dual-write-for-benchmark-only: events are sent without the outbox and may be lost;"
+                            + " this service is running for a benchmark, not for real data");
         }
         Gauge.builder("kontor.outbox.backlog", this, OutboxRelay::backlogOrNaN)
                 .description("Outbox rows committed but not yet acknowledged by Kafka")
@@ -130,11 +138,16 @@ public class OutboxRelay {
         wakeUps.release();
     }
 
-    /** The dual write of {@link OutboxMode#DUAL_WRITE_FOR_BENCHMARK_ONLY}: sends at once, a failure only logs the lost event. */
+    /**
+     * The dual write of {@link OutboxMode#DUAL_WRITE_FOR_BENCHMARK_ONLY}: sends at once, a failure only logs the lost
+     * event.
+     */
     void sendWithoutOutbox(String topic, String key, Map<String, String> headers, String payload) {
         KafkaProducer<String, byte[]> current = producer;
         if (current == null) {
-            LOG.errorf("Dual write without a producer (relay disabled, or closed by a failed send until the next round): event for %s on %s lost", key, topic);
+            LOG.errorf(
+                    "Dual write without a producer (relay disabled, or closed by a failed send until the next round): event for %s on %s lost",
+                    key, topic);
             return;
         }
         current.send(new OutboxRow(0, topic, key, headers, payload).toRecord(), (metadata, failure) -> {
@@ -206,7 +219,9 @@ public class OutboxRelay {
     private void recordFailure(Exception e, long backoffMillis) {
         String message = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (!message.equals(lastError)) {
-            LOG.warnf("Outbox relay cannot publish (%s); retrying, backing off up to %d ms", message, config.maxBackoff().toMillis());
+            LOG.warnf(
+                    "Outbox relay cannot publish (%s); retrying, backing off up to %d ms",
+                    message, config.maxBackoff().toMillis());
         } else {
             LOG.debugf("Outbox relay still failing, next try in %d ms", backoffMillis);
         }
@@ -229,8 +244,10 @@ public class OutboxRelay {
                 delete(connection, delivery.acknowledged());
                 connection.commit();
                 if (delivery.failure() != null) {
-                    throw new IllegalStateException("Kafka did not acknowledge " + (rows.size() - delivery.acknowledged().size())
-                            + " of " + rows.size() + " events", delivery.failure());
+                    throw new IllegalStateException(
+                            "Kafka did not acknowledge "
+                                    + (rows.size() - delivery.acknowledged().size()) + " of " + rows.size() + " events",
+                            delivery.failure());
                 }
                 lastError = null;
                 return rows.size();
@@ -243,7 +260,8 @@ public class OutboxRelay {
 
     private List<Integer> claimFreeLanes(Connection connection) throws SQLException {
         List<Integer> lanes = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement("select lane from outbox_lane order by lane for update skip locked");
+        try (PreparedStatement claim = connection.prepareStatement(
+                        "select lane from outbox_lane order by lane for update skip locked");
                 ResultSet result = claim.executeQuery()) {
             while (result.next()) {
                 lanes.add(result.getInt(1));
@@ -254,14 +272,19 @@ public class OutboxRelay {
 
     private List<OutboxRow> pendingRows(Connection connection, List<Integer> lanes) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
-        String sql = "select id, topic, record_key, headers, payload from outbox where lane = any(?) order by id limit ?";
+        String sql =
+                "select id, topic, record_key, headers, payload from outbox where lane = any(?) order by id limit ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setArray(1, connection.createArrayOf("integer", lanes.toArray()));
             select.setInt(2, config.batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3),
-                            parseHeaders(result.getString(4)), result.getString(5)));
+                    rows.add(new OutboxRow(
+                            result.getLong(1),
+                            result.getString(2),
+                            result.getString(3),
+                            parseHeaders(result.getString(4)),
+                            result.getString(5)));
                 }
             }
         }
@@ -349,7 +372,8 @@ public class OutboxRelay {
         int deliveryTimeout = (int) config.deliveryTimeout().toMillis();
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, deliveryTimeout - 10));
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.maxBlock().toMillis());
+        properties.put(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.maxBlock().toMillis());
         properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         return properties;
     }
@@ -357,13 +381,12 @@ public class OutboxRelay {
     private record OutboxRow(long id, String topic, String key, Map<String, String> headers, String payload) {
 
         ProducerRecord<String, byte[]> toRecord() {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-                    payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(topic, key, payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             return record;
         }
     }
 
-    private record Delivery(List<Long> acknowledged, Exception failure) {
-    }
+    private record Delivery(List<Long> acknowledged, Exception failure) {}
 }

@@ -24,8 +24,7 @@ public class StringListJson implements AttributeConverter<List<String>, String> 
     @Override
     public List<String> convertToEntityAttribute(String column) {
         try {
-            return column == null ? List.of() : JSON.readValue(column, new TypeReference<>() {
-            });
+            return column == null ? List.of() : JSON.readValue(column, new TypeReference<>() {});
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

@@ -30,6 +30,7 @@ class DeadLetterReplayTest {
 
     @Inject
     AppliedNotes applied;
+
     @Inject
     NoteWrittenHandler handler;
 
@@ -39,11 +40,13 @@ class DeadLetterReplayTest {
         String eventId = UUID.randomUUID().toString();
         TestKafka.send(TOPIC, noteId.toString(), noteJson(noteId, 1, "fail until fixed"), headers(eventId));
 
-        await().atMost(DELIVERY).untilAsserted(() -> given().header("Authorization", TestTokens.bearer("admin"))
-                .queryParam("topic", TOPIC)
-                .get("/admin/dead-letters")
-                .then().statusCode(200)
-                .body("eventId", hasItem(eventId)));
+        await().atMost(DELIVERY)
+                .untilAsserted(() -> given().header("Authorization", TestTokens.bearer("admin"))
+                        .queryParam("topic", TOPIC)
+                        .get("/admin/dead-letters")
+                        .then()
+                        .statusCode(200)
+                        .body("eventId", hasItem(eventId)));
         assertThat(applied.timesApplied(eventId)).isZero();
 
         handler.fix(noteId);
@@ -62,7 +65,8 @@ class DeadLetterReplayTest {
                 .filter(record -> eventId.equals(TestKafka.header(record, CloudEventHeaders.ID)))
                 .toList();
         assertThat(replayed).hasSize(3).allSatisfy(record -> {
-            assertThat(TestKafka.headers(record)).doesNotContainKeys(CloudEventHeaders.DLQ_ERROR, CloudEventHeaders.DLQ_CONSUMER);
+            assertThat(TestKafka.headers(record))
+                    .doesNotContainKeys(CloudEventHeaders.DLQ_ERROR, CloudEventHeaders.DLQ_CONSUMER);
             assertThat(record.key()).isEqualTo(noteId.toString());
             assertThat(record.value()).isEqualTo(noteJson(noteId, 1, "fail until fixed"));
         });
@@ -70,43 +74,62 @@ class DeadLetterReplayTest {
 
     @Test
     void only_admins_see_and_replay_dead_letters() {
-        given().header("Authorization", TestTokens.bearer("sales", "middle-office")).queryParam("topic", TOPIC)
+        given().header("Authorization", TestTokens.bearer("sales", "middle-office"))
+                .queryParam("topic", TOPIC)
                 .get("/admin/dead-letters")
-                .then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", TestTokens.bearer("sales"))
+                .contentType(ContentType.JSON)
                 .body("{\"topic\": \"test.notes\"}")
                 .post("/admin/dead-letters/replay")
-                .then().statusCode(403);
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void a_missing_or_odd_topic_is_a_400_naming_it() {
         given().header("Authorization", TestTokens.bearer("admin"))
                 .get("/admin/dead-letters")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"topic\": \"test.notes.dlq\"}")
                 .post("/admin/dead-letters/replay")
-                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("topic"));
-        given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("topic"));
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .contentType(ContentType.JSON)
                 .body("{}")
                 .post("/admin/dead-letters/replay")
-                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("topic"));
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("topic"));
     }
 
     @Test
     void replaying_an_unknown_dead_letter_is_a_404() {
-        given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"topic\": \"test.notes\", \"eventId\": \"" + UUID.randomUUID() + "\"}")
                 .post("/admin/dead-letters/replay")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private static void replay(String eventId) {
-        given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"topic\": \"test.notes\", \"eventId\": \"" + eventId + "\"}")
                 .post("/admin/dead-letters/replay")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("replayed.eventId", equalTo(List.of(eventId)));
     }
 }

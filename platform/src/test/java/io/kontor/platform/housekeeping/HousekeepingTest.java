@@ -18,8 +18,10 @@ class HousekeepingTest {
 
     @Inject
     Housekeeping housekeeping;
+
     @Inject
     Inbox inbox;
+
     @Inject
     MutableClock clock;
 
@@ -42,8 +44,10 @@ class HousekeepingTest {
         housekeeping.sweep();
 
         assertThat(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery("housekeeping-test", old)))
-                .as("the old event counts as new again: its row is gone").isTrue();
+                .as("the old event counts as new again: its row is gone")
+                .isTrue();
         assertThat(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery("housekeeping-test", young)))
-                .as("the young event is still known").isFalse();
+                .as("the young event is still known")
+                .isFalse();
     }
 }

@@ -32,8 +32,11 @@ class IdempotencyTest {
     void the_same_key_with_another_body_is_refused() {
         String key = UUID.randomUUID().toString();
         create(key, BODY).then().statusCode(201);
-        create(key, "{\"title\":\"other\",\"meta\":{\"priority\":1}}").then().statusCode(422)
-                .contentType("application/problem+json").body("type", equalTo("urn:kontor:problem:idempotency-key-conflict"));
+        create(key, "{\"title\":\"other\",\"meta\":{\"priority\":1}}")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:kontor:problem:idempotency-key-conflict"));
     }
 
     @Test
@@ -51,7 +54,9 @@ class IdempotencyTest {
     }
 
     private static Response create(String key, String body) {
-        var request = given().header("Authorization", TestTokens.bearer("sales")).contentType(ContentType.JSON).body(body);
+        var request = given().header("Authorization", TestTokens.bearer("sales"))
+                .contentType(ContentType.JSON)
+                .body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }

@@ -57,14 +57,18 @@ class InboxTest {
                 .until(() -> deadLettersOf(noteId), letters -> letters.size() >= 3);
 
         assertThat(deadLetters).hasSize(3);
-        assertThat(deadLetters).extracting(ConsumerRecord::value)
+        assertThat(deadLetters)
+                .extracting(ConsumerRecord::value)
                 .containsExactly(notACloudEvent, "{\"noteId\": not json", noteJson(noteId, 1, "fail always"));
         assertThat(deadLetters).allSatisfy(letter -> {
-            assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_CONSUMER)).isEqualTo("platform-test/NoteWrittenHandler.on");
+            assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_CONSUMER))
+                    .isEqualTo("platform-test/NoteWrittenHandler.on");
             assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_ERROR)).isNotBlank();
         });
-        assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_ERROR)).contains("not a CloudEvents 1.0 record");
-        assertThat(TestKafka.header(deadLetters.get(2), CloudEventHeaders.DLQ_ERROR)).contains("told to fail");
+        assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_ERROR))
+                .contains("not a CloudEvents 1.0 record");
+        assertThat(TestKafka.header(deadLetters.get(2), CloudEventHeaders.DLQ_ERROR))
+                .contains("told to fail");
         assertThat(TestKafka.header(deadLetters.get(2), CloudEventHeaders.ID)).isEqualTo(failingId);
         assertThat(applied.timesApplied(failingId)).isZero();
         assertThat(applied.sequencesOf(noteId)).containsExactly(2);

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark-only dual write (OutboxMode) writes no outbox row and still sends the event once the change committed. */
+/**
+ * The benchmark-only dual write (OutboxMode) writes no outbox row and still sends the event once the change committed.
+ */
 @QuarkusTest
 @TestProfile(DualWriteForBenchmarkTest.Benchmark.class)
 class DualWriteForBenchmarkTest {
@@ -36,6 +38,7 @@ class DualWriteForBenchmarkTest {
 
     @Inject
     Notes notes;
+
     @Inject
     OutboxRelay relay;
 
@@ -48,7 +51,8 @@ class DualWriteForBenchmarkTest {
             return note.id;
         });
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readAll("test.notes", Duration.ofMillis(200)).stream()
-                .anyMatch(record -> id.toString().equals(record.key())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestKafka.readAll("test.notes", Duration.ofMillis(200)).stream()
+                        .anyMatch(record -> id.toString().equals(record.key())));
     }
 }

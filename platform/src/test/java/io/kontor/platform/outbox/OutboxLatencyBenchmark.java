@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (surefire does not pick up *Benchmark): a measuring harness for the outbox's publish latency, the time
- * from a transaction's commit to the event being readable on Kafka. Run it on a quiet machine with
- * {@code ./mvnw -f platform/pom.xml verify -Dtest=OutboxLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
- * it prints the figures and writes them to target/benchmarks/outbox-latency.txt.
+ * from a transaction's commit to the event being readable on Kafka. Run it on a quiet machine with {@code ./mvnw -f
+ * platform/pom.xml verify -Dtest=OutboxLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; it prints the figures
+ * and writes them to target/benchmarks/outbox-latency.txt.
  */
 @QuarkusTest
 class OutboxLatencyBenchmark {
@@ -48,10 +48,16 @@ class OutboxLatencyBenchmark {
                 micros[i] = commitAndAwait(consumer).toNanos() / 1000;
             }
             Arrays.sort(micros);
-            String result = String.format("outbox publish latency, commit to readable on Kafka, %d sequential events:%n"
-                    + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%nmeasured %s on %d cores%n",
-                    MEASURED, micros[MEASURED / 2] / 1000.0, micros[MEASURED * 9 / 10] / 1000.0, micros[MEASURED * 99 / 100] / 1000.0,
-                    micros[MEASURED - 1] / 1000.0, Instant.now(), Runtime.getRuntime().availableProcessors());
+            String result = String.format(
+                    "outbox publish latency, commit to readable on Kafka, %d sequential events:%n"
+                            + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%nmeasured %s on %d cores%n",
+                    MEASURED,
+                    micros[MEASURED / 2] / 1000.0,
+                    micros[MEASURED * 9 / 10] / 1000.0,
+                    micros[MEASURED * 99 / 100] / 1000.0,
+                    micros[MEASURED - 1] / 1000.0,
+                    Instant.now(),
+                    Runtime.getRuntime().availableProcessors());
             System.out.println(result);
             Path out = Path.of("target", "benchmarks", "outbox-latency.txt");
             Files.createDirectories(out.getParent());
@@ -77,12 +83,17 @@ class OutboxLatencyBenchmark {
 
     private static KafkaConsumer<String, String> consumerAtEndOf(String topic) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfra.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
         List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);

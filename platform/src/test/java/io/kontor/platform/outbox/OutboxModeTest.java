@@ -25,12 +25,14 @@ class OutboxModeTest {
 
     @Test
     void the_benchmark_profile_next_to_prod_allows_the_dual_write() {
-        assertThatCode(() -> OutboxMode.requireAllowed(OutboxMode.DUAL_WRITE_FOR_BENCHMARK_ONLY, List.of("benchmark", "prod")))
+        assertThatCode(() -> OutboxMode.requireAllowed(
+                        OutboxMode.DUAL_WRITE_FOR_BENCHMARK_ONLY, List.of("benchmark", "prod")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void the_outbox_runs_under_any_profile() {
-        assertThatCode(() -> OutboxMode.requireAllowed(OutboxMode.OUTBOX, List.of("prod"))).doesNotThrowAnyException();
+        assertThatCode(() -> OutboxMode.requireAllowed(OutboxMode.OUTBOX, List.of("prod")))
+                .doesNotThrowAnyException();
     }
 }

@@ -27,8 +27,10 @@ class OutboxTest {
 
     @Inject
     Notes notes;
+
     @Inject
     OutboxRelay relay;
+
     @Inject
     AppliedNotes applied;
 
@@ -63,9 +65,10 @@ class OutboxTest {
     void a_rolled_back_change_publishes_nothing() {
         List<UUID> rolledBack = new ArrayList<>();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            rolledBack.add(notes.write("rolled back").id);
-            throw new IllegalStateException("business rule broken after the event was written");
-        })).isInstanceOf(IllegalStateException.class);
+                    rolledBack.add(notes.write("rolled back").id);
+                    throw new IllegalStateException("business rule broken after the event was written");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         // A later committed event proves the relay has been past the point where the rolled-back one would be.
         Note later = notes.write("after the rollback");
@@ -99,7 +102,9 @@ class OutboxTest {
             }
         });
         for (UUID id : aggregates) {
-            assertThat(delivered.get(id)).as("events of %s in publication order", id).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(delivered.get(id))
+                    .as("events of %s in publication order", id)
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> relay.backlog() == 0);
     }

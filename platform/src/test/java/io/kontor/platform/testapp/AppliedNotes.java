@@ -23,8 +23,9 @@ public class AppliedNotes {
     @Transactional
     public long timesApplied(String eventId) {
         return ((Number) Panache.getEntityManager()
-                .createNativeQuery("select count(*) from note_applied where event_id = ?1")
-                .setParameter(1, eventId)
-                .getSingleResult()).longValue();
+                        .createNativeQuery("select count(*) from note_applied where event_id = ?1")
+                        .setParameter(1, eventId)
+                        .getSingleResult())
+                .longValue();
     }
 }

@@ -11,6 +11,7 @@ public class Note extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String title;
     public String status;
 }

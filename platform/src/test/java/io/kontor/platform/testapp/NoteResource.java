@@ -1,7 +1,7 @@
 package io.kontor.platform.testapp;
 
-import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,13 +23,16 @@ import java.util.UUID;
 @RolesAllowed({Roles.SALES, Roles.ADMIN})
 public class NoteResource {
 
-    public record NoteRequest(@NotBlank @Size(max = 200) String title, @NotNull @Valid Meta meta) {
-    }
+    public record NoteRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull @Valid Meta meta) {}
 
-    public record Meta(@Positive int priority, Kind kind, LocalDate due) {
-    }
+    public record Meta(@Positive int priority, Kind kind, LocalDate due) {}
 
-    public enum Kind { MEMO, TASK }
+    public enum Kind {
+        MEMO,
+        TASK
+    }
 
     @Inject
     Notes notes;
@@ -39,7 +42,9 @@ public class NoteResource {
     @Transactional
     public Response create(@NotNull @Valid NoteRequest request) {
         Note note = notes.write(request.title());
-        return Response.created(URI.create("/test/notes/" + note.id)).entity(note).build();
+        return Response.created(URI.create("/test/notes/" + note.id))
+                .entity(note)
+                .build();
     }
 
     @GET

@@ -11,8 +11,7 @@ import java.util.UUID;
  */
 public final class RawNotes {
 
-    private RawNotes() {
-    }
+    private RawNotes() {}
 
     public static String noteJson(UUID noteId, int sequence, String title) {
         return "{\"noteId\":\"" + noteId + "\",\"sequence\":" + sequence + ",\"title\":\"" + title + "\"}";
@@ -22,7 +21,8 @@ public final class RawNotes {
         return Map.of(
                 CloudEventHeaders.SPEC_VERSION, "1.0",
                 CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, NoteWritten.class.getAnnotation(EventType.class).value(),
+                CloudEventHeaders.TYPE,
+                        NoteWritten.class.getAnnotation(EventType.class).value(),
                 CloudEventHeaders.SOURCE, "/kontor/test",
                 CloudEventHeaders.CONTENT_TYPE, "application/json");
     }

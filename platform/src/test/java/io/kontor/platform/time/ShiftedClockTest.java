@@ -56,6 +56,8 @@ class ShiftedClockTest {
     void a_file_that_is_no_duration_is_an_error_rather_than_no_shift() throws Exception {
         Files.writeString(dir.resolve("clock-shift"), "45 days");
 
-        assertThatThrownBy(() -> clock().instant()).isInstanceOf(IllegalStateException.class).hasMessageContaining("P45D");
+        assertThatThrownBy(() -> clock().instant())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("P45D");
     }
 }

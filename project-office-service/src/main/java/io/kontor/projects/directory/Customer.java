@@ -11,6 +11,7 @@ public class Customer extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String customerNumber;
     public String name;
 
@@ -23,7 +24,9 @@ public class Customer extends PanacheEntityBase {
         return customer == null ? null : customer.name;
     }
 
-    /** Keeps the newest name; {@code onlyIfUnknown} for names that may be older than what we have (an offer's snapshot). */
+    /**
+     * Keeps the newest name; {@code onlyIfUnknown} for names that may be older than what we have (an offer's snapshot).
+     */
     public static void remember(UUID id, String customerNumber, String name, boolean onlyIfUnknown) {
         Customer customer = findById(id);
         if (customer == null) {

@@ -12,6 +12,7 @@ public class StaffMember extends PanacheEntityBase {
 
     @Id
     public UUID employeeId;
+
     public String firstName;
     public String lastName;
     public String email;

@@ -17,15 +17,21 @@ public class Kickoff extends PanacheEntityBase {
 
     @Id
     public UUID projectId;
+
     public Instant scheduledAt;
     public int durationMinutes;
+
     @Convert(converter = StringListJson.class)
     @Column(columnDefinition = "text")
     public List<String> participants;
+
     @Convert(converter = StringListJson.class)
     @Column(columnDefinition = "text")
     public List<String> agenda;
-    /** RFC 5545 §3.8.7.4 SEQUENCE: 0 for the first invitation, one more for every revision, so calendars replace the old one. */
+    /**
+     * RFC 5545 §3.8.7.4 SEQUENCE: 0 for the first invitation, one more for every revision, so calendars replace the old
+     * one.
+     */
     public int sequence;
     /** When the current revision was made: the invitation's DTSTAMP. */
     public Instant updatedAt;
@@ -34,9 +40,12 @@ public class Kickoff extends PanacheEntityBase {
      * Takes a new plan; a revision (and so a new SEQUENCE) only when something changed, so that a retried request does
      * not make every calendar update the meeting. Returns whether it changed.
      */
-    boolean revise(Instant scheduledAt, int durationMinutes, List<String> participants, List<String> agenda, Instant now) {
-        if (Objects.equals(this.scheduledAt, scheduledAt) && this.durationMinutes == durationMinutes
-                && Objects.equals(this.participants, participants) && Objects.equals(this.agenda, agenda)) {
+    boolean revise(
+            Instant scheduledAt, int durationMinutes, List<String> participants, List<String> agenda, Instant now) {
+        if (Objects.equals(this.scheduledAt, scheduledAt)
+                && this.durationMinutes == durationMinutes
+                && Objects.equals(this.participants, participants)
+                && Objects.equals(this.agenda, agenda)) {
             return false;
         }
         this.scheduledAt = scheduledAt;

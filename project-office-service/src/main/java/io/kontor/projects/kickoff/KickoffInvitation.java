@@ -19,11 +19,9 @@ import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
@@ -36,14 +34,30 @@ import net.fortuna.ical4j.validate.ValidationException;
  * from the project, and SEQUENCE counts revisions, so a calendar that got an earlier invitation updates that meeting
  * instead of adding a second one (RFC 5545 §3.8.4.7, §3.8.7.4).
  */
-public record KickoffInvitation(UUID projectId, String projectName, String organizerEmail, Instant start, int durationMinutes,
-        List<String> participants, List<String> agenda, int sequence, Instant stamp) {
+public record KickoffInvitation(
+        UUID projectId,
+        String projectName,
+        String organizerEmail,
+        Instant start,
+        int durationMinutes,
+        List<String> participants,
+        List<String> agenda,
+        int sequence,
+        Instant stamp) {
 
     public static final String MEDIA_TYPE = "text/calendar";
 
     public static KickoffInvitation of(Kickoff kickoff, String projectName, String managerEmail) {
-        return new KickoffInvitation(kickoff.projectId, projectName, managerEmail, kickoff.scheduledAt, kickoff.durationMinutes,
-                kickoff.participants, kickoff.agenda, kickoff.sequence, kickoff.updatedAt);
+        return new KickoffInvitation(
+                kickoff.projectId,
+                projectName,
+                managerEmail,
+                kickoff.scheduledAt,
+                kickoff.durationMinutes,
+                kickoff.participants,
+                kickoff.agenda,
+                kickoff.sequence,
+                kickoff.updatedAt);
     }
 
     /** Stable for the life of the project: a reschedule is the same meeting with a higher SEQUENCE. */
@@ -67,9 +81,10 @@ public record KickoffInvitation(UUID projectId, String projectName, String organ
                     .add(new Cn(participant)));
         }
         if (!agenda.isEmpty()) {
-            meeting.add(new Description("Agenda:\n" + IntStream.range(0, agenda.size())
-                    .mapToObj(i -> (i + 1) + ". " + agenda.get(i))
-                    .collect(Collectors.joining("\n"))));
+            meeting.add(new Description("Agenda:\n"
+                    + IntStream.range(0, agenda.size())
+                            .mapToObj(i -> (i + 1) + ". " + agenda.get(i))
+                            .collect(Collectors.joining("\n"))));
         }
         Calendar calendar = new Calendar()
                 .add(new ProdId("-//Kontor//Project office//EN"))
@@ -81,7 +96,8 @@ public record KickoffInvitation(UUID projectId, String projectName, String organ
         try {
             new CalendarOutputter().output(calendar, ics);
         } catch (IOException | ValidationException e) {
-            throw new IllegalStateException("kick-off invitation of project " + projectId + " is not valid iCalendar", e);
+            throw new IllegalStateException(
+                    "kick-off invitation of project " + projectId + " is not valid iCalendar", e);
         }
         return ics.toString();
     }

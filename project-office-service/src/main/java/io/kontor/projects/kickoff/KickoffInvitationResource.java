@@ -22,7 +22,8 @@ public class KickoffInvitationResource {
     public Response kickoffInvitation(@PathParam("projectId") UUID projectId) {
         Project project = Project.require(projectId);
         Kickoff kickoff = KickoffResource.requireScheduled(projectId);
-        String ics = KickoffInvitation.of(kickoff, project.name, project.managerEmail).toIcs();
+        String ics = KickoffInvitation.of(kickoff, project.name, project.managerEmail)
+                .toIcs();
         return Response.ok(ics, KickoffInvitation.MEDIA_TYPE + "; charset=UTF-8; method=REQUEST")
                 .header("Content-Disposition", "attachment; filename=\"kickoff-" + projectId + ".ics\"")
                 .build();

@@ -32,18 +32,32 @@ public class KickoffResource {
             @NotNull OffsetDateTime scheduledAt,
             @NotNull @Min(15) @Max(480) Integer durationMinutes,
             @NotEmpty @Size(max = 100) List<@NotBlank @Email String> participants,
-            @Size(max = 50) List<@NotBlank @Size(max = 500) String> agenda) {
-    }
+            @Size(max = 50) List<@NotBlank @Size(max = 500) String> agenda) {}
 
-    public record KickoffView(UUID projectId, String status, Instant scheduledAt, Integer durationMinutes, List<String> participants,
-            List<String> agenda, Integer sequence, String uid) {
+    public record KickoffView(
+            UUID projectId,
+            String status,
+            Instant scheduledAt,
+            Integer durationMinutes,
+            List<String> participants,
+            List<String> agenda,
+            Integer sequence,
+            String uid) {
 
         static KickoffView of(Project project, Kickoff kickoff) {
             if (kickoff == null) {
-                return new KickoffView(project.id, project.kickoffStatus.name(), null, null, List.of(), List.of(), null, null);
+                return new KickoffView(
+                        project.id, project.kickoffStatus.name(), null, null, List.of(), List.of(), null, null);
             }
-            return new KickoffView(project.id, project.kickoffStatus.name(), kickoff.scheduledAt, kickoff.durationMinutes,
-                    kickoff.participants, kickoff.agenda, kickoff.sequence, KickoffInvitation.uidOf(project.id));
+            return new KickoffView(
+                    project.id,
+                    project.kickoffStatus.name(),
+                    kickoff.scheduledAt,
+                    kickoff.durationMinutes,
+                    kickoff.participants,
+                    kickoff.agenda,
+                    kickoff.sequence,
+                    KickoffInvitation.uidOf(project.id));
         }
     }
 
@@ -54,7 +68,11 @@ public class KickoffResource {
     @POST
     @Transactional
     public KickoffView scheduleKickoff(@PathParam("projectId") UUID projectId, @NotNull @Valid KickoffPlan plan) {
-        Kickoff kickoff = kickoffs.schedule(projectId, plan.scheduledAt().toInstant(), plan.durationMinutes(), plan.participants(),
+        Kickoff kickoff = kickoffs.schedule(
+                projectId,
+                plan.scheduledAt().toInstant(),
+                plan.durationMinutes(),
+                plan.participants(),
                 plan.agenda() == null ? List.of() : plan.agenda());
         return KickoffView.of(Project.require(projectId), kickoff);
     }

@@ -17,11 +17,13 @@ public class Kickoffs {
 
     @Inject
     Outbox outbox;
+
     @Inject
     Clock clock;
 
     @Transactional
-    public Kickoff schedule(UUID projectId, Instant scheduledAt, int durationMinutes, List<String> participants, List<String> agenda) {
+    public Kickoff schedule(
+            UUID projectId, Instant scheduledAt, int durationMinutes, List<String> participants, List<String> agenda) {
         Project project = Project.require(projectId);
         Kickoff kickoff = Kickoff.findById(projectId);
         boolean changed;
@@ -36,7 +38,8 @@ public class Kickoffs {
         }
         project.kickoffStatus = Project.KickoffStatus.SCHEDULED;
         if (changed) {
-            outbox.publish(new KickoffScheduled(projectId, scheduledAt, durationMinutes, kickoff.participants, kickoff.sequence));
+            outbox.publish(new KickoffScheduled(
+                    projectId, scheduledAt, durationMinutes, kickoff.participants, kickoff.sequence));
         }
         return kickoff;
     }

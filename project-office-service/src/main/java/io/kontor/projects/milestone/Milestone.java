@@ -15,17 +15,23 @@ import java.util.UUID;
 @Entity
 public class Milestone extends PanacheEntityBase {
 
-    public enum Status { PLANNED, COMPLETED }
+    public enum Status {
+        PLANNED,
+        COMPLETED
+    }
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public String name;
     public LocalDate dueDate;
     /** What accounting bills when the offer is billed by milestones; null for a milestone that bills nothing. */
     public BigDecimal amount;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public LocalDate completedOn;
     public Instant createdAt;
 

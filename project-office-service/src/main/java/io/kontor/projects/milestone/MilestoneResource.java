@@ -30,15 +30,30 @@ public class MilestoneResource {
     public record NewMilestone(
             @NotBlank @Size(max = 300) String name,
             @NotNull LocalDate dueDate,
-            @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 13, fraction = 2) BigDecimal amount) {
-    }
 
-    public record MilestoneView(UUID id, UUID projectId, String name, LocalDate dueDate, BigDecimal amount, String currency,
-            String status, LocalDate completedOn) {
+            @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 13, fraction = 2)
+            BigDecimal amount) {}
+
+    public record MilestoneView(
+            UUID id,
+            UUID projectId,
+            String name,
+            LocalDate dueDate,
+            BigDecimal amount,
+            String currency,
+            String status,
+            LocalDate completedOn) {
 
         static MilestoneView of(Milestone milestone, String currency) {
-            return new MilestoneView(milestone.id, milestone.projectId, milestone.name, milestone.dueDate, milestone.amount,
-                    milestone.amount == null ? null : currency, milestone.status.name(), milestone.completedOn);
+            return new MilestoneView(
+                    milestone.id,
+                    milestone.projectId,
+                    milestone.name,
+                    milestone.dueDate,
+                    milestone.amount,
+                    milestone.amount == null ? null : currency,
+                    milestone.status.name(),
+                    milestone.completedOn);
         }
     }
 
@@ -50,13 +65,15 @@ public class MilestoneResource {
     public Response planMilestone(@PathParam("projectId") UUID projectId, @NotNull @Valid NewMilestone request) {
         Milestone milestone = milestones.plan(projectId, request.name(), request.dueDate(), request.amount());
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/milestones/" + milestone.id))
-                .entity(MilestoneView.of(milestone, Project.require(projectId).currency)).build();
+                .entity(MilestoneView.of(milestone, Project.require(projectId).currency))
+                .build();
     }
 
     @POST
     @Path("/{milestoneId}/complete")
     @Transactional
-    public MilestoneView completeMilestone(@PathParam("projectId") UUID projectId, @PathParam("milestoneId") UUID milestoneId) {
+    public MilestoneView completeMilestone(
+            @PathParam("projectId") UUID projectId, @PathParam("milestoneId") UUID milestoneId) {
         return MilestoneView.of(milestones.complete(projectId, milestoneId), Project.require(projectId).currency);
     }
 
@@ -64,7 +81,9 @@ public class MilestoneResource {
     @Transactional
     public Page<MilestoneView> listMilestones(@PathParam("projectId") UUID projectId) {
         String currency = Project.require(projectId).currency;
-        List<MilestoneView> items = Milestone.ofProject(projectId).stream().map(m -> MilestoneView.of(m, currency)).toList();
+        List<MilestoneView> items = Milestone.ofProject(projectId).stream()
+                .map(m -> MilestoneView.of(m, currency))
+                .toList();
         return new Page<>(items, 0, items.size(), items.size());
     }
 }

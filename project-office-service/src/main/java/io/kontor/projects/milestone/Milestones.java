@@ -21,8 +21,10 @@ public class Milestones {
 
     @Inject
     Outbox outbox;
+
     @Inject
     Clock clock;
+
     @Inject
     ProjectsConfig config;
 
@@ -47,8 +49,15 @@ public class Milestones {
         Project project = Project.require(projectId);
         Milestone milestone = require(projectId, milestoneId);
         milestone.complete(LocalDate.now(clock.withZone(config.timeZone())));
-        outbox.publish(new MilestoneCompleted(projectId, milestone.id, milestone.name, project.offerId, project.customerId,
-                milestone.amount, project.currency, milestone.completedOn));
+        outbox.publish(new MilestoneCompleted(
+                projectId,
+                milestone.id,
+                milestone.name,
+                project.offerId,
+                project.customerId,
+                milestone.amount,
+                project.currency,
+                milestone.completedOn));
         return milestone;
     }
 

@@ -14,6 +14,7 @@ public class ActionItem extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID minutesId;
     public UUID projectId;
     public int position;

@@ -17,14 +17,18 @@ public class Minutes extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public LocalDate meetingDate;
+
     @Convert(converter = StringListJson.class)
     @Column(columnDefinition = "text")
     public List<String> attendees;
+
     @Convert(converter = StringListJson.class)
     @Column(columnDefinition = "text")
     public List<String> decisions;
+
     public Instant createdAt;
 
     public static List<Minutes> ofProject(UUID projectId) {

@@ -33,37 +33,64 @@ import java.util.UUID;
 @RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class MinutesResource {
 
-    public record NewActionItem(@NotBlank @Size(max = 1000) String description, @NotBlank @Size(max = 200) String owner,
-            @NotNull LocalDate dueDate) {
-    }
+    public record NewActionItem(
+            @NotBlank @Size(max = 1000) String description,
+            @NotBlank @Size(max = 200) String owner,
+            @NotNull LocalDate dueDate) {}
 
     public record NewMinutes(
             @NotNull LocalDate meetingDate,
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> attendees,
             @Size(max = 100) List<@NotBlank @Size(max = 2000) String> decisions,
-            @Size(max = 100) List<@NotNull @Valid NewActionItem> actionItems) {
-    }
+            @Size(max = 100) List<@NotNull @Valid NewActionItem> actionItems) {}
 
-    public record ActionItemView(UUID id, UUID minutesId, String description, String owner, LocalDate dueDate, boolean done,
-            LocalDate completedOn, boolean overdue) {
+    public record ActionItemView(
+            UUID id,
+            UUID minutesId,
+            String description,
+            String owner,
+            LocalDate dueDate,
+            boolean done,
+            LocalDate completedOn,
+            boolean overdue) {
 
         static ActionItemView of(ActionItem item, LocalDate today) {
-            return new ActionItemView(item.id, item.minutesId, item.description, item.owner, item.dueDate, item.done(),
-                    item.completedOn, item.overdueOn(today));
+            return new ActionItemView(
+                    item.id,
+                    item.minutesId,
+                    item.description,
+                    item.owner,
+                    item.dueDate,
+                    item.done(),
+                    item.completedOn,
+                    item.overdueOn(today));
         }
     }
 
-    public record MinutesView(UUID id, UUID projectId, LocalDate meetingDate, List<String> attendees, List<String> decisions,
+    public record MinutesView(
+            UUID id,
+            UUID projectId,
+            LocalDate meetingDate,
+            List<String> attendees,
+            List<String> decisions,
             List<ActionItemView> actionItems) {
 
         static MinutesView of(Minutes minutes, LocalDate today) {
-            return new MinutesView(minutes.id, minutes.projectId, minutes.meetingDate, minutes.attendees, minutes.decisions,
-                    ActionItem.ofMinutes(minutes.id).stream().map(item -> ActionItemView.of(item, today)).toList());
+            return new MinutesView(
+                    minutes.id,
+                    minutes.projectId,
+                    minutes.meetingDate,
+                    minutes.attendees,
+                    minutes.decisions,
+                    ActionItem.ofMinutes(minutes.id).stream()
+                            .map(item -> ActionItemView.of(item, today))
+                            .toList());
         }
     }
 
     @Inject
     Clock clock;
+
     @Inject
     ProjectsConfig config;
 
@@ -93,7 +120,8 @@ public class MinutesResource {
             item.persist();
         }
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/minutes/" + minutes.id))
-                .entity(MinutesView.of(minutes, today())).build();
+                .entity(MinutesView.of(minutes, today()))
+                .build();
     }
 
     @GET
@@ -102,7 +130,9 @@ public class MinutesResource {
     public Page<MinutesView> listMinutes(@PathParam("projectId") UUID projectId) {
         Project.require(projectId);
         LocalDate today = today();
-        List<MinutesView> items = Minutes.ofProject(projectId).stream().map(m -> MinutesView.of(m, today)).toList();
+        List<MinutesView> items = Minutes.ofProject(projectId).stream()
+                .map(m -> MinutesView.of(m, today))
+                .toList();
         return new Page<>(items, 0, items.size(), items.size());
     }
 
@@ -110,8 +140,8 @@ public class MinutesResource {
     @GET
     @Path("/action-items")
     @Transactional
-    public Page<ActionItemView> listActionItems(@PathParam("projectId") UUID projectId,
-            @QueryParam("overdue") String overdue) {
+    public Page<ActionItemView> listActionItems(
+            @PathParam("projectId") UUID projectId, @QueryParam("overdue") String overdue) {
         boolean overdueOnly = QueryParameters.flag("overdue", overdue);
         Project.require(projectId);
         LocalDate today = today();

@@ -18,6 +18,7 @@ public class OfferAcceptedHandler {
 
     @Inject
     Projects projects;
+
     @Inject
     Clock clock;
 
@@ -36,9 +37,18 @@ public class OfferAcceptedHandler {
             return;
         }
         // The offer's snapshot may be older than what sales.customers told us: it only fills a gap.
-        Customer.remember(offer.customerId(), offer.customer().customerNumber(), offer.customer().name(), true);
+        Customer.remember(
+                offer.customerId(),
+                offer.customer().customerNumber(),
+                offer.customer().name(),
+                true);
         String name = offer.customer().name() + " – " + offer.offerNumber();
-        projects.open(name, offer.customerId(), offer.offerId(), config.defaultManagerEmail(), LocalDate.now(clock.withZone(config.timeZone())),
+        projects.open(
+                name,
+                offer.customerId(),
+                offer.offerId(),
+                config.defaultManagerEmail(),
+                LocalDate.now(clock.withZone(config.timeZone())),
                 offer.currency());
     }
 }

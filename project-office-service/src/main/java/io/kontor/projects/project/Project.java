@@ -1,7 +1,7 @@
 package io.kontor.projects.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,20 +13,30 @@ import java.util.UUID;
 @Entity
 public class Project extends PanacheEntityBase {
 
-    public enum KickoffStatus { PROPOSED, SCHEDULED }
+    public enum KickoffStatus {
+        PROPOSED,
+        SCHEDULED
+    }
 
     @Id
     public UUID id;
+
     public String name;
     public UUID customerId;
     /** At most one project per accepted offer, enforced by a unique constraint as well as by the inbox. */
     public UUID offerId;
+
     public String managerEmail;
-    /** ISO 4217 code of milestone amounts: the offer's currency, or the configured default for a project opened by hand. */
+    /**
+     * ISO 4217 code of milestone amounts: the offer's currency, or the configured default for a project opened by hand.
+     */
     public String currency;
+
     public LocalDate startDate;
+
     @Enumerated(EnumType.STRING)
     public KickoffStatus kickoffStatus;
+
     public Instant createdAt;
 
     /** The project, or a 404 problem: every project sub-resource starts here. */

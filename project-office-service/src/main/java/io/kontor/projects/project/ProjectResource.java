@@ -1,11 +1,11 @@
 package io.kontor.projects.project;
 
+import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.directory.Customer;
-import io.kontor.platform.security.Roles;
-import io.kontor.platform.web.QueryParameters;
-import io.kontor.platform.idempotency.IdempotentCreate;
-import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,21 +37,37 @@ public class ProjectResource {
             UUID customerId,
             UUID offerId,
             @NotBlank @Email String managerEmail,
-            @NotNull LocalDate startDate) {
-    }
+            @NotNull LocalDate startDate) {}
 
     /** {@code customerName} comes from the names sales announced; null until sales has told us about the customer. */
-    public record ProjectView(UUID id, String name, UUID customerId, String customerName, UUID offerId, String managerEmail,
-            LocalDate startDate, String currency, String kickoffStatus) {
+    public record ProjectView(
+            UUID id,
+            String name,
+            UUID customerId,
+            String customerName,
+            UUID offerId,
+            String managerEmail,
+            LocalDate startDate,
+            String currency,
+            String kickoffStatus) {
 
         static ProjectView of(Project project) {
-            return new ProjectView(project.id, project.name, project.customerId, Customer.nameOf(project.customerId), project.offerId,
-                    project.managerEmail, project.startDate, project.currency, project.kickoffStatus.name());
+            return new ProjectView(
+                    project.id,
+                    project.name,
+                    project.customerId,
+                    Customer.nameOf(project.customerId),
+                    project.offerId,
+                    project.managerEmail,
+                    project.startDate,
+                    project.currency,
+                    project.kickoffStatus.name());
         }
     }
 
     @Inject
     Projects projects;
+
     @Inject
     ProjectsConfig config;
 
@@ -59,22 +75,35 @@ public class ProjectResource {
     @IdempotentCreate
     @Transactional
     public Response open(@NotNull @Valid NewProject request) {
-        Project project = projects.open(request.name(), request.customerId(), request.offerId(), request.managerEmail(),
-                request.startDate(), config.defaultCurrency());
-        return Response.created(URI.create("/api/v1/projects/" + project.id)).entity(ProjectView.of(project)).build();
+        Project project = projects.open(
+                request.name(),
+                request.customerId(),
+                request.offerId(),
+                request.managerEmail(),
+                request.startDate(),
+                config.defaultCurrency());
+        return Response.created(URI.create("/api/v1/projects/" + project.id))
+                .entity(ProjectView.of(project))
+                .build();
     }
 
     @GET
     @Transactional
-    public Page<ProjectView> list(@QueryParam("customerId") String customerIdParameter, @QueryParam("offerId") String offerIdParameter,
+    public Page<ProjectView> list(
+            @QueryParam("customerId") String customerIdParameter,
+            @QueryParam("offerId") String offerIdParameter,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         UUID customerId = QueryParameters.uuid("customerId", customerIdParameter);
         UUID offerId = QueryParameters.uuid("offerId", offerIdParameter);
-        var query = customerId != null ? Project.find("customerId", Sort.by("createdAt"), customerId)
-                : offerId != null ? Project.find("offerId", Sort.by("createdAt"), offerId)
-                : Project.findAll(Sort.by("createdAt"));
-        var items = query.page(page, size).<Project>list().stream().map(ProjectView::of).toList();
+        var query = customerId != null
+                ? Project.find("customerId", Sort.by("createdAt"), customerId)
+                : offerId != null
+                        ? Project.find("offerId", Sort.by("createdAt"), offerId)
+                        : Project.findAll(Sort.by("createdAt"));
+        var items = query.page(page, size).<Project>list().stream()
+                .map(ProjectView::of)
+                .toList();
         return new Page<>(items, page, size, query.count());
     }
 

@@ -16,11 +16,13 @@ public class Projects {
 
     @Inject
     Outbox outbox;
+
     @Inject
     Clock clock;
 
     @Transactional
-    public Project open(String name, UUID customerId, UUID offerId, String managerEmail, LocalDate startDate, String currency) {
+    public Project open(
+            String name, UUID customerId, UUID offerId, String managerEmail, LocalDate startDate, String currency) {
         Project project = new Project();
         project.id = UUID.randomUUID();
         project.name = name;

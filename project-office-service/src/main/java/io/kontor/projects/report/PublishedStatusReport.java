@@ -16,10 +16,13 @@ public class PublishedStatusReport extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public LocalDate reportDate;
+
     @Enumerated(EnumType.STRING)
     public RagRule.Rag rag;
+
     public int openRisks;
     public int escalatedRisks;
     public int overdueActionItems;

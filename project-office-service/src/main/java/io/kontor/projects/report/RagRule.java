@@ -8,33 +8,36 @@ import java.util.List;
 
 /**
  * The traffic light of a status report, by rules a project manager can check by hand:
+ *
  * <ul>
- * <li><b>RED</b> if an escalated risk is still open, or a milestone is overdue by more than {@value #RED_AFTER_DAYS} days;</li>
- * <li><b>AMBER</b> otherwise, if any action item or milestone is overdue (still open after its due date);</li>
- * <li><b>GREEN</b> otherwise.</li>
+ *   <li><b>RED</b> if an escalated risk is still open, or a milestone is overdue by more than {@value #RED_AFTER_DAYS}
+ *       days;
+ *   <li><b>AMBER</b> otherwise, if any action item or milestone is overdue (still open after its due date);
+ *   <li><b>GREEN</b> otherwise.
  * </ul>
+ *
  * "Today" is the date of the given clock in its zone (the office's calendar), so a report taken just after midnight in
  * Berlin counts that day even though it is still the day before in UTC.
  */
 public final class RagRule {
 
-    public enum Rag { GREEN, AMBER, RED }
+    public enum Rag {
+        GREEN,
+        AMBER,
+        RED
+    }
 
     /** Days a milestone may be late before the project is RED. */
     public static final int RED_AFTER_DAYS = 14;
 
-    public record RiskFact(String title, int score, boolean open, boolean escalated) {
-    }
+    public record RiskFact(String title, int score, boolean open, boolean escalated) {}
 
-    public record MilestoneFact(String name, LocalDate dueDate, boolean completed) {
-    }
+    public record MilestoneFact(String name, LocalDate dueDate, boolean completed) {}
 
-    public record ActionItemFact(String description, LocalDate dueDate, boolean done) {
-    }
+    public record ActionItemFact(String description, LocalDate dueDate, boolean done) {}
 
     /** The colour and, for every rule that fired, why: a report that is not GREEN says what to look at. */
-    public record Assessment(Rag rag, List<String> reasons) {
-    }
+    public record Assessment(Rag rag, List<String> reasons) {}
 
     private final Clock clock;
 

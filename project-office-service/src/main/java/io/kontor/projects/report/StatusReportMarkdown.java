@@ -7,8 +7,7 @@ public final class StatusReportMarkdown {
 
     public static final String MEDIA_TYPE = "text/markdown";
 
-    private StatusReportMarkdown() {
-    }
+    private StatusReportMarkdown() {}
 
     public static String render(StatusReport report) {
         StringBuilder md = new StringBuilder();
@@ -42,8 +41,15 @@ public final class StatusReportMarkdown {
         } else {
             md.append("| Action item | Owner | Due | Days overdue |\n|---|---|---|---:|\n");
             for (StatusReport.ActionItemLine item : report.overdueActionItems()) {
-                md.append("| ").append(cell(item.description())).append(" | ").append(cell(item.owner())).append(" | ")
-                        .append(item.dueDate()).append(" | ").append(item.daysOverdue()).append(" |\n");
+                md.append("| ")
+                        .append(cell(item.description()))
+                        .append(" | ")
+                        .append(cell(item.owner()))
+                        .append(" | ")
+                        .append(item.dueDate())
+                        .append(" | ")
+                        .append(item.daysOverdue())
+                        .append(" |\n");
             }
         }
 
@@ -53,11 +59,21 @@ public final class StatusReportMarkdown {
         } else {
             md.append("| Milestone | Due | Amount | Status | Days overdue |\n|---|---|---:|---|---:|\n");
             for (StatusReport.MilestoneLine milestone : report.milestones()) {
-                md.append("| ").append(cell(milestone.name())).append(" | ").append(milestone.dueDate()).append(" | ")
-                        .append(milestone.amount() == null ? "" : milestone.amount().toPlainString() + " " + milestone.currency())
-                        .append(" | ").append(milestone.status())
+                md.append("| ")
+                        .append(cell(milestone.name()))
+                        .append(" | ")
+                        .append(milestone.dueDate())
+                        .append(" | ")
+                        .append(
+                                milestone.amount() == null
+                                        ? ""
+                                        : milestone.amount().toPlainString() + " " + milestone.currency())
+                        .append(" | ")
+                        .append(milestone.status())
                         .append(milestone.completedOn() == null ? "" : " " + milestone.completedOn())
-                        .append(" | ").append(milestone.daysOverdue()).append(" |\n");
+                        .append(" | ")
+                        .append(milestone.daysOverdue())
+                        .append(" |\n");
             }
         }
         return md.toString();
@@ -66,18 +82,24 @@ public final class StatusReportMarkdown {
     private static void riskTable(StringBuilder md, java.util.List<StatusReport.RiskLine> risks) {
         md.append("| Risk | Probability | Impact | Score | Owner | Mitigation |\n|---|---:|---:|---:|---|---|\n");
         md.append(risks.stream()
-                .map(r -> "| " + cell(r.title()) + " | " + r.probability() + " | " + r.impact() + " | " + r.score() + " | "
-                        + cell(r.owner()) + " | " + cell(r.mitigation()) + " |\n")
+                .map(r -> "| " + cell(r.title()) + " | " + r.probability() + " | " + r.impact() + " | " + r.score()
+                        + " | " + cell(r.owner()) + " | " + cell(r.mitigation()) + " |\n")
                 .collect(Collectors.joining()));
     }
 
     /** Free text must not open a table cell or start Markdown of its own. */
     private static String cell(String value) {
-        return value == null ? "" : text(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return value == null
+                ? ""
+                : text(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 
     private static String text(String value) {
-        return value.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
-                .replace("<", "&lt;").replace("[", "\\[");
+        return value.replace("\\", "\\\\")
+                .replace("*", "\\*")
+                .replace("_", "\\_")
+                .replace("`", "\\`")
+                .replace("<", "&lt;")
+                .replace("[", "\\[");
     }
 }

@@ -6,6 +6,7 @@ import io.kontor.projects.project.Project;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,17 +28,36 @@ public class StatusReportResource {
 
     private static final MediaType MARKDOWN = MediaType.valueOf(StatusReportMarkdown.MEDIA_TYPE);
 
-    public record PublishedView(UUID id, UUID projectId, LocalDate reportDate, RagRule.Rag rag, int openRisks, int escalatedRisks,
-            int overdueActionItems, Instant publishedAt, String publishedBy, String markdown) {
+    public record PublishedView(
+            UUID id,
+            UUID projectId,
+            LocalDate reportDate,
+            RagRule.Rag rag,
+            int openRisks,
+            int escalatedRisks,
+            int overdueActionItems,
+            Instant publishedAt,
+            String publishedBy,
+            String markdown) {
 
         static PublishedView of(PublishedStatusReport report) {
-            return new PublishedView(report.id, report.projectId, report.reportDate, report.rag, report.openRisks, report.escalatedRisks,
-                    report.overdueActionItems, report.publishedAt, report.publishedBy, report.markdown);
+            return new PublishedView(
+                    report.id,
+                    report.projectId,
+                    report.reportDate,
+                    report.rag,
+                    report.openRisks,
+                    report.escalatedRisks,
+                    report.overdueActionItems,
+                    report.publishedAt,
+                    report.publishedBy,
+                    report.markdown);
         }
     }
 
     @Inject
     StatusReports reports;
+
     @Inject
     SecurityIdentity caller;
 
@@ -49,7 +68,8 @@ public class StatusReportResource {
     public Response statusReport(@PathParam("projectId") UUID projectId, @Context HttpHeaders headers) {
         StatusReport report = reports.current(projectId);
         if (prefersMarkdown(headers.getAcceptableMediaTypes())) {
-            return Response.ok(StatusReportMarkdown.render(report), StatusReportMarkdown.MEDIA_TYPE + "; charset=UTF-8").build();
+            return Response.ok(StatusReportMarkdown.render(report), StatusReportMarkdown.MEDIA_TYPE + "; charset=UTF-8")
+                    .build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
@@ -57,9 +77,12 @@ public class StatusReportResource {
     @POST
     @Path("/status-reports")
     public Response publishStatusReport(@PathParam("projectId") UUID projectId) {
-        PublishedStatusReport published = reports.publish(projectId, caller.getPrincipal().getName());
+        PublishedStatusReport published =
+                reports.publish(projectId, caller.getPrincipal().getName());
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/status-reports/" + published.id))
-                .entity(PublishedView.of(published)).type(MediaType.APPLICATION_JSON).build();
+                .entity(PublishedView.of(published))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
@@ -68,7 +91,9 @@ public class StatusReportResource {
     @Transactional
     public Page<PublishedView> listPublishedStatusReports(@PathParam("projectId") UUID projectId) {
         Project.require(projectId);
-        List<PublishedView> items = PublishedStatusReport.ofProject(projectId).stream().map(PublishedView::of).toList();
+        List<PublishedView> items = PublishedStatusReport.ofProject(projectId).stream()
+                .map(PublishedView::of)
+                .toList();
         return new Page<>(items, 0, items.size(), items.size());
     }
 

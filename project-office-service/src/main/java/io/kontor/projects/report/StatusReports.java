@@ -24,8 +24,10 @@ public class StatusReports {
 
     @Inject
     Clock clock;
+
     @Inject
     ProjectsConfig config;
+
     @Inject
     Outbox outbox;
 
@@ -39,23 +41,48 @@ public class StatusReports {
         List<ActionItem> actionItems = ActionItem.ofProject(projectId);
 
         RagRule.Assessment assessment = rule.assess(
-                risks.stream().map(r -> new RagRule.RiskFact(r.title, r.score(), r.status == RiskStatus.OPEN, r.escalated)).toList(),
-                milestones.stream().map(m -> new RagRule.MilestoneFact(m.name, m.dueDate, m.status == Milestone.Status.COMPLETED)).toList(),
-                actionItems.stream().map(a -> new RagRule.ActionItemFact(a.description, a.dueDate, a.done())).toList());
+                risks.stream()
+                        .map(r -> new RagRule.RiskFact(r.title, r.score(), r.status == RiskStatus.OPEN, r.escalated))
+                        .toList(),
+                milestones.stream()
+                        .map(m -> new RagRule.MilestoneFact(m.name, m.dueDate, m.status == Milestone.Status.COMPLETED))
+                        .toList(),
+                actionItems.stream()
+                        .map(a -> new RagRule.ActionItemFact(a.description, a.dueDate, a.done()))
+                        .toList());
 
-        List<Risk> open = risks.stream().filter(r -> r.status == RiskStatus.OPEN)
-                .sorted((a, b) -> Integer.compare(b.score(), a.score())).toList();
-        return new StatusReport(project.id, project.name, Customer.nameOf(project.customerId), project.managerEmail, today,
-                assessment.rag(), assessment.reasons(),
+        List<Risk> open = risks.stream()
+                .filter(r -> r.status == RiskStatus.OPEN)
+                .sorted((a, b) -> Integer.compare(b.score(), a.score()))
+                .toList();
+        return new StatusReport(
+                project.id,
+                project.name,
+                Customer.nameOf(project.customerId),
+                project.managerEmail,
+                today,
+                assessment.rag(),
+                assessment.reasons(),
                 open.stream().map(StatusReports::line).toList(),
                 open.stream().filter(r -> r.escalated).map(StatusReports::line).toList(),
-                actionItems.stream().filter(a -> a.overdueOn(today))
-                        .map(a -> new StatusReport.ActionItemLine(a.id, a.description, a.owner, a.dueDate,
+                actionItems.stream()
+                        .filter(a -> a.overdueOn(today))
+                        .map(a -> new StatusReport.ActionItemLine(
+                                a.id,
+                                a.description,
+                                a.owner,
+                                a.dueDate,
                                 RagRule.daysOverdue(a.dueDate, a.done(), today)))
                         .toList(),
                 milestones.stream()
-                        .map(m -> new StatusReport.MilestoneLine(m.id, m.name, m.dueDate, m.amount, m.amount == null ? null : project.currency,
-                                m.status.name(), m.completedOn,
+                        .map(m -> new StatusReport.MilestoneLine(
+                                m.id,
+                                m.name,
+                                m.dueDate,
+                                m.amount,
+                                m.amount == null ? null : project.currency,
+                                m.status.name(),
+                                m.completedOn,
                                 RagRule.daysOverdue(m.dueDate, m.status == Milestone.Status.COMPLETED, today)))
                         .toList());
     }
@@ -76,12 +103,19 @@ public class StatusReports {
         published.publishedAt = Instant.now(clock);
         published.publishedBy = by;
         published.persist();
-        outbox.publish(new StatusReportPublished(projectId, published.id, report.rag().name(), published.openRisks,
-                published.escalatedRisks, published.overdueActionItems, report.reportDate()));
+        outbox.publish(new StatusReportPublished(
+                projectId,
+                published.id,
+                report.rag().name(),
+                published.openRisks,
+                published.escalatedRisks,
+                published.overdueActionItems,
+                report.reportDate()));
         return published;
     }
 
     private static StatusReport.RiskLine line(Risk risk) {
-        return new StatusReport.RiskLine(risk.id, risk.title, risk.probability, risk.impact, risk.score(), risk.owner, risk.mitigation);
+        return new StatusReport.RiskLine(
+                risk.id, risk.title, risk.probability, risk.impact, risk.score(), risk.owner, risk.mitigation);
     }
 }

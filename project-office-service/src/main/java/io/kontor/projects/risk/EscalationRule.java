@@ -25,7 +25,8 @@ public record EscalationRule(int threshold) {
 
     public EscalationRule {
         if (threshold < 1 || threshold > 25) {
-            throw new IllegalArgumentException("an escalation threshold must be a reachable score, 1..25, not " + threshold);
+            throw new IllegalArgumentException(
+                    "an escalation threshold must be a reachable score, 1..25, not " + threshold);
         }
     }
 

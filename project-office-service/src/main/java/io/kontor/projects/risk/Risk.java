@@ -16,16 +16,21 @@ public class Risk extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public String title;
     public int probability;
     public int impact;
     public String mitigation;
     public String owner;
+
     @Enumerated(EnumType.STRING)
     public RiskStatus status;
-    /** Whether an escalation is going on (see {@link EscalationRule}); kept so that it is announced only when it starts. */
+    /**
+     * Whether an escalation is going on (see {@link EscalationRule}); kept so that it is announced only when it starts.
+     */
     public boolean escalated;
+
     public Instant createdAt;
     public Instant updatedAt;
 
@@ -34,8 +39,8 @@ public class Risk extends PanacheEntityBase {
     }
 
     /** What a PATCH asks for; null fields stay as they are. */
-    public record Revision(String title, Integer probability, Integer impact, String mitigation, String owner, RiskStatus status) {
-    }
+    public record Revision(
+            String title, Integer probability, Integer impact, String mitigation, String owner, RiskStatus status) {}
 
     /** Applies the revision; returns whether anything changed (an unchanged risk gets no new version). */
     boolean revise(Revision revision) {
@@ -45,8 +50,12 @@ public class Risk extends PanacheEntityBase {
         String newMitigation = revision.mitigation() != null ? revision.mitigation() : mitigation;
         String newOwner = revision.owner() != null ? revision.owner() : owner;
         RiskStatus newStatus = revision.status() != null ? revision.status() : status;
-        if (newTitle.equals(title) && newProbability == probability && newImpact == impact && Objects.equals(newMitigation, mitigation)
-                && newOwner.equals(owner) && newStatus == status) {
+        if (newTitle.equals(title)
+                && newProbability == probability
+                && newImpact == impact
+                && Objects.equals(newMitigation, mitigation)
+                && newOwner.equals(owner)
+                && newStatus == status) {
             return false;
         }
         title = newTitle;

@@ -14,6 +14,7 @@ public class RiskChange extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID riskId;
     public int version;
     public Instant changedAt;
@@ -24,8 +25,10 @@ public class RiskChange extends PanacheEntityBase {
     public int score;
     public String mitigation;
     public String owner;
+
     @Enumerated(EnumType.STRING)
     public RiskStatus status;
+
     public boolean escalated;
 
     static RiskChange of(Risk risk, int version, Instant at, String by) {

@@ -36,8 +36,7 @@ public class RiskResource {
             @NotNull @Min(1) @Max(5) Integer probability,
             @NotNull @Min(1) @Max(5) Integer impact,
             @Size(max = 4000) String mitigation,
-            @NotBlank @Size(max = 200) String owner) {
-    }
+            @NotBlank @Size(max = 200) String owner) {}
 
     /** A partial update (JSON merge patch, RFC 7396): absent fields stay as they are. */
     public record RiskPatch(
@@ -46,45 +45,94 @@ public class RiskResource {
             @Min(1) @Max(5) Integer impact,
             @Size(max = 4000) String mitigation,
             @Size(max = 200) String owner,
-            RiskStatus status) {
-    }
+            RiskStatus status) {}
 
-    public record Version(int version, Instant changedAt, String changedBy, String title, int probability, int impact, int score,
-            String mitigation, String owner, RiskStatus status, boolean escalated) {
+    public record Version(
+            int version,
+            Instant changedAt,
+            String changedBy,
+            String title,
+            int probability,
+            int impact,
+            int score,
+            String mitigation,
+            String owner,
+            RiskStatus status,
+            boolean escalated) {
 
         static Version of(RiskChange change) {
-            return new Version(change.version, change.changedAt, change.changedBy, change.title, change.probability, change.impact,
-                    change.score, change.mitigation, change.owner, change.status, change.escalated);
+            return new Version(
+                    change.version,
+                    change.changedAt,
+                    change.changedBy,
+                    change.title,
+                    change.probability,
+                    change.impact,
+                    change.score,
+                    change.mitigation,
+                    change.owner,
+                    change.status,
+                    change.escalated);
         }
     }
 
-    public record RiskView(UUID id, UUID projectId, String title, int probability, int impact, int score, String mitigation,
-            String owner, RiskStatus status, boolean escalated, List<Version> history) {
+    public record RiskView(
+            UUID id,
+            UUID projectId,
+            String title,
+            int probability,
+            int impact,
+            int score,
+            String mitigation,
+            String owner,
+            RiskStatus status,
+            boolean escalated,
+            List<Version> history) {
 
         static RiskView of(Risk risk) {
-            return new RiskView(risk.id, risk.projectId, risk.title, risk.probability, risk.impact, risk.score(), risk.mitigation,
-                    risk.owner, risk.status, risk.escalated, risk.history().stream().map(Version::of).toList());
+            return new RiskView(
+                    risk.id,
+                    risk.projectId,
+                    risk.title,
+                    risk.probability,
+                    risk.impact,
+                    risk.score(),
+                    risk.mitigation,
+                    risk.owner,
+                    risk.status,
+                    risk.escalated,
+                    risk.history().stream().map(Version::of).toList());
         }
     }
 
     @Inject
     Risks risks;
+
     @Inject
     SecurityIdentity caller;
 
     @POST
     @Transactional
     public Response registerRisk(@PathParam("projectId") UUID projectId, @NotNull @Valid NewRisk request) {
-        Risk risk = risks.register(projectId, request.title(), request.probability(), request.impact(), request.mitigation(),
-                request.owner(), caller.getPrincipal().getName());
-        return Response.created(URI.create("/api/v1/projects/" + projectId + "/risks/" + risk.id)).entity(RiskView.of(risk)).build();
+        Risk risk = risks.register(
+                projectId,
+                request.title(),
+                request.probability(),
+                request.impact(),
+                request.mitigation(),
+                request.owner(),
+                caller.getPrincipal().getName());
+        return Response.created(URI.create("/api/v1/projects/" + projectId + "/risks/" + risk.id))
+                .entity(RiskView.of(risk))
+                .build();
     }
 
     @PATCH
     @Path("/{riskId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Transactional
-    public RiskView reviseRisk(@PathParam("projectId") UUID projectId, @PathParam("riskId") UUID riskId, @NotNull @Valid RiskPatch patch) {
+    public RiskView reviseRisk(
+            @PathParam("projectId") UUID projectId, @PathParam("riskId") UUID riskId, @NotNull @Valid RiskPatch patch) {
         // Bean validation cannot say "absent is fine, blank is not" for a patch field; these can.
         if (patch.title() != null && patch.title().isBlank()) {
             throw new InvalidFieldProblem("title", "must not be blank");
@@ -92,8 +140,17 @@ public class RiskResource {
         if (patch.owner() != null && patch.owner().isBlank()) {
             throw new InvalidFieldProblem("owner", "must not be blank");
         }
-        Risk risk = risks.revise(projectId, riskId, new Risk.Revision(patch.title(), patch.probability(), patch.impact(),
-                patch.mitigation(), patch.owner(), patch.status()), caller.getPrincipal().getName());
+        Risk risk = risks.revise(
+                projectId,
+                riskId,
+                new Risk.Revision(
+                        patch.title(),
+                        patch.probability(),
+                        patch.impact(),
+                        patch.mitigation(),
+                        patch.owner(),
+                        patch.status()),
+                caller.getPrincipal().getName());
         return RiskView.of(risk);
     }
 
@@ -101,7 +158,8 @@ public class RiskResource {
     @Transactional
     public Page<RiskView> listRisks(@PathParam("projectId") UUID projectId) {
         Project.require(projectId);
-        List<RiskView> items = Risk.ofProject(projectId).stream().map(RiskView::of).toList();
+        List<RiskView> items =
+                Risk.ofProject(projectId).stream().map(RiskView::of).toList();
         return new Page<>(items, 0, items.size(), items.size());
     }
 

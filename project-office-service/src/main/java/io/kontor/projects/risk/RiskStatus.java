@@ -1,3 +1,7 @@
 package io.kontor.projects.risk;
 
-public enum RiskStatus { OPEN, MITIGATED, CLOSED }
+public enum RiskStatus {
+    OPEN,
+    MITIGATED,
+    CLOSED
+}

@@ -2,9 +2,9 @@ package io.kontor.projects.risk;
 
 import io.kontor.platform.events.projects.RiskEscalated;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.project.Project;
-import io.kontor.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,13 +18,16 @@ public class Risks {
 
     @Inject
     Outbox outbox;
+
     @Inject
     Clock clock;
+
     @Inject
     ProjectsConfig config;
 
     @Transactional
-    public Risk register(UUID projectId, String title, int probability, int impact, String mitigation, String owner, String by) {
+    public Risk register(
+            UUID projectId, String title, int probability, int impact, String mitigation, String owner, String by) {
         Project.require(projectId);
         Instant now = Instant.now(clock);
         Risk risk = new Risk();
@@ -53,7 +56,8 @@ public class Risks {
         Instant now = Instant.now(clock);
         risk.updatedAt = now;
         escalateIfDue(risk);
-        RiskChange.of(risk, (int) RiskChange.count("riskId", riskId) + 1, now, by).persist();
+        RiskChange.of(risk, (int) RiskChange.count("riskId", riskId) + 1, now, by)
+                .persist();
         return risk;
     }
 
@@ -70,7 +74,8 @@ public class Risks {
                 .apply(risk.escalated, risk.probability, risk.impact, risk.status);
         risk.escalated = outcome.escalated();
         if (outcome == EscalationRule.Outcome.STARTS) {
-            outbox.publish(new RiskEscalated(risk.projectId, risk.id, risk.title, risk.probability, risk.impact, risk.score(), risk.owner));
+            outbox.publish(new RiskEscalated(
+                    risk.projectId, risk.id, risk.title, risk.probability, risk.impact, risk.score(), risk.owner));
         }
     }
 }

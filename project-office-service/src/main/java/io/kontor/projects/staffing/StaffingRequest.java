@@ -16,20 +16,28 @@ import java.util.UUID;
 @Entity
 public class StaffingRequest extends PanacheEntityBase {
 
-    public enum Status { OPEN, FILLED }
+    public enum Status {
+        OPEN,
+        FILLED
+    }
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public String role;
+
     @Convert(converter = StringListJson.class)
     @Column(columnDefinition = "text")
     public List<String> skills;
+
     public LocalDate startDate;
+
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The hire that filled it, as hr named it in candidate-hired. */
     public UUID employeeId;
+
     public Instant filledAt;
     public Instant createdAt;
 

@@ -28,17 +28,30 @@ public class StaffingRequestResource {
     public record NewStaffingRequest(
             @NotBlank @Size(max = 200) String role,
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> skills,
-            @NotNull LocalDate startDate) {
-    }
+            @NotNull LocalDate startDate) {}
 
     /** {@code filledBy} is the hire's name from the staff directory, once hr has onboarded them. */
-    public record StaffingRequestView(UUID id, UUID projectId, String role, List<String> skills, LocalDate startDate, String status,
-            UUID employeeId, String filledBy) {
+    public record StaffingRequestView(
+            UUID id,
+            UUID projectId,
+            String role,
+            List<String> skills,
+            LocalDate startDate,
+            String status,
+            UUID employeeId,
+            String filledBy) {
 
         static StaffingRequestView of(StaffingRequest request) {
             StaffMember hire = request.employeeId == null ? null : StaffMember.findById(request.employeeId);
-            return new StaffingRequestView(request.id, request.projectId, request.role, request.skills, request.startDate,
-                    request.status.name(), request.employeeId, hire == null ? null : hire.fullName());
+            return new StaffingRequestView(
+                    request.id,
+                    request.projectId,
+                    request.role,
+                    request.skills,
+                    request.startDate,
+                    request.status.name(),
+                    request.employeeId,
+                    hire == null ? null : hire.fullName());
         }
     }
 
@@ -48,17 +61,20 @@ public class StaffingRequestResource {
     @POST
     @Transactional
     public Response requestStaff(@PathParam("projectId") UUID projectId, @NotNull @Valid NewStaffingRequest body) {
-        StaffingRequest request = requests.request(projectId, body.role(), body.skills() == null ? List.of() : body.skills(),
-                body.startDate());
+        StaffingRequest request = requests.request(
+                projectId, body.role(), body.skills() == null ? List.of() : body.skills(), body.startDate());
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/staffing-requests/" + request.id))
-                .entity(StaffingRequestView.of(request)).build();
+                .entity(StaffingRequestView.of(request))
+                .build();
     }
 
     @GET
     @Transactional
     public Page<StaffingRequestView> listStaffingRequests(@PathParam("projectId") UUID projectId) {
         Project.require(projectId);
-        List<StaffingRequestView> items = StaffingRequest.ofProject(projectId).stream().map(StaffingRequestView::of).toList();
+        List<StaffingRequestView> items = StaffingRequest.ofProject(projectId).stream()
+                .map(StaffingRequestView::of)
+                .toList();
         return new Page<>(items, 0, items.size(), items.size());
     }
 }

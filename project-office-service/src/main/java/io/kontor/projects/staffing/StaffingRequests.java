@@ -18,6 +18,7 @@ public class StaffingRequests {
 
     @Inject
     Outbox outbox;
+
     @Inject
     Clock clock;
 

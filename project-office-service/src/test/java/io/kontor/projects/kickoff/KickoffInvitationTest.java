@@ -23,25 +23,37 @@ class KickoffInvitationTest {
         VEvent meeting = calendar.<VEvent>getComponents().get(0);
 
         assertThat(calendar.validate().hasErrors()).isFalse();
-        assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
-        assertThat(meeting.getProperty(Property.ORGANIZER).orElseThrow().getValue()).isEqualTo("mailto:pm@kontor.example");
-        assertThat(meeting.<Property>getProperties(Property.ATTENDEE)).extracting(Property::getValue)
+        assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue())
+                .isEqualTo("REQUEST");
+        assertThat(meeting.getProperty(Property.ORGANIZER).orElseThrow().getValue())
+                .isEqualTo("mailto:pm@kontor.example");
+        assertThat(meeting.<Property>getProperties(Property.ATTENDEE))
+                .extracting(Property::getValue)
                 .containsExactly("mailto:anna@kontor.example", "mailto:ben@customer.example");
-        assertThat(meeting.getProperty(Property.DTSTART).orElseThrow().getValue()).isEqualTo("20261203T090000Z");
-        assertThat(meeting.getProperty(Property.DURATION).orElseThrow().getValue()).isEqualTo("PT1H30M");
-        assertThat(meeting.getProperty(Property.DESCRIPTION).orElseThrow().getValue()).contains("1. Goals").contains("2. Team");
+        assertThat(meeting.getProperty(Property.DTSTART).orElseThrow().getValue())
+                .isEqualTo("20261203T090000Z");
+        assertThat(meeting.getProperty(Property.DURATION).orElseThrow().getValue())
+                .isEqualTo("PT1H30M");
+        assertThat(meeting.getProperty(Property.DESCRIPTION).orElseThrow().getValue())
+                .contains("1. Goals")
+                .contains("2. Team");
     }
 
     @Test
     void a_reschedule_keeps_the_uid_and_raises_the_sequence() throws Exception {
-        VEvent first = parse(invitation(0, START).toIcs()).<VEvent>getComponents().get(0);
-        VEvent moved = parse(invitation(1, START.plusSeconds(86_400)).toIcs()).<VEvent>getComponents().get(0);
+        VEvent first =
+                parse(invitation(0, START).toIcs()).<VEvent>getComponents().get(0);
+        VEvent moved = parse(invitation(1, START.plusSeconds(86_400)).toIcs())
+                .<VEvent>getComponents()
+                .get(0);
 
         assertThat(moved.getProperty(Property.UID).orElseThrow().getValue())
                 .isEqualTo(first.getProperty(Property.UID).orElseThrow().getValue())
                 .isEqualTo("kickoff-" + PROJECT + "@kontor");
-        assertThat(first.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
-        assertThat(moved.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("1");
+        assertThat(first.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                .isEqualTo("0");
+        assertThat(moved.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                .isEqualTo("1");
     }
 
     @Test
@@ -50,8 +62,15 @@ class KickoffInvitationTest {
     }
 
     private static KickoffInvitation invitation(int sequence, Instant start) {
-        return new KickoffInvitation(PROJECT, "Intranet relaunch", "pm@kontor.example", start, 90,
-                List.of("anna@kontor.example", "ben@customer.example"), List.of("Goals", "Team"), sequence,
+        return new KickoffInvitation(
+                PROJECT,
+                "Intranet relaunch",
+                "pm@kontor.example",
+                start,
+                90,
+                List.of("anna@kontor.example", "ben@customer.example"),
+                List.of("Goals", "Team"),
+                sequence,
                 Instant.parse("2026-11-20T08:00:00Z"));
     }
 

@@ -29,28 +29,47 @@ class KickoffTest {
              "agenda":["Goals","Team","Next steps"]}""";
 
     @Test
-    void scheduling_and_rescheduling_keep_one_uid_and_raise_the_sequence_in_the_invitation_and_the_events() throws Exception {
+    void scheduling_and_rescheduling_keep_one_uid_and_raise_the_sequence_in_the_invitation_and_the_events()
+            throws Exception {
         String id = newProject("Kick-off project");
 
-        as("project-office").body(PLAN.formatted("2026-12-03T09:00:00Z")).post(PROJECTS + "/" + id + "/kickoff")
-                .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("sequence", equalTo(0));
+        as("project-office")
+                .body(PLAN.formatted("2026-12-03T09:00:00Z"))
+                .post(PROJECTS + "/" + id + "/kickoff")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SCHEDULED"))
+                .body("sequence", equalTo(0));
         VEvent first = meetingIn(id);
         // Sending the same plan again (a retry) is not a revision.
-        as("project-office").body(PLAN.formatted("2026-12-03T09:00:00Z")).post(PROJECTS + "/" + id + "/kickoff")
-                .then().statusCode(200).body("sequence", equalTo(0));
-        as("project-office").body(PLAN.formatted("2026-12-04T13:00:00Z")).post(PROJECTS + "/" + id + "/kickoff")
-                .then().statusCode(200).body("sequence", equalTo(1));
+        as("project-office")
+                .body(PLAN.formatted("2026-12-03T09:00:00Z"))
+                .post(PROJECTS + "/" + id + "/kickoff")
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(0));
+        as("project-office")
+                .body(PLAN.formatted("2026-12-04T13:00:00Z"))
+                .post(PROJECTS + "/" + id + "/kickoff")
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(1));
         VEvent moved = meetingIn(id);
 
         as("middle-office").get(PROJECTS + "/" + id).then().body("kickoffStatus", equalTo("SCHEDULED"));
         assertThat(moved.getProperty(Property.UID).orElseThrow().getValue())
                 .isEqualTo(first.getProperty(Property.UID).orElseThrow().getValue());
-        assertThat(first.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
-        assertThat(moved.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("1");
+        assertThat(first.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                .isEqualTo("0");
+        assertThat(moved.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                .isEqualTo("1");
         assertThat(moved.getProperty(Property.DTSTART).orElseThrow().getValue()).isEqualTo("20261204T130000Z");
-        assertThat(moved.getProperty(Property.ORGANIZER).orElseThrow().getValue()).isEqualTo("mailto:pm@kontor.example");
-        assertThat(moved.<Property>getProperties(Property.ATTENDEE)).extracting(Property::getValue).containsExactly(
-                "mailto:pm@kontor.example", "mailto:anna@kontor.example", "mailto:ben@customer.example");
+        assertThat(moved.getProperty(Property.ORGANIZER).orElseThrow().getValue())
+                .isEqualTo("mailto:pm@kontor.example");
+        assertThat(moved.<Property>getProperties(Property.ATTENDEE))
+                .extracting(Property::getValue)
+                .containsExactly(
+                        "mailto:pm@kontor.example", "mailto:anna@kontor.example", "mailto:ben@customer.example");
 
         List<JsonNode> events = await().atMost(Duration.ofSeconds(30))
                 .until(() -> published(KickoffScheduled.TYPE, id), found -> found.size() >= 2);
@@ -63,8 +82,15 @@ class KickoffTest {
     void a_project_without_a_scheduled_kickoff_has_no_invitation_yet() {
         String id = newProject("Unscheduled");
 
-        as("project-office").get(PROJECTS + "/" + id + "/kickoff").then().statusCode(200).body("status", equalTo("PROPOSED"));
-        as("project-office").get(PROJECTS + "/" + id + "/kickoff.ics").then().statusCode(404)
+        as("project-office")
+                .get(PROJECTS + "/" + id + "/kickoff")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PROPOSED"));
+        as("project-office")
+                .get(PROJECTS + "/" + id + "/kickoff.ics")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -72,16 +98,28 @@ class KickoffTest {
     void an_invalid_participant_email_is_a_400_problem_naming_the_field_and_schedules_nothing() {
         String id = newProject("Bad invitation");
 
-        as("project-office").body("""
+        as("project-office")
+                .body("""
                         {"scheduledAt":"2026-12-03T09:00:00Z","durationMinutes":60,"participants":["not-an-email"],"agenda":[]}""")
-                .post(PROJECTS + "/" + id + "/kickoff").then().statusCode(400).contentType("application/problem+json")
+                .post(PROJECTS + "/" + id + "/kickoff")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("participants[0]"));
         as("project-office").get(PROJECTS + "/" + id + "/kickoff").then().body("status", equalTo("PROPOSED"));
     }
 
     private static VEvent meetingIn(String projectId) throws Exception {
-        String ics = as("project-office").get(PROJECTS + "/" + projectId + "/kickoff.ics").then().statusCode(200)
-                .contentType(startsWith("text/calendar")).extract().asString();
-        return new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents().get(0);
+        String ics = as("project-office")
+                .get(PROJECTS + "/" + projectId + "/kickoff.ics")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/calendar"))
+                .extract()
+                .asString();
+        return new CalendarBuilder()
+                .build(new StringReader(ics))
+                .<VEvent>getComponents()
+                .get(0);
     }
 }

@@ -25,17 +25,34 @@ class MilestoneTest {
     void completing_a_milestone_publishes_its_amount_with_the_offer_and_the_customer_once() {
         UUID customerId = UUID.randomUUID();
         UUID offerId = UUID.randomUUID();
-        String project = as("project-office").body("""
-                        {"name":"Billed by milestones","customerId":"%s","offerId":"%s","managerEmail":"pm@kontor.example","startDate":"2026-12-01"}"""
-                        .formatted(customerId, offerId))
-                .post(PROJECTS).then().statusCode(201).extract().path("id");
+        String project = as("project-office")
+                .body("""
+                        {"name":"Billed by milestones","customerId":"%s","offerId":"%s","managerEmail":"pm@kontor.example","startDate":"2026-12-01"}""".formatted(customerId, offerId))
+                .post(PROJECTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String milestones = PROJECTS + "/" + project + "/milestones";
-        String design = as("project-office").body("{\"name\":\"Design approved\",\"dueDate\":\"2027-01-15\",\"amount\":4000.5}")
-                .post(milestones).then().statusCode(201).body("status", equalTo("PLANNED")).extract().path("id");
+        String design = as("project-office")
+                .body("{\"name\":\"Design approved\",\"dueDate\":\"2027-01-15\",\"amount\":4000.5}")
+                .post(milestones)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("PLANNED"))
+                .extract()
+                .path("id");
 
-        as("project-office").post(milestones + "/" + design + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
+        as("project-office")
+                .post(milestones + "/" + design + "/complete")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"));
         // Completing twice would bill twice.
-        as("project-office").post(milestones + "/" + design + "/complete").then().statusCode(409)
+        as("project-office")
+                .post(milestones + "/" + design + "/complete")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
 
         List<JsonNode> completed = await().atMost(Duration.ofSeconds(30))
@@ -52,17 +69,38 @@ class MilestoneTest {
 
     @Test
     void an_empty_name_or_a_negative_amount_is_a_400_problem_naming_the_field_and_plans_nothing() {
-        String project = as("project-office").body("{\"name\":\"Careful\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
-                .post(PROJECTS).then().statusCode(201).extract().path("id");
+        String project = as("project-office")
+                .body("{\"name\":\"Careful\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
+                .post(PROJECTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String milestones = PROJECTS + "/" + project + "/milestones";
 
-        as("project-office").body("{\"name\":\"\",\"dueDate\":\"2027-01-15\"}").post(milestones).then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", contains("name"));
-        as("project-office").body("{\"name\":\"Go-live\",\"dueDate\":\"2027-01-15\",\"amount\":-1}").post(milestones).then()
-                .statusCode(400).body("violations.field", contains("amount"));
-        as("project-office").body("{\"name\":\"Go-live\",\"dueDate\":\"2027-01-15\",\"amount\":1.005}").post(milestones).then()
-                .statusCode(400).body("violations.field", contains("amount"));
+        as("project-office")
+                .body("{\"name\":\"\",\"dueDate\":\"2027-01-15\"}")
+                .post(milestones)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("name"));
+        as("project-office")
+                .body("{\"name\":\"Go-live\",\"dueDate\":\"2027-01-15\",\"amount\":-1}")
+                .post(milestones)
+                .then()
+                .statusCode(400)
+                .body("violations.field", contains("amount"));
+        as("project-office")
+                .body("{\"name\":\"Go-live\",\"dueDate\":\"2027-01-15\",\"amount\":1.005}")
+                .post(milestones)
+                .then()
+                .statusCode(400)
+                .body("violations.field", contains("amount"));
         as("project-office").get(milestones).then().statusCode(200).body("items", hasSize(0));
-        as("project-office").post(milestones + "/" + UUID.randomUUID() + "/complete").then().statusCode(404);
+        as("project-office")
+                .post(milestones + "/" + UUID.randomUUID() + "/complete")
+                .then()
+                .statusCode(404);
     }
 }

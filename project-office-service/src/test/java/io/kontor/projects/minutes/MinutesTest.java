@@ -31,27 +31,55 @@ class MinutesTest {
         clock.set(Instant.parse("2027-03-10T09:00:00Z"));
         String project = newProject("Minuted");
         String base = PROJECTS + "/" + project;
-        as("project-office").body("""
+        as("project-office")
+                .body("""
                         {"meetingDate":"2027-03-01","attendees":["Anna","Ben"],"decisions":["Go with Quarkus"],
                          "actionItems":[{"description":"Order laptops","owner":"Ben","dueDate":"2027-03-05"},
                                         {"description":"Write the plan","owner":"Anna","dueDate":"2027-03-09"},
                                         {"description":"Book the room","owner":"Anna","dueDate":"2027-03-10"}]}""")
-                .post(base + "/minutes").then().statusCode(201)
+                .post(base + "/minutes")
+                .then()
+                .statusCode(201)
                 .body("actionItems.description", contains("Order laptops", "Write the plan", "Book the room"))
                 .body("actionItems.overdue", contains(true, true, false));
 
-        String plan = as("project-office").queryParam("overdue", true).get(base + "/action-items").then().statusCode(200)
-                .body("items.description", contains("Order laptops", "Write the plan")).extract().path("items[1].id");
-        as("project-office").post(base + "/action-items/" + plan + "/complete").then().statusCode(200)
-                .body("done", equalTo(true)).body("completedOn", equalTo("2027-03-10")).body("overdue", equalTo(false));
-        as("project-office").post(base + "/action-items/" + plan + "/complete").then().statusCode(409)
+        String plan = as("project-office")
+                .queryParam("overdue", true)
+                .get(base + "/action-items")
+                .then()
+                .statusCode(200)
+                .body("items.description", contains("Order laptops", "Write the plan"))
+                .extract()
+                .path("items[1].id");
+        as("project-office")
+                .post(base + "/action-items/" + plan + "/complete")
+                .then()
+                .statusCode(200)
+                .body("done", equalTo(true))
+                .body("completedOn", equalTo("2027-03-10"))
+                .body("overdue", equalTo(false));
+        as("project-office")
+                .post(base + "/action-items/" + plan + "/complete")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
 
-        as("project-office").queryParam("overdue", true).get(base + "/action-items").then()
+        as("project-office")
+                .queryParam("overdue", true)
+                .get(base + "/action-items")
+                .then()
                 .body("items.description", contains("Order laptops"));
-        as("project-office").queryParam("overdue", "yes").get(base + "/action-items").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo("overdue"));
-        as("middle-office").get(base + "/minutes").then().statusCode(200)
+        as("project-office")
+                .queryParam("overdue", "yes")
+                .get(base + "/action-items")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("overdue"));
+        as("middle-office")
+                .get(base + "/minutes")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].attendees", contains("Anna", "Ben"))
                 .body("items[0].decisions", contains("Go with Quarkus"))
@@ -61,9 +89,13 @@ class MinutesTest {
     @Test
     void minutes_without_attendees_or_an_action_item_without_owner_are_a_400_problem_naming_the_fields() {
         String project = newProject("Sloppy minutes");
-        as("project-office").body("""
+        as("project-office")
+                .body("""
                         {"meetingDate":"2027-03-01","attendees":[],"actionItems":[{"description":"Something","dueDate":"2027-03-05"}]}""")
-                .post(PROJECTS + "/" + project + "/minutes").then().statusCode(400).contentType("application/problem+json")
+                .post(PROJECTS + "/" + project + "/minutes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", contains("actionItems[0].owner", "attendees"));
         as("project-office").get(PROJECTS + "/" + project + "/minutes").then().body("total", equalTo(0));
     }

@@ -45,18 +45,32 @@ class ProjectFromOfferTest {
         List<ConsumerRecord<String, String>> created = await().atMost(Duration.ofSeconds(30))
                 .until(() -> projectCreatedEventsFor(accepted.offerId()), records -> !records.isEmpty());
         List<?> projects = await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().header("Authorization", TestTokens.bearer("project-office"))
-                        .queryParam("customerId", customerId).get("/api/v1/projects").then().statusCode(200)
-                        .extract().jsonPath().getList("items"), items -> !items.isEmpty());
+                .until(
+                        () -> given().header("Authorization", TestTokens.bearer("project-office"))
+                                .queryParam("customerId", customerId)
+                                .get("/api/v1/projects")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("items"),
+                        items -> !items.isEmpty());
 
         assertThat(projects).hasSize(1);
         given().header("Authorization", TestTokens.bearer("project-office"))
-                .queryParam("customerId", customerId).get("/api/v1/projects").then()
-                .body("items[0].offerId", org.hamcrest.Matchers.equalTo(accepted.offerId().toString()))
+                .queryParam("customerId", customerId)
+                .get("/api/v1/projects")
+                .then()
+                .body(
+                        "items[0].offerId",
+                        org.hamcrest.Matchers.equalTo(accepted.offerId().toString()))
                 .body("items[0].kickoffStatus", org.hamcrest.Matchers.equalTo("PROPOSED"))
                 .body("items[0].name", org.hamcrest.Matchers.containsString("Muster GmbH"));
-        assertThat(TestKafka.header(created.get(0), CloudEventHeaders.TYPE)).isEqualTo("kontor.projects.project-created.v1");
-        assertThat(created.get(0).value()).contains(accepted.offerId().toString()).contains(customerId.toString());
+        assertThat(TestKafka.header(created.get(0), CloudEventHeaders.TYPE))
+                .isEqualTo("kontor.projects.project-created.v1");
+        assertThat(created.get(0).value())
+                .contains(accepted.offerId().toString())
+                .contains(customerId.toString());
         assertThat(projectCreatedEventsFor(accepted.offerId())).hasSize(1);
     }
 
@@ -68,11 +82,35 @@ class ProjectFromOfferTest {
     }
 
     private static OfferAccepted offer(UUID customerId) {
-        CustomerSnapshot customer = new CustomerSnapshot("K-000042", "Muster GmbH", CustomerType.BUSINESS, "info@muster.example",
-                "DE123456789", 14, new Address("Hauptstr. 1", "10115", "Berlin", "DE"));
-        OfferLine line = new OfferLine("CONSULT-DAY", "Beratung", new BigDecimal("2"), "day", new BigDecimal("1000.00"),
-                BigDecimal.ZERO, new BigDecimal("19"), new BigDecimal("2000.00"));
-        return new OfferAccepted(UUID.randomUUID(), "AN-2026-000001", 1, customerId, customer, BillingMode.ON_ACCEPTANCE, "EUR",
-                List.of(line), new BigDecimal("2000.00"), new BigDecimal("380.00"), new BigDecimal("2380.00"), Instant.now());
+        CustomerSnapshot customer = new CustomerSnapshot(
+                "K-000042",
+                "Muster GmbH",
+                CustomerType.BUSINESS,
+                "info@muster.example",
+                "DE123456789",
+                14,
+                new Address("Hauptstr. 1", "10115", "Berlin", "DE"));
+        OfferLine line = new OfferLine(
+                "CONSULT-DAY",
+                "Beratung",
+                new BigDecimal("2"),
+                "day",
+                new BigDecimal("1000.00"),
+                BigDecimal.ZERO,
+                new BigDecimal("19"),
+                new BigDecimal("2000.00"));
+        return new OfferAccepted(
+                UUID.randomUUID(),
+                "AN-2026-000001",
+                1,
+                customerId,
+                customer,
+                BillingMode.ON_ACCEPTANCE,
+                "EUR",
+                List.of(line),
+                new BigDecimal("2000.00"),
+                new BigDecimal("380.00"),
+                new BigDecimal("2380.00"),
+                Instant.now());
     }
 }

@@ -19,32 +19,52 @@ class ProjectResourceTest {
     @Test
     void a_project_opened_by_hand_can_be_read_back() {
         String id = as("project-office")
-                .body("{\"name\":\"Intranet relaunch\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
-                .post(PROJECTS).then().statusCode(201).extract().path("id");
+                .body(
+                        "{\"name\":\"Intranet relaunch\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
+                .post(PROJECTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        as("middle-office").get(PROJECTS + "/" + id).then().statusCode(200)
+        as("middle-office")
+                .get(PROJECTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Intranet relaunch"))
                 .body("kickoffStatus", equalTo("PROPOSED"));
     }
 
     @Test
     void an_empty_name_and_an_invalid_email_are_400_problems_naming_the_fields() {
-        as("project-office").body("{\"name\":\"\",\"managerEmail\":\"not-an-email\",\"startDate\":\"2026-12-01\"}")
-                .post(PROJECTS).then().statusCode(400).contentType("application/problem+json")
+        as("project-office")
+                .body("{\"name\":\"\",\"managerEmail\":\"not-an-email\",\"startDate\":\"2026-12-01\"}")
+                .post(PROJECTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("name"))
                 .body("violations.field", hasItem("managerEmail"));
     }
 
     @Test
     void a_malformed_date_is_a_400_problem_naming_the_field() {
-        as("project-office").body("{\"name\":\"X\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"tomorrow\"}")
-                .post(PROJECTS).then().statusCode(400).contentType("application/problem+json")
+        as("project-office")
+                .body("{\"name\":\"X\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"tomorrow\"}")
+                .post(PROJECTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("startDate"));
     }
 
     @Test
     void an_unknown_project_is_a_404_problem() {
-        as("project-office").get(PROJECTS + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as("project-office")
+                .get(PROJECTS + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -38,21 +38,43 @@ class StatusReportTest {
         clock.set(Instant.parse("2027-05-03T08:00:00Z"));
         String project = newProject("Reported");
         String base = PROJECTS + "/" + project;
-        as("project-office").body("{\"name\":\"Prototype\",\"dueDate\":\"2027-05-10\",\"amount\":1000}").post(base + "/milestones")
-                .then().statusCode(201);
-        as("project-office").body("{\"title\":\"Small risk\",\"probability\":2,\"impact\":2,\"owner\":\"pm\"}").post(base + "/risks")
-                .then().statusCode(201);
-        as("project-office").get(base + "/status-report").then().statusCode(200).body("rag", equalTo("GREEN"))
-                .body("openRisks", hasSize(1)).body("escalatedRisks", hasSize(0)).body("milestones", hasSize(1));
+        as("project-office")
+                .body("{\"name\":\"Prototype\",\"dueDate\":\"2027-05-10\",\"amount\":1000}")
+                .post(base + "/milestones")
+                .then()
+                .statusCode(201);
+        as("project-office")
+                .body("{\"title\":\"Small risk\",\"probability\":2,\"impact\":2,\"owner\":\"pm\"}")
+                .post(base + "/risks")
+                .then()
+                .statusCode(201);
+        as("project-office")
+                .get(base + "/status-report")
+                .then()
+                .statusCode(200)
+                .body("rag", equalTo("GREEN"))
+                .body("openRisks", hasSize(1))
+                .body("escalatedRisks", hasSize(0))
+                .body("milestones", hasSize(1));
 
         clock.set(Instant.parse("2027-05-12T08:00:00Z"));
-        as("project-office").get(base + "/status-report").then().body("rag", equalTo("AMBER"))
+        as("project-office")
+                .get(base + "/status-report")
+                .then()
+                .body("rag", equalTo("AMBER"))
                 .body("reasons", contains("milestone \"Prototype\" is 2 days overdue"))
                 .body("milestones[0].daysOverdue", equalTo(2));
 
-        as("project-office").body("{\"title\":\"Supplier insolvent\",\"probability\":4,\"impact\":5,\"owner\":\"pm\"}")
-                .post(base + "/risks").then().statusCode(201);
-        as("project-office").accept("application/json").get(base + "/status-report").then().body("rag", equalTo("RED"))
+        as("project-office")
+                .body("{\"title\":\"Supplier insolvent\",\"probability\":4,\"impact\":5,\"owner\":\"pm\"}")
+                .post(base + "/risks")
+                .then()
+                .statusCode(201);
+        as("project-office")
+                .accept("application/json")
+                .get(base + "/status-report")
+                .then()
+                .body("rag", equalTo("RED"))
                 .body("escalatedRisks.title", contains("Supplier insolvent"))
                 .body("openRisks.title", contains("Supplier insolvent", "Small risk"));
     }
@@ -61,15 +83,24 @@ class StatusReportTest {
     void the_report_reads_as_markdown_when_asked_for() {
         clock.set(Instant.parse("2027-05-03T08:00:00Z"));
         String project = newProject("Markdown | project");
-        as("project-office").body("""
+        as("project-office")
+                .body("""
                         {"meetingDate":"2027-04-01","attendees":["Anna"],
                          "actionItems":[{"description":"Sign the contract","owner":"Anna","dueDate":"2027-04-20"}]}""")
-                .post(PROJECTS + "/" + project + "/minutes").then().statusCode(201);
+                .post(PROJECTS + "/" + project + "/minutes")
+                .then()
+                .statusCode(201);
 
-        String markdown = as("project-office").accept("text/markdown").get(PROJECTS + "/" + project + "/status-report").then()
-                .statusCode(200).contentType(startsWith("text/markdown")).body(startsWith("# Status report: Markdown | project"))
+        String markdown = as("project-office")
+                .accept("text/markdown")
+                .get(PROJECTS + "/" + project + "/status-report")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/markdown"))
+                .body(startsWith("# Status report: Markdown | project"))
                 .body(containsString("- Status: **AMBER**"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(markdown).contains("| Sign the contract | Anna | 2027-04-20 | 13 |");
     }
 
@@ -78,15 +109,25 @@ class StatusReportTest {
         clock.set(Instant.parse("2027-05-03T08:00:00Z"));
         String project = newProject("Published");
         String base = PROJECTS + "/" + project;
-        as("project-office").body("{\"title\":\"Big risk\",\"probability\":5,\"impact\":5,\"owner\":\"pm\"}").post(base + "/risks")
-                .then().statusCode(201);
+        as("project-office")
+                .body("{\"title\":\"Big risk\",\"probability\":5,\"impact\":5,\"owner\":\"pm\"}")
+                .post(base + "/risks")
+                .then()
+                .statusCode(201);
 
-        String report = as("project-office").post(base + "/status-reports").then().statusCode(201)
-                .body("rag", equalTo("RED")).body("reportDate", equalTo("2027-05-03"))
-                .body("markdown", containsString("Big risk")).extract().path("id");
+        String report = as("project-office")
+                .post(base + "/status-reports")
+                .then()
+                .statusCode(201)
+                .body("rag", equalTo("RED"))
+                .body("reportDate", equalTo("2027-05-03"))
+                .body("markdown", containsString("Big risk"))
+                .extract()
+                .path("id");
 
         JsonNode event = await().atMost(Duration.ofSeconds(30))
-                .until(() -> published(StatusReportPublished.TYPE, project), found -> !found.isEmpty()).get(0);
+                .until(() -> published(StatusReportPublished.TYPE, project), found -> !found.isEmpty())
+                .get(0);
         assertThat(event.get("reportId").asText()).isEqualTo(report);
         assertThat(event.get("rag").asText()).isEqualTo("RED");
         assertThat(event.get("openRisks").asInt()).isEqualTo(1);

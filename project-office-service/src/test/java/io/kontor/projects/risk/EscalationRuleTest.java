@@ -17,23 +17,25 @@ class EscalationRuleTest {
 
     @ParameterizedTest(name = "threshold {0}, escalated before {1}, {2}×{3} {4} → {5}")
     @CsvSource({
-            // threshold, before, probability, impact, status, outcome
-            "15, false, 3, 5, OPEN,      STARTS",     // reaching the threshold is enough
-            "15, false, 4, 4, OPEN,      STARTS",     // 16
-            "15, false, 4, 4, MITIGATED, NONE",
-            "15, false, 2, 5, OPEN,      NONE",
-            "15, false, 4, 3, OPEN,      NONE",       // 12
-            "15, true,  3, 5, OPEN,      CONTINUES",  // unchanged: not announced again
-            "15, true,  5, 5, OPEN,      CONTINUES",  // worse, but the same escalation
-            "15, true,  2, 5, OPEN,      ENDS",
-            "15, true,  5, 5, MITIGATED, ENDS",
-            "15, true,  5, 5, CLOSED,    ENDS",
-            "15, false, 5, 5, CLOSED,    NONE",
-            "10, false, 2, 5, OPEN,      STARTS",     // a stricter office escalates earlier
-            "20, false, 4, 4, OPEN,      NONE"})
-    void an_open_risk_escalates_when_its_score_reaches_the_threshold_and_only_once(int threshold, boolean before,
-            int probability, int impact, RiskStatus status, Outcome outcome) {
-        assertThat(new EscalationRule(threshold).apply(before, probability, impact, status)).isEqualTo(outcome);
+        // threshold, before, probability, impact, status, outcome
+        "15, false, 3, 5, OPEN,      STARTS", // reaching the threshold is enough
+        "15, false, 4, 4, OPEN,      STARTS", // 16
+        "15, false, 4, 4, MITIGATED, NONE",
+        "15, false, 2, 5, OPEN,      NONE",
+        "15, false, 4, 3, OPEN,      NONE", // 12
+        "15, true,  3, 5, OPEN,      CONTINUES", // unchanged: not announced again
+        "15, true,  5, 5, OPEN,      CONTINUES", // worse, but the same escalation
+        "15, true,  2, 5, OPEN,      ENDS",
+        "15, true,  5, 5, MITIGATED, ENDS",
+        "15, true,  5, 5, CLOSED,    ENDS",
+        "15, false, 5, 5, CLOSED,    NONE",
+        "10, false, 2, 5, OPEN,      STARTS", // a stricter office escalates earlier
+        "20, false, 4, 4, OPEN,      NONE"
+    })
+    void an_open_risk_escalates_when_its_score_reaches_the_threshold_and_only_once(
+            int threshold, boolean before, int probability, int impact, RiskStatus status, Outcome outcome) {
+        assertThat(new EscalationRule(threshold).apply(before, probability, impact, status))
+                .isEqualTo(outcome);
     }
 
     @ParameterizedTest

@@ -7,8 +7,8 @@ import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.accounting.InvoiceOverdue;
 import io.kontor.platform.events.accounting.InvoicePaid;
 import io.kontor.platform.inbox.InboxHandled;
-import io.kontor.sales.customer.Customer;
 import io.kontor.sales.customer.CreditHolds;
+import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.offer.Offer;
 import io.kontor.sales.offer.Offers;
@@ -32,8 +32,10 @@ public class InvoiceEventsHandler {
 
     @Inject
     Offers offers;
+
     @Inject
     CreditHolds creditHolds;
+
     @Inject
     FollowUps followUps;
 
@@ -55,8 +57,13 @@ public class InvoiceEventsHandler {
             }
             creditHolds.settled(paid.customerId(), paid.invoiceId());
             if (known(paid.customerId(), event)) {
-                followUps.afterPayment(paid.customerId(), offer == null ? null : offer.id, offer == null ? null : offer.offerNumber,
-                        paid.invoiceId(), paid.invoiceNumber(), paid.paidOn());
+                followUps.afterPayment(
+                        paid.customerId(),
+                        offer == null ? null : offer.id,
+                        offer == null ? null : offer.offerNumber,
+                        paid.invoiceId(),
+                        paid.invoiceNumber(),
+                        paid.paidOn());
             }
         } else if (event.is(InvoiceOverdue.class)) {
             InvoiceOverdue overdue = event.data(InvoiceOverdue.class);
@@ -72,8 +79,12 @@ public class InvoiceEventsHandler {
             }
             creditHolds.settled(cancelled.customerId(), cancelled.invoiceId());
             if (known(cancelled.customerId(), event)) {
-                followUps.reopenAfterCancellation(cancelled.customerId(), offer == null ? null : offer.id, cancelled.invoiceId(),
-                        cancelled.invoiceNumber(), cancelled.creditNoteNumber());
+                followUps.reopenAfterCancellation(
+                        cancelled.customerId(),
+                        offer == null ? null : offer.id,
+                        cancelled.invoiceId(),
+                        cancelled.invoiceNumber(),
+                        cancelled.creditNoteNumber());
             }
         }
     }

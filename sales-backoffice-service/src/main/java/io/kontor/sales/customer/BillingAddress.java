@@ -10,8 +10,10 @@ public class BillingAddress {
 
     @Column(name = "billing_street", nullable = false, length = 200)
     public String street;
+
     @Column(name = "billing_postal_code", nullable = false, length = 20)
     public String postalCode;
+
     @Column(name = "billing_city", nullable = false, length = 100)
     public String city;
     /** ISO 3166-1 alpha-2. */

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the customer's credit hold in step with accounting's reports ({@link CreditStanding} decides). A change of
- * the hold is published as customer-updated, so the gateway and accounting's replica see it too.
+ * Keeps the customer's credit hold in step with accounting's reports ({@link CreditStanding} decides). A change of the
+ * hold is published as customer-updated, so the gateway and accounting's replica see it too.
  */
 @ApplicationScoped
 public class CreditHolds {
@@ -24,6 +24,7 @@ public class CreditHolds {
 
     @Inject
     Outbox outbox;
+
     @Inject
     SalesCalendar calendar;
 
@@ -48,17 +49,24 @@ public class CreditHolds {
      * the invoice), and two replicas settling the last two overdue invoices at once must not both keep the hold.
      */
     private void change(UUID customerId, UUID invoiceId, String invoiceNumber, UnaryOperator<CreditStanding> event) {
-        Customer customer = Customer.<Customer>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        Customer customer = Customer.<Customer>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE)
+                .orElse(null);
         if (customer == null) {
-            LOG.warnf("accounting reported invoice %s of customer %s, whom sales does not know; credit standing unchanged", invoiceId, customerId);
+            LOG.warnf(
+                    "accounting reported invoice %s of customer %s, whom sales does not know; credit standing unchanged",
+                    invoiceId, customerId);
             return;
         }
         List<OverdueInvoice> rows = OverdueInvoice.of(customerId);
-        Map<UUID, Integer> levels = rows.stream().collect(Collectors.toMap(row -> row.invoiceId, row -> row.dunningLevel));
+        Map<UUID, Integer> levels =
+                rows.stream().collect(Collectors.toMap(row -> row.invoiceId, row -> row.dunningLevel));
         CreditStanding after = event.apply(new CreditStanding(customer.creditHold, levels));
 
         Integer level = after.overdue().get(invoiceId);
-        OverdueInvoice row = rows.stream().filter(r -> r.invoiceId.equals(invoiceId)).findFirst().orElse(null);
+        OverdueInvoice row = rows.stream()
+                .filter(r -> r.invoiceId.equals(invoiceId))
+                .findFirst()
+                .orElse(null);
         if (level == null && row != null) {
             row.delete();
         } else if (level != null && row == null) {

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Whether a customer gets new offers, from what accounting reports about their invoices. The third dunning notice
- * (the last before collection or court) puts the customer on credit hold; the hold is lifted only when every invoice
+ * Whether a customer gets new offers, from what accounting reports about their invoices. The third dunning notice (the
+ * last before collection or court) puts the customer on credit hold; the hold is lifted only when every invoice
  * accounting reported overdue is settled — paid in full or cancelled — not when the dunned one alone is.
  *
- * @param onHold   the credit hold as it stands
- * @param overdue  the dunning level (0 = overdue, not dunned yet) of every unsettled overdue invoice
+ * @param onHold the credit hold as it stands
+ * @param overdue the dunning level (0 = overdue, not dunned yet) of every unsettled overdue invoice
  */
 public record CreditStanding(boolean onHold, Map<UUID, Integer> overdue) {
 

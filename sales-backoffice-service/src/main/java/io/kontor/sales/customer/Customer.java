@@ -25,38 +25,48 @@ public class Customer extends PanacheEntityBase {
     /** "K-000001": gapless, assigned by {@link CustomerNumbers}, never changed. */
     @Column(name = "customer_number", nullable = false, unique = true, length = 20)
     public String customerNumber;
+
     @Column(name = "name", nullable = false, length = 200)
     public String name;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "type", nullable = false, length = 20)
     public CustomerType type;
+
     @Column(name = "email", nullable = false, length = 254)
     public String email;
     /** Normalised ({@link VatIdFormat#normalize}), or null. */
     @Column(name = "vat_id", length = 20)
     public String vatId;
+
     @Column(name = "payment_term_days", nullable = false)
     public int paymentTermDays;
+
     @Embedded
     public BillingAddress billingAddress;
     /** Set while the customer is in dunning level 3 (accounting); no new offers then. */
     @Column(name = "credit_hold", nullable = false)
     public boolean creditHold;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     /** The billing data as events carry it; equal snapshots mean nothing a replica keeps has changed. */
     public CustomerSnapshot snapshot() {
-        return new CustomerSnapshot(customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress());
+        return new CustomerSnapshot(
+                customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress());
     }
 
     CustomerRegistered registered() {
-        return new CustomerRegistered(id, customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress());
+        return new CustomerRegistered(
+                id, customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress());
     }
 
     CustomerUpdated updated() {
-        return new CustomerUpdated(id, customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress(), creditHold);
+        return new CustomerUpdated(
+                id, customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress(), creditHold);
     }
 }

@@ -14,7 +14,9 @@ public record CustomerRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull CustomerType type,
         // @Email alone accepts "someone@localhost"; an invoice address needs a domain with a dot.
-        @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+        @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+        String email,
+
         @EuVatId @Size(max = 30) String vatId,
         @Min(0) @Max(365) Integer paymentTermDays,
         @NotNull @Valid Address billingAddress) {
@@ -26,8 +28,7 @@ public record CustomerRequest(
             @NotBlank @Size(max = 200) String street,
             @NotBlank @Size(max = 20) String postalCode,
             @NotBlank @Size(max = 100) String city,
-            @NotBlank @CountryCode String country) {
-    }
+            @NotBlank @CountryCode String country) {}
 
     int paymentTermDaysOrDefault() {
         return paymentTermDays == null ? DEFAULT_PAYMENT_TERM_DAYS : paymentTermDays;

@@ -1,7 +1,7 @@
 package io.kontor.sales.customer;
 
-import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +40,9 @@ public class CustomerResource {
     @Transactional
     public Response registerCustomer(@NotNull @Valid CustomerRequest request) {
         Customer customer = customers.register(request);
-        return Response.created(URI.create("customers/" + customer.id)).entity(CustomerView.of(customer)).build();
+        return Response.created(URI.create("customers/" + customer.id))
+                .entity(CustomerView.of(customer))
+                .build();
     }
 
     @GET

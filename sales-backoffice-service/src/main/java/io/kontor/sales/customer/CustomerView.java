@@ -20,8 +20,17 @@ public record CustomerView(
         Instant updatedAt) {
 
     public static CustomerView of(Customer customer) {
-        return new CustomerView(customer.id, customer.customerNumber, customer.name, customer.type, customer.email,
-                customer.vatId, customer.paymentTermDays, customer.billingAddress.toAddress(), customer.creditHold,
-                customer.createdAt, customer.updatedAt);
+        return new CustomerView(
+                customer.id,
+                customer.customerNumber,
+                customer.name,
+                customer.type,
+                customer.email,
+                customer.vatId,
+                customer.paymentTermDays,
+                customer.billingAddress.toAddress(),
+                customer.creditHold,
+                customer.createdAt,
+                customer.updatedAt);
     }
 }

@@ -22,8 +22,10 @@ public class Customers {
 
     @Inject
     Outbox outbox;
+
     @Inject
     CustomerNumbers numbers;
+
     @Inject
     Clock clock;
 
@@ -69,8 +71,11 @@ public class Customers {
         if (text == null || text.isBlank()) {
             query = Customer.findAll(Sort.by("customerNumber"));
         } else {
-            query = Customer.find("lower(name) like ?1 escape '!' or lower(customerNumber) like ?1 escape '!'"
-                    + " or lower(email) like ?1 escape '!'", Sort.by("customerNumber"), containing(text));
+            query = Customer.find(
+                    "lower(name) like ?1 escape '!' or lower(customerNumber) like ?1 escape '!'"
+                            + " or lower(email) like ?1 escape '!'",
+                    Sort.by("customerNumber"),
+                    containing(text));
         }
         return Paging.page(query, page, size, CustomerView::of);
     }
@@ -82,14 +87,16 @@ public class Customers {
         customer.vatId = VatIdFormat.normalize(request.vatId());
         customer.paymentTermDays = request.paymentTermDaysOrDefault();
         customer.billingAddress.street = request.billingAddress().street().strip();
-        customer.billingAddress.postalCode = request.billingAddress().postalCode().strip();
+        customer.billingAddress.postalCode =
+                request.billingAddress().postalCode().strip();
         customer.billingAddress.city = request.billingAddress().city().strip();
         customer.billingAddress.country = request.billingAddress().country();
     }
 
     /** A LIKE pattern matching {@code text} literally, wildcards in it included. */
     private static String containing(String text) {
-        String escaped = text.strip().toLowerCase(Locale.ROOT)
+        String escaped = text.strip()
+                .toLowerCase(Locale.ROOT)
                 .replace("!", "!!")
                 .replace("%", "!%")
                 .replace("_", "!_");

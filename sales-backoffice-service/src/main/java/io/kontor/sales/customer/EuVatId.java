@@ -25,11 +25,13 @@ public @interface EuVatId {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return VatIdFormat.problem(value).map(problem -> {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
-                return false;
-            }).orElse(true);
+            return VatIdFormat.problem(value)
+                    .map(problem -> {
+                        context.disableDefaultConstraintViolation();
+                        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+                        return false;
+                    })
+                    .orElse(true);
         }
     }
 }

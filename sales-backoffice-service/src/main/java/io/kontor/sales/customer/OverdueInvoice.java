@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An invoice of the customer that accounting reported overdue and that is not settled yet; see {@link CreditStanding}. */
+/**
+ * An invoice of the customer that accounting reported overdue and that is not settled yet; see {@link CreditStanding}.
+ */
 @Entity
 @Table(name = "overdue_invoice")
 public class OverdueInvoice extends PanacheEntityBase {
@@ -17,12 +19,16 @@ public class OverdueInvoice extends PanacheEntityBase {
     @Id
     @Column(name = "invoice_id")
     public UUID invoiceId;
+
     @Column(name = "customer_id", nullable = false)
     public UUID customerId;
+
     @Column(name = "invoice_number", nullable = false, length = 30)
     public String invoiceNumber;
+
     @Column(name = "dunning_level", nullable = false)
     public int dunningLevel;
+
     @Column(name = "reported_at", nullable = false)
     public Instant reportedAt;
 

@@ -28,12 +28,20 @@ public final class VatIdFormat {
             Map.entry("DK", Shape.of("DK\\d{8}", "DK followed by 8 digits")),
             Map.entry("EE", Shape.of("EE\\d{9}", "EE followed by 9 digits")),
             Map.entry("EL", Shape.of("EL\\d{9}", "EL followed by 9 digits")),
-            Map.entry("ES", Shape.of("ES[A-Z0-9]\\d{7}[A-Z0-9]", "ES followed by 9 characters: a letter or digit, 7 digits, a letter or digit")),
+            Map.entry(
+                    "ES",
+                    Shape.of(
+                            "ES[A-Z0-9]\\d{7}[A-Z0-9]",
+                            "ES followed by 9 characters: a letter or digit, 7 digits, a letter or digit")),
             Map.entry("FI", Shape.of("FI\\d{8}", "FI followed by 8 digits")),
             Map.entry("FR", Shape.of("FR[A-HJ-NP-Z0-9]{2}\\d{9}", "FR followed by a 2-character key and 9 digits")),
             Map.entry("HR", Shape.of("HR\\d{11}", "HR followed by 11 digits")),
             Map.entry("HU", Shape.of("HU\\d{8}", "HU followed by 8 digits")),
-            Map.entry("IE", Shape.of("IE(\\d{7}[A-W][A-I]?|\\d[A-Z+*]\\d{5}[A-W])", "IE followed by 8 or 9 characters, e.g. IE6388047V")),
+            Map.entry(
+                    "IE",
+                    Shape.of(
+                            "IE(\\d{7}[A-W][A-I]?|\\d[A-Z+*]\\d{5}[A-W])",
+                            "IE followed by 8 or 9 characters, e.g. IE6388047V")),
             Map.entry("IT", Shape.of("IT\\d{11}", "IT followed by 11 digits")),
             Map.entry("LT", Shape.of("LT(\\d{9}|\\d{12})", "LT followed by 9 or 12 digits")),
             Map.entry("LU", Shape.of("LU\\d{8}", "LU followed by 8 digits")),
@@ -46,13 +54,16 @@ public final class VatIdFormat {
             Map.entry("SE", Shape.of("SE\\d{10}01", "SE followed by 12 digits ending in 01")),
             Map.entry("SI", Shape.of("SI\\d{8}", "SI followed by 8 digits")),
             Map.entry("SK", Shape.of("SK\\d{10}", "SK followed by 10 digits")),
-            Map.entry("XI", Shape.of("XI(\\d{9}|\\d{12}|GD\\d{3}|HA\\d{3})", "XI followed by 9 or 12 digits, or GD/HA and 3 digits")));
+            Map.entry(
+                    "XI",
+                    Shape.of(
+                            "XI(\\d{9}|\\d{12}|GD\\d{3}|HA\\d{3})",
+                            "XI followed by 9 or 12 digits, or GD/HA and 3 digits")));
 
     /** Spaces, dots and hyphens are how people write the number on letterheads, not part of it. */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-]");
 
-    private VatIdFormat() {
-    }
+    private VatIdFormat() {}
 
     /** The VAT id as stored and printed: upper case without separators; null when none was given. */
     public static String normalize(String vatId) {

@@ -19,35 +19,50 @@ public class FollowUp extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "customer_id", nullable = false)
     public UUID customerId;
+
     @Column(name = "offer_id")
     public UUID offerId;
     /** The invoice an after-sale check or a reopening is about, if any. */
     @Column(name = "invoice_id")
     public UUID invoiceId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false, length = 30)
     public FollowUpKind kind;
     /** What to talk about, in words for the person making the call. */
     @Column(name = "reason", nullable = false, length = 500)
     public String reason;
+
     @Column(name = "due_on", nullable = false)
     public LocalDate dueOn;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 10)
     public FollowUpStatus status;
     /** What came of the call. */
     @Column(name = "note", length = 2000)
     public String note;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "completed_at")
     public Instant completedAt;
+
     @Column(name = "reopened_at")
     public Instant reopenedAt;
 
-    static FollowUp plan(UUID customerId, UUID offerId, UUID invoiceId, FollowUpKind kind, String reason, LocalDate dueOn, Instant now) {
+    static FollowUp plan(
+            UUID customerId,
+            UUID offerId,
+            UUID invoiceId,
+            FollowUpKind kind,
+            String reason,
+            LocalDate dueOn,
+            Instant now) {
         FollowUp followUp = new FollowUp();
         followUp.id = UUID.randomUUID();
         followUp.customerId = customerId;
@@ -63,7 +78,8 @@ public class FollowUp extends PanacheEntityBase {
 
     void complete(String outcome, Instant now) {
         if (status != FollowUpStatus.OPEN) {
-            throw new ConflictProblem("follow-up " + id + " was completed on " + completedAt + " and cannot be completed again");
+            throw new ConflictProblem(
+                    "follow-up " + id + " was completed on " + completedAt + " and cannot be completed again");
         }
         status = FollowUpStatus.DONE;
         note = outcome;
@@ -71,8 +87,8 @@ public class FollowUp extends PanacheEntityBase {
     }
 
     /**
-     * Something happened that needs another call: the follow-up is open again, due today at the latest. The note of
-     * the earlier call stays, as the background for the next one.
+     * Something happened that needs another call: the follow-up is open again, due today at the latest. The note of the
+     * earlier call stays, as the background for the next one.
      */
     void reopen(String why, LocalDate today, Instant now) {
         status = FollowUpStatus.OPEN;

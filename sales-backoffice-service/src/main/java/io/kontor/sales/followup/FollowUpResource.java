@@ -1,8 +1,8 @@
 package io.kontor.sales.followup;
 
 import io.kontor.platform.security.Roles;
-import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,8 +30,8 @@ import java.util.UUID;
 @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class FollowUpResource {
 
-    public record CompleteRequest(@NotBlank @Size(max = 2000) String note) {
-    }
+    public record CompleteRequest(
+            @NotBlank @Size(max = 2000) String note) {}
 
     @Inject
     FollowUps followUps;
@@ -45,7 +45,12 @@ public class FollowUpResource {
             @QueryParam("customerId") String customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return followUps.search(QueryParameters.date("dueBefore", dueBefore), QueryParameters.oneOf("status", status, FollowUpStatus.class), QueryParameters.uuid("customerId", customerId), page, size);
+        return followUps.search(
+                QueryParameters.date("dueBefore", dueBefore),
+                QueryParameters.oneOf("status", status, FollowUpStatus.class),
+                QueryParameters.uuid("customerId", customerId),
+                page,
+                size);
     }
 
     @GET

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A follow-up as the API shows it, with the customer's number and name and the offer number, for a readable call list. */
+/**
+ * A follow-up as the API shows it, with the customer's number and name and the offer number, for a readable call list.
+ */
 public record FollowUpView(
         UUID id,
         FollowUpStatus status,
@@ -27,9 +29,21 @@ public record FollowUpView(
     public static FollowUpView of(FollowUp followUp) {
         Customer customer = Customer.findById(followUp.customerId);
         Offer offer = followUp.offerId == null ? null : Offer.findById(followUp.offerId);
-        return new FollowUpView(followUp.id, followUp.status, followUp.dueOn, followUp.kind, followUp.reason, followUp.customerId,
-                customer == null ? null : customer.customerNumber, customer == null ? null : customer.name, followUp.offerId,
-                offer == null ? null : offer.offerNumber, followUp.invoiceId, followUp.note, followUp.createdAt, followUp.completedAt,
+        return new FollowUpView(
+                followUp.id,
+                followUp.status,
+                followUp.dueOn,
+                followUp.kind,
+                followUp.reason,
+                followUp.customerId,
+                customer == null ? null : customer.customerNumber,
+                customer == null ? null : customer.name,
+                followUp.offerId,
+                offer == null ? null : offer.offerNumber,
+                followUp.invoiceId,
+                followUp.note,
+                followUp.createdAt,
+                followUp.completedAt,
                 followUp.reopenedAt);
     }
 }

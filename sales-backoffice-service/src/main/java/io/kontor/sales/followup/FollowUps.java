@@ -23,6 +23,7 @@ public class FollowUps {
 
     @Inject
     SalesCalendar calendar;
+
     @Inject
     SalesConfig config;
 
@@ -65,28 +66,45 @@ public class FollowUps {
     /** A call some days after the customer accepted; once per offer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public FollowUp afterAcceptance(UUID customerId, UUID offerId, String offerNumber, LocalDate acceptedOn) {
-        FollowUp existing = FollowUp.find("offerId = ?1 and kind = ?2", offerId, FollowUpKind.AFTER_ACCEPTANCE).firstResult();
+        FollowUp existing = FollowUp.find("offerId = ?1 and kind = ?2", offerId, FollowUpKind.AFTER_ACCEPTANCE)
+                .firstResult();
         if (existing != null) {
             return existing;
         }
-        FollowUp followUp = FollowUp.plan(customerId, offerId, null, FollowUpKind.AFTER_ACCEPTANCE,
+        FollowUp followUp = FollowUp.plan(
+                customerId,
+                offerId,
+                null,
+                FollowUpKind.AFTER_ACCEPTANCE,
                 "Offer " + offerNumber + " accepted on " + acceptedOn + ": is everything on track?",
-                acceptedOn.plusDays(config.followUps().daysAfterAcceptance()), calendar.now());
+                acceptedOn.plusDays(config.followUps().daysAfterAcceptance()),
+                calendar.now());
         followUp.persist();
         return followUp;
     }
 
-    /** The after-sale check once accounting reports an invoice paid; once per invoice, however often the event comes. */
+    /**
+     * The after-sale check once accounting reports an invoice paid; once per invoice, however often the event comes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public FollowUp afterPayment(UUID customerId, UUID offerId, String offerNumber, UUID invoiceId, String invoiceNumber, LocalDate paidOn) {
-        FollowUp existing = FollowUp.find("invoiceId = ?1 and kind = ?2", invoiceId, FollowUpKind.AFTER_PAYMENT).firstResult();
+    public FollowUp afterPayment(
+            UUID customerId, UUID offerId, String offerNumber, UUID invoiceId, String invoiceNumber, LocalDate paidOn) {
+        FollowUp existing = FollowUp.find("invoiceId = ?1 and kind = ?2", invoiceId, FollowUpKind.AFTER_PAYMENT)
+                .firstResult();
         if (existing != null) {
             return existing;
         }
-        String about = offerNumber == null ? "Invoice " + invoiceNumber : "Invoice " + invoiceNumber + " for offer " + offerNumber;
-        FollowUp followUp = FollowUp.plan(customerId, offerId, invoiceId, FollowUpKind.AFTER_PAYMENT,
+        String about = offerNumber == null
+                ? "Invoice " + invoiceNumber
+                : "Invoice " + invoiceNumber + " for offer " + offerNumber;
+        FollowUp followUp = FollowUp.plan(
+                customerId,
+                offerId,
+                invoiceId,
+                FollowUpKind.AFTER_PAYMENT,
                 about + " paid on " + paidOn + ": after-sale check — satisfied, anything further?",
-                paidOn.plusDays(config.followUps().daysAfterPayment()), calendar.now());
+                paidOn.plusDays(config.followUps().daysAfterPayment()),
+                calendar.now());
         followUp.persist();
         return followUp;
     }
@@ -96,17 +114,23 @@ public class FollowUps {
      * else about the offer, is reopened and due today; with none to reopen, a new one is planned for today.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public FollowUp reopenAfterCancellation(UUID customerId, UUID offerId, UUID invoiceId, String invoiceNumber, String creditNoteNumber) {
-        String why = "Invoice " + invoiceNumber + " was cancelled by credit note " + creditNoteNumber + ": talk to the customer about the deal";
-        FollowUp latest = FollowUp.<FollowUp>find("invoiceId = ?1 order by createdAt desc", invoiceId).firstResultOptional()
-                .or(() -> offerId == null ? Optional.empty()
-                        : FollowUp.<FollowUp>find("offerId = ?1 order by createdAt desc", offerId).firstResultOptional())
+    public FollowUp reopenAfterCancellation(
+            UUID customerId, UUID offerId, UUID invoiceId, String invoiceNumber, String creditNoteNumber) {
+        String why = "Invoice " + invoiceNumber + " was cancelled by credit note " + creditNoteNumber
+                + ": talk to the customer about the deal";
+        FollowUp latest = FollowUp.<FollowUp>find("invoiceId = ?1 order by createdAt desc", invoiceId)
+                .firstResultOptional()
+                .or(() -> offerId == null
+                        ? Optional.empty()
+                        : FollowUp.<FollowUp>find("offerId = ?1 order by createdAt desc", offerId)
+                                .firstResultOptional())
                 .orElse(null);
         if (latest != null) {
             latest.reopen(why, calendar.today(), calendar.now());
             return latest;
         }
-        FollowUp followUp = FollowUp.plan(customerId, offerId, invoiceId, FollowUpKind.AFTER_CANCELLATION, why, calendar.today(), calendar.now());
+        FollowUp followUp = FollowUp.plan(
+                customerId, offerId, invoiceId, FollowUpKind.AFTER_CANCELLATION, why, calendar.today(), calendar.now());
         followUp.persist();
         return followUp;
     }

@@ -44,46 +44,63 @@ public class Offer extends PanacheEntityBase {
     /** 1, then n+1 for each change of a sent offer; all revisions share the number. */
     @Column(name = "revision", nullable = false)
     public int revision;
+
     @Column(name = "previous_revision_id")
     public UUID previousRevisionId;
+
     @Column(name = "superseded_by_id")
     public UUID supersededById;
+
     @Column(name = "superseded_at")
     public Instant supersededAt;
+
     @Column(name = "customer_id", nullable = false)
     public UUID customerId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 20)
     public OfferStatus status;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "billing", nullable = false, length = 20)
     public BillingMode billing;
+
     @Column(name = "currency", nullable = false, length = 3)
     public String currency;
+
     @Column(name = "issue_date", nullable = false)
     public LocalDate issueDate;
     /** Last day on which the customer can accept (inclusive). */
     @Column(name = "valid_until", nullable = false)
     public LocalDate validUntil;
+
     @Column(name = "net_total", nullable = false, precision = 21, scale = 2)
     public BigDecimal netTotal;
+
     @Column(name = "vat_total", nullable = false, precision = 21, scale = 2)
     public BigDecimal vatTotal;
+
     @Column(name = "gross_total", nullable = false, precision = 21, scale = 2)
     public BigDecimal grossTotal;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /** The caller (token subject) that made the first revision; revisions keep it, so its maker still sees them. */
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "sent_at")
     public Instant sentAt;
+
     @Column(name = "accepted_at")
     public Instant acceptedAt;
+
     @Column(name = "rejected_at")
     public Instant rejectedAt;
+
     @Column(name = "rejection_reason", length = 1000)
     public String rejectionReason;
+
     @Column(name = "expired_at")
     public Instant expiredAt;
     /** Every invoice accounting issued for this offer is paid (cancelled ones aside), and there is at least one. */
@@ -93,8 +110,10 @@ public class Offer extends PanacheEntityBase {
     /** The template the offer was made from, and its texts as they were then. */
     @Column(name = "template_id")
     public UUID templateId;
+
     @Column(name = "intro_text", length = 4000)
     public String introText;
+
     @Column(name = "terms_text", length = 4000)
     public String termsText;
 
@@ -112,12 +131,15 @@ public class Offer extends PanacheEntityBase {
 
     /** The totals of the lines that count: optional lines only once chosen. */
     public OfferTotals totals() {
-        return OfferTotals.of(lines.stream().filter(OfferLineItem::counts).map(OfferLineItem::forTotals).toList());
+        return OfferTotals.of(lines.stream()
+                .filter(OfferLineItem::counts)
+                .map(OfferLineItem::forTotals)
+                .toList());
     }
 
     /**
-     * The customer's choice among the optional lines, by position (1 = first line); the totals follow. An empty
-     * choice takes none of them.
+     * The customer's choice among the optional lines, by position (1 = first line); the totals follow. An empty choice
+     * takes none of them.
      */
     void choose(Collection<Integer> positions) {
         for (int position : positions) {
@@ -125,7 +147,8 @@ public class Offer extends PanacheEntityBase {
                 throw new InvalidFieldProblem("chosenOptions", "offer " + offerNumber + " has no line " + position);
             }
             if (!lines.get(position - 1).optional) {
-                throw new InvalidFieldProblem("chosenOptions", "line " + position + " of offer " + offerNumber + " is not optional");
+                throw new InvalidFieldProblem(
+                        "chosenOptions", "line " + position + " of offer " + offerNumber + " is not optional");
             }
         }
         for (int i = 0; i < lines.size(); i++) {
@@ -151,7 +174,8 @@ public class Offer extends PanacheEntityBase {
     void send(Instant now, LocalDate today) {
         requireTransition(OfferStatus.SENT, "sent");
         if (today.isAfter(validUntil)) {
-            throw new ConflictProblem("offer " + offerNumber + " was valid until " + validUntil + " and can no longer be sent; make a new offer");
+            throw new ConflictProblem("offer " + offerNumber + " was valid until " + validUntil
+                    + " and can no longer be sent; make a new offer");
         }
         status = OfferStatus.SENT;
         sentAt = now;
@@ -161,7 +185,8 @@ public class Offer extends PanacheEntityBase {
     void accept(Instant now, LocalDate today, Collection<Integer> chosenOptions) {
         requireTransition(OfferStatus.ACCEPTED, "accepted");
         if (today.isAfter(validUntil)) {
-            throw new ConflictProblem("offer " + offerNumber + " was valid until " + validUntil + " and can no longer be accepted");
+            throw new ConflictProblem(
+                    "offer " + offerNumber + " was valid until " + validUntil + " and can no longer be accepted");
         }
         choose(chosenOptions == null ? List.of() : chosenOptions);
         status = OfferStatus.ACCEPTED;
@@ -175,7 +200,9 @@ public class Offer extends PanacheEntityBase {
         rejectionReason = reason;
     }
 
-    /** Sales changed the sent offer: {@code next} is the revision the customer gets now; this one stays as it was sent. */
+    /**
+     * Sales changed the sent offer: {@code next} is the revision the customer gets now; this one stays as it was sent.
+     */
     void supersede(UUID next, Instant now) {
         requireTransition(OfferStatus.SUPERSEDED, "revised");
         status = OfferStatus.SUPERSEDED;
@@ -191,7 +218,8 @@ public class Offer extends PanacheEntityBase {
     void expire(Instant now, LocalDate today) {
         requireTransition(OfferStatus.EXPIRED, "expired");
         if (!today.isAfter(validUntil)) {
-            throw new ConflictProblem("offer " + offerNumber + " is valid until " + validUntil + " and cannot expire before");
+            throw new ConflictProblem(
+                    "offer " + offerNumber + " is valid until " + validUntil + " and cannot expire before");
         }
         status = OfferStatus.EXPIRED;
         expiredAt = now;
@@ -236,7 +264,10 @@ public class Offer extends PanacheEntityBase {
         return invoice;
     }
 
-    /** Paid means nothing of it is owed: a second milestone invoice makes a paid offer unpaid again until it is paid too. */
+    /**
+     * Paid means nothing of it is owed: a second milestone invoice makes a paid offer unpaid again until it is paid
+     * too.
+     */
     private void updatePaid() {
         boolean anyPaid = invoices.stream().anyMatch(i -> i.status == OfferInvoice.Status.PAID);
         boolean anyOpen = invoices.stream().anyMatch(i -> i.status == OfferInvoice.Status.ISSUED);
@@ -248,8 +279,22 @@ public class Offer extends PanacheEntityBase {
     }
 
     OfferAccepted accepted(CustomerSnapshot customer) {
-        return new OfferAccepted(id, offerNumber, revision, customerId, customer, billing, currency,
-                lines.stream().filter(OfferLineItem::counts).map(OfferLineItem::toEvent).toList(), netTotal, vatTotal, grossTotal, acceptedAt);
+        return new OfferAccepted(
+                id,
+                offerNumber,
+                revision,
+                customerId,
+                customer,
+                billing,
+                currency,
+                lines.stream()
+                        .filter(OfferLineItem::counts)
+                        .map(OfferLineItem::toEvent)
+                        .toList(),
+                netTotal,
+                vatTotal,
+                grossTotal,
+                acceptedAt);
     }
 
     OfferExpired expired() {

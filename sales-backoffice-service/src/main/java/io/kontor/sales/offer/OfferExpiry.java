@@ -7,8 +7,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Expires unanswered offers once a day, shortly after midnight in the seller's calendar, so that offers nobody reads
- * still end up EXPIRED and published. Reads expire an overdue offer too ({@link Offers#get}), so the run being late
- * or a replica being down changes nothing a caller can see.
+ * still end up EXPIRED and published. Reads expire an overdue offer too ({@link Offers#get}), so the run being late or
+ * a replica being down changes nothing a caller can see.
  */
 @ApplicationScoped
 public class OfferExpiry {
@@ -20,7 +20,10 @@ public class OfferExpiry {
     @Inject
     Offers offers;
 
-    @Scheduled(identity = JOB, cron = "${kontor.sales.offers.expiry-cron}", timeZone = "${kontor.sales.time-zone}",
+    @Scheduled(
+            identity = JOB,
+            cron = "${kontor.sales.offers.expiry-cron}",
+            timeZone = "${kontor.sales.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         int expired = offers.expireDue();

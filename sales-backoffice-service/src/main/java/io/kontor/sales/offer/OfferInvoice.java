@@ -19,11 +19,14 @@ public class OfferInvoice {
 
     @Column(name = "invoice_id", nullable = false)
     public UUID invoiceId;
+
     @Column(name = "invoice_number", nullable = false, length = 30)
     public String invoiceNumber;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 20)
     public Status status;
+
     @Column(name = "linked_at", nullable = false)
     public Instant linkedAt;
 }

@@ -14,21 +14,28 @@ public class OfferLineItem {
     /** The product's name at the time of the offer. */
     @Column(name = "description", nullable = false, length = 200)
     public String description;
+
     @Column(name = "quantity", nullable = false, precision = 12, scale = 3)
     public BigDecimal quantity;
+
     @Column(name = "unit", nullable = false, length = 20)
     public String unit;
+
     @Column(name = "unit_price", nullable = false, precision = 12, scale = 2)
     public BigDecimal unitPrice;
+
     @Column(name = "discount_percent", nullable = false, precision = 5, scale = 2)
     public BigDecimal discountPercent;
+
     @Column(name = "vat_rate", nullable = false)
     public int vatRate;
+
     @Column(name = "net_amount", nullable = false, precision = 19, scale = 2)
     public BigDecimal netAmount;
     /** Offered as an option (Optionsposition): priced and shown, but not in the totals unless {@link #chosen}. */
     @Column(name = "optional", nullable = false)
     public boolean optional;
+
     @Column(name = "chosen", nullable = false)
     public boolean chosen;
 
@@ -42,6 +49,7 @@ public class OfferLineItem {
     }
 
     OfferLine toEvent() {
-        return new OfferLine(sku, description, quantity, unit, unitPrice, discountPercent, BigDecimal.valueOf(vatRate), netAmount);
+        return new OfferLine(
+                sku, description, quantity, unit, unitPrice, discountPercent, BigDecimal.valueOf(vatRate), netAmount);
     }
 }

@@ -18,7 +18,8 @@ public class OfferNumbers {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public String next(int year) {
-        Number value = (Number) entityManager.createNativeQuery("""
+        Number value = (Number) entityManager
+                .createNativeQuery("""
                 insert into number_series (name, last_value) values (?1, 1)
                 on conflict (name) do update set last_value = number_series.last_value + 1
                 returning last_value""")

@@ -37,8 +37,7 @@ public final class OfferPdf {
     private static final Font LETTERHEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
 
-    private OfferPdf() {
-    }
+    private OfferPdf() {}
 
     public static String fileName(Offer offer) {
         return offer.offerNumber + (offer.revision > 1 ? "-R" + offer.revision : "") + ".pdf";
@@ -53,20 +52,30 @@ public final class OfferPdf {
         document.open();
 
         document.add(new Paragraph(seller.companyName(), LETTERHEAD));
-        document.add(new Paragraph(seller.street() + " · " + seller.postalCode() + " " + seller.city() + " · " + seller.email()
-                + seller.phone().map(phone -> " · Tel. " + phone).orElse(""), NORMAL));
+        document.add(new Paragraph(
+                seller.street() + " · " + seller.postalCode() + " " + seller.city() + " · " + seller.email()
+                        + seller.phone().map(phone -> " · Tel. " + phone).orElse(""),
+                NORMAL));
         document.add(new Paragraph(" "));
         // The window of a DIN 5008 envelope shows the sender line above the recipient.
-        document.add(new Paragraph(seller.companyName() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(), SMALL));
+        document.add(new Paragraph(
+                seller.companyName() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(),
+                SMALL));
         document.add(new Paragraph(customer.name, NORMAL));
         document.add(new Paragraph(customer.billingAddress.street, NORMAL));
-        document.add(new Paragraph(customer.billingAddress.postalCode + " " + customer.billingAddress.city + " "
-                + customer.billingAddress.country, NORMAL));
+        document.add(new Paragraph(
+                customer.billingAddress.postalCode + " " + customer.billingAddress.city + " "
+                        + customer.billingAddress.country,
+                NORMAL));
         document.add(new Paragraph(" "));
 
-        document.add(new Paragraph("Angebot " + offer.offerNumber + (offer.revision > 1 ? " (Revision " + offer.revision + ")" : ""), TITLE));
-        document.add(new Paragraph("Datum: " + german(offer.issueDate) + "   Kundennummer: " + customer.customerNumber
-                + "   Gültig bis: " + german(offer.validUntil), NORMAL));
+        document.add(new Paragraph(
+                "Angebot " + offer.offerNumber + (offer.revision > 1 ? " (Revision " + offer.revision + ")" : ""),
+                TITLE));
+        document.add(new Paragraph(
+                "Datum: " + german(offer.issueDate) + "   Kundennummer: " + customer.customerNumber + "   Gültig bis: "
+                        + german(offer.validUntil),
+                NORMAL));
         document.add(new Paragraph(" "));
         if (offer.introText != null) {
             document.add(new Paragraph(offer.introText, NORMAL));
@@ -79,7 +88,8 @@ public final class OfferPdf {
         document.add(new Paragraph(" "));
 
         if (offer.lines.stream().anyMatch(line -> line.optional)) {
-            document.add(new Paragraph("Optionale Positionen sind in den Summen nur enthalten, wenn Sie sie beauftragen.", NORMAL));
+            document.add(new Paragraph(
+                    "Optionale Positionen sind in den Summen nur enthalten, wenn Sie sie beauftragen.", NORMAL));
         }
         document.add(new Paragraph("Dieses Angebot ist gültig bis zum " + german(offer.validUntil) + ".", NORMAL));
         if (offer.termsText != null) {
@@ -105,7 +115,10 @@ public final class OfferPdf {
             table.addCell(cell(line.description + option + "\n" + line.sku, NORMAL, Element.ALIGN_LEFT));
             table.addCell(cell(plain(line.quantity) + " " + line.unit, NORMAL, Element.ALIGN_RIGHT));
             table.addCell(cell(money(line.unitPrice), NORMAL, Element.ALIGN_RIGHT));
-            table.addCell(cell(line.discountPercent.signum() == 0 ? "" : plain(line.discountPercent) + " %", NORMAL, Element.ALIGN_RIGHT));
+            table.addCell(cell(
+                    line.discountPercent.signum() == 0 ? "" : plain(line.discountPercent) + " %",
+                    NORMAL,
+                    Element.ALIGN_RIGHT));
             table.addCell(cell(line.vatRate + " %", NORMAL, Element.ALIGN_RIGHT));
             table.addCell(cell(money(line.netAmount), NORMAL, Element.ALIGN_RIGHT));
         }
@@ -118,7 +131,8 @@ public final class OfferPdf {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Summe netto", money(totals.netTotal())});
         for (OfferTotals.VatGroup group : totals.vatGroups()) {
-            rows.add(new String[] {"USt " + plain(group.vatRate()) + " % auf " + money(group.net()), money(group.vat())});
+            rows.add(new String[] {"USt " + plain(group.vatRate()) + " % auf " + money(group.net()), money(group.vat())
+            });
         }
         rows.add(new String[] {"Gesamtbetrag brutto", money(totals.grossTotal())});
         PdfPTable table = new PdfPTable(new float[] {4f, 1.6f});

@@ -23,12 +23,20 @@ public record OfferRequest(
         @Size(max = 100) List<@NotNull @Valid Line> lines,
         @NotNull BillingMode billing) {
 
-    /** {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none; {@code optional} to false. */
+    /**
+     * {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none; {@code optional} to
+     * false.
+     */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
-            @NotNull @Positive @Digits(integer = 6, fraction = 3) BigDecimal quantity,
+
+            @NotNull @Positive @Digits(integer = 6, fraction = 3)
+            BigDecimal quantity,
+
             @Positive @Digits(integer = 9, fraction = 2) BigDecimal unitPrice,
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent,
-            boolean optional) {
-    }
+
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+            BigDecimal discountPercent,
+
+            boolean optional) {}
 }

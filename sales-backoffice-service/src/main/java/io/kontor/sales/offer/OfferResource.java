@@ -1,14 +1,14 @@
 package io.kontor.sales.offer;
 
-import io.kontor.platform.security.Roles;
-import io.kontor.platform.web.QueryParameters;
 import io.kontor.platform.idempotency.IdempotentCreate;
-import io.kontor.platform.web.Page;
 import io.kontor.platform.problem.NotFoundProblem;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,17 +42,17 @@ import java.util.UUID;
 @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class OfferResource {
 
-    public record RejectRequest(@NotBlank @Size(max = 1000) String reason) {
-    }
+    public record RejectRequest(@NotBlank @Size(max = 1000) String reason) {}
 
     /** The optional lines the customer takes, by position (1 = first line); none when left out. */
-    public record AcceptRequest(@Size(max = 200) Set<@NotNull Integer> chosenOptions) {
-    }
+    public record AcceptRequest(@Size(max = 200) Set<@NotNull Integer> chosenOptions) {}
 
     @Inject
     Offers offers;
+
     @Inject
     SalesConfig config;
+
     @Inject
     SecurityIdentity caller;
 
@@ -63,7 +63,9 @@ public class OfferResource {
     @Transactional
     public Response createOffer(@NotNull @Valid OfferRequest request) {
         Offer offer = offers.create(request, caller.getPrincipal().getName());
-        return Response.created(URI.create("offers/" + offer.id)).entity(OfferView.of(offer)).build();
+        return Response.created(URI.create("offers/" + offer.id))
+                .entity(OfferView.of(offer))
+                .build();
     }
 
     /**
@@ -78,8 +80,12 @@ public class OfferResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return offers.search(QueryParameters.uuid("customerId", customerId), QueryParameters.oneOf("status", status, OfferStatus.class),
-                onlyOwnOffers() ? caller.getPrincipal().getName() : null, page, size);
+        return offers.search(
+                QueryParameters.uuid("customerId", customerId),
+                QueryParameters.oneOf("status", status, OfferStatus.class),
+                onlyOwnOffers() ? caller.getPrincipal().getName() : null,
+                page,
+                size);
     }
 
     @GET
@@ -99,7 +105,9 @@ public class OfferResource {
         Offers.Change change = offers.change(id, request);
         OfferView view = OfferView.of(change.offer());
         return change.revised()
-                ? Response.created(URI.create("offers/" + change.offer().id)).entity(view).build()
+                ? Response.created(URI.create("offers/" + change.offer().id))
+                        .entity(view)
+                        .build()
                 : Response.ok(view).build();
     }
 
@@ -128,7 +136,8 @@ public class OfferResource {
     @Path("/{id}/accept")
     @Transactional
     public OfferView acceptOffer(@PathParam("id") UUID id, @Valid AcceptRequest request) {
-        return OfferView.of(offers.accept(id, request == null || request.chosenOptions() == null ? Set.of() : request.chosenOptions()));
+        return OfferView.of(offers.accept(
+                id, request == null || request.chosenOptions() == null ? Set.of() : request.chosenOptions()));
     }
 
     @POST

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The money of an offer, reckoned as on a German invoice: each line's net amount is rounded half-up to the cent, the
- * VAT is computed once per rate on the sum of that rate's net amounts (§14 (4) Nr. 8 UStG asks for the amount per
- * rate, not per line) and rounded half-up, and the gross is net plus VAT. Summing per-line VAT instead would drift by
- * cents from what accounting puts on the invoice.
+ * VAT is computed once per rate on the sum of that rate's net amounts (§14 (4) Nr. 8 UStG asks for the amount per rate,
+ * not per line) and rounded half-up, and the gross is net plus VAT. Summing per-line VAT instead would drift by cents
+ * from what accounting puts on the invoice.
  */
 public record OfferTotals(BigDecimal netTotal, BigDecimal vatTotal, BigDecimal grossTotal, List<VatGroup> vatGroups) {
 
@@ -20,12 +20,10 @@ public record OfferTotals(BigDecimal netTotal, BigDecimal vatTotal, BigDecimal g
     private static final int CENTS = 2;
 
     /** What the totals need of a line: its (rounded) net amount and its VAT rate in percent. */
-    public record Line(BigDecimal netAmount, BigDecimal vatRate) {
-    }
+    public record Line(BigDecimal netAmount, BigDecimal vatRate) {}
 
     /** Net and VAT of all lines at one rate, the "Aufschlüsselung nach Steuersätzen" of an invoice. */
-    public record VatGroup(BigDecimal vatRate, BigDecimal net, BigDecimal vat) {
-    }
+    public record VatGroup(BigDecimal vatRate, BigDecimal net, BigDecimal vat) {}
 
     /**
      * quantity × unit price × (1 − discount / 100), rounded half-up to cents. Computed exactly and rounded once, so
@@ -52,7 +50,8 @@ public record OfferTotals(BigDecimal netTotal, BigDecimal vatTotal, BigDecimal g
         List<VatGroup> groups = new ArrayList<>();
         for (Map.Entry<BigDecimal, BigDecimal> rate : netByRate.entrySet()) {
             BigDecimal groupNet = rate.getValue().setScale(CENTS, RoundingMode.HALF_UP);
-            BigDecimal groupVat = groupNet.multiply(rate.getKey()).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
+            BigDecimal groupVat =
+                    groupNet.multiply(rate.getKey()).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
             groups.add(new VatGroup(rate.getKey(), groupNet, groupVat));
             net = net.add(groupNet);
             vat = vat.add(groupVat);

@@ -42,8 +42,7 @@ public record OfferView(
         boolean paid) {
 
     /** An invoice accounting issued for the offer: ISSUED, PAID or CANCELLED. */
-    public record Invoice(UUID invoiceId, String invoiceNumber, OfferInvoice.Status status) {
-    }
+    public record Invoice(UUID invoiceId, String invoiceNumber, OfferInvoice.Status status) {}
 
     /** {@code position} counts from 1; an optional line counts in the totals only when {@code chosen}. */
     public record Line(
@@ -57,21 +56,54 @@ public record OfferView(
             int vatRate,
             BigDecimal netAmount,
             boolean optional,
-            boolean chosen) {
-    }
+            boolean chosen) {}
 
     public static OfferView of(Offer offer) {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < offer.lines.size(); i++) {
             OfferLineItem l = offer.lines.get(i);
-            lines.add(new Line(i + 1, l.sku, l.description, l.quantity, l.unit, l.unitPrice, l.discountPercent, l.vatRate, l.netAmount,
-                    l.optional, l.chosen));
+            lines.add(new Line(
+                    i + 1,
+                    l.sku,
+                    l.description,
+                    l.quantity,
+                    l.unit,
+                    l.unitPrice,
+                    l.discountPercent,
+                    l.vatRate,
+                    l.netAmount,
+                    l.optional,
+                    l.chosen));
         }
-        return new OfferView(offer.id, offer.offerNumber, offer.revision, offer.previousRevisionId, offer.supersededById,
-                offer.status, offer.customerId, offer.billing, offer.currency, offer.issueDate, offer.validUntil, offer.netTotal,
-                offer.vatTotal, offer.grossTotal, offer.totals().vatGroups(), offer.templateId, offer.introText, offer.termsText,
-                lines, offer.sentAt, offer.acceptedAt, offer.rejectedAt, offer.rejectionReason, offer.expiredAt,
+        return new OfferView(
+                offer.id,
+                offer.offerNumber,
+                offer.revision,
+                offer.previousRevisionId,
+                offer.supersededById,
+                offer.status,
+                offer.customerId,
+                offer.billing,
+                offer.currency,
+                offer.issueDate,
+                offer.validUntil,
+                offer.netTotal,
+                offer.vatTotal,
+                offer.grossTotal,
+                offer.totals().vatGroups(),
+                offer.templateId,
+                offer.introText,
+                offer.termsText,
+                lines,
+                offer.sentAt,
+                offer.acceptedAt,
+                offer.rejectedAt,
+                offer.rejectionReason,
+                offer.expiredAt,
                 offer.invoices.stream().map(i -> i.invoiceId).toList(),
-                offer.invoices.stream().map(i -> new Invoice(i.invoiceId, i.invoiceNumber, i.status)).toList(), offer.paid);
+                offer.invoices.stream()
+                        .map(i -> new Invoice(i.invoiceId, i.invoiceNumber, i.status))
+                        .toList(),
+                offer.paid);
     }
 }

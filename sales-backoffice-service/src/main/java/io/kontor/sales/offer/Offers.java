@@ -30,7 +30,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Making offers and moving them through their life; sent, accepted, rejected and expired offers are published on {@code sales.offers}. */
+/**
+ * Making offers and moving them through their life; sent, accepted, rejected and expired offers are published on
+ * {@code sales.offers}.
+ */
 @ApplicationScoped
 public class Offers {
 
@@ -39,19 +42,24 @@ public class Offers {
 
     @Inject
     Outbox outbox;
+
     @Inject
     OfferNumbers numbers;
+
     @Inject
     Clock clock;
+
     @Inject
     SalesConfig config;
+
     @Inject
     FollowUps followUps;
 
     @Transactional
     public Offer create(OfferRequest request, String createdBy) {
         // What is wrong with the request itself is said before what is wrong with the data it refers to.
-        if (request.templateId() == null && (request.lines() == null || request.lines().isEmpty())) {
+        if (request.templateId() == null
+                && (request.lines() == null || request.lines().isEmpty())) {
             throw nothingToOffer();
         }
         Customer customer = Customer.<Customer>findByIdOptional(request.customerId())
@@ -74,8 +82,7 @@ public class Offers {
     }
 
     /** A changed offer: the draft itself, or for a sent offer its next revision ({@code revised}). */
-    public record Change(Offer offer, boolean revised) {
-    }
+    public record Change(Offer offer, boolean revised) {}
 
     /**
      * Changes an offer. A draft is changed in place. A sent offer stays as the customer got it, SUPERSEDED, and the
@@ -86,7 +93,8 @@ public class Offers {
     public Change change(UUID id, OfferRequest request) {
         Offer offer = locked(id);
         if (!offer.customerId.equals(request.customerId())) {
-            throw new InvalidFieldProblem("customerId", "an offer stays with its customer; make a new offer for another one");
+            throw new InvalidFieldProblem(
+                    "customerId", "an offer stays with its customer; make a new offer for another one");
         }
         OfferTemplate template = template(request.templateId());
         LocalDate today = today();
@@ -97,7 +105,8 @@ public class Offers {
             }
             case SENT -> {
                 if (offer.isDueToExpire(today)) {
-                    throw new ConflictProblem("offer " + offer.offerNumber + " was valid until " + offer.validUntil + " and has expired; make a new offer");
+                    throw new ConflictProblem("offer " + offer.offerNumber + " was valid until " + offer.validUntil
+                            + " and has expired; make a new offer");
                 }
                 refuseOnCreditHold(Customer.findById(offer.customerId));
                 Offer next = new Offer();
@@ -115,13 +124,16 @@ public class Offers {
                 offer.supersede(next.id, next.createdAt);
                 return new Change(next, true);
             }
-            default -> throw new ConflictProblem("offer " + offer.offerNumber + " is " + offer.status + " and cannot be changed; make a new offer");
+            default ->
+                throw new ConflictProblem("offer " + offer.offerNumber + " is " + offer.status
+                        + " and cannot be changed; make a new offer");
         }
     }
 
     private static void refuseOnCreditHold(Customer customer) {
         if (customer.creditHold) {
-            throw new ConflictProblem("customer " + customer.customerNumber + " is on credit hold: no new offers until accounting lifts it");
+            throw new ConflictProblem("customer " + customer.customerNumber
+                    + " is on credit hold: no new offers until accounting lifts it");
         }
     }
 
@@ -129,7 +141,8 @@ public class Offers {
     private void describe(Offer offer, OfferRequest request, OfferTemplate template, LocalDate today) {
         offer.billing = request.billing();
         offer.issueDate = today;
-        offer.validUntil = today.plusDays(template != null ? template.validityDays : config.offers().validityDays());
+        offer.validUntil = today.plusDays(
+                template != null ? template.validityDays : config.offers().validityDays());
         offer.templateId = template == null ? null : template.id;
         offer.introText = template == null ? null : template.introText;
         offer.termsText = template == null ? null : template.termsText;
@@ -171,7 +184,9 @@ public class Offers {
         return offer;
     }
 
-    /** The offer as it stands today: one past its validity expires on this read if the daily run has not got to it yet. */
+    /**
+     * The offer as it stands today: one past its validity expires on this read if the daily run has not got to it yet.
+     */
     @Transactional
     public Offer get(UUID id) {
         Offer offer = Offer.<Offer>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("offer", id));
@@ -192,7 +207,8 @@ public class Offers {
     @Transactional
     public int expireDue() {
         LocalDate today = today();
-        List<Offer> due = Offer.<Offer>find("status = ?1 and validUntil < ?2", Sort.by("validUntil"), OfferStatus.SENT, today)
+        List<Offer> due = Offer.<Offer>find(
+                        "status = ?1 and validUntil < ?2", Sort.by("validUntil"), OfferStatus.SENT, today)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
         int expired = 0;
@@ -213,7 +229,10 @@ public class Offers {
         return true;
     }
 
-    /** Lists offers as they stand today: overdue ones are expired first, so that {@code status=SENT} never lists a dead offer. */
+    /**
+     * Lists offers as they stand today: overdue ones are expired first, so that {@code status=SENT} never lists a dead
+     * offer.
+     */
     @Transactional
     public Page<OfferView> search(UUID customerId, OfferStatus status, String createdBy, int page, int size) {
         expireDue();
@@ -241,7 +260,10 @@ public class Offers {
     /** The offer accounting invoiced, locked; null when the invoice is not about an offer of this service. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Offer invoiced(UUID offerId) {
-        return offerId == null ? null : Offer.<Offer>findByIdOptional(offerId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        return offerId == null
+                ? null
+                : Offer.<Offer>findByIdOptional(offerId, LockModeType.PESSIMISTIC_WRITE)
+                        .orElse(null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -260,16 +282,22 @@ public class Offers {
     }
 
     /**
-     * Transitions lock the offer first: two concurrent "accept"s then see each other's result, and the second is a
-     * 409 instead of a second OfferAccepted (which would bill the customer twice).
+     * Transitions lock the offer first: two concurrent "accept"s then see each other's result, and the second is a 409
+     * instead of a second OfferAccepted (which would bill the customer twice).
      */
     private Offer locked(UUID id) {
-        return Offer.<Offer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new NotFoundProblem("offer", id));
+        return Offer.<Offer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundProblem("offer", id));
     }
 
     /** A line to price, with the request field it came from for error messages. */
-    private record Wanted(String field, String sku, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, boolean optional) {
-    }
+    private record Wanted(
+            String field,
+            String sku,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            BigDecimal discountPercent,
+            boolean optional) {}
 
     private static InvalidFieldProblem nothingToOffer() {
         return new InvalidFieldProblem("lines", "an offer needs lines, a templateId, or both");
@@ -286,13 +314,20 @@ public class Offers {
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
         for (int i = 0; i < lines.size(); i++) {
             OfferRequest.Line line = lines.get(i);
-            wanted.add(new Wanted("lines[" + i + "].sku", line.sku().strip(), line.quantity(), line.unitPrice(), line.discountPercent(), line.optional()));
+            wanted.add(new Wanted(
+                    "lines[" + i + "].sku",
+                    line.sku().strip(),
+                    line.quantity(),
+                    line.unitPrice(),
+                    line.discountPercent(),
+                    line.optional()));
         }
         if (wanted.isEmpty()) {
             throw nothingToOffer();
         }
         if (wanted.size() > MAX_LINES) {
-            throw new InvalidFieldProblem("lines", "an offer has at most " + MAX_LINES + " lines, template lines included");
+            throw new InvalidFieldProblem(
+                    "lines", "an offer has at most " + MAX_LINES + " lines, template lines included");
         }
         return wanted;
     }
@@ -316,7 +351,8 @@ public class Offers {
             item.quantity = line.quantity().setScale(3);
             item.unit = product.unit;
             item.unitPrice = (line.unitPrice() != null ? line.unitPrice() : product.unitPrice).setScale(2);
-            item.discountPercent = (line.discountPercent() != null ? line.discountPercent() : BigDecimal.ZERO).setScale(2);
+            item.discountPercent =
+                    (line.discountPercent() != null ? line.discountPercent() : BigDecimal.ZERO).setScale(2);
             item.vatRate = product.vatRate;
             item.netAmount = OfferTotals.lineNet(item.quantity, item.unitPrice, item.discountPercent);
             item.optional = line.optional();

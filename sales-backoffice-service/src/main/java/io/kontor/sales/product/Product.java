@@ -17,8 +17,10 @@ public class Product extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "sku", nullable = false, unique = true, length = 64)
     public String sku;
+
     @Column(name = "name", nullable = false, length = 200)
     public String name;
     /** Net list price per unit. */
@@ -30,6 +32,7 @@ public class Product extends PanacheEntityBase {
     /** What one quantity is: "h", "day", "piece", ... */
     @Column(name = "unit", nullable = false, length = 20)
     public String unit;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /** False once withdrawn from sale: no new offer or template may use it. */

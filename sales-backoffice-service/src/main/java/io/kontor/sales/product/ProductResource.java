@@ -1,7 +1,7 @@
 package io.kontor.sales.product;
 
-import io.kontor.platform.security.Roles;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
 import io.kontor.sales.Paging;
@@ -41,7 +41,9 @@ public class ProductResource {
     @Transactional
     public Response createProduct(@NotNull @Valid ProductRequest request) {
         Product product = products.create(request);
-        return Response.created(URI.create("products/" + product.id)).entity(ProductView.of(product)).build();
+        return Response.created(URI.create("products/" + product.id))
+                .entity(ProductView.of(product))
+                .build();
     }
 
     @GET

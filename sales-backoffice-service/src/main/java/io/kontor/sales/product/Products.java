@@ -52,8 +52,8 @@ public class Products {
     }
 
     public Page<ProductView> list(boolean includeInactive, int page, int size) {
-        io.quarkus.hibernate.orm.panache.PanacheQuery<Product> query = includeInactive
-                ? Product.findAll(Sort.by("sku")) : Product.find("active", Sort.by("sku"), true);
+        io.quarkus.hibernate.orm.panache.PanacheQuery<Product> query =
+                includeInactive ? Product.findAll(Sort.by("sku")) : Product.find("active", Sort.by("sku"), true);
         return Paging.page(query, page, size, ProductView::of);
     }
 
@@ -67,9 +67,13 @@ public class Products {
     public java.util.Optional<Product> withdraw(UUID id) {
         Product product = get(id);
         long uses = Product.getEntityManager()
-                .createNativeQuery("select (select count(*) from offer_line where sku = ?1) + (select count(*) from offer_template_line where sku = ?1)")
-                .setParameter(1, product.sku)
-                .getSingleResult() instanceof Number count ? count.longValue() : 0;
+                                .createNativeQuery(
+                                        "select (select count(*) from offer_line where sku = ?1) + (select count(*) from offer_template_line where sku = ?1)")
+                                .setParameter(1, product.sku)
+                                .getSingleResult()
+                        instanceof Number count
+                ? count.longValue()
+                : 0;
         if (uses == 0) {
             product.delete();
             return java.util.Optional.empty();
@@ -80,7 +84,8 @@ public class Products {
 
     private static boolean violates(Throwable failure, String constraint) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+            if (cause instanceof ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
                 return true;
             }
         }

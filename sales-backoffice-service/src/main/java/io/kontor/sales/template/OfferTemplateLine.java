@@ -10,6 +10,7 @@ public class OfferTemplateLine {
 
     @Column(name = "sku", nullable = false, length = 64)
     public String sku;
+
     @Column(name = "quantity", nullable = false, precision = 12, scale = 3)
     public BigDecimal quantity;
     /** Offered as an option: not in the totals until the customer chooses it. */

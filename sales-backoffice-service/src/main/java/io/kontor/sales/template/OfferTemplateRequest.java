@@ -22,7 +22,9 @@ public record OfferTemplateRequest(
 
     public record Line(
             @NotBlank @Size(max = 64) String sku,
-            @NotNull @Positive @Digits(integer = 6, fraction = 3) BigDecimal quantity,
-            boolean optional) {
-    }
+
+            @NotNull @Positive @Digits(integer = 6, fraction = 3)
+            BigDecimal quantity,
+
+            boolean optional) {}
 }

@@ -39,7 +39,9 @@ public class OfferTemplateResource {
     @Transactional
     public Response createOfferTemplate(@NotNull @Valid OfferTemplateRequest request) {
         OfferTemplate template = templates.create(request);
-        return Response.created(URI.create("offer-templates/" + template.id)).entity(OfferTemplateView.of(template)).build();
+        return Response.created(URI.create("offer-templates/" + template.id))
+                .entity(OfferTemplateView.of(template))
+                .build();
     }
 
     @GET

@@ -14,11 +14,18 @@ public record OfferTemplateView(
         List<Line> lines,
         Instant createdAt) {
 
-    public record Line(String sku, BigDecimal quantity, boolean optional) {
-    }
+    public record Line(String sku, BigDecimal quantity, boolean optional) {}
 
     public static OfferTemplateView of(OfferTemplate template) {
-        return new OfferTemplateView(template.id, template.name, template.validityDays, template.introText, template.termsText,
-                template.lines.stream().map(l -> new Line(l.sku, l.quantity, l.optional)).toList(), template.createdAt);
+        return new OfferTemplateView(
+                template.id,
+                template.name,
+                template.validityDays,
+                template.introText,
+                template.termsText,
+                template.lines.stream()
+                        .map(l -> new Line(l.sku, l.quantity, l.optional))
+                        .toList(),
+                template.createdAt);
     }
 }

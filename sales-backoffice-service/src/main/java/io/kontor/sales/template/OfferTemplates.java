@@ -48,7 +48,8 @@ public class OfferTemplates {
     }
 
     public OfferTemplate get(UUID id) {
-        return OfferTemplate.<OfferTemplate>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("offer template", id));
+        return OfferTemplate.<OfferTemplate>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundProblem("offer template", id));
     }
 
     public Page<OfferTemplateView> list(int page, int size) {

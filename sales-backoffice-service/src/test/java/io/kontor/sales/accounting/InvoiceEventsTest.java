@@ -48,7 +48,10 @@ class InvoiceEventsTest {
         UUID customerId = UUID.fromString(offer.getString("customerId"));
         UUID invoiceId = UUID.randomUUID();
         // Accounting's report about an invoice of no offer sales knows goes by without stopping the consumer.
-        events.send(ACCOUNTING, new InvoicePaid(UUID.randomUUID(), "RE-2026-009999", UUID.randomUUID(), UUID.randomUUID(), LocalDate.now()));
+        events.send(
+                ACCOUNTING,
+                new InvoicePaid(
+                        UUID.randomUUID(), "RE-2026-009999", UUID.randomUUID(), UUID.randomUUID(), LocalDate.now()));
 
         events.send(ACCOUNTING, issued(invoiceId, customerId, UUID.fromString(offerId)));
 
@@ -57,20 +60,29 @@ class InvoiceEventsTest {
         assertThat(linked.getString("invoices[0].invoiceNumber")).isEqualTo("RE-2026-000815");
         assertThat(linked.getString("invoices[0].status")).isEqualTo("ISSUED");
 
-        InvoicePaid paid = new InvoicePaid(invoiceId, "RE-2026-000815", customerId, UUID.fromString(offerId), LocalDate.parse("2026-05-04"));
+        InvoicePaid paid = new InvoicePaid(
+                invoiceId, "RE-2026-000815", customerId, UUID.fromString(offerId), LocalDate.parse("2026-05-04"));
         events.send(ACCOUNTING, paid);
         events.send(ACCOUNTING, paid); // the same fact again under another event id: still one after-sale call
 
         JsonPath settled = awaitOffer(offerId, o -> o.getBoolean("paid"));
         assertThat(settled.getString("invoices[0].status")).isEqualTo("PAID");
         List<Map<String, String>> followUps = await().atMost(Duration.ofSeconds(30))
-                .until(() -> rows("select kind, due_on, status, reason from follow_up where invoice_id = ?", invoiceId), r -> !r.isEmpty());
+                .until(
+                        () -> rows(
+                                "select kind, due_on, status, reason from follow_up where invoice_id = ?", invoiceId),
+                        r -> !r.isEmpty());
         assertThat(followUps).hasSize(1);
-        assertThat(followUps.get(0)).containsEntry("kind", "AFTER_PAYMENT").containsEntry("status", "OPEN")
+        assertThat(followUps.get(0))
+                .containsEntry("kind", "AFTER_PAYMENT")
+                .containsEntry("status", "OPEN")
                 .containsEntry("due_on", "2026-05-11"); // paid on 4 May + 7 days
         assertThat(followUps.get(0).get("reason")).contains("RE-2026-000815").contains(offer.getString("offerNumber"));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> rows("select 1 from follow_up where invoice_id = ?", invoiceId).size() == 1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> rows("select 1 from follow_up where invoice_id = ?", invoiceId)
+                                .size()
+                        == 1);
     }
 
     @Test
@@ -83,9 +95,15 @@ class InvoiceEventsTest {
         events.send(ACCOUNTING, notice(invoiceId, customerId, 3));
 
         awaitCreditHold(customerId, true);
-        as("sales").body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]")).post("/offers")
-                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("credit hold"));
-        JsonPath published = json(awaitEvent("sales.customers", customerId, CUSTOMER_UPDATED).value());
+        as("sales")
+                .body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]"))
+                .post("/offers")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("credit hold"));
+        JsonPath published =
+                json(awaitEvent("sales.customers", customerId, CUSTOMER_UPDATED).value());
         assertThat(published.getBoolean("creditHold")).isTrue();
     }
 
@@ -94,21 +112,36 @@ class InvoiceEventsTest {
         String customerId = registerCustomer("Zahlt Spät GmbH").getString("id");
         UUID dunned = UUID.randomUUID();
         UUID alsoOverdue = UUID.randomUUID();
-        events.send(ACCOUNTING, new InvoiceOverdue(alsoOverdue, "RE-2026-000902", UUID.fromString(customerId), LocalDate.now().minusDays(3),
-                new BigDecimal("119.00"), "EUR"));
+        events.send(
+                ACCOUNTING,
+                new InvoiceOverdue(
+                        alsoOverdue,
+                        "RE-2026-000902",
+                        UUID.fromString(customerId),
+                        LocalDate.now().minusDays(3),
+                        new BigDecimal("119.00"),
+                        "EUR"));
         events.send(ACCOUNTING, notice(dunned, customerId, 3));
         awaitCreditHold(customerId, true);
         await().atMost(Duration.ofSeconds(30)).until(() -> overdueInvoices(customerId) == 2);
 
-        events.send(ACCOUNTING, new InvoicePaid(dunned, "RE-2026-000901", UUID.fromString(customerId), null, LocalDate.now()));
+        events.send(
+                ACCOUNTING,
+                new InvoicePaid(dunned, "RE-2026-000901", UUID.fromString(customerId), null, LocalDate.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> overdueInvoices(customerId) == 1);
         as("sales").get("/customers/" + customerId).then().body("creditHold", org.hamcrest.Matchers.equalTo(true));
 
-        events.send(ACCOUNTING, new InvoicePaid(alsoOverdue, "RE-2026-000902", UUID.fromString(customerId), null, LocalDate.now()));
+        events.send(
+                ACCOUNTING,
+                new InvoicePaid(alsoOverdue, "RE-2026-000902", UUID.fromString(customerId), null, LocalDate.now()));
 
         awaitCreditHold(customerId, false);
         String sku = createProduct("Beratung", "100.00", 19);
-        as("sales").body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]")).post("/offers").then().statusCode(201);
+        as("sales")
+                .body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]"))
+                .post("/offers")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -117,35 +150,69 @@ class InvoiceEventsTest {
         UUID customerId = UUID.fromString(offer(offerId).getString("customerId"));
         UUID invoiceId = UUID.randomUUID();
         events.send(ACCOUNTING, issued(invoiceId, customerId, UUID.fromString(offerId)));
-        events.send(ACCOUNTING, new InvoicePaid(invoiceId, "RE-2026-000815", customerId, UUID.fromString(offerId), LocalDate.now()));
+        events.send(
+                ACCOUNTING,
+                new InvoicePaid(invoiceId, "RE-2026-000815", customerId, UUID.fromString(offerId), LocalDate.now()));
         awaitOffer(offerId, o -> o.getBoolean("paid"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !rows("select 1 from follow_up where invoice_id = ?", invoiceId).isEmpty());
-        rows("update follow_up set status = 'DONE', note = 'zufrieden', completed_at = now() where invoice_id = ?", invoiceId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !rows("select 1 from follow_up where invoice_id = ?", invoiceId)
+                        .isEmpty());
+        rows(
+                "update follow_up set status = 'DONE', note = 'zufrieden', completed_at = now() where invoice_id = ?",
+                invoiceId);
 
-        events.send(ACCOUNTING, new InvoiceCancelled(invoiceId, "RE-2026-000815", "GS-2026-000007", customerId, UUID.fromString(offerId)));
+        events.send(
+                ACCOUNTING,
+                new InvoiceCancelled(
+                        invoiceId, "RE-2026-000815", "GS-2026-000007", customerId, UUID.fromString(offerId)));
 
         JsonPath cancelled = awaitOffer(offerId, o -> "CANCELLED".equals(o.getString("invoices[0].status")));
         assertThat(cancelled.getBoolean("paid")).isFalse();
         Map<String, String> reopened = await().atMost(Duration.ofSeconds(30))
-                .until(() -> rows("select status, due_on, reason, note from follow_up where invoice_id = ?", invoiceId).get(0),
+                .until(
+                        () -> rows("select status, due_on, reason, note from follow_up where invoice_id = ?", invoiceId)
+                                .get(0),
                         row -> row.get("status").equals("OPEN"));
         assertThat(reopened.get("reason")).contains("GS-2026-000007");
-        assertThat(reopened.get("due_on")).isEqualTo(LocalDate.now(ZoneId.of("Europe/Berlin")).toString());
+        assertThat(reopened.get("due_on"))
+                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Berlin")).toString());
         assertThat(reopened.get("note")).isEqualTo("zufrieden");
     }
 
     private static InvoiceIssued issued(UUID invoiceId, UUID customerId, UUID offerId) {
-        return new InvoiceIssued(invoiceId, "RE-2026-000815", customerId, offerId, LocalDate.now(), LocalDate.now().plusDays(30),
-                new BigDecimal("200.00"), new BigDecimal("38.00"), new BigDecimal("238.00"), "EUR");
+        return new InvoiceIssued(
+                invoiceId,
+                "RE-2026-000815",
+                customerId,
+                offerId,
+                LocalDate.now(),
+                LocalDate.now().plusDays(30),
+                new BigDecimal("200.00"),
+                new BigDecimal("38.00"),
+                new BigDecimal("238.00"),
+                "EUR");
     }
 
     private static DunningNoticeIssued notice(UUID invoiceId, String customerId, int level) {
-        return new DunningNoticeIssued(invoiceId, "RE-2026-000901", UUID.fromString(customerId), level, new BigDecimal("40.00"),
-                new BigDecimal("3.12"), new BigDecimal("238.00"), "EUR", LocalDate.now());
+        return new DunningNoticeIssued(
+                invoiceId,
+                "RE-2026-000901",
+                UUID.fromString(customerId),
+                level,
+                new BigDecimal("40.00"),
+                new BigDecimal("3.12"),
+                new BigDecimal("238.00"),
+                "EUR",
+                LocalDate.now());
     }
 
     private static JsonPath offer(String id) {
-        return json(as("sales").get("/offers/" + id).then().statusCode(200).extract().asString());
+        return json(as("sales")
+                .get("/offers/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     private static JsonPath awaitOffer(String id, Predicate<JsonPath> condition) {
@@ -154,11 +221,18 @@ class InvoiceEventsTest {
 
     private static void awaitCreditHold(String customerId, boolean onHold) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> as("sales").get("/customers/" + customerId).then().statusCode(200).extract().<Boolean>path("creditHold"),
+                .until(
+                        () -> as("sales")
+                                .get("/customers/" + customerId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Boolean>path("creditHold"),
                         hold -> hold == onHold);
     }
 
     private static int overdueInvoices(String customerId) {
-        return rows("select 1 from overdue_invoice where customer_id = ?", UUID.fromString(customerId)).size();
+        return rows("select 1 from overdue_invoice where customer_id = ?", UUID.fromString(customerId))
+                .size();
     }
 }

@@ -16,9 +16,7 @@ class CreditStandingTest {
     private static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     private static final UUID B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
-    /**
-     * Steps, one per word: "overdue:A", "dunned:A:2", "settled:A". The last column is the hold after the last step.
-     */
+    /** Steps, one per word: "overdue:A", "dunned:A:2", "settled:A". The last column is the hold after the last step. */
     static Stream<Arguments> histories() {
         return Stream.of(
                 arguments("overdue:A", false),

@@ -36,7 +36,8 @@ class CustomerResourceTest {
     void registering_a_customer_answers_201_with_its_location_number_and_no_credit_hold() {
         Response response = as("sales").body(customerBody("Hanse Kontor GmbH")).post("/customers");
 
-        response.then().statusCode(201)
+        response.then()
+                .statusCode(201)
                 .body("customerNumber", matchesPattern("K-\\d{6}"))
                 .body("creditHold", equalTo(false))
                 .body("name", equalTo("Hanse Kontor GmbH"))
@@ -59,7 +60,8 @@ class CustomerResourceTest {
         assertThat(TestKafka.header(event, CloudEventHeaders.SOURCE)).isEqualTo("/kontor/sales-backoffice-service");
         assertThat(TestKafka.header(event, CloudEventHeaders.SUBJECT)).isEqualTo(id);
         assertThat(TestKafka.header(event, CloudEventHeaders.ID)).isNotBlank();
-        assertThat(OffsetDateTime.parse(TestKafka.header(event, CloudEventHeaders.TIME))).isNotNull();
+        assertThat(OffsetDateTime.parse(TestKafka.header(event, CloudEventHeaders.TIME)))
+                .isNotNull();
         assertThat(TestKafka.header(event, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         JsonPath data = json(event.value());
         assertThat(data.getString("customerId")).isEqualTo(id);
@@ -109,12 +111,16 @@ class CustomerResourceTest {
 
     @Test
     void payment_terms_are_14_days_when_the_request_names_none() {
-        as("sales").body("""
+        as("sales")
+                .body("""
                 {"name": "Privatkundin Meier", "type": "CONSUMER", "email": "meier@example.org",
                  "billingAddress": {"street": "Lindenweg 3", "postalCode": "80331", "city": "München", "country": "DE"}}
                 """)
                 .post("/customers")
-                .then().statusCode(201).body("paymentTermDays", equalTo(14)).body("vatId", equalTo(null));
+                .then()
+                .statusCode(201)
+                .body("paymentTermDays", equalTo(14))
+                .body("vatId", equalTo(null));
     }
 
     @Test
@@ -122,14 +128,31 @@ class CustomerResourceTest {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         JsonPath customer = registerCustomer("Such " + marker + " GmbH");
 
-        as("sales").queryParam("q", marker.toUpperCase()).get("/customers")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(customer.getString("id")));
-        as("sales").queryParam("q", customer.getString("customerNumber")).get("/customers")
-                .then().statusCode(200).body("total", equalTo(1));
-        as("sales").queryParam("q", customer.getString("email")).get("/customers")
-                .then().statusCode(200).body("total", equalTo(1));
-        as("sales").queryParam("q", "%").get("/customers")
-                .then().statusCode(200).body("total", equalTo(0));
+        as("sales")
+                .queryParam("q", marker.toUpperCase())
+                .get("/customers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(customer.getString("id")));
+        as("sales")
+                .queryParam("q", customer.getString("customerNumber"))
+                .get("/customers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        as("sales")
+                .queryParam("q", customer.getString("email"))
+                .get("/customers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        as("sales")
+                .queryParam("q", "%")
+                .get("/customers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -137,24 +160,39 @@ class CustomerResourceTest {
         registerCustomer("Seite Eins GmbH");
         registerCustomer("Seite Zwei GmbH");
 
-        as("sales").queryParam("page", 1).queryParam("size", 1).get("/customers")
-                .then().statusCode(200)
-                .body("page", equalTo(1)).body("size", equalTo(1)).body("items.size()", equalTo(1));
-        as("sales").queryParam("size", 500).get("/customers")
-                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("size"));
+        as("sales")
+                .queryParam("page", 1)
+                .queryParam("size", 1)
+                .get("/customers")
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(1))
+                .body("size", equalTo(1))
+                .body("items.size()", equalTo(1));
+        as("sales")
+                .queryParam("size", 500)
+                .get("/customers")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("size"));
     }
 
     @Test
     void updating_a_customer_publishes_customer_updated_with_the_whole_new_state() {
         String id = registerCustomer("Alt Name GmbH").getString("id");
 
-        as("sales").body("""
+        as("sales")
+                .body("""
                 {"name": "Neu Name GmbH", "type": "BUSINESS", "email": "buchhaltung@neu.example", "vatId": "ATU12345678",
                  "paymentTermDays": 7,
                  "billingAddress": {"street": "Ring 5", "postalCode": "1010", "city": "Wien", "country": "AT"}}
                 """)
                 .put("/customers/" + id)
-                .then().statusCode(200).body("name", equalTo("Neu Name GmbH")).body("billingAddress.country", equalTo("AT"));
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Neu Name GmbH"))
+                .body("billingAddress.country", equalTo("AT"));
 
         JsonPath data = json(awaitEvent("sales.customers", id, UPDATED).value());
         assertThat(data.getString("name")).isEqualTo("Neu Name GmbH");
@@ -169,18 +207,28 @@ class CustomerResourceTest {
     void an_update_that_changes_nothing_publishes_nothing() {
         JsonPath customer = registerCustomer("Gleich Bleibend GmbH");
         String id = customer.getString("id");
-        String unchanged = customerBody("Gleich Bleibend GmbH").replaceFirst("einkauf@[^\"]+", customer.getString("email"));
+        String unchanged =
+                customerBody("Gleich Bleibend GmbH").replaceFirst("einkauf@[^\"]+", customer.getString("email"));
 
         as("sales").body(unchanged).put("/customers/" + id).then().statusCode(200);
 
         awaitEvent("sales.customers", id, REGISTERED);
-        assertThat(events("sales.customers", id, UPDATED, Duration.ofSeconds(1))).isEmpty();
+        assertThat(events("sales.customers", id, UPDATED, Duration.ofSeconds(1)))
+                .isEmpty();
     }
 
     @Test
     void an_unknown_customer_is_a_404_problem() {
-        as("sales").get("/customers/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        as("sales").body(customerBody("Niemand GmbH")).put("/customers/" + UUID.randomUUID()).then().statusCode(404);
+        as("sales")
+                .get("/customers/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        as("sales")
+                .body(customerBody("Niemand GmbH"))
+                .put("/customers/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test

@@ -59,7 +59,9 @@ class FollowUpResourceTest {
         JsonPath beforeJune = followUps("customerId", customerId, "dueBefore", "2037-06-01", "status", "OPEN");
 
         assertThat(beforeMay20.getList("items.offerId")).containsExactly(earlier);
-        assertThat(beforeMay24.getList("items.offerId")).as("dueBefore is exclusive").containsExactly(earlier);
+        assertThat(beforeMay24.getList("items.offerId"))
+                .as("dueBefore is exclusive")
+                .containsExactly(earlier);
         assertThat(beforeJune.getList("items.offerId")).containsExactly(earlier, later);
         assertThat(beforeJune.getList("items.dueOn")).containsExactly("2037-05-15", "2037-05-24");
     }
@@ -70,16 +72,29 @@ class FollowUpResourceTest {
         accepted(customerId);
         String id = followUps("customerId", customerId).getString("items[0].id");
 
-        as("sales").body("{\"note\": \"Projekt läuft, Folgeauftrag im Herbst\"}").post("/follow-ups/" + id + "/complete")
-                .then().statusCode(200)
+        as("sales")
+                .body("{\"note\": \"Projekt läuft, Folgeauftrag im Herbst\"}")
+                .post("/follow-ups/" + id + "/complete")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DONE"))
                 .body("note", equalTo("Projekt läuft, Folgeauftrag im Herbst"));
 
-        assertThat(followUps("customerId", customerId, "status", "OPEN").getInt("total")).isZero();
-        assertThat(followUps("customerId", customerId, "status", "DONE").getList("items.id")).containsExactly(id);
-        as("sales").body("{\"note\": \"nochmal\"}").post("/follow-ups/" + id + "/complete")
-                .then().statusCode(409).contentType("application/problem+json");
-        as("sales").get("/follow-ups/" + id).then().statusCode(200).body("note", equalTo("Projekt läuft, Folgeauftrag im Herbst"));
+        assertThat(followUps("customerId", customerId, "status", "OPEN").getInt("total"))
+                .isZero();
+        assertThat(followUps("customerId", customerId, "status", "DONE").getList("items.id"))
+                .containsExactly(id);
+        as("sales")
+                .body("{\"note\": \"nochmal\"}")
+                .post("/follow-ups/" + id + "/complete")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as("sales")
+                .get("/follow-ups/" + id)
+                .then()
+                .statusCode(200)
+                .body("note", equalTo("Projekt läuft, Folgeauftrag im Herbst"));
     }
 
     @Test
@@ -88,19 +103,46 @@ class FollowUpResourceTest {
         accepted(customerId);
         String id = followUps("customerId", customerId).getString("items[0].id");
 
-        as("sales").body("{\"note\": \"  \"}").post("/follow-ups/" + id + "/complete")
-                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("note"));
-        as("sales").body("{}").post("/follow-ups/" + id + "/complete").then().statusCode(400).body("violations.field", hasItem("note"));
+        as("sales")
+                .body("{\"note\": \"  \"}")
+                .post("/follow-ups/" + id + "/complete")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("note"));
+        as("sales")
+                .body("{}")
+                .post("/follow-ups/" + id + "/complete")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("note"));
 
         as("sales").get("/follow-ups/" + id).then().body("status", equalTo("OPEN"));
     }
 
     @Test
     void bad_filters_are_a_400_naming_the_parameter_and_unknown_ids_a_404() {
-        as("sales").queryParam("dueBefore", "next week").get("/follow-ups").then().statusCode(400).body("violations[0].field", equalTo("dueBefore"));
-        as("sales").queryParam("status", "MAYBE").get("/follow-ups").then().statusCode(400).body("violations[0].field", equalTo("status"));
-        as("sales").post("/follow-ups/" + UUID.randomUUID() + "/complete").then().statusCode(400);
-        as("sales").body("{\"note\": \"x\"}").post("/follow-ups/" + UUID.randomUUID() + "/complete").then().statusCode(404);
+        as("sales")
+                .queryParam("dueBefore", "next week")
+                .get("/follow-ups")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("dueBefore"));
+        as("sales")
+                .queryParam("status", "MAYBE")
+                .get("/follow-ups")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+        as("sales")
+                .post("/follow-ups/" + UUID.randomUUID() + "/complete")
+                .then()
+                .statusCode(400);
+        as("sales")
+                .body("{\"note\": \"x\"}")
+                .post("/follow-ups/" + UUID.randomUUID() + "/complete")
+                .then()
+                .statusCode(404);
         as("front-office").get("/follow-ups").then().statusCode(403);
     }
 
@@ -118,5 +160,4 @@ class FollowUpResourceTest {
         }
         return json(request.get("/follow-ups").then().statusCode(200).extract().asString());
     }
-
 }

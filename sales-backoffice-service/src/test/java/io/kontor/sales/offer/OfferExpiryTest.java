@@ -32,8 +32,10 @@ class OfferExpiryTest {
 
     @Inject
     MutableClock clock;
+
     @Inject
     OfferExpiry expiry;
+
     @Inject
     Scheduler scheduler;
 
@@ -49,9 +51,19 @@ class OfferExpiryTest {
         as("sales").get("/offers/" + id).then().body("validUntil", equalTo("2033-06-01"));
 
         clock.set(Instant.parse("2033-06-01T21:59:00Z")); // 23:59 in Berlin: the last valid day
-        as("sales").get("/offers/" + id).then().statusCode(200).body("status", equalTo("SENT")).body("expiredAt", nullValue());
+        as("sales")
+                .get("/offers/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SENT"))
+                .body("expiredAt", nullValue());
         clock.set(Instant.parse("2033-06-01T22:00:00Z")); // midnight in Berlin
-        as("sales").get("/offers/" + id).then().statusCode(200).body("status", equalTo("EXPIRED")).body("expiredAt", notNullValue());
+        as("sales")
+                .get("/offers/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("EXPIRED"))
+                .body("expiredAt", notNullValue());
         as("sales").get("/offers/" + id).then().statusCode(200).body("status", equalTo("EXPIRED"));
 
         JsonPath data = json(awaitEvent("sales.offers", id, EXPIRED).value());
@@ -74,13 +86,18 @@ class OfferExpiryTest {
 
         expiry.run();
 
-        assertThat(List.of(column("offer", "status", sent), column("offer", "status", draft), column("offer", "status", accepted),
-                column("offer", "status", rejected), column("offer", "status", stillValid)))
+        assertThat(List.of(
+                        column("offer", "status", sent),
+                        column("offer", "status", draft),
+                        column("offer", "status", accepted),
+                        column("offer", "status", rejected),
+                        column("offer", "status", stillValid)))
                 .containsExactly("EXPIRED", "DRAFT", "ACCEPTED", "REJECTED", "SENT");
         awaitEvent("sales.offers", sent, EXPIRED);
         expiry.run();
         assertThat(events("sales.offers", sent, EXPIRED, Duration.ofSeconds(1))).hasSize(1);
-        assertThat(events("sales.offers", stillValid, EXPIRED, Duration.ofMillis(300))).isEmpty();
+        assertThat(events("sales.offers", stillValid, EXPIRED, Duration.ofMillis(300)))
+                .isEmpty();
     }
 
     @Test
@@ -91,10 +108,20 @@ class OfferExpiryTest {
         as("sales").post("/offers/" + id + "/send").then().statusCode(200);
         clock.set(Instant.parse("2035-02-10T10:00:00Z"));
 
-        as("sales").queryParam("customerId", customerId).queryParam("status", "SENT").get("/offers")
-                .then().statusCode(200).body("total", equalTo(0));
-        as("sales").queryParam("customerId", customerId).queryParam("status", "EXPIRED").get("/offers")
-                .then().statusCode(200).body("items[0].id", equalTo(id));
+        as("sales")
+                .queryParam("customerId", customerId)
+                .queryParam("status", "SENT")
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        as("sales")
+                .queryParam("customerId", customerId)
+                .queryParam("status", "EXPIRED")
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(id));
     }
 
     @Test
@@ -105,7 +132,11 @@ class OfferExpiryTest {
         as("sales").get("/offers/" + id).then().body("status", equalTo("EXPIRED"));
 
         as("sales").post("/offers/" + id + "/accept").then().statusCode(409).contentType("application/problem+json");
-        as("sales").body("{\"reason\": \"zu spät\"}").post("/offers/" + id + "/reject").then().statusCode(409);
+        as("sales")
+                .body("{\"reason\": \"zu spät\"}")
+                .post("/offers/" + id + "/reject")
+                .then()
+                .statusCode(409);
         as("sales").post("/offers/" + id + "/send").then().statusCode(409);
         assertThat(column("offer", "status", id)).isEqualTo("EXPIRED");
     }

@@ -27,7 +27,8 @@ class OfferOptionsTest {
 
     @ParameterizedTest(name = "choosing {0} gives {1} net, {2} VAT, {3} gross")
     @MethodSource("choices")
-    void optional_lines_count_in_the_totals_only_once_chosen(Set<Integer> chosen, String net, String vat, String gross) {
+    void optional_lines_count_in_the_totals_only_once_chosen(
+            Set<Integer> chosen, String net, String vat, String gross) {
         Offer offer = offerWithOptions();
 
         offer.choose(chosen);
@@ -46,8 +47,12 @@ class OfferOptionsTest {
     void only_optional_lines_can_be_chosen() {
         Offer offer = offerWithOptions();
 
-        assertThatThrownBy(() -> offer.choose(Set.of(1))).isInstanceOf(InvalidFieldProblem.class).hasMessageContaining("not optional");
-        assertThatThrownBy(() -> offer.choose(Set.of(4))).isInstanceOf(InvalidFieldProblem.class).hasMessageContaining("no line 4");
+        assertThatThrownBy(() -> offer.choose(Set.of(1)))
+                .isInstanceOf(InvalidFieldProblem.class)
+                .hasMessageContaining("not optional");
+        assertThatThrownBy(() -> offer.choose(Set.of(4)))
+                .isInstanceOf(InvalidFieldProblem.class)
+                .hasMessageContaining("no line 4");
     }
 
     private static Offer offerWithOptions() {

@@ -19,16 +19,45 @@ import org.junit.jupiter.api.Test;
 class OfferPdfContentTest {
 
     private static final SalesConfig.Letterhead SELLER = new SalesConfig.Letterhead() {
-        public String companyName() { return "Hanse Handel GmbH"; }
-        public String street() { return "Am Sande 1"; }
-        public String postalCode() { return "21335"; }
-        public String city() { return "Lüneburg"; }
-        public String email() { return "angebote@hanse.example"; }
-        public Optional<String> phone() { return Optional.empty(); }
-        public Optional<String> vatId() { return Optional.of("DE999999999"); }
-        public Optional<String> register() { return Optional.of("Amtsgericht Lüneburg HRB 4711"); }
-        public Optional<String> managingDirectors() { return Optional.of("Hans Hanse"); }
-        public Optional<String> bankAccount() { return Optional.empty(); }
+        public String companyName() {
+            return "Hanse Handel GmbH";
+        }
+
+        public String street() {
+            return "Am Sande 1";
+        }
+
+        public String postalCode() {
+            return "21335";
+        }
+
+        public String city() {
+            return "Lüneburg";
+        }
+
+        public String email() {
+            return "angebote@hanse.example";
+        }
+
+        public Optional<String> phone() {
+            return Optional.empty();
+        }
+
+        public Optional<String> vatId() {
+            return Optional.of("DE999999999");
+        }
+
+        public Optional<String> register() {
+            return Optional.of("Amtsgericht Lüneburg HRB 4711");
+        }
+
+        public Optional<String> managingDirectors() {
+            return Optional.of("Hans Hanse");
+        }
+
+        public Optional<String> bankAccount() {
+            return Optional.empty();
+        }
     };
 
     @Test

@@ -25,9 +25,15 @@ class OfferPdfTest {
         String customerId = registerCustomer("Druckerei Nord GmbH").getString("id");
         String consulting = createProduct("Beratung", "120.00", 19);
         String books = createProduct("Fachbuch", "49.90", 7);
-        JsonPath offer = json(as("sales").body(offerBody(customerId, """
+        JsonPath offer = json(as("sales")
+                .body(offerBody(customerId, """
                 [{"sku": "%s", "quantity": 10, "discountPercent": 5}, {"sku": "%s", "quantity": 3, "unitPrice": 45.00}]
-                """.formatted(consulting, books))).post("/offers").then().statusCode(201).extract().asString());
+                """.formatted(consulting, books)))
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
 
         Response response = as("front-office").get("/offers/" + offer.getString("id") + "/pdf");
 
@@ -35,8 +41,14 @@ class OfferPdfTest {
         assertThat(response.header("Content-Disposition")).contains(offer.getString("offerNumber") + ".pdf");
         String text = text(response.asByteArray());
         assertThat(text).contains("Angebot " + offer.getString("offerNumber"));
-        assertThat(text).contains("Kontor Musterhandel GmbH").contains("Amtsgericht Hamburg").contains("Geschäftsführung: Erika Mustermann");
-        assertThat(text).contains("Druckerei Nord GmbH").contains("Hafenstraße 1").contains("20457 Hamburg");
+        assertThat(text)
+                .contains("Kontor Musterhandel GmbH")
+                .contains("Amtsgericht Hamburg")
+                .contains("Geschäftsführung: Erika Mustermann");
+        assertThat(text)
+                .contains("Druckerei Nord GmbH")
+                .contains("Hafenstraße 1")
+                .contains("20457 Hamburg");
         assertThat(text).contains("Beratung").contains("Fachbuch").contains("5 %");
         // 1140.00 at 19 % (216.60) and 135.00 at 7 % (9.45): gross 1501.05
         assertThat(text).contains("USt 19 % auf 1.140,00 EUR").contains("216,60 EUR");

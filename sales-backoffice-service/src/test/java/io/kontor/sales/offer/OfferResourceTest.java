@@ -15,16 +15,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.kontor.platform.events.CloudEventHeaders;
+import io.kontor.sales.SalesApi;
 import io.kontor.testing.MutableClock;
 import io.kontor.testing.TestInfra;
 import io.kontor.testing.TestKafka;
 import io.kontor.testing.TestTokens;
-import io.kontor.sales.SalesApi;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -63,10 +63,12 @@ class OfferResourceTest {
         String consulting = createProduct("Beratung", "120.00", 19);
         String books = createProduct("Fachbuch", "49.90", 7);
 
-        Response response = as("sales").body(offerBody(customerId, """
+        Response response = as("sales")
+                .body(offerBody(customerId, """
                 [{"sku": "%s", "quantity": 10, "discountPercent": 5},
                  {"sku": "%s", "quantity": 3, "unitPrice": 45.00}]
-                """.formatted(consulting, books))).post("/offers");
+                """.formatted(consulting, books)))
+                .post("/offers");
 
         response.then().statusCode(201);
         JsonPath offer = json(response.asString());
@@ -75,15 +77,19 @@ class OfferResourceTest {
         assertThat(offer.getString("status")).isEqualTo("DRAFT");
         assertThat(offer.getString("currency")).isEqualTo("EUR");
         assertThat(offer.getString("billing")).isEqualTo("ON_ACCEPTANCE");
-        assertThat(LocalDate.parse(offer.getString("validUntil"))).isEqualTo(LocalDate.parse(offer.getString("issueDate")).plusDays(30));
+        assertThat(LocalDate.parse(offer.getString("validUntil")))
+                .isEqualTo(LocalDate.parse(offer.getString("issueDate")).plusDays(30));
         assertThat(offer.getList("lines.description")).containsExactly("Beratung", "Fachbuch");
-        assertThat(offer.getList("lines.unitPrice", BigDecimal.class)).containsExactly(new BigDecimal("120.00"), new BigDecimal("45.00"));
+        assertThat(offer.getList("lines.unitPrice", BigDecimal.class))
+                .containsExactly(new BigDecimal("120.00"), new BigDecimal("45.00"));
         // 10 × 120.00 − 5 % = 1140.00 at 19 %; 3 × 45.00 = 135.00 at 7 %
-        assertThat(offer.getList("lines.netAmount", BigDecimal.class)).containsExactly(new BigDecimal("1140.00"), new BigDecimal("135.00"));
+        assertThat(offer.getList("lines.netAmount", BigDecimal.class))
+                .containsExactly(new BigDecimal("1140.00"), new BigDecimal("135.00"));
         assertThat(offer.getObject("netTotal", BigDecimal.class)).isEqualTo(new BigDecimal("1275.00"));
         assertThat(offer.getObject("vatTotal", BigDecimal.class)).isEqualTo(new BigDecimal("226.05")); // 216.60 + 9.45
         assertThat(offer.getObject("grossTotal", BigDecimal.class)).isEqualTo(new BigDecimal("1501.05"));
-        assertThat(offer.getList("vatBreakdown.vat", BigDecimal.class)).containsExactly(new BigDecimal("216.60"), new BigDecimal("9.45"));
+        assertThat(offer.getList("vatBreakdown.vat", BigDecimal.class))
+                .containsExactly(new BigDecimal("216.60"), new BigDecimal("9.45"));
     }
 
     @Test
@@ -92,13 +98,20 @@ class OfferResourceTest {
         String a = createProduct("Kleinteil", "10.05", 19);
         String b = createProduct("Broschüre", "1.50", 7);
 
-        JsonPath offer = json(as("sales").body(offerBody(customerId, """
+        JsonPath offer = json(as("sales")
+                .body(offerBody(customerId, """
                 [{"sku": "%s", "quantity": 1, "discountPercent": 50},
                  {"sku": "%s", "quantity": 1}]
-                """.formatted(a, b))).post("/offers").then().statusCode(201).extract().asString());
+                """.formatted(a, b)))
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
 
         // 10.05 × 50 % = 5.025 → 5.03; VAT 19 % of 5.03 = 0.9557 → 0.96; 7 % of 1.50 = 0.105 → 0.11
-        assertThat(offer.getList("lines.netAmount", BigDecimal.class)).containsExactly(new BigDecimal("5.03"), new BigDecimal("1.50"));
+        assertThat(offer.getList("lines.netAmount", BigDecimal.class))
+                .containsExactly(new BigDecimal("5.03"), new BigDecimal("1.50"));
         assertThat(offer.getObject("netTotal", BigDecimal.class)).isEqualTo(new BigDecimal("6.53"));
         assertThat(offer.getObject("vatTotal", BigDecimal.class)).isEqualTo(new BigDecimal("1.07"));
         assertThat(offer.getObject("grossTotal", BigDecimal.class)).isEqualTo(new BigDecimal("7.60"));
@@ -108,7 +121,12 @@ class OfferResourceTest {
     void the_offer_is_stored_as_answered() {
         String id = createOffer(registerCustomer("Wiedersehen GmbH").getString("id"));
 
-        JsonPath offer = json(as("sales").get("/offers/" + id).then().statusCode(200).extract().asString());
+        JsonPath offer = json(as("sales")
+                .get("/offers/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
 
         assertThat(offer.getString("status")).isEqualTo("DRAFT");
         assertThat(offer.getList("lines.quantity", BigDecimal.class)).containsExactly(new BigDecimal("2.000"));
@@ -132,11 +150,16 @@ class OfferResourceTest {
         String customerId = customer.getString("id");
         String consulting = createProduct("Beratung", "150.00", 19);
         String training = createProduct("Schulungsunterlagen", "12.34", 7);
-        String id = as("sales").body("""
+        String id = as("sales")
+                .body("""
                 {"customerId": "%s", "billing": "MILESTONES",
                  "lines": [{"sku": "%s", "quantity": 8, "discountPercent": 10}, {"sku": "%s", "quantity": 5}]}
                 """.formatted(customerId, consulting, training))
-                .post("/offers").then().statusCode(201).extract().path("id");
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as("sales").post("/offers/" + id + "/send").then().statusCode(200);
 
         as("sales").post("/offers/" + id + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
@@ -161,13 +184,17 @@ class OfferResourceTest {
         assertThat(data.getList("lines.sku")).containsExactly(consulting, training);
         assertThat(data.getList("lines.description")).containsExactly("Beratung", "Schulungsunterlagen");
         assertThat(data.getList("lines.unit")).containsExactly("h", "h");
-        assertThat(data.getList("lines.quantity", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
+        assertThat(data.getList("lines.quantity", BigDecimal.class))
+                .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("8"), new BigDecimal("5"));
-        assertThat(data.getList("lines.unitPrice", BigDecimal.class)).containsExactly(new BigDecimal("150.00"), new BigDecimal("12.34"));
-        assertThat(data.getList("lines.discountPercent", BigDecimal.class)).containsExactly(new BigDecimal("10.00"), new BigDecimal("0.00"));
+        assertThat(data.getList("lines.unitPrice", BigDecimal.class))
+                .containsExactly(new BigDecimal("150.00"), new BigDecimal("12.34"));
+        assertThat(data.getList("lines.discountPercent", BigDecimal.class))
+                .containsExactly(new BigDecimal("10.00"), new BigDecimal("0.00"));
         assertThat(data.getList("lines.vatRate", Integer.class)).containsExactly(19, 7);
         // 8 × 150.00 − 10 % = 1080.00; 5 × 12.34 = 61.70; VAT 205.20 + 4.319 → 4.32
-        assertThat(data.getList("lines.netAmount", BigDecimal.class)).containsExactly(new BigDecimal("1080.00"), new BigDecimal("61.70"));
+        assertThat(data.getList("lines.netAmount", BigDecimal.class))
+                .containsExactly(new BigDecimal("1080.00"), new BigDecimal("61.70"));
         assertThat(data.getObject("netTotal", BigDecimal.class)).isEqualTo(new BigDecimal("1141.70"));
         assertThat(data.getObject("vatTotal", BigDecimal.class)).isEqualTo(new BigDecimal("209.52"));
         assertThat(data.getObject("grossTotal", BigDecimal.class)).isEqualTo(new BigDecimal("1351.22"));
@@ -178,10 +205,16 @@ class OfferResourceTest {
     void rejecting_a_sent_offer_publishes_offer_rejected_with_the_reason() {
         String id = createOfferIn("SENT");
 
-        as("sales").body("{\"reason\": \"Budget gestrichen\"}").post("/offers/" + id + "/reject")
-                .then().statusCode(200).body("status", equalTo("REJECTED")).body("rejectionReason", equalTo("Budget gestrichen"));
+        as("sales")
+                .body("{\"reason\": \"Budget gestrichen\"}")
+                .post("/offers/" + id + "/reject")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejectionReason", equalTo("Budget gestrichen"));
 
-        assertThat(json(awaitEvent("sales.offers", id, REJECTED).value()).getString("reason")).isEqualTo("Budget gestrichen");
+        assertThat(json(awaitEvent("sales.offers", id, REJECTED).value()).getString("reason"))
+                .isEqualTo("Budget gestrichen");
     }
 
     static Stream<Arguments> illegalTransitions() {
@@ -202,8 +235,12 @@ class OfferResourceTest {
     void every_illegal_transition_answers_409_and_changes_nothing(String status, String action) {
         String id = createOfferIn(status);
 
-        as("sales").body("{\"reason\": \"zu spät\"}").post("/offers/" + id + "/" + action)
-                .then().statusCode(409).contentType("application/problem+json")
+        as("sales")
+                .body("{\"reason\": \"zu spät\"}")
+                .post("/offers/" + id + "/" + action)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:kontor:problem:conflict"))
                 .body("detail", containsString(status));
 
@@ -220,8 +257,11 @@ class OfferResourceTest {
         String lastDay = createOfferIn("SENT");
         clock.set(Instant.parse("2030-03-31T22:00:00Z")); // midnight in Berlin: April
 
-        as("sales").post("/offers/" + id + "/accept")
-                .then().statusCode(409).body("detail", containsString("valid until 2030-03-31"));
+        as("sales")
+                .post("/offers/" + id + "/accept")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("valid until 2030-03-31"));
         as("sales").post("/offers/" + lastDay + "/accept").then().statusCode(200);
     }
 
@@ -244,16 +284,39 @@ class OfferResourceTest {
         String sent = createOffer(customerId);
         as("sales").post("/offers/" + sent + "/send").then().statusCode(200);
 
-        as("sales").queryParam("customerId", customerId).get("/offers")
-                .then().statusCode(200).body("total", equalTo(2));
-        as("sales").queryParam("customerId", customerId).queryParam("status", "SENT").get("/offers")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(sent));
-        as("sales").queryParam("customerId", customerId).queryParam("status", "DRAFT").get("/offers")
-                .then().statusCode(200).body("items.id", equalTo(List.of(draft)));
-        as("sales").queryParam("status", "MAYBE").get("/offers")
-                .then().statusCode(400).body("violations[0].field", equalTo("status"));
-        as("sales").queryParam("customerId", "not-a-uuid").get("/offers")
-                .then().statusCode(400).body("violations[0].field", equalTo("customerId"));
+        as("sales")
+                .queryParam("customerId", customerId)
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
+        as("sales")
+                .queryParam("customerId", customerId)
+                .queryParam("status", "SENT")
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(sent));
+        as("sales")
+                .queryParam("customerId", customerId)
+                .queryParam("status", "DRAFT")
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(draft)));
+        as("sales")
+                .queryParam("status", "MAYBE")
+                .get("/offers")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+        as("sales")
+                .queryParam("customerId", "not-a-uuid")
+                .get("/offers")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("customerId"));
     }
 
     @Test
@@ -262,8 +325,13 @@ class OfferResourceTest {
         putOnCreditHold(customerId);
         String sku = createProduct("Beratung", "100.00", 19);
 
-        as("sales").body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]")).post("/offers")
-                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("credit hold"));
+        as("sales")
+                .body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]"))
+                .post("/offers")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("credit hold"));
         as("sales").queryParam("customerId", customerId).get("/offers").then().body("total", equalTo(0));
     }
 
@@ -280,9 +348,23 @@ class OfferResourceTest {
         String body = offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]");
         String key = UUID.randomUUID().toString();
 
-        String first = as("front-office").header("Idempotency-Key", key).body(body).post("/offers").then().statusCode(201).extract().path("id");
-        String again = as("front-office").header("Idempotency-Key", key).body(body).post("/offers")
-                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        String first = as("front-office")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String again = as("front-office")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .path("id");
 
         assertThat(again).isEqualTo(first);
         as("sales").queryParam("customerId", customerId).get("/offers").then().body("total", equalTo(1));
@@ -296,30 +378,63 @@ class OfferResourceTest {
         String shopToken = TestTokens.bearerFor("web-shop", "front-office");
         String crmToken = TestTokens.bearerFor("crm", "front-office");
 
-        String shopOffer = frontOffice(shopToken).body(body).post("/offers").then().statusCode(201).extract().path("id");
-        String crmOffer = frontOffice(crmToken).body(body).post("/offers").then().statusCode(201).extract().path("id");
+        String shopOffer = frontOffice(shopToken)
+                .body(body)
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String crmOffer = frontOffice(crmToken)
+                .body(body)
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         frontOffice(shopToken).get("/offers/" + shopOffer).then().statusCode(200);
         frontOffice(shopToken).get("/offers/" + shopOffer + "/pdf").then().statusCode(200);
-        frontOffice(crmToken).get("/offers/" + shopOffer).then().statusCode(404)
+        frontOffice(crmToken)
+                .get("/offers/" + shopOffer)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         frontOffice(crmToken).get("/offers/" + shopOffer + "/pdf").then().statusCode(404);
-        List<String> shopSees = frontOffice(shopToken).queryParam("customerId", customerId).get("/offers")
-                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        List<String> shopSees = frontOffice(shopToken)
+                .queryParam("customerId", customerId)
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         assertThat(shopSees).containsExactly(shopOffer);
-        List<String> salesSees = as("sales").queryParam("customerId", customerId).get("/offers")
-                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        List<String> salesSees = as("sales")
+                .queryParam("customerId", customerId)
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         assertThat(salesSees).containsExactlyInAnyOrder(shopOffer, crmOffer);
     }
 
     private static RequestSpecification frontOffice(String token) {
-        return given().header("Authorization", token).contentType(ContentType.JSON).basePath(SalesApi.BASE);
+        return given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .basePath(SalesApi.BASE);
     }
 
     /** Sets the hold behind the service's back, to test the refusal alone; InvoiceEventsTest sets it the real way. */
     private static void putOnCreditHold(String customerId) throws Exception {
-        try (Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgres().username(), TestInfra.postgres().password());
-                PreparedStatement update = connection.prepareStatement("update customer set credit_hold = true where id = ?")) {
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfra.jdbcUrl(),
+                        TestInfra.postgres().username(),
+                        TestInfra.postgres().password());
+                PreparedStatement update =
+                        connection.prepareStatement("update customer set credit_hold = true where id = ?")) {
             update.setObject(1, UUID.fromString(customerId));
             assertThat(update.executeUpdate()).isEqualTo(1);
         }

@@ -32,7 +32,8 @@ class OfferRevisionTest {
         JsonPath sent = offer(id);
         String sku = createProduct("Beratung", "90.00", 19);
 
-        Response response = as("sales").body(offerBody(sent.getString("customerId"), "[{\"sku\": \"" + sku + "\", \"quantity\": 3}]"))
+        Response response = as("sales")
+                .body(offerBody(sent.getString("customerId"), "[{\"sku\": \"" + sku + "\", \"quantity\": 3}]"))
                 .put("/offers/" + id);
 
         response.then().statusCode(201);
@@ -50,7 +51,8 @@ class OfferRevisionTest {
         assertThat(kept.getString("status")).isEqualTo("SUPERSEDED");
         assertThat(kept.getInt("revision")).isEqualTo(1);
         assertThat(kept.getString("supersededById")).isEqualTo(revisionId);
-        assertThat(kept.getObject("grossTotal", BigDecimal.class)).isEqualTo(sent.getObject("grossTotal", BigDecimal.class));
+        assertThat(kept.getObject("grossTotal", BigDecimal.class))
+                .isEqualTo(sent.getObject("grossTotal", BigDecimal.class));
         assertThat(kept.getList("lines.sku")).isEqualTo(sent.getList("lines.sku"));
     }
 
@@ -58,8 +60,15 @@ class OfferRevisionTest {
     void the_revision_is_sent_and_accepted_like_any_offer_and_the_superseded_one_no_longer_can_be() {
         String id = createOfferIn("SENT");
         JsonPath sent = offer(id);
-        String revisionId = as("sales").body(offerBody(sent.getString("customerId"), "[{\"sku\": \"" + sent.getString("lines[0].sku") + "\", \"quantity\": 5}]"))
-                .put("/offers/" + id).then().statusCode(201).extract().path("id");
+        String revisionId = as("sales")
+                .body(offerBody(
+                        sent.getString("customerId"),
+                        "[{\"sku\": \"" + sent.getString("lines[0].sku") + "\", \"quantity\": 5}]"))
+                .put("/offers/" + id)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         as("sales").post("/offers/" + revisionId + "/send").then().statusCode(200);
 
@@ -67,7 +76,11 @@ class OfferRevisionTest {
         assertThat(event.getInt("revision")).isEqualTo(2);
         assertThat(event.getString("offerNumber")).isEqualTo(sent.getString("offerNumber"));
         as("sales").post("/offers/" + id + "/accept").then().statusCode(409);
-        as("sales").post("/offers/" + revisionId + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        as("sales")
+                .post("/offers/" + revisionId + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
     }
 
     @Test
@@ -76,8 +89,11 @@ class OfferRevisionTest {
         JsonPath draft = offer(id);
         String sku = createProduct("Schulung", "50.00", 7);
 
-        as("sales").body(offerBody(draft.getString("customerId"), "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]")).put("/offers/" + id)
-                .then().statusCode(200)
+        as("sales")
+                .body(offerBody(draft.getString("customerId"), "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]"))
+                .put("/offers/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("revision", equalTo(1))
                 .body("lines[0].sku", equalTo(sku))
@@ -90,8 +106,14 @@ class OfferRevisionTest {
         String id = createOfferIn(status);
         JsonPath before = offer(id);
 
-        as("sales").body(offerBody(before.getString("customerId"), "[{\"sku\": \"" + before.getString("lines[0].sku") + "\", \"quantity\": 9}]"))
-                .put("/offers/" + id).then().statusCode(409).contentType("application/problem+json");
+        as("sales")
+                .body(offerBody(
+                        before.getString("customerId"),
+                        "[{\"sku\": \"" + before.getString("lines[0].sku") + "\", \"quantity\": 9}]"))
+                .put("/offers/" + id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
 
         assertThat(offer(id).getString("status")).isEqualTo(status);
     }
@@ -102,18 +124,39 @@ class OfferRevisionTest {
         JsonPath before = offer(id);
         Map<String, Long> rows = rowCounts();
 
-        as("sales").body(offerBody(before.getString("customerId"), "[{\"sku\": \"NO-SUCH-SKU\", \"quantity\": 1}]")).put("/offers/" + id)
-                .then().statusCode(400).body("violations.field", hasItem("lines[0].sku"));
-        as("sales").body(offerBody(before.getString("customerId"), "[{\"sku\": \"" + before.getString("lines[0].sku") + "\", \"quantity\": -1}]"))
-                .put("/offers/" + id).then().statusCode(400).body("violations.field", hasItem("lines[0].quantity"));
-        as("sales").body(offerBody(UUID.randomUUID().toString(), "[{\"sku\": \"" + before.getString("lines[0].sku") + "\", \"quantity\": 1}]"))
-                .put("/offers/" + id).then().statusCode(400).body("violations.field", hasItem("customerId"));
+        as("sales")
+                .body(offerBody(before.getString("customerId"), "[{\"sku\": \"NO-SUCH-SKU\", \"quantity\": 1}]"))
+                .put("/offers/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("lines[0].sku"));
+        as("sales")
+                .body(offerBody(
+                        before.getString("customerId"),
+                        "[{\"sku\": \"" + before.getString("lines[0].sku") + "\", \"quantity\": -1}]"))
+                .put("/offers/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("lines[0].quantity"));
+        as("sales")
+                .body(offerBody(
+                        UUID.randomUUID().toString(),
+                        "[{\"sku\": \"" + before.getString("lines[0].sku") + "\", \"quantity\": 1}]"))
+                .put("/offers/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("customerId"));
 
         assertThat(rowCounts()).isEqualTo(rows);
         assertThat(offer(id).getString("status")).isEqualTo("SENT");
     }
 
     private static JsonPath offer(String id) {
-        return json(as("sales").get("/offers/" + id).then().statusCode(200).extract().asString());
+        return json(as("sales")
+                .get("/offers/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OfferStatusTest {
 
-    private static final Set<String> ALLOWED = Set.of("DRAFT->SENT", "SENT->ACCEPTED", "SENT->REJECTED", "SENT->EXPIRED", "SENT->SUPERSEDED");
+    private static final Set<String> ALLOWED =
+            Set.of("DRAFT->SENT", "SENT->ACCEPTED", "SENT->REJECTED", "SENT->EXPIRED", "SENT->SUPERSEDED");
 
     @ParameterizedTest(name = "from {0}")
     @EnumSource(OfferStatus.class)

@@ -28,10 +28,18 @@ class ProductResourceTest {
                 {"sku": "%s", "name": "Seminar Buchführung", "unitPrice": 490, "vatRate": 7, "unit": "day"}
                 """.formatted(sku)).post("/products");
 
-        response.then().statusCode(201)
-                .body("sku", equalTo(sku)).body("vatRate", equalTo(7)).body("unitPrice", equalTo(490.00f)).body("currency", equalTo("EUR"));
+        response.then()
+                .statusCode(201)
+                .body("sku", equalTo(sku))
+                .body("vatRate", equalTo(7))
+                .body("unitPrice", equalTo(490.00f))
+                .body("currency", equalTo("EUR"));
         assertThat(response.header("Location")).endsWith("/api/v1/sales/products/" + response.path("id"));
-        as("front-office").get(response.header("Location")).then().statusCode(200).body("name", equalTo("Seminar Buchführung"));
+        as("front-office")
+                .get(response.header("Location"))
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Seminar Buchführung"));
     }
 
     @Test
@@ -39,10 +47,15 @@ class ProductResourceTest {
         String sku = createProduct("Original", "10.00", 19);
         Map<String, Long> before = rowCounts();
 
-        as("sales").body("""
+        as("sales")
+                .body("""
                 {"sku": "%s", "name": "Kopie", "unitPrice": 20, "vatRate": 19, "unit": "h"}
-                """.formatted(sku)).post("/products")
-                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(sku));
+                """.formatted(sku))
+                .post("/products")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(sku));
 
         assertThat(rowCounts()).isEqualTo(before);
     }
@@ -51,8 +64,12 @@ class ProductResourceTest {
     void the_catalogue_lists_products_by_sku() {
         String sku = createProduct("Wartungsvertrag", "1200.00", 19);
 
-        as("front-office").queryParam("size", 200).get("/products")
-                .then().statusCode(200).body("items.sku", hasItem(sku));
+        as("front-office")
+                .queryParam("size", 200)
+                .get("/products")
+                .then()
+                .statusCode(200)
+                .body("items.sku", hasItem(sku));
     }
 
     @Test
@@ -69,8 +86,11 @@ class ProductResourceTest {
     void a_product_an_offer_uses_is_deactivated_not_deleted_and_new_offers_refuse_it() {
         String customerId = registerCustomer("Stammkunde GmbH").getString("id");
         String sku = createProduct("Auslaufmodell", "50.00", 19);
-        as("sales").body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]")).post("/offers")
-                .then().statusCode(201);
+        as("sales")
+                .body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]"))
+                .post("/offers")
+                .then()
+                .statusCode(201);
         String id = idOf(sku);
 
         as("sales").delete("/products/" + id).then().statusCode(200).body("active", equalTo(false));
@@ -79,8 +99,12 @@ class ProductResourceTest {
         assertThat(skusListed(false)).doesNotContain(sku);
         assertThat(skusListed(true)).contains(sku);
         Map<String, Long> before = rowCounts();
-        as("sales").body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]")).post("/offers")
-                .then().statusCode(400).contentType("application/problem+json")
+        as("sales")
+                .body(offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 1}]"))
+                .post("/offers")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("lines[0].sku"))
                 .body("violations[0].message", containsString("no longer sold"));
         assertThat(rowCounts()).isEqualTo(before);
@@ -88,10 +112,18 @@ class ProductResourceTest {
 
     @Test
     void include_inactive_must_be_true_or_false() {
-        as("sales").queryParam("includeInactive", "maybe").get("/products").then().statusCode(400)
+        as("sales")
+                .queryParam("includeInactive", "maybe")
+                .get("/products")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("includeInactive"));
-        as("sales").queryParam("includeInactive", "TRUE").get("/products").then().statusCode(200);
+        as("sales")
+                .queryParam("includeInactive", "TRUE")
+                .get("/products")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -105,8 +137,15 @@ class ProductResourceTest {
     private static java.util.List<String> skusListed(boolean includeInactive) {
         java.util.List<String> skus = new java.util.ArrayList<>();
         for (int page = 0; ; page++) {
-            var answer = as("front-office").queryParam("size", 200).queryParam("page", page).queryParam("includeInactive", includeInactive)
-                    .get("/products").then().statusCode(200).extract().jsonPath();
+            var answer = as("front-office")
+                    .queryParam("size", 200)
+                    .queryParam("page", page)
+                    .queryParam("includeInactive", includeInactive)
+                    .get("/products")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             java.util.List<String> onPage = answer.getList("items.sku");
             skus.addAll(onPage);
             if (onPage.size() < 200) {

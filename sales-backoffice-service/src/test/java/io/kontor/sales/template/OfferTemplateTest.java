@@ -27,19 +27,33 @@ class OfferTemplateTest {
     void a_template_keeps_its_validity_texts_and_lines() {
         String sku = createProduct("Wartung", "80.00", 19);
 
-        JsonPath created = json(as("sales").body("""
+        JsonPath created = json(as("sales")
+                .body("""
                 {"name": "Wartungsvertrag", "validityDays": 21, "introText": "Vielen Dank für Ihre Anfrage.",
                  "termsText": "Zahlbar innerhalb von 14 Tagen.", "lines": [{"sku": "%s", "quantity": 12, "optional": false}]}
-                """.formatted(sku)).post("/offer-templates").then().statusCode(201).extract().asString());
+                """.formatted(sku))
+                .post("/offer-templates")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
 
         String id = created.getString("id");
-        as("front-office").get("/offer-templates/" + id).then().statusCode(200)
+        as("front-office")
+                .get("/offer-templates/" + id)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Wartungsvertrag"))
                 .body("validityDays", equalTo(21))
                 .body("termsText", equalTo("Zahlbar innerhalb von 14 Tagen."))
                 .body("lines[0].sku", equalTo(sku))
                 .body("lines[0].optional", equalTo(false));
-        as("sales").queryParam("size", 200).get("/offer-templates").then().statusCode(200).body("items.id", hasItem(id));
+        as("sales")
+                .queryParam("size", 200)
+                .get("/offer-templates")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
     }
 
     @Test
@@ -48,9 +62,15 @@ class OfferTemplateTest {
         String template = installationTemplate();
         String extra = createProduct("Anfahrt", "30.00", 19);
 
-        JsonPath offer = json(as("sales").body("""
+        JsonPath offer = json(as("sales")
+                .body("""
                 {"customerId": "%s", "templateId": "%s", "billing": "ON_ACCEPTANCE", "lines": [{"sku": "%s", "quantity": 1}]}
-                """.formatted(customerId, template, extra)).post("/offers").then().statusCode(201).extract().asString());
+                """.formatted(customerId, template, extra))
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
 
         assertThat(offer.getList("lines.description")).containsExactly("Installation", "Schulung", "Anfahrt");
         assertThat(offer.getList("lines.position", Integer.class)).containsExactly(1, 2, 3);
@@ -58,7 +78,8 @@ class OfferTemplateTest {
         // 2 × 100.00 + 30.00 at 19 %; the optional training (50.00 at 7 %) is shown but not counted
         assertThat(offer.getObject("netTotal", BigDecimal.class)).isEqualTo(new BigDecimal("230.00"));
         assertThat(offer.getObject("grossTotal", BigDecimal.class)).isEqualTo(new BigDecimal("273.70"));
-        assertThat(LocalDate.parse(offer.getString("validUntil"))).isEqualTo(LocalDate.parse(offer.getString("issueDate")).plusDays(10));
+        assertThat(LocalDate.parse(offer.getString("validUntil")))
+                .isEqualTo(LocalDate.parse(offer.getString("issueDate")).plusDays(10));
         assertThat(offer.getString("introText")).isEqualTo("Gern bieten wir Ihnen an:");
         assertThat(offer.getString("termsText")).isEqualTo("Es gelten unsere AGB.");
         assertThat(offer.getString("templateId")).isEqualTo(template);
@@ -68,8 +89,13 @@ class OfferTemplateTest {
     void accepting_with_a_chosen_option_puts_it_into_the_totals_and_into_offer_accepted() {
         String id = sentOfferFromTemplate();
 
-        JsonPath accepted = json(as("sales").body("{\"chosenOptions\": [2]}").post("/offers/" + id + "/accept")
-                .then().statusCode(200).extract().asString());
+        JsonPath accepted = json(as("sales")
+                .body("{\"chosenOptions\": [2]}")
+                .post("/offers/" + id + "/accept")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
 
         assertThat(accepted.getList("lines.chosen", Boolean.class)).containsExactly(false, true);
         // 200.00 at 19 % (38.00) + 50.00 at 7 % (3.50)
@@ -93,8 +119,13 @@ class OfferTemplateTest {
     void choosing_a_line_that_is_no_option_is_a_400_and_the_offer_stays_sent() {
         String id = sentOfferFromTemplate();
 
-        as("sales").body("{\"chosenOptions\": [1]}").post("/offers/" + id + "/accept")
-                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("chosenOptions"));
+        as("sales")
+                .body("{\"chosenOptions\": [1]}")
+                .post("/offers/" + id + "/accept")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("chosenOptions"));
 
         as("sales").get("/offers/" + id).then().body("status", equalTo("SENT"));
     }
@@ -104,18 +135,42 @@ class OfferTemplateTest {
         String sku = createProduct("Wartung", "80.00", 19);
         Map<String, Long> before = rowCounts();
 
-        as("sales").body("{\"name\": \"X\", \"validityDays\": 14, \"lines\": [{\"sku\": \"NO-SUCH-SKU\", \"quantity\": 1}]}")
-                .post("/offer-templates").then().statusCode(400).body("violations.field", hasItem("lines[0].sku"));
-        as("sales").body("{\"name\": \"X\", \"validityDays\": 0, \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 1}]}")
-                .post("/offer-templates").then().statusCode(400).body("violations.field", hasItem("validityDays"));
-        as("sales").body("{\"name\": \"X\", \"validityDays\": 14, \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": -2}]}")
-                .post("/offer-templates").then().statusCode(400).body("violations.field", hasItem("lines[0].quantity"));
-        as("sales").body("{\"name\": \"X\", \"validityDays\": 14, \"lines\": []}")
-                .post("/offer-templates").then().statusCode(400).body("violations.field", hasItem("lines"));
+        as("sales")
+                .body(
+                        "{\"name\": \"X\", \"validityDays\": 14, \"lines\": [{\"sku\": \"NO-SUCH-SKU\", \"quantity\": 1}]}")
+                .post("/offer-templates")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("lines[0].sku"));
+        as("sales")
+                .body("{\"name\": \"X\", \"validityDays\": 0, \"lines\": [{\"sku\": \"" + sku
+                        + "\", \"quantity\": 1}]}")
+                .post("/offer-templates")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("validityDays"));
+        as("sales")
+                .body("{\"name\": \"X\", \"validityDays\": 14, \"lines\": [{\"sku\": \"" + sku
+                        + "\", \"quantity\": -2}]}")
+                .post("/offer-templates")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("lines[0].quantity"));
+        as("sales")
+                .body("{\"name\": \"X\", \"validityDays\": 14, \"lines\": []}")
+                .post("/offer-templates")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("lines"));
         String customerId = registerCustomer("Ohne Vorlage GmbH").getString("id");
         before = rowCounts();
-        as("sales").body("{\"customerId\": \"" + customerId + "\", \"templateId\": \"" + UUID.randomUUID() + "\", \"billing\": \"ON_ACCEPTANCE\"}")
-                .post("/offers").then().statusCode(400).body("violations.field", hasItem("templateId"));
+        as("sales")
+                .body("{\"customerId\": \"" + customerId + "\", \"templateId\": \"" + UUID.randomUUID()
+                        + "\", \"billing\": \"ON_ACCEPTANCE\"}")
+                .post("/offers")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("templateId"));
 
         assertThat(rowCounts()).isEqualTo(before);
     }
@@ -124,17 +179,29 @@ class OfferTemplateTest {
     private static String installationTemplate() {
         String installation = createProduct("Installation", "100.00", 19);
         String training = createProduct("Schulung", "50.00", 7);
-        return as("sales").body("""
+        return as("sales")
+                .body("""
                 {"name": "Installation", "validityDays": 10, "introText": "Gern bieten wir Ihnen an:", "termsText": "Es gelten unsere AGB.",
                  "lines": [{"sku": "%s", "quantity": 2}, {"sku": "%s", "quantity": 1, "optional": true}]}
-                """.formatted(installation, training)).post("/offer-templates").then().statusCode(201).extract().path("id");
+                """.formatted(installation, training))
+                .post("/offer-templates")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static String sentOfferFromTemplate() {
         String customerId = registerCustomer("Option GmbH").getString("id");
-        String id = as("sales").body("""
+        String id = as("sales")
+                .body("""
                 {"customerId": "%s", "templateId": "%s", "billing": "ON_ACCEPTANCE"}
-                """.formatted(customerId, installationTemplate())).post("/offers").then().statusCode(201).extract().path("id");
+                """.formatted(customerId, installationTemplate()))
+                .post("/offers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as("sales").post("/offers/" + id + "/send").then().statusCode(200);
         return id;
     }

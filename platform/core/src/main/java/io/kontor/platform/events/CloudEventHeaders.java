@@ -18,8 +18,8 @@ public final class CloudEventHeaders {
 
     /** Added to dead letters: why the consumer gave up, and which consumer it was. */
     public static final String DLQ_ERROR = "kontor_error";
+
     public static final String DLQ_CONSUMER = "kontor_consumer";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

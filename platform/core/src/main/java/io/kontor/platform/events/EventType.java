@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Places a payload record in the event catalog (EVENTS.md): its CloudEvents type and the topic of its
- * aggregate family. A breaking change is a new record with a new version, never an edit of this one.
+ * Places a payload record in the event catalog (EVENTS.md): its CloudEvents type and the topic of its aggregate family.
+ * A breaking change is a new record with a new version, never an edit of this one.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -11,8 +11,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * A CloudEvent as it arrived from Kafka, before its data is trusted. Handlers dispatch on {@link #type()} and
- * read the payload with {@link #data(Class)}; a record that is not a well-formed CloudEvent still becomes an
+ * A CloudEvent as it arrived from Kafka, before its data is trusted. Handlers dispatch on {@link #type()} and read the
+ * payload with {@link #data(Class)}; a record that is not a well-formed CloudEvent still becomes an
  * {@code IncomingEvent} so that it can be routed to the dead-letter topic instead of stopping the consumer.
  */
 public record IncomingEvent(
@@ -25,10 +25,23 @@ public record IncomingEvent(
         ObjectMapper json) {
 
     public static IncomingEvent of(ConsumerRecord<?, ?> record, ObjectMapper json) {
-        return of(record.topic(), record.partition(), record.offset(), record.key(), record.headers(), record.value(), json);
+        return of(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.headers(),
+                record.value(),
+                json);
     }
 
-    public static IncomingEvent of(String topic, int partition, long offset, Object key, Headers kafkaHeaders, Object value,
+    public static IncomingEvent of(
+            String topic,
+            int partition,
+            long offset,
+            Object key,
+            Headers kafkaHeaders,
+            Object value,
             ObjectMapper json) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : kafkaHeaders) {
@@ -36,9 +49,11 @@ public record IncomingEvent(
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
             }
         }
-        String payload = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+        String payload = value instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8)
                 : value == null ? null : value.toString();
-        return new IncomingEvent(topic, partition, offset, key == null ? null : key.toString(), Map.copyOf(headers), payload, json);
+        return new IncomingEvent(
+                topic, partition, offset, key == null ? null : key.toString(), Map.copyOf(headers), payload, json);
     }
 
     public String id() {
@@ -87,17 +102,22 @@ public record IncomingEvent(
     /** The data as the payload record of this event's type; throws when the JSON does not fit it. */
     public <T extends DomainEvent> T data(Class<T> eventClass) {
         if (!is(eventClass)) {
-            throw new IllegalArgumentException("event " + id() + " is " + type() + ", not " + DomainEvent.typeOf(eventClass).value());
+            throw new IllegalArgumentException("event " + id() + " is " + type() + ", not "
+                    + DomainEvent.typeOf(eventClass).value());
         }
         try {
             return json.readValue(payload, eventClass);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("data of event " + id() + " does not fit " + eventClass.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "data of event " + id() + " does not fit " + eventClass.getSimpleName() + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 
     @Override
     public String toString() {
-        return "IncomingEvent[" + type() + " id=" + id() + " key=" + key + " at " + topic + "/" + partition + "@" + offset + "]";
+        return "IncomingEvent[" + type() + " id=" + id() + " key=" + key + " at " + topic + "/" + partition + "@"
+                + offset + "]";
     }
 }

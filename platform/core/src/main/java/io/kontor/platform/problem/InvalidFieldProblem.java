@@ -6,6 +6,11 @@ import java.util.List;
 public class InvalidFieldProblem extends ProblemException {
 
     public InvalidFieldProblem(String field, String message) {
-        super(400, "validation-failed", "Invalid request", field + ": " + message, List.of(new Problem.Violation(field, message)));
+        super(
+                400,
+                "validation-failed",
+                "Invalid request",
+                field + ": " + message,
+                List.of(new Problem.Violation(field, message)));
     }
 }

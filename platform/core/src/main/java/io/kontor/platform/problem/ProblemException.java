@@ -10,7 +10,8 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.Violation> violations;
 
-    protected ProblemException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
+    protected ProblemException(
+            int status, String slug, String title, String detail, List<Problem.Violation> violations) {
         super(detail);
         this.status = status;
         this.slug = slug;

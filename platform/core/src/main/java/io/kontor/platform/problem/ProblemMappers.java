@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every exception that leaves a resource into problem details. Bad input is a 4xx naming the field; only a
- * fault of ours is a 500, and that one says nothing about our insides (the log has it, under the correlation id).
+ * Turns every exception that leaves a resource into problem details. Bad input is a 4xx naming the field; only a fault
+ * of ours is a 500, and that one says nothing about our insides (the log has it, under the correlation id).
  */
 public class ProblemMappers {
 
@@ -42,26 +42,40 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        String detail =
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
         return answer(400, "validation-failed", "Invalid request", detail, violations);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !isSyntaxError(e) && !mapping.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException mapping
+                && !isSyntaxError(e)
+                && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
             String message = e instanceof InvalidFormatException format
                     ? "cannot be " + quote(format.getValue()) + ", expected " + expected(format.getTargetType())
-                    : e instanceof UnrecognizedPropertyException ? "is not a known field"
-                    : "has the wrong type or shape";
-            return answer(400, "validation-failed", "Invalid request", field + ": " + message, List.of(new Problem.Violation(field, message)));
+                    : e instanceof UnrecognizedPropertyException
+                            ? "is not a known field"
+                            : "has the wrong type or shape";
+            return answer(
+                    400,
+                    "validation-failed",
+                    "Invalid request",
+                    field + ": " + message,
+                    List.of(new Problem.Violation(field, message)));
         }
-        return answer(400, "malformed-json", "Malformed JSON", "the request body is not valid JSON: " + e.getOriginalMessage(), null);
+        return answer(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "the request body is not valid JSON: " + e.getOriginalMessage(),
+                null);
     }
 
     /**
-     * Quarkus REST brings its own mappers for these two Jackson exceptions; naming them exactly here is what makes
-     * ours win, so that a wrong enum value or a text where a number belongs is problem details too.
+     * Quarkus REST brings its own mappers for these two Jackson exceptions; naming them exactly here is what makes ours
+     * win, so that a wrong enum value or a text where a number belongs is problem details too.
      */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
@@ -75,7 +89,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(answer(401, "unauthorized", "Unauthorized", "a valid bearer token is required", null))
+        return Response.fromResponse(
+                        answer(401, "unauthorized", "Unauthorized", "a valid bearer token is required", null))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
@@ -91,7 +106,9 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
             return unreadableJson(json);
@@ -102,11 +119,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.errorf(e, "Unexpected failure [correlation id %s]", CorrelationId.current());
-        return answer(500, "internal-error", "Internal error",
-                "the request failed on our side; quote correlation id " + CorrelationId.current(), null);
+        return answer(
+                500,
+                "internal-error",
+                "Internal error",
+                "the request failed on our side; quote correlation id " + CorrelationId.current(),
+                null);
     }
 
-    /** Jackson wraps a syntax error met inside a nested object into a mapping error with a path: it is still a syntax error. */
+    /**
+     * Jackson wraps a syntax error met inside a nested object into a mapping error with a path: it is still a syntax
+     * error.
+     */
     private static boolean isSyntaxError(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof JsonParseException) {

@@ -13,6 +13,5 @@ public final class Roles {
 
     public static final String[] ALL = {FRONT_OFFICE, MIDDLE_OFFICE, ACCOUNTING, HR, SALES, PROJECT_OFFICE, ADMIN};
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every "now" in Kontor comes from this Clock, so that schedules (dunning, expiry, retention) can be tested on a
- * fixed calendar: a test replaces it by declaring another Clock bean (test-support's MutableClock).
- * <p>
- * {@code kontor.clock.shift-file} names a file with a shift of the calendar ({@link ShiftedClock}); only the local
+ * Every "now" in Kontor comes from this Clock, so that schedules (dunning, expiry, retention) can be tested on a fixed
+ * calendar: a test replaces it by declaring another Clock bean (test-support's MutableClock).
+ *
+ * <p>{@code kontor.clock.shift-file} names a file with a shift of the calendar ({@link ShiftedClock}); only the local
  * platform sets it, so that system tests can let weeks pass for every service at once. Nothing else does.
  */
 @Dependent
@@ -23,7 +23,8 @@ public class ClockProducer {
     @Singleton
     @DefaultBean
     Clock systemClock(@ConfigProperty(name = "kontor.clock.shift-file") Optional<String> shiftFile) {
-        return shiftFile.filter(file -> !file.isBlank())
+        return shiftFile
+                .filter(file -> !file.isBlank())
                 .<Clock>map(file -> new ShiftedClock(Clock.systemUTC(), Path.of(file)))
                 .orElseGet(Clock::systemUTC);
     }

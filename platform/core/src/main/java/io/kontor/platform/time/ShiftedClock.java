@@ -13,8 +13,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * A clock that runs a shift ahead of (or behind) another, the shift read from a file at every reading: the calendar of a
- * whole local platform, which the system tests turn forward to see dunning and other schedules happen, as
+ * A clock that runs a shift ahead of (or behind) another, the shift read from a file at every reading: the calendar of
+ * a whole local platform, which the system tests turn forward to see dunning and other schedules happen, as
  * test-support's MutableClock does inside one service. The file holds an ISO-8601 duration ({@code P45D}); no file, or
  * an empty one, is no shift. Read every time rather than cached: what a test writes is what the next request sees,
  * whatever the file system's timestamp resolution, and a small file costs microseconds next to a request.
@@ -61,7 +61,8 @@ public final class ShiftedClock extends Clock {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
             // Loud: a platform that silently ignored the shift would run its schedules on the wrong day.
-            throw new IllegalStateException(shiftFile + " must hold an ISO-8601 duration such as P45D, not '" + text + "'", e);
+            throw new IllegalStateException(
+                    shiftFile + " must hold an ISO-8601 duration such as P45D, not '" + text + "'", e);
         }
     }
 }

@@ -42,18 +42,23 @@ public class CorrelationId {
     }
 
     static String acceptOrCreate(String offered) {
-        return offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && ACCEPTABLE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 
     /** On the HTTP layer, so that it also covers errors raised before JAX-RS (authentication, unknown paths). */
     void register(@Observes Filters filters) {
-        filters.register(routing -> {
-            String id = acceptOrCreate(routing.request().getHeader(HEADER));
-            routing.put(MDC_KEY, id);
-            MDC.put(MDC_KEY, id);
-            routing.addHeadersEndHandler(ignored -> routing.response().headers().set(HEADER, id));
-            routing.next();
-        }, 1000);
+        filters.register(
+                routing -> {
+                    String id = acceptOrCreate(routing.request().getHeader(HEADER));
+                    routing.put(MDC_KEY, id);
+                    MDC.put(MDC_KEY, id);
+                    routing.addHeadersEndHandler(
+                            ignored -> routing.response().headers().set(HEADER, id));
+                    routing.next();
+                },
+                1000);
     }
 
     public interface Scope extends AutoCloseable {

@@ -5,14 +5,13 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Reads optional query parameters that JAX-RS would otherwise convert itself: a failed conversion there is a bare
- * 404 (the JAX-RS rule for query parameters), where a caller needs a 400 that names the parameter. Resources take
- * such parameters as {@code String} and convert them here.
+ * Reads optional query parameters that JAX-RS would otherwise convert itself: a failed conversion there is a bare 404
+ * (the JAX-RS rule for query parameters), where a caller needs a 400 that names the parameter. Resources take such
+ * parameters as {@code String} and convert them here.
  */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** The UUID in {@code value}, or null when the parameter is absent or blank. */
     public static UUID uuid(String name, String value) {
@@ -52,7 +51,8 @@ public final class QueryParameters {
 
     /**
      * {@code true} or {@code false} (any letter case) in {@code value}, false when absent or blank. JAX-RS' own boolean
-     * conversion reads anything else as false, so {@code ?overdue=yes} silently meant "all" (found by fuzzing, issue #9).
+     * conversion reads anything else as false, so {@code ?overdue=yes} silently meant "all" (found by fuzzing, issue
+     * #9).
      */
     public static boolean flag(String name, String value) {
         if (value == null || value.isBlank()) {

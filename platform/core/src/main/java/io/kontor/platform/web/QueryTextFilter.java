@@ -15,7 +15,8 @@ public class QueryTextFilter {
 
     @ServerRequestFilter
     public void refuseNul(ContainerRequestContext request) {
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getQueryParameters().entrySet()) {
             for (String value : parameter.getValue()) {
                 if (value != null && value.indexOf(0) >= 0) {
                     throw new InvalidFieldProblem(parameter.getKey(), "must not contain the NUL character");

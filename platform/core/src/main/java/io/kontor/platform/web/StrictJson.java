@@ -23,13 +23,14 @@ import java.time.temporal.ChronoField;
 /**
  * Request bodies are read strictly, so that a client's mistake is a 400 naming the field instead of being guessed at
  * (found by the system tests' fuzzing, issue #9):
+ *
  * <ul>
- * <li>anything after the JSON value ({@code {"a":1}}}) is malformed JSON, not ignored;</li>
- * <li>an empty string is no number, date, UUID or enum constant, rather than silently none (a project created without
- * its customer from {@code "customerId": ""});</li>
- * <li>a date has a four-digit year: {@code +999999999-12-31} is a valid ISO-8601 date, but beyond what PostgreSQL
- * stores, and was a 500;</li>
- * <li>a text holds no NUL character (JSON escape u0000), which PostgreSQL cannot store either (also a 500).</li>
+ *   <li>anything after the JSON value ({@code {"a":1}}}) is malformed JSON, not ignored;
+ *   <li>an empty string is no number, date, UUID or enum constant, rather than silently none (a project created without
+ *       its customer from {@code "customerId": ""});
+ *   <li>a date has a four-digit year: {@code +999999999-12-31} is a valid ISO-8601 date, but beyond what PostgreSQL
+ *       stores, and was a 500;
+ *   <li>a text holds no NUL character (JSON escape u0000), which PostgreSQL cannot store either (also a 500).
  * </ul>
  */
 @Singleton

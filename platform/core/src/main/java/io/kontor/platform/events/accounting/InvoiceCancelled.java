@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /** An issued invoice was cancelled by a credit note. */
 @EventType(value = InvoiceCancelled.TYPE, topic = InvoiceCancelled.TOPIC)
-public record InvoiceCancelled(UUID invoiceId, String invoiceNumber, String creditNoteNumber, UUID customerId, UUID offerId) implements DomainEvent {
+public record InvoiceCancelled(
+        UUID invoiceId, String invoiceNumber, String creditNoteNumber, UUID customerId, UUID offerId)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.accounting.invoice-cancelled.v1";
     public static final String TOPIC = "accounting.invoices";

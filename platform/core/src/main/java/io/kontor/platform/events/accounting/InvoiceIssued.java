@@ -8,7 +8,18 @@ import java.util.UUID;
 
 /** An invoice got its number and is now immutable; offerId is null for manual invoices. */
 @EventType(value = InvoiceIssued.TYPE, topic = InvoiceIssued.TOPIC)
-public record InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID customerId, UUID offerId, LocalDate issueDate, LocalDate dueDate, BigDecimal netTotal, BigDecimal vatTotal, BigDecimal grossTotal, String currency) implements DomainEvent {
+public record InvoiceIssued(
+        UUID invoiceId,
+        String invoiceNumber,
+        UUID customerId,
+        UUID offerId,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        BigDecimal netTotal,
+        BigDecimal vatTotal,
+        BigDecimal grossTotal,
+        String currency)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.accounting.invoice-issued.v1";
     public static final String TOPIC = "accounting.invoices";

@@ -8,7 +8,14 @@ import java.util.UUID;
 
 /** An invoice passed its due date unpaid. */
 @EventType(value = InvoiceOverdue.TYPE, topic = InvoiceOverdue.TOPIC)
-public record InvoiceOverdue(UUID invoiceId, String invoiceNumber, UUID customerId, LocalDate dueDate, BigDecimal openAmount, String currency) implements DomainEvent {
+public record InvoiceOverdue(
+        UUID invoiceId,
+        String invoiceNumber,
+        UUID customerId,
+        LocalDate dueDate,
+        BigDecimal openAmount,
+        String currency)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.accounting.invoice-overdue.v1";
     public static final String TOPIC = "accounting.invoices";

@@ -8,7 +8,17 @@ import java.util.UUID;
 
 /** A payment was booked against an invoice; openAmount is what is left after it. */
 @EventType(value = PaymentReceived.TYPE, topic = PaymentReceived.TOPIC)
-public record PaymentReceived(UUID invoiceId, String invoiceNumber, UUID customerId, UUID offerId, UUID paymentId, BigDecimal amount, String currency, LocalDate valueDate, BigDecimal openAmount) implements DomainEvent {
+public record PaymentReceived(
+        UUID invoiceId,
+        String invoiceNumber,
+        UUID customerId,
+        UUID offerId,
+        UUID paymentId,
+        BigDecimal amount,
+        String currency,
+        LocalDate valueDate,
+        BigDecimal openAmount)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.accounting.payment-received.v1";
     public static final String TOPIC = "accounting.invoices";

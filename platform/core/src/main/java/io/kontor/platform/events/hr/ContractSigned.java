@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /** An employment contract was signed and is now immutable. */
 @EventType(value = ContractSigned.TYPE, topic = ContractSigned.TOPIC)
-public record ContractSigned(UUID employeeId, UUID contractId, String contractType, LocalDate startDate, LocalDate endDate) implements DomainEvent {
+public record ContractSigned(
+        UUID employeeId, UUID contractId, String contractType, LocalDate startDate, LocalDate endDate)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.hr.contract-signed.v1";
     public static final String TOPIC = "hr.employees";

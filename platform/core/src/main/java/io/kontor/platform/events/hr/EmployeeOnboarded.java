@@ -7,7 +7,15 @@ import java.util.UUID;
 
 /** A new employee joined; project-office adds them to its staff directory. */
 @EventType(value = EmployeeOnboarded.TYPE, topic = EmployeeOnboarded.TOPIC)
-public record EmployeeOnboarded(UUID employeeId, String firstName, String lastName, String email, String jobTitle, String department, LocalDate startDate) implements DomainEvent {
+public record EmployeeOnboarded(
+        UUID employeeId,
+        String firstName,
+        String lastName,
+        String email,
+        String jobTitle,
+        String department,
+        LocalDate startDate)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.hr.employee-onboarded.v1";
     public static final String TOPIC = "hr.employees";

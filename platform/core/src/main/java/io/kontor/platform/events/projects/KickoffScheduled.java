@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /** The kick-off meeting got a date; sequence grows with every reschedule (RFC 5545 SEQUENCE). */
 @EventType(value = KickoffScheduled.TYPE, topic = KickoffScheduled.TOPIC)
-public record KickoffScheduled(UUID projectId, Instant scheduledAt, int durationMinutes, List<String> participants, int sequence) implements DomainEvent {
+public record KickoffScheduled(
+        UUID projectId, Instant scheduledAt, int durationMinutes, List<String> participants, int sequence)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.projects.kickoff-scheduled.v1";
     public static final String TOPIC = "projects.projects";

@@ -8,7 +8,16 @@ import java.util.UUID;
 
 /** A milestone was reached; accounting bills its amount when the offer was billed by milestones. */
 @EventType(value = MilestoneCompleted.TYPE, topic = MilestoneCompleted.TOPIC)
-public record MilestoneCompleted(UUID projectId, UUID milestoneId, String name, UUID offerId, UUID customerId, BigDecimal amount, String currency, LocalDate completedOn) implements DomainEvent {
+public record MilestoneCompleted(
+        UUID projectId,
+        UUID milestoneId,
+        String name,
+        UUID offerId,
+        UUID customerId,
+        BigDecimal amount,
+        String currency,
+        LocalDate completedOn)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.projects.milestone-completed.v1";
     public static final String TOPIC = "projects.projects";

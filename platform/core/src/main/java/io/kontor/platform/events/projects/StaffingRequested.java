@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /** A project needs staff; hr opens a draft job opening for the role. */
 @EventType(value = StaffingRequested.TYPE, topic = StaffingRequested.TOPIC)
-public record StaffingRequested(UUID projectId, UUID staffingRequestId, String role, List<String> skills, LocalDate startDate) implements DomainEvent {
+public record StaffingRequested(
+        UUID projectId, UUID staffingRequestId, String role, List<String> skills, LocalDate startDate)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.projects.staffing-requested.v1";
     public static final String TOPIC = "projects.projects";

@@ -7,7 +7,15 @@ import java.util.UUID;
 
 /** A project status report was published. */
 @EventType(value = StatusReportPublished.TYPE, topic = StatusReportPublished.TOPIC)
-public record StatusReportPublished(UUID projectId, UUID reportId, String rag, int openRisks, int escalatedRisks, int overdueActionItems, LocalDate reportDate) implements DomainEvent {
+public record StatusReportPublished(
+        UUID projectId,
+        UUID reportId,
+        String rag,
+        int openRisks,
+        int escalatedRisks,
+        int overdueActionItems,
+        LocalDate reportDate)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.projects.status-report-published.v1";
     public static final String TOPIC = "projects.projects";

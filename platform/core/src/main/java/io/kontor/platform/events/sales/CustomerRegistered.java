@@ -6,7 +6,16 @@ import java.util.UUID;
 
 /** A customer was registered; accounting keeps it as the buyer of its invoices, project-office for its names. */
 @EventType(value = CustomerRegistered.TYPE, topic = CustomerRegistered.TOPIC)
-public record CustomerRegistered(UUID customerId, String customerNumber, String name, CustomerType type, String email, String vatId, int paymentTermDays, Address billingAddress) implements DomainEvent {
+public record CustomerRegistered(
+        UUID customerId,
+        String customerNumber,
+        String name,
+        CustomerType type,
+        String email,
+        String vatId,
+        int paymentTermDays,
+        Address billingAddress)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.sales.customer-registered.v1";
     public static final String TOPIC = "sales.customers";

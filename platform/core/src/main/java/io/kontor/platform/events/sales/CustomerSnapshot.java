@@ -8,5 +8,4 @@ public record CustomerSnapshot(
         String email,
         String vatId,
         int paymentTermDays,
-        Address billingAddress) {
-}
+        Address billingAddress) {}

@@ -6,7 +6,17 @@ import java.util.UUID;
 
 /** The customer master data changed; carries the whole new state so a replica never needs the old one. */
 @EventType(value = CustomerUpdated.TYPE, topic = CustomerUpdated.TOPIC)
-public record CustomerUpdated(UUID customerId, String customerNumber, String name, CustomerType type, String email, String vatId, int paymentTermDays, Address billingAddress, boolean creditHold) implements DomainEvent {
+public record CustomerUpdated(
+        UUID customerId,
+        String customerNumber,
+        String name,
+        CustomerType type,
+        String email,
+        String vatId,
+        int paymentTermDays,
+        Address billingAddress,
+        boolean creditHold)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.sales.customer-updated.v1";
     public static final String TOPIC = "sales.customers";

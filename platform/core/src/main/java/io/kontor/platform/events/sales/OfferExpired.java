@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** An offer passed its validity date without an answer. */
 @EventType(value = OfferExpired.TYPE, topic = OfferExpired.TOPIC)
-public record OfferExpired(UUID offerId, String offerNumber, UUID customerId, LocalDate validUntil) implements DomainEvent {
+public record OfferExpired(UUID offerId, String offerNumber, UUID customerId, LocalDate validUntil)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.sales.offer-expired.v1";
     public static final String TOPIC = "sales.offers";

@@ -11,5 +11,4 @@ public record OfferLine(
         BigDecimal unitPrice,
         BigDecimal discountPercent,
         BigDecimal vatRate,
-        BigDecimal netAmount) {
-}
+        BigDecimal netAmount) {}

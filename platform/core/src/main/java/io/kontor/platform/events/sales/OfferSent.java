@@ -8,7 +8,16 @@ import java.util.UUID;
 
 /** An offer went out to the customer. */
 @EventType(value = OfferSent.TYPE, topic = OfferSent.TOPIC)
-public record OfferSent(UUID offerId, String offerNumber, int revision, UUID customerId, LocalDate validUntil, BigDecimal netTotal, BigDecimal grossTotal, String currency) implements DomainEvent {
+public record OfferSent(
+        UUID offerId,
+        String offerNumber,
+        int revision,
+        UUID customerId,
+        LocalDate validUntil,
+        BigDecimal netTotal,
+        BigDecimal grossTotal,
+        String currency)
+        implements DomainEvent {
 
     public static final String TYPE = "kontor.sales.offer-sent.v1";
     public static final String TOPIC = "sales.offers";
