@@ -17,14 +17,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one process) on free loopback ports.
@@ -36,6 +53,12 @@ import java.util.stream.Collectors;
  *
  * <p>No broker outlives the JVM that started it: a shutdown hook kills it, and {@link OrphanGuard} ends it even when
  * that JVM is killed with -9. Its files (including {@code broker.log}) stay in the data dir.
+ *
+ * <p>It is secured as the cluster is (deploy/kubernetes): every client logs in with SCRAM-SHA-512 as a principal of
+ * {@link KafkaAccess}, the StandardAuthorizer allows each only what that file grants, and topics are never created on
+ * demand: the broker creates every topic of the file when it starts. Passwords are made up at the first start and kept
+ * in the data dir ({@code credentials.properties}); {@link #clientProperties(String)} hands them out. TLS is the one
+ * difference to the cluster: on loopback it would protect nothing, so the listener is SASL_PLAINTEXT.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -51,6 +74,13 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 60;
+    private static final String SCRAM = "SCRAM-SHA-512";
+    private static final int SCRAM_ITERATIONS = 4096;
+    private static final String CREDENTIALS_FILE = "credentials.properties";
+    // As in the cluster's KafkaTopics (deploy/kubernetes/base/kafka/topics.yaml) but 3 partitions: fewer threads on a
+    // laptop, still more than one so that ordering per key is exercised.
+    private static final int PARTITIONS = 3;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
 
     // Brokers started by this JVM. The Process objects also hold the write end of each broker's
     // stdin, which OrphanGuard watches. At exit: kill -9, the JVM must not wait for a clean stop.
@@ -70,16 +100,27 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    // Null for a broker found by attach(): its users, topics and ACLs are in its metadata log already.
+    private final KafkaAccess access;
     private volatile ProcessHandle process;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+    private KafkaBroker(Path dataDir, int port, int controllerPort, KafkaAccess access) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.access = access;
     }
 
-    /** Starts a broker on free ports, keeping its storage (and cluster id) in {@code dataDir}. */
+    /** Starts a broker on free ports for the services and the gateway ({@link KafkaAccess#standard()}). */
     public static KafkaBroker start(Path dataDir) {
+        return start(dataDir, KafkaAccess.standard());
+    }
+
+    /**
+     * Starts a broker on free ports, keeping its storage (and cluster id) in {@code dataDir}, with the users, topics
+     * and ACLs of {@code access}.
+     */
+    public static KafkaBroker start(Path dataDir, KafkaAccess access) {
         PortTakenException lastFailure = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             int port = FreePorts.find();
@@ -87,7 +128,7 @@ public final class KafkaBroker implements AutoCloseable {
             while (controllerPort == port) {
                 controllerPort = FreePorts.find();
             }
-            KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
+            KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort, access);
             try {
                 broker.launch();
                 return broker;
@@ -101,7 +142,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on the given ports, for a launcher that wants a stable address. */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
+        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort, KafkaAccess.standard());
         broker.launch();
         return broker;
     }
@@ -121,8 +162,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
         KafkaBroker broker = new KafkaBroker(
                 dataDir,
-                portOf(properties, "advertised.listeners=PLAINTEXT://127.0.0.1:"),
-                portOf(properties, "controller.quorum.voters=1@127.0.0.1:"));
+                portOf(properties, "advertised.listeners=CLIENT://127.0.0.1:"),
+                portOf(properties, "controller.quorum.voters=1@127.0.0.1:"),
+                null);
         broker.process = broker.runningBroker().orElse(null);
         return broker;
     }
@@ -133,6 +175,28 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * What a Kafka client needs to log in as {@code principal}: bootstrap servers, security protocol, SASL mechanism
+     * and JAAS configuration, under the client's own property names. {@link KafkaAccess#ADMIN} may do anything.
+     */
+    public Map<String, String> clientProperties(String principal) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("bootstrap.servers", bootstrapServers());
+        properties.put("security.protocol", "SASL_PLAINTEXT");
+        properties.put("sasl.mechanism", SCRAM);
+        properties.put("sasl.jaas.config", jaasConfig(principal));
+        return properties;
+    }
+
+    /** The {@code sasl.jaas.config} of {@code principal}, the value Strimzi puts in a KafkaUser's Secret. */
+    public String jaasConfig(String principal) {
+        String password = credentials().getProperty(principal);
+        if (password == null) {
+            throw new IllegalArgumentException("The broker in " + dataDir + " has no user " + principal);
+        }
+        return scramJaas(principal, password);
     }
 
     public Path dataDir() {
@@ -209,6 +273,9 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(pidFile(), started.pid() + " " + startTimeOf(started.toHandle()));
             try {
                 awaitReady(started, log, logOffset);
+                if (access != null) {
+                    provision();
+                }
             } catch (IOException | RuntimeException e) {
                 started.destroyForcibly();
                 forget(started.toHandle());
@@ -242,6 +309,116 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    // Idempotent, so that a restart on kept data (the launcher's .kontor-data) picks up principals and topics added
+    // to the access file since: existing topics stay, credentials and ACLs are written again.
+    private void provision() {
+        Properties passwords = credentials();
+        Map<String, Object> admin = new LinkedHashMap<>(clientProperties(KafkaAccess.ADMIN));
+        admin.put("request.timeout.ms", "30000");
+        try (Admin client = Admin.create(admin)) {
+            List<NewTopic> topics = access.topics().stream()
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+                    .collect(Collectors.toList());
+            for (var creation : client.createTopics(topics).values().values()) {
+                try {
+                    creation.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            List<UserScramCredentialUpsertion> users = access.principals().keySet().stream()
+                    .map(name -> new UserScramCredentialUpsertion(
+                            name,
+                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                            passwords.getProperty(name)))
+                    .collect(Collectors.toList());
+            client.alterUserScramCredentials(List.copyOf(users))
+                    .all()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            List<AclBinding> acls = access.principals().values().stream()
+                    .flatMap(principal -> principal.grants().stream()
+                            .flatMap(grant -> grant.operations().stream()
+                                    .map(operation -> new AclBinding(
+                                            new ResourcePattern(
+                                                    "group".equals(grant.resourceType())
+                                                            ? ResourceType.GROUP
+                                                            : ResourceType.TOPIC,
+                                                    grant.name(),
+                                                    grant.prefix() ? PatternType.PREFIXED : PatternType.LITERAL),
+                                            new AccessControlEntry(
+                                                    "User:" + principal.name(),
+                                                    "*",
+                                                    AclOperation.fromString(operation),
+                                                    AclPermissionType.ALLOW)))))
+                    .collect(Collectors.toList());
+            client.createAcls(acls).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitAclsApplied(client, acls);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not set up users, topics and ACLs of the broker in " + dataDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting up the broker in " + dataDir, e);
+        }
+    }
+
+    // The controller has committed users and ACLs, but the broker applies its metadata log a moment later: a client
+    // started at once would be refused. The broker answers DescribeAcls from its own authorizer, and the log is
+    // applied in order, so once it shows the ACLs (written last) it knows the users too.
+    private static void awaitAclsApplied(Admin client, List<AclBinding> acls)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (!client.describeAcls(AclBindingFilter.ANY)
+                .values()
+                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .containsAll(acls)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the broker did not apply its ACLs within " + ADMIN_TIMEOUT);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    // Made up once per data dir and kept, so that a restarted broker and the clients configured before agree.
+    private synchronized Properties credentials() {
+        Path file = dataDir.resolve(CREDENTIALS_FILE);
+        Properties passwords = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    passwords.load(in);
+                }
+            }
+            boolean added = passwords.putIfAbsent(KafkaAccess.ADMIN, newPassword()) == null;
+            if (access != null) {
+                for (String name : access.principals().keySet()) {
+                    added |= passwords.putIfAbsent(name, newPassword()) == null;
+                }
+            }
+            if (added) {
+                Files.createDirectories(dataDir);
+                try (var out = Files.newOutputStream(file)) {
+                    passwords.store(out, "SCRAM passwords of this development broker's users");
+                }
+            }
+            return passwords;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or write " + file, e);
+        }
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String scramJaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
+    }
+
     private void forget(ProcessHandle handle) {
         STARTED.removeIf(started -> started.pid() == handle.pid());
         process = null;
@@ -259,7 +436,11 @@ public final class KafkaBroker implements AutoCloseable {
                 clusterId(),
                 "-c",
                 config.toString(),
-                "--ignore-formatted");
+                "--ignore-formatted",
+                // In KRaft the inter-broker user must exist before the broker can start; the others come later.
+                "--add-scram",
+                SCRAM + "=[name=" + KafkaAccess.ADMIN + ",password="
+                        + credentials().getProperty(KafkaAccess.ADMIN) + "]");
         Process format = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -306,20 +487,34 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeServerProperties() throws IOException {
+        String adminPassword = credentials().getProperty(KafkaAccess.ADMIN);
         String storage = storageDir().toString().replace('\\', '/');
         String properties = String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=CLIENT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=CLIENT",
+                "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=" + SCRAM,
+                "sasl.mechanism.inter.broker.protocol=" + SCRAM,
+                "listener.name.client.scram-sha-512.sasl.jaas.config=" + scramJaas(KafkaAccess.ADMIN, adminPassword),
+                // SCRAM users live in the metadata log, which the controller serves: it cannot log in with them.
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
+                        + " required username=\"" + KafkaAccess.ADMIN + "\" password=\"" + adminPassword
+                        + "\" user_" + KafkaAccess.ADMIN + "=\"" + adminPassword + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + KafkaAccess.ADMIN,
+                "allow.everyone.if.no.acl.found=false",
                 "log.dirs=" + storage,
-                "num.partitions=3",
-                "auto.create.topics.enable=true",
+                "num.partitions=" + PARTITIONS,
+                // As in the cluster: a topic exists only because the access file names it.
+                "auto.create.topics.enable=false",
                 // One broker: every internal topic has a single replica.
                 "default.replication.factor=1",
                 "min.insync.replicas=1",
