@@ -12,8 +12,11 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> kafka = TestInfra.kafkaClient("gateway");
         return Map.of(
-                "kafka.bootstrap.servers", TestInfra.bootstrapServers(),
+                "kafka.bootstrap.servers", kafka.get("bootstrap.servers"),
+                "kafka.security.protocol", kafka.get("security.protocol"),
+                "kafka.sasl.jaas.config", kafka.get("sasl.jaas.config"),
                 "kontor.gateway.events.enabled", "true",
                 "kontor.gateway.events.keep-alive", "1s");
     }

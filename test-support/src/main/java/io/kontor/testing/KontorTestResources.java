@@ -1,7 +1,12 @@
 package io.kontor.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * Quarkus discovers every {@code @QuarkusTestResource} in the test sources and, as long as
  * {@code restrictToAnnotatedClass} keeps its default {@code false}, applies it to all tests of the module. The resource
- * provides {@code kafka.bootstrap.servers}, {@code quarkus.datasource.jdbc.url}, {@code quarkus.datasource.username}
- * and {@code quarkus.datasource.password}; the module's {@code %test} profile still needs
- * {@code quarkus.devservices.enabled=false}.
+ * provides {@code kafka.bootstrap.servers} with the application's own Kafka login, {@code quarkus.datasource.jdbc.url},
+ * {@code quarkus.datasource.username} and {@code quarkus.datasource.password}; the module's {@code %test} profile still
+ * needs {@code quarkus.devservices.enabled=false}.
  */
 public class KontorTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -27,12 +32,38 @@ public class KontorTestResources implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         // Both start in 3-5 s; side by side the first test waits for the slower one only.
         CompletableFuture<String> jdbcUrl = CompletableFuture.supplyAsync(TestInfra::jdbcUrl);
-        String bootstrapServers = TestInfra.bootstrapServers();
-        return Map.of(
-                "kafka.bootstrap.servers", bootstrapServers,
-                "quarkus.datasource.jdbc.url", jdbcUrl.join(),
-                "quarkus.datasource.username", TestInfra.postgres().username(),
-                "quarkus.datasource.password", TestInfra.postgres().password());
+        Map<String, String> config = new LinkedHashMap<>();
+        // The application logs in as its own principal, as in the cluster, so a topic its ACLs do not grant fails
+        // here too. The platform's defaults name the SASL mechanism; only the secrets differ by environment.
+        Map<String, String> kafka = TestInfra.kafkaClient(applicationName());
+        config.put("kafka.bootstrap.servers", kafka.get("bootstrap.servers"));
+        config.put("kafka.security.protocol", kafka.get("security.protocol"));
+        config.put("kafka.sasl.jaas.config", kafka.get("sasl.jaas.config"));
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl.join());
+        config.put("quarkus.datasource.username", TestInfra.postgres().username());
+        config.put("quarkus.datasource.password", TestInfra.postgres().password());
+        return config;
+    }
+
+    // The Kafka principal is the application's name, as the KafkaUser is the Deployment's. Read from the file rather
+    // than from Quarkus' configuration, which is not built yet when test resources start.
+    private static String applicationName() {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream("application.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String name = properties.getProperty("quarkus.application.name");
+            if (name == null) {
+                throw new IllegalStateException(
+                        "KontorTestResources needs quarkus.application.name in application.properties: it is the"
+                                + " application's Kafka principal");
+            }
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,15 +1,20 @@
 package io.kontor.testing;
 
+import io.kontor.devinfra.KafkaAccess;
 import io.kontor.devinfra.KafkaBroker;
 import io.kontor.devinfra.Postgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,6 +36,12 @@ public final class TestInfra {
     private static final Path ROOT = Path.of("target", "kontor-test-infra").toAbsolutePath();
     private static final Path RUN_DIR =
             ROOT.resolve(Long.toString(ProcessHandle.current().pid()));
+
+    /**
+     * Topics and principals that only a module's tests need (a test application, topics of the test helpers' own
+     * tests), in the format of {@link KafkaAccess#RESOURCE}, at the root of the test classpath.
+     */
+    public static final String TEST_ACCESS_RESOURCE = "kafka-access-test.properties";
 
     private static final String KAFKA_DIR = "kontor.test-infra.kafka-dir";
     private static final String PG_ADMIN_URL = "kontor.test-infra.postgres-admin-url";
@@ -57,7 +68,7 @@ public final class TestInfra {
                 } else {
                     removeStaleRuns();
                     long started = System.nanoTime();
-                    kafka = KafkaBroker.start(RUN_DIR.resolve("kafka"));
+                    kafka = KafkaBroker.start(RUN_DIR.resolve("kafka"), access());
                     System.setProperty(KAFKA_DIR, kafka.dataDir().toString());
                     LOG.log(
                             Level.INFO,
@@ -73,6 +84,30 @@ public final class TestInfra {
 
     public static String bootstrapServers() {
         return kafka().bootstrapServers();
+    }
+
+    /**
+     * Client settings that log in as {@code principal}; the test helpers ({@link TestKafka}) use
+     * {@link KafkaAccess#ADMIN}, an application under test its own principal ({@link KontorTestResources}).
+     */
+    public static Map<String, String> kafkaClient(String principal) {
+        return kafka().clientProperties(principal);
+    }
+
+    /** The services' access plus every {@value #TEST_ACCESS_RESOURCE} on the test classpath. */
+    static KafkaAccess access() {
+        KafkaAccess access = KafkaAccess.standard();
+        try {
+            for (URL extra : Collections.list(
+                    Thread.currentThread().getContextClassLoader().getResources(TEST_ACCESS_RESOURCE))) {
+                try (InputStream in = extra.openStream()) {
+                    access = access.with(KafkaAccess.parse(in));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return access;
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.kontor.testing;
 
+import io.kontor.devinfra.KafkaAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plain Kafka clients against {@link TestInfra}'s broker, for what a test must do behind the application's back: put
- * records (also undeserializable ones) on a topic and see what the application published. Every read uses a fresh
- * consumer group and starts at the earliest offset, so it sees the whole topic and never takes records away from the
- * application's consumers.
+ * Plain Kafka clients against {@link TestInfra}'s broker, logged in as its administrator, for what a test must do
+ * behind the application's back: put records (also undeserializable ones) on a topic and see what the application
+ * published. Every read uses a fresh consumer group and starts at the earliest offset, so it sees the whole topic and
+ * never takes records away from the application's consumers.
  */
 public final class TestKafka {
 
@@ -112,15 +114,10 @@ public final class TestKafka {
 
     private static <V> void produce(
             String topic, String key, V value, Map<String, String> headers, Class<?> valueSerializer) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfra.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                valueSerializer);
+        Map<String, Object> config = new HashMap<>(TestInfra.kafkaClient(KafkaAccess.ADMIN));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer);
         ProducerRecord<String, V> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) ->
                 record.headers().add(name, text == null ? null : text.getBytes(StandardCharsets.UTF_8)));
@@ -135,19 +132,12 @@ public final class TestKafka {
     }
 
     private static KafkaConsumer<String, String> subscribedConsumer(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfra.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
+        Map<String, Object> config = new HashMap<>(TestInfra.kafkaClient(KafkaAccess.ADMIN));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         consumer.subscribe(List.of(topic));
         return consumer;

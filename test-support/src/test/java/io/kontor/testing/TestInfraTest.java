@@ -16,6 +16,8 @@ class TestInfraTest {
 
         assertThat(config)
                 .containsEntry("kafka.bootstrap.servers", TestInfra.bootstrapServers())
+                .containsEntry("kafka.security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("kafka.sasl.jaas.config", TestInfra.kafka().jaasConfig("test-support"))
                 .containsEntry("quarkus.datasource.jdbc.url", TestInfra.jdbcUrl())
                 .containsKeys("quarkus.datasource.username", "quarkus.datasource.password");
         assertThat(TestInfra.kafka().isRunning()).isTrue();

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,19 +35,37 @@ public class KafkaEventFeed {
 
     private static final Logger LOG = Logger.getLogger(KafkaEventFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final String KAFKA_PREFIX = "kafka.";
+    // The gateway's KafkaUser may read groups with this prefix only (kafka-access.properties).
+    static final String GROUP_PREFIX = "gateway-stream-";
 
     private final EventsConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClientConfig;
     private final EventWindow window;
     private volatile boolean running;
     private volatile boolean assigned;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    KafkaEventFeed(EventsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    KafkaEventFeed(EventsConfig config, Config all) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaClientConfig = kafkaClientConfig(all);
         this.window = new EventWindow(config.windowSize());
+    }
+
+    /**
+     * Every {@code kafka.*} setting without its prefix, as the services' Kafka connector takes them: bootstrap servers,
+     * security protocol, SASL login and trust store come from the same keys everywhere.
+     */
+    static Map<String, Object> kafkaClientConfig(Config all) {
+        Map<String, Object> settings = new HashMap<>();
+        for (String name : all.getPropertyNames()) {
+            if (name.startsWith(KAFKA_PREFIX)) {
+                all.getOptionalValue(name, String.class)
+                        .ifPresent(value -> settings.put(name.substring(KAFKA_PREFIX.length()), value));
+            }
+        }
+        return settings;
     }
 
     @Produces
@@ -83,21 +102,13 @@ public class KafkaEventFeed {
     }
 
     private void run() {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "kontor-gateway-stream-" + UUID.randomUUID(),
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "kontor-gateway-stream",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
+        Map<String, Object> settings = new HashMap<>(kafkaClientConfig);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + UUID.randomUUID());
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "kontor-gateway-stream");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(settings)) {
             consumer = kafka;
             kafka.subscribe(config.topics(), new ConsumerRebalanceListener() {

@@ -1,6 +1,7 @@
 package io.kontor.platform.deadletter;
 
 import io.kontor.platform.events.CloudEventHeaders;
+import io.kontor.platform.inbox.InboxConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads the dead letters this service parked on {@code <topic>.dlq}. The dead-letter topic is read from its beginning
- * to its current end without a consumer group: reading commits nothing and never moves another reader.
+ * Reads the dead letters this service parked on its own dead-letter topic ({@code kontor.inbox.dead-letter-topic}), the
+ * only one its Kafka user may read. It is read from its beginning to its current end without a consumer group: reading
+ * commits nothing and never moves another reader.
  */
 @ApplicationScoped
 public class DeadLetterArchive {
@@ -39,12 +41,18 @@ public class DeadLetterArchive {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
-    /** The dead letters of {@code topic} parked by this service's consumers (by {@code consumer} only, when given). */
+    @Inject
+    InboxConfig inboxConfig;
+
+    /**
+     * The dead letters this service's consumers parked on its own dead-letter topic: of records read from
+     * {@code topic}, and by {@code consumer} only when given.
+     */
     public List<DeadLetter> read(String topic, String consumer) {
-        String ownPrefix = serviceName + "/";
+        String deadLetterTopic = inboxConfig.deadLetterTopic();
         List<DeadLetter> letters = new ArrayList<>();
         try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(readerProperties())) {
-            List<PartitionInfo> partitions = reader.partitionsFor(topic + ".dlq", READ_TIMEOUT);
+            List<PartitionInfo> partitions = reader.partitionsFor(deadLetterTopic, READ_TIMEOUT);
             if (partitions == null || partitions.isEmpty()) {
                 return letters;
             }
@@ -58,13 +66,11 @@ public class DeadLetterArchive {
             while (!readToEnd(reader, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(
-                            "could not read " + topic + ".dlq to its end within " + READ_TIMEOUT);
+                            "could not read " + deadLetterTopic + " to its end within " + READ_TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> record : reader.poll(POLL)) {
-                    DeadLetter letter = DeadLetter.of(topic, record);
-                    if (letter.consumer() != null
-                            && letter.consumer().startsWith(ownPrefix)
-                            && (consumer == null || consumer.equals(letter.consumer()))) {
+                    DeadLetter letter = DeadLetter.of(record);
+                    if (topic.equals(letter.topic()) && (consumer == null || consumer.equals(letter.consumer()))) {
                         letters.add(letter);
                     }
                 }
@@ -95,8 +101,9 @@ public class DeadLetterArchive {
     }
 
     /**
-     * A dead letter as parked: the original record's key, value and headers plus {@code kontor_error} and
-     * {@code kontor_consumer}.
+     * A dead letter as parked: the original record's key, value and headers plus the {@code kontor_*} headers of the
+     * dead-letter queue; {@code topic} is the topic it was read from, {@code partition} and {@code offset} its place on
+     * the dead-letter topic.
      */
     public record DeadLetter(
             String topic,
@@ -110,7 +117,7 @@ public class DeadLetterArchive {
         /** The prefix of what the dead-letter queue adds ({@code kontor_error}, {@code kontor_consumer}). */
         static final String KONTOR_HEADER_PREFIX = "kontor_";
 
-        static DeadLetter of(String originalTopic, ConsumerRecord<String, String> record) {
+        static DeadLetter of(ConsumerRecord<String, String> record) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (Header header : record.headers()) {
                 headers.put(
@@ -118,7 +125,7 @@ public class DeadLetterArchive {
                         header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
             }
             return new DeadLetter(
-                    originalTopic,
+                    headers.get(CloudEventHeaders.DLQ_TOPIC),
                     record.partition(),
                     record.offset(),
                     Instant.ofEpochMilli(record.timestamp()),
@@ -137,6 +144,17 @@ public class DeadLetterArchive {
 
         public String error() {
             return headers.get(CloudEventHeaders.DLQ_ERROR);
+        }
+
+        /** The partition of the original topic the record was read from; -1 for letters parked before it was kept. */
+        public int originalPartition() {
+            String partition = headers.get(CloudEventHeaders.DLQ_PARTITION);
+            return partition == null ? -1 : Integer.parseInt(partition);
+        }
+
+        public long originalOffset() {
+            String offset = headers.get(CloudEventHeaders.DLQ_OFFSET);
+            return offset == null ? -1 : Long.parseLong(offset);
         }
 
         /** The headers of the original record: what the dead-letter queue added is not part of the event. */

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * The operator's view of this service's dead letters, and their replay after a fix. Every service has it (it comes with
  * the platform) under its own path, so through the gateway it is {@code /api/v1/<domain>/admin/dead-letters}; a service
- * lists and replays only what its own consumers parked. Admins only: a replay re-delivers business events.
+ * lists and replays only what its own consumers parked, from its own dead-letter topic and in its own process
+ * ({@link DeadLetterReplay}). Admins only: a replay re-delivers business events.
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,7 +63,7 @@ public class DeadLetterResource {
         }
         return new ReplayResult(
                 request.topic(),
-                replay.replay(letters).stream().map(DeadLetterView::of).toList());
+                replay.replay(letters).stream().map(ReplayedView::of).toList());
     }
 
     private static String checkedTopic(String topic) {
@@ -72,20 +73,36 @@ public class DeadLetterResource {
         }
         if (!TOPIC.matcher(topic).matches() || topic.endsWith(".dlq")) {
             throw new InvalidFieldProblem(
-                    "topic", "must be a topic name like sales.customers (its dead letters are on <topic>.dlq)");
+                    "topic", "must name the topic the letters were read from, like sales.customers, not a .dlq topic");
         }
         return topic;
     }
 
     /**
-     * @param topic the original topic, whose {@code <topic>.dlq} holds the dead letters
+     * @param topic the topic the letters were read from (they are kept on the service's own dead-letter topic)
      * @param consumer only what this consumer parked ({@code <service>/<Handler>.<method>}); all of this service's when
      *     absent
      * @param eventId only the dead letter of this {@code ce_id}; all when absent
      */
     public record ReplayRequest(@NotBlank String topic, String consumer, String eventId) {}
 
-    public record ReplayResult(String topic, List<DeadLetterView> replayed) {}
+    public record ReplayResult(String topic, List<ReplayedView> replayed) {}
+
+    /**
+     * A replayed dead letter: {@code APPLIED} now, {@code ALREADY_APPLIED} before, {@code PARKED_AGAIN} after failing
+     * once more, {@code NO_HANDLER} when its consumer no longer exists.
+     */
+    public record ReplayedView(String eventId, String type, String consumer, DeadLetterReplay.Outcome outcome) {
+
+        static ReplayedView of(DeadLetterReplay.Replayed replayed) {
+            DeadLetter letter = replayed.letter();
+            return new ReplayedView(
+                    letter.eventId(),
+                    letter.headers().get(CloudEventHeaders.TYPE),
+                    letter.consumer(),
+                    replayed.outcome());
+        }
+    }
 
     public record DeadLetterView(
             String eventId,

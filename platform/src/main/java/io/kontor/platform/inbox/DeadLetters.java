@@ -12,9 +12,11 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Parks a record its consumer cannot handle on {@code <topic>.dlq}: same key, same value, the original headers plus
- * {@code kontor_error} and {@code kontor_consumer}. It goes through the outbox, so the dead letter is as durable as any
- * event, and replaying it to the original topic later (same {@code ce_id}) applies it once.
+ * Parks a record its consumer cannot handle on the service's own dead-letter topic ({@code <service>.dlq}): same key,
+ * same value, the original headers plus {@code kontor_error}, {@code kontor_consumer} and where it was read
+ * ({@code kontor_topic}, {@code kontor_partition}, {@code kontor_offset}). It goes through the outbox, so the dead
+ * letter is as durable as any event. The service replays it itself, in process, through the same handler and inbox
+ * ({@link io.kontor.platform.deadletter.DeadLetterReplay}): no service ever writes another domain's topic.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -28,13 +30,19 @@ public class DeadLetters {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    InboxConfig config;
+
     public void park(IncomingEvent event, String consumer, String error) {
         Map<String, String> headers = new LinkedHashMap<>(event.headers());
         headers.put(
                 CloudEventHeaders.DLQ_ERROR,
                 error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
         headers.put(CloudEventHeaders.DLQ_CONSUMER, consumer);
-        String deadLetterTopic = event.topic() + ".dlq";
+        headers.put(CloudEventHeaders.DLQ_TOPIC, event.topic());
+        headers.put(CloudEventHeaders.DLQ_PARTITION, Integer.toString(event.partition()));
+        headers.put(CloudEventHeaders.DLQ_OFFSET, Long.toString(event.offset()));
+        String deadLetterTopic = config.deadLetterTopic();
         QuarkusTransaction.requiringNew()
                 .run(() -> outbox.enqueue(deadLetterTopic, event.key(), headers, event.payload()));
         meters.counter("kontor.inbox.dead.letters", "topic", event.topic(), "consumer", consumer)

@@ -39,4 +39,19 @@ public class Inbox {
             throw new IllegalStateException("could not record event " + eventId + " in the inbox", e);
         }
     }
+
+    /** Whether {@code consumer} has applied event {@code eventId} (and still remembers it). */
+    public boolean applied(String consumer, String eventId) {
+        String sql = "select 1 from inbox where consumer = ? and event_id = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, consumer);
+            select.setString(2, eventId);
+            try (var result = select.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up event " + eventId + " in the inbox", e);
+        }
+    }
 }

@@ -15,4 +15,10 @@ public interface InboxConfig {
 
     /** How long an applied event's id is remembered; must outlive every redelivery (Kafka retention). */
     Duration retention();
+
+    /**
+     * The service's own dead-letter topic, which its Kafka user may write and read and no other may; by default
+     * {@code <quarkus.application.name>.dlq}, as dev-infra's kafka-access.properties names it.
+     */
+    String deadLetterTopic();
 }

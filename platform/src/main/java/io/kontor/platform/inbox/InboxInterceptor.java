@@ -76,9 +76,8 @@ public class InboxInterceptor {
                         "@InboxHandled method " + invocation.getMethod() + " must take an IncomingEvent parameter"));
     }
 
-    /** The inbox key: renaming a handler makes it a new consumer that sees retained events again. */
     private String consumerName(Method method) {
-        return serviceName + "/" + method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        return InboxHandlers.consumerName(serviceName, method);
     }
 
     private static String describe(Throwable failure) {

@@ -75,7 +75,8 @@ class InboxTest {
     }
 
     private static List<ConsumerRecord<String, String>> deadLettersOf(UUID noteId) {
-        return TestKafka.readAll(TOPIC + ".dlq", Duration.ofMillis(300)).stream()
+        // The service's own dead-letter topic (kontor.inbox.dead-letter-topic), not one per consumed topic.
+        return TestKafka.readAll("platform-test.dlq", Duration.ofMillis(300)).stream()
                 .filter(r -> noteId.toString().equals(r.key()))
                 .toList();
     }

@@ -21,5 +21,12 @@ public final class CloudEventHeaders {
 
     public static final String DLQ_CONSUMER = "kontor_consumer";
 
+    /** Added to dead letters: where the record was read, since the dead-letter topic is the consuming service's. */
+    public static final String DLQ_TOPIC = "kontor_topic";
+
+    public static final String DLQ_PARTITION = "kontor_partition";
+
+    public static final String DLQ_OFFSET = "kontor_offset";
+
     private CloudEventHeaders() {}
 }
