@@ -1,5 +1,6 @@
 package io.kontor.systemtests;
 
+import io.kontor.devinfra.KafkaAccess;
 import io.kontor.local.LocalPlatform;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ final class EventEvidence {
      */
     List<Record> readAll(String topic) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
+        properties.putAll(platform.kafka().clientProperties(KafkaAccess.ADMIN));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
@@ -100,7 +101,7 @@ final class EventEvidence {
     /** Sends a record as a service's outbox relay would, e.g. a poison event no real service sends. */
     void send(String topic, String key, String value, Map<String, String> headers) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
+        properties.putAll(platform.kafka().clientProperties(KafkaAccess.ADMIN));
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -2,6 +2,7 @@ package io.kontor.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kontor.devinfra.KafkaAccess;
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
 import io.strimzi.api.kafka.model.kafka.Kafka;
@@ -12,7 +13,6 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
 import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 import io.strimzi.api.kafka.model.user.acl.AclOperation;
-import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
@@ -21,11 +21,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,106 +40,125 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class KafkaTest {
 
-    /**
-     * Who produces and who consumes each topic (EVENTS.md): a topic {@code <domain>.<aggregate>} is written by its
-     * domain's service; consumers as the catalog lists them. The gateway reads everything for the live stream.
-     */
-    static final Map<String, Set<String>> PRODUCES = Map.of(
-            "sales-backoffice-service", Set.of("sales.customers", "sales.offers"),
-            "accounting-service", Set.of("accounting.invoices"),
-            "hr-service", Set.of("hr.applications", "hr.employees"),
-            "project-office-service", Set.of("projects.projects"),
-            "gateway", Set.of());
+    /** The one source of Kafka identities: the cluster's users and topics must be exactly what it says. */
+    static final KafkaAccess ACCESS = KafkaAccess.standard();
 
-    static final Map<String, Set<String>> CONSUMES = Map.of(
-            "sales-backoffice-service", Set.of("sales.offers", "accounting.invoices"),
-            "accounting-service", Set.of("sales.customers", "sales.offers", "projects.projects"),
-            "hr-service", Set.of("projects.projects"),
-            "project-office-service", Set.of("sales.customers", "sales.offers", "hr.applications", "hr.employees"),
-            "gateway",
-                    Set.of(
-                            "sales.customers",
-                            "sales.offers",
-                            "accounting.invoices",
-                            "hr.applications",
-                            "hr.employees",
-                            "projects.projects"));
+    static final Path REPO = Manifests.ROOT.resolve("../..").normalize();
 
     @ParameterizedTest(name = "overlays/{0}")
     @ValueSource(strings = {"dev", "prod"})
-    void every_topic_of_the_event_catalog_has_a_kafka_topic_and_a_dead_letter_topic(String overlay) {
-        Set<String> catalog = catalogTopics();
-
+    void the_cluster_has_exactly_the_topics_of_the_access_file(String overlay) {
         Set<String> topics = Manifests.overlay(overlay).all(KafkaTopic.class).stream()
                 .map(t -> t.getSpec().getTopicName())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(catalog).hasSize(6);
-        assertThat(topics)
-                .containsExactlyInAnyOrderElementsOf(
-                        catalog.stream().flatMap(t -> Stream.of(t, t + ".dlq")).toList());
+        assertThat(topics).containsExactlyInAnyOrderElementsOf(ACCESS.topics());
+    }
+
+    @Test
+    void the_domain_topics_are_those_of_the_event_catalogue() {
+        assertThat(catalogTopics()).hasSize(6).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
     }
 
     static Stream<Arguments> users() {
-        return PRODUCES.keySet().stream().sorted().map(Arguments::of);
+        return ACCESS.principals().keySet().stream().sorted().map(Arguments::of);
+    }
+
+    @Test
+    void every_application_and_nothing_else_has_a_kafka_user() {
+        Set<String> users = Manifests.overlay("prod").all(KafkaUser.class).stream()
+                .map(u -> u.getMetadata().getName())
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(users).isEqualTo(ACCESS.principals().keySet());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("users")
-    void each_service_logs_in_as_its_own_user_allowed_exactly_its_topics(String service) {
+    void each_application_logs_in_as_its_own_user_allowed_exactly_what_the_access_file_grants(String name) {
         KafkaUser user = Manifests.overlay("prod").all(KafkaUser.class).stream()
-                .filter(u -> u.getMetadata().getName().equals(service))
+                .filter(u -> u.getMetadata().getName().equals(name))
                 .findFirst()
                 .orElseThrow();
         assertThat(user.getSpec().getAuthentication()).isInstanceOf(KafkaUserScramSha512ClientAuthentication.class);
         List<AclRule> acls = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
 
-        Map<String, Set<AclOperation>> topics = new HashMap<>();
-        Map<String, Set<AclOperation>> groups = new HashMap<>();
+        Set<String> actual = new TreeSet<>();
         for (AclRule acl : acls) {
-            if (acl.getResource() instanceof AclRuleTopicResource topic) {
-                assertThat(topic.getPatternType()).isEqualTo(AclResourcePatternType.LITERAL);
-                topics.computeIfAbsent(topic.getName(), t -> new TreeSet<>()).addAll(acl.getOperations());
-            } else if (acl.getResource() instanceof AclRuleGroupResource group) {
-                groups.computeIfAbsent(group.getName() + "/" + group.getPatternType(), g -> new TreeSet<>())
-                        .addAll(acl.getOperations());
-            } else {
-                throw new AssertionError(service + " has an ACL on " + acl.getResource());
+            for (AclOperation operation : acl.getOperations()) {
+                if (acl.getResource() instanceof AclRuleTopicResource topic) {
+                    actual.add("topic " + topic.getName() + " " + topic.getPatternType() + " " + operation);
+                } else if (acl.getResource() instanceof AclRuleGroupResource group) {
+                    actual.add("group " + group.getName() + " " + group.getPatternType() + " " + operation);
+                } else {
+                    throw new AssertionError(name + " has an ACL on " + acl.getResource());
+                }
             }
         }
-
-        Map<String, Set<AclOperation>> expected = new HashMap<>();
-        PRODUCES.get(service).forEach(t -> expected.put(t, Set.of(AclOperation.WRITE, AclOperation.DESCRIBE)));
-        CONSUMES.get(service)
-                .forEach(t -> expected.merge(t, Set.of(AclOperation.READ, AclOperation.DESCRIBE), KafkaTest::union));
-        if (!service.equals("gateway")) {
-            // The inbox parks what it cannot handle on <topic>.dlq, through the service's own outbox.
-            CONSUMES.get(service)
-                    .forEach(t -> expected.put(t + ".dlq", Set.of(AclOperation.WRITE, AclOperation.DESCRIBE)));
+        Set<String> expected = new TreeSet<>();
+        for (KafkaAccess.Grant grant : ACCESS.principal(name).grants()) {
+            for (String operation : grant.operations()) {
+                expected.add(grant.resourceType() + " " + grant.name() + " " + (grant.prefix() ? "PREFIX" : "LITERAL")
+                        + " " + AclOperation.forValue(operation));
+            }
         }
-        assertThat(topics).isEqualTo(expected);
-        assertThat(groups)
-                .isEqualTo(
-                        service.equals("gateway")
-                                ? Map.of("gateway/PREFIX", Set.of(AclOperation.READ))
-                                : Map.of(service + "/LITERAL", Set.of(AclOperation.READ)));
+        assertThat(actual).isEqualTo(expected);
     }
 
+    /**
+     * The access file against the code: a service's {@code produces} are the topics of the events it creates, its
+     * {@code consumes} the topics of its {@code @Incoming} channels, nothing more and nothing less.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("users")
-    void the_acls_cover_every_topic_the_service_is_configured_to_consume(String service) throws IOException {
-        Path properties =
-                Manifests.ROOT.resolve("../..").resolve(service).resolve("src/main/resources/application.properties");
+    void the_access_file_grants_each_application_exactly_what_its_code_uses(String name) throws IOException {
+        KafkaAccess.Principal principal = ACCESS.principal(name);
+        Properties config = applicationProperties(name);
+        Set<String> consumed = config.stringPropertyNames().stream()
+                .filter(property -> property.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
+                .map(config::getProperty)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (name.equals("gateway")) {
+            consumed.addAll(
+                    List.of(config.getProperty("kontor.gateway.events.topics").split(",")));
+            assertThat(principal.group()).isEqualTo("gateway-").as("the event feed's consumer groups");
+        } else {
+            assertThat(principal.group()).isEqualTo(name);
+            assertThat(principal.deadLetters()).contains(name + ".dlq");
+        }
+
+        assertThat(principal.consumes()).as("consumes").containsExactlyInAnyOrderElementsOf(consumed);
+        assertThat(principal.produces()).as("produces").containsExactlyInAnyOrderElementsOf(publishedTopics(name));
+    }
+
+    private static Properties applicationProperties(String module) throws IOException {
         Properties config = new Properties();
-        try (InputStream in = Files.newInputStream(properties)) {
+        try (InputStream in =
+                Files.newInputStream(REPO.resolve(module).resolve("src/main/resources/application.properties"))) {
             config.load(in);
         }
-        Set<String> configured = config.stringPropertyNames().stream()
-                .filter(name -> name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
-                .map(config::getProperty)
-                .collect(Collectors.toSet());
+        return config;
+    }
 
-        assertThat(CONSUMES.get(service)).containsAll(configured);
+    /** The topics of the catalogue's events whose constructor the module's main code calls. */
+    private static Set<String> publishedTopics(String module) throws IOException {
+        Map<String, String> topicByEvent = catalogEvents();
+        String code;
+        try (Stream<Path> files = Files.walk(REPO.resolve(module).resolve("src/main/java"))) {
+            code = files.filter(file -> file.toString().endsWith(".java"))
+                    .map(file -> {
+                        try {
+                            return Files.readString(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .collect(Collectors.joining("\n"));
+        }
+        return topicByEvent.entrySet().stream()
+                .filter(event -> code.matches("(?s).*\\bnew\\s+" + event.getKey() + "\\s*\\(.*"))
+                .map(Map.Entry::getValue)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -166,7 +185,7 @@ class KafkaTest {
                 .containsEntry("min.insync.replicas", 2)
                 .containsEntry("offsets.topic.replication.factor", 3)
                 .containsEntry("auto.create.topics.enable", false);
-        assertThat(prod.all(KafkaTopic.class)).hasSize(12).allSatisfy(topic -> {
+        assertThat(prod.all(KafkaTopic.class)).hasSize(ACCESS.topics().size()).allSatisfy(topic -> {
             assertThat(topic.getSpec().getReplicas()).isEqualTo(3);
             assertThat(topic.getSpec().getConfig()).containsEntry("min.insync.replicas", 2);
         });
@@ -187,25 +206,27 @@ class KafkaTest {
         });
     }
 
-    /** The topics of every @EventType record in platform-core (the code form of EVENTS.md), from its Jandex index. */
+    /** The topics of every @EventType record in platform-core (the code form of the event catalogue). */
     static Set<String> catalogTopics() {
+        return new TreeSet<>(catalogEvents().values());
+    }
+
+    /** Each @EventType record's simple name and topic, from platform-core's Jandex index. */
+    static Map<String, String> catalogEvents() {
         // The index of platform-core's own jar (or classes directory), not the first of any jar on the class path.
         String classFile = DomainEvent.class.getResource("DomainEvent.class").toString();
         String indexUrl =
                 classFile.replace(DomainEvent.class.getName().replace('.', '/') + ".class", "META-INF/jandex.idx");
         try (InputStream in = java.net.URI.create(indexUrl).toURL().openStream()) {
             Index index = new IndexReader(in).read();
-            return index.getAnnotations(DotName.createSimple(EventType.class.getName())).stream()
-                    .map(annotation -> annotation.value("topic").asString())
-                    .collect(Collectors.toCollection(TreeSet::new));
+            Map<String, String> events = new TreeMap<>();
+            index.getAnnotations(DotName.createSimple(EventType.class.getName()))
+                    .forEach(annotation -> events.put(
+                            annotation.target().asClass().simpleName(),
+                            annotation.value("topic").asString()));
+            return events;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Set<AclOperation> union(Set<AclOperation> a, Set<AclOperation> b) {
-        Set<AclOperation> all = new TreeSet<>(a);
-        all.addAll(b);
-        return all;
     }
 }

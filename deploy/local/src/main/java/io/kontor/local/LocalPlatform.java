@@ -482,6 +482,10 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KONTOR_JWT_ISSUER", DevJwt.ISSUER);
         env.put("KONTOR_JWT_PUBLIC_KEY_LOCATION", jwtPublicKey().toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // The same keys the cluster's ConfigMap and KafkaUser Secret set; the application logs in as itself (its module
+        // is its Kafka principal), without TLS on loopback.
+        env.put("KAFKA_SECURITY_PROTOCOL", kafka.clientProperties(app.module()).get("security.protocol"));
+        env.put("KAFKA_SASL_JAAS_CONFIG", kafka.jaasConfig(app.module()));
         if (app.isService()) {
             // The business calendar; the gateway's rate limits, circuit breakers and dev tokens keep the real time.
             command.add("-Dkontor.clock.shift-file=" + clockShiftFile());

@@ -2,6 +2,7 @@ package io.kontor.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kontor.devinfra.KafkaAccess;
 import io.kontor.platform.testapp.Notes;
 import io.kontor.testing.TestInfra;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,15 +84,11 @@ class OutboxLatencyBenchmark {
     }
 
     private static KafkaConsumer<String, String> consumerAtEndOf(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfra.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false));
+        Map<String, Object> config = new HashMap<>(TestInfra.kafkaClient(KafkaAccess.ADMIN));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         List<TopicPartition> partitions = new ArrayList<>();
         consumer.partitionsFor(topic, Duration.ofSeconds(30))
                 .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
