@@ -51,6 +51,12 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
      * One start of the platform for the run, or why it failed: later test classes fail at once instead of starting
      * again.
      */
+    /**
+     * From "ready" to the first customer in accounting's replica, measured right after the start, before any test
+     * warmed anything up: what a newcomer sees who runs the README's first call at once ({@code ReadyMeansReadyTest}).
+     */
+    static volatile Duration readyToFirstReplica;
+
     private record Run(LocalPlatform started, RuntimeException failure) implements AutoCloseable {
 
         static Run start() {
@@ -69,6 +75,9 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
                 System.out.printf(
                         "[platform] all ready in %.1f s, gateway %s%n",
                         platform.startupTime().toMillis() / 1000.0, platform.gatewayUrl());
+                readyToFirstReplica = FirstReplica.measure(platform);
+                System.out.printf(
+                        "[platform] ready to the first replicated customer: %d ms%n", readyToFirstReplica.toMillis());
                 return new Run(platform, null);
             } catch (RuntimeException e) {
                 return new Run(null, e);

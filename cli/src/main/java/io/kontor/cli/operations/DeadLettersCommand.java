@@ -6,14 +6,16 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.Gateway;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(
         name = "dead-letters",
         description = {
-            "Events a service's consumers could not apply and parked on <topic>.dlq (admins).",
-            "Replay sends them back to their topic with their original id: applied once, however often replayed."
+            "Events a service's consumers could not apply, parked on the service's own <service>.dlq (admins).",
+            "Replay hands them back to the handler that parked them, in the service: applied once, however often."
         },
         subcommands = {DeadLettersCommand.ListDeadLetters.class, DeadLettersCommand.Replay.class})
 public final class DeadLettersCommand {
@@ -74,7 +76,13 @@ public final class DeadLettersCommand {
                 request.put("eventId", eventId);
             }
             JsonNode answer = gateway().post(path("/replay"), request);
-            output().done(answer.path("replayed").size() + " dead letter(s) replayed to " + topic + ".", answer);
+            Map<String, Integer> outcomes = new TreeMap<>();
+            answer.path("replayed")
+                    .forEach(letter -> outcomes.merge(letter.path("outcome").asText(), 1, Integer::sum));
+            output().done(
+                            answer.path("replayed").size() + " dead letter(s) of " + topic + " replayed"
+                                    + (outcomes.isEmpty() ? "." : ": " + outcomes + "."),
+                            answer);
         }
     }
 }
