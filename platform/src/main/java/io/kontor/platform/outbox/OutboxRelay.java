@@ -30,16 +30,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -111,6 +111,8 @@ public class OutboxRelay {
     private volatile Thread worker;
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile Admin admin;
+    // Set by a failed round for the next one (relay thread only); see firstRowOfKey.
+    private Long isolateNext;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private final SendFailure.UnknownTopics unknownTopics = new SendFailure.UnknownTopics();
@@ -266,7 +268,14 @@ public class OutboxRelay {
             connection.setAutoCommit(false);
             try {
                 List<Integer> lanes = claimFreeLanes(connection);
-                List<OutboxRow> rows = lanes.isEmpty() ? List.of() : pendingRows(connection, lanes);
+                Long suspect = isolateNext;
+                isolateNext = null;
+                List<OutboxRow> rows = lanes.isEmpty()
+                        ? List.of()
+                        : suspect != null ? firstRowOfKey(connection, lanes, suspect) : List.of();
+                if (rows.isEmpty() && !lanes.isEmpty()) {
+                    rows = pendingRows(connection, lanes);
+                }
                 if (rows.isEmpty()) {
                     connection.commit();
                     return 0;
@@ -295,6 +304,7 @@ public class OutboxRelay {
                 // After a park the other failures are most likely rows the closed producer took along: they go out in
                 // the next round at once, and a real outage shows there.
                 if (delivery.failure() != null && delivery.parked().isEmpty()) {
+                    isolateNext = delivery.firstFailed();
                     throw new IllegalStateException(
                             "Kafka did not acknowledge "
                                     + (rows.size() - delivery.acknowledged().size())
@@ -335,7 +345,6 @@ public class OutboxRelay {
     }
 
     private List<OutboxRow> pendingRows(Connection connection, List<Integer> lanes) throws SQLException {
-        List<OutboxRow> rows = new ArrayList<>();
         // A key with a parked row waits behind it: none of its rows may overtake the parked one.
         String sql = "select id, topic, record_key, headers, payload from outbox o where lane = any(?)"
                 + " and not exists (select 1 from outbox_parked p where p.record_key = o.record_key)"
@@ -343,18 +352,43 @@ public class OutboxRelay {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setArray(1, connection.createArrayOf("integer", lanes.toArray()));
             select.setInt(2, config.batchSize());
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new OutboxRow(
-                            result.getLong(1),
-                            result.getString(2),
-                            result.getString(3),
-                            parseHeaders(result.getString(4)),
-                            result.getString(5)));
-                }
+            return rows(select);
+        }
+    }
+
+    private List<OutboxRow> rows(PreparedStatement select) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows.add(new OutboxRow(
+                        result.getLong(1),
+                        result.getString(2),
+                        result.getString(3),
+                        parseHeaders(result.getString(4)),
+                        result.getString(5)));
             }
         }
         return rows;
+    }
+
+    /**
+     * The oldest pending row of the key whose row failed first in the last round, as a batch of its own. A record over
+     * its topic's {@code max.message.bytes} but under the producer's {@code batch.size} shares a batch with others; the
+     * producer splits that batch on MESSAGE_TOO_LARGE into the same batch again until the delivery timeout, a timeout
+     * that looks transient. Alone, the broker refuses it with RecordTooLargeException and it is parked.
+     */
+    private List<OutboxRow> firstRowOfKey(Connection connection, List<Integer> lanes, long failedId)
+            throws SQLException {
+        String sql = "select id, topic, record_key, headers, payload from outbox o where lane = any(?)"
+                + " and not exists (select 1 from outbox_parked p where p.record_key = o.record_key)"
+                + " and (o.id = ? or o.record_key = (select record_key from outbox where id = ?))"
+                + " order by id limit 1";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("integer", lanes.toArray()));
+            select.setLong(2, failedId);
+            select.setLong(3, failedId);
+            return rows(select);
+        }
     }
 
     private Map<String, String> parseHeaders(String headers) {
@@ -373,45 +407,57 @@ public class OutboxRelay {
         }
         KafkaProducer<String, byte[]> closeOnFailure = sender;
         AtomicBoolean failed = new AtomicBoolean();
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        // Each row's outcome from its callback: TRUE or the exception. Not Future.get(): a batch the producer splits
+        // again and again (a record over the topic's limit in a batch with others) chains its futures deep enough for
+        // get() to overflow the stack.
+        AtomicReferenceArray<Object> outcomes = new AtomicReferenceArray<>(rows.size());
+        AtomicInteger firstFailure = new AtomicInteger(-1);
+        int sent = 0;
         Exception thrown = null;
         for (OutboxRow row : rows) {
+            int index = sent;
             try {
-                sends.add(sender.send(row.toRecord(), (metadata, error) -> {
+                sender.send(row.toRecord(), (metadata, error) -> {
+                    outcomes.set(index, error == null ? Boolean.TRUE : error);
                     if (error != null && failed.compareAndSet(false, true)) {
+                        firstFailure.set(index);
                         // From the callback close(0) is what Kafka allows: nothing queued behind this row goes out.
                         closeOnFailure.close(Duration.ZERO);
                     }
-                }));
+                });
+                sent++;
             } catch (RuntimeException e) {
                 // send() throws when the producer was closed by a failure, or for a record it cannot serialise.
                 thrown = e;
                 break;
             }
         }
+        // Returns once every record sent is acknowledged or failed, and its callback has run.
         sender.flush();
         Set<String> keysWithFailure = new HashSet<>();
         Map<String, SendFailure.TopicState> topicStates = new HashMap<>();
         // A topic Kafka refuses as a whole would refuse every row for it; the closed producer did not even try the
         // others, and parking them in this round spares a producer per key.
         Map<String, String> refusedTopics = new HashMap<>();
-        List<Long> acknowledged = new ArrayList<>(sends.size());
+        List<Long> acknowledged = new ArrayList<>(sent);
         List<Parking> parkings = new ArrayList<>();
         Exception failure = null;
-        for (int i = 0; i < rows.size() && i <= sends.size(); i++) {
+        for (int i = 0; i < rows.size() && i <= sent; i++) {
             OutboxRow row = rows.get(i);
             Exception error;
-            if (i < sends.size()) {
-                try {
-                    sends.get(i).get();
+            if (i < sent) {
+                Object outcome = outcomes.get(i);
+                if (outcome == Boolean.TRUE) {
                     if (!keysWithFailure.contains(row.key())) {
                         acknowledged.add(row.id());
                         unknownTopics.delivered(row.topic());
                     }
                     continue;
-                } catch (ExecutionException e) {
-                    error = e;
                 }
+                error = outcome instanceof Exception e
+                        ? e
+                        : new IllegalStateException(
+                                "the producer flushed without an answer for outbox row " + row.id());
             } else if (thrown != null) {
                 error = thrown;
             } else {
@@ -438,7 +484,10 @@ public class OutboxRelay {
             sender.close(Duration.ZERO);
             producer = null;
         }
-        return new Delivery(acknowledged, parkings, failure);
+        int first = firstFailure.get() >= 0 ? firstFailure.get() : sent;
+        Long firstFailed =
+                failure != null && first < rows.size() ? rows.get(first).id() : null;
+        return new Delivery(acknowledged, parkings, failure, firstFailed);
     }
 
     private boolean isForGood(OutboxRow row, Exception error, Map<String, SendFailure.TopicState> topicStates) {
@@ -557,5 +606,6 @@ public class OutboxRelay {
 
     private record Parking(OutboxRow row, String error, int attempts) {}
 
-    private record Delivery(List<Long> acknowledged, List<Parking> parked, Exception failure) {}
+    /** @param firstFailed the row whose failure closed the producer, when the round failed */
+    private record Delivery(List<Long> acknowledged, List<Parking> parked, Exception failure, Long firstFailed) {}
 }
