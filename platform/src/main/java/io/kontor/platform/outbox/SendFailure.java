@@ -65,7 +65,7 @@ final class SendFailure {
     /** The failure as one line for the parked row and the log: the Kafka exception, not the future's wrapper. */
     static String describe(Throwable failure) {
         Throwable error = unwrap(failure);
-        return error.getClass().getName() + ": " + error.getMessage();
+        return error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 
     static Throwable unwrap(Throwable failure) {
