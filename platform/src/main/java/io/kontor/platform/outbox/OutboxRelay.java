@@ -468,7 +468,12 @@ public class OutboxRelay {
                 int attempts = tries.merge(row.id(), 1, Integer::sum);
                 String refusal = refusedTopics.get(row.topic());
                 if (refusal == null && isForGood(row, error, topicStates)) {
-                    refusal = parkingReason(row, error);
+                    refusal = parkingReason(
+                            row,
+                            error,
+                            SendFailure.classify(error) == SendFailure.Kind.TOPIC_MISSING_OR_BROKER_AWAY
+                                    ? topicStates.get(row.topic())
+                                    : null);
                     if (SendFailure.concernsTopic(error)) {
                         refusedTopics.put(row.topic(), refusal);
                     }
@@ -503,10 +508,13 @@ public class OutboxRelay {
         };
     }
 
-    private String parkingReason(OutboxRow row, Exception error) {
-        Instant unknownSince = unknownTopics.unknownSince(row.topic());
-        if (SendFailure.classify(error) == SendFailure.Kind.TOPIC_MISSING_OR_BROKER_AWAY && unknownSince != null) {
-            return "topic " + row.topic() + " does not exist (the broker says so since " + unknownSince + "): "
+    private String parkingReason(OutboxRow row, Exception error, SendFailure.TopicState brokerSays) {
+        if (brokerSays == SendFailure.TopicState.UNKNOWN) {
+            return "topic " + row.topic() + " does not exist (the broker says so since "
+                    + unknownTopics.unknownSince(row.topic()) + "): " + SendFailure.describe(error);
+        }
+        if (brokerSays == SendFailure.TopicState.REFUSED) {
+            return "the broker refuses to describe topic " + row.topic() + " (not authorised, or an invalid name): "
                     + SendFailure.describe(error);
         }
         return SendFailure.describe(error);

@@ -91,7 +91,8 @@ final class SendFailure {
     /**
      * Topics the broker keeps calling unknown. A topic may be created a little after the service that writes to it is
      * deployed, so a row is parked for an unknown topic only once the broker has answered "unknown" on every try for
-     * the grace period; a try without an answer (broker away) neither parks nor restarts the period.
+     * the grace period. A try without an answer starts the period again: a broker that is just restarting may not know
+     * its topics yet, and only an unbroken run of answers is evidence.
      */
     static final class UnknownTopics {
 
@@ -112,6 +113,7 @@ final class SendFailure {
                     return !now.isBefore(since.plus(grace));
                 }
                 default -> {
+                    unknownSince.remove(topic);
                     return false;
                 }
             }

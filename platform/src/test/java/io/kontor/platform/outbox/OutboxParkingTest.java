@@ -34,9 +34,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rows Kafka refuses for good, on the real broker: a record larger than its topic allows, and a topic name the broker
- * rejects. (A topic that does not exist cannot be shown here: the test broker creates every topic a producer asks for;
- * {@link SendFailureTest} covers that rule.)
+ * Rows Kafka refuses for good, on the real broker: a record larger than its topic allows, a topic name the broker
+ * rejects, and a topic that does not exist. The test broker creates every topic a producer asks for, except one whose
+ * name collides with an existing one ({@code a_b} next to {@code a.b}: Kafka's metric names cannot tell them apart).
  */
 @QuarkusTest
 class OutboxParkingTest {
@@ -146,6 +146,45 @@ class OutboxParkingTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_topic_the_broker_says_does_not_exist_parks_its_row_after_the_grace_and_a_retry_sends_it_once_it_exists()
+            throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String collider = "test.missing-" + suffix;
+        String missing = "test_missing-" + suffix;
+        createTopic(collider, 1_000_000);
+        String key = UUID.randomUUID().toString();
+        String first = enqueue(missing, key, "{\"first\":true}");
+        String second = enqueue("test.parking", key, "{\"second\":true}");
+        String otherKey = enqueue("test.parking", UUID.randomUUID().toString(), "{\"other\":\"key\"}");
+
+        JsonPath parked = awaitParked(missing, first);
+        assertThat(parked.getString("items[0].error"))
+                .contains("topic " + missing + " does not exist")
+                .contains("TimeoutException");
+        assertThat(parked.getInt("items[0].attempts")).isGreaterThanOrEqualTo(2);
+        awaitEvent("test.parking", otherKey);
+        assertThat(eventIds("test.parking", key, Duration.ofSeconds(1))).isEmpty();
+
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(collider)).all().get(30, TimeUnit.SECONDS);
+            // The name is free once the deletion has gone through the controller.
+            await().atMost(DELIVERY).ignoreExceptions().until(() -> {
+                admin.createTopics(List.of(new NewTopic(missing, 1, (short) 1)))
+                        .all()
+                        .get(10, TimeUnit.SECONDS);
+                return true;
+            });
+        }
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .post("/admin/outbox/parked/" + parked.getLong("items[0].id") + "/retry")
+                .then()
+                .statusCode(200);
+
+        assertThat(awaitEvent(missing, first)).isEqualTo(key);
+        assertThat(awaitEvent("test.parking", second)).isEqualTo(key);
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 
-/** The unknown-topic rule is tested here: the test broker creates every topic a producer asks for. */
 class SendFailureTest {
 
     private static final Duration GRACE = Duration.ofMinutes(2);
@@ -80,13 +79,15 @@ class SendFailureTest {
     }
 
     @Test
-    void no_answer_from_the_broker_neither_parks_nor_restarts_the_period() {
+    void no_answer_from_the_broker_does_not_park_and_starts_the_period_again() {
         UnknownTopics topics = new UnknownTopics();
 
         topics.answered("sales.ofers", TopicState.UNKNOWN, T0, GRACE);
         assertThat(topics.answered("sales.ofers", TopicState.NO_ANSWER, T0.plusSeconds(300), GRACE))
                 .isFalse();
         assertThat(topics.answered("sales.ofers", TopicState.UNKNOWN, T0.plusSeconds(301), GRACE))
+                .isFalse();
+        assertThat(topics.answered("sales.ofers", TopicState.UNKNOWN, T0.plusSeconds(421), GRACE))
                 .isTrue();
     }
 
