@@ -130,6 +130,22 @@ class CommandsTest {
                         "POST",
                         "/accounting/admin/dead-letters/replay",
                         "{\"topic\":\"projects.projects\",\"eventId\":\"e-1\"}"),
+                call("dead-letters parked --service sales", "GET", "/sales/admin/outbox/parked?page=0&size=50", null),
+                call(
+                        "dead-letters parked --service hr --topic hr.candidates --size 10",
+                        "GET",
+                        "/hr/admin/outbox/parked?topic=hr.candidates&page=0&size=10",
+                        null),
+                call(
+                        "dead-letters parked retry --service sales 42",
+                        "POST",
+                        "/sales/admin/outbox/parked/42/retry",
+                        null),
+                call(
+                        "dead-letters parked discard --service accounting 7 --reason topic_was_a_typo",
+                        "POST",
+                        "/accounting/admin/outbox/parked/7/discard",
+                        "{\"reason\":\"topic was a typo\"}"),
                 call("projects list --customer c-1", "GET", "/projects?customerId=c-1&page=0&size=50", null),
                 call("projects show p-1", "GET", "/projects/p-1", null),
                 call(
@@ -204,6 +220,31 @@ class CommandsTest {
         assertThat(gateway.requests.get(1).query()).isEqualTo("page=1&size=200");
         assertThat(Gateway.JSON.readTree(result.out()).path("items").findValuesAsText("invoiceNumber"))
                 .containsExactly("RE-2026-000007", "RE-2026-000200");
+    }
+
+    @Test
+    void parked_events_show_as_a_table_with_their_error_and_how_many_events_wait_behind() {
+        gateway.json("GET", "/sales/admin/outbox/parked?page=0&size=50", """
+                {"items":[{"id":42,"topic":"sales.offers","key":"o-1","eventId":"e-1","type":"kontor.sales.offer-sent.v1",
+                 "error":"RecordTooLargeException: too large","attempts":1,"waiting":3}],
+                 "page":0,"size":50,"total":1}""");
+
+        Cli.Result result = cli.run("dead-letters", "parked", "--service", "sales");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("ID", "WAITING", "ERROR", "42", "RecordTooLargeException");
+    }
+
+    @Test
+    void listing_parked_events_needs_a_service_and_a_retry_a_numeric_id() {
+        Cli.Result list = cli.run("dead-letters", "parked");
+        Cli.Result retry = cli.run("dead-letters", "parked", "retry", "--service", "sales", "forty-two");
+
+        assertThat(list.exitCode()).isEqualTo(1);
+        assertThat(list.err()).contains("--service");
+        assertThat(retry.exitCode()).isEqualTo(1);
+        assertThat(retry.err()).contains("forty-two");
+        assertThat(gateway.requests).isEmpty();
     }
 
     @Test

@@ -26,4 +26,10 @@ public interface OutboxConfig {
 
     /** Kafka producer max.block.ms: how long send() may block for metadata when the broker is down. */
     Duration maxBlock();
+
+    /**
+     * How long the broker must keep answering that a topic does not exist before the relay parks a row for it: long
+     * enough for a topic that is created after the service's deployment.
+     */
+    Duration unknownTopicGrace();
 }

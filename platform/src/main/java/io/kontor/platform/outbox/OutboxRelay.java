@@ -3,6 +3,7 @@ package io.kontor.platform.outbox;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.kontor.platform.events.CloudEventHeaders;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,23 +19,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -54,6 +62,12 @@ import org.jboss.logging.Logger;
  * the same aggregate overtake it: the producer would go on to send the batches queued behind the failed one. So the
  * first failure closes the producer at once from its callback, which fails everything still queued, and the next round
  * starts a new producer with the failed row first. Rows are deleted only as an unbroken prefix per record key.
+ *
+ * <p>A row that Kafka refuses for good ({@link SendFailure}: too large, topic not authorised, invalid, or unknown for
+ * longer than {@code kontor.outbox.unknown-topic-grace}) would block its lane forever. It is moved to
+ * {@code outbox_parked} in the transaction that deletes the acknowledged rows, and the relay goes on. Rows whose key
+ * has a parked row are not even read: they wait in the outbox, in order, until an admin retries the parked row (it goes
+ * back under its old id, so ahead of them) or discards it ({@link ParkedOutbox}).
  *
  * <p>Delivery is at least once: a crash between the broker's acknowledgement and the delete sends a row again, with the
  * same {@code ce_id}, and consumers drop the repeat through their inbox.
@@ -76,6 +90,12 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    ParkedOutbox parked;
+
+    @Inject
+    Clock clock;
+
     /**
      * Every {@code kafka.*} setting of the service (bootstrap servers, TLS, SASL), as the Kafka connector sees them.
      */
@@ -90,8 +110,14 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile KafkaProducer<String, byte[]> producer;
+    private volatile Admin admin;
+    // Set by a failed round for the next one (relay thread only); see firstRowOfKey.
+    private Long isolateNext;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
+    private final SendFailure.UnknownTopics unknownTopics = new SendFailure.UnknownTopics();
+    // Failed tries per row since this relay started, for the parked row's attempts; only the relay thread writes it.
+    private final Map<Long, Integer> tries = new HashMap<>();
 
     void start(@Observes StartupEvent startup) {
         OutboxMode.requireAllowed(
@@ -104,6 +130,9 @@ public class OutboxRelay {
         }
         Gauge.builder("kontor.outbox.backlog", this, OutboxRelay::backlogOrNaN)
                 .description("Outbox rows committed but not yet acknowledged by Kafka")
+                .register(meters);
+        Gauge.builder("kontor.outbox.parked", parked, ParkedOutbox::countOrNaN)
+                .description("Outbox rows Kafka refused for good, waiting for an admin to retry or discard them")
                 .register(meters);
         if (!config.relayEnabled()) {
             LOG.info("Outbox relay is disabled (kontor.outbox.relay-enabled=false)");
@@ -126,6 +155,10 @@ public class OutboxRelay {
         KafkaProducer<String, byte[]> sender = producer;
         if (sender != null) {
             sender.close(Duration.ofSeconds(5));
+        }
+        Admin topics = admin;
+        if (topics != null) {
+            topics.close(Duration.ofSeconds(5));
         }
     }
 
@@ -226,7 +259,7 @@ public class OutboxRelay {
             LOG.debugf("Outbox relay still failing, next try in %d ms", backoffMillis);
         }
         lastError = message;
-        lastErrorAt = Instant.now();
+        lastErrorAt = Instant.now(clock);
     }
 
     /** Publishes up to one batch from the lanes this replica can claim; returns how many rows it looked at. */
@@ -235,19 +268,51 @@ public class OutboxRelay {
             connection.setAutoCommit(false);
             try {
                 List<Integer> lanes = claimFreeLanes(connection);
-                List<OutboxRow> rows = lanes.isEmpty() ? List.of() : pendingRows(connection, lanes);
+                Long suspect = isolateNext;
+                isolateNext = null;
+                List<OutboxRow> rows = lanes.isEmpty()
+                        ? List.of()
+                        : suspect != null ? firstRowOfKey(connection, lanes, suspect) : List.of();
+                if (rows.isEmpty() && !lanes.isEmpty()) {
+                    rows = pendingRows(connection, lanes);
+                }
                 if (rows.isEmpty()) {
                     connection.commit();
                     return 0;
                 }
                 Delivery delivery = send(rows);
                 delete(connection, delivery.acknowledged());
+                Instant now = Instant.now(clock);
+                for (Parking parking : delivery.parked()) {
+                    ParkedOutbox.park(connection, parking.row().id(), parking.error(), parking.attempts(), now);
+                }
                 connection.commit();
-                if (delivery.failure() != null) {
+                forget(delivery);
+                for (Parking parking : delivery.parked()) {
+                    OutboxRow row = parking.row();
+                    LOG.errorf(
+                            "Outbox row %d (%s for %s on %s) parked after %d attempt(s): %s. Later events of key %s wait"
+                                    + " until an admin retries or discards it (/admin/outbox/parked)",
+                            row.id(),
+                            row.headers().get(CloudEventHeaders.TYPE),
+                            row.key(),
+                            row.topic(),
+                            parking.attempts(),
+                            parking.error(),
+                            row.key());
+                }
+                // After a park the other failures are most likely rows the closed producer took along: they go out in
+                // the next round at once, and a real outage shows there.
+                if (delivery.failure() != null && delivery.parked().isEmpty()) {
+                    isolateNext = delivery.firstFailed();
                     throw new IllegalStateException(
                             "Kafka did not acknowledge "
-                                    + (rows.size() - delivery.acknowledged().size()) + " of " + rows.size() + " events",
+                                    + (rows.size() - delivery.acknowledged().size())
+                                    + " of " + rows.size() + " events",
                             delivery.failure());
+                }
+                if (!delivery.parked().isEmpty()) {
+                    wakeUp();
                 }
                 lastError = null;
                 return rows.size();
@@ -255,6 +320,15 @@ public class OutboxRelay {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    private void forget(Delivery delivery) {
+        delivery.acknowledged().forEach(tries::remove);
+        delivery.parked().forEach(parking -> tries.remove(parking.row().id()));
+        if (tries.size() > 10_000) {
+            // Rows that another replica delivered in the meantime; the count only makes a parked row's report nicer.
+            tries.clear();
         }
     }
 
@@ -271,24 +345,50 @@ public class OutboxRelay {
     }
 
     private List<OutboxRow> pendingRows(Connection connection, List<Integer> lanes) throws SQLException {
-        List<OutboxRow> rows = new ArrayList<>();
-        String sql =
-                "select id, topic, record_key, headers, payload from outbox where lane = any(?) order by id limit ?";
+        // A key with a parked row waits behind it: none of its rows may overtake the parked one.
+        String sql = "select id, topic, record_key, headers, payload from outbox o where lane = any(?)"
+                + " and not exists (select 1 from outbox_parked p where p.record_key = o.record_key)"
+                + " order by id limit ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setArray(1, connection.createArrayOf("integer", lanes.toArray()));
             select.setInt(2, config.batchSize());
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new OutboxRow(
-                            result.getLong(1),
-                            result.getString(2),
-                            result.getString(3),
-                            parseHeaders(result.getString(4)),
-                            result.getString(5)));
-                }
+            return rows(select);
+        }
+    }
+
+    private List<OutboxRow> rows(PreparedStatement select) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows.add(new OutboxRow(
+                        result.getLong(1),
+                        result.getString(2),
+                        result.getString(3),
+                        parseHeaders(result.getString(4)),
+                        result.getString(5)));
             }
         }
         return rows;
+    }
+
+    /**
+     * The oldest pending row of the key whose row failed first in the last round, as a batch of its own. A record over
+     * its topic's {@code max.message.bytes} but under the producer's {@code batch.size} shares a batch with others; the
+     * producer splits that batch on MESSAGE_TOO_LARGE into the same batch again until the delivery timeout, a timeout
+     * that looks transient. Alone, the broker refuses it with RecordTooLargeException and it is parked.
+     */
+    private List<OutboxRow> firstRowOfKey(Connection connection, List<Integer> lanes, long failedId)
+            throws SQLException {
+        String sql = "select id, topic, record_key, headers, payload from outbox o where lane = any(?)"
+                + " and not exists (select 1 from outbox_parked p where p.record_key = o.record_key)"
+                + " and (o.id = ? or o.record_key = (select record_key from outbox where id = ?))"
+                + " order by id limit 1";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("integer", lanes.toArray()));
+            select.setLong(2, failedId);
+            select.setLong(3, failedId);
+            return rows(select);
+        }
     }
 
     private Map<String, String> parseHeaders(String headers) {
@@ -307,42 +407,166 @@ public class OutboxRelay {
         }
         KafkaProducer<String, byte[]> closeOnFailure = sender;
         AtomicBoolean failed = new AtomicBoolean();
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        Exception failure = null;
+        // Each row's outcome from its callback: TRUE or the exception. Not Future.get(): a batch the producer splits
+        // again and again (a record over the topic's limit in a batch with others) chains its futures deep enough for
+        // get() to overflow the stack.
+        AtomicReferenceArray<Object> outcomes = new AtomicReferenceArray<>(rows.size());
+        AtomicInteger firstFailure = new AtomicInteger(-1);
+        int sent = 0;
+        Exception thrown = null;
         for (OutboxRow row : rows) {
+            int index = sent;
             try {
-                sends.add(sender.send(row.toRecord(), (metadata, error) -> {
+                sender.send(row.toRecord(), (metadata, error) -> {
+                    outcomes.set(index, error == null ? Boolean.TRUE : error);
                     if (error != null && failed.compareAndSet(false, true)) {
+                        firstFailure.set(index);
                         // From the callback close(0) is what Kafka allows: nothing queued behind this row goes out.
                         closeOnFailure.close(Duration.ZERO);
                     }
-                }));
+                });
+                sent++;
             } catch (RuntimeException e) {
-                // send() throws when it cannot even get metadata (broker down) or the producer was closed by a failure.
-                failure = e;
+                // send() throws when the producer was closed by a failure, or for a record it cannot serialise.
+                thrown = e;
                 break;
             }
         }
+        // Returns once every record sent is acknowledged or failed, and its callback has run.
         sender.flush();
         Set<String> keysWithFailure = new HashSet<>();
-        List<Long> acknowledged = new ArrayList<>(sends.size());
-        for (int i = 0; i < sends.size(); i++) {
+        Map<String, SendFailure.TopicState> topicStates = new HashMap<>();
+        // A topic Kafka refuses as a whole would refuse every row for it; the closed producer did not even try the
+        // others, and parking them in this round spares a producer per key.
+        Map<String, String> refusedTopics = new HashMap<>();
+        List<Long> acknowledged = new ArrayList<>(sent);
+        List<Parking> parkings = new ArrayList<>();
+        Exception failure = null;
+        for (int i = 0; i < rows.size() && i <= sent; i++) {
             OutboxRow row = rows.get(i);
-            try {
-                sends.get(i).get();
-                if (!keysWithFailure.contains(row.key())) {
-                    acknowledged.add(row.id());
+            Exception error;
+            if (i < sent) {
+                Object outcome = outcomes.get(i);
+                if (outcome == Boolean.TRUE) {
+                    if (!keysWithFailure.contains(row.key())) {
+                        acknowledged.add(row.id());
+                        unknownTopics.delivered(row.topic());
+                    }
+                    continue;
                 }
-            } catch (ExecutionException e) {
-                keysWithFailure.add(row.key());
-                failure = failure == null ? e : failure;
+                error = outcome instanceof Exception e
+                        ? e
+                        : new IllegalStateException(
+                                "the producer flushed without an answer for outbox row " + row.id());
+            } else if (thrown != null) {
+                error = thrown;
+            } else {
+                break;
             }
+            // Only a key's first failure can be its own; its later rows fail because the producer was closed for it.
+            if (keysWithFailure.add(row.key())) {
+                int attempts = tries.merge(row.id(), 1, Integer::sum);
+                String refusal = refusedTopics.get(row.topic());
+                if (refusal == null && isForGood(row, error, topicStates)) {
+                    refusal = parkingReason(
+                            row,
+                            error,
+                            SendFailure.classify(error) == SendFailure.Kind.TOPIC_MISSING_OR_BROKER_AWAY
+                                    ? topicStates.get(row.topic())
+                                    : null);
+                    if (SendFailure.concernsTopic(error)) {
+                        refusedTopics.put(row.topic(), refusal);
+                    }
+                }
+                if (refusal != null) {
+                    parkings.add(new Parking(row, refusal, attempts));
+                    continue;
+                }
+            }
+            failure = failure == null ? error : failure;
         }
-        if (failure != null) {
+        if (failure != null || !parkings.isEmpty()) {
             sender.close(Duration.ZERO);
             producer = null;
         }
-        return new Delivery(acknowledged, failure);
+        int first = firstFailure.get() >= 0 ? firstFailure.get() : sent;
+        Long firstFailed =
+                failure != null && first < rows.size() ? rows.get(first).id() : null;
+        return new Delivery(acknowledged, parkings, failure, firstFailed);
+    }
+
+    private boolean isForGood(OutboxRow row, Exception error, Map<String, SendFailure.TopicState> topicStates) {
+        return switch (SendFailure.classify(error)) {
+            case PERMANENT -> true;
+            case TRANSIENT -> false;
+            case TOPIC_MISSING_OR_BROKER_AWAY ->
+                unknownTopics.answered(
+                        row.topic(),
+                        topicStates.computeIfAbsent(row.topic(), this::askBrokerAbout),
+                        Instant.now(clock),
+                        config.unknownTopicGrace());
+        };
+    }
+
+    private String parkingReason(OutboxRow row, Exception error, SendFailure.TopicState brokerSays) {
+        if (brokerSays == SendFailure.TopicState.UNKNOWN) {
+            return "topic " + row.topic() + " does not exist (the broker says so since "
+                    + unknownTopics.unknownSince(row.topic()) + "): " + SendFailure.describe(error);
+        }
+        if (brokerSays == SendFailure.TopicState.REFUSED) {
+            return "the broker refuses to describe topic " + row.topic() + " (not authorised, or an invalid name): "
+                    + SendFailure.describe(error);
+        }
+        return SendFailure.describe(error);
+    }
+
+    /**
+     * The producer cannot tell a missing topic from an absent broker (both are a metadata timeout), so the relay asks
+     * the broker. A broker that creates topics on demand never answers UNKNOWN here: the producer's request created it.
+     */
+    private SendFailure.TopicState askBrokerAbout(String topic) {
+        try {
+            admin().describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(config.maxBlock().toMillis(), TimeUnit.MILLISECONDS);
+            return SendFailure.TopicState.EXISTS;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnknownTopicOrPartitionException) {
+                return SendFailure.TopicState.UNKNOWN;
+            }
+            if (cause instanceof TopicAuthorizationException || cause instanceof InvalidTopicException) {
+                return SendFailure.TopicState.REFUSED;
+            }
+            return SendFailure.TopicState.NO_ANSWER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SendFailure.TopicState.NO_ANSWER;
+        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+            return SendFailure.TopicState.NO_ANSWER;
+        }
+    }
+
+    private Admin admin() {
+        Admin current = admin;
+        if (current == null) {
+            Properties properties = new Properties();
+            kafkaClientConfig.forEach((name, value) -> {
+                if (AdminClientConfig.configNames().contains(name)
+                        || name.startsWith("sasl.")
+                        || name.startsWith("ssl.")) {
+                    properties.put(name, value);
+                }
+            });
+            properties.put(AdminClientConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay-admin");
+            int timeout = (int) config.maxBlock().toMillis();
+            properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+            properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+            properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+            current = Admin.create(properties);
+            admin = current;
+        }
+        return current;
     }
 
     private void delete(Connection connection, List<Long> ids) throws SQLException {
@@ -388,5 +612,8 @@ public class OutboxRelay {
         }
     }
 
-    private record Delivery(List<Long> acknowledged, Exception failure) {}
+    private record Parking(OutboxRow row, String error, int attempts) {}
+
+    /** @param firstFailed the row whose failure closed the producer, when the round failed */
+    private record Delivery(List<Long> acknowledged, List<Parking> parked, Exception failure, Long firstFailed) {}
 }
