@@ -189,7 +189,7 @@ class OfferAcceptedBillingTest {
         await().atMost(PATIENCE).until(() -> invoicesOf(customerId), list -> !list.isEmpty());
         List<ConsumerRecord<String, String>> deadLetters = await().atMost(PATIENCE)
                 .until(
-                        () -> TestKafka.readAll("sales.offers.dlq", Duration.ofMillis(200)).stream()
+                        () -> TestKafka.readAll("accounting-service.dlq", Duration.ofMillis(200)).stream()
                                 .filter(r -> poisonId.equals(TestKafka.header(r, CloudEventHeaders.ID)))
                                 .toList(),
                         letters -> !letters.isEmpty());
@@ -197,6 +197,9 @@ class OfferAcceptedBillingTest {
                 .isEqualTo("accounting-service/OfferAcceptedHandler.on");
         assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_ERROR))
                 .contains("no lines");
+        // Parked on accounting's own dead-letter topic, with the topic it was read from.
+        assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_TOPIC))
+                .isEqualTo("sales.offers");
         assertThat(invoicesOf(customerId)).extracting(InvoiceView::offerId).containsExactly(good.offerId());
     }
 
