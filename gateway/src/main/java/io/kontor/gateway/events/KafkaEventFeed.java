@@ -44,6 +44,7 @@ public class KafkaEventFeed {
     private final EventWindow window;
     private volatile boolean running;
     private volatile boolean assigned;
+    private volatile boolean joined;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
@@ -96,6 +97,14 @@ public class KafkaEventFeed {
         }
     }
 
+    /**
+     * Whether the feed has been given its partitions once since the start (or runs without Kafka): readiness. Sticky,
+     * as the services' consumers are: a later rebalance or broker outage does not take the gateway out of service.
+     */
+    public boolean joinedOrDisabled() {
+        return joined || !config.enabled();
+    }
+
     /** Whether the feed holds its partitions and their end positions: from now on no event passes unseen. */
     public boolean assigned() {
         return assigned;
@@ -122,6 +131,7 @@ public class KafkaEventFeed {
                     // Fix the start positions now: an event published after this point is seen, none before.
                     partitions.forEach(kafka::position);
                     assigned = !partitions.isEmpty();
+                    joined = true;
                 }
             });
             while (running) {

@@ -45,6 +45,14 @@ class EventStreamTest {
     }
 
     @Test
+    void the_gateway_is_ready_once_its_feed_reads_kafka() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'event-feed' }.status", equalTo("UP"));
+    }
+
+    @Test
     void an_event_published_on_kafka_reaches_a_stream_that_may_see_it() throws Exception {
         try (SseClient clerk = SseClient.open(STREAM, TestTokens.bearer(Roles.SALES), null)) {
             assertThat(clerk.status()).isEqualTo(200);
