@@ -17,6 +17,17 @@ public interface SalesConfig {
 
     Letterhead letterhead();
 
+    Tax tax();
+
+    interface Tax {
+
+        /**
+         * The company is a small business (Kleinunternehmer, §19 UStG): no offer or invoice shows VAT. One switch for
+         * the whole company, read by accounting too ({@code KONTOR_SMALL_BUSINESS}).
+         */
+        boolean smallBusiness();
+    }
+
     interface Offers {
 
         /** Days from the issue date until an offer is no longer binding ({@code validUntil}). */

@@ -1,6 +1,7 @@
 package io.kontor.accounting.document;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
@@ -37,4 +38,11 @@ public interface SellerConfig {
     String bic();
 
     String bankName();
+
+    /**
+     * The company is a small business (Kleinunternehmer, §19 UStG): no invoice shows VAT. The same switch as sales'
+     * ({@code KONTOR_SMALL_BUSINESS}).
+     */
+    @WithDefault("false")
+    boolean smallBusiness();
 }

@@ -62,7 +62,7 @@ public class InvoiceResource {
     @IdempotentCreate
     @Transactional
     public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
-        Invoice invoice = invoicing.draft(request.customerId(), request.invoiceLines());
+        Invoice invoice = invoicing.draft(request);
         return Response.created(URI.create("invoices/" + invoice.id))
                 .entity(view(invoice))
                 .build();

@@ -3,8 +3,10 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.customer.Customer;
+import io.kontor.accounting.document.SellerConfig;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
+import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
@@ -12,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,13 +40,46 @@ public class Invoicing {
     @Inject
     AccountingConfig config;
 
-    /** A manual invoice to a customer of the replica, as a DRAFT. */
+    @Inject
+    SellerConfig seller;
+
+    /** A manual invoice to a customer of the replica, as a DRAFT; each line's tax treatment as for offers. */
     @Transactional
-    public Invoice draft(UUID customerId, List<InvoiceLine> lines) {
+    public Invoice draft(DraftInvoiceRequest request) {
+        UUID customerId = request.customerId();
+        if (request.serviceFrom() == null && request.serviceUntil() != null) {
+            throw new InvalidFieldProblem("serviceFrom", "a service period needs its first day as well");
+        }
+        if (request.serviceUntil() != null && request.serviceUntil().isBefore(request.serviceFrom())) {
+            throw new InvalidFieldProblem(
+                    "serviceUntil", "the service period ends before it starts (" + request.serviceFrom() + ")");
+        }
         Customer customer = Customer.findById(customerId);
         if (customer == null) {
             throw new InvalidFieldProblem("customerId", "no customer " + customerId + " is known to accounting");
         }
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            DraftInvoiceRequest.Line line = request.lines().get(i);
+            TaxTreatment treatment = TaxTreatments.forLine(
+                    "lines[" + i + "]",
+                    customer,
+                    line.kind(),
+                    line.taxTreatment(),
+                    line.reason(),
+                    seller.smallBusiness());
+            lines.add(InvoiceLine.of(
+                    null,
+                    line.description(),
+                    line.quantity(),
+                    line.unit(),
+                    line.unitPrice(),
+                    BigDecimal.ZERO,
+                    line.vatRate(),
+                    treatment,
+                    line.reason()));
+        }
+        TaxTreatments.refuseMixedOutOfScope(lines);
         Invoice invoice = Invoice.draft(
                 InvoiceOrigin.MANUAL,
                 customerId,
@@ -52,6 +89,13 @@ public class Invoicing {
                 config.currency(),
                 lines,
                 calendar.now());
+        invoice.serviceDuring(
+                request.purchaseOrderReference() == null
+                                || request.purchaseOrderReference().isBlank()
+                        ? null
+                        : request.purchaseOrderReference().strip(),
+                request.serviceFrom(),
+                request.serviceUntil());
         invoice.persist();
         return invoice;
     }
@@ -127,7 +171,15 @@ public class Invoicing {
      */
     @Transactional
     public Invoice billOfferOnAcceptance(
-            UUID offerId, UUID customerId, Buyer buyer, int paymentTermDays, String currency, List<InvoiceLine> lines) {
+            UUID offerId,
+            UUID customerId,
+            Buyer buyer,
+            int paymentTermDays,
+            String currency,
+            List<InvoiceLine> lines,
+            String purchaseOrderReference,
+            LocalDate serviceFrom,
+            LocalDate serviceUntil) {
         Optional<Invoice> billed = Invoice.find("offerId = ?1 and origin = ?2", offerId, InvoiceOrigin.OFFER_ACCEPTANCE)
                 .firstResultOptional();
         if (billed.isPresent()) {
@@ -143,6 +195,7 @@ public class Invoicing {
                 currency,
                 lines,
                 calendar.now());
+        invoice.serviceDuring(purchaseOrderReference, serviceFrom, serviceUntil);
         invoice.persist();
         issueNow(invoice);
         return invoice;
@@ -158,7 +211,9 @@ public class Invoicing {
             Buyer buyer,
             int paymentTermDays,
             String currency,
-            List<InvoiceLine> lines) {
+            List<InvoiceLine> lines,
+            String purchaseOrderReference,
+            LocalDate completedOn) {
         Optional<Invoice> billed = Invoice.find(
                         "milestoneId = ?1 and origin = ?2", milestoneId, InvoiceOrigin.MILESTONE)
                 .firstResultOptional();
@@ -170,6 +225,7 @@ public class Invoicing {
                 InvoiceOrigin.MILESTONE, customerId, offerId, buyer, paymentTermDays, currency, lines, calendar.now());
         invoice.projectId = projectId;
         invoice.milestoneId = milestoneId;
+        invoice.serviceDuring(purchaseOrderReference, completedOn, null);
         invoice.persist();
         issueNow(invoice);
         return invoice;

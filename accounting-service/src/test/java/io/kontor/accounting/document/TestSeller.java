@@ -55,4 +55,8 @@ final class TestSeller implements SellerConfig {
     public String bankName() {
         return "Deutsche Kreditbank Berlin";
     }
+
+    public boolean smallBusiness() {
+        return false;
+    }
 }

@@ -15,6 +15,7 @@ public record CustomerView(
         String vatId,
         int paymentTermDays,
         Address billingAddress,
+        String buyerReference,
         boolean creditHold,
         Instant createdAt,
         Instant updatedAt) {
@@ -29,6 +30,7 @@ public record CustomerView(
                 customer.vatId,
                 customer.paymentTermDays,
                 customer.billingAddress.toAddress(),
+                customer.buyerReference,
                 customer.creditHold,
                 customer.createdAt,
                 customer.updatedAt);

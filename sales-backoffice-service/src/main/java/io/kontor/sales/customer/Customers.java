@@ -91,6 +91,10 @@ public class Customers {
                 request.billingAddress().postalCode().strip();
         customer.billingAddress.city = request.billingAddress().city().strip();
         customer.billingAddress.country = request.billingAddress().country();
+        customer.buyerReference =
+                request.buyerReference() == null || request.buyerReference().isBlank()
+                        ? null
+                        : request.buyerReference().strip();
     }
 
     /** A LIKE pattern matching {@code text} literally, wildcards in it included. */

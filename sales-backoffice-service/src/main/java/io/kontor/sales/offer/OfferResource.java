@@ -62,7 +62,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public Response createOffer(@NotNull @Valid OfferRequest request) {
-        Offer offer = offers.create(request, caller.getPrincipal().getName());
+        Offer offer = offers.create(request, caller.getPrincipal().getName(), onlyOwnOffers());
         return Response.created(URI.create("offers/" + offer.id))
                 .entity(OfferView.of(offer))
                 .build();
