@@ -19,6 +19,20 @@ public interface SalesConfig {
 
     Tax tax();
 
+    Vies vies();
+
+    /** The EU's VAT id register (VIES REST API), asked by {@code POST /customers/{id}/vat-id-confirmation}. */
+    interface Vies {
+
+        /** "https://ec.europa.eu/taxation_customs/vies/rest-api"; the adapter appends "check-vat-number". */
+        java.net.URI baseUrl();
+
+        java.time.Duration timeout();
+
+        /** Our own VAT id: with it VIES gives a consultation number, the proof of a qualified confirmation. */
+        Optional<String> requesterVatId();
+    }
+
     interface Tax {
 
         /**

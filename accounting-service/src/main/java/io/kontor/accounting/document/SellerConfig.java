@@ -24,6 +24,12 @@ public interface SellerConfig {
     /** USt-IdNr. (§27a UStG). */
     String vatId();
 
+    /**
+     * The commercial register number ("HRB 12345"), EN 16931 BT-30. An invoice outside the scope of VAT must not name
+     * the VAT id (BR-O-02) but must still identify the seller (BR-CO-26): by this.
+     */
+    Optional<String> registerNumber();
+
     /** Steuernummer, optional when a VAT id is given (§14 (4) Nr. 2 UStG). */
     Optional<String> taxNumber();
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.mustangproject.BankDetails;
 import org.mustangproject.Contact;
 import org.mustangproject.Item;
+import org.mustangproject.LegalOrganisation;
 import org.mustangproject.Product;
 import org.mustangproject.TradeParty;
 import org.mustangproject.ZUGFeRD.Profiles;
@@ -90,8 +91,17 @@ public final class XRechnung {
         ZUGFeRD2PullProvider provider = new ZUGFeRD2PullProvider();
         provider.setProfile(Profiles.getByName(profile));
         provider.generateXML(document);
-        return new String(provider.getXML(), StandardCharsets.UTF_8);
+        String xml = new String(provider.getXML(), StandardCharsets.UTF_8);
+        if (outOfScope && !XRECHNUNG.equals(profile)) {
+            // Mustang writes a rate of 0.00 into the breakdown of category O, which EN 16931 does not ask for (BR-48:
+            // "except if the Invoice is not subject to VAT"), and Mustang's own validator then fails reading the lines,
+            // which rightly have none (BR-O-05). XRechnung wants the rate (BR-DE-14), so there it stays.
+            xml = xml.replace(OUT_OF_SCOPE_RATE, "");
+        }
+        return xml;
     }
+
+    private static final String OUT_OF_SCOPE_RATE = "<ram:RateApplicablePercent>0.00</ram:RateApplicablePercent>";
 
     private static String buyerReference(Invoice invoice) {
         if (invoice.buyer.buyerReference != null) {
@@ -110,6 +120,7 @@ public final class XRechnung {
                 .setEmail(seller.email())
                 .addBankDetails(new BankDetails(seller.iban(), seller.bic()));
         seller.taxNumber().ifPresent(party::addTaxID);
+        seller.registerNumber().ifPresent(number -> party.setLegalOrganisation(new LegalOrganisation(number)));
         return party;
     }
 

@@ -51,6 +51,22 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "credit_hold", nullable = false)
     public boolean creditHold;
 
+    /** VIES's last answer about {@link #vatId}; null when never asked or the id changed since. */
+    @Column(name = "vat_id_valid")
+    public Boolean vatIdValid;
+
+    @Column(name = "vat_id_checked_on")
+    public java.time.LocalDate vatIdCheckedOn;
+
+    @Column(name = "vat_id_registered_name", length = 500)
+    public String vatIdRegisteredName;
+
+    @Column(name = "vat_id_registered_address", length = 1000)
+    public String vatIdRegisteredAddress;
+    /** VIES's consultation number, the proof of a qualified confirmation. */
+    @Column(name = "vat_id_request_identifier", length = 100)
+    public String vatIdRequestIdentifier;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
