@@ -3,6 +3,7 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.customer.Customer;
+import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.accounting.document.SellerConfig;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
@@ -42,6 +43,9 @@ public class Invoicing {
 
     @Inject
     SellerConfig seller;
+
+    @Inject
+    InvoiceDocuments documents;
 
     /** A manual invoice to a customer of the replica, as a DRAFT; each line's tax treatment as for offers. */
     @Transactional
@@ -234,6 +238,9 @@ public class Invoicing {
     private void issueNow(Invoice invoice) {
         LocalDate today = calendar.today();
         invoice.issue(numbers.next(today.getYear()), today);
+        // Flushed first: the documents refer to the invoice row.
+        invoice.persistAndFlush();
+        documents.freeze(invoice);
         outbox.publish(new InvoiceIssued(
                 invoice.id,
                 invoice.invoiceNumber,

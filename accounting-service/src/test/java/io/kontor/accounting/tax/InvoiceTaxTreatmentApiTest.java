@@ -53,7 +53,7 @@ class InvoiceTaxTreatmentApiTest {
                 "BUSINESS | CH | -             | SERVICE | -                  | NOT_TAXABLE_IN_DE",
                 "CONSUMER | DE | -             | SERVICE | EXEMPT             | EXEMPT",
             })
-    void a_manual_invoice_gets_its_treatment_and_a_valid_xrechnung(
+    void a_manual_invoice_gets_its_treatment_and_a_valid_xrechnung_and_zugferd_xml(
             CustomerType type, String country, String vatId, String kind, TaxTreatment set, TaxTreatment expected) {
         UUID customerId = customer(type, country, vatId, null);
         String override = set == null
@@ -91,6 +91,16 @@ class InvoiceTaxTreatmentApiTest {
                 .extract()
                 .asByteArray();
         EInvoiceValidation.assertValid(xml, number + ".xml");
+        byte[] zugferd = asAccountant()
+                .accept("application/xml")
+                .get(API + "/invoices/" + id + "/zugferd")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        ZUGFeRDValidator validator = new ZUGFeRDValidator();
+        String report = validator.validate(zugferd, number + "-factur-x.xml");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
         byte[] pdf = asAccountant()
                 .accept("application/pdf")
                 .get(API + "/invoices/" + id + "/pdf")
