@@ -119,6 +119,7 @@ public class Invoicing {
             if (customer != null) {
                 invoice.buyer = Buyer.of(customer);
                 invoice.paymentTermDays = customer.paymentTermDays;
+                TaxTreatments.refuseStale(invoice);
             }
         }
         issueNow(invoice);

@@ -3,6 +3,7 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.customer.Customer;
 import io.kontor.platform.events.sales.SupplyKind;
 import io.kontor.platform.events.sales.TaxTreatment;
+import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import java.util.List;
 
@@ -58,6 +59,25 @@ final class TaxTreatments {
                     wanted + " is for customers in another EU member state; this one bills in " + customer.country);
         }
         return wanted;
+    }
+
+    /**
+     * A draft's treatments were decided for the customer of its drafting day; issued to today's billing data, a line
+     * that needs the buyer's VAT id (§14a UStG) or a buyer in another member state must still have one.
+     */
+    static void refuseStale(Invoice invoice) {
+        Buyer buyer = invoice.buyer;
+        boolean otherMemberState = TaxTreatment.EU_MEMBER_STATES.contains(buyer.country) && !"DE".equals(buyer.country);
+        for (InvoiceLine line : invoice.lines) {
+            TaxTreatment treatment = line.taxTreatment;
+            boolean noVatId = buyer.vatId == null || buyer.vatId.isBlank();
+            boolean euTreatment = treatment == TaxTreatment.INTRA_EU_SUPPLY || treatment == TaxTreatment.EU_B2B_SERVICE;
+            if ((treatment.needsBuyerVatId() && noVatId) || (euTreatment && !otherMemberState)) {
+                throw new ConflictProblem("customer " + buyer.customerNumber + " changed since the draft: " + treatment
+                        + " no longer fits (VAT id " + buyer.vatId + ", country " + buyer.country
+                        + "); draft the invoice again");
+            }
+        }
     }
 
     /** EN 16931 BR-O-11: lines not subject to VAT (category O) exclude every other category from the invoice. */

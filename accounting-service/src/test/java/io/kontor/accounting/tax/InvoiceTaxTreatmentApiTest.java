@@ -161,6 +161,43 @@ class InvoiceTaxTreatmentApiTest {
     }
 
     @Test
+    void a_draft_whose_customer_lost_the_vat_id_is_not_issued_with_reverse_charge_14a_5_UStG() {
+        UUID customerId = customer(CustomerType.BUSINESS, "FR", "FR40303265045", null);
+        String id = asAccountant()
+                .body("{\"customerId\":\"" + customerId + "\",\"lines\":[{\"description\":\"Beratung\","
+                        + "\"quantity\":1,\"unitPrice\":100,\"vatRate\":19}]}")
+                .post(API + "/invoices")
+                .then()
+                .statusCode(201)
+                .body("lines[0].taxTreatment", equalTo("EU_B2B_SERVICE"))
+                .extract()
+                .path("id");
+        sales.send(new io.kontor.platform.events.sales.CustomerUpdated(
+                customerId,
+                "K-" + customerId.toString().substring(0, 8),
+                "Kunde FR",
+                CustomerType.BUSINESS,
+                "rechnung@kunde.example",
+                null,
+                14,
+                new Address("Hauptstraße 1", "1010", "Stadt", "FR"),
+                false));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() ->
+                                io.kontor.accounting.customer.Customer.<io.kontor.accounting.customer.Customer>findById(
+                                                        customerId)
+                                                .vatId
+                                        == null));
+
+        asAccountant()
+                .post(API + "/invoices/" + id + "/issue")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void a_public_buyers_leitweg_id_is_the_buyer_reference_BT_10() {
         UUID customerId = customer(CustomerType.BUSINESS, "DE", "DE811907980", "04011000-1234512345-06");
         String id = asAccountant()
