@@ -17,6 +17,31 @@ public interface SalesConfig {
 
     Letterhead letterhead();
 
+    Tax tax();
+
+    Vies vies();
+
+    /** The EU's VAT id register (VIES REST API), asked by {@code POST /customers/{id}/vat-id-confirmation}. */
+    interface Vies {
+
+        /** "https://ec.europa.eu/taxation_customs/vies/rest-api"; the adapter appends "check-vat-number". */
+        java.net.URI baseUrl();
+
+        java.time.Duration timeout();
+
+        /** Our own VAT id: with it VIES gives a consultation number, the proof of a qualified confirmation. */
+        Optional<String> requesterVatId();
+    }
+
+    interface Tax {
+
+        /**
+         * The company is a small business (Kleinunternehmer, §19 UStG): no offer or invoice shows VAT. One switch for
+         * the whole company, read by accounting too ({@code KONTOR_SMALL_BUSINESS}).
+         */
+        boolean smallBusiness();
+    }
+
     interface Offers {
 
         /** Days from the issue date until an offer is no longer binding ({@code validUntil}). */

@@ -49,7 +49,7 @@ public final class SalesApi {
     public static String customerBody(String name) {
         return """
                 {"name": "%s", "type": "BUSINESS", "email": "einkauf@%s.example",
-                 "vatId": "DE 123 456 789", "paymentTermDays": 30,
+                 "vatId": "DE 811 907 980", "paymentTermDays": 30,
                  "billingAddress": {"street": "Hafenstraße 1", "postalCode": "20457", "city": "Hamburg", "country": "DE"}}
                 """.formatted(name, UUID.randomUUID().toString().substring(0, 8));
     }

@@ -650,7 +650,7 @@ final class BadRequests {
     private static final Map<String, JsonNode> PLAUSIBLE = Map.ofEntries(
             Map.entry("email", NODES.textNode("fuzz@example.org")),
             Map.entry("managerEmail", NODES.textNode("pm@example.org")),
-            Map.entry("vatId", NODES.textNode("DE123456789")),
+            Map.entry("vatId", NODES.textNode("DE811907980")),
             Map.entry("country", NODES.textNode("DE")),
             Map.entry("postalCode", NODES.textNode("10115")),
             Map.entry("vatRate", NODES.numberNode(19)),

@@ -37,7 +37,7 @@ class CliTest extends SystemTest {
                 "--email",
                 "einkauf@cli.example",
                 "--vat-id",
-                "DE123456789",
+                "DE811907980",
                 "--street",
                 "Am Sandtorkai 1",
                 "--postal-code",

@@ -38,6 +38,8 @@ public class Customer extends PanacheEntityBase {
     public String city;
     public String country;
     public boolean creditHold;
+    /** BT-10 of e-invoices to this customer (a Leitweg-ID), or null. */
+    public String buyerReference;
     /** ce_time of the event this row reflects. */
     public Instant sourceTime;
 
@@ -60,6 +62,7 @@ public class Customer extends PanacheEntityBase {
                 registered.vatId(),
                 registered.paymentTermDays(),
                 registered.billingAddress(),
+                registered.buyerReference(),
                 creditHold,
                 eventTime,
                 now);
@@ -74,6 +77,7 @@ public class Customer extends PanacheEntityBase {
                 updated.vatId(),
                 updated.paymentTermDays(),
                 updated.billingAddress(),
+                updated.buyerReference(),
                 updated.creditHold(),
                 eventTime,
                 now);
@@ -87,6 +91,7 @@ public class Customer extends PanacheEntityBase {
             String vatId,
             int paymentTermDays,
             Address address,
+            String buyerReference,
             boolean creditHold,
             Instant eventTime,
             Instant now) {
@@ -100,6 +105,7 @@ public class Customer extends PanacheEntityBase {
         this.postalCode = address == null ? null : address.postalCode();
         this.city = address == null ? null : address.city();
         this.country = address == null ? null : address.country();
+        this.buyerReference = buyerReference;
         this.creditHold = creditHold;
         this.sourceTime = eventTime;
         this.updatedAt = now;

@@ -14,12 +14,14 @@ import io.kontor.accounting.invoice.Buyer;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
 import io.kontor.accounting.invoice.InvoiceTotals;
+import io.kontor.platform.events.sales.TaxTreatment;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -63,10 +65,17 @@ public final class InvoicePdf {
         document.add(new Paragraph(" "));
         document.add(new Paragraph("Rechnung " + invoice.invoiceNumber, TITLE));
         document.add(new Paragraph(
-                "Rechnungsdatum: " + german(invoice.issueDate)
-                        + "   Leistungsdatum: " + german(invoice.issueDate)
-                        + "   Kundennummer: " + nullToEmpty(buyer.customerNumber),
+                "Rechnungsdatum: " + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
+                        + nullToEmpty(buyer.customerNumber),
                 NORMAL));
+        if (buyer.buyerReference != null || invoice.purchaseOrderReference != null) {
+            document.add(new Paragraph(
+                    (buyer.buyerReference == null ? "" : "Ihre Referenz: " + buyer.buyerReference + "   ")
+                            + (invoice.purchaseOrderReference == null
+                                    ? ""
+                                    : "Ihre Bestellung: " + invoice.purchaseOrderReference),
+                    NORMAL));
+        }
         if (invoice.creditNoteNumber != null) {
             document.add(new Paragraph(
                     "Storniert durch Gutschrift " + invoice.creditNoteNumber + " vom " + german(invoice.cancelledOn),
@@ -90,7 +99,10 @@ public final class InvoicePdf {
             lines.addCell(cell(
                     plain(line.quantity) + (line.unit == null ? "" : " " + line.unit), NORMAL, Element.ALIGN_RIGHT));
             lines.addCell(cell(money(line.unitPrice), NORMAL, Element.ALIGN_RIGHT));
-            lines.addCell(cell(plain(line.vatRate) + " %", NORMAL, Element.ALIGN_RIGHT));
+            lines.addCell(cell(
+                    line.taxTreatment == TaxTreatment.SMALL_BUSINESS_19 ? "-" : plain(line.vatRate) + " %",
+                    NORMAL,
+                    Element.ALIGN_RIGHT));
             lines.addCell(cell(money(line.netAmount), NORMAL, Element.ALIGN_RIGHT));
         }
         document.add(lines);
@@ -99,7 +111,15 @@ public final class InvoicePdf {
         PdfPTable totals = new PdfPTable(new float[] {6f, 2f});
         totals.setWidthPercentage(60);
         totals.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        boolean anyDomestic = false;
         for (InvoiceTotals.VatSubtotal rate : invoice.totals().vatBreakdown()) {
+            if (rate.treatment() != TaxTreatment.DOMESTIC) {
+                // No VAT is shown where none is owed (§14c UStG); the note below says why.
+                totals.addCell(cell("Nettobetrag " + label(rate.treatment()), NORMAL, Element.ALIGN_LEFT));
+                totals.addCell(cell(money(rate.taxableAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+                continue;
+            }
+            anyDomestic = true;
             totals.addCell(cell("Nettobetrag zu " + plain(rate.rate()) + " %", NORMAL, Element.ALIGN_LEFT));
             totals.addCell(cell(money(rate.taxableAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
             totals.addCell(cell("Umsatzsteuer " + plain(rate.rate()) + " %", NORMAL, Element.ALIGN_LEFT));
@@ -107,12 +127,17 @@ public final class InvoicePdf {
         }
         totals.addCell(cell("Summe netto", NORMAL, Element.ALIGN_LEFT));
         totals.addCell(cell(money(invoice.netTotal) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
-        totals.addCell(cell("Summe Umsatzsteuer", NORMAL, Element.ALIGN_LEFT));
-        totals.addCell(cell(money(invoice.vatTotal) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+        if (anyDomestic) {
+            totals.addCell(cell("Summe Umsatzsteuer", NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(cell(money(invoice.vatTotal) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+        }
         totals.addCell(cell("Rechnungsbetrag", BOLD, Element.ALIGN_LEFT));
         totals.addCell(cell(money(invoice.grossTotal) + " " + invoice.currency, BOLD, Element.ALIGN_RIGHT));
         document.add(totals);
         document.add(new Paragraph(" "));
+        for (String note : legalNotes(invoice)) {
+            document.add(new Paragraph(note, BOLD));
+        }
 
         document.add(new Paragraph(
                 "Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
@@ -131,6 +156,39 @@ public final class InvoicePdf {
                 NORMAL));
         document.close();
         return out.toByteArray();
+    }
+
+    /**
+     * The notes the invoice must carry for its tax treatments: §14a (1), (3), (5) UStG for reverse charge and
+     * intra-community supplies, §4 with its number for exemptions, §19 (1) for a small business. One per distinct text.
+     */
+    public static List<String> legalNotes(Invoice invoice) {
+        return invoice.lines.stream()
+                .filter(line -> line.taxTreatment != null && !line.taxTreatment.chargesGermanVat())
+                .map(line -> line.taxTreatment.legalNote(line.taxReason))
+                .distinct()
+                .toList();
+    }
+
+    /** §14 (4) Nr. 6 UStG: the day of the service, or its period. */
+    private static String serviceDate(Invoice invoice) {
+        LocalDate from = invoice.serviceFrom == null ? invoice.issueDate : invoice.serviceFrom;
+        if (invoice.serviceUntil == null) {
+            return "Leistungsdatum: " + german(from);
+        }
+        return "Leistungszeitraum: " + german(from) + " bis " + german(invoice.serviceUntil);
+    }
+
+    private static String label(TaxTreatment treatment) {
+        return switch (treatment) {
+            case REVERSE_CHARGE_13B, EU_B2B_SERVICE -> "(Steuerschuldnerschaft des Leistungsempfängers)";
+            case INTRA_EU_SUPPLY -> "(steuerfreie innergemeinschaftliche Lieferung)";
+            case EXPORT -> "(steuerfreie Ausfuhrlieferung)";
+            case NOT_TAXABLE_IN_DE -> "(nicht im Inland steuerbar)";
+            case EXEMPT -> "(steuerfrei)";
+            case SMALL_BUSINESS_19 -> "(ohne Umsatzsteuer, §19 UStG)";
+            case DOMESTIC -> "";
+        };
     }
 
     private static PdfPCell cell(String text, Font font, int alignment) {

@@ -1,6 +1,7 @@
 package io.kontor.accounting.document;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,12 @@ public interface SellerConfig {
     /** USt-IdNr. (§27a UStG). */
     String vatId();
 
+    /**
+     * The commercial register number ("HRB 12345"), EN 16931 BT-30. An invoice outside the scope of VAT must not name
+     * the VAT id (BR-O-02) but must still identify the seller (BR-CO-26): by this.
+     */
+    Optional<String> registerNumber();
+
     /** Steuernummer, optional when a VAT id is given (§14 (4) Nr. 2 UStG). */
     Optional<String> taxNumber();
 
@@ -37,4 +44,11 @@ public interface SellerConfig {
     String bic();
 
     String bankName();
+
+    /**
+     * The company is a small business (Kleinunternehmer, §19 UStG): no invoice shows VAT. The same switch as sales'
+     * ({@code KONTOR_SMALL_BUSINESS}).
+     */
+    @WithDefault("false")
+    boolean smallBusiness();
 }

@@ -3,6 +3,7 @@ package io.kontor.accounting.document;
 import io.kontor.accounting.invoice.Buyer;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
+import io.kontor.platform.events.sales.TaxTreatment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.mustangproject.BankDetails;
 import org.mustangproject.Contact;
 import org.mustangproject.Item;
+import org.mustangproject.LegalOrganisation;
 import org.mustangproject.Product;
 import org.mustangproject.TradeParty;
 import org.mustangproject.ZUGFeRD.Profiles;
@@ -31,48 +33,102 @@ public final class XRechnung {
 
     private XRechnung() {}
 
+    /** Mustang's name of the German CIUS. */
+    public static final String XRECHNUNG = "XRechnung";
+    /** Mustang's name of the ZUGFeRD / Factur-X profile that is exactly EN 16931. */
+    public static final String ZUGFERD_EN16931 = "EN16931";
+
     public static String of(Invoice invoice, SellerConfig seller) {
+        return of(invoice, seller, XRECHNUNG);
+    }
+
+    /** The invoice as CII XML of {@code profile} ({@link #XRECHNUNG} or {@link #ZUGFERD_EN16931}). */
+    public static String of(Invoice invoice, SellerConfig seller, String profile) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft has no XRechnung");
         }
+        boolean outOfScope = invoice.lines.stream()
+                .anyMatch(line -> VatCategory.of(line.taxTreatment, line.vatRate, line.taxReason)
+                        .outOfScope());
         org.mustangproject.Invoice document = new org.mustangproject.Invoice()
                 .setNumber(invoice.invoiceNumber)
                 .setIssueDate(date(invoice.issueDate))
                 .setDueDate(date(invoice.dueDate))
-                // No separate delivery date is kept: the service was rendered by the invoice date (§14 (4) Nr. 6 UStG).
-                .setDeliveryDate(date(invoice.issueDate))
                 .setCurrency(invoice.currency)
                 .setPaymentTermDescription(
                         "Zahlbar ohne Abzug bis " + invoice.dueDate + " (" + invoice.paymentTermDays + " Tage)")
-                // BT-10, mandatory in XRechnung: the buyer's reference; without a Leitweg-ID, the customer number.
-                .setReferenceNumber(
-                        invoice.buyer.customerNumber == null ? invoice.invoiceNumber : invoice.buyer.customerNumber)
-                .setSender(sender(seller))
-                .setRecipient(recipient(invoice.buyer));
+                // BT-10, mandatory in XRechnung (BR-DE-15): the buyer's reference, for a public buyer its Leitweg-ID;
+                // a customer without one gets its customer number, the reference it knows us by.
+                .setReferenceNumber(buyerReference(invoice))
+                .setSender(sender(seller, outOfScope))
+                .setRecipient(recipient(invoice.buyer, outOfScope));
+        LocalDate from = invoice.serviceFrom == null ? invoice.issueDate : invoice.serviceFrom;
+        if (invoice.serviceUntil == null) {
+            // BT-72, the actual delivery date (§14 (4) Nr. 6 UStG).
+            document.setDeliveryDate(date(from));
+        } else {
+            // BG-14, the invoicing period (BT-73/BT-74).
+            document.setDetailedDeliveryPeriod(date(from), date(invoice.serviceUntil));
+        }
+        if (invoice.purchaseOrderReference != null) {
+            document.setBuyerOrderReferencedDocumentID(invoice.purchaseOrderReference);
+        }
+        if (invoice.lines.stream().anyMatch(line -> line.taxTreatment == TaxTreatment.INTRA_EU_SUPPLY)) {
+            // BR-IC-12: an intra-community supply names the country the goods go to; they go to the billing address.
+            document.setDeliveryAddress(new TradeParty(
+                    invoice.buyer.name,
+                    invoice.buyer.street,
+                    invoice.buyer.postalCode,
+                    invoice.buyer.city,
+                    invoice.buyer.country));
+        }
+        for (String note : InvoicePdf.legalNotes(invoice)) {
+            document.addNote(note);
+        }
         for (InvoiceLine line : invoice.lines) {
             document.addItem(item(line));
         }
         ZUGFeRD2PullProvider provider = new ZUGFeRD2PullProvider();
-        provider.setProfile(Profiles.getByName("XRechnung"));
+        provider.setProfile(Profiles.getByName(profile));
         provider.generateXML(document);
-        return new String(provider.getXML(), StandardCharsets.UTF_8);
+        String xml = new String(provider.getXML(), StandardCharsets.UTF_8);
+        if (outOfScope && !XRECHNUNG.equals(profile)) {
+            // Mustang writes a rate of 0.00 into the breakdown of category O, which EN 16931 does not ask for (BR-48:
+            // "except if the Invoice is not subject to VAT"), and Mustang's own validator then fails reading the lines,
+            // which rightly have none (BR-O-05). XRechnung wants the rate (BR-DE-14), so there it stays.
+            xml = xml.replace(OUT_OF_SCOPE_RATE, "");
+        }
+        return xml;
     }
 
-    private static TradeParty sender(SellerConfig seller) {
-        TradeParty party = new TradeParty(
-                        seller.name(), seller.street(), seller.postalCode(), seller.city(), seller.country())
-                .addVATID(seller.vatId())
-                .setContact(new Contact(seller.contactName(), seller.phone(), seller.email()))
+    private static final String OUT_OF_SCOPE_RATE = "<ram:RateApplicablePercent>0.00</ram:RateApplicablePercent>";
+
+    private static String buyerReference(Invoice invoice) {
+        if (invoice.buyer.buyerReference != null) {
+            return invoice.buyer.buyerReference;
+        }
+        return invoice.buyer.customerNumber == null ? invoice.invoiceNumber : invoice.buyer.customerNumber;
+    }
+
+    private static TradeParty sender(SellerConfig seller, boolean outOfScope) {
+        TradeParty party =
+                new TradeParty(seller.name(), seller.street(), seller.postalCode(), seller.city(), seller.country());
+        if (!outOfScope) {
+            party.addVATID(seller.vatId());
+        }
+        party.setContact(new Contact(seller.contactName(), seller.phone(), seller.email()))
                 .setEmail(seller.email())
                 .addBankDetails(new BankDetails(seller.iban(), seller.bic()));
         seller.taxNumber().ifPresent(party::addTaxID);
+        seller.registerNumber().ifPresent(number -> party.setLegalOrganisation(new LegalOrganisation(number)));
         return party;
     }
 
-    private static TradeParty recipient(Buyer buyer) {
+    private static TradeParty recipient(Buyer buyer, boolean outOfScope) {
         TradeParty party = new TradeParty(
                 buyer.name, buyer.street, buyer.postalCode, buyer.city, buyer.country == null ? "DE" : buyer.country);
-        if (buyer.vatId != null && !buyer.vatId.isBlank()) {
+        // BT-48, which reverse charge and intra-community supplies need (BR-AE-02, BR-IC-02), and BR-O-02 forbids.
+        if (!outOfScope && buyer.vatId != null && !buyer.vatId.isBlank()) {
             party.addVATID(buyer.vatId);
         }
         if (buyer.email != null && !buyer.email.isBlank()) {
@@ -92,6 +148,14 @@ public final class XRechnung {
                 .divide(BigDecimal.valueOf(100));
         String unit = line.unit == null ? "C62" : UNIT_CODES.getOrDefault(line.unit.toLowerCase(Locale.ROOT), "C62");
         Product product = new Product(line.description, line.sku == null ? "" : line.sku, unit, line.vatRate);
+        VatCategory category = VatCategory.of(line.taxTreatment, line.vatRate, line.taxReason);
+        product.setTaxCategoryCode(category.code());
+        if (category.exemptionReason() != null) {
+            product.setTaxExemptionReason(category.exemptionReason());
+        }
+        if (category.exemptionReasonCode() != null) {
+            product.setTaxExemptionReasonCode(category.exemptionReasonCode());
+        }
         return new Item(product, netPrice, line.quantity);
     }
 

@@ -43,6 +43,9 @@ public class Buyer {
 
     @Column(name = "buyer_country")
     public String country;
+    /** BT-10: the customer's reference for its invoices (a public buyer's Leitweg-ID); null when none. */
+    @Column(name = "buyer_reference")
+    public String buyerReference;
 
     public static Buyer of(Customer customer) {
         return of(
@@ -51,7 +54,8 @@ public class Buyer {
                 customer.type,
                 customer.email,
                 customer.vatId,
-                customer.billingAddress());
+                customer.billingAddress(),
+                customer.buyerReference);
     }
 
     public static Buyer of(CustomerSnapshot customer) {
@@ -61,17 +65,25 @@ public class Buyer {
                 customer.type(),
                 customer.email(),
                 customer.vatId(),
-                customer.billingAddress());
+                customer.billingAddress(),
+                customer.buyerReference());
     }
 
     private static Buyer of(
-            String customerNumber, String name, CustomerType type, String email, String vatId, Address address) {
+            String customerNumber,
+            String name,
+            CustomerType type,
+            String email,
+            String vatId,
+            Address address,
+            String buyerReference) {
         Buyer buyer = new Buyer();
         buyer.customerNumber = customerNumber;
         buyer.name = name;
         buyer.type = type;
         buyer.email = email;
         buyer.vatId = vatId;
+        buyer.buyerReference = buyerReference;
         if (address != null) {
             buyer.street = address.street();
             buyer.postalCode = address.postalCode();
@@ -82,7 +94,7 @@ public class Buyer {
     }
 
     public Buyer copy() {
-        return of(customerNumber, name, type, email, vatId, address());
+        return of(customerNumber, name, type, email, vatId, address(), buyerReference);
     }
 
     public Address address() {

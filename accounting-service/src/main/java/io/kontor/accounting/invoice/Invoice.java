@@ -84,6 +84,14 @@ public class Invoice extends PanacheEntityBase {
 
     @Embedded
     public Buyer buyer;
+    /** BT-13: the buyer's order number, or null. */
+    public String purchaseOrderReference;
+    /**
+     * The date of the service, or the first day of its period (§14 (4) Nr. 6 UStG); the issue date when none was given.
+     */
+    public LocalDate serviceFrom;
+    /** The last day of the service period; null for one day. */
+    public LocalDate serviceUntil;
 
     @ElementCollection
     @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
@@ -134,6 +142,20 @@ public class Invoice extends PanacheEntityBase {
         return invoice;
     }
 
+    /** The service period; {@code until} null or equal to {@code from} is one day. */
+    public void serviceDuring(String purchaseOrderReference, LocalDate from, LocalDate until) {
+        requireDraft();
+        if (from == null && until != null) {
+            throw new IllegalArgumentException("a service period without its first day");
+        }
+        if (until != null && until.isBefore(from)) {
+            throw new IllegalArgumentException("service period " + from + " to " + until + " ends before it starts");
+        }
+        this.purchaseOrderReference = purchaseOrderReference;
+        this.serviceFrom = from;
+        this.serviceUntil = until == null || until.equals(from) ? null : until;
+    }
+
     public InvoiceTotals totals() {
         return InvoiceTotals.of(lines.stream().map(InvoiceLine::amount).toList());
     }
@@ -144,6 +166,11 @@ public class Invoice extends PanacheEntityBase {
         this.invoiceNumber = number;
         this.issueDate = issueDate;
         this.dueDate = issueDate.plusDays(paymentTermDays);
+        if (serviceFrom == null) {
+            // Nothing else was agreed or given: the service is rendered by the invoice date (§14 (4) Nr. 6 UStG allows
+            // naming it so).
+            serviceFrom = issueDate;
+        }
         this.status = InvoiceStatus.ISSUED;
     }
 

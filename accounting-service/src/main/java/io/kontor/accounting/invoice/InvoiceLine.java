@@ -1,6 +1,9 @@
 package io.kontor.accounting.invoice;
 
+import io.kontor.platform.events.sales.TaxTreatment;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
 
 /** One priced line; its net amount is computed once, by {@link InvoiceTotals#lineNet}, and stored as invoiced. */
@@ -15,6 +18,11 @@ public class InvoiceLine {
     public BigDecimal discountPercent;
     public BigDecimal vatRate;
     public BigDecimal netAmount;
+    /** How VAT applies; {@link #vatRate} is the rate charged, 0 unless DOMESTIC. */
+    @Enumerated(EnumType.STRING)
+    public TaxTreatment taxTreatment;
+    /** Why the treatment was set by hand (for EXEMPT: the exemption); null when derived. */
+    public String taxReason;
 
     public static InvoiceLine of(
             String sku,
@@ -24,6 +32,20 @@ public class InvoiceLine {
             BigDecimal unitPrice,
             BigDecimal discountPercent,
             BigDecimal vatRate) {
+        return of(sku, description, quantity, unit, unitPrice, discountPercent, vatRate, TaxTreatment.DOMESTIC, null);
+    }
+
+    /** A line of {@code treatment}: a line not taxed in Germany is charged 0 %, whatever {@code vatRate} says. */
+    public static InvoiceLine of(
+            String sku,
+            String description,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal discountPercent,
+            BigDecimal vatRate,
+            TaxTreatment treatment,
+            String taxReason) {
         InvoiceLine line = new InvoiceLine();
         line.sku = sku;
         line.description = description;
@@ -31,16 +53,18 @@ public class InvoiceLine {
         line.unit = unit;
         line.unitPrice = unitPrice;
         line.discountPercent = discountPercent == null ? BigDecimal.ZERO : discountPercent;
-        line.vatRate = vatRate;
+        line.taxTreatment = treatment == null ? TaxTreatment.DOMESTIC : treatment;
+        line.taxReason = taxReason;
+        line.vatRate = line.taxTreatment.chargesGermanVat() ? vatRate : BigDecimal.ZERO;
         line.netAmount = InvoiceTotals.lineNet(quantity, unitPrice, line.discountPercent);
         return line;
     }
 
     public InvoiceLine copy() {
-        return of(sku, description, quantity, unit, unitPrice, discountPercent, vatRate);
+        return of(sku, description, quantity, unit, unitPrice, discountPercent, vatRate, taxTreatment, taxReason);
     }
 
     InvoiceTotals.LineAmount amount() {
-        return new InvoiceTotals.LineAmount(netAmount, vatRate);
+        return new InvoiceTotals.LineAmount(netAmount, vatRate, taxTreatment);
     }
 }

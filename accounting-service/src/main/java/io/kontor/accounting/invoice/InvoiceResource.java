@@ -2,9 +2,7 @@ package io.kontor.accounting.invoice;
 
 import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
-import io.kontor.accounting.document.InvoicePdf;
-import io.kontor.accounting.document.SellerConfig;
-import io.kontor.accounting.document.XRechnung;
+import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
@@ -56,13 +54,13 @@ public class InvoiceResource {
     AccountingConfig config;
 
     @Inject
-    SellerConfig seller;
+    InvoiceDocuments documents;
 
     @POST
     @IdempotentCreate
     @Transactional
     public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
-        Invoice invoice = invoicing.draft(request.customerId(), request.invoiceLines());
+        Invoice invoice = invoicing.draft(request);
         return Response.created(URI.create("invoices/" + invoice.id))
                 .entity(view(invoice))
                 .build();
@@ -138,9 +136,7 @@ public class InvoiceResource {
     @Transactional
     public Response invoicePdf(@PathParam("id") UUID id) {
         Invoice invoice = issuedInvoice(id);
-        return Response.ok(InvoicePdf.of(invoice, seller))
-                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".pdf\"")
-                .build();
+        return stored(invoice, InvoiceDocuments.Kind.PDF, "application/pdf", invoice.invoiceNumber + ".pdf");
     }
 
     /** The invoice as an XRechnung (EN 16931, UN/CEFACT CII). */
@@ -150,8 +146,34 @@ public class InvoiceResource {
     @Transactional
     public Response invoiceXRechnung(@PathParam("id") UUID id) {
         Invoice invoice = issuedInvoice(id);
-        return Response.ok(XRechnung.of(invoice, seller), MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + ".xml\"")
+        return stored(invoice, InvoiceDocuments.Kind.XRECHNUNG, XML, invoice.invoiceNumber + ".xml");
+    }
+
+    /**
+     * The invoice as ZUGFeRD / Factur-X XML of the EN 16931 profile (the XML a ZUGFeRD PDF embeds as factur-x.xml), for
+     * buyers who read EN 16931 but not the German CIUS.
+     */
+    @GET
+    @Path("/{id}/zugferd")
+    @Produces(MediaType.APPLICATION_XML)
+    @Transactional
+    public Response invoiceZugferd(@PathParam("id") UUID id) {
+        Invoice invoice = issuedInvoice(id);
+        return stored(invoice, InvoiceDocuments.Kind.ZUGFERD, XML, invoice.invoiceNumber + "-factur-x.xml");
+    }
+
+    private static final String XML = MediaType.APPLICATION_XML + ";charset=UTF-8";
+
+    /**
+     * The document as stored when the invoice was issued, never rendered again; its SHA-256 as ETag and in
+     * {@code X-Content-SHA256}, so a recipient can check that what it holds is what was issued.
+     */
+    private Response stored(Invoice invoice, InvoiceDocuments.Kind kind, String type, String fileName) {
+        InvoiceDocuments.Stored document = documents.stored(invoice, kind);
+        return Response.ok(document.content(), type)
+                .header("Content-Disposition", "inline; filename=\"" + fileName + "\"")
+                .header("ETag", "\"" + document.sha256() + "\"")
+                .header("X-Content-SHA256", document.sha256())
                 .build();
     }
 

@@ -1,8 +1,10 @@
 package io.kontor.accounting.invoice;
 
+import io.kontor.platform.events.sales.TaxTreatment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,11 +20,23 @@ public record InvoiceTotals(
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int CENTS = 2;
 
-    /** The taxable amount and the VAT of one rate. */
-    public record VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount) {}
+    /** The taxable amount and the VAT of one rate and treatment (EN 16931 BG-23: one per category and rate). */
+    public record VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount, TaxTreatment treatment) {
 
-    /** What totals need of a line: its rounded net amount and its VAT rate in percent. */
-    public record LineAmount(BigDecimal netAmount, BigDecimal vatRate) {}
+        public VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount) {
+            this(rate, taxableAmount, vatAmount, TaxTreatment.DOMESTIC);
+        }
+    }
+
+    /** What totals need of a line: its rounded net amount, its VAT rate in percent and its tax treatment. */
+    public record LineAmount(BigDecimal netAmount, BigDecimal vatRate, TaxTreatment treatment) {
+
+        public LineAmount(BigDecimal netAmount, BigDecimal vatRate) {
+            this(netAmount, vatRate, TaxTreatment.DOMESTIC);
+        }
+    }
+
+    private record Group(BigDecimal rate, TaxTreatment treatment) {}
 
     /** quantity × unit price, less the discount in percent, rounded half-up to cents. */
     public static BigDecimal lineNet(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
@@ -35,20 +49,22 @@ public record InvoiceTotals(
     }
 
     public static InvoiceTotals of(List<LineAmount> lines) {
-        // A TreeMap compares keys with compareTo, so 19 and 19.00 are one rate.
-        TreeMap<BigDecimal, BigDecimal> taxableByRate = new TreeMap<>();
+        // Highest rate first, then by treatment; plain() makes 19 and 19.00 one rate.
+        TreeMap<Group, BigDecimal> taxableByRate =
+                new TreeMap<>(Comparator.comparing(Group::rate).reversed().thenComparing(Group::treatment));
         for (LineAmount line : lines) {
-            taxableByRate.merge(plain(line.vatRate()), line.netAmount(), BigDecimal::add);
+            TaxTreatment treatment = line.treatment() == null ? TaxTreatment.DOMESTIC : line.treatment();
+            taxableByRate.merge(new Group(plain(line.vatRate()), treatment), line.netAmount(), BigDecimal::add);
         }
         BigDecimal net = BigDecimal.ZERO.setScale(CENTS);
         BigDecimal vat = BigDecimal.ZERO.setScale(CENTS);
         List<VatSubtotal> breakdown = new ArrayList<>();
-        for (Map.Entry<BigDecimal, BigDecimal> rate :
-                taxableByRate.descendingMap().entrySet()) {
-            BigDecimal taxable = rate.getValue().setScale(CENTS, RoundingMode.HALF_UP);
-            BigDecimal vatAmount =
-                    taxable.multiply(rate.getKey()).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
-            breakdown.add(new VatSubtotal(rate.getKey(), taxable, vatAmount));
+        for (Map.Entry<Group, BigDecimal> group : taxableByRate.entrySet()) {
+            BigDecimal rate = group.getKey().rate();
+            BigDecimal taxable = group.getValue().setScale(CENTS, RoundingMode.HALF_UP);
+            BigDecimal vatAmount = taxable.multiply(rate).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
+            breakdown.add(
+                    new VatSubtotal(rate, taxable, vatAmount, group.getKey().treatment()));
             net = net.add(taxable);
             vat = vat.add(vatAmount);
         }

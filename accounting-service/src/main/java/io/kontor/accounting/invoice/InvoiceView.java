@@ -3,6 +3,7 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.payment.OpenClaim;
 import io.kontor.platform.events.sales.Address;
 import io.kontor.platform.events.sales.CustomerType;
+import io.kontor.platform.events.sales.TaxTreatment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -43,11 +44,20 @@ public record InvoiceView(
         String creditNoteNumber,
         LocalDate cancelledOn,
         BuyerView buyer,
+        String purchaseOrderReference,
+        LocalDate serviceFrom,
+        LocalDate serviceUntil,
         List<LineView> lines,
         List<InvoiceTotals.VatSubtotal> vatBreakdown) {
 
     public record BuyerView(
-            String customerNumber, String name, CustomerType type, String email, String vatId, Address address) {}
+            String customerNumber,
+            String name,
+            CustomerType type,
+            String email,
+            String vatId,
+            Address address,
+            String buyerReference) {}
 
     public record LineView(
             int position,
@@ -58,7 +68,9 @@ public record InvoiceView(
             BigDecimal unitPrice,
             BigDecimal discountPercent,
             BigDecimal vatRate,
-            BigDecimal netAmount) {}
+            BigDecimal netAmount,
+            TaxTreatment taxTreatment,
+            String taxReason) {}
 
     static InvoiceView of(Invoice invoice, LocalDate today) {
         List<LineView> lines = new ArrayList<>();
@@ -73,7 +85,9 @@ public record InvoiceView(
                     price(line.unitPrice),
                     InvoiceTotals.plain(line.discountPercent),
                     InvoiceTotals.plain(line.vatRate),
-                    money(line.netAmount)));
+                    money(line.netAmount),
+                    line.taxTreatment,
+                    line.taxReason));
         }
         Buyer buyer = invoice.buyer;
         OpenClaim open = invoice.openClaim();
@@ -103,7 +117,17 @@ public record InvoiceView(
                 money(open.total()),
                 invoice.creditNoteNumber,
                 invoice.cancelledOn,
-                new BuyerView(buyer.customerNumber, buyer.name, buyer.type, buyer.email, buyer.vatId, buyer.address()),
+                new BuyerView(
+                        buyer.customerNumber,
+                        buyer.name,
+                        buyer.type,
+                        buyer.email,
+                        buyer.vatId,
+                        buyer.address(),
+                        buyer.buyerReference),
+                invoice.purchaseOrderReference,
+                invoice.serviceFrom,
+                invoice.serviceUntil,
                 List.copyOf(lines),
                 invoice.totals().vatBreakdown());
     }

@@ -3,8 +3,11 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.customer.Customer;
+import io.kontor.accounting.document.InvoiceDocuments;
+import io.kontor.accounting.document.SellerConfig;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
+import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
@@ -12,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,13 +41,49 @@ public class Invoicing {
     @Inject
     AccountingConfig config;
 
-    /** A manual invoice to a customer of the replica, as a DRAFT. */
+    @Inject
+    SellerConfig seller;
+
+    @Inject
+    InvoiceDocuments documents;
+
+    /** A manual invoice to a customer of the replica, as a DRAFT; each line's tax treatment as for offers. */
     @Transactional
-    public Invoice draft(UUID customerId, List<InvoiceLine> lines) {
+    public Invoice draft(DraftInvoiceRequest request) {
+        UUID customerId = request.customerId();
+        if (request.serviceFrom() == null && request.serviceUntil() != null) {
+            throw new InvalidFieldProblem("serviceFrom", "a service period needs its first day as well");
+        }
+        if (request.serviceUntil() != null && request.serviceUntil().isBefore(request.serviceFrom())) {
+            throw new InvalidFieldProblem(
+                    "serviceUntil", "the service period ends before it starts (" + request.serviceFrom() + ")");
+        }
         Customer customer = Customer.findById(customerId);
         if (customer == null) {
             throw new InvalidFieldProblem("customerId", "no customer " + customerId + " is known to accounting");
         }
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            DraftInvoiceRequest.Line line = request.lines().get(i);
+            TaxTreatment treatment = TaxTreatments.forLine(
+                    "lines[" + i + "]",
+                    customer,
+                    line.kind(),
+                    line.taxTreatment(),
+                    line.reason(),
+                    seller.smallBusiness());
+            lines.add(InvoiceLine.of(
+                    null,
+                    line.description(),
+                    line.quantity(),
+                    line.unit(),
+                    line.unitPrice(),
+                    BigDecimal.ZERO,
+                    line.vatRate(),
+                    treatment,
+                    line.reason()));
+        }
+        TaxTreatments.refuseMixedOutOfScope(lines);
         Invoice invoice = Invoice.draft(
                 InvoiceOrigin.MANUAL,
                 customerId,
@@ -52,6 +93,13 @@ public class Invoicing {
                 config.currency(),
                 lines,
                 calendar.now());
+        invoice.serviceDuring(
+                request.purchaseOrderReference() == null
+                                || request.purchaseOrderReference().isBlank()
+                        ? null
+                        : request.purchaseOrderReference().strip(),
+                request.serviceFrom(),
+                request.serviceUntil());
         invoice.persist();
         return invoice;
     }
@@ -71,6 +119,7 @@ public class Invoicing {
             if (customer != null) {
                 invoice.buyer = Buyer.of(customer);
                 invoice.paymentTermDays = customer.paymentTermDays;
+                TaxTreatments.refuseStale(invoice);
             }
         }
         issueNow(invoice);
@@ -127,7 +176,15 @@ public class Invoicing {
      */
     @Transactional
     public Invoice billOfferOnAcceptance(
-            UUID offerId, UUID customerId, Buyer buyer, int paymentTermDays, String currency, List<InvoiceLine> lines) {
+            UUID offerId,
+            UUID customerId,
+            Buyer buyer,
+            int paymentTermDays,
+            String currency,
+            List<InvoiceLine> lines,
+            String purchaseOrderReference,
+            LocalDate serviceFrom,
+            LocalDate serviceUntil) {
         Optional<Invoice> billed = Invoice.find("offerId = ?1 and origin = ?2", offerId, InvoiceOrigin.OFFER_ACCEPTANCE)
                 .firstResultOptional();
         if (billed.isPresent()) {
@@ -143,6 +200,7 @@ public class Invoicing {
                 currency,
                 lines,
                 calendar.now());
+        invoice.serviceDuring(purchaseOrderReference, serviceFrom, serviceUntil);
         invoice.persist();
         issueNow(invoice);
         return invoice;
@@ -158,7 +216,9 @@ public class Invoicing {
             Buyer buyer,
             int paymentTermDays,
             String currency,
-            List<InvoiceLine> lines) {
+            List<InvoiceLine> lines,
+            String purchaseOrderReference,
+            LocalDate completedOn) {
         Optional<Invoice> billed = Invoice.find(
                         "milestoneId = ?1 and origin = ?2", milestoneId, InvoiceOrigin.MILESTONE)
                 .firstResultOptional();
@@ -170,6 +230,7 @@ public class Invoicing {
                 InvoiceOrigin.MILESTONE, customerId, offerId, buyer, paymentTermDays, currency, lines, calendar.now());
         invoice.projectId = projectId;
         invoice.milestoneId = milestoneId;
+        invoice.serviceDuring(purchaseOrderReference, completedOn, null);
         invoice.persist();
         issueNow(invoice);
         return invoice;
@@ -178,6 +239,9 @@ public class Invoicing {
     private void issueNow(Invoice invoice) {
         LocalDate today = calendar.today();
         invoice.issue(numbers.next(today.getYear()), today);
+        // Flushed first: the documents refer to the invoice row.
+        invoice.persistAndFlush();
+        documents.freeze(invoice);
         outbox.publish(new InvoiceIssued(
                 invoice.id,
                 invoice.invoiceNumber,

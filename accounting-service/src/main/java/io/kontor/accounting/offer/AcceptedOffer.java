@@ -18,6 +18,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +51,10 @@ public class AcceptedOffer extends PanacheEntityBase {
     @Embedded
     public Buyer buyer;
 
+    public String purchaseOrderReference;
+    public LocalDate serviceFrom;
+    public LocalDate serviceUntil;
+
     @ElementCollection
     @CollectionTable(name = "accepted_offer_line", joinColumns = @JoinColumn(name = "offer_id"))
     @OrderColumn(name = "position")
@@ -79,6 +84,13 @@ public class AcceptedOffer extends PanacheEntityBase {
         offer.acceptedAt = accepted.acceptedAt();
         offer.paymentTermDays = accepted.customer().paymentTermDays();
         offer.buyer = Buyer.of(accepted.customer());
+        offer.purchaseOrderReference = accepted.purchaseOrderReference();
+        offer.serviceFrom = accepted.serviceFrom();
+        offer.serviceUntil = accepted.serviceUntil();
+        require(
+                offer.serviceUntil == null
+                        || (offer.serviceFrom != null && !offer.serviceUntil.isBefore(offer.serviceFrom)),
+                "the service period " + offer.serviceFrom + " to " + offer.serviceUntil + " is no period");
         offer.receivedAt = now;
         for (OfferLine line : accepted.lines()) {
             require(
@@ -91,7 +103,9 @@ public class AcceptedOffer extends PanacheEntityBase {
                     line.unit(),
                     line.unitPrice(),
                     line.discountPercent(),
-                    line.vatRate()));
+                    line.vatRate(),
+                    line.taxTreatment(),
+                    line.taxReason()));
         }
         return offer;
     }

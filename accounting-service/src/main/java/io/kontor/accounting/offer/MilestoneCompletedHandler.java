@@ -62,6 +62,9 @@ public class MilestoneCompletedHandler {
                 offer.paymentTermDays,
                 offer.currency,
                 MilestoneLines.of(
-                        offer.lines, description, milestone.amount().setScale(2, java.math.RoundingMode.HALF_UP)));
+                        offer.lines, description, milestone.amount().setScale(2, java.math.RoundingMode.HALF_UP)),
+                offer.purchaseOrderReference,
+                // The milestone's service is rendered on the day it was completed.
+                milestone.completedOn());
     }
 }

@@ -54,7 +54,10 @@ public class OfferAcceptedHandler {
                     offer.buyer.copy(),
                     offer.paymentTermDays,
                     offer.currency,
-                    offer.invoiceLines());
+                    offer.invoiceLines(),
+                    offer.purchaseOrderReference,
+                    offer.serviceFrom,
+                    offer.serviceUntil);
             warnIfTotalsDiffer(offer, invoice);
         }
     }

@@ -28,6 +28,10 @@ final class TestSeller implements SellerConfig {
         return "DE123456789";
     }
 
+    public Optional<String> registerNumber() {
+        return Optional.of("HRB 12345");
+    }
+
     public Optional<String> taxNumber() {
         return Optional.of("22/815/08154");
     }
@@ -54,5 +58,9 @@ final class TestSeller implements SellerConfig {
 
     public String bankName() {
         return "Deutsche Kreditbank Berlin";
+    }
+
+    public boolean smallBusiness() {
+        return false;
     }
 }

@@ -73,7 +73,7 @@ public final class CustomersCommand {
         @Option(names = "--email", required = true)
         String email;
 
-        @Option(names = "--vat-id", description = "e.g. DE123456789 (businesses)")
+        @Option(names = "--vat-id", description = "e.g. DE811907980 (businesses; country = billing country)")
         String vatId;
 
         @Option(names = "--payment-term-days", description = "days to pay an invoice (the service's default: 14)")

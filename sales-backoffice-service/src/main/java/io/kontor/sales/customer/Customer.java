@@ -44,9 +44,28 @@ public class Customer extends PanacheEntityBase {
 
     @Embedded
     public BillingAddress billingAddress;
+    /** BT-10 of its e-invoices: the customer's own reference, for a public buyer the Leitweg-ID; or null. */
+    @Column(name = "buyer_reference", length = 200)
+    public String buyerReference;
     /** Set while the customer is in dunning level 3 (accounting); no new offers then. */
     @Column(name = "credit_hold", nullable = false)
     public boolean creditHold;
+
+    /** VIES's last answer about {@link #vatId}; null when never asked or the id changed since. */
+    @Column(name = "vat_id_valid")
+    public Boolean vatIdValid;
+
+    @Column(name = "vat_id_checked_on")
+    public java.time.LocalDate vatIdCheckedOn;
+
+    @Column(name = "vat_id_registered_name", length = 500)
+    public String vatIdRegisteredName;
+
+    @Column(name = "vat_id_registered_address", length = 1000)
+    public String vatIdRegisteredAddress;
+    /** VIES's consultation number, the proof of a qualified confirmation. */
+    @Column(name = "vat_id_request_identifier", length = 100)
+    public String vatIdRequestIdentifier;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -57,16 +76,33 @@ public class Customer extends PanacheEntityBase {
     /** The billing data as events carry it; equal snapshots mean nothing a replica keeps has changed. */
     public CustomerSnapshot snapshot() {
         return new CustomerSnapshot(
-                customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress());
+                customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress(), buyerReference);
     }
 
     CustomerRegistered registered() {
         return new CustomerRegistered(
-                id, customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress());
+                id,
+                customerNumber,
+                name,
+                type,
+                email,
+                vatId,
+                paymentTermDays,
+                billingAddress.toAddress(),
+                buyerReference);
     }
 
     CustomerUpdated updated() {
         return new CustomerUpdated(
-                id, customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress(), creditHold);
+                id,
+                customerNumber,
+                name,
+                type,
+                email,
+                vatId,
+                paymentTermDays,
+                billingAddress.toAddress(),
+                creditHold,
+                buyerReference);
     }
 }

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST /customers} and {@code PUT /customers/{id}}. */
+/**
+ * Body of {@code POST /customers} and {@code PUT /customers/{id}}. {@code buyerReference} is what the customer wants as
+ * BT-10 on e-invoices (the Leitweg-ID of a public buyer); without one, invoices name the customer number.
+ */
 public record CustomerRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull CustomerType type,
@@ -19,7 +22,8 @@ public record CustomerRequest(
 
         @EuVatId @Size(max = 30) String vatId,
         @Min(0) @Max(365) Integer paymentTermDays,
-        @NotNull @Valid Address billingAddress) {
+        @NotNull @Valid Address billingAddress,
+        @Size(max = 200) String buyerReference) {
 
     /** API.md: payment terms when the request names none. */
     public static final int DEFAULT_PAYMENT_TERM_DAYS = 14;

@@ -59,6 +59,17 @@ public class CustomerResource {
         return CustomerView.of(customers.get(id));
     }
 
+    /**
+     * Asks VIES whether the customer's VAT id is assigned and keeps the answer ({@code vatIdConfirmation}); 409 without
+     * a VAT id, 503 when VIES cannot answer. Takes no body.
+     */
+    @POST
+    @Path("/{id}/vat-id-confirmation")
+    @Consumes(MediaType.WILDCARD)
+    public CustomerView confirmVatId(@PathParam("id") UUID id) {
+        return CustomerView.of(customers.confirmVatId(id));
+    }
+
     @PUT
     @Path("/{id}")
     @Transactional

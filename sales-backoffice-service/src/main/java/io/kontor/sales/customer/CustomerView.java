@@ -3,6 +3,7 @@ package io.kontor.sales.customer;
 import io.kontor.platform.events.sales.Address;
 import io.kontor.platform.events.sales.CustomerType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A customer as the API shows it. */
@@ -15,9 +16,19 @@ public record CustomerView(
         String vatId,
         int paymentTermDays,
         Address billingAddress,
+        String buyerReference,
         boolean creditHold,
+        VatIdCheck vatIdConfirmation,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** VIES's last answer about the VAT id; null when never asked or the id changed since. */
+    public record VatIdCheck(
+            boolean valid,
+            LocalDate checkedOn,
+            String registeredName,
+            String registeredAddress,
+            String requestIdentifier) {}
 
     public static CustomerView of(Customer customer) {
         return new CustomerView(
@@ -29,7 +40,16 @@ public record CustomerView(
                 customer.vatId,
                 customer.paymentTermDays,
                 customer.billingAddress.toAddress(),
+                customer.buyerReference,
                 customer.creditHold,
+                customer.vatIdValid == null
+                        ? null
+                        : new VatIdCheck(
+                                customer.vatIdValid,
+                                customer.vatIdCheckedOn,
+                                customer.vatIdRegisteredName,
+                                customer.vatIdRegisteredAddress,
+                                customer.vatIdRequestIdentifier),
                 customer.createdAt,
                 customer.updatedAt);
     }

@@ -2,10 +2,13 @@ package io.kontor.sales.customer;
 
 import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +31,9 @@ public class Customers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    VatIdConfirmation vies;
 
     @Transactional
     public Customer register(CustomerRequest request) {
@@ -61,6 +67,35 @@ public class Customers {
         return customer;
     }
 
+    /**
+     * Asks VIES whether the customer's VAT id is assigned and stores the answer with the customer. Not a change of the
+     * master data: nothing is published. The question goes out before the row is locked, so a slow register holds no
+     * lock; an answer about a VAT id changed meanwhile is dropped.
+     */
+    public Customer confirmVatId(UUID id) {
+        Customer customer = get(id);
+        if (customer.vatId == null) {
+            throw new ConflictProblem("customer " + customer.customerNumber + " has no VAT id to confirm");
+        }
+        String asked = customer.vatId;
+        VatIdConfirmation.Result answer = vies.confirm(asked);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Customer locked = Customer.<Customer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> new NotFoundProblem("customer", id));
+            if (!asked.equals(locked.vatId)) {
+                throw new ConflictProblem(
+                        "the VAT id of customer " + locked.customerNumber + " changed while VIES was asked; ask again");
+            }
+            locked.vatIdValid = answer.valid();
+            locked.vatIdCheckedOn =
+                    answer.requestDate() != null ? answer.requestDate() : java.time.LocalDate.now(clock);
+            locked.vatIdRegisteredName = answer.name();
+            locked.vatIdRegisteredAddress = answer.address();
+            locked.vatIdRequestIdentifier = answer.requestIdentifier();
+            return locked;
+        });
+    }
+
     public Customer get(UUID id) {
         return Customer.<Customer>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("customer", id));
     }
@@ -80,7 +115,34 @@ public class Customers {
         return Paging.page(query, page, size, CustomerView::of);
     }
 
+    /**
+     * §27a UStG: a VAT id is issued by the member state the business is established in, so it belongs to the billing
+     * country; one from elsewhere is a mix-up, and on an invoice it would misstate the treatment.
+     */
+    private static void refuseForeignVatId(CustomerRequest request) {
+        String vatId = VatIdFormat.normalize(request.vatId());
+        if (vatId == null || request.billingAddress() == null) {
+            return;
+        }
+        String country = request.billingAddress().country();
+        if (!VatIdFormat.countryOf(vatId).equals(country)) {
+            throw new InvalidFieldProblem(
+                    "vatId",
+                    "is a VAT id of " + vatId.substring(0, 2) + ", but the billing address is in " + country
+                            + "; a VAT id belongs to the country the customer is established in");
+        }
+    }
+
     private static void apply(CustomerRequest request, Customer customer) {
+        refuseForeignVatId(request);
+        if (!java.util.Objects.equals(customer.vatId, VatIdFormat.normalize(request.vatId()))) {
+            // VIES's answer was about the old id.
+            customer.vatIdValid = null;
+            customer.vatIdCheckedOn = null;
+            customer.vatIdRegisteredName = null;
+            customer.vatIdRegisteredAddress = null;
+            customer.vatIdRequestIdentifier = null;
+        }
         customer.name = request.name().strip();
         customer.type = request.type();
         customer.email = request.email().strip();
@@ -91,6 +153,10 @@ public class Customers {
                 request.billingAddress().postalCode().strip();
         customer.billingAddress.city = request.billingAddress().city().strip();
         customer.billingAddress.country = request.billingAddress().country();
+        customer.buyerReference =
+                request.buyerReference() == null || request.buyerReference().isBlank()
+                        ? null
+                        : request.buyerReference().strip();
     }
 
     /** A LIKE pattern matching {@code text} literally, wildcards in it included. */

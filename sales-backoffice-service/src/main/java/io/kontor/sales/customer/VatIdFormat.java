@@ -3,12 +3,15 @@ package io.kontor.sales.customer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * The format of an EU VAT identification number (USt-IdNr.), per member state as the European Commission's VIES
- * publishes it: a two-letter prefix (Greece uses EL, Northern Ireland XI) and the national number. This checks the
- * shape only; whether the number is actually assigned is VIES's answer, not ours.
+ * publishes it: a two-letter prefix (Greece uses EL, Northern Ireland XI) and the national number; for the member
+ * states whose check-digit algorithm is published and was verified against ids known to be assigned (DE, AT, BE, FR,
+ * IT, NL, EL) also the check digit. Whether the number is actually assigned is VIES's answer, not ours
+ * ({@link VatIdConfirmation}).
  */
 public final class VatIdFormat {
 
@@ -60,6 +63,16 @@ public final class VatIdFormat {
                             "XI(\\d{9}|\\d{12}|GD\\d{3}|HA\\d{3})",
                             "XI followed by 9 or 12 digits, or GD/HA and 3 digits")));
 
+    /** Check digits of the national number (without the prefix), per member state. */
+    private static final Map<String, Predicate<String>> CHECK_DIGITS = Map.of(
+            "DE", VatIdFormat::germanCheckDigit,
+            "AT", VatIdFormat::austrianCheckDigit,
+            "BE", VatIdFormat::belgianCheckDigits,
+            "FR", VatIdFormat::frenchKey,
+            "IT", VatIdFormat::luhn,
+            "NL", VatIdFormat::dutchCheckDigit,
+            "EL", VatIdFormat::greekCheckDigit);
+
     /** Spaces, dots and hyphens are how people write the number on letterheads, not part of it. */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-]");
 
@@ -86,7 +99,112 @@ public final class VatIdFormat {
         if (!shape.pattern().matcher(normalized).matches()) {
             return Optional.of("is not a valid VAT id: it must be " + shape.description());
         }
+        Predicate<String> checkDigits = CHECK_DIGITS.get(normalized.substring(0, 2));
+        if (checkDigits != null && !checkDigits.test(normalized.substring(2))) {
+            return Optional.of("is not a valid VAT id: its check digit is wrong (mistyped?)");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The ISO 3166-1 country of a VAT id's prefix: Greece's ids start with EL, Northern Ireland's (part of GB) with XI.
+     */
+    public static String countryOf(String vatId) {
+        String prefix = normalize(vatId).substring(0, 2);
+        return switch (prefix) {
+            case "EL" -> "GR";
+            case "XI" -> "GB";
+            default -> prefix;
+        };
+    }
+
+    /** ISO 7064 MOD 11,10 over the first eight digits (Bundeszentralamt für Steuern). */
+    private static boolean germanCheckDigit(String digits) {
+        int product = 10;
+        for (int i = 0; i < 8; i++) {
+            int sum = (digit(digits, i) + product) % 10;
+            if (sum == 0) {
+                sum = 10;
+            }
+            product = (2 * sum) % 11;
+        }
+        int check = 11 - product;
+        return (check == 10 ? 0 : check) == digit(digits, 8);
+    }
+
+    /** "U" and seven digits weighted 1,2,1,2,... (cross sums of the doubled ones), plus 4, to the next ten. */
+    private static boolean austrianCheckDigit(String uAndDigits) {
+        String digits = uAndDigits.substring(1);
+        int sum = 0;
+        for (int i = 0; i < 7; i++) {
+            int d = digit(digits, i);
+            sum += i % 2 == 0 ? d : (2 * d) / 10 + (2 * d) % 10;
+        }
+        return (10 - (sum + 4) % 10) % 10 == digit(digits, 7);
+    }
+
+    /** The last two digits are 97 less the first eight modulo 97. */
+    private static boolean belgianCheckDigits(String digits) {
+        long first = Long.parseLong(digits.substring(0, 8));
+        return 97 - first % 97 == Long.parseLong(digits.substring(8));
+    }
+
+    /** A numeric key is (12 + 3 × (SIREN mod 97)) mod 97; the newer alphanumeric keys have no published algorithm. */
+    private static boolean frenchKey(String keyAndSiren) {
+        String key = keyAndSiren.substring(0, 2);
+        if (!key.chars().allMatch(Character::isDigit)) {
+            return true;
+        }
+        long siren = Long.parseLong(keyAndSiren.substring(2));
+        return Integer.parseInt(key) == (12 + 3 * (siren % 97)) % 97;
+    }
+
+    /** Italy's partita IVA: the Luhn algorithm over all eleven digits. */
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digit(digits, digits.length() - 1 - i);
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+
+    /**
+     * The old numbers: weights 9..2 over eight digits, modulo 11, is the ninth. Numbers issued to sole traders since
+     * 2020 instead satisfy ISO 7064 MOD 97-10 over "NL" + number (letters as 10..35), like an IBAN.
+     */
+    private static boolean dutchCheckDigit(String number) {
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += digit(number, i) * (9 - i);
+        }
+        if (sum % 11 == digit(number, 8)) {
+            return true;
+        }
+        StringBuilder numeric = new StringBuilder();
+        for (char c : ("NL" + number).toCharArray()) {
+            numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return new java.math.BigInteger(numeric.toString())
+                        .mod(java.math.BigInteger.valueOf(97))
+                        .intValue()
+                == 1;
+    }
+
+    /** Weights 256, 128, ..., 2 over eight digits, modulo 11, modulo 10. */
+    private static boolean greekCheckDigit(String digits) {
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += digit(digits, i) << (8 - i);
+        }
+        return sum % 11 % 10 == digit(digits, 8);
+    }
+
+    private static int digit(String digits, int index) {
+        return digits.charAt(index) - '0';
     }
 
     public static boolean isValid(String vatId) {

@@ -117,6 +117,16 @@ public class Offer extends PanacheEntityBase {
     @Column(name = "terms_text", length = 4000)
     public String termsText;
 
+    /** The customer's order number (BT-13 of the invoice), or null. */
+    @Column(name = "purchase_order_reference", length = 200)
+    public String purchaseOrderReference;
+    /** The date of the service, or the first day of its period (§14 (4) Nr. 6 UStG); null when not agreed yet. */
+    @Column(name = "service_from")
+    public LocalDate serviceFrom;
+    /** The last day of the service period; null for a single day. */
+    @Column(name = "service_until")
+    public LocalDate serviceUntil;
+
     @ElementCollection
     @CollectionTable(name = "offer_line", joinColumns = @JoinColumn(name = "offer_id"))
     @OrderColumn(name = "line_no")
@@ -294,7 +304,10 @@ public class Offer extends PanacheEntityBase {
                 netTotal,
                 vatTotal,
                 grossTotal,
-                acceptedAt);
+                acceptedAt,
+                purchaseOrderReference,
+                serviceFrom,
+                serviceUntil == null ? serviceFrom : serviceUntil);
     }
 
     OfferExpired expired() {

@@ -1,8 +1,11 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.OfferLine;
+import io.kontor.platform.events.sales.TaxTreatment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
 
 /** One line of an offer, priced when the offer was made: later catalogue changes do not touch it. */
@@ -38,6 +41,13 @@ public class OfferLineItem {
 
     @Column(name = "chosen", nullable = false)
     public boolean chosen;
+    /** How VAT applies; {@link #vatRate} is the rate charged, 0 unless DOMESTIC. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "tax_treatment", nullable = false, length = 30)
+    public TaxTreatment taxTreatment;
+    /** Why the treatment was set by hand (for EXEMPT: the exemption); null when derived. */
+    @Column(name = "tax_reason", length = 500)
+    public String taxReason;
 
     /** A regular line always; an optional one once the customer has chosen it. */
     boolean counts() {
@@ -50,6 +60,15 @@ public class OfferLineItem {
 
     OfferLine toEvent() {
         return new OfferLine(
-                sku, description, quantity, unit, unitPrice, discountPercent, BigDecimal.valueOf(vatRate), netAmount);
+                sku,
+                description,
+                quantity,
+                unit,
+                unitPrice,
+                discountPercent,
+                BigDecimal.valueOf(vatRate),
+                netAmount,
+                taxTreatment,
+                taxReason);
     }
 }

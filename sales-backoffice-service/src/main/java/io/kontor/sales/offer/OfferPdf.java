@@ -87,6 +87,12 @@ public final class OfferPdf {
         document.add(totals(offer));
         document.add(new Paragraph(" "));
 
+        for (String note : legalNotes(offer)) {
+            document.add(new Paragraph(note, NORMAL));
+        }
+        if (offer.lines.stream().anyMatch(line -> line.taxTreatment != null && line.taxTreatment.needsBuyerVatId())) {
+            document.add(new Paragraph("USt-IdNr. des Leistungsempfängers: " + customer.vatId, NORMAL));
+        }
         if (offer.lines.stream().anyMatch(line -> line.optional)) {
             document.add(new Paragraph(
                     "Optionale Positionen sind in den Summen nur enthalten, wenn Sie sie beauftragen.", NORMAL));
@@ -144,6 +150,15 @@ public final class OfferPdf {
             table.addCell(borderless(rows.get(i)[1], font, Element.ALIGN_RIGHT));
         }
         return table;
+    }
+
+    /** The notes the invoice will carry (§14a, §19 UStG), so the customer sees the tax treatment before accepting. */
+    private static List<String> legalNotes(Offer offer) {
+        return offer.lines.stream()
+                .filter(line -> line.taxTreatment != null && !line.taxTreatment.chargesGermanVat())
+                .map(line -> line.taxTreatment.legalNote(line.taxReason))
+                .distinct()
+                .toList();
     }
 
     private static String footer(SalesConfig.Letterhead seller) {

@@ -1,6 +1,7 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.BillingMode;
+import io.kontor.platform.events.sales.TaxTreatment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,22 +11,29 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Body of {@code POST /offers} and {@code PUT /offers/{id}}: lines, a template, or both (the template's lines come
- * first). The bounds keep every amount inside the database's columns.
+ * first). The bounds keep every amount inside the database's columns. {@code purchaseOrderReference} is the customer's
+ * order number (BT-13); {@code serviceFrom} (and {@code serviceUntil} for a period) the date of the service the invoice
+ * will name (§14 (4) Nr. 6 UStG).
  */
 public record OfferRequest(
         @NotNull UUID customerId,
         UUID templateId,
         @Size(max = 100) List<@NotNull @Valid Line> lines,
-        @NotNull BillingMode billing) {
+        @NotNull BillingMode billing,
+        @Size(max = 200) String purchaseOrderReference,
+        LocalDate serviceFrom,
+        LocalDate serviceUntil) {
 
     /**
      * {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none; {@code optional} to
-     * false.
+     * false. {@code taxTreatment} overrides the derived one and needs a {@code taxReason} (for EXEMPT: the exemption,
+     * e.g. "Heilbehandlung, §4 Nr. 14 UStG").
      */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
@@ -38,5 +46,7 @@ public record OfferRequest(
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
             BigDecimal discountPercent,
 
-            boolean optional) {}
+            boolean optional,
+            TaxTreatment taxTreatment,
+            @Size(max = 500) String taxReason) {}
 }

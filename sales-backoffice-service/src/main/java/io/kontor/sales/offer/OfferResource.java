@@ -62,7 +62,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public Response createOffer(@NotNull @Valid OfferRequest request) {
-        Offer offer = offers.create(request, caller.getPrincipal().getName());
+        Offer offer = offers.create(request, caller.getPrincipal().getName(), onlyOwnOffers());
         return Response.created(URI.create("offers/" + offer.id))
                 .entity(OfferView.of(offer))
                 .build();
@@ -132,8 +132,13 @@ public class OfferResource {
         return OfferView.of(offers.send(id));
     }
 
+    /**
+     * The body is optional (API.md: a plain POST accepts without options): without one, or without a Content-Type, no
+     * optional line is chosen. Declaring JSON is what lets JAX-RS read a body-less request at all.
+     */
     @POST
     @Path("/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public OfferView acceptOffer(@PathParam("id") UUID id, @Valid AcceptRequest request) {
         return OfferView.of(offers.accept(

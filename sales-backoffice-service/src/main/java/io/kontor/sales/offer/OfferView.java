@@ -1,6 +1,7 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.BillingMode;
+import io.kontor.platform.events.sales.TaxTreatment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,9 @@ public record OfferView(
         UUID templateId,
         String introText,
         String termsText,
+        String purchaseOrderReference,
+        LocalDate serviceFrom,
+        LocalDate serviceUntil,
         List<Line> lines,
         Instant sentAt,
         Instant acceptedAt,
@@ -56,7 +60,9 @@ public record OfferView(
             int vatRate,
             BigDecimal netAmount,
             boolean optional,
-            boolean chosen) {}
+            boolean chosen,
+            TaxTreatment taxTreatment,
+            String taxReason) {}
 
     public static OfferView of(Offer offer) {
         List<Line> lines = new ArrayList<>();
@@ -73,7 +79,9 @@ public record OfferView(
                     l.vatRate,
                     l.netAmount,
                     l.optional,
-                    l.chosen));
+                    l.chosen,
+                    l.taxTreatment,
+                    l.taxReason));
         }
         return new OfferView(
                 offer.id,
@@ -94,6 +102,9 @@ public record OfferView(
                 offer.templateId,
                 offer.introText,
                 offer.termsText,
+                offer.purchaseOrderReference,
+                offer.serviceFrom,
+                offer.serviceUntil,
                 lines,
                 offer.sentAt,
                 offer.acceptedAt,

@@ -1,5 +1,6 @@
 package io.kontor.sales.offer;
 
+import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -55,12 +56,19 @@ public class Offers {
     @Inject
     FollowUps followUps;
 
+    /**
+     * A new draft. A front-office system ({@code byFrontOffice}) sells at list prices: it may not set a line's price,
+     * discount or tax treatment, which are sales' decisions.
+     */
     @Transactional
-    public Offer create(OfferRequest request, String createdBy) {
+    public Offer create(OfferRequest request, String createdBy, boolean byFrontOffice) {
         // What is wrong with the request itself is said before what is wrong with the data it refers to.
         if (request.templateId() == null
                 && (request.lines() == null || request.lines().isEmpty())) {
             throw nothingToOffer();
+        }
+        if (byFrontOffice) {
+            refuseSalesDecisions(request);
         }
         Customer customer = Customer.<Customer>findByIdOptional(request.customerId())
                 .orElseThrow(() -> new InvalidFieldProblem("customerId", "no customer has this id"));
@@ -75,7 +83,7 @@ public class Offers {
         offer.currency = Offer.CURRENCY;
         offer.createdAt = Instant.now(clock);
         offer.createdBy = createdBy;
-        describe(offer, request, template, today);
+        describe(offer, request, template, today, customer);
         offer.offerNumber = numbers.next(today.getYear());
         offer.persist();
         return offer;
@@ -100,7 +108,7 @@ public class Offers {
         LocalDate today = today();
         switch (offer.status) {
             case DRAFT -> {
-                describe(offer, request, template, today);
+                describe(offer, request, template, today, Customer.findById(offer.customerId));
                 return new Change(offer, false);
             }
             case SENT -> {
@@ -119,7 +127,7 @@ public class Offers {
                 next.currency = offer.currency;
                 next.createdAt = Instant.now(clock);
                 next.createdBy = offer.createdBy;
-                describe(next, request, template, today);
+                describe(next, request, template, today, Customer.findById(offer.customerId));
                 next.persist();
                 offer.supersede(next.id, next.createdAt);
                 return new Change(next, true);
@@ -137,8 +145,46 @@ public class Offers {
         }
     }
 
+    private static void refuseSalesDecisions(OfferRequest request) {
+        List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            OfferRequest.Line line = lines.get(i);
+            if (line.unitPrice() != null) {
+                throw new InvalidFieldProblem(
+                        "lines[" + i + "].unitPrice", "a front-office system offers at list price; leave it out");
+            }
+            if (line.discountPercent() != null) {
+                throw new InvalidFieldProblem(
+                        "lines[" + i + "].discountPercent",
+                        "discounts are granted by sales, not by a front-office system");
+            }
+            if (line.taxTreatment() != null) {
+                throw new InvalidFieldProblem(
+                        "lines[" + i + "].taxTreatment",
+                        "the tax treatment is set by sales, not by a front-office system");
+            }
+        }
+    }
+
     /** What the request decides of an offer: billing, dates, texts and the priced lines. */
-    private void describe(Offer offer, OfferRequest request, OfferTemplate template, LocalDate today) {
+    private void describe(
+            Offer offer, OfferRequest request, OfferTemplate template, LocalDate today, Customer customer) {
+        if (request.serviceFrom() == null && request.serviceUntil() != null) {
+            throw new InvalidFieldProblem("serviceFrom", "a service period needs its first day as well");
+        }
+        if (request.serviceUntil() != null && request.serviceUntil().isBefore(request.serviceFrom())) {
+            throw new InvalidFieldProblem(
+                    "serviceUntil", "the service period ends before it starts (" + request.serviceFrom() + ")");
+        }
+        offer.purchaseOrderReference = request.purchaseOrderReference() == null
+                        || request.purchaseOrderReference().isBlank()
+                ? null
+                : request.purchaseOrderReference().strip();
+        offer.serviceFrom = request.serviceFrom();
+        offer.serviceUntil =
+                request.serviceFrom() != null && request.serviceFrom().equals(request.serviceUntil())
+                        ? null
+                        : request.serviceUntil();
         offer.billing = request.billing();
         offer.issueDate = today;
         offer.validUntil = today.plusDays(
@@ -146,7 +192,7 @@ public class Offers {
         offer.templateId = template == null ? null : template.id;
         offer.introText = template == null ? null : template.introText;
         offer.termsText = template == null ? null : template.termsText;
-        offer.price(priced(wanted(request, template)));
+        offer.price(priced(wanted(request, template), customer));
     }
 
     private static OfferTemplate template(UUID templateId) {
@@ -297,7 +343,10 @@ public class Offers {
             BigDecimal quantity,
             BigDecimal unitPrice,
             BigDecimal discountPercent,
-            boolean optional) {}
+            boolean optional,
+            String line,
+            TaxTreatment taxTreatment,
+            String taxReason) {}
 
     private static InvalidFieldProblem nothingToOffer() {
         return new InvalidFieldProblem("lines", "an offer needs lines, a templateId, or both");
@@ -308,7 +357,8 @@ public class Offers {
         if (template != null) {
             for (int i = 0; i < template.lines.size(); i++) {
                 OfferTemplateLine line = template.lines.get(i);
-                wanted.add(new Wanted("templateId", line.sku, line.quantity, null, null, line.optional));
+                wanted.add(new Wanted(
+                        "templateId", line.sku, line.quantity, null, null, line.optional, "templateId", null, null));
             }
         }
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
@@ -320,7 +370,12 @@ public class Offers {
                     line.quantity(),
                     line.unitPrice(),
                     line.discountPercent(),
-                    line.optional()));
+                    line.optional(),
+                    "lines[" + i + "]",
+                    line.taxTreatment(),
+                    line.taxReason() == null || line.taxReason().isBlank()
+                            ? null
+                            : line.taxReason().strip()));
         }
         if (wanted.isEmpty()) {
             throw nothingToOffer();
@@ -332,7 +387,7 @@ public class Offers {
         return wanted;
     }
 
-    private List<OfferLineItem> priced(List<Wanted> wanted) {
+    private List<OfferLineItem> priced(List<Wanted> wanted, Customer customer) {
         List<String> skus = wanted.stream().map(Wanted::sku).distinct().toList();
         Map<String, Product> catalogue = Product.<Product>list("sku in ?1", skus).stream()
                 .collect(Collectors.toMap(product -> product.sku, Function.identity()));
@@ -353,12 +408,73 @@ public class Offers {
             item.unitPrice = (line.unitPrice() != null ? line.unitPrice() : product.unitPrice).setScale(2);
             item.discountPercent =
                     (line.discountPercent() != null ? line.discountPercent() : BigDecimal.ZERO).setScale(2);
-            item.vatRate = product.vatRate;
+            TaxTreatment treatment = taxTreatment(line, product, customer);
+            item.taxTreatment = treatment;
+            item.taxReason = line.taxReason();
+            // Outside Germany's VAT the German rate of the product is not charged (§14c UStG if it were shown).
+            item.vatRate = treatment.chargesGermanVat() ? product.vatRate : 0;
             item.netAmount = OfferTotals.lineNet(item.quantity, item.unitPrice, item.discountPercent);
             item.optional = line.optional();
             lines.add(item);
         }
+        refuseMixedOutOfScope(lines);
         return lines;
+    }
+
+    /**
+     * The line's treatment: derived from the customer and the product unless the request sets one, with a reason. A set
+     * treatment must be possible for this customer; the VAT id rules are those of §14a UStG.
+     */
+    private TaxTreatment taxTreatment(Wanted line, Product product, Customer customer) {
+        boolean smallBusiness = config.tax().smallBusiness();
+        TaxTreatment derived = TaxTreatment.derive(
+                customer.type, customer.billingAddress.country, customer.vatId, product.kind, smallBusiness);
+        TaxTreatment wanted = line.taxTreatment();
+        String field = line.line() + ".taxTreatment";
+        if (wanted == null) {
+            return derived;
+        }
+        if (line.taxReason() == null) {
+            throw new InvalidFieldProblem(
+                    line.line() + ".taxReason",
+                    wanted == TaxTreatment.EXEMPT
+                            ? "an exempt line names its exemption, e.g. \"Heilbehandlung, §4 Nr. 14 UStG\""
+                            : "a tax treatment set by hand needs the reason for it");
+        }
+        if (smallBusiness != (wanted == TaxTreatment.SMALL_BUSINESS_19)) {
+            throw new InvalidFieldProblem(
+                    field,
+                    smallBusiness
+                            ? "the company is a small business (§19 UStG): its lines show no VAT"
+                            : "§19 UStG is a company-wide setting, not one of a line");
+        }
+        if (wanted.needsBuyerVatId() && customer.vatId == null) {
+            throw new InvalidFieldProblem(
+                    field, wanted + " needs the customer's VAT id on the invoice (§14a UStG); the customer has none");
+        }
+        String country = customer.billingAddress.country;
+        boolean otherMemberState = TaxTreatment.EU_MEMBER_STATES.contains(country) && !"DE".equals(country);
+        if ((wanted == TaxTreatment.INTRA_EU_SUPPLY || wanted == TaxTreatment.EU_B2B_SERVICE) && !otherMemberState) {
+            throw new InvalidFieldProblem(
+                    field, wanted + " is for customers in another EU member state; this one bills in " + country);
+        }
+        return wanted;
+    }
+
+    /**
+     * EN 16931 BR-O-11: an invoice with a line not subject to German VAT (category O) has no other VAT category, so an
+     * offer that would be billed as one invoice cannot mix them.
+     */
+    private static void refuseMixedOutOfScope(List<OfferLineItem> lines) {
+        long outOfScope = lines.stream()
+                .filter(l -> l.taxTreatment == TaxTreatment.NOT_TAXABLE_IN_DE)
+                .count();
+        if (outOfScope > 0 && outOfScope < lines.size()) {
+            throw new InvalidFieldProblem(
+                    "lines",
+                    "services not taxable in Germany cannot share an invoice with other lines (EN 16931 BR-O-11);"
+                            + " make a separate offer for them");
+        }
     }
 
     /** Today in the seller's calendar: an offer made at 00:30 in Berlin on 1 January belongs to the new year. */

@@ -29,6 +29,10 @@ public class Product extends PanacheEntityBase {
     /** Percent: 19, 7 or 0. */
     @Column(name = "vat_rate", nullable = false)
     public int vatRate;
+    /** Goods or a service: decides the tax treatment of the line abroad (§3, §3a, §6a UStG). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 10)
+    public io.kontor.platform.events.sales.SupplyKind kind;
     /** What one quantity is: "h", "day", "piece", ... */
     @Column(name = "unit", nullable = false, length = 20)
     public String unit;

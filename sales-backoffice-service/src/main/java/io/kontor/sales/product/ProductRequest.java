@@ -1,5 +1,6 @@
 package io.kontor.sales.product;
 
+import io.kontor.platform.events.sales.SupplyKind;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +9,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** Body of {@code POST /products}. The VAT rate is a decimal so that 19.5 is refused, not silently cut to 19. */
+/**
+ * Body of {@code POST /products}. The VAT rate is a decimal so that 19.5 is refused, not silently cut to 19; it is the
+ * German rate, charged only where the sale is taxed in Germany. {@code kind} is GOODS or SERVICE (default).
+ */
 public record ProductRequest(
         @NotBlank
         @Size(max = 64)
@@ -21,4 +25,11 @@ public record ProductRequest(
         BigDecimal unitPrice,
 
         @NotNull @VatRate BigDecimal vatRate,
-        @NotBlank @Size(max = 20) String unit) {}
+        @NotBlank @Size(max = 20) String unit,
+        SupplyKind kind) {
+
+    /** A product that does not say is a service, which is what the catalogue sold before goods existed. */
+    public SupplyKind kindOrDefault() {
+        return kind == null ? SupplyKind.SERVICE : kind;
+    }
+}

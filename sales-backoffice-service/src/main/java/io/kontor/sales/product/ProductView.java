@@ -1,5 +1,6 @@
 package io.kontor.sales.product;
 
+import io.kontor.platform.events.sales.SupplyKind;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ public record ProductView(
         String currency,
         int vatRate,
         String unit,
+        SupplyKind kind,
         boolean active) {
 
     public static final String CURRENCY = "EUR";
@@ -25,6 +27,7 @@ public record ProductView(
                 CURRENCY,
                 product.vatRate,
                 product.unit,
+                product.kind,
                 product.active);
     }
 }

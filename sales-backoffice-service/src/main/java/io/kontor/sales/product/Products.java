@@ -34,6 +34,7 @@ public class Products {
         product.unitPrice = request.unitPrice().setScale(2);
         product.vatRate = request.vatRate().intValueExact();
         product.unit = request.unit().strip();
+        product.kind = request.kindOrDefault();
         product.createdAt = Instant.now(clock);
         try {
             // Flushed here so that a concurrent creation of the same SKU ends up as the 409 it is, not a 500 at commit.

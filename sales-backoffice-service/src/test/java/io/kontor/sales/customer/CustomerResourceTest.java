@@ -41,7 +41,7 @@ class CustomerResourceTest {
                 .body("customerNumber", matchesPattern("K-\\d{6}"))
                 .body("creditHold", equalTo(false))
                 .body("name", equalTo("Hanse Kontor GmbH"))
-                .body("vatId", equalTo("DE123456789"))
+                .body("vatId", equalTo("DE811907980"))
                 .body("billingAddress.city", equalTo("Hamburg"));
         String id = response.path("id");
         assertThat(response.header("Location")).endsWith("/api/v1/sales/customers/" + id);
@@ -69,7 +69,7 @@ class CustomerResourceTest {
         assertThat(data.getString("name")).isEqualTo("Elbe Logistik AG");
         assertThat(data.getString("type")).isEqualTo("BUSINESS");
         assertThat(data.getString("email")).isEqualTo(customer.getString("email"));
-        assertThat(data.getString("vatId")).isEqualTo("DE123456789");
+        assertThat(data.getString("vatId")).isEqualTo("DE811907980");
         assertThat(data.getInt("paymentTermDays")).isEqualTo(30);
         assertThat(data.getString("billingAddress.street")).isEqualTo("Hafenstraße 1");
         assertThat(data.getString("billingAddress.postalCode")).isEqualTo("20457");
@@ -184,7 +184,7 @@ class CustomerResourceTest {
 
         as("sales")
                 .body("""
-                {"name": "Neu Name GmbH", "type": "BUSINESS", "email": "buchhaltung@neu.example", "vatId": "ATU12345678",
+                {"name": "Neu Name GmbH", "type": "BUSINESS", "email": "buchhaltung@neu.example", "vatId": "ATU13585627",
                  "paymentTermDays": 7,
                  "billingAddress": {"street": "Ring 5", "postalCode": "1010", "city": "Wien", "country": "AT"}}
                 """)
@@ -197,7 +197,7 @@ class CustomerResourceTest {
         JsonPath data = json(awaitEvent("sales.customers", id, UPDATED).value());
         assertThat(data.getString("name")).isEqualTo("Neu Name GmbH");
         assertThat(data.getString("email")).isEqualTo("buchhaltung@neu.example");
-        assertThat(data.getString("vatId")).isEqualTo("ATU12345678");
+        assertThat(data.getString("vatId")).isEqualTo("ATU13585627");
         assertThat(data.getInt("paymentTermDays")).isEqualTo(7);
         assertThat(data.getString("billingAddress.city")).isEqualTo("Wien");
         assertThat(data.getBoolean("creditHold")).isFalse();

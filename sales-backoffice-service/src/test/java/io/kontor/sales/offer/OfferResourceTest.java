@@ -176,7 +176,7 @@ class OfferResourceTest {
         assertThat(data.getString("customerId")).isEqualTo(customerId);
         assertThat(data.getString("customer.customerNumber")).isEqualTo(customer.getString("customerNumber"));
         assertThat(data.getString("customer.name")).isEqualTo("Zuschlag GmbH");
-        assertThat(data.getString("customer.vatId")).isEqualTo("DE123456789");
+        assertThat(data.getString("customer.vatId")).isEqualTo("DE811907980");
         assertThat(data.getInt("customer.paymentTermDays")).isEqualTo(30);
         assertThat(data.getString("customer.billingAddress.city")).isEqualTo("Hamburg");
         assertThat(data.getString("billing")).isEqualTo("MILESTONES");

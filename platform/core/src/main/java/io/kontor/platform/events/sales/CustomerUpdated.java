@@ -15,8 +15,22 @@ public record CustomerUpdated(
         String vatId,
         int paymentTermDays,
         Address billingAddress,
-        boolean creditHold)
+        boolean creditHold,
+        String buyerReference)
         implements DomainEvent {
+
+    public CustomerUpdated(
+            UUID customerId,
+            String customerNumber,
+            String name,
+            CustomerType type,
+            String email,
+            String vatId,
+            int paymentTermDays,
+            Address billingAddress,
+            boolean creditHold) {
+        this(customerId, customerNumber, name, type, email, vatId, paymentTermDays, billingAddress, creditHold, null);
+    }
 
     public static final String TYPE = "kontor.sales.customer-updated.v1";
     public static final String TOPIC = "sales.customers";

@@ -4,12 +4,15 @@ import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The customer accepted an offer: accounting bills it (at once, or per milestone), project-office opens a project. It
  * carries the customer as sales knows it at acceptance, so that billing never waits for, or calls back to, sales.
+ * {@code purchaseOrderReference} is the customer's order number (BT-13); {@code serviceFrom}/{@code serviceUntil} the
+ * date or period of the service (§14 (4) Nr. 6 UStG), equal for one day; all null in events from before they existed.
  */
 @EventType(value = OfferAccepted.TYPE, topic = OfferAccepted.TOPIC)
 public record OfferAccepted(
@@ -24,8 +27,42 @@ public record OfferAccepted(
         BigDecimal netTotal,
         BigDecimal vatTotal,
         BigDecimal grossTotal,
-        Instant acceptedAt)
+        Instant acceptedAt,
+        String purchaseOrderReference,
+        LocalDate serviceFrom,
+        LocalDate serviceUntil)
         implements DomainEvent {
+
+    public OfferAccepted(
+            UUID offerId,
+            String offerNumber,
+            int revision,
+            UUID customerId,
+            CustomerSnapshot customer,
+            BillingMode billing,
+            String currency,
+            List<OfferLine> lines,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            Instant acceptedAt) {
+        this(
+                offerId,
+                offerNumber,
+                revision,
+                customerId,
+                customer,
+                billing,
+                currency,
+                lines,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                acceptedAt,
+                null,
+                null,
+                null);
+    }
 
     public static final String TYPE = "kontor.sales.offer-accepted.v1";
     public static final String TOPIC = "sales.offers";

@@ -1,0 +1,97 @@
+package io.kontor.accounting.document;
+
+import io.kontor.accounting.AccountingCalendar;
+import io.kontor.accounting.invoice.Invoice;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The documents of issued invoices, frozen: rendered once, in the issuing transaction, and from then on served as
+ * stored. A later change of the seller's data, of the templates or of Mustang does not change an invoice already sent
+ * (GoBD: invoices are kept unchanged and must be reproducible as sent).
+ */
+@ApplicationScoped
+public class InvoiceDocuments {
+
+    public enum Kind {
+        PDF,
+        XRECHNUNG,
+        ZUGFERD
+    }
+
+    /** The stored bytes and their SHA-256 (hex). */
+    public record Stored(byte[] content, String sha256) {}
+
+    @Inject
+    SellerOfRecord seller;
+
+    @Inject
+    AccountingCalendar calendar;
+
+    /** Renders and stores all documents of a just-issued invoice. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void freeze(Invoice invoice) {
+        SellerConfig now = seller.current();
+        Map<Kind, byte[]> documents = new EnumMap<>(Kind.class);
+        documents.put(Kind.PDF, InvoicePdf.of(invoice, now));
+        documents.put(Kind.XRECHNUNG, XRechnung.of(invoice, now).getBytes(StandardCharsets.UTF_8));
+        documents.put(
+                Kind.ZUGFERD,
+                XRechnung.of(invoice, now, XRechnung.ZUGFERD_EN16931).getBytes(StandardCharsets.UTF_8));
+        documents.forEach((kind, content) -> store(invoice, kind, content));
+    }
+
+    /**
+     * The stored document. An invoice issued before documents were stored gets them now, once: from then on it too is
+     * served unchanged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stored stored(Invoice invoice, Kind kind) {
+        Stored stored = read(invoice, kind);
+        if (stored == null) {
+            freeze(invoice);
+            stored = read(invoice, kind);
+        }
+        return stored;
+    }
+
+    private void store(Invoice invoice, Kind kind, byte[] content) {
+        // A concurrent first read of an old invoice may store the same documents: the first one stays.
+        Panache.getEntityManager()
+                .createNativeQuery("insert into invoice_document (invoice_id, kind, content, sha256, created_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, invoice.id)
+                .setParameter(2, kind.name())
+                .setParameter(3, content)
+                .setParameter(4, sha256(content))
+                .setParameter(5, calendar.now())
+                .executeUpdate();
+    }
+
+    private static Stored read(Invoice invoice, Kind kind) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("select content, sha256 from invoice_document where invoice_id = ?1 and kind = ?2")
+                .setParameter(1, invoice.id)
+                .setParameter(2, kind.name())
+                .getResultList();
+        return rows.isEmpty() ? null : new Stored((byte[]) rows.get(0)[0], (String) rows.get(0)[1]);
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
