@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.Index;
 import org.jboss.jandex.IndexReader;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +57,9 @@ class EventCatalogueTest {
 
     /** {@code | `field` | Type | meaning |} in a section. */
     private static final Pattern FIELD = Pattern.compile("^\\| `(\\w+)` \\| ([^|]+?) \\|.*$");
+
+    /** {@code | `domain.aggregate` | writer | reader, reader |} */
+    private static final Pattern TOPIC_ROW = Pattern.compile("^\\| `([a-z]+\\.[a-z]+)` \\| ([^|]+?) \\| ([^|]+?) \\|$");
 
     private static final Pattern INCOMING = Pattern.compile("@Incoming\\(\"([^\"]+)\"\\)");
     private static final Pattern DISPATCH = Pattern.compile("\\.is\\((\\w+)\\.class\\)");
@@ -165,18 +169,43 @@ class EventCatalogueTest {
             writers.computeIfAbsent(row.topic(), t -> new TreeSet<>()).add(row.producer());
             readers.computeIfAbsent(row.topic(), t -> new TreeSet<>()).addAll(row.consumers());
         });
-        Pattern topicRow = Pattern.compile("^\\| `([a-z]+\\.[a-z]+)` \\| ([^|]+?) \\| ([^|]+?) \\|$");
         Map<String, Set<String>> documentedWriters = new TreeMap<>();
         Map<String, Set<String>> documentedReaders = new TreeMap<>();
-        for (String line : Files.readAllLines(CATALOGUE)) {
-            Matcher m = topicRow.matcher(line);
-            if (m.matches()) {
-                documentedWriters.put(m.group(1), names(m.group(2)));
-                documentedReaders.put(m.group(1), names(m.group(3)));
-            }
-        }
+        topicTable(documentedWriters, documentedReaders);
         assertThat(documentedWriters).as("'written by' per topic").isEqualTo(writers);
         assertThat(documentedReaders).as("'read by' per topic").isEqualTo(readers);
+    }
+
+    /** The Kafka identities: who may write and read which topic (dev-infra's kafka-access.properties). */
+    @Test
+    void the_topic_table_agrees_with_the_kafka_grants() throws IOException {
+        Path access = REPO.resolve("dev-infra/src/main/resources/io/kontor/devinfra/kafka-access.properties");
+        Assumptions.assumeTrue(Files.exists(access), "no kafka-access.properties in this tree");
+        Properties grants = new Properties();
+        try (InputStream in = Files.newInputStream(access)) {
+            grants.load(in);
+        }
+        Map<String, Set<String>> writers = new TreeMap<>();
+        Map<String, Set<String>> readers = new TreeMap<>();
+        for (String key : grants.stringPropertyNames()) {
+            int dot = key.lastIndexOf('.');
+            String grant = key.substring(dot + 1);
+            if (dot < 0 || !(grant.equals("produces") || grant.equals("consumes"))) {
+                continue;
+            }
+            for (String topic : names(grants.getProperty(key))) {
+                (grant.equals("produces") ? writers : readers)
+                        .computeIfAbsent(topic, t -> new TreeSet<>())
+                        .add(key.substring(0, dot));
+            }
+        }
+        Map<String, Set<String>> documentedWriters = new TreeMap<>();
+        Map<String, Set<String>> documentedReaders = new TreeMap<>();
+        topicTable(documentedWriters, documentedReaders);
+        assertThat(documentedWriters)
+                .as("'written by' per topic vs. %s", access)
+                .isEqualTo(writers);
+        assertThat(documentedReaders).as("'read by' per topic vs. %s", access).isEqualTo(readers);
     }
 
     @Test
@@ -374,6 +403,18 @@ class EventCatalogueTest {
         }
         assertThat(rows).as("rows of the catalogue table in %s", CATALOGUE).isNotEmpty();
         return rows;
+    }
+
+    /** The rows {@code | `domain.aggregate` | writers | readers |} of the topic table. */
+    private static void topicTable(Map<String, Set<String>> writers, Map<String, Set<String>> readers) {
+        for (String line : lines()) {
+            Matcher m = TOPIC_ROW.matcher(line);
+            if (m.matches()) {
+                writers.put(m.group(1), names(m.group(2)));
+                readers.put(m.group(1), names(m.group(3)));
+            }
+        }
+        assertThat(writers).as("rows of the topic table in %s", CATALOGUE).isNotEmpty();
     }
 
     /** The lines under each {@code ### heading}, by heading. */
