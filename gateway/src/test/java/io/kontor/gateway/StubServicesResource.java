@@ -42,8 +42,10 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
     /** A streamed body slower than this on average (bytes per second), once it has had the time below, gets 408. */
     public static final int MIN_UPLOAD_RATE = 4 * 1024;
 
-    public static final long MIN_UPLOAD_RATE_AFTER_MILLIS = 1_500;
-    public static final int IN_FLIGHT_PER_CALLER = 16;
+    /** Well below the request timeout, which would otherwise end a trickling upload first. */
+    public static final long MIN_UPLOAD_RATE_AFTER_MILLIS = 500;
+    /** Below the 8 connections the gateway keeps to each stub: one caller alone cannot take them all. */
+    public static final int IN_FLIGHT_PER_CALLER = 4;
 
     private Vertx vertx;
     private StubServices services;

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import java.util.function.BooleanSupplier;
 
 /**
  * The caller's body as it streams to the service, watched: past {@code maxBytes} (chunked uploads, whose size no header
@@ -18,8 +19,10 @@ import io.vertx.core.streams.ReadStream;
  */
 final class GuardedBody implements ReadStream<Buffer> {
 
-    /** Rate checks this often; the averaging makes a finer one pointless. */
+    /** Rate checks at most this often; the averaging makes a finer one pointless. */
     private static final long CHECK_EVERY_MILLIS = 1_000;
+
+    private static final long CHECK_AT_LEAST_EVERY_MILLIS = 100;
 
     private final Vertx vertx;
     private final ReadStream<Buffer> source;
@@ -28,8 +31,10 @@ final class GuardedBody implements ReadStream<Buffer> {
     private final long minBytesPerSecond;
     private final long graceMillis;
     private final Runnable onTooSlow;
+    private final BooleanSupplier answered;
 
     private long seen;
+    private boolean complete;
     private boolean stopped;
     private long timer = -1;
     private long startedNanos;
@@ -40,6 +45,7 @@ final class GuardedBody implements ReadStream<Buffer> {
     /**
      * @param maxBytes -1 when the size was judged already (declared Content-Length)
      * @param minBytesPerSecond 0 for no rate check
+     * @param answered whether the caller has had an answer already (a timeout, the service's): nothing left to watch
      */
     GuardedBody(
             Vertx vertx,
@@ -48,7 +54,8 @@ final class GuardedBody implements ReadStream<Buffer> {
             Runnable onTooLarge,
             long minBytesPerSecond,
             long graceMillis,
-            Runnable onTooSlow) {
+            Runnable onTooSlow,
+            BooleanSupplier answered) {
         this.vertx = vertx;
         this.source = source;
         this.maxBytes = maxBytes;
@@ -56,6 +63,12 @@ final class GuardedBody implements ReadStream<Buffer> {
         this.minBytesPerSecond = minBytesPerSecond;
         this.graceMillis = graceMillis;
         this.onTooSlow = onTooSlow;
+        this.answered = answered;
+    }
+
+    /** Whether the whole body has passed. */
+    boolean complete() {
+        return complete;
     }
 
     @Override
@@ -90,10 +103,16 @@ final class GuardedBody implements ReadStream<Buffer> {
         if (pausedSinceNanos >= 0) {
             pausedSinceNanos = startedNanos;
         }
-        timer = vertx.setPeriodic(CHECK_EVERY_MILLIS, ignored -> judgeRate());
+        // Judged soon after the grace time is up, also for a short one, and then once a second.
+        long period = Math.max(CHECK_AT_LEAST_EVERY_MILLIS, Math.min(CHECK_EVERY_MILLIS, graceMillis / 4));
+        timer = vertx.setPeriodic(period, ignored -> judgeRate());
     }
 
     private void judgeRate() {
+        if (answered.getAsBoolean()) {
+            stopClock();
+            return;
+        }
         long now = System.nanoTime();
         long paused = pausedNanos + (pausedSinceNanos >= 0 ? now - pausedSinceNanos : 0);
         long waitedMillis = (now - startedNanos - paused) / 1_000_000;
@@ -165,6 +184,7 @@ final class GuardedBody implements ReadStream<Buffer> {
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
         source.endHandler(ended -> {
             stopClock();
+            complete = !stopped;
             if (!stopped && endHandler != null) {
                 endHandler.handle(ended);
             }

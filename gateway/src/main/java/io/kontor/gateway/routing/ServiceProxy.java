@@ -45,6 +45,7 @@ final class ServiceProxy {
     /** Set when the gateway itself broke off the upload and has answered the caller. */
     private static final String REFUSED_BY_GATEWAY = "kontor.upload-refused";
 
+    private static final String STREAMED_BODY = "kontor.streamed-body";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int CLEANER_PERIOD_MILLIS = 250;
 
@@ -132,25 +133,26 @@ final class ServiceProxy {
         }
         // A declared length has been judged already (RequestSizeLimit); a chunked body is counted on its way.
         long sizeLimit = declared >= 0 ? -1 : RequestSizeLimit.limitOf(routing);
-        proxyRequest.setBody(Body.body(
-                new GuardedBody(
-                        vertx,
-                        request,
-                        sizeLimit,
-                        () -> {
-                            routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
-                            RequestSizeLimit.tooLarge(routing, problems, sizeLimit);
-                        },
-                        minUploadRate,
-                        minUploadRateAfterMillis,
-                        () -> {
-                            routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
-                            answerTooSlow(
-                                    routing,
-                                    "the request body arrived slower than " + minUploadRate
-                                            + " bytes per second; send it faster");
-                        }),
-                declared));
+        GuardedBody body = new GuardedBody(
+                vertx,
+                request,
+                sizeLimit,
+                () -> {
+                    routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
+                    RequestSizeLimit.tooLarge(routing, problems, sizeLimit);
+                },
+                minUploadRate,
+                minUploadRateAfterMillis,
+                () -> {
+                    routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
+                    answerTooSlow(
+                            routing,
+                            "the request body arrived slower than " + minUploadRate
+                                    + " bytes per second; send it faster");
+                },
+                routing.response()::ended);
+        routing.put(STREAMED_BODY, body);
+        proxyRequest.setBody(Body.body(body, declared));
         dispatch(routing, proxyRequest, false);
     }
 
@@ -214,6 +216,15 @@ final class ServiceProxy {
                     proxyRequest.release();
                     return;
                 }
+                if (response.failed() && stillUploading(routing, response.cause())) {
+                    // The service waited for the rest of the body as long as the gateway waited for its answer: the
+                    // caller is the slow one.
+                    breaker.abandoned();
+                    routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
+                    proxyRequest.release();
+                    answerTooSlow(routing, "the request body did not arrive completely in time; send it faster");
+                    return;
+                }
                 if (response.failed()) {
                     breaker.failed();
                     Throwable failure = response.cause();
@@ -230,6 +241,11 @@ final class ServiceProxy {
                 sendToCaller(response.result());
             });
         });
+    }
+
+    private static boolean stillUploading(RoutingContext routing, Throwable failure) {
+        GuardedBody body = routing.get(STREAMED_BODY);
+        return failure instanceof TimeoutException && body != null && !body.complete();
     }
 
     private void retryLater(
@@ -379,10 +395,14 @@ final class ServiceProxy {
 
     /** 408 (RFC 9110, section 15.5.9) and the connection closed: the rest of the body is not worth waiting for. */
     private void answerTooSlow(RoutingContext routing, String detail) {
+        if (routing.response().headWritten()) {
+            return;
+        }
         LOG.debugf("%s: upload refused: %s", downstream.serviceName(), detail);
-        routing.response()
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ended -> routing.request().connection().close());
+        routing.response().putHeader(HttpHeaders.CONNECTION, "close");
+        // Not response().endHandler: that would replace the router's, and with it every addEndHandler (the in-flight
+        // count of the caller would never go down).
+        routing.addEndHandler(ended -> routing.request().connection().close());
         problems.send(routing, 408, "request-timeout", "Request timeout", detail);
     }
 
