@@ -168,14 +168,40 @@ class SlowUploadTest {
                         .isZero());
     }
 
+    @Test
+    void a_streamed_upload_above_the_minimum_rate_still_arriving_at_the_request_timeout_gets_408_not_504()
+            throws Exception {
+        String caller = TestTokens.bearerFor("steady-" + UUID.randomUUID(), Roles.SALES);
+        int large = StubServicesResource.BUFFERED_BODY * 8;
+        // Twice the minimum rate: not refused for slowness, but far from done when the request timeout strikes, while
+        // sales (rightly) waits for the rest of the body before it answers.
+        int bytesPer100Millis = StubServicesResource.MIN_UPLOAD_RATE * 2 / 10;
+        long started = System.nanoTime();
+
+        String head = startUpload(caller, large, bytesPer100Millis, 100).get(15, TimeUnit.SECONDS);
+
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(head).startsWith("HTTP/1.1 408").containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(millis)
+                .as("answered after the request timeout")
+                .isGreaterThanOrEqualTo(StubServicesResource.REQUEST_TIMEOUT_MILLIS);
+        assertThat(routes.breakerState(Downstream.SALES)).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
     /**
      * Sends the head of a POST with a body of {@code length} bytes, then one byte a second; completes with the answer's
      * head.
      */
     private CompletableFuture<String> startSlowUpload(String token, int length) throws IOException {
+        return startUpload(token, length, 1, 1_000);
+    }
+
+    /** Sends {@code bytes} of the body every {@code periodMillis}. */
+    private CompletableFuture<String> startUpload(String token, int length, int bytes, long periodMillis)
+            throws IOException {
         SlowUpload upload = new SlowUpload(token, length);
         uploads.add(upload);
-        trickle.scheduleAtFixedRate(upload::oneByte, 1, 1, TimeUnit.SECONDS);
+        trickle.scheduleAtFixedRate(() -> upload.send(bytes), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         return CompletableFuture.supplyAsync(upload::readHead, readers);
     }
 
@@ -221,14 +247,15 @@ class SlowUploadTest {
             out.flush();
         }
 
-        synchronized void oneByte() {
+        synchronized void send(int bytes) {
             if (left == 0 || socket.isClosed()) {
                 return;
             }
             try {
-                out.write(' ');
+                int now = Math.min(bytes, left);
+                out.write(" ".repeat(now).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                left--;
+                left -= now;
             } catch (IOException e) {
                 // The gateway has answered and closed: nothing more to send.
                 left = 0;
