@@ -172,10 +172,10 @@ class SlowUploadTest {
     void a_streamed_upload_above_the_minimum_rate_still_arriving_at_the_request_timeout_gets_408_not_504()
             throws Exception {
         String caller = TestTokens.bearerFor("steady-" + UUID.randomUUID(), Roles.SALES);
-        int large = StubServicesResource.BUFFERED_BODY * 8;
-        // Twice the minimum rate: not refused for slowness, but far from done when the request timeout strikes, while
-        // sales (rightly) waits for the rest of the body before it answers.
-        int bytesPer100Millis = StubServicesResource.MIN_UPLOAD_RATE * 2 / 10;
+        int large = StubServicesResource.BUFFERED_BODY * 16;
+        // Five times the minimum rate (a wide margin for a busy machine): not refused for slowness, but far from done
+        // when the request timeout strikes, while sales (rightly) waits for the rest of the body before it answers.
+        int bytesPer100Millis = StubServicesResource.MIN_UPLOAD_RATE * 5 / 10;
         long started = System.nanoTime();
 
         String head = startUpload(caller, large, bytesPer100Millis, 100).get(15, TimeUnit.SECONDS);
@@ -201,7 +201,7 @@ class SlowUploadTest {
             throws IOException {
         SlowUpload upload = new SlowUpload(token, length);
         uploads.add(upload);
-        trickle.scheduleAtFixedRate(() -> upload.send(bytes), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        trickle.scheduleAtFixedRate(() -> upload.send(bytes), 0, periodMillis, TimeUnit.MILLISECONDS);
         return CompletableFuture.supplyAsync(upload::readHead, readers);
     }
 
