@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class StubService {
     private volatile Handler<HttpServerRequest> answer;
     private volatile HttpServer server;
     private volatile int port;
+    private volatile boolean customOptions;
 
     StubService(Vertx vertx, String domain) {
         this.vertx = vertx;
@@ -66,6 +68,9 @@ public final class StubService {
     public void reset() {
         received.clear();
         answer = null;
+        if (server != null && customOptions) {
+            restart(new HttpServerOptions());
+        }
     }
 
     /** Stops listening: the port refuses connections, as a service that is down. */
@@ -76,9 +81,47 @@ public final class StubService {
 
     /** Listens again on the same port. */
     public void start() {
+        start(new HttpServerOptions());
+    }
+
+    /**
+     * Listens again on the same port with these server settings (an idle timeout, as a real service has), until the
+     * next {@link #restart(HttpServerOptions)} or {@link StubServices#reset()}.
+     */
+    public void start(HttpServerOptions options) {
         if (server == null) {
-            server = await(vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1"));
+            customOptions = !options.toJson().equals(new HttpServerOptions().toJson());
+            server = listen(options);
             port = server.actualPort();
+        }
+    }
+
+    /** Stops and starts again on the same port, closing every open connection, as a redeployed service does. */
+    public void restart(HttpServerOptions options) {
+        stop();
+        start(options);
+    }
+
+    private HttpServer listen(HttpServerOptions options) {
+        // Right after a close the port may not be free again yet.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return await(vertx.createHttpServer(options)
+                        .requestHandler(this::handle)
+                        .listen(port, "127.0.0.1"));
+            } catch (IllegalStateException e) {
+                if (attempt == 40
+                        || !(e.getCause() != null
+                                && String.valueOf(e.getCause()).contains("BindException"))) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -62,11 +62,12 @@ public final class Benchmark {
     private static final double GET_WARM_UP_RATE = 100;
     private static final double POST_WARM_UP_RATE = 25;
     private static final int EFFECT_CUSTOMERS = 30;
-    // Far above any rate the harness offers: the gateway's per-subject limit (50/s, burst 100) would otherwise answer
-    // 429 and the benchmark would measure the limiter.
+    // Far above any rate the harness offers: the gateway's per-subject limits (50/s, burst 100; 32 requests under way)
+    // would otherwise answer 429 and the benchmark would measure the limiter.
     private static final Map<String, String> GATEWAY_LIMITS_RAISED = Map.of(
             "kontor.gateway.limits.rate-limit.burst", "1000000",
-            "kontor.gateway.limits.rate-limit.per-second", "1000000");
+            "kontor.gateway.limits.rate-limit.per-second", "1000000",
+            "kontor.gateway.limits.in-flight-per-caller", "1000000");
     private static final Map<String, String> DUAL_WRITE = Map.of(
             "quarkus.profile", "prod,benchmark",
             "kontor.outbox.mode", "dual-write-for-benchmark-only");
@@ -178,8 +179,9 @@ public final class Benchmark {
                                         + "each its own JVM (prod profile, serial GC, services -Xmx256m, gateway -Xmx192m), all on this machine"),
                         List.of(
                                 "gateway rate limit",
-                                "raised to 1,000,000/s, burst 1,000,000 (system properties "
-                                        + "`kontor.gateway.limits.rate-limit.*`): its 50/s per token would measure the limiter"),
+                                "raised to 1,000,000/s, burst 1,000,000, 1,000,000 under way (system properties "
+                                        + "`kontor.gateway.limits.rate-limit.*`, `in-flight-per-caller`): its 50/s and 32 "
+                                        + "per token would measure the limiter"),
                         List.of(
                                 "load generator",
                                 "`OpenLoop` in the harness JVM on the same machine (Java HttpClient, HTTP/1.1, "

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,14 +42,15 @@ public class DevTokens {
     private final DevTokensConfig config;
     private final HttpProblems problems;
     private final Clock clock;
-    private final String issuer;
+    // Optional: outside dev and local there may be none, and IdentityProviderCheck is the one to say so.
+    private final Optional<String> issuer;
     private final String audience;
 
     DevTokens(
             DevTokensConfig config,
             HttpProblems problems,
             Clock clock,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") String audience) {
         this.config = config;
         this.problems = problems;
@@ -107,7 +109,7 @@ public class DevTokens {
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(config.lifetime());
-        String token = Jwt.issuer(issuer)
+        String token = Jwt.issuer(issuer.orElseThrow())
                 .audience(audience)
                 .subject(subject)
                 .upn(subject)

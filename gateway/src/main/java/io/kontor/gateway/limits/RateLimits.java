@@ -64,7 +64,8 @@ public class RateLimits {
                 "more requests than allowed for this client; try again in " + seconds + " s");
     }
 
-    private static String clientOf(RoutingContext routing) {
+    /** The token subject of the request, or null for an anonymous one. */
+    static String clientOf(RoutingContext routing) {
         if (!(routing.user() instanceof QuarkusHttpUser user)) {
             return null;
         }

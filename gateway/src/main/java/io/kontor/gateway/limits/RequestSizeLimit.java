@@ -70,9 +70,10 @@ public class RequestSizeLimit {
 
     /** Answers 413 and closes the connection afterwards: the rest of the body is not worth reading. */
     public static void tooLarge(RoutingContext routing, HttpProblems problems, long maxBytes) {
-        routing.response()
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ended -> routing.request().connection().close());
+        routing.response().putHeader(HttpHeaders.CONNECTION, "close");
+        // Not response().endHandler: that would replace the router's, and with it every addEndHandler (the in-flight
+        // count of the caller would never go down).
+        routing.addEndHandler(ended -> routing.request().connection().close());
         problems.send(
                 routing,
                 413,

@@ -83,6 +83,14 @@ public final class CircuitBreaker {
         }
     }
 
+    /**
+     * The request let through ends without telling anything about the service (the gateway broke it off itself): a
+     * half-open breaker lets the next request be the trial instead of waiting for an outcome that never comes.
+     */
+    public synchronized void abandoned() {
+        trialUnderway = false;
+    }
+
     public synchronized State state() {
         // Reported as it would be decided now: an open breaker whose time is up lets the next request try.
         return state == State.OPEN && !clock.instant().isBefore(openUntil) ? State.HALF_OPEN : state;

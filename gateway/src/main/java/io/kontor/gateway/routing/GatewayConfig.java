@@ -1,6 +1,7 @@
 package io.kontor.gateway.routing;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +26,15 @@ public interface GatewayConfig {
 
         /** Connections kept to the service; more concurrent requests queue for one (bounded by the connect timeout). */
         int maxConnections();
+
+        /**
+         * How long an unused connection stays in the pool. Must be shorter than the time after which the service (its
+         * {@code quarkus.http.idle-timeout}) or anything between closes an idle connection: the gateway has to be the
+         * one that closes it, otherwise a request can be written onto a connection the service is closing that moment.
+         * Whole seconds (Vert.x), at least 1.
+         */
+        @WithDefault("20s")
+        Duration keepAliveTimeout();
 
         /**
          * Further attempts for an idempotent request whose attempt found no connection or lost it before the answer (0:

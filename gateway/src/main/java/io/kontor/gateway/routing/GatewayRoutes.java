@@ -1,5 +1,6 @@
 package io.kontor.gateway.routing;
 
+import io.kontor.gateway.limits.LimitsConfig;
 import io.kontor.gateway.web.HttpProblems;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
@@ -27,14 +28,20 @@ public class GatewayRoutes {
 
     private final Map<Downstream, ServiceProxy> proxies = new EnumMap<>(Downstream.class);
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config, HttpProblems problems, Clock clock) {
+    void register(
+            @Observes Router router,
+            Vertx vertx,
+            GatewayConfig config,
+            LimitsConfig limits,
+            HttpProblems problems,
+            Clock clock) {
         for (Downstream downstream : Downstream.values()) {
             GatewayConfig.Service service = config.services().get(downstream.domain());
             if (service == null) {
                 throw new IllegalStateException("kontor.gateway.services." + downstream.domain()
                         + ".* is missing: the gateway does not know where " + downstream.serviceName() + " runs");
             }
-            ServiceProxy proxy = new ServiceProxy(vertx, downstream, service, problems, clock);
+            ServiceProxy proxy = new ServiceProxy(vertx, downstream, service, limits, problems, clock);
             proxies.put(downstream, proxy);
             router.route(downstream.routePattern())
                     .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
@@ -58,6 +65,15 @@ public class GatewayRoutes {
             return Future.failedFuture(new IllegalStateException("routes not registered yet"));
         }
         return proxy.get(uri, authorization, correlationId);
+    }
+
+    /** The circuit breaker's state for {@code downstream}, as the next request would find it. */
+    public CircuitBreaker.State breakerState(Downstream downstream) {
+        ServiceProxy proxy = proxies.get(downstream);
+        if (proxy == null) {
+            throw new IllegalStateException("routes not registered yet");
+        }
+        return proxy.breakerState();
     }
 
     @PreDestroy

@@ -4,9 +4,10 @@ import io.vertx.core.http.HttpMethod;
 import java.util.Set;
 
 /**
- * When the gateway may send a request to a service a second time. Only idempotent methods (RFC 9110, section 9.2.2) are
- * ever retried: repeating them has the effect of sending them once. A POST is never repeated by the gateway - creating
- * twice is the caller's decision, and the caller has Idempotency-Key for it.
+ * When the gateway may send a request to a service a second time. Only requests whose repetition has the effect of
+ * sending them once: idempotent methods (RFC 9110, section 9.2.2), and any method with an {@code Idempotency-Key},
+ * which the services keep per caller and answer a repetition from. A POST without one is never repeated by the gateway
+ * - creating twice is the caller's decision.
  */
 final class Retries {
 
@@ -21,11 +22,11 @@ final class Retries {
     }
 
     /**
-     * The connection broke before the answer: the service may have seen the request, and a body has been streamed away.
-     * Only a request without a body can be sent again as it was; bodies are not buffered for a retry, so that a 50 MB
-     * upload never sits in the gateway's memory.
+     * The connection broke before the answer: the service may have seen the request. It can be sent again as it was
+     * only when its body is still at hand - none, or one small enough that the gateway read it whole before sending
+     * ({@code replayable}); a streamed body is gone, and a 50 MB upload is never kept in the gateway's memory.
      */
-    static boolean afterBrokenConnection(HttpMethod method, boolean hasBody) {
-        return IDEMPOTENT.contains(method) && !hasBody;
+    static boolean afterBrokenConnection(HttpMethod method, boolean replayable, boolean idempotencyKey) {
+        return replayable && (IDEMPOTENT.contains(method) || idempotencyKey);
     }
 }

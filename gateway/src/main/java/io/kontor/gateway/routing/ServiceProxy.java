@@ -1,11 +1,14 @@
 package io.kontor.gateway.routing;
 
+import io.kontor.gateway.limits.LimitsConfig;
 import io.kontor.gateway.limits.RequestSizeLimit;
 import io.kontor.gateway.web.HttpProblems;
 import io.kontor.platform.web.CorrelationId;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -23,6 +26,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -38,7 +42,12 @@ final class ServiceProxy {
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
-    private static final String TOO_LARGE = "kontor.body-too-large";
+    /** Set when the gateway itself broke off the upload and has answered the caller. */
+    private static final String REFUSED_BY_GATEWAY = "kontor.upload-refused";
+
+    private static final String STREAMED_BODY = "kontor.streamed-body";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int CLEANER_PERIOD_MILLIS = 250;
 
     private final Vertx vertx;
     private final Downstream downstream;
@@ -48,8 +57,18 @@ final class ServiceProxy {
     private final CircuitBreaker breaker;
     private final int retries;
     private final long retryDelayMillis;
+    private final long bufferedBodyMax;
+    private final Duration bodyReadTimeout;
+    private final long minUploadRate;
+    private final long minUploadRateAfterMillis;
 
-    ServiceProxy(Vertx vertx, Downstream downstream, GatewayConfig.Service config, HttpProblems problems, Clock clock) {
+    ServiceProxy(
+            Vertx vertx,
+            Downstream downstream,
+            GatewayConfig.Service config,
+            LimitsConfig limits,
+            HttpProblems problems,
+            Clock clock) {
         this.vertx = vertx;
         this.downstream = downstream;
         this.problems = problems;
@@ -59,6 +78,10 @@ final class ServiceProxy {
                 config.circuitBreaker().openFor());
         this.retries = config.retries();
         this.retryDelayMillis = Math.max(1, config.retryDelay().toMillis());
+        this.bufferedBodyMax = limits.bufferedBody().asLongValue();
+        this.bodyReadTimeout = limits.bodyReadTimeout();
+        this.minUploadRate = limits.minUploadRate().asLongValue();
+        this.minUploadRateAfterMillis = limits.minUploadRateAfter().toMillis();
         URI url = validated(downstream, config.url());
         boolean tls = "https".equals(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
@@ -67,8 +90,14 @@ final class ServiceProxy {
                         .setName("gateway-" + downstream.domain())
                         .setConnectTimeout(
                                 Math.toIntExact(config.connectTimeout().toMillis()))
-                        .setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(config.maxConnections()));
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout(keepAliveSeconds(downstream, config.keepAliveTimeout())),
+                new PoolOptions()
+                        .setHttp1MaxSize(config.maxConnections())
+                        // The keep-alive timeout is enforced by this sweep only: a connection may be handed out up to
+                        // one period after it expired. Kept short so that keep-alive + period stays below the
+                        // service's idle timeout.
+                        .setCleanerPeriod(CLEANER_PERIOD_MILLIS));
         this.target = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(port, url.getHost()))
                 .setHost(url.getHost())
@@ -80,10 +109,6 @@ final class ServiceProxy {
     }
 
     void forward(RoutingContext routing) {
-        if (!breaker.allowsRequest()) {
-            answerBreakerOpen(routing);
-            return;
-        }
         HttpServerRequest request = routing.request();
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         // What the security check and the router matched is the normalized path: forward exactly that, so that
@@ -91,40 +116,113 @@ final class ServiceProxy {
         String query = request.query();
         proxyRequest.setURI(query == null ? routing.normalizedPath() : routing.normalizedPath() + "?" + query);
         addForwardingHeaders(routing, proxyRequest.headers());
-        boolean hasBody = hasBody(request);
-        if (!hasBody) {
+        if (!hasBody(request)) {
             // Nothing to stream: the request can be sent again as it is, should the first connection break.
             proxyRequest.setBody(null);
             request.resume();
-        } else if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null && RequestSizeLimit.limitOf(routing) >= 0) {
-            // A declared length has been judged already (RequestSizeLimit); a chunked body is counted on its way.
-            long limit = RequestSizeLimit.limitOf(routing);
-            proxyRequest.setBody(Body.body(
-                    new SizeLimitedBody(request, limit, () -> {
-                        routing.put(TOO_LARGE, Boolean.TRUE);
-                        RequestSizeLimit.tooLarge(routing, problems, limit);
-                    }),
-                    -1));
+            dispatch(routing, proxyRequest, true);
+            return;
         }
-        attempt(routing, proxyRequest, hasBody, 0);
+        long declared = declaredLength(request);
+        if (declared >= 0 && declared <= bufferedBodyMax) {
+            readWhole(routing).onSuccess(body -> {
+                proxyRequest.setBody(Body.body(body));
+                dispatch(routing, proxyRequest, true);
+            });
+            return;
+        }
+        // A declared length has been judged already (RequestSizeLimit); a chunked body is counted on its way.
+        long sizeLimit = declared >= 0 ? -1 : RequestSizeLimit.limitOf(routing);
+        GuardedBody body = new GuardedBody(
+                vertx,
+                request,
+                sizeLimit,
+                () -> {
+                    routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
+                    RequestSizeLimit.tooLarge(routing, problems, sizeLimit);
+                },
+                minUploadRate,
+                minUploadRateAfterMillis,
+                () -> {
+                    routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
+                    answerTooSlow(
+                            routing,
+                            "the request body arrived slower than " + minUploadRate
+                                    + " bytes per second; send it faster");
+                },
+                routing.response()::ended);
+        routing.put(STREAMED_BODY, body);
+        proxyRequest.setBody(Body.body(body, declared));
+        dispatch(routing, proxyRequest, false);
     }
 
-    private void attempt(RoutingContext routing, ProxyRequest proxyRequest, boolean hasBody, int retriesDone) {
+    /**
+     * The whole (small) body, read before any connection to the service is taken; fails after answering 408 when the
+     * caller does not finish it within the body read timeout, or when the caller went away.
+     */
+    private Future<Buffer> readWhole(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        Promise<Buffer> body = Promise.promise();
+        long timer = vertx.setTimer(bodyReadTimeout.toMillis(), ignored -> {
+            if (body.tryFail(new TimeoutException("request body not complete"))) {
+                answerTooSlow(
+                        routing,
+                        "the request body did not arrive within " + bodyReadTimeout.toMillis() + " ms; send it faster");
+            }
+        });
+        request.body().onComplete(read -> {
+            vertx.cancelTimer(timer);
+            if (read.succeeded()) {
+                body.tryComplete(read.result());
+            } else {
+                body.tryFail(read.cause());
+            }
+        });
+        request.resume();
+        return body.future();
+    }
+
+    private void dispatch(RoutingContext routing, ProxyRequest proxyRequest, boolean replayable) {
+        if (routing.response().closed()) {
+            proxyRequest.release();
+            return;
+        }
+        if (!breaker.allowsRequest()) {
+            proxyRequest.release();
+            answerBreakerOpen(routing);
+            return;
+        }
+        attempt(routing, proxyRequest, replayable, 0);
+    }
+
+    private void attempt(RoutingContext routing, ProxyRequest proxyRequest, boolean replayable, int retriesDone) {
         HttpMethod method = routing.request().method();
+        boolean idempotencyKey = routing.request().headers().contains(IDEMPOTENCY_KEY);
         connect().onComplete(connection -> {
             if (connection.failed()) {
                 breaker.failed();
                 if (retriesDone < retries && Retries.afterConnectFailure(method)) {
-                    retryLater(routing, proxyRequest, hasBody, retriesDone, connection.cause());
+                    retryLater(routing, proxyRequest, replayable, retriesDone, connection.cause());
                 } else {
                     answerUnreachable(routing, proxyRequest, connection.cause());
                 }
                 return;
             }
             proxyRequest.send(connection.result()).onComplete(response -> {
-                if (response.failed() && routing.get(TOO_LARGE) != null) {
-                    // The gateway broke the request off itself and has answered 413: the service is not to blame.
+                if (response.failed() && routing.get(REFUSED_BY_GATEWAY) != null) {
+                    // The gateway broke the request off itself (too large, too slow) and has answered the caller:
+                    // the service is not to blame. A trial request of a half-open breaker frees the trial.
+                    breaker.abandoned();
                     proxyRequest.release();
+                    return;
+                }
+                if (response.failed() && stillUploading(routing, response.cause())) {
+                    // The service waited for the rest of the body as long as the gateway waited for its answer: the
+                    // caller is the slow one.
+                    breaker.abandoned();
+                    routing.put(REFUSED_BY_GATEWAY, Boolean.TRUE);
+                    proxyRequest.release();
+                    answerTooSlow(routing, "the request body did not arrive completely in time; send it faster");
                     return;
                 }
                 if (response.failed()) {
@@ -132,8 +230,8 @@ final class ServiceProxy {
                     Throwable failure = response.cause();
                     if (!(failure instanceof TimeoutException)
                             && retriesDone < retries
-                            && Retries.afterBrokenConnection(method, hasBody)) {
-                        retryLater(routing, proxyRequest, hasBody, retriesDone, failure);
+                            && Retries.afterBrokenConnection(method, replayable, idempotencyKey)) {
+                        retryLater(routing, proxyRequest, replayable, retriesDone, failure);
                     } else {
                         answerNoResponse(routing, proxyRequest, failure);
                     }
@@ -145,8 +243,13 @@ final class ServiceProxy {
         });
     }
 
+    private static boolean stillUploading(RoutingContext routing, Throwable failure) {
+        GuardedBody body = routing.get(STREAMED_BODY);
+        return failure instanceof TimeoutException && body != null && !body.complete();
+    }
+
     private void retryLater(
-            RoutingContext routing, ProxyRequest proxyRequest, boolean hasBody, int retriesDone, Throwable failure) {
+            RoutingContext routing, ProxyRequest proxyRequest, boolean replayable, int retriesDone, Throwable failure) {
         LOG.debugf("%s: attempt %d failed, trying again: %s", downstream.serviceName(), retriesDone + 1, failure);
         vertx.setTimer(retryDelayMillis, ignored -> {
             if (routing.response().closed()) {
@@ -155,7 +258,7 @@ final class ServiceProxy {
                 proxyRequest.release();
                 answerBreakerOpen(routing);
             } else {
-                attempt(routing, proxyRequest, hasBody, retriesDone + 1);
+                attempt(routing, proxyRequest, replayable, retriesDone + 1);
             }
         });
     }
@@ -170,6 +273,26 @@ final class ServiceProxy {
         }
         return request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
                 || (length != null && !"0".equals(length.trim()));
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int keepAliveSeconds(Downstream downstream, Duration keepAlive) {
+        if (keepAlive.toMillis() < 1000 || keepAlive.toMillis() % 1000 != 0) {
+            throw new IllegalStateException("kontor.gateway.services." + downstream.domain()
+                    + ".keep-alive-timeout must be whole seconds, at least 1s, not " + keepAlive);
+        }
+        return Math.toIntExact(keepAlive.toSeconds());
     }
 
     /**
@@ -270,6 +393,19 @@ final class ServiceProxy {
                         + " failed several times in a row and is given a moment to recover; try again later");
     }
 
+    /** 408 (RFC 9110, section 15.5.9) and the connection closed: the rest of the body is not worth waiting for. */
+    private void answerTooSlow(RoutingContext routing, String detail) {
+        if (routing.response().headWritten()) {
+            return;
+        }
+        LOG.debugf("%s: upload refused: %s", downstream.serviceName(), detail);
+        routing.response().putHeader(HttpHeaders.CONNECTION, "close");
+        // Not response().endHandler: that would replace the router's, and with it every addEndHandler (the in-flight
+        // count of the caller would never go down).
+        routing.addEndHandler(ended -> routing.request().connection().close());
+        problems.send(routing, 408, "request-timeout", "Request timeout", detail);
+    }
+
     private void answerNoResponse(RoutingContext routing, ProxyRequest proxyRequest, Throwable failure) {
         proxyRequest.release();
         if (failure instanceof TimeoutException) {
@@ -290,6 +426,10 @@ final class ServiceProxy {
                     downstream.serviceName()
                             + " broke off before answering; the request may or may not have taken effect");
         }
+    }
+
+    CircuitBreaker.State breakerState() {
+        return breaker.state();
     }
 
     void close() {

@@ -4,11 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.kontor.devinfra.DevJwt;
 import io.kontor.platform.security.Roles;
 import io.kontor.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,8 +36,10 @@ class NoDevTokensInProdTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>();
-            config.put("mp.jwt.verify.issuer", "https://kontor.local/dev");
-            config.put("mp.jwt.verify.publickey.location", "kontor/dev-jwt/public.pem");
+            // As the local platform does: the development key named by file, not the bundled one, which
+            // IdentityProviderCheck refuses outside dev, local and test.
+            config.put("mp.jwt.verify.issuer", DevJwt.ISSUER);
+            config.put("mp.jwt.verify.publickey.location", devKeyFile().toString());
             for (String domain : new String[] {"sales", "accounting", "hr", "projects"}) {
                 config.put("kontor.gateway.services." + domain + ".url", "http://127.0.0.1:9");
             }
@@ -40,6 +47,17 @@ class NoDevTokensInProdTest {
             config.put("kontor.gateway.dev-tokens.enabled", "true");
             config.put("kontor.gateway.dev-tokens.signing-key-location", "io/kontor/devinfra/dev-jwt-private.pem");
             return config;
+        }
+    }
+
+    private static Path devKeyFile() {
+        try {
+            Path file = Files.createTempFile("kontor-dev-public", ".pem");
+            Files.writeString(file, DevJwt.publicKeyPem());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -103,6 +103,30 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void an_abandoned_trial_lets_the_next_request_be_the_trial_and_changes_nothing_else() {
+        open();
+        clock.advance(OPEN_FOR);
+        assertThat(breaker.allowsRequest()).as("trial").isTrue();
+        assertThat(breaker.allowsRequest()).as("while the trial is under way").isFalse();
+
+        breaker.abandoned();
+
+        assertThat(breaker.state()).isEqualTo(HALF_OPEN);
+        assertThat(breaker.allowsRequest()).as("next trial").isTrue();
+        assertThat(breaker.allowsRequest()).as("while that one is under way").isFalse();
+    }
+
+    @Test
+    void abandoned_requests_do_not_interrupt_failures_in_a_row() {
+        breaker.failed();
+        breaker.failed();
+        breaker.abandoned();
+        breaker.failed();
+
+        assertThat(breaker.state()).isEqualTo(OPEN);
+    }
+
+    @Test
     void retry_after_is_never_below_one_second() {
         open();
         clock.advance(OPEN_FOR.minusMillis(200));

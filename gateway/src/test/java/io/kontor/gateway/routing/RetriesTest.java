@@ -8,26 +8,34 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RetriesTest {
 
-    @ParameterizedTest(name = "{0}, body {1}: after no connection {2}, after a broken one {3}")
+    @ParameterizedTest(
+            name = "{0}, body at hand {1}, Idempotency-Key {2}: after no connection {3}, after a broken one {4}")
     @CsvSource({
-        "GET,     false, true,  true",
-        "HEAD,    false, true,  true",
-        "OPTIONS, false, true,  true",
-        "DELETE,  false, true,  true",
-        "PUT,     false, true,  true",
-        "PUT,     true,  true,  false",
-        "POST,    false, false, false",
-        "POST,    true,  false, false",
-        "PATCH,   true,  false, false"
+        "GET,     true,  false, true,  true",
+        "HEAD,    true,  false, true,  true",
+        "OPTIONS, true,  false, true,  true",
+        "DELETE,  true,  false, true,  true",
+        "PUT,     true,  false, true,  true",
+        "PUT,     false, false, true,  false",
+        "PUT,     false, true,  true,  false",
+        "POST,    true,  false, false, false",
+        "POST,    true,  true,  false, true",
+        "POST,    false, true,  false, false",
+        "PATCH,   true,  false, false, false",
+        "PATCH,   true,  true,  false, true"
     })
-    void only_idempotent_methods_are_sent_again_and_a_streamed_body_never(
-            String method, boolean hasBody, boolean afterConnectFailure, boolean afterBrokenConnection) {
+    void only_requests_whose_repetition_is_harmless_and_whose_body_is_at_hand_are_sent_again(
+            String method,
+            boolean replayable,
+            boolean idempotencyKey,
+            boolean afterConnectFailure,
+            boolean afterBrokenConnection) {
         HttpMethod httpMethod = HttpMethod.valueOf(method);
 
         assertThat(Retries.afterConnectFailure(httpMethod))
                 .as("after no connection")
                 .isEqualTo(afterConnectFailure);
-        assertThat(Retries.afterBrokenConnection(httpMethod, hasBody))
+        assertThat(Retries.afterBrokenConnection(httpMethod, replayable, idempotencyKey))
                 .as("after a broken connection")
                 .isEqualTo(afterBrokenConnection);
     }
