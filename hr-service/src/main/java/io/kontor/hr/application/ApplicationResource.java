@@ -32,9 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Applications and their interviews. Only staff read them: a careers site submits, but never sees a candidate. */
+/**
+ * Applications and their interviews: hr only. A careers site submits, but never sees a candidate; middle-office sees
+ * none either (§26 BDSG: a candidate's data is for those who decide on the application).
+ */
 @Path("/applications")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ApplicationResource {
 
     public record NewApplication(
@@ -116,7 +119,7 @@ public class ApplicationResource {
     @POST
     @IdempotentCreate
     @Transactional
-    @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.ADMIN})
     public Response submit(@NotNull @Valid NewApplication request) {
         CandidateData candidate = request.candidate();
         Application application = applications.submit(
@@ -169,7 +172,6 @@ public class ApplicationResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @RolesAllowed({Roles.HR, Roles.ADMIN})
     public void erase(@PathParam("id") UUID id) {
         erasure.eraseApplication(id);
     }

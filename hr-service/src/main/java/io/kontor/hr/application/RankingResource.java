@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** An opening's candidates still in the race (neither rejected nor erased), best mean interview score first. */
 @Path("/job-openings/{id}/ranking")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class RankingResource {
 
     public record RankedApplication(

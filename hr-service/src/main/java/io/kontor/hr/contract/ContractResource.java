@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Path("/contracts")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ContractResource {
 
     @Inject

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/employees")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class EmployeeResource {
 
     public record EmployeeDetail(

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/job-openings")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class JobOpeningResource {
 
     public record NewJobOpening(

@@ -61,7 +61,6 @@ public class EmployeeReferenceResource {
     /** Every version ever issued, oldest first. */
     @GET
     @Transactional
-    @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
     public List<ReferenceResource.ReferenceView> ofEmployee(@PathParam("id") UUID employeeId) {
         Employee.get(employeeId);
         return EmploymentReference.<EmploymentReference>list(

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/references")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ReferenceResource {
 
     public record ReferenceView(
