@@ -3,6 +3,7 @@ package io.kontor.hr;
 import io.smallrye.config.ConfigMapping;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 
 /** HR's own settings; values and their env-var overrides in application.properties. */
 @ConfigMapping(prefix = "kontor.hr")
@@ -15,6 +16,12 @@ public interface HrConfig {
     Employer employer();
 
     Privacy privacy();
+
+    /**
+     * The statutory minimum wage per hour (§1 MiLoG) as {@code <valid from>:<EUR>} entries; see
+     * {@link io.kontor.hr.contract.MinimumWageTable}.
+     */
+    List<String> minimumWage();
 
     interface Employer {
 

@@ -1,6 +1,7 @@
 package io.kontor.hr.employee;
 
 import io.kontor.hr.application.Application;
+import io.kontor.hr.contract.ContractRules;
 import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.EmploymentContract;
 import io.kontor.hr.contract.InvalidTermsProblem;
@@ -29,13 +30,16 @@ public class Hiring {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ContractRules rules;
+
     /**
      * @param staffingRequestId the project-office request this hire fills; when null, the one the opening was drafted
      *     for
      */
     @Transactional
     public Hire hire(UUID applicationId, ContractTerms terms, UUID staffingRequestId) {
-        List<Problem.Violation> violations = terms.violations();
+        List<Problem.Violation> violations = rules.violations(terms);
         if (!violations.isEmpty()) {
             throw new InvalidTermsProblem(violations);
         }

@@ -8,6 +8,7 @@ import static io.kontor.hr.HrApi.openPosition;
 import static io.kontor.hr.HrApi.permanentContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -136,6 +137,24 @@ class HireTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", hasItem("startDate"));
+
+        as("hr").get("/applications/" + application).then().body("stage", equalTo("OFFER"));
+        assertThat(employeeCount()).isEqualTo(employees);
+    }
+
+    /** §1 MiLoG: 24,000 EUR for 40 hours a week is 11.53 EUR an hour, below every rate since 2022-10-01. */
+    @Test
+    void a_salary_under_the_minimum_wage_is_a_400_naming_annualSalary_and_hires_nobody() {
+        String application = applicationAt(openPosition("Lagerhelfer"), "Mia", "Mindestlohn", "OFFER");
+        long employees = employeeCount();
+
+        as("hr").body(permanentContract("2027-04-01").replace("58000.00", "24000"))
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("annualSalary")))
+                .body("detail", containsString("§1 MiLoG"));
 
         as("hr").get("/applications/" + application).then().body("stage", equalTo("OFFER"));
         assertThat(employeeCount()).isEqualTo(employees);
