@@ -1,9 +1,11 @@
 package io.kontor.hr;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** HR's own settings; values and their env-var overrides in application.properties. */
 @ConfigMapping(prefix = "kontor.hr")
@@ -29,6 +31,21 @@ public interface HrConfig {
 
         /** Where references are dated ("Hamburg, 31.03.2028"). */
         String city();
+    }
+
+    PersonalData personalData();
+
+    interface PersonalData {
+
+        /**
+         * AES-256 key (base64 of 32 random bytes) for the sensitive fields of the personnel file; see
+         * {@link io.kontor.hr.personnel.PersonalDataCipher}.
+         */
+        Optional<String> key();
+
+        /** Written with every value, so that after a rotation old and new values can be told apart. */
+        @WithDefault("1")
+        String keyId();
     }
 
     interface Privacy {

@@ -252,7 +252,7 @@ class CliBackOfficeTest extends SystemTest {
         Map<String, Object> hired = asAdmin()
                 .body("""
                         {"startDate": "2027-04-01", "contractType": "PERMANENT", "annualSalary": 68000.00,
-                         "weeklyHours": 40, "probationMonths": 6}
+                         "weeklyHours": 40, "probationMonths": 6, "birthDate": "1990-12-10"}
                         """)
                 .post("/api/v1/hr/applications/{id}/hire", applicationId)
                 .then()

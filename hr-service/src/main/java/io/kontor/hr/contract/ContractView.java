@@ -20,9 +20,17 @@ public record ContractView(
         int probationMonths,
         List<String> noticePeriods,
         EmploymentContract.Status status,
-        Instant signedAt) {
+        Instant signedAt,
+        LocalDate currentEndDate,
+        List<Extension> extensions) {
+
+    public record Extension(
+            int number, LocalDate previousEndDate, LocalDate endDate, String fixedTermReason, LocalDate agreedOn) {}
 
     public static ContractView of(EmploymentContract contract) {
+        List<Extension> extensions = ContractExtension.of(contract.id).stream()
+                .map(e -> new Extension(e.number, e.previousEndDate, e.endDate, e.fixedTermReason, e.agreedOn))
+                .toList();
         return new ContractView(
                 contract.id,
                 contract.employeeId,
@@ -37,6 +45,10 @@ public record ContractView(
                 contract.probationMonths,
                 contract.terms().noticePeriods(),
                 contract.status,
-                contract.signedAt);
+                contract.signedAt,
+                extensions.isEmpty()
+                        ? contract.endDate
+                        : extensions.get(extensions.size() - 1).endDate(),
+                extensions);
     }
 }

@@ -54,6 +54,12 @@ public class EmploymentContract extends PanacheEntityBase {
         signedAt = now;
     }
 
+    /** The end after all extensions; the signed {@link #endDate} stays as it was agreed. */
+    public LocalDate currentEndDate() {
+        List<ContractExtension> extensions = ContractExtension.of(id);
+        return extensions.isEmpty() ? endDate : extensions.get(extensions.size() - 1).endDate;
+    }
+
     public ContractTerms terms() {
         return new ContractTerms(
                 contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);

@@ -28,6 +28,14 @@ public class Employee extends PanacheEntityBase {
     public LocalDate startDate;
     public Instant createdAt;
 
+    // The personnel file's sensitive fields, encrypted (PersonalDataCipher); read them through PersonnelFiles.
+    public String birthDateSealed;
+    public String taxIdSealed;
+    /** Blind indexes of the identity, to find an earlier employment of the same person (§14(2) sentence 2 TzBfG). */
+    public String taxIdDigest;
+
+    public String nameBirthDigest;
+
     public String fullName() {
         return firstName + " " + lastName;
     }

@@ -3,6 +3,7 @@ package io.kontor.hr.employee;
 import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.ContractType;
 import io.kontor.hr.contract.ContractView;
+import io.kontor.hr.personnel.Identity;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +25,10 @@ import java.util.UUID;
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 public class HireResource {
 
-    /** {@code fixedTermReason}: the objective reason (§14(1) TzBfG) that allows a fixed term beyond two years. */
+    /**
+     * {@code fixedTermReason}: the objective reason (§14(1) TzBfG) that allows a fixed term beyond two years or after
+     * an earlier employment. {@code birthDate} or {@code taxId}: who the employee is (§14(2) sentence 2 TzBfG).
+     */
     public record HireRequest(
             @NotNull LocalDate startDate,
             @NotNull ContractType contractType,
@@ -33,7 +37,13 @@ public class HireResource {
             @NotNull BigDecimal annualSalary,
             @NotNull BigDecimal weeklyHours,
             @NotNull Integer probationMonths,
-            UUID staffingRequestId) {
+            UUID staffingRequestId,
+            LocalDate birthDate,
+            @Size(max = 20) String taxId) {
+
+        Identity identity() {
+            return new Identity(birthDate, taxId);
+        }
 
         ContractTerms terms() {
             return new ContractTerms(
@@ -50,7 +60,7 @@ public class HireResource {
     @IdempotentCreate
     @Transactional
     public Response hire(@PathParam("id") UUID applicationId, @NotNull @Valid HireRequest request) {
-        Hiring.Hire hire = hiring.hire(applicationId, request.terms(), request.staffingRequestId());
+        Hiring.Hire hire = hiring.hire(applicationId, request.terms(), request.identity(), request.staffingRequestId());
         return Response.created(URI.create("/api/v1/hr/employees/" + hire.employee().id))
                 .entity(new Hired(EmployeeView.of(hire.employee()), ContractView.of(hire.contract())))
                 .build();

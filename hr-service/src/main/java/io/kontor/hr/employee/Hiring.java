@@ -1,11 +1,15 @@
 package io.kontor.hr.employee;
 
+import io.kontor.hr.HrConfig;
 import io.kontor.hr.application.Application;
 import io.kontor.hr.contract.ContractRules;
 import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.EmploymentContract;
+import io.kontor.hr.contract.FixedTermRules;
 import io.kontor.hr.contract.InvalidTermsProblem;
 import io.kontor.hr.opening.JobOpening;
+import io.kontor.hr.personnel.Identity;
+import io.kontor.hr.personnel.PersonnelFiles;
 import io.kontor.platform.events.hr.CandidateHired;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
@@ -15,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,18 +39,25 @@ public class Hiring {
     @Inject
     ContractRules rules;
 
+    @Inject
+    PersonnelFiles personnelFiles;
+
+    @Inject
+    HrConfig config;
+
     /**
      * @param staffingRequestId the project-office request this hire fills; when null, the one the opening was drafted
      *     for
      */
     @Transactional
-    public Hire hire(UUID applicationId, ContractTerms terms, UUID staffingRequestId) {
-        List<Problem.Violation> violations = rules.violations(terms);
+    public Hire hire(UUID applicationId, ContractTerms terms, Identity identity, UUID staffingRequestId) {
+        Instant now = Instant.now(clock);
+        List<Problem.Violation> violations = new ArrayList<>(rules.violations(terms));
+        violations.addAll(identity.violations(LocalDate.ofInstant(now, config.timeZone())));
         if (!violations.isEmpty()) {
             throw new InvalidTermsProblem(violations);
         }
         Application application = Application.getForUpdate(applicationId);
-        Instant now = Instant.now(clock);
         application.hire(now);
         JobOpening opening = JobOpening.findById(application.jobOpeningId);
 
@@ -58,7 +71,13 @@ public class Hiring {
         employee.department = opening.department;
         employee.startDate = terms.startDate();
         employee.createdAt = now;
+        personnelFiles.recordIdentity(employee, identity);
         employee.persist();
+        // Thrown inside the transaction: the employee, the contract and the hire roll back, nothing is stored.
+        FixedTermRules.earlierEmployment(terms.type(), terms.fixedTermReason(), personnelFiles.employedBefore(employee))
+                .ifPresent(refusal -> {
+                    throw refusal.problem();
+                });
 
         EmploymentContract contract = new EmploymentContract();
         contract.id = UUID.randomUUID();

@@ -6,6 +6,7 @@ import static io.kontor.hr.HrApi.awaitEvents;
 import static io.kontor.hr.HrApi.json;
 import static io.kontor.hr.HrApi.openPosition;
 import static io.kontor.hr.HrApi.permanentContract;
+import static io.kontor.hr.HrApi.uniqueTaxId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -99,8 +100,8 @@ class HireTest {
 
         as("hr").body("""
                 {"startDate": "2027-06-01", "contractType": "FIXED_TERM", "endDate": "2028-05-31", "annualSalary": 48000,
-                 "weeklyHours": 30, "probationMonths": 3, "staffingRequestId": "%s"}
-                """.formatted(staffingRequestId))
+                 "weeklyHours": 30, "probationMonths": 3, "staffingRequestId": "%s", "taxId": "%s"}
+                """.formatted(staffingRequestId, uniqueTaxId()))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(201);
@@ -118,7 +119,7 @@ class HireTest {
 
         as("hr").body("""
                 {"startDate": "2027-03-01", "contractType": "FIXED_TERM", "endDate": "2029-03-01", "annualSalary": 30000,
-                 "weeklyHours": 20, "probationMonths": 6}
+                 "weeklyHours": 20, "probationMonths": 6, "birthDate": "1999-01-01"}
                 """)
                 .post("/applications/" + application + "/hire")
                 .then()
@@ -126,7 +127,8 @@ class HireTest {
                 .contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("endDate")));
         as("hr").body("""
-                {"startDate": "2027-03-01", "contractType": "PERMANENT", "annualSalary": 0, "weeklyHours": 0, "probationMonths": 7}
+                {"startDate": "2027-03-01", "contractType": "PERMANENT", "annualSalary": 0, "weeklyHours": 0, "probationMonths": 7,
+                 "taxId": "12345678901"}
                 """)
                 .post("/applications/" + application + "/hire")
                 .then()
