@@ -31,6 +31,50 @@ public interface HrConfig {
 
         /** Where references are dated ("Hamburg, 31.03.2028"). */
         String city();
+
+        String street();
+
+        String postalCode();
+
+        /** The employer's address as a contract names the party (§2(1) sentence 2 no. 1 NachwG). */
+        default String address() {
+            return street() + ", " + postalCode() + " " + city();
+        }
+    }
+
+    /**
+     * The company's standard answers to the items a contract must state (§2(1) NachwG), used where a hire does not give
+     * its own; see {@link io.kontor.hr.contract.WrittenTerms}. An item without a default must come with the hire.
+     */
+    ContractDefaults contractDefaults();
+
+    interface ContractDefaults {
+
+        Optional<String> placeOfWork();
+
+        Optional<Integer> annualLeaveDays();
+
+        Optional<String> workingTimeModel();
+
+        Optional<String> breaks();
+
+        Optional<String> restPeriods();
+
+        Optional<String> shiftWork();
+
+        Optional<String> overtime();
+
+        Optional<String> bonuses();
+
+        Optional<String> paymentDue();
+
+        Optional<String> paymentMethod();
+
+        Optional<String> training();
+
+        Optional<String> companyPension();
+
+        Optional<String> collectiveAgreements();
     }
 
     PersonalData personalData();

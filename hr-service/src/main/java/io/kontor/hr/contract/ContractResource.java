@@ -45,7 +45,7 @@ public class ContractResource {
     @Path("/{id}")
     @Transactional
     public ContractView get(@PathParam("id") UUID id) {
-        return ContractView.of(EmploymentContract.get(id));
+        return view(EmploymentContract.get(id));
     }
 
     /** {@code fixedTermReason}: needed when the contract's term rests on an objective reason (§14(1) TzBfG). */
@@ -67,7 +67,7 @@ public class ContractResource {
         contract.sign(now);
         outbox.publish(new ContractSigned(
                 contract.employeeId, contract.id, contract.contractType.name(), contract.startDate, contract.endDate));
-        return ContractView.of(contract);
+        return view(contract);
     }
 
     /**
@@ -111,8 +111,12 @@ public class ContractResource {
         extension.createdAt = now;
         extension.persist();
         return Response.created(URI.create("/api/v1/hr/contracts/" + id))
-                .entity(ContractView.of(contract))
+                .entity(view(contract))
                 .build();
+    }
+
+    private ContractView view(EmploymentContract contract) {
+        return ContractView.of(contract, today(Instant.now(clock)), config.timeZone());
     }
 
     private LocalDate today(Instant now) {

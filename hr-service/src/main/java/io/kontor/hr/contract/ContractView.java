@@ -3,6 +3,7 @@ package io.kontor.hr.contract;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,12 +23,15 @@ public record ContractView(
         EmploymentContract.Status status,
         Instant signedAt,
         LocalDate currentEndDate,
-        List<Extension> extensions) {
+        List<Extension> extensions,
+        WrittenTerms writtenTerms,
+        List<NachweisDeadline> nachweisDeadlines) {
 
     public record Extension(
             int number, LocalDate previousEndDate, LocalDate endDate, String fixedTermReason, LocalDate agreedOn) {}
 
-    public static ContractView of(EmploymentContract contract) {
+    /** {@code today} in the employer's calendar decides whether an unsigned contract's NachwG deadline has passed. */
+    public static ContractView of(EmploymentContract contract, LocalDate today, ZoneId zone) {
         List<Extension> extensions = ContractExtension.of(contract.id).stream()
                 .map(e -> new Extension(e.number, e.previousEndDate, e.endDate, e.fixedTermReason, e.agreedOn))
                 .toList();
@@ -49,6 +53,11 @@ public record ContractView(
                 extensions.isEmpty()
                         ? contract.endDate
                         : extensions.get(extensions.size() - 1).endDate(),
-                extensions);
+                extensions,
+                contract.writtenTerms,
+                NachweisDeadline.of(
+                        contract.startDate,
+                        contract.signedAt == null ? null : LocalDate.ofInstant(contract.signedAt, zone),
+                        today));
     }
 }

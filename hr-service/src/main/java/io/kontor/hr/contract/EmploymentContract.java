@@ -3,6 +3,8 @@ package io.kontor.hr.contract;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,6 +46,13 @@ public class EmploymentContract extends PanacheEntityBase {
 
     public Instant createdAt;
     public Instant signedAt;
+
+    /** Null for contracts drafted before the NachwG items were kept. */
+    @Convert(converter = WrittenTermsJson.class)
+    @Column(columnDefinition = "text")
+    public WrittenTerms writtenTerms;
+
+    public String employeeAddressSealed;
 
     /** A signed contract is what both sides agreed: from then on nothing in it changes. */
     public void sign(Instant now) {

@@ -30,6 +30,7 @@ public class Employee extends PanacheEntityBase {
 
     // The personnel file's sensitive fields, encrypted (PersonalDataCipher); read them through PersonnelFiles.
     public String birthDateSealed;
+    public String addressSealed;
     public String taxIdSealed;
     /** Blind indexes of the identity, to find an earlier employment of the same person (§14(2) sentence 2 TzBfG). */
     public String taxIdDigest;

@@ -1,11 +1,13 @@
 package io.kontor.hr.employee;
 
+import io.kontor.hr.HrConfig;
 import io.kontor.hr.contract.ContractView;
 import io.kontor.hr.contract.EmploymentContract;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +24,16 @@ import java.util.UUID;
 @Path("/employees")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 public class EmployeeResource {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HrConfig config;
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(config.timeZone()));
+    }
 
     public record EmployeeDetail(
             UUID id,
@@ -59,6 +72,8 @@ public class EmployeeResource {
                 employee.department,
                 employee.startDate,
                 employee.applicationId,
-                EmploymentContract.of(id).stream().map(ContractView::of).toList());
+                EmploymentContract.of(id).stream()
+                        .map(c -> ContractView.of(c, today(), config.timeZone()))
+                        .toList());
     }
 }

@@ -7,9 +7,11 @@ import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.EmploymentContract;
 import io.kontor.hr.contract.FixedTermRules;
 import io.kontor.hr.contract.InvalidTermsProblem;
+import io.kontor.hr.contract.WrittenTerms;
 import io.kontor.hr.opening.JobOpening;
 import io.kontor.hr.personnel.Identity;
 import io.kontor.hr.personnel.PersonnelFiles;
+import io.kontor.hr.personnel.PostalAddress;
 import io.kontor.platform.events.hr.CandidateHired;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
@@ -50,16 +52,24 @@ public class Hiring {
      *     for
      */
     @Transactional
-    public Hire hire(UUID applicationId, ContractTerms terms, Identity identity, UUID staffingRequestId) {
+    public Hire hire(
+            UUID applicationId,
+            ContractTerms terms,
+            Identity identity,
+            PostalAddress employeeAddress,
+            WrittenTerms givenTerms,
+            UUID staffingRequestId) {
         Instant now = Instant.now(clock);
         List<Problem.Violation> violations = new ArrayList<>(rules.violations(terms));
         violations.addAll(identity.violations(LocalDate.ofInstant(now, config.timeZone())));
+        Application application = Application.getForUpdate(applicationId);
+        JobOpening opening = JobOpening.findById(application.jobOpeningId);
+        WrittenTerms writtenTerms = givenTerms.withDefaults(config.contractDefaults(), opening.location, opening.title);
+        violations.addAll(writtenTerms.violations());
         if (!violations.isEmpty()) {
             throw new InvalidTermsProblem(violations);
         }
-        Application application = Application.getForUpdate(applicationId);
         application.hire(now);
-        JobOpening opening = JobOpening.findById(application.jobOpeningId);
 
         Employee employee = new Employee();
         employee.id = UUID.randomUUID();
@@ -72,6 +82,7 @@ public class Hiring {
         employee.startDate = terms.startDate();
         employee.createdAt = now;
         personnelFiles.recordIdentity(employee, identity);
+        personnelFiles.recordAddress(employee, employeeAddress);
         employee.persist();
         // Thrown inside the transaction: the employee, the contract and the hire roll back, nothing is stored.
         FixedTermRules.earlierEmployment(terms.type(), terms.fixedTermReason(), personnelFiles.employedBefore(employee))
@@ -93,6 +104,8 @@ public class Hiring {
         contract.probationMonths = terms.probationMonths();
         contract.status = EmploymentContract.Status.DRAFT;
         contract.createdAt = now;
+        contract.writtenTerms = writtenTerms;
+        personnelFiles.recordContractAddress(contract, employeeAddress);
         contract.persist();
 
         UUID filledRequest = staffingRequestId != null ? staffingRequestId : opening.staffingRequestId;

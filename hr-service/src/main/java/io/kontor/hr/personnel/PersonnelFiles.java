@@ -1,5 +1,7 @@
 package io.kontor.hr.personnel;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kontor.hr.contract.EmploymentContract;
 import io.kontor.hr.employee.Employee;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +10,8 @@ import java.time.LocalDate;
 /** Writes and reads the encrypted fields of an employee's personnel file; nothing else touches the sealed columns. */
 @ApplicationScoped
 public class PersonnelFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     PersonalDataCipher cipher;
@@ -29,6 +33,41 @@ public class PersonnelFiles {
         return new Identity(
                 birthDate == null ? null : LocalDate.parse(birthDate),
                 cipher.open(employee.taxIdSealed, context(employee, "tax_id")));
+    }
+
+    public void recordAddress(Employee employee, PostalAddress address) {
+        employee.addressSealed = cipher.seal(json(address), context(employee, "address"));
+    }
+
+    public PostalAddress address(Employee employee) {
+        return address(cipher.open(employee.addressSealed, context(employee, "address")));
+    }
+
+    /** The address as the contract names the employee: kept with it, as signed, whatever the file says later. */
+    public void recordContractAddress(EmploymentContract contract, PostalAddress address) {
+        contract.employeeAddressSealed =
+                cipher.seal(json(address), "employment_contract.employee_address/" + contract.id);
+    }
+
+    public PostalAddress contractAddress(EmploymentContract contract) {
+        return address(
+                cipher.open(contract.employeeAddressSealed, "employment_contract.employee_address/" + contract.id));
+    }
+
+    private static String json(PostalAddress address) {
+        try {
+            return address == null ? null : JSON.writeValueAsString(address);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static PostalAddress address(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, PostalAddress.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kontor.hr.contract;
 
+import static io.kontor.hr.HrApi.ADDRESS;
 import static io.kontor.hr.HrApi.applicationAt;
 import static io.kontor.hr.HrApi.as;
 import static io.kontor.hr.HrApi.openPosition;
@@ -176,8 +177,9 @@ class FixedTermTest {
     private static String fixedTerm(String start, String end, String reason, String identity) {
         return """
                 {"startDate": "%s", "contractType": "FIXED_TERM", "endDate": "%s", %s "annualSalary": 42000,
-                 "weeklyHours": 40, "probationMonths": 0, %s}
-                """.formatted(start, end, reason == null ? "" : "\"fixedTermReason\": \"" + reason + "\",", identity);
+                 "weeklyHours": 40, "probationMonths": 0, %s, %s}
+                """.formatted(
+                start, end, reason == null ? "" : "\"fixedTermReason\": \"" + reason + "\",", identity, ADDRESS);
     }
 
     private static io.restassured.response.Response hire(String application, String body) {

@@ -1,5 +1,6 @@
 package io.kontor.hr.employee;
 
+import static io.kontor.hr.HrApi.ADDRESS;
 import static io.kontor.hr.HrApi.applicationAt;
 import static io.kontor.hr.HrApi.as;
 import static io.kontor.hr.HrApi.awaitEvents;
@@ -100,8 +101,8 @@ class HireTest {
 
         as("hr").body("""
                 {"startDate": "2027-06-01", "contractType": "FIXED_TERM", "endDate": "2028-05-31", "annualSalary": 48000,
-                 "weeklyHours": 30, "probationMonths": 3, "staffingRequestId": "%s", "taxId": "%s"}
-                """.formatted(staffingRequestId, uniqueTaxId()))
+                 "weeklyHours": 30, "probationMonths": 3, "staffingRequestId": "%s", "taxId": "%s", %s}
+                """.formatted(staffingRequestId, uniqueTaxId(), ADDRESS))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(201);
@@ -119,8 +120,8 @@ class HireTest {
 
         as("hr").body("""
                 {"startDate": "2027-03-01", "contractType": "FIXED_TERM", "endDate": "2029-03-01", "annualSalary": 30000,
-                 "weeklyHours": 20, "probationMonths": 6, "birthDate": "1999-01-01"}
-                """)
+                 "weeklyHours": 20, "probationMonths": 6, "birthDate": "1999-01-01", %s}
+                """.formatted(ADDRESS))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(400)
@@ -128,8 +129,8 @@ class HireTest {
                 .body("violations.field", equalTo(List.of("endDate")));
         as("hr").body("""
                 {"startDate": "2027-03-01", "contractType": "PERMANENT", "annualSalary": 0, "weeklyHours": 0, "probationMonths": 7,
-                 "taxId": "12345678901"}
-                """)
+                 "taxId": "12345678901", %s}
+                """.formatted(ADDRESS))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(400)
