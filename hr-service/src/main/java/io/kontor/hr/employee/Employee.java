@@ -1,8 +1,11 @@
 package io.kontor.hr.employee;
 
+import io.kontor.hr.personnel.LeavingReason;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -36,6 +39,25 @@ public class Employee extends PanacheEntityBase {
     public String taxIdDigest;
 
     public String nameBirthDigest;
+
+    public String socialSecurityNumberSealed;
+    public String ibanSealed;
+
+    /** The last day of employment; null while nobody has given notice. */
+    public LocalDate leavingDate;
+
+    @Enumerated(EnumType.STRING)
+    public LeavingReason leavingReason;
+
+    /** Who signed the end of the employment for the employer, and so signs the final reference. */
+    public String leavingSignedByName;
+
+    public String leavingSignedByPosition;
+
+    /** Whether the employment is over on {@code day}: the leaving date is its last day. */
+    public boolean hasLeftBy(LocalDate day) {
+        return leavingDate != null && leavingDate.isBefore(day);
+    }
 
     public String fullName() {
         return firstName + " " + lastName;

@@ -35,6 +35,20 @@ public class PersonnelFiles {
                 cipher.open(employee.taxIdSealed, context(employee, "tax_id")));
     }
 
+    public void recordBankAndInsurance(Employee employee, String socialSecurityNumber, String iban) {
+        employee.socialSecurityNumberSealed =
+                cipher.seal(socialSecurityNumber, context(employee, "social_security_number"));
+        employee.ibanSealed = cipher.seal(Iban.normalise(iban), context(employee, "iban"));
+    }
+
+    public String socialSecurityNumber(Employee employee) {
+        return cipher.open(employee.socialSecurityNumberSealed, context(employee, "social_security_number"));
+    }
+
+    public String iban(Employee employee) {
+        return cipher.open(employee.ibanSealed, context(employee, "iban"));
+    }
+
     public void recordAddress(Employee employee, PostalAddress address) {
         employee.addressSealed = cipher.seal(json(address), context(employee, "address"));
     }
