@@ -8,8 +8,8 @@ package io.kontor.hr.personnel;
 public enum LeavingReason {
     RESIGNATION("auf eigenen Wunsch"),
     MUTUAL_AGREEMENT("im gegenseitigen Einvernehmen"),
-    FIXED_TERM_ENDED("mit Ablauf der vereinbarten Befristung"),
-    RETIREMENT("mit dem Eintritt in den Ruhestand"),
+    FIXED_TERM_ENDED("wegen des Endes der vereinbarten Befristung"),
+    RETIREMENT("wegen des Eintritts in den Ruhestand"),
     DISMISSAL(null);
 
     private final String referencePhrase;
@@ -18,7 +18,7 @@ public enum LeavingReason {
         this.referencePhrase = referencePhrase;
     }
 
-    /** How a final reference words it, or null when it says nothing. */
+    /** How a final reference words it after "scheidet mit Ablauf des …", or null when it says nothing. */
     public String referencePhrase() {
         return referencePhrase;
     }

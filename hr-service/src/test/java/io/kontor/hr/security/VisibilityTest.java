@@ -43,7 +43,8 @@ class VisibilityTest {
         JsonPath hired = hireSomeone("Gisela", "Geheim");
         String employee = hired.getString("employee.id");
         String reference = as("hr").body("""
-                {"kind": "INTERIM", "ratings": {"performance": 4, "expertise": 4, "reliability": 4, "conduct": 4}}
+                {"kind": "INTERIM", "ratings": {"performance": 4, "expertise": 4, "reliability": 4, "conduct": 4},
+                 "signedBy": {"name": "Hanna Haller", "position": "Leiterin Personal"}}
                 """)
                 .post("/employees/" + employee + "/references")
                 .then()
