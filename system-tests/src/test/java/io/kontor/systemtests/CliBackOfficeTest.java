@@ -299,6 +299,10 @@ class CliBackOfficeTest extends SystemTest {
                         "1",
                         "--task",
                         "Built the monthly close",
+                        "--signer",
+                        "Hanna Haller",
+                        "--signer-position",
+                        "Head of HR",
                         "-o",
                         "json")
                 .json();
@@ -318,6 +322,10 @@ class CliBackOfficeTest extends SystemTest {
                         "1",
                         "--task",
                         "Built the monthly close",
+                        "--signer",
+                        "Hanna Haller",
+                        "--signer-position",
+                        "Head of HR",
                         "-o",
                         "json")
                 .json();
