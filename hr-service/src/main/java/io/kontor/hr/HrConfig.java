@@ -97,6 +97,9 @@ public interface HrConfig {
         /** How long a rejected candidate's personal data is kept before it is erased by itself. */
         Period rejectedCandidateRetention();
 
+        /** How long a candidate who consented to the talent pool is kept, counted from the consent. */
+        Period talentPoolRetention();
+
         /**
          * How often the erasure job looks for rejected candidates past their retention (a Quarkus scheduler interval).
          */

@@ -1,5 +1,6 @@
 package io.kontor.hr.opening;
 
+import io.kontor.hr.application.Applications;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
@@ -64,6 +65,9 @@ public class JobOpeningResource {
     @Inject
     JobOpenings openings;
 
+    @Inject
+    Applications applications;
+
     @POST
     @IdempotentCreate
     @Transactional
@@ -118,6 +122,8 @@ public class JobOpeningResource {
     public JobOpeningView close(@PathParam("id") UUID id) {
         JobOpening opening = find(id);
         opening.close();
+        // Closed is closed for the candidates too: each still waiting gets a rejection letter today.
+        applications.rejectAllOpen(id);
         return JobOpeningView.of(opening);
     }
 
