@@ -79,10 +79,10 @@ class NachweisTest {
         assertThat(text)
                 .as("no. 8: working time, breaks, rest periods, shifts")
                 .contains("40 Stunden an 5 Arbeitstagen", "Montag bis Freitag")
-                .contains("Ruhepausen: Ruhepausen nach § 4 ArbZG")
+                .contains("Ruhepausen: Mindestens 30 Minuten bei mehr als sechs", "(§ 4 ArbZG)")
                 .contains("Ruhezeiten: Nach Ende der täglichen Arbeitszeit", "(§ 5 ArbZG)")
                 .contains("Schichtarbeit: Frühschicht 6-14 Uhr und Spätschicht 14-22 Uhr im wöchentlichen Wechsel");
-        assertThat(text).as("no. 10: overtime").contains("Überstunden: Überstunden sind nur auf Anordnung");
+        assertThat(text).as("no. 10: overtime").contains("Überstunden: Nur auf Anordnung des Arbeitgebers");
         assertThat(text)
                 .as("no. 11: annual leave")
                 .contains("30 Arbeitstage bezahlten Erholungsurlaub", "§ 3 BUrlG: 20 Arbeitstage");
