@@ -119,6 +119,25 @@ class CommandsTest {
                         "/hr/employees/e-1/references",
                         """
                         {"kind":"FINAL","ratings":{"performance":1,"expertise":2,"reliability":1,"conduct":1},"tasks":["Led billing"]}"""),
+                call(
+                        "references create e-1 --kind INTERIM --performance 2 --expertise 2 --reliability 2 --conduct 2 "
+                                + "--signer Hanna_Haller --signer-position Head_of_HR",
+                        "POST",
+                        "/hr/employees/e-1/references",
+                        """
+                        {"kind":"INTERIM","ratings":{"performance":2,"expertise":2,"reliability":2,"conduct":2},"tasks":[],
+                         "signedBy":{"name":"Hanna Haller","position":"Head of HR"}}"""),
+                call(
+                        "references correct r-1 --performance 1 --expertise 2 --reliability 1 --conduct 1 --task Led_billing",
+                        "POST",
+                        "/hr/references/r-1/corrections",
+                        """
+                        {"ratings":{"performance":1,"expertise":2,"reliability":1,"conduct":1},"tasks":["Led billing"]}"""),
+                call(
+                        "contracts extend k-1 --end-date 2028-06-30",
+                        "POST",
+                        "/hr/contracts/k-1/extensions",
+                        "{\"endDate\":\"2028-06-30\"}"),
                 call("references list e-1", "GET", "/hr/employees/e-1/references", null),
                 call(
                         "dead-letters list --service accounting --topic projects.projects",

@@ -103,11 +103,23 @@ public final class HrApi {
                 .statusCode(201);
     }
 
+    /** The employee's address, which a contract names (§2(1) NachwG) and no default supplies. */
+    public static final String ADDRESS =
+            "\"employeeAddress\": {\"street\": \"Hafenstraße 7\", \"postalCode\": \"20459\", \"city\": \"Hamburg\","
+                    + " \"country\": \"DE\"}";
+
+    /** A hire's terms; the tax id is new each time, so no hire is taken for an earlier employment of another. */
     public static String permanentContract(String startDate) {
         return """
                 {"startDate": "%s", "contractType": "PERMANENT", "annualSalary": 58000.00, "weeklyHours": 40,
-                 "probationMonths": 6}
-                """.formatted(startDate);
+                 "probationMonths": 6, "taxId": "%s", %s}
+                """.formatted(startDate, uniqueTaxId(), ADDRESS);
+    }
+
+    /** Eleven digits, the first not 0, as a Steuer-IdNr is written; random, so found in no other test. */
+    public static String uniqueTaxId() {
+        long digits = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000L, 100_000_000_000L);
+        return Long.toString(digits);
     }
 
     /** Hires a fresh candidate for a fresh opening; returns the answer of the hire (employee and contract). */

@@ -252,7 +252,8 @@ class CliBackOfficeTest extends SystemTest {
         Map<String, Object> hired = asAdmin()
                 .body("""
                         {"startDate": "2027-04-01", "contractType": "PERMANENT", "annualSalary": 68000.00,
-                         "weeklyHours": 40, "probationMonths": 6}
+                         "weeklyHours": 40, "probationMonths": 6, "birthDate": "1990-12-10",
+                         "employeeAddress": {"street": "Hafenstraße 7", "postalCode": "20459", "city": "Hamburg", "country": "DE"}}
                         """)
                 .post("/api/v1/hr/applications/{id}/hire", applicationId)
                 .then()
@@ -298,6 +299,10 @@ class CliBackOfficeTest extends SystemTest {
                         "1",
                         "--task",
                         "Built the monthly close",
+                        "--signer",
+                        "Hanna Haller",
+                        "--signer-position",
+                        "Head of HR",
                         "-o",
                         "json")
                 .json();
@@ -317,6 +322,10 @@ class CliBackOfficeTest extends SystemTest {
                         "1",
                         "--task",
                         "Built the monthly close",
+                        "--signer",
+                        "Hanna Haller",
+                        "--signer-position",
+                        "Head of HR",
                         "-o",
                         "json")
                 .json();

@@ -77,7 +77,8 @@ class StaffingFlowTest extends SystemTest {
         Map<String, Object> hired = asAdmin()
                 .body("""
                         {"startDate": "2027-03-01", "contractType": "PERMANENT", "annualSalary": 72000.00,
-                         "weeklyHours": 40, "probationMonths": 6}
+                         "weeklyHours": 40, "probationMonths": 6, "birthDate": "1990-12-10",
+                         "employeeAddress": {"street": "Hafenstraße 7", "postalCode": "20459", "city": "Hamburg", "country": "DE"}}
                         """)
                 .post("/api/v1/hr/applications/{id}/hire", applicationId)
                 .then()

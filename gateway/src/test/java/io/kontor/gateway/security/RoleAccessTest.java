@@ -39,8 +39,9 @@ class RoleAccessTest {
     private static final Set<String> SALES_STAFF = Set.of(SALES, MIDDLE_OFFICE, ADMIN);
     private static final Set<String> SALES_AND_WEB_SHOP = Set.of(SALES, MIDDLE_OFFICE, ADMIN, FRONT_OFFICE);
     private static final Set<String> ACCOUNTING_STAFF = Set.of(ACCOUNTING, MIDDLE_OFFICE, ADMIN);
-    private static final Set<String> HR_STAFF = Set.of(HR, MIDDLE_OFFICE, ADMIN);
-    private static final Set<String> HR_AND_CAREERS_SITE = Set.of(HR, MIDDLE_OFFICE, ADMIN, FRONT_OFFICE);
+    private static final Set<String> HR_STAFF = Set.of(HR, ADMIN);
+    private static final Set<String> HR_AND_CAREERS_SITE = Set.of(HR, ADMIN, FRONT_OFFICE);
+    private static final Set<String> HR_DIRECTORY = Set.of(HR, MIDDLE_OFFICE, ADMIN);
     private static final Set<String> PROJECT_STAFF = Set.of(PROJECT_OFFICE, MIDDLE_OFFICE, ADMIN);
 
     record Route(String method, String path, String domain, Set<String> allowed) {}
@@ -61,6 +62,8 @@ class RoleAccessTest {
             new Route("GET", "/api/v1/hr/applications", "hr", HR_STAFF),
             new Route("POST", "/api/v1/hr/applications/7/advance", "hr", HR_STAFF),
             new Route("GET", "/api/v1/hr/employees", "hr", HR_STAFF),
+            new Route("GET", "/api/v1/hr/directory", "hr", HR_DIRECTORY),
+            new Route("POST", "/api/v1/hr/directory", "hr", HR_STAFF),
             new Route("GET", "/api/v1/projects", "projects", PROJECT_STAFF),
             new Route("POST", "/api/v1/projects", "projects", PROJECT_STAFF),
             new Route("POST", "/api/v1/projects/9/risks", "projects", PROJECT_STAFF));

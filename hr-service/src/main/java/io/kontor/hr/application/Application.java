@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Entity
@@ -31,6 +32,13 @@ public class Application extends PanacheEntityBase {
     public Instant stageChangedAt;
     public Instant rejectedAt;
     public Instant erasedAt;
+    public Instant withdrawnAt;
+    /** The date of the rejection letter, the day it went out: from it run the two months of §15(4) AGG. */
+    public LocalDate rejectionSentOn;
+    /** Consent to be kept in the talent pool for later openings (Art. 6(1)(a) GDPR); null without one. */
+    public Instant talentPoolConsentAt;
+
+    public Instant talentPoolConsentWithdrawnAt;
 
     /** Moves the application along the pipeline; HIRED only through {@code hire}, which also writes the contract. */
     public void advanceTo(Stage target, Instant now) {
@@ -55,6 +63,14 @@ public class Application extends PanacheEntityBase {
         if (target == Stage.REJECTED) {
             rejectedAt = now;
         }
+        if (target == Stage.WITHDRAWN) {
+            withdrawnAt = now;
+        }
+    }
+
+    /** Whether the candidate has consented to the talent pool and not withdrawn it. */
+    public boolean inTalentPool() {
+        return talentPoolConsentAt != null && talentPoolConsentWithdrawnAt == null;
     }
 
     public boolean isErased() {

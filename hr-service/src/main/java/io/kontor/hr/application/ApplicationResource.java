@@ -23,24 +23,30 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Applications and their interviews. Only staff read them: a careers site submits, but never sees a candidate. */
+/**
+ * Applications and their interviews: hr only. A careers site submits, but never sees a candidate; middle-office sees
+ * none either (§26 BDSG: a candidate's data is for those who decide on the application).
+ */
 @Path("/applications")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ApplicationResource {
 
     public record NewApplication(
             @NotNull UUID jobOpeningId,
             @NotNull @Valid CandidateData candidate,
-            @Size(max = 20000) String coverLetter) {}
+            @Size(max = 20000) String coverLetter,
+            Boolean talentPoolConsent) {}
 
     public record CandidateData(
             @NotBlank @Size(max = 100) String firstName,
@@ -81,7 +87,10 @@ public class ApplicationResource {
             Instant stageChangedAt,
             boolean erased,
             BigDecimal meanScore,
-            List<InterviewView> interviews) {
+            List<InterviewView> interviews,
+            LocalDate rejectionSentOn,
+            Instant withdrawnAt,
+            boolean inTalentPool) {
 
         static ApplicationView of(Application application) {
             List<Interview> interviews = Interview.of(application.id);
@@ -103,7 +112,10 @@ public class ApplicationResource {
                     application.stageChangedAt,
                     application.isErased(),
                     mean,
-                    interviews.stream().map(InterviewView::of).toList());
+                    interviews.stream().map(InterviewView::of).toList(),
+                    application.rejectionSentOn,
+                    application.withdrawnAt,
+                    application.inTalentPool());
         }
     }
 
@@ -113,10 +125,13 @@ public class ApplicationResource {
     @Inject
     Erasure erasure;
 
+    @Inject
+    RejectionLetter letter;
+
     @POST
     @IdempotentCreate
     @Transactional
-    @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.ADMIN})
     public Response submit(@NotNull @Valid NewApplication request) {
         CandidateData candidate = request.candidate();
         Application application = applications.submit(
@@ -124,7 +139,8 @@ public class ApplicationResource {
                 candidate.firstName(),
                 candidate.lastName(),
                 candidate.email(),
-                request.coverLetter());
+                request.coverLetter(),
+                Boolean.TRUE.equals(request.talentPoolConsent()));
         return Response.created(URI.create("/api/v1/hr/applications/" + application.id))
                 .entity(new Receipt(
                         application.id, application.jobOpeningId, application.stage, application.receivedAt))
@@ -169,9 +185,27 @@ public class ApplicationResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @RolesAllowed({Roles.HR, Roles.ADMIN})
     public void erase(@PathParam("id") UUID id) {
         erasure.eraseApplication(id);
+    }
+
+    /** The rejection letter as sent, while the candidate's data is kept. */
+    @GET
+    @Path("/{id}/rejection-letter")
+    @Produces("application/pdf")
+    @Transactional
+    public Response rejectionLetter(@PathParam("id") UUID id) {
+        return Response.ok(letter.print(Application.get(id)), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"absage-" + id + ".pdf\"")
+                .build();
+    }
+
+    /** The candidate withdraws the consent to the talent pool (Art. 7(3) GDPR); repeating it is harmless. */
+    @DELETE
+    @Path("/{id}/talent-pool-consent")
+    @Transactional
+    public ApplicationView withdrawTalentPoolConsent(@PathParam("id") UUID id) {
+        return ApplicationView.of(applications.withdrawTalentPoolConsent(id));
     }
 
     @POST

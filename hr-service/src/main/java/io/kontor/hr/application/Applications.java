@@ -1,5 +1,6 @@
 package io.kontor.hr.application;
 
+import io.kontor.hr.HrConfig;
 import io.kontor.hr.opening.JobOpening;
 import io.kontor.platform.events.hr.ApplicationReceived;
 import io.kontor.platform.events.hr.CandidateRejected;
@@ -12,6 +13,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,8 +28,17 @@ public class Applications {
     @Inject
     Outbox outbox;
 
+    @Inject
+    HrConfig config;
+
     @Transactional
-    public Application submit(UUID jobOpeningId, String firstName, String lastName, String email, String coverLetter) {
+    public Application submit(
+            UUID jobOpeningId,
+            String firstName,
+            String lastName,
+            String email,
+            String coverLetter,
+            boolean talentPoolConsent) {
         // Locking the opening serialises its applications, so "once per candidate" holds under concurrent submits too.
         JobOpening opening = JobOpening.findById(jobOpeningId, LockModeType.PESSIMISTIC_WRITE);
         if (opening == null) {
@@ -49,6 +61,7 @@ public class Applications {
         application.stage = Stage.RECEIVED;
         application.receivedAt = now;
         application.stageChangedAt = now;
+        application.talentPoolConsentAt = talentPoolConsent ? now : null;
         application.persist();
         outbox.publish(new ApplicationReceived(application.id, jobOpeningId, now));
         return application;
@@ -57,11 +70,48 @@ public class Applications {
     @Transactional
     public Application advance(UUID applicationId, Stage target) {
         Application application = Application.getForUpdate(applicationId);
-        application.advanceTo(target, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        application.advanceTo(target, now);
         if (target == Stage.REJECTED) {
-            outbox.publish(new CandidateRejected(application.id, application.jobOpeningId));
+            rejected(application, now);
         }
         return application;
+    }
+
+    /**
+     * Rejects every application of an opening still in the race, each with a letter dated today: the opening is closed,
+     * and a candidate left waiting never learns that the two months to claim (§15(4) AGG) have begun.
+     *
+     * @return how many were rejected
+     */
+    @Transactional
+    public int rejectAllOpen(UUID jobOpeningId) {
+        Instant now = Instant.now(clock);
+        List<Application> open = Application.list(
+                "jobOpeningId = ?1 and stage in ?2",
+                jobOpeningId,
+                List.of(Stage.RECEIVED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER));
+        for (Application application : open) {
+            application.advanceTo(Stage.REJECTED, now);
+            rejected(application, now);
+        }
+        return open.size();
+    }
+
+    /** Art. 7(3) GDPR: as easy to withdraw as to give; the usual retention applies from then on. */
+    @Transactional
+    public Application withdrawTalentPoolConsent(UUID applicationId) {
+        Application application = Application.getForUpdate(applicationId);
+        if (application.inTalentPool()) {
+            application.talentPoolConsentWithdrawnAt = Instant.now(clock);
+        }
+        return application;
+    }
+
+    private void rejected(Application application, Instant now) {
+        // Kontor writes the letter the day of the rejection, and HR sends it that day; its date starts the clock.
+        application.rejectionSentOn = LocalDate.ofInstant(now, config.timeZone());
+        outbox.publish(new CandidateRejected(application.id, application.jobOpeningId));
     }
 
     @Transactional

@@ -16,9 +16,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** An opening's candidates still in the race (neither rejected nor erased), best mean interview score first. */
+/**
+ * An opening's candidates still in the race (neither rejected, withdrawn nor erased), best mean interview score first.
+ */
 @Path("/job-openings/{id}/ranking")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class RankingResource {
 
     public record RankedApplication(
@@ -37,7 +39,9 @@ public class RankingResource {
             throw new NotFoundProblem("job opening", jobOpeningId);
         }
         Map<UUID, Application> applications = Application.<Application>list(
-                        "jobOpeningId = ?1 and stage <> ?2 and erasedAt is null", jobOpeningId, Stage.REJECTED)
+                        "jobOpeningId = ?1 and stage not in ?2 and erasedAt is null",
+                        jobOpeningId,
+                        List.of(Stage.REJECTED, Stage.WITHDRAWN))
                 .stream()
                 .collect(Collectors.toMap(a -> a.id, Function.identity()));
         Map<UUID, List<Integer>> scores = applications.isEmpty()

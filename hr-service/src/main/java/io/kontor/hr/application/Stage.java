@@ -1,8 +1,8 @@
 package io.kontor.hr.application;
 
 /**
- * Where an application stands in the selection. It moves one step forward at a time, or out to REJECTED from any open
- * stage; HIRED and REJECTED are final.
+ * Where an application stands in the selection. It moves one step forward at a time, or out to REJECTED (our decision)
+ * or WITHDRAWN (the candidate's) from any open stage; HIRED, REJECTED and WITHDRAWN are final.
  */
 public enum Stage {
     RECEIVED,
@@ -10,10 +10,11 @@ public enum Stage {
     INTERVIEW,
     OFFER,
     HIRED,
-    REJECTED;
+    REJECTED,
+    WITHDRAWN;
 
     public boolean isOpen() {
-        return this != HIRED && this != REJECTED;
+        return this != HIRED && this != REJECTED && this != WITHDRAWN;
     }
 
     /** The one stage an application advances to from this one, or null from a final stage. */
@@ -23,11 +24,11 @@ public enum Stage {
             case SCREENING -> INTERVIEW;
             case INTERVIEW -> OFFER;
             case OFFER -> HIRED;
-            case HIRED, REJECTED -> null;
+            case HIRED, REJECTED, WITHDRAWN -> null;
         };
     }
 
     public boolean canMoveTo(Stage target) {
-        return isOpen() && (target == REJECTED || target == next());
+        return isOpen() && (target == REJECTED || target == WITHDRAWN || target == next());
     }
 }

@@ -5,10 +5,16 @@ import io.kontor.hr.GermanMoney;
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.PdfPrinter;
 import io.kontor.hr.employee.Employee;
+import io.kontor.hr.personnel.PersonnelFiles;
+import io.kontor.hr.personnel.PostalAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,19 +23,39 @@ import java.util.List;
 @ApplicationScoped
 public class ContractDocument {
 
-    /** What the template shows, already in German notation. */
+    /** What the template shows, already in German notation; an item a contract from before NachwG kept is "–". */
     public record Page(
             String employer,
+            String employerAddress,
             String employeeName,
+            String employeeAddress,
             String jobTitle,
+            String jobDescription,
+            String placeOfWork,
             String startDate,
             boolean fixedTerm,
             String endDate,
             String fixedTermReason,
             int probationMonths,
             String weeklyHours,
+            String workingDaysPerWeek,
+            String workingTimeModel,
+            String breaks,
+            String restPeriods,
+            String shiftWork,
+            String overtime,
             String annualSalary,
+            String monthlySalary,
+            String bonuses,
+            String paymentDue,
+            String paymentMethod,
+            String annualLeaveDays,
+            String statutoryLeaveDays,
+            String training,
+            String companyPension,
+            String collectiveAgreements,
             List<String> noticePeriods,
+            List<String> deadlines,
             boolean draft,
             String signedOn) {}
 
@@ -44,28 +70,80 @@ public class ContractDocument {
     @Inject
     PdfPrinter printer;
 
+    @Inject
+    PersonnelFiles personnelFiles;
+
+    @Inject
+    Clock clock;
+
     public byte[] print(EmploymentContract contract, Employee employee) {
         return printer.print(html(contract, employee), "Arbeitsvertrag " + employee.fullName());
     }
 
     String html(EmploymentContract contract, Employee employee) {
+        WrittenTerms terms = contract.writtenTerms != null
+                ? contract.writtenTerms
+                : new WrittenTerms(
+                        null, null, null, null, null, null, null, null, null, null, 5, null, null, null, null);
+        PostalAddress address = personnelFiles.contractAddress(contract);
+        LocalDate signedOn =
+                contract.signedAt == null ? null : LocalDate.ofInstant(contract.signedAt, config.timeZone());
+        int days = terms.workingDaysPerWeek() == null ? 5 : terms.workingDaysPerWeek();
         Page page = new Page(
                 config.employer().name(),
+                config.employer().address(),
                 employee.fullName(),
+                address == null ? NONE : address.oneLine(),
                 contract.jobTitle,
+                or(terms.jobDescription()),
+                or(terms.placeOfWork()),
                 GermanDates.format(contract.startDate),
                 contract.contractType == ContractType.FIXED_TERM,
                 GermanDates.format(contract.endDate),
                 contract.fixedTermReason,
                 contract.probationMonths,
                 GermanMoney.hours(contract.weeklyHours),
+                Integer.toString(days),
+                or(terms.workingTimeModel()),
+                or(terms.breaks()),
+                or(terms.restPeriods()),
+                or(terms.shiftWork()),
+                or(terms.overtime()),
                 GermanMoney.format(contract.annualSalary, contract.currency),
+                GermanMoney.format(
+                        contract.annualSalary.divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP),
+                        contract.currency),
+                or(terms.bonuses()),
+                or(terms.paymentDue()),
+                or(terms.paymentMethod()),
+                terms.annualLeaveDays() == null ? NONE : terms.annualLeaveDays().toString(),
+                Integer.toString(WrittenTerms.statutoryLeaveDays(days)),
+                or(terms.training()),
+                or(terms.companyPension()),
+                or(terms.collectiveAgreements()),
                 contract.terms().noticePeriods(),
+                NachweisDeadline.of(contract.startDate, signedOn, LocalDate.now(clock.withZone(config.timeZone())))
+                        .stream()
+                        .map(ContractDocument::line)
+                        .toList(),
                 contract.status == EmploymentContract.Status.DRAFT,
-                contract.signedAt == null
-                        ? null
-                        : GermanDates.format(
-                                contract.signedAt.atZone(config.timeZone()).toLocalDate()));
+                GermanDates.format(signedOn));
         return Templates.contract(page).render();
+    }
+
+    private static final String NONE = "–";
+
+    private static String or(String text) {
+        return text == null ? NONE : text;
+    }
+
+    private static String line(NachweisDeadline deadline) {
+        String status = switch (deadline.status()) {
+            case "MET" -> "erfüllt";
+            case "LATE" -> "verspätet ausgehändigt";
+            case "OVERDUE" -> "überfällig";
+            default -> "offen";
+        };
+        return "Angaben " + deadline.items() + ": bis " + GermanDates.format(deadline.dueBy()) + " (" + status + ")";
     }
 }

@@ -1,24 +1,32 @@
 package io.kontor.hr.contract;
 
+import io.kontor.hr.HrConfig;
 import io.kontor.hr.employee.Employee;
 import io.kontor.platform.events.hr.ContractSigned;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/contracts")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ContractResource {
 
     @Inject
@@ -30,23 +38,89 @@ public class ContractResource {
     @Inject
     ContractDocument document;
 
+    @Inject
+    HrConfig config;
+
     @GET
     @Path("/{id}")
     @Transactional
     public ContractView get(@PathParam("id") UUID id) {
-        return ContractView.of(EmploymentContract.get(id));
+        return view(EmploymentContract.get(id));
     }
+
+    /** {@code fixedTermReason}: needed when the contract's term rests on an objective reason (§14(1) TzBfG). */
+    public record NewExtension(
+            @NotNull LocalDate endDate, @Size(max = 500) String fixedTermReason) {}
 
     @POST
     @Path("/{id}/sign")
     @Transactional
-    @RolesAllowed({Roles.HR, Roles.ADMIN})
     public ContractView sign(@PathParam("id") UUID id) {
         EmploymentContract contract = EmploymentContract.getForUpdate(id);
-        contract.sign(Instant.now(clock));
+        Instant now = Instant.now(clock);
+        if (contract.status == EmploymentContract.Status.DRAFT) {
+            FixedTermRules.signing(contract.contractType, contract.startDate, today(now))
+                    .ifPresent(refusal -> {
+                        throw refusal.problem();
+                    });
+        }
+        contract.sign(now);
         outbox.publish(new ContractSigned(
                 contract.employeeId, contract.id, contract.contractType.name(), contract.startDate, contract.endDate));
-        return ContractView.of(contract);
+        return view(contract);
+    }
+
+    /**
+     * Extends a signed fixed term by an amendment that both sides sign today: the end date moves, nothing else (§14(2)
+     * TzBfG).
+     */
+    @POST
+    @Path("/{id}/extensions")
+    @Transactional
+    public Response extend(@PathParam("id") UUID id, @NotNull @Valid NewExtension request) {
+        EmploymentContract contract = EmploymentContract.getForUpdate(id);
+        if (contract.contractType != ContractType.FIXED_TERM) {
+            throw new ConflictProblem("contract " + id + " is " + contract.contractType + "; only a fixed term ends");
+        }
+        if (contract.status != EmploymentContract.Status.SIGNED) {
+            throw new ConflictProblem("contract " + id + " is a " + contract.status
+                    + "; a draft is not extended but signed with the right end date");
+        }
+        List<ContractExtension> extensions = ContractExtension.of(id);
+        LocalDate currentEnd = contract.currentEndDate();
+        Instant now = Instant.now(clock);
+        FixedTermRules.extension(
+                        contract.startDate,
+                        currentEnd,
+                        contract.fixedTermReason,
+                        extensions.size(),
+                        today(now),
+                        request.endDate(),
+                        request.fixedTermReason())
+                .ifPresent(refusal -> {
+                    throw refusal.problem();
+                });
+        ContractExtension extension = new ContractExtension();
+        extension.id = UUID.randomUUID();
+        extension.contractId = id;
+        extension.number = extensions.size() + 1;
+        extension.previousEndDate = currentEnd;
+        extension.endDate = request.endDate();
+        extension.fixedTermReason = request.fixedTermReason();
+        extension.agreedOn = today(now);
+        extension.createdAt = now;
+        extension.persist();
+        return Response.created(URI.create("/api/v1/hr/contracts/" + id))
+                .entity(view(contract))
+                .build();
+    }
+
+    private ContractView view(EmploymentContract contract) {
+        return ContractView.of(contract, today(Instant.now(clock)), config.timeZone());
+    }
+
+    private LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, config.timeZone());
     }
 
     @GET

@@ -101,6 +101,10 @@ public record ContractTerms(
      * last day of the month (§188(3) BGB): 29 February 2028 → 28 February 2030.
      */
     public LocalDate lastDayWithoutReason() {
+        return lastDayOfTwoYears(startDate);
+    }
+
+    static LocalDate lastDayOfTwoYears(LocalDate startDate) {
         LocalDate sameDateLater = startDate.plusYears(MAX_YEARS_WITHOUT_REASON);
         return sameDateLater.getDayOfMonth() == startDate.getDayOfMonth() ? sameDateLater.minusDays(1) : sameDateLater;
     }

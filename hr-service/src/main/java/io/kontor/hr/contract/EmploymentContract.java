@@ -3,6 +3,8 @@ package io.kontor.hr.contract;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,6 +47,13 @@ public class EmploymentContract extends PanacheEntityBase {
     public Instant createdAt;
     public Instant signedAt;
 
+    /** Null for contracts drafted before the NachwG items were kept. */
+    @Convert(converter = WrittenTermsJson.class)
+    @Column(columnDefinition = "text")
+    public WrittenTerms writtenTerms;
+
+    public String employeeAddressSealed;
+
     /** A signed contract is what both sides agreed: from then on nothing in it changes. */
     public void sign(Instant now) {
         if (status != Status.DRAFT) {
@@ -52,6 +61,12 @@ public class EmploymentContract extends PanacheEntityBase {
         }
         status = Status.SIGNED;
         signedAt = now;
+    }
+
+    /** The end after all extensions; the signed {@link #endDate} stays as it was agreed. */
+    public LocalDate currentEndDate() {
+        List<ContractExtension> extensions = ContractExtension.of(id);
+        return extensions.isEmpty() ? endDate : extensions.get(extensions.size() - 1).endDate;
     }
 
     public ContractTerms terms() {

@@ -1,8 +1,11 @@
 package io.kontor.hr.employee;
 
+import io.kontor.hr.personnel.LeavingReason;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -27,6 +30,34 @@ public class Employee extends PanacheEntityBase {
     public String department;
     public LocalDate startDate;
     public Instant createdAt;
+
+    // The personnel file's sensitive fields, encrypted (PersonalDataCipher); read them through PersonnelFiles.
+    public String birthDateSealed;
+    public String addressSealed;
+    public String taxIdSealed;
+    /** Blind indexes of the identity, to find an earlier employment of the same person (§14(2) sentence 2 TzBfG). */
+    public String taxIdDigest;
+
+    public String nameBirthDigest;
+
+    public String socialSecurityNumberSealed;
+    public String ibanSealed;
+
+    /** The last day of employment; null while nobody has given notice. */
+    public LocalDate leavingDate;
+
+    @Enumerated(EnumType.STRING)
+    public LeavingReason leavingReason;
+
+    /** Who signed the end of the employment for the employer, and so signs the final reference. */
+    public String leavingSignedByName;
+
+    public String leavingSignedByPosition;
+
+    /** Whether the employment is over on {@code day}: the leaving date is its last day. */
+    public boolean hasLeftBy(LocalDate day) {
+        return leavingDate != null && leavingDate.isBefore(day);
+    }
 
     public String fullName() {
         return firstName + " " + lastName;

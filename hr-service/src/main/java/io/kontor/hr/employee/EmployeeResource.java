@@ -1,26 +1,165 @@
 package io.kontor.hr.employee;
 
+import io.kontor.hr.HrConfig;
 import io.kontor.hr.contract.ContractView;
 import io.kontor.hr.contract.EmploymentContract;
+import io.kontor.hr.personnel.Identity;
+import io.kontor.hr.personnel.LeavingReason;
+import io.kontor.hr.personnel.PersonnelFileData;
+import io.kontor.hr.personnel.PersonnelFiles;
+import io.kontor.hr.personnel.PostalAddress;
+import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * Employees and their personnel files: hr and admin only. The sensitive fields (identity, social-security number, IBAN,
+ * address) are only in {@code /personnel-file}, decrypted for the request and nowhere else.
+ */
 @Path("/employees")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class EmployeeResource {
+
+    /** {@code POST /employees}: someone already employed when Kontor came, or who worked here before. */
+    public record ExistingEmployee(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String jobTitle,
+            @Size(max = 200) String department,
+            @NotNull LocalDate startDate,
+            LocalDate birthDate,
+            @Size(max = 20) String taxId,
+            @Size(max = 20) String socialSecurityNumber,
+            @Size(max = 42) String iban,
+            @Valid PostalAddress address,
+            LocalDate leavingDate,
+            LeavingReason leavingReason) {}
+
+    public record PersonnelFileView(
+            UUID employeeId,
+            LocalDate birthDate,
+            String taxId,
+            String socialSecurityNumber,
+            String iban,
+            PostalAddress address,
+            LocalDate leavingDate,
+            LeavingReason leavingReason,
+            SignerData leavingSignedBy) {}
+
+    public record SignerData(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String position) {}
+
+    /** {@code signedBy}: who signed the notice or agreement for the employer; they will sign the final reference. */
+    public record Leaving(
+            @NotNull LocalDate leavingDate,
+            @NotNull LeavingReason reason,
+            @NotNull @Valid SignerData signedBy) {}
+
+    @Inject
+    Employees employees;
+
+    @Inject
+    PersonnelFiles personnelFiles;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HrConfig config;
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(config.timeZone()));
+    }
+
+    @POST
+    @IdempotentCreate
+    @Transactional
+    public Response importExisting(@NotNull @Valid ExistingEmployee request) {
+        Employee employee = employees.importExisting(new Employees.Existing(
+                request.firstName(),
+                request.lastName(),
+                request.email(),
+                request.jobTitle(),
+                request.department(),
+                request.startDate(),
+                new PersonnelFileData(
+                        request.birthDate(),
+                        request.taxId(),
+                        request.socialSecurityNumber(),
+                        request.iban(),
+                        request.address()),
+                request.leavingDate(),
+                request.leavingReason()));
+        return Response.created(URI.create("/api/v1/hr/employees/" + employee.id))
+                .entity(EmployeeView.of(employee))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/personnel-file")
+    @Transactional
+    public PersonnelFileView personnelFile(@PathParam("id") UUID id) {
+        return fileOf(Employee.get(id));
+    }
+
+    /** Replaces identity, social-security number, IBAN and address; what is left out is removed. */
+    @PUT
+    @Path("/{id}/personnel-file")
+    @Transactional
+    public PersonnelFileView updatePersonnelFile(@PathParam("id") UUID id, @NotNull @Valid PersonnelFileData file) {
+        return fileOf(employees.updateFile(id, file));
+    }
+
+    @POST
+    @Path("/{id}/leaving")
+    @Transactional
+    public EmployeeView leave(@PathParam("id") UUID id, @NotNull @Valid Leaving request) {
+        SignerData signer = request.signedBy();
+        return EmployeeView.of(employees.leave(
+                id, request.leavingDate(), request.reason(), new Employees.Signer(signer.name(), signer.position())));
+    }
+
+    private PersonnelFileView fileOf(Employee employee) {
+        Identity identity = personnelFiles.identity(employee);
+        return new PersonnelFileView(
+                employee.id,
+                identity.birthDate(),
+                identity.taxId(),
+                personnelFiles.socialSecurityNumber(employee),
+                personnelFiles.iban(employee),
+                personnelFiles.address(employee),
+                employee.leavingDate,
+                employee.leavingReason,
+                employee.leavingSignedByName == null
+                        ? null
+                        : new SignerData(employee.leavingSignedByName, employee.leavingSignedByPosition));
+    }
 
     public record EmployeeDetail(
             UUID id,
@@ -59,6 +198,8 @@ public class EmployeeResource {
                 employee.department,
                 employee.startDate,
                 employee.applicationId,
-                EmploymentContract.of(id).stream().map(ContractView::of).toList());
+                EmploymentContract.of(id).stream()
+                        .map(c -> ContractView.of(c, today(), config.timeZone()))
+                        .toList());
     }
 }

@@ -11,7 +11,8 @@ public record EmployeeView(
         String jobTitle,
         String department,
         LocalDate startDate,
-        UUID applicationId) {
+        UUID applicationId,
+        LocalDate leavingDate) {
 
     public static EmployeeView of(Employee employee) {
         return new EmployeeView(
@@ -22,6 +23,7 @@ public record EmployeeView(
                 employee.jobTitle,
                 employee.department,
                 employee.startDate,
-                employee.applicationId);
+                employee.applicationId,
+                employee.leavingDate);
     }
 }

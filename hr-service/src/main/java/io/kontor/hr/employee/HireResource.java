@@ -1,8 +1,12 @@
 package io.kontor.hr.employee;
 
+import io.kontor.hr.HrConfig;
 import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.ContractType;
 import io.kontor.hr.contract.ContractView;
+import io.kontor.hr.contract.WrittenTerms;
+import io.kontor.hr.personnel.Identity;
+import io.kontor.hr.personnel.PostalAddress;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -24,7 +29,20 @@ import java.util.UUID;
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 public class HireResource {
 
-    /** {@code fixedTermReason}: the objective reason (§14(1) TzBfG) that allows a fixed term beyond two years. */
+    @Inject
+    Clock clock;
+
+    @Inject
+    HrConfig config;
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(config.timeZone()));
+    }
+
+    /**
+     * {@code fixedTermReason}: the objective reason (§14(1) TzBfG) that allows a fixed term beyond two years or after
+     * an earlier employment. {@code birthDate} or {@code taxId}: who the employee is (§14(2) sentence 2 TzBfG).
+     */
     public record HireRequest(
             @NotNull LocalDate startDate,
             @NotNull ContractType contractType,
@@ -33,7 +51,49 @@ public class HireResource {
             @NotNull BigDecimal annualSalary,
             @NotNull BigDecimal weeklyHours,
             @NotNull Integer probationMonths,
-            UUID staffingRequestId) {
+            UUID staffingRequestId,
+            LocalDate birthDate,
+            @Size(max = 20) String taxId,
+            @NotNull @Valid PostalAddress employeeAddress,
+            @Size(max = 500) String placeOfWork,
+            @Size(max = 2000) String jobDescription,
+            @Size(max = 2000) String overtime,
+            @Size(max = 2000) String bonuses,
+            @Size(max = 500) String paymentDue,
+            @Size(max = 500) String paymentMethod,
+            @Size(max = 2000) String workingTimeModel,
+            @Size(max = 2000) String breaks,
+            @Size(max = 2000) String restPeriods,
+            @Size(max = 2000) String shiftWork,
+            Integer workingDaysPerWeek,
+            Integer annualLeaveDays,
+            @Size(max = 2000) String training,
+            @Size(max = 2000) String companyPension,
+            @Size(max = 2000) String collectiveAgreements) {
+
+        Identity identity() {
+            return new Identity(birthDate, taxId);
+        }
+
+        /** As given; the company's defaults fill the gaps when the hire knows the opening. */
+        WrittenTerms writtenTerms() {
+            return new WrittenTerms(
+                    placeOfWork,
+                    jobDescription,
+                    overtime,
+                    bonuses,
+                    paymentDue,
+                    paymentMethod,
+                    workingTimeModel,
+                    breaks,
+                    restPeriods,
+                    shiftWork,
+                    workingDaysPerWeek,
+                    annualLeaveDays,
+                    training,
+                    companyPension,
+                    collectiveAgreements);
+        }
 
         ContractTerms terms() {
             return new ContractTerms(
@@ -50,9 +110,16 @@ public class HireResource {
     @IdempotentCreate
     @Transactional
     public Response hire(@PathParam("id") UUID applicationId, @NotNull @Valid HireRequest request) {
-        Hiring.Hire hire = hiring.hire(applicationId, request.terms(), request.staffingRequestId());
+        Hiring.Hire hire = hiring.hire(
+                applicationId,
+                request.terms(),
+                request.identity(),
+                request.employeeAddress(),
+                request.writtenTerms(),
+                request.staffingRequestId());
         return Response.created(URI.create("/api/v1/hr/employees/" + hire.employee().id))
-                .entity(new Hired(EmployeeView.of(hire.employee()), ContractView.of(hire.contract())))
+                .entity(new Hired(
+                        EmployeeView.of(hire.employee()), ContractView.of(hire.contract(), today(), config.timeZone())))
                 .build();
     }
 }

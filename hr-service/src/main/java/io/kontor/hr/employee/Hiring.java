@@ -1,10 +1,17 @@
 package io.kontor.hr.employee;
 
+import io.kontor.hr.HrConfig;
 import io.kontor.hr.application.Application;
+import io.kontor.hr.contract.ContractRules;
 import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.EmploymentContract;
+import io.kontor.hr.contract.FixedTermRules;
 import io.kontor.hr.contract.InvalidTermsProblem;
+import io.kontor.hr.contract.WrittenTerms;
 import io.kontor.hr.opening.JobOpening;
+import io.kontor.hr.personnel.Identity;
+import io.kontor.hr.personnel.PersonnelFiles;
+import io.kontor.hr.personnel.PostalAddress;
 import io.kontor.platform.events.hr.CandidateHired;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
@@ -14,6 +21,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,20 +38,38 @@ public class Hiring {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ContractRules rules;
+
+    @Inject
+    PersonnelFiles personnelFiles;
+
+    @Inject
+    HrConfig config;
+
     /**
      * @param staffingRequestId the project-office request this hire fills; when null, the one the opening was drafted
      *     for
      */
     @Transactional
-    public Hire hire(UUID applicationId, ContractTerms terms, UUID staffingRequestId) {
-        List<Problem.Violation> violations = terms.violations();
+    public Hire hire(
+            UUID applicationId,
+            ContractTerms terms,
+            Identity identity,
+            PostalAddress employeeAddress,
+            WrittenTerms givenTerms,
+            UUID staffingRequestId) {
+        Instant now = Instant.now(clock);
+        List<Problem.Violation> violations = new ArrayList<>(rules.violations(terms));
+        violations.addAll(identity.violations(LocalDate.ofInstant(now, config.timeZone())));
+        Application application = Application.getForUpdate(applicationId);
+        JobOpening opening = JobOpening.findById(application.jobOpeningId);
+        WrittenTerms writtenTerms = givenTerms.withDefaults(config.contractDefaults(), opening.location, opening.title);
+        violations.addAll(writtenTerms.violations());
         if (!violations.isEmpty()) {
             throw new InvalidTermsProblem(violations);
         }
-        Application application = Application.getForUpdate(applicationId);
-        Instant now = Instant.now(clock);
         application.hire(now);
-        JobOpening opening = JobOpening.findById(application.jobOpeningId);
 
         Employee employee = new Employee();
         employee.id = UUID.randomUUID();
@@ -54,7 +81,14 @@ public class Hiring {
         employee.department = opening.department;
         employee.startDate = terms.startDate();
         employee.createdAt = now;
+        personnelFiles.recordIdentity(employee, identity);
+        personnelFiles.recordAddress(employee, employeeAddress);
         employee.persist();
+        // Thrown inside the transaction: the employee, the contract and the hire roll back, nothing is stored.
+        FixedTermRules.earlierEmployment(terms.type(), terms.fixedTermReason(), personnelFiles.employedBefore(employee))
+                .ifPresent(refusal -> {
+                    throw refusal.problem();
+                });
 
         EmploymentContract contract = new EmploymentContract();
         contract.id = UUID.randomUUID();
@@ -70,6 +104,8 @@ public class Hiring {
         contract.probationMonths = terms.probationMonths();
         contract.status = EmploymentContract.Status.DRAFT;
         contract.createdAt = now;
+        contract.writtenTerms = writtenTerms;
+        personnelFiles.recordContractAddress(contract, employeeAddress);
         contract.persist();
 
         UUID filledRequest = staffingRequestId != null ? staffingRequestId : opening.staffingRequestId;

@@ -1,5 +1,6 @@
 package io.kontor.hr.opening;
 
+import io.kontor.hr.application.Applications;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/job-openings")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class JobOpeningResource {
 
     public record NewJobOpening(
@@ -63,6 +64,9 @@ public class JobOpeningResource {
 
     @Inject
     JobOpenings openings;
+
+    @Inject
+    Applications applications;
 
     @POST
     @IdempotentCreate
@@ -118,6 +122,8 @@ public class JobOpeningResource {
     public JobOpeningView close(@PathParam("id") UUID id) {
         JobOpening opening = find(id);
         opening.close();
+        // Closed is closed for the candidates too: each still waiting gets a rejection letter today.
+        applications.rejectAllOpen(id);
         return JobOpeningView.of(opening);
     }
 

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -36,23 +35,26 @@ public class Erasure {
     }
 
     /**
-     * Erases every rejected candidate whose rejection is older than the retention. Rejected candidates may claim under
-     * §15(4) AGG within two months, so their data is kept a while, but not longer than that purpose needs (Art. 5(1)(e)
-     * GDPR).
+     * Erases every rejected or withdrawn candidate whose retention ({@link Retention}) has passed.
      *
      * @return how many applications were erased
      */
     @Transactional
     public int eraseRejectedPastRetention() {
         Instant now = Instant.now(clock);
-        Instant cutoff = ZonedDateTime.ofInstant(now, config.timeZone())
-                .minus(config.privacy().rejectedCandidateRetention())
-                .toInstant();
-        List<Application> expired =
-                Application.list("stage = ?1 and erasedAt is null and rejectedAt < ?2", Stage.REJECTED, cutoff);
+        List<Application> ended =
+                Application.list("stage in ?1 and erasedAt is null", List.of(Stage.REJECTED, Stage.WITHDRAWN));
+        List<Application> expired = ended.stream()
+                .filter(application -> Retention.erasable(
+                        application,
+                        now,
+                        config.privacy().rejectedCandidateRetention(),
+                        config.privacy().talentPoolRetention(),
+                        config.timeZone()))
+                .toList();
         expired.forEach(application -> erase(application, now));
         if (!expired.isEmpty()) {
-            LOG.infof("Erased %d rejected candidates rejected before %s", expired.size(), cutoff);
+            LOG.infof("Erased %d rejected or withdrawn candidates past their retention", expired.size());
         }
         return expired.size();
     }

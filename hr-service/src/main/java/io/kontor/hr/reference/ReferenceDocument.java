@@ -12,8 +12,17 @@ import java.util.List;
 @ApplicationScoped
 public class ReferenceDocument {
 
-    /** The title is the first paragraph of the text; the rest follows it. */
-    public record Page(String employer, String title, List<String> paragraphs, int version) {}
+    /**
+     * The title is the first paragraph of the text; the rest follows it, place and date last. The letterhead is the
+     * employer's name and address; no version number is shown, so a corrected reference looks like the first one.
+     */
+    public record Page(
+            String employer,
+            String employerAddress,
+            String title,
+            List<String> paragraphs,
+            String signerName,
+            String signerPosition) {}
 
     @CheckedTemplate
     static class Templates {
@@ -30,9 +39,11 @@ public class ReferenceDocument {
         List<String> paragraphs = reference.paragraphs();
         Page page = new Page(
                 config.employer().name(),
+                config.employer().address(),
                 paragraphs.get(0),
                 paragraphs.subList(1, paragraphs.size()),
-                reference.version);
+                reference.signedByName,
+                reference.signedByPosition);
         return printer.print(Templates.reference(page).render(), paragraphs.get(0));
     }
 }

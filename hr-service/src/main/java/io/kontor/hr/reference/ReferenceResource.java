@@ -4,18 +4,24 @@ import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 @Path("/references")
-@RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+@RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ReferenceResource {
 
     public record ReferenceView(
@@ -27,7 +33,10 @@ public class ReferenceResource {
             List<String> tasks,
             LocalDate leavingDate,
             String text,
-            Instant issuedAt) {
+            Instant issuedAt,
+            LocalDate datedOn,
+            UUID correctsId,
+            EmployeeReferenceResource.SignerData signedBy) {
 
         public static ReferenceView of(EmploymentReference reference) {
             return new ReferenceView(
@@ -39,12 +48,42 @@ public class ReferenceResource {
                     reference.tasks,
                     reference.leavingDate,
                     reference.text,
-                    reference.issuedAt);
+                    reference.issuedAt,
+                    reference.datedOn,
+                    reference.correctsId,
+                    reference.signedByName == null
+                            ? null
+                            : new EmployeeReferenceResource.SignerData(
+                                    reference.signedByName, reference.signedByPosition));
         }
     }
 
+    /** New ratings or tasks for a reference already issued; the same kind and date, a new version. */
+    public record Correction(
+            @NotNull @Valid EmployeeReferenceResource.RatingsData ratings,
+            @Size(max = 30) List<@NotBlank @Size(max = 500) String> tasks,
+            @Valid EmployeeReferenceResource.SignerData signedBy) {}
+
     @Inject
     ReferenceDocument document;
+
+    @Inject
+    References references;
+
+    @POST
+    @Path("/{id}/corrections")
+    @Transactional
+    public Response correct(@PathParam("id") UUID id, @NotNull @Valid Correction request) {
+        EmployeeReferenceResource.RatingsData r = request.ratings();
+        EmploymentReference corrected = references.correct(
+                id,
+                new Ratings(r.performance(), r.expertise(), r.reliability(), r.conduct()),
+                request.tasks() == null ? List.of() : request.tasks(),
+                EmployeeReferenceResource.SignerData.of(request.signedBy()));
+        return Response.created(URI.create("/api/v1/hr/references/" + corrected.id))
+                .entity(ReferenceView.of(corrected))
+                .build();
+    }
 
     @GET
     @Path("/{id}")
@@ -60,7 +99,7 @@ public class ReferenceResource {
     public Response document(@PathParam("id") UUID id) {
         EmploymentReference reference = EmploymentReference.get(id);
         return Response.ok(document.print(reference), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"zeugnis-" + id + "-v" + reference.version + ".pdf\"")
+                .header("Content-Disposition", "inline; filename=\"zeugnis-" + id + ".pdf\"")
                 .build();
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
  */
 public final class ReferenceText {
 
-    /** Everything the text says. {@code leavingDate} only for a FINAL reference. */
+    /**
+     * Everything the text says. {@code leavingDate} and {@code leavingPhrase} ("auf eigenen Wunsch", or null for none)
+     * only for a FINAL reference; {@code datedOn} is the date it carries.
+     */
     public record Facts(
             ReferenceKind kind,
             String employeeName,
@@ -21,11 +24,11 @@ public final class ReferenceText {
             String department,
             LocalDate startDate,
             LocalDate leavingDate,
+            String leavingPhrase,
             List<String> tasks,
             Ratings ratings,
-            String employer,
             String city,
-            LocalDate issuedOn) {}
+            LocalDate datedOn) {}
 
     private static final String[] PERFORMANCE = {
         "stets zu unserer vollsten Zufriedenheit",
@@ -81,7 +84,7 @@ public final class ReferenceText {
 
     private ReferenceText() {}
 
-    /** The paragraphs of the reference, title first; task lines start with "– ". */
+    /** The paragraphs of the reference, title first, place and date last; task lines start with "– ". */
     public static List<String> write(Facts facts) {
         boolean isFinal = facts.kind() == ReferenceKind.FINAL;
         int tense = isFinal ? 0 : 1;
@@ -113,14 +116,15 @@ public final class ReferenceText {
                 + CONDUCT[ratings.conduct() - 1][tense] + ".");
         int overall = ratings.overall();
         if (isFinal) {
-            paragraphs.add(name + " scheidet mit Ablauf des " + GermanDates.format(facts.leavingDate())
+            String why = facts.leavingPhrase() == null ? "" : " " + facts.leavingPhrase();
+            paragraphs.add(name + " scheidet mit Ablauf des " + GermanDates.format(facts.leavingDate()) + why
                     + " aus unserem Unternehmen aus. " + FINAL_CLOSING[overall - 1].formatted(name));
         } else {
             paragraphs.add("Dieses Zwischenzeugnis wird auf Wunsch von " + name + " ausgestellt. "
                     + INTERIM_CLOSING[overall - 1].formatted(name));
         }
-        paragraphs.add(facts.city() + ", " + GermanDates.format(facts.issuedOn()));
-        paragraphs.add(facts.employer());
+        // The signature block (signer, position, employer) is the document's, not the text's.
+        paragraphs.add(facts.city() + ", " + GermanDates.format(facts.datedOn()));
         return paragraphs;
     }
 }

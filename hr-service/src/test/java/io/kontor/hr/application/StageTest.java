@@ -10,18 +10,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class StageTest {
 
-    /** The whole pipeline of API.md: one step forward, or out to REJECTED from any open stage. */
+    /**
+     * The whole pipeline of API.md: one step forward, or out to REJECTED (our decision) or WITHDRAWN (the candidate's)
+     * from any open stage.
+     */
     private static final Map<Stage, Set<Stage>> ALLOWED = Map.of(
-            Stage.RECEIVED, EnumSet.of(Stage.SCREENING, Stage.REJECTED),
-            Stage.SCREENING, EnumSet.of(Stage.INTERVIEW, Stage.REJECTED),
-            Stage.INTERVIEW, EnumSet.of(Stage.OFFER, Stage.REJECTED),
-            Stage.OFFER, EnumSet.of(Stage.HIRED, Stage.REJECTED),
+            Stage.RECEIVED, EnumSet.of(Stage.SCREENING, Stage.REJECTED, Stage.WITHDRAWN),
+            Stage.SCREENING, EnumSet.of(Stage.INTERVIEW, Stage.REJECTED, Stage.WITHDRAWN),
+            Stage.INTERVIEW, EnumSet.of(Stage.OFFER, Stage.REJECTED, Stage.WITHDRAWN),
+            Stage.OFFER, EnumSet.of(Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN),
             Stage.HIRED, EnumSet.noneOf(Stage.class),
-            Stage.REJECTED, EnumSet.noneOf(Stage.class));
+            Stage.REJECTED, EnumSet.noneOf(Stage.class),
+            Stage.WITHDRAWN, EnumSet.noneOf(Stage.class));
 
     @ParameterizedTest
     @EnumSource(Stage.class)
-    void a_stage_moves_only_one_step_forward_or_to_rejected(Stage from) {
+    void a_stage_moves_only_one_step_forward_or_out(Stage from) {
         for (Stage to : Stage.values()) {
             assertThat(from.canMoveTo(to))
                     .as("%s → %s", from, to)
@@ -32,8 +36,8 @@ class StageTest {
     @ParameterizedTest
     @EnumSource(
             value = Stage.class,
-            names = {"HIRED", "REJECTED"})
-    void hired_and_rejected_are_final(Stage stage) {
+            names = {"HIRED", "REJECTED", "WITHDRAWN"})
+    void hired_rejected_and_withdrawn_are_final(Stage stage) {
         assertThat(stage.isOpen()).isFalse();
         assertThat(stage.next()).isNull();
     }

@@ -1,11 +1,13 @@
 package io.kontor.hr.contract;
 
+import static io.kontor.hr.HrApi.ADDRESS;
 import static io.kontor.hr.HrApi.applicationAt;
 import static io.kontor.hr.HrApi.as;
 import static io.kontor.hr.HrApi.awaitEvents;
 import static io.kontor.hr.HrApi.hireSomeone;
 import static io.kontor.hr.HrApi.openPosition;
 import static io.kontor.hr.HrApi.pdfText;
+import static io.kontor.hr.HrApi.uniqueTaxId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -79,8 +81,8 @@ class ContractTest {
         String contract = as("hr").body("""
                 {"startDate": "2027-01-01", "contractType": "FIXED_TERM", "endDate": "2029-12-31",
                  "fixedTermReason": "Vertretung während der Elternzeit", "annualSalary": 51000.5, "weeklyHours": 38.5,
-                 "probationMonths": 3}
-                """)
+                 "probationMonths": 3, "taxId": "%s", %s}
+                """.formatted(uniqueTaxId(), ADDRESS))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(201)

@@ -1,13 +1,16 @@
 package io.kontor.hr.employee;
 
+import static io.kontor.hr.HrApi.ADDRESS;
 import static io.kontor.hr.HrApi.applicationAt;
 import static io.kontor.hr.HrApi.as;
 import static io.kontor.hr.HrApi.awaitEvents;
 import static io.kontor.hr.HrApi.json;
 import static io.kontor.hr.HrApi.openPosition;
 import static io.kontor.hr.HrApi.permanentContract;
+import static io.kontor.hr.HrApi.uniqueTaxId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -98,8 +101,8 @@ class HireTest {
 
         as("hr").body("""
                 {"startDate": "2027-06-01", "contractType": "FIXED_TERM", "endDate": "2028-05-31", "annualSalary": 48000,
-                 "weeklyHours": 30, "probationMonths": 3, "staffingRequestId": "%s"}
-                """.formatted(staffingRequestId))
+                 "weeklyHours": 30, "probationMonths": 3, "staffingRequestId": "%s", "taxId": "%s", %s}
+                """.formatted(staffingRequestId, uniqueTaxId(), ADDRESS))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(201);
@@ -117,16 +120,17 @@ class HireTest {
 
         as("hr").body("""
                 {"startDate": "2027-03-01", "contractType": "FIXED_TERM", "endDate": "2029-03-01", "annualSalary": 30000,
-                 "weeklyHours": 20, "probationMonths": 6}
-                """)
+                 "weeklyHours": 20, "probationMonths": 6, "birthDate": "1999-01-01", %s}
+                """.formatted(ADDRESS))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("endDate")));
         as("hr").body("""
-                {"startDate": "2027-03-01", "contractType": "PERMANENT", "annualSalary": 0, "weeklyHours": 0, "probationMonths": 7}
-                """)
+                {"startDate": "2027-03-01", "contractType": "PERMANENT", "annualSalary": 0, "weeklyHours": 0, "probationMonths": 7,
+                 "taxId": "12345678901", %s}
+                """.formatted(ADDRESS))
                 .post("/applications/" + application + "/hire")
                 .then()
                 .statusCode(400)
@@ -136,6 +140,24 @@ class HireTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", hasItem("startDate"));
+
+        as("hr").get("/applications/" + application).then().body("stage", equalTo("OFFER"));
+        assertThat(employeeCount()).isEqualTo(employees);
+    }
+
+    /** §1 MiLoG: 24,000 EUR for 40 hours a week is 11.53 EUR an hour, below every rate since 2022-10-01. */
+    @Test
+    void a_salary_under_the_minimum_wage_is_a_400_naming_annualSalary_and_hires_nobody() {
+        String application = applicationAt(openPosition("Lagerhelfer"), "Mia", "Mindestlohn", "OFFER");
+        long employees = employeeCount();
+
+        as("hr").body(permanentContract("2027-04-01").replace("58000.00", "24000"))
+                .post("/applications/" + application + "/hire")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("annualSalary")))
+                .body("detail", containsString("§1 MiLoG"));
 
         as("hr").get("/applications/" + application).then().body("stage", equalTo("OFFER"));
         assertThat(employeeCount()).isEqualTo(employees);

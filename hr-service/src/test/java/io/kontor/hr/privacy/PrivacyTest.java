@@ -102,11 +102,12 @@ class PrivacyTest {
                 .statusCode(201);
         advance(rejectedId, "REJECTED");
 
-        clock.set(Instant.parse("2027-07-15T07:00:00Z")); // 09:00 in Hamburg: six months not yet over
+        // The letter is dated 15 January; six months from it end with 15 July (§§187(1), 188(2) BGB).
+        clock.set(Instant.parse("2027-07-15T21:59:00Z")); // 23:59 in Hamburg: the last day of the retention
         erasure.eraseRejectedPastRetention();
         assertThat(tablesMentioning(rejected.email)).contains("application");
 
-        clock.advance(Duration.ofHours(4)); // six months and a little after the rejection
+        clock.advance(Duration.ofMinutes(1)); // midnight in Hamburg: the retention is over
         int erased = erasure.eraseRejectedPastRetention();
 
         assertThat(erased).isPositive();

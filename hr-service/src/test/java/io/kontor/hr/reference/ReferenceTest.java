@@ -23,7 +23,8 @@ class ReferenceTest {
 
     private static final String INTERIM_GRADE_1 = """
             {"kind": "INTERIM", "ratings": {"performance": 1, "expertise": 1, "reliability": 1, "conduct": 1},
-             "tasks": ["Entwicklung der Bestellstrecke", "Betreuung der Auszubildenden"]}
+             "tasks": ["Entwicklung der Bestellstrecke", "Betreuung der Auszubildenden"],
+             "signedBy": {"name": "Hanna Haller", "position": "Leiterin Personal"}}
             """;
 
     @Test
@@ -49,15 +50,22 @@ class ReferenceTest {
                 .body("version", equalTo(2))
                 .extract()
                 .path("id");
+        as("hr").body("""
+                {"leavingDate": "2028-06-30", "reason": "RESIGNATION",
+                 "signedBy": {"name": "Hanna Haller", "position": "Leiterin Personal"}}
+                """).post("/employees/" + employee + "/leaving").then().statusCode(200);
         String last = as("hr").body("""
                 {"kind": "FINAL", "ratings": {"performance": 3, "expertise": 3, "reliability": 3, "conduct": 3},
-                 "tasks": ["Entwicklung der Bestellstrecke"], "leavingDate": "2028-06-30"}
+                 "tasks": ["Entwicklung der Bestellstrecke"]}
                 """)
                 .post("/employees/" + employee + "/references")
                 .then()
                 .statusCode(201)
                 .body("version", equalTo(1))
-                .body("text", containsString("scheidet mit Ablauf des 30.06.2028 aus unserem Unternehmen aus"))
+                .body(
+                        "text",
+                        containsString(
+                                "scheidet mit Ablauf des 30.06.2028 auf eigenen Wunsch aus unserem Unternehmen aus"))
                 .extract()
                 .path("id");
 
@@ -112,9 +120,9 @@ class ReferenceTest {
                 """)
                 .post("/employees/" + employee + "/references")
                 .then()
-                .statusCode(400)
+                .statusCode(409)
                 .contentType("application/problem+json")
-                .body("violations.field", equalTo(List.of("leavingDate")));
+                .body("violations.field", equalTo(List.of("kind")));
         as("hr").body("""
                 {"kind": "INTERIM", "ratings": {"performance": 6, "expertise": 0, "reliability": 1}}
                 """)

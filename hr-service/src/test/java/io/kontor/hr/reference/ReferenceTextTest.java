@@ -2,6 +2,7 @@ package io.kontor.hr.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kontor.hr.personnel.LeavingReason;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +131,42 @@ class ReferenceTextTest {
                 .contains(
                         "vom 01.04.2024 bis zum 31.03.2027",
                         "Abteilung IT",
-                        "scheidet mit Ablauf des 31.03.2027",
-                        "Hamburg, 31.03.2027",
-                        "Kontor GmbH");
+                        "scheidet mit Ablauf des 31.03.2027 aus unserem Unternehmen aus");
+        assertThat(paragraphs.get(paragraphs.size() - 1)).isEqualTo("Hamburg, 31.03.2027");
+    }
+
+    /**
+     * §109 GewO: the reason for leaving, in the words that do the employee no harm; after a dismissal none, since a
+     * reference must not hinder the next application (§109(2) GewO).
+     */
+    @ParameterizedTest(name = "§109 GewO: {0} → \"{1}\"")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "RESIGNATION,      scheidet mit Ablauf des 31.03.2027 auf eigenen Wunsch aus unserem Unternehmen aus",
+                "MUTUAL_AGREEMENT, scheidet mit Ablauf des 31.03.2027 im gegenseitigen Einvernehmen aus",
+                "FIXED_TERM_ENDED, scheidet mit Ablauf des 31.03.2027 wegen des Endes der vereinbarten Befristung aus",
+                "RETIREMENT,       scheidet mit Ablauf des 31.03.2027 wegen des Eintritts in den Ruhestand aus",
+                "DISMISSAL,        scheidet mit Ablauf des 31.03.2027 aus unserem Unternehmen aus",
+            })
+    void a_final_reference_gives_the_reason_for_leaving_only_in_harmless_words(LeavingReason reason, String sentence) {
+        ReferenceText.Facts base = facts(ReferenceKind.FINAL, new Ratings(2, 2, 2, 2));
+        ReferenceText.Facts facts = new ReferenceText.Facts(
+                base.kind(),
+                base.employeeName(),
+                base.jobTitle(),
+                base.department(),
+                base.startDate(),
+                base.leavingDate(),
+                reason.referencePhrase(),
+                base.tasks(),
+                base.ratings(),
+                base.city(),
+                base.datedOn());
+
+        String text = String.join("\n", ReferenceText.write(facts));
+
+        assertThat(text).contains(sentence).doesNotContain("Kündigung", "gekündigt");
     }
 
     @Test
@@ -153,9 +187,9 @@ class ReferenceTextTest {
                 "IT",
                 LocalDate.of(2024, 4, 1),
                 kind == ReferenceKind.FINAL ? LocalDate.of(2027, 3, 31) : null,
+                null,
                 List.of("Betrieb der Kafka-Cluster", "Einarbeitung neuer Kollegen"),
                 ratings,
-                "Kontor GmbH",
                 "Hamburg",
                 LocalDate.of(2027, 3, 31));
     }

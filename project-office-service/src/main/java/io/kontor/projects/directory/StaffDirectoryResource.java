@@ -2,8 +2,10 @@ package io.kontor.projects.directory;
 
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
+import io.kontor.projects.ProjectsConfig;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,10 +13,11 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** {@code GET /staff}: who the project office can staff projects with. */
+/** {@code GET /staff}: who the project office can staff projects with: nobody past their last day of employment. */
 @Path("/staff")
 @RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class StaffDirectoryResource {
@@ -33,12 +36,21 @@ public class StaffDirectoryResource {
         }
     }
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    ProjectsConfig config;
+
     @GET
     @Transactional
     public Page<StaffView> listStaff(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var query = StaffMember.findAll(Sort.by("lastName").and("firstName").and("employeeId"));
+        var query = StaffMember.find(
+                "leavingDate is null or leavingDate >= ?1",
+                Sort.by("lastName").and("firstName").and("employeeId"),
+                LocalDate.now(clock.withZone(config.timeZone())));
         var items = query.page(page, size).<StaffMember>list().stream()
                 .map(StaffView::of)
                 .toList();

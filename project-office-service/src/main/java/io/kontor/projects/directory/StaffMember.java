@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An employee as hr announced them when onboarded: the project office's staff directory (a read replica). */
+/**
+ * An employee as hr announced them when onboarded and when leaving: the project office's staff directory (a read
+ * replica).
+ */
 @Entity
 public class StaffMember extends PanacheEntityBase {
 
@@ -19,6 +22,8 @@ public class StaffMember extends PanacheEntityBase {
     public String jobTitle;
     public String department;
     public LocalDate startDate;
+    /** The last day of the employment, once hr has announced one. */
+    public LocalDate leavingDate;
 
     public String fullName() {
         return firstName + " " + lastName;
