@@ -25,8 +25,13 @@ class OverlaysTest {
     /** Made by the operators: Strimzi's cluster CA certificate. (KafkaUser Secrets are added per rendering.) */
     static final Set<String> MADE_BY_OPERATORS = Set.of("kontor-kafka-cluster-ca-cert");
     /** What a person creates before the first apply of overlays/prod (deploy/README.md, "Secrets"). */
-    static final List<String> CREATED_BEFORE_PROD =
-            List.of("kontor-identity", "kontor-db-sales", "kontor-db-accounting", "kontor-db-hr", "kontor-db-projects");
+    static final List<String> CREATED_BEFORE_PROD = List.of(
+            "kontor-identity",
+            "kontor-db-sales",
+            "kontor-db-accounting",
+            "kontor-db-hr",
+            "kontor-db-projects",
+            "kontor-hr-personal-data");
 
     @ParameterizedTest(name = "overlays/{0}")
     @ValueSource(strings = {"dev", "prod"})
