@@ -52,12 +52,13 @@ import org.junit.jupiter.api.Test;
  * applied, or written to the topic, out of their order. Stale: a replica whose final state is not its latest applied
  * operation.
  *
- * <p>Size: {@code -Dfaults.operations} (600 for CI, 10000 for the full run), {@code -Dfaults.rate} operations per
- * second (the gateway allows 50/s per caller), {@code -Dfaults.customers}, {@code -Dfaults.workers}.
+ * <p>Size: {@code -Dfaults.operations} (900 for CI: the load must outlast a restart that waits for its consumer group,
+ * 10000 for the full run), {@code -Dfaults.rate} operations per second (the gateway allows 50/s per caller),
+ * {@code -Dfaults.customers}, {@code -Dfaults.workers}.
  */
 class NoLossUnderFaultsTest extends SystemTest {
 
-    private static final int OPERATIONS = Integer.getInteger("faults.operations", 600);
+    private static final int OPERATIONS = Integer.getInteger("faults.operations", 900);
     private static final int CUSTOMERS =
             Integer.getInteger("faults.customers", Math.max(10, Math.min(100, OPERATIONS / 20)));
     private static final int WORKERS = Integer.getInteger("faults.workers", 8);
