@@ -1,15 +1,12 @@
 package io.kontor.hr.contract;
 
 import io.kontor.platform.problem.Problem;
+import io.kontor.platform.time.DatedValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The statutory minimum wage per hour (§1 MiLoG) by the day it took effect. The Federal Government sets each new rate
@@ -33,39 +30,22 @@ public final class MinimumWageTable {
     /** 13/3 weeks a month × 12 months. */
     public static final BigDecimal WEEKS_PER_YEAR = new BigDecimal("52");
 
-    private final NavigableMap<LocalDate, BigDecimal> hourlyFrom;
+    private final DatedValues hourlyFrom;
 
-    public MinimumWageTable(Map<LocalDate, BigDecimal> hourlyFrom) {
-        if (hourlyFrom.isEmpty()) {
-            throw new IllegalArgumentException("the minimum wage table is empty");
-        }
-        this.hourlyFrom = new TreeMap<>(hourlyFrom);
+    private MinimumWageTable(DatedValues hourlyFrom) {
+        this.hourlyFrom = hourlyFrom;
     }
 
     /** Parses {@code 2026-01-01:13.90} entries (valid from : EUR per hour). */
     public static MinimumWageTable parse(List<String> entries) {
-        Map<LocalDate, BigDecimal> rates = new TreeMap<>();
-        for (String entry : entries) {
-            String[] parts = entry.strip().split(":");
-            try {
-                if (parts.length != 2
-                        || rates.put(LocalDate.parse(parts[0].strip()), new BigDecimal(parts[1].strip())) != null) {
-                    throw new IllegalArgumentException(
-                            "minimum wage entry '" + entry + "' is not <date>:<EUR per hour> or repeats a date");
-                }
-            } catch (DateTimeParseException | NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "minimum wage entry '" + entry + "' is not <date>:<EUR per hour>", e);
-            }
-        }
-        return new MinimumWageTable(rates);
+        return new MinimumWageTable(DatedValues.parse("minimum wage", "EUR per hour", entries));
     }
 
     /**
      * The rate in force on {@code day}; empty before the first entry (Germany had no statutory minimum before 2015).
      */
     public Optional<BigDecimal> hourlyOn(LocalDate day) {
-        return Optional.ofNullable(hourlyFrom.floorEntry(day)).map(Map.Entry::getValue);
+        return hourlyFrom.on(day);
     }
 
     /** The pay per hour of a salary, cut (not rounded up) to cents, for messages. */
