@@ -82,7 +82,7 @@ public final class MinimumWageTable {
                             + terms.weeklyHours().stripTrailingZeros().toPlainString()
                             + " hours a week is " + hourlyPay(terms.annualSalary(), terms.weeklyHours())
                             + " EUR an hour (annual salary / (weekly hours × 13/3 × 12)), the minimum from "
-                            + hourlyFrom.floorKey(terms.startDate()) + " is " + rate.toPlainString()
+                            + hourlyFrom.inForceSince(terms.startDate()).orElseThrow() + " is " + rate.toPlainString()
                             + " EUR an hour; at least " + least.toPlainString() + " EUR a year"));
         });
     }

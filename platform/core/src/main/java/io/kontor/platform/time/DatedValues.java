@@ -55,6 +55,11 @@ public final class DatedValues {
         return Optional.ofNullable(valuesFrom.floorEntry(day)).map(Map.Entry::getValue);
     }
 
+    /** The day from which the value in force on {@code day} applies; empty before the first entry. */
+    public Optional<LocalDate> inForceSince(LocalDate day) {
+        return Optional.ofNullable(valuesFrom.floorKey(day));
+    }
+
     /** The value in force on {@code day}, which must not be before the first entry. */
     public BigDecimal requiredOn(LocalDate day) {
         return on(day).orElseThrow(() -> new IllegalStateException(
