@@ -130,6 +130,31 @@ class GoldenEventSamplesTest {
         assertThat(type).matches("kontor\\.[a-z]+\\.[a-z]+(-[a-z]+)*\\.v1");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void the_sample_writes_every_decimal_with_two_places(String type) {
+        assertTwoDecimalPlaces(sample(type).get("data"), type);
+    }
+
+    /**
+     * Money, quantities and rates are BigDecimals with scale 2, written as such: {@code 4938.50}, not {@code 4938.5}.
+     */
+    private static void assertTwoDecimalPlaces(JsonNode json, String path) {
+        if (json.isContainerNode()) {
+            if (json.isArray()) {
+                for (int i = 0; i < json.size(); i++) {
+                    assertTwoDecimalPlaces(json.get(i), path + "[" + i + "]");
+                }
+            } else {
+                json.fields().forEachRemaining(f -> assertTwoDecimalPlaces(f.getValue(), path + "." + f.getKey()));
+            }
+        } else if (json.isNumber() && !json.isIntegralNumber()) {
+            assertThat(json.decimalValue().scale())
+                    .as("decimal places of %s", path)
+                    .isEqualTo(2);
+        }
+    }
+
     /**
      * Every field of the record is in the sample with a value, and the consumer got a value for each, down through
      * nested records and lists: a field the JSON names differently than the record arrives as null.
@@ -276,7 +301,15 @@ class GoldenEventSamplesTest {
         }
     }
 
+    /**
+     * The samples as checked in, so that a deleted sample is missing at once (its copy in target/test-classes outlives
+     * it until a clean build); from the class path when the test does not run in the module directory.
+     */
     private static Path samplesDirectory() {
+        Path source = Path.of("src", "test", "resources", "events");
+        if (Files.isDirectory(source)) {
+            return source;
+        }
         try {
             return Path.of(GoldenEventSamplesTest.class.getResource("/events").toURI());
         } catch (URISyntaxException e) {
