@@ -2,6 +2,7 @@ package io.kontor.gateway;
 
 import io.kontor.testing.TestInfra;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,13 +13,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> kafka = TestInfra.kafkaClient("gateway");
-        return Map.of(
-                "kafka.bootstrap.servers", kafka.get("bootstrap.servers"),
-                "kafka.security.protocol", kafka.get("security.protocol"),
-                "kafka.sasl.jaas.config", kafka.get("sasl.jaas.config"),
-                "kontor.gateway.events.enabled", "true",
-                "kontor.gateway.events.keep-alive", "1s");
+        Map<String, String> config = new HashMap<>(TestInfra.quarkusKafkaConfig("gateway"));
+        config.put("kontor.gateway.events.enabled", "true");
+        config.put("kontor.gateway.events.keep-alive", "1s");
+        return config;
     }
 
     @Override

@@ -35,10 +35,7 @@ public class KontorTestResources implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new LinkedHashMap<>();
         // The application logs in as its own principal, as in the cluster, so a topic its ACLs do not grant fails
         // here too. The platform's defaults name the SASL mechanism; only the secrets differ by environment.
-        Map<String, String> kafka = TestInfra.kafkaClient(applicationName());
-        config.put("kafka.bootstrap.servers", kafka.get("bootstrap.servers"));
-        config.put("kafka.security.protocol", kafka.get("security.protocol"));
-        config.put("kafka.sasl.jaas.config", kafka.get("sasl.jaas.config"));
+        config.putAll(TestInfra.quarkusKafkaConfig(applicationName()));
         config.put("quarkus.datasource.jdbc.url", jdbcUrl.join());
         config.put("quarkus.datasource.username", TestInfra.postgres().username());
         config.put("quarkus.datasource.password", TestInfra.postgres().password());

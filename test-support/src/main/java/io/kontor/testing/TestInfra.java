@@ -94,6 +94,18 @@ public final class TestInfra {
         return kafka().clientProperties(principal);
     }
 
+    /**
+     * The same login as {@link #kafkaClient(String)}, as the {@code kafka.*} configuration of a Quarkus application
+     * under test (the keys the platform's defaults and the cluster's environment set).
+     */
+    public static Map<String, String> quarkusKafkaConfig(String principal) {
+        Map<String, String> client = kafkaClient(principal);
+        return Map.of(
+                "kafka.bootstrap.servers", client.get("bootstrap.servers"),
+                "kafka.security.protocol", client.get("security.protocol"),
+                "kafka.sasl.jaas.config", client.get("sasl.jaas.config"));
+    }
+
     /** The services' access plus every {@value #TEST_ACCESS_RESOURCE} on the test classpath. */
     static KafkaAccess access() {
         KafkaAccess access = KafkaAccess.standard();

@@ -11,15 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
 import io.kontor.testing.MutableClock;
+import io.kontor.testing.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -136,32 +132,7 @@ class PrivacyTest {
 
     /** Names of the tables in the service's schema that have a row whose text contains {@code value}, in any column. */
     private List<String> tablesMentioning(String value) {
-        List<String> tables = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            List<String> all = new ArrayList<>();
-            try (ResultSet rows = connection
-                    .createStatement()
-                    .executeQuery(
-                            "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")) {
-                while (rows.next()) {
-                    all.add(rows.getString(1));
-                }
-            }
-            for (String table : all) {
-                try (PreparedStatement search = connection.prepareStatement(
-                        "select count(*) from \"" + table + "\" t where position(lower(?) in lower(t::text)) > 0")) {
-                    search.setString(1, value);
-                    try (ResultSet count = search.executeQuery()) {
-                        count.next();
-                        if (count.getLong(1) > 0) {
-                            tables.add(table);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<String> tables = TestDatabase.tablesMentioning(dataSource, value);
         assertThat(tables.size()).isLessThan(100);
         return tables;
     }

@@ -75,7 +75,8 @@ public class InboxHandlers {
                     }
                 }
             }
-            byConsumer = Map.copyOf(current);
+            current = Map.copyOf(current);
+            byConsumer = current;
         }
         return current;
     }
