@@ -1,6 +1,8 @@
 package io.kontor.accounting.customer;
 
 import io.kontor.accounting.AccountingCalendar;
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerUpdated;
@@ -24,23 +26,26 @@ public class CustomerReplicaHandler {
     @Inject
     AccountingCalendar calendar;
 
+    private static final EventRoutes<CustomerReplicaHandler> ROUTES = EventRoutes.of(CustomerReplicaHandler.class)
+            .on(CustomerRegistered.class, CustomerReplicaHandler::registered)
+            .on(CustomerUpdated.class, CustomerReplicaHandler::updated);
+
     @Incoming("sales-customers")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (event.is(CustomerRegistered.class)) {
-            CustomerRegistered registered = event.data(CustomerRegistered.class);
-            upsert(
-                    registered.customerId(),
-                    event,
-                    customer -> customer.apply(registered, timeOf(event), calendar.now()));
-        } else if (event.is(CustomerUpdated.class)) {
-            CustomerUpdated updated = event.data(CustomerUpdated.class);
-            upsert(updated.customerId(), event, customer -> customer.apply(updated, timeOf(event), calendar.now()));
-        }
+        ROUTES.dispatch(this, event);
     }
 
-    private void upsert(UUID customerId, IncomingEvent event, Consumer<Customer> change) {
+    void registered(CustomerRegistered registered, EventMeta meta) {
+        upsert(registered.customerId(), meta, customer -> customer.apply(registered, timeOf(meta), calendar.now()));
+    }
+
+    void updated(CustomerUpdated updated, EventMeta meta) {
+        upsert(updated.customerId(), meta, customer -> customer.apply(updated, timeOf(meta), calendar.now()));
+    }
+
+    private void upsert(UUID customerId, EventMeta event, Consumer<Customer> change) {
         if (customerId == null) {
             throw new IllegalArgumentException(event + " names no customerId");
         }
@@ -57,7 +62,7 @@ public class CustomerReplicaHandler {
         }
     }
 
-    private static Instant timeOf(IncomingEvent event) {
+    private static Instant timeOf(EventMeta event) {
         OffsetDateTime time = event.time();
         return time == null ? null : time.toInstant();
     }

@@ -1,6 +1,8 @@
 package io.kontor.accounting.offer;
 
 import io.kontor.accounting.invoice.Invoicing;
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.events.sales.BillingMode;
@@ -20,14 +22,17 @@ public class MilestoneCompletedHandler {
     @Inject
     Invoicing invoicing;
 
+    private static final EventRoutes<MilestoneCompletedHandler> ROUTES = EventRoutes.of(MilestoneCompletedHandler.class)
+            .on(MilestoneCompleted.class, MilestoneCompletedHandler::completed);
+
     @Incoming("projects-projects")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (!event.is(MilestoneCompleted.class)) {
-            return;
-        }
-        MilestoneCompleted milestone = event.data(MilestoneCompleted.class);
+        ROUTES.dispatch(this, event);
+    }
+
+    void completed(MilestoneCompleted milestone, EventMeta meta) {
         if (milestone.offerId() == null
                 || milestone.amount() == null
                 || milestone.amount().signum() <= 0) {

@@ -4,6 +4,8 @@ import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.Invoicing;
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.OfferAccepted;
@@ -33,16 +35,19 @@ public class OfferAcceptedHandler {
     @Inject
     AccountingConfig config;
 
+    private static final EventRoutes<OfferAcceptedHandler> ROUTES =
+            EventRoutes.of(OfferAcceptedHandler.class).on(OfferAccepted.class, OfferAcceptedHandler::accepted);
+
     @Incoming("sales-offers")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (!event.is(OfferAccepted.class)) {
-            return;
-        }
-        OfferAccepted accepted = event.data(OfferAccepted.class);
+        ROUTES.dispatch(this, event);
+    }
+
+    void accepted(OfferAccepted accepted, EventMeta meta) {
         if (AcceptedOffer.findById(accepted.offerId()) != null) {
-            LOG.infof("offer %s was accepted before; %s ignored", accepted.offerId(), event);
+            LOG.infof("offer %s was accepted before; %s ignored", accepted.offerId(), meta);
             return;
         }
         AcceptedOffer offer = AcceptedOffer.of(accepted, config.currency(), calendar.now());

@@ -1,5 +1,7 @@
 package io.kontor.hr.opening;
 
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.projects.StaffingRequested;
 import io.kontor.platform.inbox.InboxHandled;
@@ -15,14 +17,17 @@ public class StaffingRequestedHandler {
     @Inject
     JobOpenings openings;
 
+    private static final EventRoutes<StaffingRequestedHandler> ROUTES = EventRoutes.of(StaffingRequestedHandler.class)
+            .on(StaffingRequested.class, StaffingRequestedHandler::requested);
+
     @Incoming("projects")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (!event.is(StaffingRequested.class)) {
-            return;
-        }
-        StaffingRequested request = event.data(StaffingRequested.class);
+        ROUTES.dispatch(this, event);
+    }
+
+    void requested(StaffingRequested request, EventMeta meta) {
         if (JobOpening.findByStaffingRequest(request.staffingRequestId()) != null) {
             return;
         }

@@ -12,9 +12,16 @@ import java.lang.annotation.Target;
  * event has no effect twice; a record that still fails after the configured attempts, or that is not a CloudEvent at
  * all, goes to {@code <topic>.dlq} and the consumer moves on.
  *
+ * <p>The method hands the event to its typed methods through {@link io.kontor.platform.events.EventRoutes}:
+ *
  * <pre>{@code
+ * private static final EventRoutes<OfferAcceptedHandler> ROUTES = EventRoutes.of(OfferAcceptedHandler.class)
+ *         .on(OfferAccepted.class, OfferAcceptedHandler::accepted);
+ *
  * @Incoming("sales-offers") @Blocking @InboxHandled
- * void on(IncomingEvent event) { if (event.is(OfferAccepted.class)) invoices.bill(event.data(OfferAccepted.class)); }
+ * void on(IncomingEvent event) { ROUTES.dispatch(this, event); }
+ *
+ * void accepted(OfferAccepted accepted, EventMeta meta) { invoices.bill(accepted); }
  * }</pre>
  */
 @InterceptorBinding

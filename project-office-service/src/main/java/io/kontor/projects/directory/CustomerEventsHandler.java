@@ -1,5 +1,7 @@
 package io.kontor.projects.directory;
 
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerUpdated;
@@ -12,16 +14,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CustomerEventsHandler {
 
+    private static final EventRoutes<CustomerEventsHandler> ROUTES = EventRoutes.of(CustomerEventsHandler.class)
+            .on(CustomerRegistered.class, CustomerEventsHandler::registered)
+            .on(CustomerUpdated.class, CustomerEventsHandler::updated);
+
     @Incoming("sales-customers")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (event.is(CustomerRegistered.class)) {
-            CustomerRegistered registered = event.data(CustomerRegistered.class);
-            Customer.remember(registered.customerId(), registered.customerNumber(), registered.name(), false);
-        } else if (event.is(CustomerUpdated.class)) {
-            CustomerUpdated updated = event.data(CustomerUpdated.class);
-            Customer.remember(updated.customerId(), updated.customerNumber(), updated.name(), false);
-        }
+        ROUTES.dispatch(this, event);
+    }
+
+    void registered(CustomerRegistered registered, EventMeta meta) {
+        Customer.remember(registered.customerId(), registered.customerNumber(), registered.name(), false);
+    }
+
+    void updated(CustomerUpdated updated, EventMeta meta) {
+        Customer.remember(updated.customerId(), updated.customerNumber(), updated.name(), false);
     }
 }

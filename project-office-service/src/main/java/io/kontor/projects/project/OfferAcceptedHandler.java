@@ -1,5 +1,7 @@
 package io.kontor.projects.project;
 
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.inbox.InboxHandled;
@@ -25,14 +27,17 @@ public class OfferAcceptedHandler {
     @Inject
     ProjectsConfig config;
 
+    private static final EventRoutes<OfferAcceptedHandler> ROUTES =
+            EventRoutes.of(OfferAcceptedHandler.class).on(OfferAccepted.class, OfferAcceptedHandler::accepted);
+
     @Incoming("sales-offers")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (!event.is(OfferAccepted.class)) {
-            return;
-        }
-        OfferAccepted offer = event.data(OfferAccepted.class);
+        ROUTES.dispatch(this, event);
+    }
+
+    void accepted(OfferAccepted offer, EventMeta meta) {
         if (Project.findByOffer(offer.offerId()) != null) {
             return;
         }

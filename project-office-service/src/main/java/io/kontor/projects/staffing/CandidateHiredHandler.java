@@ -1,5 +1,7 @@
 package io.kontor.projects.staffing;
 
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.hr.CandidateHired;
 import io.kontor.platform.inbox.InboxHandled;
@@ -15,14 +17,17 @@ public class CandidateHiredHandler {
     @Inject
     StaffingRequests requests;
 
+    private static final EventRoutes<CandidateHiredHandler> ROUTES =
+            EventRoutes.of(CandidateHiredHandler.class).on(CandidateHired.class, CandidateHiredHandler::hired);
+
     @Incoming("hr-applications")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (!event.is(CandidateHired.class)) {
-            return;
-        }
-        CandidateHired hired = event.data(CandidateHired.class);
+        ROUTES.dispatch(this, event);
+    }
+
+    void hired(CandidateHired hired, EventMeta meta) {
         if (hired.staffingRequestId() != null) {
             requests.filled(hired.staffingRequestId(), hired.employeeId());
         }

@@ -1,5 +1,7 @@
 package io.kontor.sales.accounting;
 
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.accounting.DunningNoticeIssued;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
@@ -39,58 +41,70 @@ public class InvoiceEventsHandler {
     @Inject
     FollowUps followUps;
 
+    private static final EventRoutes<InvoiceEventsHandler> ROUTES = EventRoutes.of(InvoiceEventsHandler.class)
+            .on(InvoiceIssued.class, InvoiceEventsHandler::issued)
+            .on(InvoicePaid.class, InvoiceEventsHandler::paid)
+            .on(InvoiceOverdue.class, InvoiceEventsHandler::overdue)
+            .on(DunningNoticeIssued.class, InvoiceEventsHandler::dunned)
+            .on(InvoiceCancelled.class, InvoiceEventsHandler::cancelled);
+
     @Incoming("accounting-invoices")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (event.is(InvoiceIssued.class)) {
-            InvoiceIssued issued = event.data(InvoiceIssued.class);
-            Offer offer = offers.invoiced(issued.offerId());
-            if (offer != null) {
-                offers.invoiceIssued(offer, issued.invoiceId(), issued.invoiceNumber());
-            }
-        } else if (event.is(InvoicePaid.class)) {
-            InvoicePaid paid = event.data(InvoicePaid.class);
-            Offer offer = offers.invoiced(paid.offerId());
-            if (offer != null) {
-                offers.invoicePaid(offer, paid.invoiceId(), paid.invoiceNumber());
-            }
-            creditHolds.settled(paid.customerId(), paid.invoiceId());
-            if (known(paid.customerId(), event)) {
-                followUps.afterPayment(
-                        paid.customerId(),
-                        offer == null ? null : offer.id,
-                        offer == null ? null : offer.offerNumber,
-                        paid.invoiceId(),
-                        paid.invoiceNumber(),
-                        paid.paidOn());
-            }
-        } else if (event.is(InvoiceOverdue.class)) {
-            InvoiceOverdue overdue = event.data(InvoiceOverdue.class);
-            creditHolds.invoiceOverdue(overdue.customerId(), overdue.invoiceId(), overdue.invoiceNumber());
-        } else if (event.is(DunningNoticeIssued.class)) {
-            DunningNoticeIssued notice = event.data(DunningNoticeIssued.class);
-            creditHolds.dunned(notice.customerId(), notice.invoiceId(), notice.invoiceNumber(), notice.level());
-        } else if (event.is(InvoiceCancelled.class)) {
-            InvoiceCancelled cancelled = event.data(InvoiceCancelled.class);
-            Offer offer = offers.invoiced(cancelled.offerId());
-            if (offer != null) {
-                offers.invoiceCancelled(offer, cancelled.invoiceId(), cancelled.invoiceNumber());
-            }
-            creditHolds.settled(cancelled.customerId(), cancelled.invoiceId());
-            if (known(cancelled.customerId(), event)) {
-                followUps.reopenAfterCancellation(
-                        cancelled.customerId(),
-                        offer == null ? null : offer.id,
-                        cancelled.invoiceId(),
-                        cancelled.invoiceNumber(),
-                        cancelled.creditNoteNumber());
-            }
+        ROUTES.dispatch(this, event);
+    }
+
+    void issued(InvoiceIssued issued, EventMeta meta) {
+        Offer offer = offers.invoiced(issued.offerId());
+        if (offer != null) {
+            offers.invoiceIssued(offer, issued.invoiceId(), issued.invoiceNumber());
+        }
+    }
+
+    void paid(InvoicePaid paid, EventMeta meta) {
+        Offer offer = offers.invoiced(paid.offerId());
+        if (offer != null) {
+            offers.invoicePaid(offer, paid.invoiceId(), paid.invoiceNumber());
+        }
+        creditHolds.settled(paid.customerId(), paid.invoiceId());
+        if (known(paid.customerId(), meta)) {
+            followUps.afterPayment(
+                    paid.customerId(),
+                    offer == null ? null : offer.id,
+                    offer == null ? null : offer.offerNumber,
+                    paid.invoiceId(),
+                    paid.invoiceNumber(),
+                    paid.paidOn());
+        }
+    }
+
+    void overdue(InvoiceOverdue overdue, EventMeta meta) {
+        creditHolds.invoiceOverdue(overdue.customerId(), overdue.invoiceId(), overdue.invoiceNumber());
+    }
+
+    void dunned(DunningNoticeIssued notice, EventMeta meta) {
+        creditHolds.dunned(notice.customerId(), notice.invoiceId(), notice.invoiceNumber(), notice.level());
+    }
+
+    void cancelled(InvoiceCancelled cancelled, EventMeta meta) {
+        Offer offer = offers.invoiced(cancelled.offerId());
+        if (offer != null) {
+            offers.invoiceCancelled(offer, cancelled.invoiceId(), cancelled.invoiceNumber());
+        }
+        creditHolds.settled(cancelled.customerId(), cancelled.invoiceId());
+        if (known(cancelled.customerId(), meta)) {
+            followUps.reopenAfterCancellation(
+                    cancelled.customerId(),
+                    offer == null ? null : offer.id,
+                    cancelled.invoiceId(),
+                    cancelled.invoiceNumber(),
+                    cancelled.creditNoteNumber());
         }
     }
 
     /** Accounting bills only customers sales registered; one it does not know is logged and left alone, not retried. */
-    private static boolean known(UUID customerId, IncomingEvent event) {
+    private static boolean known(UUID customerId, EventMeta event) {
         if (customerId != null && Customer.findById(customerId) != null) {
             return true;
         }
