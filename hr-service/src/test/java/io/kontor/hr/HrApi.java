@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.kontor.devinfra.KafkaAccess;
+import io.kontor.platform.kafka.TopicReader;
 import io.kontor.testing.TestInfra;
 import io.kontor.testing.TestKafka;
 import io.kontor.testing.TestTokens;
@@ -13,15 +14,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What the tests of this module do over and over: call the API as a role, open positions, bring candidates, read Kafka.
@@ -154,26 +149,12 @@ public final class HrApi {
      * directly (no consumer group) spares the group join that a subscribing reader waits for on every call.
      */
     public static List<ConsumerRecord<String, String>> eventsOf(String topic, String aggregateId, String type) {
-        Map<String, Object> config = new HashMap<>(TestInfra.kafkaClient(KafkaAccess.ADMIN));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (aggregateId.equals(record.key()) && type.equals(TestKafka.header(record, "ce_type"))) {
-                        found.add(record);
-                    }
-                }
+        TopicReader.readToEnd(TestInfra.kafkaClient(KafkaAccess.ADMIN), topic, Duration.ofSeconds(10), record -> {
+            if (aggregateId.equals(record.key()) && type.equals(TestKafka.header(record, "ce_type"))) {
+                found.add(record);
             }
-        }
+        });
         return found;
     }
 }

@@ -2,6 +2,7 @@ package io.kontor.systemtests;
 
 import io.kontor.devinfra.KafkaAccess;
 import io.kontor.local.LocalPlatform;
+import io.kontor.platform.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +21,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -59,42 +56,18 @@ final class EventEvidence {
      * partition.
      */
     List<Record> readAll(String topic) {
-        Properties properties = new Properties();
-        properties.putAll(platform.kafka().clientProperties(KafkaAccess.ADMIN));
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        Map<String, Object> properties = new HashMap<>(platform.kafka().clientProperties(KafkaAccess.ADMIN));
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<Record> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, READ_TIMEOUT);
-            if (partitions == null || partitions.isEmpty()) {
-                return records;
+        TopicReader.readToEnd(properties, topic, READ_TIMEOUT, record -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Header header : record.headers()) {
+                headers.put(
+                        header.key(),
+                        header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
             }
-            List<TopicPartition> assigned = partitions.stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (!end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    Map<String, String> headers = new LinkedHashMap<>();
-                    for (Header header : record.headers()) {
-                        headers.put(
-                                header.key(),
-                                header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-                    }
-                    records.add(new Record(
-                            topic, record.partition(), record.offset(), record.key(), record.value(), headers));
-                }
-            }
-        }
+            records.add(new Record(topic, record.partition(), record.offset(), record.key(), record.value(), headers));
+        });
         return records;
     }
 

@@ -2,6 +2,7 @@ package io.kontor.platform.deadletter;
 
 import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.inbox.InboxConfig;
+import io.kontor.platform.kafka.TopicReader;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,17 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,7 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DeadLetterArchive {
 
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     /** Every {@code kafka.*} setting of the service, as the Kafka connector sees them (TLS, SASL included). */
@@ -51,52 +47,23 @@ public class DeadLetterArchive {
     public List<DeadLetter> read(String topic, String consumer) {
         String deadLetterTopic = inboxConfig.deadLetterTopic();
         List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(readerProperties())) {
-            List<PartitionInfo> partitions = reader.partitionsFor(deadLetterTopic, READ_TIMEOUT);
-            if (partitions == null || partitions.isEmpty()) {
-                return letters;
+        TopicReader.readToEnd(readerProperties(), deadLetterTopic, READ_TIMEOUT, record -> {
+            DeadLetter letter = DeadLetter.of(record);
+            if (topic.equals(letter.topic()) && (consumer == null || consumer.equals(letter.consumer()))) {
+                letters.add(letter);
             }
-            List<TopicPartition> assigned = partitions.stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            reader.assign(assigned);
-            reader.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = reader.endOffsets(assigned, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (!readToEnd(reader, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "could not read " + deadLetterTopic + " to its end within " + READ_TIMEOUT);
-                }
-                for (ConsumerRecord<String, String> record : reader.poll(POLL)) {
-                    DeadLetter letter = DeadLetter.of(record);
-                    if (topic.equals(letter.topic()) && (consumer == null || consumer.equals(letter.consumer()))) {
-                        letters.add(letter);
-                    }
-                }
-            }
-        }
+        });
         return letters;
     }
 
-    private static boolean readToEnd(KafkaConsumer<String, String> reader, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream()
-                .allMatch(partition -> reader.position(partition.getKey()) >= partition.getValue());
-    }
-
-    private Properties readerProperties() {
-        Properties properties = new Properties();
+    private Map<String, Object> readerProperties() {
+        Map<String, Object> properties = new HashMap<>();
         kafkaClientConfig.forEach((name, value) -> {
             if (ConsumerConfig.configNames().contains(name) || name.startsWith("sasl.") || name.startsWith("ssl.")) {
                 properties.put(name, value);
             }
         });
-        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-dead-letter-reader");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return properties;
     }
 
