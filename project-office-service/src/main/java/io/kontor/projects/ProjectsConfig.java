@@ -1,7 +1,6 @@
 package io.kontor.projects;
 
 import io.smallrye.config.ConfigMapping;
-import java.time.ZoneId;
 
 /** The project office's own settings; values and their env-var overrides in application.properties. */
 @ConfigMapping(prefix = "kontor.projects")
@@ -15,7 +14,4 @@ public interface ProjectsConfig {
 
     /** A risk whose score (probability × impact) reaches this is escalated; see EscalationRule. */
     int riskEscalationThreshold();
-
-    /** The office's calendar: due dates are days in this zone. */
-    ZoneId timeZone();
 }

@@ -1,15 +1,11 @@
 package io.kontor.sales;
 
 import io.smallrye.config.ConfigMapping;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /** Sales' own settings; values and their env-var overrides in application.properties. */
 @ConfigMapping(prefix = "kontor.sales")
 public interface SalesConfig {
-
-    /** The seller's calendar: an offer's issue date, validity and the year in its number are days in this zone. */
-    ZoneId timeZone();
 
     Offers offers();
 
@@ -48,8 +44,8 @@ public interface SalesConfig {
         int validityDays();
 
         /**
-         * When the daily expiry run starts (cron, in {@link #timeZone()}); read by {@code OfferExpiry}'s
-         * {@code @Scheduled}.
+         * When the daily expiry run starts (cron, in the company's time zone {@code kontor.time-zone}); read by
+         * {@code OfferExpiry}'s {@code @Scheduled}.
          */
         String expiryCron();
     }

@@ -29,7 +29,7 @@ final class FlowSteps {
      */
     static final Duration EVENT_DELIVERY = Duration.ofSeconds(90);
 
-    /** Where accounting and sales keep their calendar (kontor.accounting.time-zone, kontor.sales.time-zone). */
+    /** Where every service keeps its calendar (kontor.time-zone, BusinessCalendar). */
     static final ZoneId SELLERS_ZONE = ZoneId.of("Europe/Berlin");
 
     private FlowSteps() {}

@@ -1,6 +1,5 @@
 package io.kontor.accounting.balance;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.customer.Customer;
 import io.kontor.accounting.invoice.Invoice;
@@ -8,6 +7,7 @@ import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.payment.CustomerCredit;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import java.util.UUID;
 public class CustomerBalanceResource {
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     AccountingConfig config;

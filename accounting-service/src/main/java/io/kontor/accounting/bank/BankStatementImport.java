@@ -1,6 +1,5 @@
 package io.kontor.accounting.bank;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.payment.BookedPayment;
@@ -9,6 +8,7 @@ import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class BankStatementImport {
     Payments payments;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     EntityManager entityManager;

@@ -1,12 +1,12 @@
 package io.kontor.accounting.customer;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.platform.events.EventMeta;
 import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerUpdated;
 import io.kontor.platform.inbox.InboxHandled;
+import io.kontor.platform.time.BusinessCalendar;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ public class CustomerReplicaHandler {
     private static final Logger LOG = Logger.getLogger(CustomerReplicaHandler.class);
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     private static final EventRoutes<CustomerReplicaHandler> ROUTES = EventRoutes.of(CustomerReplicaHandler.class)
             .on(CustomerRegistered.class, CustomerReplicaHandler::registered)

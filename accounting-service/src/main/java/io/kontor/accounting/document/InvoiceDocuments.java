@@ -1,7 +1,7 @@
 package io.kontor.accounting.document;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class InvoiceDocuments {
     SellerOfRecord seller;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     /** Renders and stores all documents of a just-issued invoice. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,6 +1,6 @@
 package io.kontor.accounting.dunning;
 
-import io.kontor.accounting.AccountingCalendar;
+import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ public class DailyDunning {
     DunningRun dunning;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     /** A malformed base rate table fails the start, not the first dunning run weeks later. */
     void checkBaseRates(@Observes StartupEvent startup, DunningConfig config) {

@@ -1,11 +1,11 @@
 package io.kontor.accounting.dunning;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.events.accounting.DunningNoticeIssued;
 import io.kontor.platform.events.accounting.InvoiceOverdue;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,7 +41,7 @@ public class DunningRun {
     Outbox outbox;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     EntityManager entityManager;

@@ -1,8 +1,8 @@
 package io.kontor.accounting.dunning;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,7 @@ public class DunningRunResource {
     DunningRun dunning;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     /** {@code {"asOf": "2030-07-01"}}; without asOf, today. */
     public record DunningRunRequest(LocalDate asOf) {}

@@ -1,12 +1,12 @@
 package io.kontor.accounting.invoice;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -48,7 +48,7 @@ public class InvoiceResource {
     Invoicing invoicing;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     AccountingConfig config;

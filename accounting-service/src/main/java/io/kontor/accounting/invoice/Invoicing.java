@@ -1,6 +1,5 @@
 package io.kontor.accounting.invoice;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.customer.Customer;
 import io.kontor.accounting.document.InvoiceDocuments;
@@ -11,6 +10,7 @@ import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -36,7 +36,7 @@ public class Invoicing {
     Outbox outbox;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     AccountingConfig config;

@@ -1,6 +1,5 @@
 package io.kontor.accounting.offer;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.Invoicing;
@@ -10,6 +9,7 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.inbox.InboxHandled;
+import io.kontor.platform.time.BusinessCalendar;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class OfferAcceptedHandler {
     Invoicing invoicing;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     AccountingConfig config;

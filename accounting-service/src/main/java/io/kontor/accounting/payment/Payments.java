@@ -1,6 +1,5 @@
 package io.kontor.accounting.payment;
 
-import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.platform.events.accounting.InvoicePaid;
@@ -8,6 +7,7 @@ import io.kontor.platform.events.accounting.PaymentReceived;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class Payments {
     Outbox outbox;
 
     @Inject
-    AccountingCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     Event<PaymentBooking> bookings;

@@ -1,6 +1,7 @@
 package io.kontor.projects.directory;
 
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.projects.ProjectsConfig;
 import io.quarkus.panache.common.Sort;
@@ -21,6 +22,9 @@ import java.util.UUID;
 @Path("/staff")
 @RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class StaffDirectoryResource {
+
+    @Inject
+    BusinessCalendar calendar;
 
     public record StaffView(
             UUID employeeId, String name, String email, String jobTitle, String department, LocalDate startDate) {
@@ -50,7 +54,7 @@ public class StaffDirectoryResource {
         var query = StaffMember.find(
                 "leavingDate is null or leavingDate >= ?1",
                 Sort.by("lastName").and("firstName").and("employeeId"),
-                LocalDate.now(clock.withZone(config.timeZone())));
+                calendar.today());
         var items = query.page(page, size).<StaffMember>list().stream()
                 .map(StaffView::of)
                 .toList();

@@ -3,6 +3,7 @@ package io.kontor.projects.milestone;
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.project.Project;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ import java.util.UUID;
 /** Plans milestones and completes them; a completion tells accounting what to bill, for which offer and customer. */
 @ApplicationScoped
 public class Milestones {
+
+    @Inject
+    BusinessCalendar calendar;
 
     @Inject
     Outbox outbox;
@@ -48,7 +52,7 @@ public class Milestones {
     public Milestone complete(UUID projectId, UUID milestoneId) {
         Project project = Project.require(projectId);
         Milestone milestone = require(projectId, milestoneId);
-        milestone.complete(LocalDate.now(clock.withZone(config.timeZone())));
+        milestone.complete(calendar.today());
         outbox.publish(new MilestoneCompleted(
                 projectId,
                 milestone.id,

@@ -2,6 +2,7 @@ package io.kontor.projects.minutes;
 
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
 import io.kontor.projects.ProjectsConfig;
@@ -32,6 +33,9 @@ import java.util.UUID;
 @Path("/{projectId}")
 @RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class MinutesResource {
+
+    @Inject
+    BusinessCalendar calendar;
 
     public record NewActionItem(
             @NotBlank @Size(max = 1000) String description,
@@ -120,7 +124,7 @@ public class MinutesResource {
             item.persist();
         }
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/minutes/" + minutes.id))
-                .entity(MinutesView.of(minutes, today()))
+                .entity(MinutesView.of(minutes, calendar.today()))
                 .build();
     }
 
@@ -129,7 +133,7 @@ public class MinutesResource {
     @Transactional
     public Page<MinutesView> listMinutes(@PathParam("projectId") UUID projectId) {
         Project.require(projectId);
-        LocalDate today = today();
+        LocalDate today = calendar.today();
         List<MinutesView> items = Minutes.ofProject(projectId).stream()
                 .map(m -> MinutesView.of(m, today))
                 .toList();
@@ -144,7 +148,7 @@ public class MinutesResource {
             @PathParam("projectId") UUID projectId, @QueryParam("overdue") String overdue) {
         boolean overdueOnly = QueryParameters.flag("overdue", overdue);
         Project.require(projectId);
-        LocalDate today = today();
+        LocalDate today = calendar.today();
         List<ActionItemView> items = new ArrayList<>();
         for (ActionItem item : ActionItem.ofProject(projectId)) {
             if (!overdueOnly || item.overdueOn(today)) {
@@ -162,12 +166,8 @@ public class MinutesResource {
         if (item == null || !item.projectId.equals(projectId)) {
             throw new NotFoundProblem("action item", itemId);
         }
-        LocalDate today = today();
+        LocalDate today = calendar.today();
         item.complete(today);
         return ActionItemView.of(item, today);
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(config.timeZone()));
     }
 }

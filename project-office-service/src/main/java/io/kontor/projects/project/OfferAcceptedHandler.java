@@ -5,18 +5,21 @@ import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.inbox.InboxHandled;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.directory.Customer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.LocalDate;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** An accepted offer becomes a project named after the customer and the offer, with a proposed kick-off. */
 @ApplicationScoped
 public class OfferAcceptedHandler {
+
+    @Inject
+    BusinessCalendar calendar;
 
     @Inject
     Projects projects;
@@ -53,7 +56,7 @@ public class OfferAcceptedHandler {
                 offer.customerId(),
                 offer.offerId(),
                 config.defaultManagerEmail(),
-                LocalDate.now(clock.withZone(config.timeZone())),
+                calendar.today(),
                 offer.currency());
     }
 }

@@ -2,6 +2,7 @@ package io.kontor.projects.report;
 
 import io.kontor.platform.events.projects.StatusReportPublished;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.directory.Customer;
 import io.kontor.projects.milestone.Milestone;
@@ -23,6 +24,9 @@ import java.util.UUID;
 public class StatusReports {
 
     @Inject
+    BusinessCalendar calendar;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -34,7 +38,7 @@ public class StatusReports {
     @Transactional
     public StatusReport current(UUID projectId) {
         Project project = Project.require(projectId);
-        RagRule rule = new RagRule(clock.withZone(config.timeZone()));
+        RagRule rule = new RagRule(clock.withZone(calendar.zone()));
         LocalDate today = rule.today();
         List<Risk> risks = Risk.ofProject(projectId);
         List<Milestone> milestones = Milestone.ofProject(projectId);

@@ -1,7 +1,7 @@
 package io.kontor.sales.customer;
 
 import io.kontor.platform.outbox.Outbox;
-import io.kontor.sales.SalesCalendar;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -26,7 +26,7 @@ public class CreditHolds {
     Outbox outbox;
 
     @Inject
-    SalesCalendar calendar;
+    BusinessCalendar calendar;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void invoiceOverdue(UUID customerId, UUID invoiceId, String invoiceNumber) {

@@ -5,6 +5,7 @@ import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -22,6 +23,9 @@ import java.util.UUID;
 /** Registering, changing and finding customers; every change is published on {@code sales.customers}. */
 @ApplicationScoped
 public class Customers {
+
+    @Inject
+    BusinessCalendar calendar;
 
     @Inject
     Outbox outbox;
@@ -87,8 +91,7 @@ public class Customers {
                         "the VAT id of customer " + locked.customerNumber + " changed while VIES was asked; ask again");
             }
             locked.vatIdValid = answer.valid();
-            locked.vatIdCheckedOn =
-                    answer.requestDate() != null ? answer.requestDate() : java.time.LocalDate.now(clock);
+            locked.vatIdCheckedOn = answer.requestDate() != null ? answer.requestDate() : calendar.today();
             locked.vatIdRegisteredName = answer.name();
             locked.vatIdRegisteredAddress = answer.address();
             locked.vatIdRequestIdentifier = answer.requestIdentifier();

@@ -1,9 +1,9 @@
 package io.kontor.sales.followup;
 
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
-import io.kontor.sales.SalesCalendar;
 import io.kontor.sales.SalesConfig;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -22,7 +22,7 @@ import java.util.UUID;
 public class FollowUps {
 
     @Inject
-    SalesCalendar calendar;
+    BusinessCalendar calendar;
 
     @Inject
     SalesConfig config;

@@ -23,7 +23,7 @@ public class OfferExpiry {
     @Scheduled(
             identity = JOB,
             cron = "${kontor.sales.offers.expiry-cron}",
-            timeZone = "${kontor.sales.time-zone}",
+            timeZone = "${kontor.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         int expired = offers.expireDue();

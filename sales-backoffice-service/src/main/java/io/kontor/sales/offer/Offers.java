@@ -5,6 +5,7 @@ import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
@@ -37,6 +38,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Offers {
+
+    @Inject
+    BusinessCalendar calendar;
 
     private static final int FIRST_REVISION = 1;
     private static final int MAX_LINES = 200;
@@ -74,7 +78,7 @@ public class Offers {
                 .orElseThrow(() -> new InvalidFieldProblem("customerId", "no customer has this id"));
         refuseOnCreditHold(customer);
         OfferTemplate template = template(request.templateId());
-        LocalDate today = today();
+        LocalDate today = calendar.today();
         Offer offer = new Offer();
         offer.id = UUID.randomUUID();
         offer.revision = FIRST_REVISION;
@@ -105,7 +109,7 @@ public class Offers {
                     "customerId", "an offer stays with its customer; make a new offer for another one");
         }
         OfferTemplate template = template(request.templateId());
-        LocalDate today = today();
+        LocalDate today = calendar.today();
         switch (offer.status) {
             case DRAFT -> {
                 describe(offer, request, template, today, Customer.findById(offer.customerId));
@@ -206,7 +210,7 @@ public class Offers {
     @Transactional
     public Offer send(UUID id) {
         Offer offer = locked(id);
-        offer.send(Instant.now(clock), today());
+        offer.send(Instant.now(clock), calendar.today());
         outbox.publish(offer.sent());
         return offer;
     }
@@ -215,10 +219,10 @@ public class Offers {
     @Transactional
     public Offer accept(UUID id, Collection<Integer> chosenOptions) {
         Offer offer = locked(id);
-        offer.accept(Instant.now(clock), today(), chosenOptions);
+        offer.accept(Instant.now(clock), calendar.today(), chosenOptions);
         Customer customer = Customer.findById(offer.customerId);
         outbox.publish(offer.accepted(customer.snapshot()));
-        followUps.afterAcceptance(offer.customerId, offer.id, offer.offerNumber, today());
+        followUps.afterAcceptance(offer.customerId, offer.id, offer.offerNumber, calendar.today());
         return offer;
     }
 
@@ -236,7 +240,7 @@ public class Offers {
     @Transactional
     public Offer get(UUID id) {
         Offer offer = Offer.<Offer>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("offer", id));
-        LocalDate today = today();
+        LocalDate today = calendar.today();
         if (offer.isDueToExpire(today)) {
             // Re-read under the row lock: a concurrent read or the daily run may have expired it a moment ago.
             Offer.getEntityManager().refresh(offer, LockModeType.PESSIMISTIC_WRITE);
@@ -252,7 +256,7 @@ public class Offers {
      */
     @Transactional
     public int expireDue() {
-        LocalDate today = today();
+        LocalDate today = calendar.today();
         List<Offer> due = Offer.<Offer>find(
                         "status = ?1 and validUntil < ?2", Sort.by("validUntil"), OfferStatus.SENT, today)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -478,7 +482,4 @@ public class Offers {
     }
 
     /** Today in the seller's calendar: an offer made at 00:30 in Berlin on 1 January belongs to the new year. */
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), config.timeZone());
-    }
 }

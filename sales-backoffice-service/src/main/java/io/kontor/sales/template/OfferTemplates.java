@@ -2,9 +2,9 @@ package io.kontor.sales.template;
 
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.Paging;
-import io.kontor.sales.SalesCalendar;
 import io.kontor.sales.product.Product;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import java.util.UUID;
 public class OfferTemplates {
 
     @Inject
-    SalesCalendar calendar;
+    BusinessCalendar calendar;
 
     /** Every SKU must be in the catalogue now, so that an offer from the template can always be priced. */
     @Transactional
