@@ -44,7 +44,6 @@ public class Buyer {
     @Column(name = "buyer_country")
     public String country;
     /** BT-10: the customer's reference for its invoices (a public buyer's Leitweg-ID); null when none. */
-    @Column(name = "buyer_reference")
     public String buyerReference;
 
     public static Buyer of(Customer customer) {

@@ -23,54 +23,52 @@ public class Customer extends PanacheEntityBase {
     @Id
     public UUID id;
     /** "K-000001": gapless, assigned by {@link CustomerNumbers}, never changed. */
-    @Column(name = "customer_number", nullable = false, unique = true, length = 20)
+    @Column(nullable = false, unique = true, length = 20)
     public String customerNumber;
 
-    @Column(name = "name", nullable = false, length = 200)
+    @Column(nullable = false, length = 200)
     public String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "type", nullable = false, length = 20)
+    @Column(nullable = false, length = 20)
     public CustomerType type;
 
-    @Column(name = "email", nullable = false, length = 254)
+    @Column(nullable = false, length = 254)
     public String email;
     /** Normalised ({@link VatIdFormat#normalize}), or null. */
-    @Column(name = "vat_id", length = 20)
+    @Column(length = 20)
     public String vatId;
 
-    @Column(name = "payment_term_days", nullable = false)
+    @Column(nullable = false)
     public int paymentTermDays;
 
     @Embedded
     public BillingAddress billingAddress;
     /** BT-10 of its e-invoices: the customer's own reference, for a public buyer the Leitweg-ID; or null. */
-    @Column(name = "buyer_reference", length = 200)
+    @Column(length = 200)
     public String buyerReference;
     /** Set while the customer is in dunning level 3 (accounting); no new offers then. */
-    @Column(name = "credit_hold", nullable = false)
+    @Column(nullable = false)
     public boolean creditHold;
 
     /** VIES's last answer about {@link #vatId}; null when never asked or the id changed since. */
-    @Column(name = "vat_id_valid")
     public Boolean vatIdValid;
 
-    @Column(name = "vat_id_checked_on")
     public java.time.LocalDate vatIdCheckedOn;
 
-    @Column(name = "vat_id_registered_name", length = 500)
+    @Column(length = 500)
     public String vatIdRegisteredName;
 
-    @Column(name = "vat_id_registered_address", length = 1000)
+    @Column(length = 1000)
     public String vatIdRegisteredAddress;
     /** VIES's consultation number, the proof of a qualified confirmation. */
-    @Column(name = "vat_id_request_identifier", length = 100)
+    @Column(length = 100)
     public String vatIdRequestIdentifier;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 
     /** The billing data as events carry it; equal snapshots mean nothing a replica keeps has changed. */

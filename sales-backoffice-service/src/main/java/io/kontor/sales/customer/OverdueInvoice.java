@@ -17,19 +17,18 @@ import java.util.UUID;
 public class OverdueInvoice extends PanacheEntityBase {
 
     @Id
-    @Column(name = "invoice_id")
     public UUID invoiceId;
 
-    @Column(name = "customer_id", nullable = false)
+    @Column(nullable = false)
     public UUID customerId;
 
-    @Column(name = "invoice_number", nullable = false, length = 30)
+    @Column(nullable = false, length = 30)
     public String invoiceNumber;
 
-    @Column(name = "dunning_level", nullable = false)
+    @Column(nullable = false)
     public int dunningLevel;
 
-    @Column(name = "reported_at", nullable = false)
+    @Column(nullable = false)
     public Instant reportedAt;
 
     static List<OverdueInvoice> of(UUID customerId) {

@@ -20,39 +20,35 @@ public class FollowUp extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "customer_id", nullable = false)
+    @Column(nullable = false)
     public UUID customerId;
 
-    @Column(name = "offer_id")
     public UUID offerId;
     /** The invoice an after-sale check or a reopening is about, if any. */
-    @Column(name = "invoice_id")
     public UUID invoiceId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 30)
+    @Column(nullable = false, length = 30)
     public FollowUpKind kind;
     /** What to talk about, in words for the person making the call. */
-    @Column(name = "reason", nullable = false, length = 500)
+    @Column(nullable = false, length = 500)
     public String reason;
 
-    @Column(name = "due_on", nullable = false)
+    @Column(nullable = false)
     public LocalDate dueOn;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 10)
+    @Column(nullable = false, length = 10)
     public FollowUpStatus status;
     /** What came of the call. */
-    @Column(name = "note", length = 2000)
+    @Column(length = 2000)
     public String note;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "completed_at")
     public Instant completedAt;
 
-    @Column(name = "reopened_at")
     public Instant reopenedAt;
 
     static FollowUp plan(

@@ -39,92 +39,81 @@ public class Offer extends PanacheEntityBase {
     @Id
     public UUID id;
     /** "AN-2025-000001": gapless per year, assigned by {@link OfferNumbers}. */
-    @Column(name = "offer_number", nullable = false, length = 20)
+    @Column(nullable = false, length = 20)
     public String offerNumber;
     /** 1, then n+1 for each change of a sent offer; all revisions share the number. */
-    @Column(name = "revision", nullable = false)
+    @Column(nullable = false)
     public int revision;
 
-    @Column(name = "previous_revision_id")
     public UUID previousRevisionId;
 
-    @Column(name = "superseded_by_id")
     public UUID supersededById;
 
-    @Column(name = "superseded_at")
     public Instant supersededAt;
 
-    @Column(name = "customer_id", nullable = false)
+    @Column(nullable = false)
     public UUID customerId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 20)
+    @Column(nullable = false, length = 20)
     public OfferStatus status;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "billing", nullable = false, length = 20)
+    @Column(nullable = false, length = 20)
     public BillingMode billing;
 
-    @Column(name = "currency", nullable = false, length = 3)
+    @Column(nullable = false, length = 3)
     public String currency;
 
-    @Column(name = "issue_date", nullable = false)
+    @Column(nullable = false)
     public LocalDate issueDate;
     /** Last day on which the customer can accept (inclusive). */
-    @Column(name = "valid_until", nullable = false)
+    @Column(nullable = false)
     public LocalDate validUntil;
 
-    @Column(name = "net_total", nullable = false, precision = 21, scale = 2)
+    @Column(nullable = false, precision = 21, scale = 2)
     public BigDecimal netTotal;
 
-    @Column(name = "vat_total", nullable = false, precision = 21, scale = 2)
+    @Column(nullable = false, precision = 21, scale = 2)
     public BigDecimal vatTotal;
 
-    @Column(name = "gross_total", nullable = false, precision = 21, scale = 2)
+    @Column(nullable = false, precision = 21, scale = 2)
     public BigDecimal grossTotal;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
     /** The caller (token subject) that made the first revision; revisions keep it, so its maker still sees them. */
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "sent_at")
     public Instant sentAt;
 
-    @Column(name = "accepted_at")
     public Instant acceptedAt;
 
-    @Column(name = "rejected_at")
     public Instant rejectedAt;
 
-    @Column(name = "rejection_reason", length = 1000)
+    @Column(length = 1000)
     public String rejectionReason;
 
-    @Column(name = "expired_at")
     public Instant expiredAt;
     /** Every invoice accounting issued for this offer is paid (cancelled ones aside), and there is at least one. */
-    @Column(name = "paid", nullable = false)
+    @Column(nullable = false)
     public boolean paid;
 
     /** The template the offer was made from, and its texts as they were then. */
-    @Column(name = "template_id")
     public UUID templateId;
 
-    @Column(name = "intro_text", length = 4000)
+    @Column(length = 4000)
     public String introText;
 
-    @Column(name = "terms_text", length = 4000)
+    @Column(length = 4000)
     public String termsText;
 
     /** The customer's order number (BT-13 of the invoice), or null. */
-    @Column(name = "purchase_order_reference", length = 200)
+    @Column(length = 200)
     public String purchaseOrderReference;
     /** The date of the service, or the first day of its period (§14 (4) Nr. 6 UStG); null when not agreed yet. */
-    @Column(name = "service_from")
     public LocalDate serviceFrom;
     /** The last day of the service period; null for a single day. */
-    @Column(name = "service_until")
     public LocalDate serviceUntil;
 
     @ElementCollection

@@ -17,16 +17,16 @@ public class OfferInvoice {
         CANCELLED
     }
 
-    @Column(name = "invoice_id", nullable = false)
+    @Column(nullable = false)
     public UUID invoiceId;
 
-    @Column(name = "invoice_number", nullable = false, length = 30)
+    @Column(nullable = false, length = 30)
     public String invoiceNumber;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 20)
+    @Column(nullable = false, length = 20)
     public Status status;
 
-    @Column(name = "linked_at", nullable = false)
+    @Column(nullable = false)
     public Instant linkedAt;
 }

@@ -12,41 +12,41 @@ import java.math.BigDecimal;
 @Embeddable
 public class OfferLineItem {
 
-    @Column(name = "sku", nullable = false, length = 64)
+    @Column(nullable = false, length = 64)
     public String sku;
     /** The product's name at the time of the offer. */
-    @Column(name = "description", nullable = false, length = 200)
+    @Column(nullable = false, length = 200)
     public String description;
 
-    @Column(name = "quantity", nullable = false, precision = 12, scale = 3)
+    @Column(nullable = false, precision = 12, scale = 3)
     public BigDecimal quantity;
 
-    @Column(name = "unit", nullable = false, length = 20)
+    @Column(nullable = false, length = 20)
     public String unit;
 
-    @Column(name = "unit_price", nullable = false, precision = 12, scale = 2)
+    @Column(nullable = false, precision = 12, scale = 2)
     public BigDecimal unitPrice;
 
-    @Column(name = "discount_percent", nullable = false, precision = 5, scale = 2)
+    @Column(nullable = false, precision = 5, scale = 2)
     public BigDecimal discountPercent;
 
-    @Column(name = "vat_rate", nullable = false)
+    @Column(nullable = false)
     public int vatRate;
 
-    @Column(name = "net_amount", nullable = false, precision = 19, scale = 2)
+    @Column(nullable = false, precision = 19, scale = 2)
     public BigDecimal netAmount;
     /** Offered as an option (Optionsposition): priced and shown, but not in the totals unless {@link #chosen}. */
-    @Column(name = "optional", nullable = false)
+    @Column(nullable = false)
     public boolean optional;
 
-    @Column(name = "chosen", nullable = false)
+    @Column(nullable = false)
     public boolean chosen;
     /** How VAT applies; {@link #vatRate} is the rate charged, 0 unless DOMESTIC. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "tax_treatment", nullable = false, length = 30)
+    @Column(nullable = false, length = 30)
     public TaxTreatment taxTreatment;
     /** Why the treatment was set by hand (for EXEMPT: the exemption); null when derived. */
-    @Column(name = "tax_reason", length = 500)
+    @Column(length = 500)
     public String taxReason;
 
     /** A regular line always; an optional one once the customer has chosen it. */

@@ -23,19 +23,19 @@ public class OfferTemplate extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "name", nullable = false, length = 200)
+    @Column(nullable = false, length = 200)
     public String name;
     /** Offers from this template are binding for this many days from their issue date. */
-    @Column(name = "validity_days", nullable = false)
+    @Column(nullable = false)
     public int validityDays;
 
-    @Column(name = "intro_text", length = 4000)
+    @Column(length = 4000)
     public String introText;
 
-    @Column(name = "terms_text", length = 4000)
+    @Column(length = 4000)
     public String termsText;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
     @ElementCollection

@@ -8,12 +8,12 @@ import java.math.BigDecimal;
 @Embeddable
 public class OfferTemplateLine {
 
-    @Column(name = "sku", nullable = false, length = 64)
+    @Column(nullable = false, length = 64)
     public String sku;
 
-    @Column(name = "quantity", nullable = false, precision = 12, scale = 3)
+    @Column(nullable = false, precision = 12, scale = 3)
     public BigDecimal quantity;
     /** Offered as an option: not in the totals until the customer chooses it. */
-    @Column(name = "optional", nullable = false)
+    @Column(nullable = false)
     public boolean optional;
 }
