@@ -49,12 +49,14 @@ class RoleMatrixTest extends SystemTest {
 
     /**
      * Acts that need the domain's own role, not middle-office (DECISIONS.md): bank data and money that moves, and what
-     * binds the company to a person or erases one.
+     * binds the company to a person or erases one, or issues and cancels its invoices (issue #24).
      */
     private static final List<String> DOMAIN_ROLE_ONLY = List.of(
             "* /api/v1/accounting/payments",
             "* /api/v1/accounting/bank-statements",
-            "POST /api/v1/accounting/dunning-runs");
+            "POST /api/v1/accounting/dunning-runs",
+            "POST /api/v1/accounting/invoices/{id}/issue",
+            "POST /api/v1/accounting/invoices/{id}/cancel");
 
     /**
      * All middle-office may do in hr (issue #17, DECISIONS.md): read the staff directory. Pay, contracts, references,
