@@ -199,9 +199,23 @@ class ApplicationTest {
         as("hr").get("/job-openings/" + opening + "/ranking")
                 .then()
                 .statusCode(200)
-                .body("applicationId", equalTo(List.of(third, first, second, unscored)))
-                .body("meanScore", equalTo(java.util.Arrays.asList(4.5f, 4.0f, 4.0f, null)))
-                .body("candidateName[0]", equalTo("Clara Dritte"));
+                .body("items.applicationId", equalTo(List.of(third, first, second, unscored)))
+                .body("items.meanScore", equalTo(java.util.Arrays.asList(4.5f, 4.0f, 4.0f, null)))
+                .body("items[0].candidateName", equalTo("Clara Dritte"));
+        // Paged like every list (issue #24): the second page of two keeps the ranks of the whole list.
+        as("hr").queryParam("page", 1)
+                .queryParam("size", 2)
+                .get("/job-openings/" + opening + "/ranking")
+                .then()
+                .statusCode(200)
+                .body("items.applicationId", equalTo(List.of(second, unscored)))
+                .body("items.rank", equalTo(List.of(3, 4)))
+                .body("total", equalTo(4));
+        as("hr").queryParam("size", 201)
+                .get("/job-openings/" + opening + "/ranking")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.kontor.sales.customer;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

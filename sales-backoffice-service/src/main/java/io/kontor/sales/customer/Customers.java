@@ -2,11 +2,11 @@ package io.kontor.sales.customer;
 
 import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;

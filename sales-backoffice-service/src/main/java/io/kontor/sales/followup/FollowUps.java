@@ -1,8 +1,8 @@
 package io.kontor.sales.followup;
 
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import io.kontor.sales.SalesCalendar;
 import io.kontor.sales.SalesConfig;
 import io.quarkus.panache.common.Parameters;

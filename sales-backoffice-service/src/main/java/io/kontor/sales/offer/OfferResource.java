@@ -1,11 +1,11 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
-import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -2,11 +2,11 @@ package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
