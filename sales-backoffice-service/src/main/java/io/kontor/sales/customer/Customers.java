@@ -36,9 +36,10 @@ public class Customers {
     VatIdConfirmation vies;
 
     @Transactional
-    public Customer register(CustomerRequest request) {
+    public Customer register(CustomerRequest request, String registeredBy) {
         Customer customer = new Customer();
         customer.id = UUID.randomUUID();
+        customer.registeredBy = registeredBy;
         customer.billingAddress = new BillingAddress();
         apply(request, customer);
         customer.creditHold = false;
