@@ -138,7 +138,7 @@ public final class Kontor implements Runnable {
     }
 
     public Output output(PrintWriter out) {
-        return new Output(out, output, width());
+        return new Output(TerminalText.safe(out), output, width());
     }
 
     private int width() {
@@ -156,11 +156,11 @@ public final class Kontor implements Runnable {
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         PrintWriter err = command.getErr();
         if (e instanceof CommandFailure failure) {
-            err.println("kontor: " + failure.getMessage());
+            err.println("kontor: " + TerminalText.clean(failure.getMessage()));
             err.flush();
             return failure.exitCode();
         }
-        err.println("kontor: " + e);
+        err.println("kontor: " + TerminalText.clean(String.valueOf(e)));
         err.flush();
         return CommandFailure.USAGE;
     }

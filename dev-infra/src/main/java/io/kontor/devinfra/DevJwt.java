@@ -45,12 +45,20 @@ public final class DevJwt {
 
     /** Any issuer and expiry, for tests of tokens a service must reject (expired, foreign issuer). */
     public static String mint(String subject, String issuer, Instant expiresAt, String... roles) {
+        return mint(subject, subject, issuer, expiresAt, roles);
+    }
+
+    /**
+     * A token whose {@code upn} differs from its {@code sub}: the name an identity provider lets users choose, for
+     * tests that ownership follows the subject.
+     */
+    public static String mint(String subject, String upn, String issuer, Instant expiresAt, String... roles) {
         Instant now = Instant.now();
         Instant issuedAt = expiresAt.isAfter(now) ? now : expiresAt.minus(EXPIRED_TOKEN_AGE);
         return Jwt.issuer(issuer)
                 .audience(AUDIENCE)
                 .subject(subject)
-                .upn(subject)
+                .upn(upn)
                 .groups(Set.of(roles))
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)

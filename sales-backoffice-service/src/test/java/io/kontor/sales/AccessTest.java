@@ -31,7 +31,6 @@ class AccessTest {
 
     static Stream<Arguments> endpoints() {
         return Stream.of(
-                arguments("POST", "/customers"),
                 arguments("GET", "/customers"),
                 arguments("GET", "/customers/" + ANY_ID),
                 arguments("PUT", "/customers/" + ANY_ID),
@@ -42,7 +41,9 @@ class AccessTest {
                 arguments("GET", "/offers/" + ANY_ID),
                 arguments("POST", "/offers/" + ANY_ID + "/send"),
                 arguments("POST", "/offers/" + ANY_ID + "/accept"),
-                arguments("POST", "/offers/" + ANY_ID + "/reject"));
+                arguments("POST", "/offers/" + ANY_ID + "/reject"),
+                arguments("GET", "/offer-templates"),
+                arguments("GET", "/offer-templates/" + ANY_ID));
     }
 
     @ParameterizedTest(name = "{0} {1} without a token is a 401")
@@ -80,14 +81,15 @@ class AccessTest {
 
     static Stream<Arguments> frontOfficeRefused() {
         return Stream.of(
-                arguments("POST", "/customers"),
                 arguments("GET", "/customers"),
                 arguments("GET", "/customers/" + ANY_ID),
                 arguments("PUT", "/customers/" + ANY_ID),
                 arguments("POST", "/products"),
                 arguments("POST", "/offers/" + ANY_ID + "/send"),
                 arguments("POST", "/offers/" + ANY_ID + "/accept"),
-                arguments("POST", "/offers/" + ANY_ID + "/reject"));
+                arguments("POST", "/offers/" + ANY_ID + "/reject"),
+                arguments("GET", "/offer-templates"),
+                arguments("GET", "/offer-templates/" + ANY_ID));
     }
 
     @ParameterizedTest(name = "front-office: {0} {1} is a 403")

@@ -22,10 +22,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every route of the gateway's OpenAPI document × every role × {valid, expired, wrong issuer, tampered, no token}.
+ * Every route of the gateway's OpenAPI document × every role × {valid, expired, wrong issuer, tampered, no token}, once
+ * through the gateway and once to the service that owns the route.
  *
  * <p>Who may do what is written here from the documents (issue #7, ARCHITECTURE.md, and docs/DECISIONS.md "Who may call
  * what" where they leave a choice), not read from the gateway's or the services' configuration: a grant that drifts in
@@ -41,6 +43,7 @@ class RoleMatrixTest extends SystemTest {
     private static final Set<String> FRONT_OFFICE_ROUTES = Set.of(
             "GET /api/v1/sales/products",
             "GET /api/v1/sales/products/{id}",
+            "POST /api/v1/sales/customers",
             "POST /api/v1/sales/offers",
             "GET /api/v1/sales/offers",
             "GET /api/v1/sales/offers/{id}",
@@ -49,12 +52,14 @@ class RoleMatrixTest extends SystemTest {
 
     /**
      * Acts that need the domain's own role, not middle-office (DECISIONS.md): bank data and money that moves, and what
-     * binds the company to a person or erases one.
+     * binds the company to a person or erases one, or issues and cancels its invoices (issue #24).
      */
     private static final List<String> DOMAIN_ROLE_ONLY = List.of(
             "* /api/v1/accounting/payments",
             "* /api/v1/accounting/bank-statements",
-            "POST /api/v1/accounting/dunning-runs");
+            "POST /api/v1/accounting/dunning-runs",
+            "POST /api/v1/accounting/invoices/{id}/issue",
+            "POST /api/v1/accounting/invoices/{id}/cancel");
 
     /**
      * All middle-office may do in hr (issue #17, DECISIONS.md): read the staff directory. Pay, contracts, references,
@@ -120,11 +125,23 @@ class RoleMatrixTest extends SystemTest {
         return parts[0].equals(method) && parts[1].equals(path);
     }
 
-    @Test
-    void every_route_answers_every_role_and_token_as_documented() {
+    /**
+     * Where the probes go: through the gateway, and to each service directly. Each layer must be right on its own
+     * (issue #24): a grant that only the gateway narrows is open to anyone inside the cluster network, one that only
+     * the service narrows is a route the gateway should not have let through.
+     */
+    enum Via {
+        GATEWAY,
+        SERVICES
+    }
+
+    @ParameterizedTest(name = "via {0}")
+    @EnumSource(Via.class)
+    void every_route_answers_every_role_and_token_as_documented(Via via) {
         ApiDocument document = ApiDocument.fetch(platform.gatewayUrl());
         List<ApiOperation> operations = document.operations().stream()
                 .filter(operation -> operation.path().startsWith("/api/"))
+                .filter(operation -> via == Via.GATEWAY || DOMAIN_ROLE.containsKey(domainOf(operation.path())))
                 .toList();
         assertThat(operations).as("routes in the OpenAPI document").hasSizeGreaterThan(40);
 
@@ -143,15 +160,24 @@ class RoleMatrixTest extends SystemTest {
             }
         }
 
-        List<Verdict> verdicts;
-        try (RawGateway gateway = new RawGateway(platform.gatewayUrl(), 8)) {
-            verdicts = new ArrayList<>();
-            List<Answer> answers =
-                    gateway.sendAll(probes.stream().map(Probe::request).toList(), (request, answer) -> answer);
-            for (int i = 0; i < probes.size(); i++) {
-                verdicts.add(judge(probes.get(i), answers.get(i)));
-            }
+        List<Verdict> verdicts = new ArrayList<>();
+        Map<String, List<Probe>> byTarget = new TreeMap<>();
+        for (Probe probe : probes) {
+            String target = via == Via.GATEWAY
+                    ? platform.gatewayUrl()
+                    : platform.serviceUrl(domainOf(probe.operation().path()));
+            byTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(probe);
         }
+        byTarget.forEach((target, targetProbes) -> {
+            try (RawGateway gateway = new RawGateway(target, 8)) {
+                List<Answer> answers = gateway.sendAll(
+                        targetProbes.stream().map(Probe::request).toList(), (request, answer) -> answer);
+                for (int i = 0; i < targetProbes.size(); i++) {
+                    verdicts.add(judge(targetProbes.get(i), answers.get(i)));
+                }
+            }
+        });
+        System.out.println("\nVia " + via + ":");
         printMatrix(operations, verdicts);
 
         List<String> wrong = verdicts.stream()
@@ -160,8 +186,14 @@ class RoleMatrixTest extends SystemTest {
                         + v.probe().token() + " token: " + v.status() + " - " + v.problem())
                 .toList();
         assertThat(wrong)
-                .as("answers that differ from the documented grants (%d probes)", probes.size())
+                .as("answers via %s that differ from the documented grants (%d probes)", via, probes.size())
                 .isEmpty();
+    }
+
+    /** "sales" for /api/v1/sales/..., "customers" or "events" for the gateway's own routes. */
+    private static String domainOf(String path) {
+        String[] segments = path.split("/");
+        return segments.length > 3 ? segments[3] : "";
     }
 
     private static Verdict judge(Probe probe, Answer answer) {

@@ -31,6 +31,12 @@ public final class TestTokens {
         return "Bearer " + DevJwt.mint(subject, LIFETIME, roles);
     }
 
+    /** A valid token whose {@code upn} (the principal's name) is not its subject. */
+    public static String bearerWithUpn(String subject, String upn, String... roles) {
+        return "Bearer "
+                + DevJwt.mint(subject, upn, DevJwt.ISSUER, Instant.now().plus(LIFETIME), roles);
+    }
+
     /** Correctly signed, but expired ten minutes ago. */
     public static String expired(String... roles) {
         return "Bearer " + DevJwt.mint(SUBJECT, DevJwt.ISSUER, Instant.now().minus(EXPIRED_SINCE), roles);

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class Camt053Reader {
 
+    private static final java.util.regex.Pattern DOCTYPE =
+            java.util.regex.Pattern.compile("<!(DOCTYPE|ENTITY)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private Camt053Reader() {}
 
     /** Thrown for a body that is not a readable camt.053 statement. */
@@ -32,6 +35,11 @@ public final class Camt053Reader {
     public static List<StatementEntry> read(String xml) {
         if (xml == null || xml.isBlank()) {
             throw new UnreadableStatement("the body is empty");
+        }
+        // A bank statement has no document type declaration; one can only be there to define entities (XXE, billion
+        // laughs). Refused before any parser sees it, whatever the parser's own settings (issue #24).
+        if (DOCTYPE.matcher(xml).find()) {
+            throw new UnreadableStatement("a bank statement carries no DOCTYPE or entity declarations");
         }
         AbstractMX message;
         try {

@@ -66,8 +66,13 @@ public class InvoiceResource {
                 .build();
     }
 
+    /**
+     * Issuing binds the company (§14 UStG) and cancelling writes a credit note: for those who also see payments, bank
+     * data and dunning, not middle-office (DECISIONS.md, "Who may call what").
+     */
     @POST
     @Path("/{id}/issue")
+    @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @Transactional
     public InvoiceView issueInvoice(@PathParam("id") UUID id) {
         return view(invoicing.issue(id));
@@ -76,6 +81,7 @@ public class InvoiceResource {
     /** Cancels an issued invoice by a credit note; the body {@code {"reason": "..."}} is optional. */
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @Transactional
     public InvoiceView cancelInvoice(@PathParam("id") UUID id, @Valid CancelRequest request) {
         return view(invoicing.cancel(

@@ -53,7 +53,7 @@ final class Cnpg {
 
     record Bootstrap(InitDb initdb) {}
 
-    record InitDb(String database, String owner, LocalObjectReference secret) {}
+    record InitDb(String database, String owner, LocalObjectReference secret, List<String> postInitSQL) {}
 
     /** The Barman Cloud plugin for backups (CloudNativePG 1.26+), components/postgres-backups. */
     record Plugin(String name, Boolean isWALArchiver, Map<String, String> parameters) {}

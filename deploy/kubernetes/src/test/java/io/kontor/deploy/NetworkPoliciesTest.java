@@ -109,6 +109,49 @@ class NetworkPoliciesTest {
                         .isTrue());
     }
 
+    /**
+     * The labels CloudNativePG puts on an instance pod (its own, not app.kubernetes.io/part-of: kontor, so the default
+     * deny does not cover it). Only the services, the other instances, the operator and Prometheus may reach it (#24).
+     */
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void the_database_pods_are_reached_only_by_the_services_each_other_the_operator_and_monitoring(String overlay) {
+        Manifests manifests = Manifests.overlay(overlay);
+        Map<String, String> instance = Map.of(
+                "cnpg.io/cluster", "kontor-postgres",
+                "cnpg.io/instanceName", "kontor-postgres-1",
+                "cnpg.io/podRole", "instance",
+                "role", "primary");
+
+        List<NetworkPolicy> ingress = policies(manifests, instance, "Ingress");
+        assertThat(ingress).as("Ingress policies selecting a CNPG instance pod").isNotEmpty();
+        List<NetworkPolicyPeer> from = ingress.stream()
+                .flatMap(p -> p.getSpec().getIngress().stream())
+                .flatMap(rule -> rule.getFrom().stream())
+                .toList();
+        assertThat(from).allSatisfy(peer -> assertThat(peer.getIpBlock()).isNull());
+        assertThat(from.stream()
+                        .filter(peer -> peer.getNamespaceSelector() == null)
+                        .map(peer -> peer.getPodSelector().getMatchLabels())
+                        .collect(Collectors.toSet()))
+                .isEqualTo(Set.of(
+                        Map.of("app.kubernetes.io/part-of", "kontor", "app.kubernetes.io/component", "service"),
+                        POSTGRES_PODS));
+        assertThat(from.stream()
+                        .filter(peer -> peer.getNamespaceSelector() != null)
+                        .map(peer ->
+                                peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                        .collect(Collectors.toSet()))
+                .isEqualTo(Set.of("cnpg-system", "monitoring"));
+        assertThat(ingress.stream()
+                        .flatMap(p -> p.getSpec().getIngress().stream())
+                        .filter(rule -> rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() == null))
+                        .flatMap(rule -> rule.getPorts().stream())
+                        .map(port -> port.getPort().getIntVal()))
+                .as("ports the services and the other instances reach")
+                .containsExactly(5432);
+    }
+
     static Map<String, String> labels(Deployment deployment) {
         return deployment.getSpec().getTemplate().getMetadata().getLabels();
     }

@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every overlay renders, every object fits its typed API model, and what a pod refers to exists or is documented. */
 class OverlaysTest {
 
-    /** Made by the operators: Strimzi's cluster CA certificate. (KafkaUser Secrets are added per rendering.) */
-    static final Set<String> MADE_BY_OPERATORS = Set.of("kontor-kafka-cluster-ca-cert");
+    /**
+     * Made by the operators: Strimzi's cluster CA certificate and CloudNativePG's CA of the database cluster
+     * ({@code <cluster>-ca}). (KafkaUser Secrets are added per rendering.)
+     */
+    static final Set<String> MADE_BY_OPERATORS = Set.of("kontor-kafka-cluster-ca-cert", "kontor-postgres-ca");
     /** What a person creates before the first apply of overlays/prod (deploy/README.md, "Secrets"). */
     static final List<String> CREATED_BEFORE_PROD = List.of(
             "kontor-identity",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +63,8 @@ class PostgresTest {
                 .containsEntry(
                         "KONTOR_DB_URL",
                         "jdbc:postgresql://"
-                                + prod.one(Cnpg.Cluster.class).metadata().getName() + "-rw:5432/" + database);
+                                + prod.one(Cnpg.Cluster.class).metadata().getName() + "-rw:5432/" + database
+                                + "?sslmode=verify-full&sslrootcert=/etc/kontor/postgres-ca/ca.crt");
         assertThat(env.get("KONTOR_DB_USER").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo("kontor-db-" + database);
         assertThat(env.get("KONTOR_DB_USER").getValueFrom().getSecretKeyRef().getKey())
@@ -77,5 +79,71 @@ class PostgresTest {
                         .getSecretKeyRef()
                         .getKey())
                 .isEqualTo("password");
+    }
+
+    /**
+     * Every replica the HorizontalPodAutoscalers may start (one more per service while a rollout surges), each with its
+     * full pool, must find a connection: otherwise the last replicas to start fail their readiness exactly when load is
+     * highest (issue #24). CloudNativePG keeps a few connections for itself and replication.
+     */
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void max_connections_hold_every_replica_with_its_full_pool(String overlay) {
+        Manifests manifests = Manifests.overlay(overlay);
+        int maxConnections = Integer.parseInt(manifests
+                .one(Cnpg.Cluster.class)
+                .spec()
+                .postgresql()
+                .parameters()
+                .get("max_connections"));
+        ConfigMap platform = manifests.all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals("kontor-platform"))
+                .findFirst()
+                .orElseThrow();
+        int pool = Integer.parseInt(platform.getData().get("KONTOR_DB_POOL_MAX_SIZE"));
+        Map<String, Integer> ceilings = manifests.all(HorizontalPodAutoscaler.class).stream()
+                .collect(Collectors.toMap(
+                        hpa -> hpa.getSpec().getScaleTargetRef().getName(),
+                        hpa -> hpa.getSpec().getMaxReplicas()));
+
+        int needed = RESERVED_CONNECTIONS;
+        for (Deployment deployment : manifests.all(Deployment.class)) {
+            if (!"service"
+                    .equals(deployment
+                            .getSpec()
+                            .getTemplate()
+                            .getMetadata()
+                            .getLabels()
+                            .get("app.kubernetes.io/component"))) {
+                continue; // the gateway has no database
+            }
+            int replicas = ceilings.getOrDefault(
+                    deployment.getMetadata().getName(), deployment.getSpec().getReplicas());
+            int surge = deployment
+                    .getSpec()
+                    .getStrategy()
+                    .getRollingUpdate()
+                    .getMaxSurge()
+                    .getIntVal();
+            needed += (replicas + surge) * pool;
+        }
+
+        assertThat(needed)
+                .as(
+                        "connections of all replicas at the HPA maximum plus surge, pool %d, plus %d reserved",
+                        pool, RESERVED_CONNECTIONS)
+                .isLessThanOrEqualTo(maxConnections);
+    }
+
+    /** superuser_reserved_connections (3), the streaming replicas and CloudNativePG's instance manager. */
+    private static final int RESERVED_CONNECTIONS = 10;
+
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void public_may_not_connect_to_the_bootstrap_database(String overlay) {
+        Cnpg.Cluster cluster = Manifests.overlay(overlay).one(Cnpg.Cluster.class);
+
+        assertThat(cluster.spec().bootstrap().initdb().postInitSQL())
+                .contains("REVOKE CONNECT ON DATABASE postgres FROM PUBLIC");
     }
 }

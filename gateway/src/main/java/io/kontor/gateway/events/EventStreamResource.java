@@ -3,6 +3,7 @@ package io.kontor.gateway.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -42,6 +43,9 @@ public class EventStreamResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    StreamLimits limits;
+
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -59,6 +63,7 @@ public class EventStreamResource {
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         TypeFilter filter = TypeFilter.of(types, EventVisibility.visibleDomains(identity.getRoles()));
+        Runnable close = limits.open(java.util.Objects.requireNonNullElse(CallerId.of(identity), "anonymous"));
         Multi<OutboundSseEvent> events = Multi.createFrom()
                 .<OutboundSseEvent>emitter(emitter -> {
                     Runnable unsubscribe = window.subscribe(lastEventId, new EventWindow.Listener() {
@@ -92,7 +97,11 @@ public class EventStreamResource {
                 .ticks()
                 .every(config.keepAlive())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(events, keepAlive);
+        return Multi.createBy()
+                .merging()
+                .streams(events, keepAlive)
+                .onTermination()
+                .invoke(close);
     }
 
     private OutboundSseEvent toSse(Sse sse, StreamedEvent event) {

@@ -13,6 +13,11 @@ import java.util.function.Consumer;
  * connection comes back with the id of the last event it saw (SSE's Last-Event-ID) and gets what it missed, as long as
  * that is still in the window; older gaps are told, not hidden. Bounded, so memory does not grow with time, and a
  * client that has gone holds nothing: its listener is removed when its stream ends.
+ *
+ * <p>The window's lock guards only the window: events are handed to the listeners outside it, each listener under its
+ * own lock, so a slow stream delays neither new subscribers nor (beyond its own turn) the others. Every event gets a
+ * sequence number under the lock; a listener takes only events beyond the last one it got (by replay or live), so none
+ * is lost or delivered twice between a subscriber's replay and its first live event. Events come from one feed thread.
  */
 public final class EventWindow {
 
@@ -23,9 +28,29 @@ public final class EventWindow {
         void gap(String lastEventId);
     }
 
+    private record Numbered(long sequence, StreamedEvent event) {}
+
+    /** A listener and the sequence number of the last event it got. */
+    private static final class Subscription {
+        private final Listener listener;
+        private long seenUpTo;
+
+        Subscription(Listener listener) {
+            this.listener = listener;
+        }
+
+        synchronized void deliver(long sequence, StreamedEvent event) {
+            if (sequence > seenUpTo) {
+                seenUpTo = sequence;
+                listener.accept(event);
+            }
+        }
+    }
+
     private final int capacity;
-    private final Deque<StreamedEvent> window = new ArrayDeque<>();
-    private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
+    private final Deque<Numbered> window = new ArrayDeque<>();
+    private final Set<Subscription> subscriptions = new CopyOnWriteArraySet<>();
+    private long sequence;
 
     public EventWindow(int capacity) {
         if (capacity < 1) {
@@ -34,48 +59,58 @@ public final class EventWindow {
         this.capacity = capacity;
     }
 
-    public synchronized void publish(StreamedEvent event) {
-        window.addLast(event);
-        if (window.size() > capacity) {
-            window.removeFirst();
+    public void publish(StreamedEvent event) {
+        long number;
+        synchronized (this) {
+            number = ++sequence;
+            window.addLast(new Numbered(number, event));
+            if (window.size() > capacity) {
+                window.removeFirst();
+            }
         }
-        listeners.forEach(listener -> listener.accept(event));
+        subscriptions.forEach(subscription -> subscription.deliver(number, event));
     }
 
     /**
      * Replays what came after {@code lastEventId} (nothing when it is null) to {@code listener}, then adds it for the
-     * live events - under the same lock as {@link #publish}, so that no event is missed or delivered twice in between.
+     * live events from the sequence number it has reached, so that no event is missed or delivered twice in between.
      *
      * @return what ends the subscription
      */
-    public synchronized Runnable subscribe(String lastEventId, Listener listener) {
-        if (lastEventId != null) {
-            List<StreamedEvent> missed = after(lastEventId);
-            if (missed == null) {
-                listener.gap(lastEventId);
-            } else {
-                missed.forEach(listener);
+    public Runnable subscribe(String lastEventId, Listener listener) {
+        Subscription subscription = new Subscription(listener);
+        synchronized (this) {
+            synchronized (subscription) {
+                if (lastEventId != null) {
+                    List<Numbered> missed = after(lastEventId);
+                    if (missed == null) {
+                        listener.gap(lastEventId);
+                    } else {
+                        missed.forEach(numbered -> listener.accept(numbered.event()));
+                    }
+                }
+                subscription.seenUpTo = sequence;
             }
+            subscriptions.add(subscription);
         }
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return () -> subscriptions.remove(subscription);
     }
 
     public synchronized boolean holds(String eventId) {
-        return window.stream().anyMatch(event -> event.id().equals(eventId));
+        return window.stream().anyMatch(numbered -> numbered.event().id().equals(eventId));
     }
 
     public int listeners() {
-        return listeners.size();
+        return subscriptions.size();
     }
 
-    private List<StreamedEvent> after(String eventId) {
-        List<StreamedEvent> missed = new ArrayList<>();
+    private List<Numbered> after(String eventId) {
+        List<Numbered> missed = new ArrayList<>();
         boolean found = false;
-        for (StreamedEvent event : window) {
+        for (Numbered numbered : window) {
             if (found) {
-                missed.add(event);
-            } else if (event.id().equals(eventId)) {
+                missed.add(numbered);
+            } else if (numbered.event().id().equals(eventId)) {
                 found = true;
             }
         }

@@ -22,4 +22,10 @@ public interface EventsConfig {
 
     /** Events queued for one slow client before its stream is ended; it may come back with Last-Event-ID. */
     int clientBuffer();
+
+    /** Streams one caller (token issuer and subject) may hold open at once on one instance; more get 429. */
+    int maxStreamsPerSubject();
+
+    /** Streams one gateway instance holds open at most; more get 429. */
+    int maxStreams();
 }

@@ -86,9 +86,16 @@ public class MergedOpenApi {
             return;
         }
         int ownPort = routing.request().localAddress().port();
+        // In production the gateway's own document needs a token like the merged one (#24): the caller's goes along.
+        String authorization = routing.request().getHeader(HttpHeaders.AUTHORIZATION);
         Future<JsonNode> own = loopback.request(HttpMethod.GET, ownPort, "127.0.0.1", ownPath + "?format=json")
-                .compose(request -> request.putHeader(HttpHeaders.ACCEPT, "application/json")
-                        .send())
+                .compose(request -> {
+                    request.putHeader(HttpHeaders.ACCEPT, "application/json");
+                    if (authorization != null) {
+                        request.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                    return request.send();
+                })
                 .compose(response -> response.body())
                 .map(this::parse);
         List<Future<JsonNode>> parts = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(NoDevTokensInProdTest.Prod.class)
-class NoDevTokensInProdTest {
+public class NoDevTokensInProdTest {
 
     public static class Prod implements QuarkusTestProfile {
 

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,44 @@ class EventStreamTest {
 
         // Noticed at the latest with the next keep-alive (1 s in this test).
         awaitListening(before);
+    }
+
+    /** One token may hold three streams at once (issue #24); a fourth is a 429 until one of the three ends. */
+    @Test
+    void a_caller_holds_at_most_three_streams_and_the_gauge_counts_them() throws Exception {
+        String clerk = TestTokens.bearerFor("stream-hog-" + UUID.randomUUID(), Roles.SALES);
+        int before = window.listeners();
+        SseClient first = SseClient.open(STREAM, clerk, null);
+        try (SseClient second = SseClient.open(STREAM, clerk, null);
+                SseClient third = SseClient.open(STREAM, clerk, null)) {
+            assertThat(List.of(first.status(), second.status(), third.status())).containsOnly(200);
+            awaitListening(before + 3);
+            given().get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("kontor_event_streams "));
+
+            given().header("Authorization", clerk)
+                    .header("Accept", "text/event-stream")
+                    .when()
+                    .get(STREAM)
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(429));
+            try (SseClient colleague =
+                    SseClient.open(STREAM, TestTokens.bearerFor("colleague-" + UUID.randomUUID(), Roles.SALES), null)) {
+                assertThat(colleague.status()).isEqualTo(200);
+            }
+
+            first.close();
+            awaitListening(before + 2);
+            try (SseClient again = SseClient.open(STREAM, clerk, null)) {
+                assertThat(again.status()).isEqualTo(200);
+            }
+        } finally {
+            first.close();
+        }
     }
 
     @Test

@@ -48,14 +48,22 @@ class RoleAccessTest {
 
     private static final List<Route> ROUTES = List.of(
             new Route("GET", "/api/v1/sales/customers", "sales", SALES_STAFF),
-            new Route("POST", "/api/v1/sales/customers", "sales", SALES_STAFF),
+            new Route("POST", "/api/v1/sales/customers", "sales", SALES_AND_WEB_SHOP),
+            new Route("GET", "/api/v1/sales/customers/42", "sales", SALES_STAFF),
+            new Route("PUT", "/api/v1/sales/customers/42", "sales", SALES_STAFF),
             new Route("GET", "/api/v1/sales/products", "sales", SALES_AND_WEB_SHOP),
             new Route("GET", "/api/v1/sales/products/sku-1", "sales", SALES_AND_WEB_SHOP),
             new Route("POST", "/api/v1/sales/products", "sales", SALES_STAFF),
             new Route("POST", "/api/v1/sales/offers", "sales", SALES_AND_WEB_SHOP),
             new Route("GET", "/api/v1/sales/offers/42", "sales", SALES_AND_WEB_SHOP),
             new Route("PUT", "/api/v1/sales/offers/42", "sales", SALES_STAFF),
+            new Route("GET", "/api/v1/sales/offers/42/pdf", "sales", SALES_AND_WEB_SHOP),
+            // Moving an offer is sales' (issue #24): the gateway refuses front-office itself, not only the service.
+            new Route("POST", "/api/v1/sales/offers/42/send", "sales", SALES_STAFF),
+            new Route("POST", "/api/v1/sales/offers/42/accept", "sales", SALES_STAFF),
+            new Route("POST", "/api/v1/sales/offers/42/reject", "sales", SALES_STAFF),
             new Route("GET", "/api/v1/sales/offer-templates", "sales", SALES_STAFF),
+            new Route("GET", "/api/v1/sales/offer-templates/42", "sales", SALES_STAFF),
             new Route("GET", "/api/v1/accounting/invoices", "accounting", ACCOUNTING_STAFF),
             new Route("POST", "/api/v1/accounting/payments", "accounting", ACCOUNTING_STAFF),
             new Route("POST", "/api/v1/hr/applications", "hr", HR_AND_CAREERS_SITE),

@@ -134,16 +134,15 @@ public class ApplicationResource {
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.ADMIN})
     public Response submit(@NotNull @Valid NewApplication request) {
         CandidateData candidate = request.candidate();
-        Application application = applications.submit(
+        Applications.Receipt receipt = applications.submit(
                 request.jobOpeningId(),
                 candidate.firstName(),
                 candidate.lastName(),
                 candidate.email(),
                 request.coverLetter(),
                 Boolean.TRUE.equals(request.talentPoolConsent()));
-        return Response.created(URI.create("/api/v1/hr/applications/" + application.id))
-                .entity(new Receipt(
-                        application.id, application.jobOpeningId, application.stage, application.receivedAt))
+        return Response.created(URI.create("/api/v1/hr/applications/" + receipt.id()))
+                .entity(new Receipt(receipt.id(), receipt.jobOpeningId(), receipt.stage(), receipt.receivedAt()))
                 .build();
     }
 

@@ -31,8 +31,14 @@ public class Applications {
     @Inject
     HrConfig config;
 
+    /**
+     * What the careers site is told: the same for a first application and for a repeated one, so that the answer is no
+     * oracle on who applied where (GDPR Art. 5(1)(f)). A repeated one stores nothing and gets an id that names nothing.
+     */
+    public record Receipt(UUID id, UUID jobOpeningId, Stage stage, Instant receivedAt) {}
+
     @Transactional
-    public Application submit(
+    public Receipt submit(
             UUID jobOpeningId,
             String firstName,
             String lastName,
@@ -44,13 +50,14 @@ public class Applications {
         if (opening == null) {
             throw new InvalidFieldProblem("jobOpeningId", "there is no job opening " + jobOpeningId);
         }
-        if (opening.status == JobOpening.Status.CLOSED) {
-            throw new ConflictProblem("job opening " + jobOpeningId + " is CLOSED and takes no more applications");
-        }
-        if (Application.count("jobOpeningId = ?1 and lower(email) = lower(?2)", jobOpeningId, email) > 0) {
-            throw new ConflictProblem("this candidate has already applied to job opening " + jobOpeningId);
+        // A draft is not advertised yet and a closed one no longer: only a published opening takes applications.
+        if (opening.status != JobOpening.Status.PUBLISHED) {
+            throw new ConflictProblem("job opening " + jobOpeningId + " takes no applications");
         }
         Instant now = Instant.now(clock);
+        if (Application.count("jobOpeningId = ?1 and lower(email) = lower(?2)", jobOpeningId, email) > 0) {
+            return new Receipt(UUID.randomUUID(), jobOpeningId, Stage.RECEIVED, now);
+        }
         Application application = new Application();
         application.id = UUID.randomUUID();
         application.jobOpeningId = jobOpeningId;
@@ -64,7 +71,7 @@ public class Applications {
         application.talentPoolConsentAt = talentPoolConsent ? now : null;
         application.persist();
         outbox.publish(new ApplicationReceived(application.id, jobOpeningId, now));
-        return application;
+        return new Receipt(application.id, jobOpeningId, application.stage, now);
     }
 
     @Transactional

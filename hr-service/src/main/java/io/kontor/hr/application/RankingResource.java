@@ -1,13 +1,19 @@
 package io.kontor.hr.application;
 
 import io.kontor.hr.opening.JobOpening;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +40,10 @@ public class RankingResource {
 
     @GET
     @Transactional
-    public List<RankedApplication> ranking(@PathParam("id") UUID jobOpeningId) {
+    public Page<RankedApplication> ranking(
+            @PathParam("id") UUID jobOpeningId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         if (JobOpening.findById(jobOpeningId) == null) {
             throw new NotFoundProblem("job opening", jobOpeningId);
         }
@@ -53,7 +62,8 @@ public class RankingResource {
         List<Ranking.Candidate> candidates = applications.values().stream()
                 .map(a -> new Ranking.Candidate(a.id, a.receivedAt, scores.getOrDefault(a.id, List.of())))
                 .toList();
-        return Ranking.of(candidates).stream()
+        // Ranks need every candidate; the answer is one page of them.
+        List<RankedApplication> ranked = Ranking.of(candidates).stream()
                 .map(place -> {
                     Application application = applications.get(place.applicationId());
                     return new RankedApplication(
@@ -66,5 +76,6 @@ public class RankingResource {
                             application.receivedAt);
                 })
                 .toList();
+        return Paging.page(ranked, page, size);
     }
 }

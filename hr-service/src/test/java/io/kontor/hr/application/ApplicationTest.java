@@ -62,22 +62,36 @@ class ApplicationTest {
                 .doesNotContain("@example.org");
     }
 
+    /**
+     * A second application of the same candidate gets the very answer a first one gets: a 409 "already applied" would
+     * tell anyone with the careers site's token who applied where (GDPR Art. 5(1)(f), issue #24). Hr still sees one.
+     */
     @Test
-    void the_same_candidate_applying_twice_to_one_opening_is_a_409() {
+    void the_same_candidate_applying_twice_gets_the_same_receipt_shape_and_is_stored_once() {
         String opening = openPosition("Projektassistenz");
         String email = uniqueEmail("max");
-        as("front-office")
+        io.restassured.response.ExtractableResponse<?> first = as("front-office")
                 .body(applicationBody(opening, "Max", "Muster", email))
                 .post("/applications")
                 .then()
-                .statusCode(201);
+                .statusCode(201)
+                .extract();
 
-        as("front-office")
+        io.restassured.response.ExtractableResponse<?> second = as("front-office")
                 .body(applicationBody(opening, "Max", "Muster", email.toUpperCase()))
                 .post("/applications")
                 .then()
-                .statusCode(409)
-                .contentType("application/problem+json");
+                .statusCode(201)
+                .contentType("application/json")
+                .body("stage", equalTo("RECEIVED"))
+                .body("jobOpeningId", equalTo(opening))
+                .extract();
+
+        Map<String, Object> firstReceipt = first.jsonPath().getMap("");
+        Map<String, Object> secondReceipt = second.jsonPath().getMap("");
+        assertThat(secondReceipt.keySet()).isEqualTo(firstReceipt.keySet());
+        assertThat(second.header("Location")).contains("/api/v1/hr/applications/");
+        assertThat(secondReceipt.get("id")).isNotEqualTo(firstReceipt.get("id"));
         as("front-office")
                 .body(applicationBody(openPosition("Einkauf"), "Max", "Muster", email))
                 .post("/applications")
@@ -88,6 +102,28 @@ class ApplicationTest {
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(1));
+    }
+
+    @Test
+    void a_draft_opening_takes_no_applications() {
+        String draft = as("hr").body("{\"title\":\"Entwurf\",\"department\":\"Engineering\",\"location\":\"Hamburg\"}")
+                .post("/job-openings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        as("front-office")
+                .body(applicationBody(draft, "Dora", "Draft", uniqueEmail("dora")))
+                .post("/applications")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as("hr").queryParam("jobOpeningId", draft)
+                .get("/applications")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -163,9 +199,23 @@ class ApplicationTest {
         as("hr").get("/job-openings/" + opening + "/ranking")
                 .then()
                 .statusCode(200)
-                .body("applicationId", equalTo(List.of(third, first, second, unscored)))
-                .body("meanScore", equalTo(java.util.Arrays.asList(4.5f, 4.0f, 4.0f, null)))
-                .body("candidateName[0]", equalTo("Clara Dritte"));
+                .body("items.applicationId", equalTo(List.of(third, first, second, unscored)))
+                .body("items.meanScore", equalTo(java.util.Arrays.asList(4.5f, 4.0f, 4.0f, null)))
+                .body("items[0].candidateName", equalTo("Clara Dritte"));
+        // Paged like every list (issue #24): the second page of two keeps the ranks of the whole list.
+        as("hr").queryParam("page", 1)
+                .queryParam("size", 2)
+                .get("/job-openings/" + opening + "/ranking")
+                .then()
+                .statusCode(200)
+                .body("items.applicationId", equalTo(List.of(second, unscored)))
+                .body("items.rank", equalTo(List.of(3, 4)))
+                .body("total", equalTo(4));
+        as("hr").queryParam("size", 201)
+                .get("/job-openings/" + opening + "/ranking")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.ProblemException;
+import io.kontor.platform.security.CallerId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -62,8 +63,7 @@ public class IdempotencyInterceptor {
         if (key.isBlank() || key.length() > 255) {
             throw new InvalidFieldProblem(HEADER, "must be 1 to 255 characters");
         }
-        String caller =
-                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String caller = identity.isAnonymous() ? "anonymous" : CallerId.of(identity);
         String operation = request.getCurrent().request().method() + " "
                 + request.getCurrent().request().path();
         String fingerprint = fingerprint(invocation.getParameters());

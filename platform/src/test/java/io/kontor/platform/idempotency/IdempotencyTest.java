@@ -53,8 +53,39 @@ class IdempotencyTest {
         create(key, BODY).then().statusCode(201).header("Idempotent-Replayed", (String) null);
     }
 
+    /**
+     * Two callers whose tokens carry the same {@code upn} (a name the identity provider lets users pick) but different
+     * subjects are two callers: the second must not get the first one's answer (issue #24).
+     */
+    @Test
+    void callers_with_the_same_upn_but_different_subjects_do_not_share_keys() {
+        String key = UUID.randomUUID().toString();
+        Response first = create(TestTokens.bearerWithUpn("subject-a", "shared-name", "sales"), key, BODY);
+        Response second = create(TestTokens.bearerWithUpn("subject-b", "shared-name", "sales"), key, BODY);
+
+        first.then().statusCode(201);
+        second.then().statusCode(201).header("Idempotent-Replayed", (String) null);
+        assertThat(second.path("id").toString()).isNotEqualTo(first.path("id").toString());
+    }
+
+    /** The same subject under a changed {@code upn} is the same caller: its retry replays. */
+    @Test
+    void the_same_subject_under_another_upn_replays() {
+        String key = UUID.randomUUID().toString();
+        Response first = create(TestTokens.bearerWithUpn("subject-c", "old-name", "sales"), key, BODY);
+        Response second = create(TestTokens.bearerWithUpn("subject-c", "new-name", "sales"), key, BODY);
+
+        first.then().statusCode(201);
+        second.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(second.path("id").toString()).isEqualTo(first.path("id").toString());
+    }
+
     private static Response create(String key, String body) {
-        var request = given().header("Authorization", TestTokens.bearer("sales"))
+        return create(TestTokens.bearer("sales"), key, body);
+    }
+
+    private static Response create(String authorization, String key, String body) {
+        var request = given().header("Authorization", authorization)
                 .contentType(ContentType.JSON)
                 .body(body);
         if (key != null) {

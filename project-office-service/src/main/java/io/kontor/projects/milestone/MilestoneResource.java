@@ -1,5 +1,6 @@
 package io.kontor.projects.milestone;
 
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.projects.project.Project;
@@ -9,13 +10,17 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -79,11 +84,14 @@ public class MilestoneResource {
 
     @GET
     @Transactional
-    public Page<MilestoneView> listMilestones(@PathParam("projectId") UUID projectId) {
+    public Page<MilestoneView> listMilestones(
+            @PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         String currency = Project.require(projectId).currency;
         List<MilestoneView> items = Milestone.ofProject(projectId).stream()
                 .map(m -> MilestoneView.of(m, currency))
                 .toList();
-        return new Page<>(items, 0, items.size(), items.size());
+        return Paging.page(items, page, size);
     }
 }

@@ -1,5 +1,6 @@
 package io.kontor.projects.minutes;
 
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
@@ -11,10 +12,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -131,13 +135,16 @@ public class MinutesResource {
     @GET
     @Path("/minutes")
     @Transactional
-    public Page<MinutesView> listMinutes(@PathParam("projectId") UUID projectId) {
+    public Page<MinutesView> listMinutes(
+            @PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         Project.require(projectId);
         LocalDate today = calendar.today();
         List<MinutesView> items = Minutes.ofProject(projectId).stream()
                 .map(m -> MinutesView.of(m, today))
                 .toList();
-        return new Page<>(items, 0, items.size(), items.size());
+        return Paging.page(items, page, size);
     }
 
     /** {@code ?overdue=true}: only the items still open after their due date. */
@@ -145,7 +152,10 @@ public class MinutesResource {
     @Path("/action-items")
     @Transactional
     public Page<ActionItemView> listActionItems(
-            @PathParam("projectId") UUID projectId, @QueryParam("overdue") String overdue) {
+            @PathParam("projectId") UUID projectId,
+            @QueryParam("overdue") String overdue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         boolean overdueOnly = QueryParameters.flag("overdue", overdue);
         Project.require(projectId);
         LocalDate today = calendar.today();
@@ -155,7 +165,7 @@ public class MinutesResource {
                 items.add(ActionItemView.of(item, today));
             }
         }
-        return new Page<>(items, 0, items.size(), items.size());
+        return Paging.page(items, page, size);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.kontor.projects.risk;
 
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
@@ -15,11 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -156,11 +159,12 @@ public class RiskResource {
 
     @GET
     @Transactional
-    public Page<RiskView> listRisks(@PathParam("projectId") UUID projectId) {
+    public Page<RiskView> listRisks(
+            @PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         Project.require(projectId);
-        List<RiskView> items =
-                Risk.ofProject(projectId).stream().map(RiskView::of).toList();
-        return new Page<>(items, 0, items.size(), items.size());
+        return Paging.page(Risk.ofProject(projectId).stream().map(RiskView::of).toList(), page, size);
     }
 
     @GET

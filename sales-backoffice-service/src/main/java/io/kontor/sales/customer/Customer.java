@@ -48,6 +48,10 @@ public class Customer extends PanacheEntityBase {
     @Column(length = 200)
     public String buyerReference;
     /** Set while the customer is in dunning level 3 (accounting); no new offers then. */
+    /** Issuer and subject of whoever registered it ({@code CallerId}); a front-office system offers only to its own. */
+    @Column(length = 255)
+    public String registeredBy;
+
     @Column(nullable = false)
     public boolean creditHold;
 

@@ -1,9 +1,11 @@
 package io.kontor.sales.customer;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Paging;
+import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,11 +37,19 @@ public class CustomerResource {
     @Inject
     Customers customers;
 
+    @Inject
+    SecurityIdentity caller;
+
+    /**
+     * Front-office systems (the web shop's checkout) register their customers too, and may then make offers for those
+     * alone (issue #24); reading and changing customers stays with staff.
+     */
     @POST
     @IdempotentCreate
     @Transactional
+    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     public Response registerCustomer(@NotNull @Valid CustomerRequest request) {
-        Customer customer = customers.register(request);
+        Customer customer = customers.register(request, CallerId.of(caller));
         return Response.created(URI.create("customers/" + customer.id))
                 .entity(CustomerView.of(customer))
                 .build();

@@ -2,12 +2,12 @@ package io.kontor.sales.customer;
 
 import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -40,9 +40,10 @@ public class Customers {
     VatIdConfirmation vies;
 
     @Transactional
-    public Customer register(CustomerRequest request) {
+    public Customer register(CustomerRequest request, String registeredBy) {
         Customer customer = new Customer();
         customer.id = UUID.randomUUID();
+        customer.registeredBy = registeredBy;
         customer.billingAddress = new BillingAddress();
         apply(request, customer);
         customer.creditHold = false;

@@ -1,9 +1,9 @@
 package io.kontor.sales.followup;
 
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
-import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,9 @@
 package io.kontor.sales.followup;
 
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

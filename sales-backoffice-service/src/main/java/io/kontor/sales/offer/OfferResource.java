@@ -1,11 +1,12 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
-import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,7 +64,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public Response createOffer(@NotNull @Valid OfferRequest request) {
-        Offer offer = offers.create(request, caller.getPrincipal().getName(), onlyOwnOffers());
+        Offer offer = offers.create(request, CallerId.of(caller), onlyOwnOffers());
         return Response.created(URI.create("offers/" + offer.id))
                 .entity(OfferView.of(offer))
                 .build();
@@ -83,7 +85,7 @@ public class OfferResource {
         return offers.search(
                 QueryParameters.uuid("customerId", customerId),
                 QueryParameters.oneOf("status", status, OfferStatus.class),
-                onlyOwnOffers() ? caller.getPrincipal().getName() : null,
+                onlyOwnOffers() ? CallerId.of(caller) : null,
                 page,
                 size);
     }
@@ -161,7 +163,7 @@ public class OfferResource {
 
     /** Someone else's offer is "not found" for a front-office system: it must not learn that the id exists. */
     private Offer visible(Offer offer) {
-        if (onlyOwnOffers() && !caller.getPrincipal().getName().equals(offer.createdBy)) {
+        if (onlyOwnOffers() && !Objects.equals(CallerId.of(caller), offer.createdBy)) {
             throw new NotFoundProblem("offer", offer.id);
         }
         return offer;

@@ -2,12 +2,12 @@ package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
@@ -74,8 +74,10 @@ public class Offers {
         if (byFrontOffice) {
             refuseSalesDecisions(request);
         }
-        Customer customer = Customer.<Customer>findByIdOptional(request.customerId())
-                .orElseThrow(() -> new InvalidFieldProblem("customerId", "no customer has this id"));
+        Customer customer = byFrontOffice
+                ? ownCustomer(request.customerId(), createdBy)
+                : Customer.<Customer>findByIdOptional(request.customerId())
+                        .orElseThrow(() -> new InvalidFieldProblem("customerId", "no customer has this id"));
         refuseOnCreditHold(customer);
         OfferTemplate template = template(request.templateId());
         LocalDate today = calendar.today();
@@ -142,6 +144,21 @@ public class Offers {
         }
     }
 
+    /**
+     * A front-office system offers only to the customers it registered, and learns nothing of any other: an unknown id,
+     * another's customer and one of its own on credit hold all get the same answer, without a customer number (issue
+     * #24). Templates are sales' texts and terms, which front-office may not read, so it may not copy them either.
+     */
+    private static Customer ownCustomer(UUID customerId, String caller) {
+        Customer customer = Customer.<Customer>findByIdOptional(customerId)
+                .filter(c -> caller != null && caller.equals(c.registeredBy) && !c.creditHold)
+                .orElse(null);
+        if (customer == null) {
+            throw new InvalidFieldProblem("customerId", "this system can make no offer for this customer");
+        }
+        return customer;
+    }
+
     private static void refuseOnCreditHold(Customer customer) {
         if (customer.creditHold) {
             throw new ConflictProblem("customer " + customer.customerNumber
@@ -150,6 +167,10 @@ public class Offers {
     }
 
     private static void refuseSalesDecisions(OfferRequest request) {
+        if (request.templateId() != null) {
+            throw new InvalidFieldProblem(
+                    "templateId", "offer templates are sales' texts and terms; a front-office system sends lines");
+        }
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
         for (int i = 0; i < lines.size(); i++) {
             OfferRequest.Line line = lines.get(i);

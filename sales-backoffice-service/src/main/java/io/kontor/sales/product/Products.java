@@ -1,9 +1,9 @@
 package io.kontor.sales.product;
 
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

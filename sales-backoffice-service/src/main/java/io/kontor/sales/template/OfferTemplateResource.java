@@ -1,9 +1,9 @@
 package io.kontor.sales.template;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
-import io.kontor.sales.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 
-/** Sales keeps the templates; front-office systems may read them to make offers from them. */
+/** Sales keeps the templates; staff read them. Front-office systems neither read nor use them (issue #24). */
 @Path("/offer-templates")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
@@ -45,7 +45,6 @@ public class OfferTemplateResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     public Page<OfferTemplateView> listOfferTemplates(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
@@ -54,7 +53,6 @@ public class OfferTemplateResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     public OfferTemplateView getOfferTemplate(@PathParam("id") UUID id) {
         return OfferTemplateView.of(templates.get(id));
     }

@@ -372,21 +372,21 @@ class OfferResourceTest {
 
     @Test
     void a_front_office_system_sees_only_the_offers_it_made_and_staff_see_all() {
-        String customerId = registerCustomer("Webshop GmbH").getString("id");
         String sku = createProduct("Lizenz", "49.00", 19);
-        String body = offerBody(customerId, "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]");
         String shopToken = TestTokens.bearerFor("web-shop", "front-office");
         String crmToken = TestTokens.bearerFor("crm", "front-office");
+        String shopCustomer = registerCustomerAs(shopToken, "Webshop GmbH");
+        String crmCustomer = registerCustomerAs(crmToken, "CRM Kunde GmbH");
 
         String shopOffer = frontOffice(shopToken)
-                .body(body)
+                .body(offerBody(shopCustomer, "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]"))
                 .post("/offers")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
         String crmOffer = frontOffice(crmToken)
-                .body(body)
+                .body(offerBody(crmCustomer, "[{\"sku\": \"" + sku + "\", \"quantity\": 2}]"))
                 .post("/offers")
                 .then()
                 .statusCode(201)
@@ -401,8 +401,17 @@ class OfferResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json");
         frontOffice(crmToken).get("/offers/" + shopOffer + "/pdf").then().statusCode(404);
+        List<String> crmSeesOfShopsCustomer = frontOffice(crmToken)
+                .queryParam("customerId", shopCustomer)
+                .get("/offers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
+        assertThat(crmSeesOfShopsCustomer).isEmpty();
         List<String> shopSees = frontOffice(shopToken)
-                .queryParam("customerId", customerId)
+                .queryParam("customerId", shopCustomer)
                 .get("/offers")
                 .then()
                 .statusCode(200)
@@ -410,15 +419,25 @@ class OfferResourceTest {
                 .jsonPath()
                 .getList("items.id");
         assertThat(shopSees).containsExactly(shopOffer);
-        List<String> salesSees = as("sales")
-                .queryParam("customerId", customerId)
-                .get("/offers")
+        assertThat(as("sales")
+                        .queryParam("customerId", crmCustomer)
+                        .get("/offers")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id", String.class))
+                .containsExactly(crmOffer);
+    }
+
+    private static String registerCustomerAs(String token, String name) {
+        return frontOffice(token)
+                .body(SalesApi.customerBody(name))
+                .post("/customers")
                 .then()
-                .statusCode(200)
+                .statusCode(201)
                 .extract()
-                .jsonPath()
-                .getList("items.id");
-        assertThat(salesSees).containsExactlyInAnyOrder(shopOffer, crmOffer);
+                .path("id");
     }
 
     private static RequestSpecification frontOffice(String token) {

@@ -39,7 +39,9 @@ class OfferTemplateTest {
                 .asString());
 
         String id = created.getString("id");
-        as("front-office")
+        as("front-office").get("/offer-templates/" + id).then().statusCode(403);
+        as("front-office").get("/offer-templates").then().statusCode(403);
+        as("middle-office")
                 .get("/offer-templates/" + id)
                 .then()
                 .statusCode(200)
