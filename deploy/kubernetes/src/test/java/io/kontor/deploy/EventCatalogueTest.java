@@ -62,7 +62,8 @@ class EventCatalogueTest {
     private static final Pattern TOPIC_ROW = Pattern.compile("^\\| `([a-z]+\\.[a-z]+)` \\| ([^|]+?) \\| ([^|]+?) \\|$");
 
     private static final Pattern INCOMING = Pattern.compile("@Incoming\\(\"([^\"]+)\"\\)");
-    private static final Pattern DISPATCH = Pattern.compile("\\.is\\((\\w+)\\.class\\)");
+    /** A typed route ({@code .on(InvoicePaid.class, …)} of EventRoutes) or an explicit {@code event.is(X.class)}. */
+    private static final Pattern DISPATCH = Pattern.compile("\\.(?:is|on)\\((\\w+)\\.class\\b");
 
     record Row(String type, String topic, String key, String producer, Set<String> consumers) {}
 
