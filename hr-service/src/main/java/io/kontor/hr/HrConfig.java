@@ -90,6 +90,15 @@ public interface HrConfig {
         /** Written with every value, so that after a rotation old and new values can be told apart. */
         @WithDefault("1")
         String keyId();
+
+        /**
+         * Keys of earlier rotations as {@code <key id>:<base64 key>}: still read, never written; kept until
+         * {@link io.kontor.hr.personnel.PersonalDataRekeying} has re-encrypted every value sealed with them.
+         */
+        Optional<List<String>> previousKeys();
+
+        /** How often the re-encryption job looks for values sealed with an old key (a Quarkus scheduler interval). */
+        String rekeyEvery();
     }
 
     interface Privacy {

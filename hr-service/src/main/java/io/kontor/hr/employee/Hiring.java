@@ -88,7 +88,8 @@ public class Hiring {
         personnelFiles.recordAddress(employee, employeeAddress);
         employee.persist();
         // Thrown inside the transaction: the employee, the contract and the hire roll back, nothing is stored.
-        FixedTermRules.earlierEmployment(terms.type(), terms.fixedTermReason(), personnelFiles.employedBefore(employee))
+        FixedTermRules.earlierEmployment(
+                        terms.type(), terms.fixedTermReason(), personnelFiles.employedBefore(employee, identity))
                 .ifPresent(refusal -> {
                     throw refusal.problem();
                 });
