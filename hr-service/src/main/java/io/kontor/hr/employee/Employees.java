@@ -2,6 +2,7 @@ package io.kontor.hr.employee;
 
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.contract.InvalidTermsProblem;
+import io.kontor.hr.offboarding.Offboarding;
 import io.kontor.hr.personnel.LeavingReason;
 import io.kontor.hr.personnel.PersonnelFileData;
 import io.kontor.hr.personnel.PersonnelFiles;
@@ -50,6 +51,9 @@ public class Employees {
 
     @Inject
     HrConfig config;
+
+    @Inject
+    Offboarding offboarding;
 
     /**
      * Records an employee already working here (or who did), so that the personnel file is complete and an earlier
@@ -117,7 +121,7 @@ public class Employees {
 
     /**
      * Records the end of the employment: the last day, why, and who signed it for the employer (who will also sign the
-     * final reference). Once recorded it does not change; a mistake is corrected in
+     * final reference); opens the offboarding checklist. Once recorded it does not change; a mistake is corrected in
      * the database by hand, since the event has told project-office already.
      */
     @Transactional
@@ -137,6 +141,7 @@ public class Employees {
         employee.leavingSignedByName = signer.name().strip();
         employee.leavingSignedByPosition = signer.position().strip();
         outbox.publish(new EmployeeLeft(employee.id, leavingDate));
+        offboarding.open(employee, today(Instant.now(clock)));
         return employee;
     }
 

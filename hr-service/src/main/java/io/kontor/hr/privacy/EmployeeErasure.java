@@ -5,6 +5,7 @@ import io.kontor.hr.application.Application;
 import io.kontor.hr.contract.ContractExtension;
 import io.kontor.hr.contract.EmploymentContract;
 import io.kontor.hr.employee.Employee;
+import io.kontor.hr.offboarding.OffboardingTask;
 import io.kontor.hr.reference.EmploymentReference;
 import io.kontor.platform.events.hr.EmployeeErased;
 import io.kontor.platform.outbox.Outbox;
@@ -143,6 +144,7 @@ public class EmployeeErasure {
         employee.leavingReason = null;
         employee.leavingSignedByName = null;
         employee.leavingSignedByPosition = null;
+        OffboardingTask.delete("employeeId", employee.id);
         EmploymentReference.update("correctsId = null where employeeId = ?1", employee.id);
         EmploymentReference.delete("employeeId", employee.id);
         if (employee.applicationId != null) {

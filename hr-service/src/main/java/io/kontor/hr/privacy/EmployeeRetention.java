@@ -49,7 +49,8 @@ public final class EmployeeRetention {
             "bank account (IBAN)",
             "reason for leaving and who signed it",
             "references (Zeugnisse) with their ratings and texts",
-            "the application and its interview notes");
+            "the application and its interview notes",
+            "the offboarding checklist");
 
     /**
      * @param restrictFrom the first day on which the file is restricted by itself
