@@ -25,7 +25,15 @@ public class InvoiceDocuments {
     public enum Kind {
         PDF,
         XRECHNUNG,
-        ZUGFERD
+        ZUGFERD,
+        /** The cancellation document (Stornorechnung) of a cancelled invoice, and its e-invoices of type 381. */
+        STORNO_PDF,
+        STORNO_XRECHNUNG,
+        STORNO_ZUGFERD;
+
+        public boolean ofCancellation() {
+            return this == STORNO_PDF || this == STORNO_XRECHNUNG || this == STORNO_ZUGFERD;
+        }
     }
 
     /** The stored bytes and their SHA-256 (hex). */
@@ -51,14 +59,36 @@ public class InvoiceDocuments {
     }
 
     /**
-     * The stored document. An invoice issued before documents were stored gets them now, once: from then on it too is
-     * served unchanged.
+     * Renders and stores the cancellation document of a just-cancelled invoice, as of the seller's data on the day of
+     * the cancellation; the invoice's own documents stay as issued.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void freezeCancellation(Invoice invoice) {
+        SellerConfig now = seller.current();
+        store(invoice, Kind.STORNO_PDF, InvoicePdf.creditNote(invoice, now));
+        store(
+                invoice,
+                Kind.STORNO_XRECHNUNG,
+                XRechnung.creditNote(invoice, now, XRechnung.XRECHNUNG).getBytes(StandardCharsets.UTF_8));
+        store(
+                invoice,
+                Kind.STORNO_ZUGFERD,
+                XRechnung.creditNote(invoice, now, XRechnung.ZUGFERD_EN16931).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The stored document. An invoice issued (or cancelled) before documents were stored gets them now, once: from then
+     * on it too is served unchanged.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Stored stored(Invoice invoice, Kind kind) {
         Stored stored = read(invoice, kind);
         if (stored == null) {
-            freeze(invoice);
+            if (kind.ofCancellation()) {
+                freezeCancellation(invoice);
+            } else {
+                freeze(invoice);
+            }
             stored = read(invoice, kind);
         }
         return stored;

@@ -40,13 +40,30 @@ public final class InvoicePdf {
     private InvoicePdf() {}
 
     public static byte[] of(Invoice invoice, SellerConfig seller) {
+        return render(invoice, seller, false);
+    }
+
+    /**
+     * The cancellation document (Stornorechnung) of a cancelled invoice: its own number from the credit-note range, its
+     * own date, the original invoice named with number and date (§14 (4) UStG applies to it as to any invoice), the
+     * same lines and breakdown with the amounts negated, so that invoice and cancellation add up to nothing - which
+     * also takes back VAT shown on it (§14c (1) sentence 2 with §17 (1) UStG).
+     */
+    public static byte[] creditNote(Invoice invoice, SellerConfig seller) {
+        if (invoice.creditNoteNumber == null) {
+            throw new IllegalStateException("invoice " + invoice.invoiceNumber + " is not cancelled");
+        }
+        return render(invoice, seller, true);
+    }
+
+    private static byte[] render(Invoice invoice, SellerConfig seller, boolean credit) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft is not an invoice yet");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 50, 50);
         PdfWriter.getInstance(document, out);
-        document.addTitle("Rechnung " + invoice.invoiceNumber);
+        document.addTitle(credit ? "Stornorechnung " + invoice.creditNoteNumber : "Rechnung " + invoice.invoiceNumber);
         document.addCreator("Kontor");
         document.open();
 
@@ -63,11 +80,20 @@ public final class InvoicePdf {
             document.add(new Paragraph("USt-IdNr. des Leistungsempfängers: " + buyer.vatId, NORMAL));
         }
         document.add(new Paragraph(" "));
-        document.add(new Paragraph("Rechnung " + invoice.invoiceNumber, TITLE));
-        document.add(new Paragraph(
-                "Rechnungsdatum: " + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
-                        + nullToEmpty(buyer.customerNumber),
-                NORMAL));
+        if (credit) {
+            document.add(new Paragraph("Stornorechnung (Gutschrift) " + invoice.creditNoteNumber, TITLE));
+            document.add(new Paragraph(
+                    "Datum: " + german(invoice.cancelledOn) + "   zur Rechnung " + invoice.invoiceNumber + " vom "
+                            + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
+                            + nullToEmpty(buyer.customerNumber),
+                    NORMAL));
+        } else {
+            document.add(new Paragraph("Rechnung " + invoice.invoiceNumber, TITLE));
+            document.add(new Paragraph(
+                    "Rechnungsdatum: " + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
+                            + nullToEmpty(buyer.customerNumber),
+                    NORMAL));
+        }
         if (buyer.buyerReference != null || invoice.purchaseOrderReference != null) {
             document.add(new Paragraph(
                     (buyer.buyerReference == null ? "" : "Ihre Referenz: " + buyer.buyerReference + "   ")
@@ -76,7 +102,13 @@ public final class InvoicePdf {
                                     : "Ihre Bestellung: " + invoice.purchaseOrderReference),
                     NORMAL));
         }
-        if (invoice.creditNoteNumber != null) {
+        if (credit) {
+            document.add(new Paragraph(
+                    "Hiermit stornieren wir die Rechnung " + invoice.invoiceNumber + " vom " + german(invoice.issueDate)
+                            + " vollständig."
+                            + (invoice.cancellationReason == null ? "" : " Grund: " + invoice.cancellationReason),
+                    BOLD));
+        } else if (invoice.creditNoteNumber != null) {
             document.add(new Paragraph(
                     "Storniert durch Gutschrift " + invoice.creditNoteNumber + " vom " + german(invoice.cancelledOn),
                     BOLD));
@@ -103,7 +135,7 @@ public final class InvoicePdf {
                     line.taxTreatment == TaxTreatment.SMALL_BUSINESS_19 ? "-" : plain(line.vatRate) + " %",
                     NORMAL,
                     Element.ALIGN_RIGHT));
-            lines.addCell(cell(money(line.netAmount), NORMAL, Element.ALIGN_RIGHT));
+            lines.addCell(cell(money(signed(line.netAmount, credit)), NORMAL, Element.ALIGN_RIGHT));
         }
         document.add(lines);
         document.add(new Paragraph(" "));
@@ -116,23 +148,31 @@ public final class InvoicePdf {
             if (rate.treatment() != TaxTreatment.DOMESTIC) {
                 // No VAT is shown where none is owed (§14c UStG); the note below says why.
                 totals.addCell(cell("Nettobetrag " + label(rate.treatment()), NORMAL, Element.ALIGN_LEFT));
-                totals.addCell(cell(money(rate.taxableAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+                totals.addCell(cell(
+                        money(signed(rate.taxableAmount(), credit)) + " " + invoice.currency,
+                        NORMAL,
+                        Element.ALIGN_RIGHT));
                 continue;
             }
             anyDomestic = true;
             totals.addCell(cell("Nettobetrag zu " + plain(rate.rate()) + " %", NORMAL, Element.ALIGN_LEFT));
-            totals.addCell(cell(money(rate.taxableAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell(
+                    money(signed(rate.taxableAmount(), credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
             totals.addCell(cell("Umsatzsteuer " + plain(rate.rate()) + " %", NORMAL, Element.ALIGN_LEFT));
-            totals.addCell(cell(money(rate.vatAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell(
+                    money(signed(rate.vatAmount(), credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
         }
         totals.addCell(cell("Summe netto", NORMAL, Element.ALIGN_LEFT));
-        totals.addCell(cell(money(invoice.netTotal) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+        totals.addCell(
+                cell(money(signed(invoice.netTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
         if (anyDomestic) {
             totals.addCell(cell("Summe Umsatzsteuer", NORMAL, Element.ALIGN_LEFT));
-            totals.addCell(cell(money(invoice.vatTotal) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell(
+                    money(signed(invoice.vatTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
         }
-        totals.addCell(cell("Rechnungsbetrag", BOLD, Element.ALIGN_LEFT));
-        totals.addCell(cell(money(invoice.grossTotal) + " " + invoice.currency, BOLD, Element.ALIGN_RIGHT));
+        totals.addCell(cell(credit ? "Gutschriftsbetrag" : "Rechnungsbetrag", BOLD, Element.ALIGN_LEFT));
+        totals.addCell(
+                cell(money(signed(invoice.grossTotal, credit)) + " " + invoice.currency, BOLD, Element.ALIGN_RIGHT));
         document.add(totals);
         document.add(new Paragraph(" "));
         for (String note : legalNotes(invoice)) {
@@ -140,8 +180,12 @@ public final class InvoicePdf {
         }
 
         document.add(new Paragraph(
-                "Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
-                        + german(invoice.dueDate) + ", unter Angabe der Rechnungsnummer " + invoice.invoiceNumber + ".",
+                credit
+                        ? "Der Betrag wird mit der Rechnung " + invoice.invoiceNumber + " verrechnet; sie ist damit"
+                                + " nicht mehr zu zahlen."
+                        : "Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
+                                + german(invoice.dueDate) + ", unter Angabe der Rechnungsnummer "
+                                + invoice.invoiceNumber + ".",
                 NORMAL));
         document.add(new Paragraph(
                 "Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));
@@ -189,6 +233,10 @@ public final class InvoicePdf {
             case SMALL_BUSINESS_19 -> "(ohne Umsatzsteuer, §19 UStG)";
             case DOMESTIC -> "";
         };
+    }
+
+    private static BigDecimal signed(BigDecimal amount, boolean credit) {
+        return credit ? amount.negate() : amount;
     }
 
     private static PdfPCell cell(String text, Font font, int alignment) {
