@@ -2,6 +2,7 @@ package io.kontor.accounting.document;
 
 import io.kontor.accounting.AccountingCalendar;
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,13 +27,20 @@ public class InvoiceDocuments {
         PDF,
         XRECHNUNG,
         ZUGFERD,
+        /** The PDF/A-3 with the ZUGFeRD XML embedded (hybrid e-invoice). */
+        ZUGFERD_PDF,
         /** The cancellation document (Stornorechnung) of a cancelled invoice, and its e-invoices of type 381. */
         STORNO_PDF,
         STORNO_XRECHNUNG,
-        STORNO_ZUGFERD;
+        STORNO_ZUGFERD,
+        STORNO_ZUGFERD_PDF;
 
         public boolean ofCancellation() {
-            return this == STORNO_PDF || this == STORNO_XRECHNUNG || this == STORNO_ZUGFERD;
+            return name().startsWith("STORNO_");
+        }
+
+        boolean hybrid() {
+            return this == ZUGFERD_PDF || this == STORNO_ZUGFERD_PDF;
         }
     }
 
@@ -52,9 +60,9 @@ public class InvoiceDocuments {
         Map<Kind, byte[]> documents = new EnumMap<>(Kind.class);
         documents.put(Kind.PDF, InvoicePdf.of(invoice, now));
         documents.put(Kind.XRECHNUNG, XRechnung.of(invoice, now).getBytes(StandardCharsets.UTF_8));
-        documents.put(
-                Kind.ZUGFERD,
-                XRechnung.of(invoice, now, XRechnung.ZUGFERD_EN16931).getBytes(StandardCharsets.UTF_8));
+        String zugferd = XRechnung.of(invoice, now, XRechnung.ZUGFERD_EN16931);
+        documents.put(Kind.ZUGFERD, zugferd.getBytes(StandardCharsets.UTF_8));
+        documents.put(Kind.ZUGFERD_PDF, InvoicePdf.zugferd(documents.get(Kind.PDF), zugferd));
         documents.forEach((kind, content) -> store(invoice, kind, content));
     }
 
@@ -65,15 +73,15 @@ public class InvoiceDocuments {
     @Transactional(Transactional.TxType.MANDATORY)
     public void freezeCancellation(Invoice invoice) {
         SellerConfig now = seller.current();
-        store(invoice, Kind.STORNO_PDF, InvoicePdf.creditNote(invoice, now));
+        byte[] pdf = InvoicePdf.creditNote(invoice, now);
+        String zugferd = XRechnung.creditNote(invoice, now, XRechnung.ZUGFERD_EN16931);
+        store(invoice, Kind.STORNO_PDF, pdf);
+        store(invoice, Kind.STORNO_ZUGFERD_PDF, InvoicePdf.zugferd(pdf, zugferd));
         store(
                 invoice,
                 Kind.STORNO_XRECHNUNG,
                 XRechnung.creditNote(invoice, now, XRechnung.XRECHNUNG).getBytes(StandardCharsets.UTF_8));
-        store(
-                invoice,
-                Kind.STORNO_ZUGFERD,
-                XRechnung.creditNote(invoice, now, XRechnung.ZUGFERD_EN16931).getBytes(StandardCharsets.UTF_8));
+        store(invoice, Kind.STORNO_ZUGFERD, zugferd.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -83,6 +91,14 @@ public class InvoiceDocuments {
     @Transactional(Transactional.TxType.MANDATORY)
     public Stored stored(Invoice invoice, Kind kind) {
         Stored stored = read(invoice, kind);
+        if (stored == null
+                && kind.hybrid()
+                && read(invoice, kind.ofCancellation() ? Kind.STORNO_PDF : Kind.PDF) != null) {
+            // Its PDF was frozen before hybrids were made, and is no PDF/A: a hybrid of a new rendering would not be
+            // the invoice as sent.
+            throw new ConflictProblem("invoice " + invoice.invoiceNumber + " was issued before ZUGFeRD PDFs were"
+                    + " made; its PDF and its ZUGFeRD XML are served separately");
+        }
         if (stored == null) {
             if (kind.ofCancellation()) {
                 freezeCancellation(invoice);

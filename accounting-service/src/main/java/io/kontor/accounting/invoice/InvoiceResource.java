@@ -162,6 +162,19 @@ public class InvoiceResource {
         return stored(invoice, InvoiceDocuments.Kind.ZUGFERD, XML, invoice.invoiceNumber + "-factur-x.xml");
     }
 
+    /**
+     * The invoice as a hybrid e-invoice: the PDF as PDF/A-3 with the ZUGFeRD XML (EN 16931 profile) embedded as
+     * factur-x.xml, frozen at issue.
+     */
+    @GET
+    @Path("/{id}/zugferd-pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response invoiceZugferdPdf(@PathParam("id") UUID id) {
+        Invoice invoice = issuedInvoice(id);
+        return stored(invoice, InvoiceDocuments.Kind.ZUGFERD_PDF, "application/pdf", invoice.invoiceNumber + ".pdf");
+    }
+
     private static final String XML = MediaType.APPLICATION_XML + ";charset=UTF-8";
 
     /**
@@ -186,6 +199,12 @@ public class InvoiceResource {
                 stored(invoice, InvoiceDocuments.Kind.STORNO_XRECHNUNG, XML, invoice.creditNoteNumber + ".xml");
             case "zugferd" ->
                 stored(invoice, InvoiceDocuments.Kind.STORNO_ZUGFERD, XML, invoice.creditNoteNumber + "-factur-x.xml");
+            case "zugferd-pdf" ->
+                stored(
+                        invoice,
+                        InvoiceDocuments.Kind.STORNO_ZUGFERD_PDF,
+                        "application/pdf",
+                        invoice.creditNoteNumber + "-zugferd.pdf");
             default -> throw new NotFoundProblem("cancellation document " + kind + " of invoice", id);
         };
     }
