@@ -90,6 +90,15 @@ public interface HrConfig {
         /** Written with every value, so that after a rotation old and new values can be told apart. */
         @WithDefault("1")
         String keyId();
+
+        /**
+         * Keys of earlier rotations as {@code <key id>:<base64 key>}: still read, never written; kept until
+         * {@link io.kontor.hr.personnel.PersonalDataRekeying} has re-encrypted every value sealed with them.
+         */
+        Optional<List<String>> previousKeys();
+
+        /** How often the re-encryption job looks for values sealed with an old key (a Quarkus scheduler interval). */
+        String rekeyEvery();
     }
 
     interface Privacy {
@@ -101,8 +110,21 @@ public interface HrConfig {
         Period talentPoolRetention();
 
         /**
-         * How often the erasure job looks for rejected candidates past their retention (a Quarkus scheduler interval).
+         * How often the erasure job looks for rejected candidates and former employees past their retention (a Quarkus
+         * scheduler interval).
          */
         String erasureEvery();
+
+        /**
+         * How long a former employee's whole file is kept after the year of leaving: the limitation of claims from the
+         * employment (§§195, 199 BGB); see {@link io.kontor.hr.privacy.EmployeeRetention}.
+         */
+        Period formerEmployeeClaimsPeriod();
+
+        /**
+         * How long the restricted remainder is kept after the year of leaving: the longest statutory retention of the
+         * personnel file (§41(1) EStG, §147(3) AO, §257(4) HGB).
+         */
+        Period formerEmployeeRetention();
     }
 }

@@ -1,6 +1,7 @@
 package io.kontor.accounting.document;
 
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,22 @@ public class InvoiceDocuments {
     public enum Kind {
         PDF,
         XRECHNUNG,
-        ZUGFERD
+        ZUGFERD,
+        /** The PDF/A-3 with the ZUGFeRD XML embedded (hybrid e-invoice). */
+        ZUGFERD_PDF,
+        /** The cancellation document (Stornorechnung) of a cancelled invoice, and its e-invoices of type 381. */
+        STORNO_PDF,
+        STORNO_XRECHNUNG,
+        STORNO_ZUGFERD,
+        STORNO_ZUGFERD_PDF;
+
+        public boolean ofCancellation() {
+            return name().startsWith("STORNO_");
+        }
+
+        boolean hybrid() {
+            return this == ZUGFERD_PDF || this == STORNO_ZUGFERD_PDF;
+        }
     }
 
     /** The stored bytes and their SHA-256 (hex). */
@@ -44,21 +60,51 @@ public class InvoiceDocuments {
         Map<Kind, byte[]> documents = new EnumMap<>(Kind.class);
         documents.put(Kind.PDF, InvoicePdf.of(invoice, now));
         documents.put(Kind.XRECHNUNG, XRechnung.of(invoice, now).getBytes(StandardCharsets.UTF_8));
-        documents.put(
-                Kind.ZUGFERD,
-                XRechnung.of(invoice, now, XRechnung.ZUGFERD_EN16931).getBytes(StandardCharsets.UTF_8));
+        String zugferd = XRechnung.of(invoice, now, XRechnung.ZUGFERD_EN16931);
+        documents.put(Kind.ZUGFERD, zugferd.getBytes(StandardCharsets.UTF_8));
+        documents.put(Kind.ZUGFERD_PDF, InvoicePdf.zugferd(documents.get(Kind.PDF), zugferd));
         documents.forEach((kind, content) -> store(invoice, kind, content));
     }
 
     /**
-     * The stored document. An invoice issued before documents were stored gets them now, once: from then on it too is
-     * served unchanged.
+     * Renders and stores the cancellation document of a just-cancelled invoice, as of the seller's data on the day of
+     * the cancellation; the invoice's own documents stay as issued.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void freezeCancellation(Invoice invoice) {
+        SellerConfig now = seller.current();
+        byte[] pdf = InvoicePdf.creditNote(invoice, now);
+        String zugferd = XRechnung.creditNote(invoice, now, XRechnung.ZUGFERD_EN16931);
+        store(invoice, Kind.STORNO_PDF, pdf);
+        store(invoice, Kind.STORNO_ZUGFERD_PDF, InvoicePdf.zugferd(pdf, zugferd));
+        store(
+                invoice,
+                Kind.STORNO_XRECHNUNG,
+                XRechnung.creditNote(invoice, now, XRechnung.XRECHNUNG).getBytes(StandardCharsets.UTF_8));
+        store(invoice, Kind.STORNO_ZUGFERD, zugferd.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The stored document. An invoice issued (or cancelled) before documents were stored gets them now, once: from then
+     * on it too is served unchanged.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Stored stored(Invoice invoice, Kind kind) {
         Stored stored = read(invoice, kind);
+        if (stored == null
+                && kind.hybrid()
+                && read(invoice, kind.ofCancellation() ? Kind.STORNO_PDF : Kind.PDF) != null) {
+            // Its PDF was frozen before hybrids were made, and is no PDF/A: a hybrid of a new rendering would not be
+            // the invoice as sent.
+            throw new ConflictProblem("invoice " + invoice.invoiceNumber + " was issued before ZUGFeRD PDFs were"
+                    + " made; its PDF and its ZUGFeRD XML are served separately");
+        }
         if (stored == null) {
-            freeze(invoice);
+            if (kind.ofCancellation()) {
+                freezeCancellation(invoice);
+            } else {
+                freeze(invoice);
+            }
             stored = read(invoice, kind);
         }
         return stored;

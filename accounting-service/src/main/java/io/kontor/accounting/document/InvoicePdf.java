@@ -3,10 +3,10 @@ package io.kontor.accounting.document;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -15,14 +15,22 @@ import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
 import io.kontor.accounting.invoice.InvoiceTotals;
 import io.kontor.platform.events.sales.TaxTreatment;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.mustangproject.ZUGFeRD.Profiles;
+import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA1;
 
 /**
  * The invoice as a PDF with what §14 (4) UStG requires of a German invoice: seller and buyer with addresses, the
@@ -33,26 +41,53 @@ import java.util.Locale;
 public final class InvoicePdf {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, 9);
-    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+    /**
+     * PDF/A wants every font embedded, so the PDF looks the same wherever it is opened in ten years: Liberation Sans
+     * (metric-compatible with Helvetica, SIL Open Font License), the copy PDFBox ships, embedded as a subset.
+     */
+    private static final BaseFont SANS = embeddedSans();
+
+    private static final Font NORMAL = new Font(SANS, 9);
+    private static final Font BOLD = new Font(SANS, 9, Font.BOLD);
+    private static final Font TITLE = new Font(SANS, 14, Font.BOLD);
 
     private InvoicePdf() {}
 
     public static byte[] of(Invoice invoice, SellerConfig seller) {
+        return render(invoice, seller, false);
+    }
+
+    /**
+     * The cancellation document (Stornorechnung) of a cancelled invoice: its own number from the credit-note range, its
+     * own date, the original invoice named with number and date (§14 (4) UStG applies to it as to any invoice), the
+     * same lines and breakdown with the amounts negated, so that invoice and cancellation add up to nothing - which
+     * also takes back VAT shown on it (§14c (1) sentence 2 with §17 (1) UStG).
+     */
+    public static byte[] creditNote(Invoice invoice, SellerConfig seller) {
+        if (invoice.creditNoteNumber == null) {
+            throw new IllegalStateException("invoice " + invoice.invoiceNumber + " is not cancelled");
+        }
+        return render(invoice, seller, true);
+    }
+
+    private static byte[] render(Invoice invoice, SellerConfig seller, boolean credit) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft is not an invoice yet");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 50, 50);
-        PdfWriter.getInstance(document, out);
-        document.addTitle("Rechnung " + invoice.invoiceNumber);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        // PDF/A-1b, which Mustang turns into the PDF/A-3 of ZUGFeRD by embedding the XML (ISO 19005).
+        writer.setPDFXConformance(PdfWriter.PDFA1B);
+        document.addTitle(credit ? "Stornorechnung " + invoice.creditNoteNumber : "Rechnung " + invoice.invoiceNumber);
         document.addCreator("Kontor");
+        writer.createXmpMetadata();
         document.open();
+        outputIntent(writer);
 
         document.add(new Paragraph(
                 seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(), NORMAL));
-        document.add(new Paragraph(" "));
+        document.add(new Paragraph(" ", NORMAL));
         Buyer buyer = invoice.buyer;
         document.add(new Paragraph(buyer.name, NORMAL));
         document.add(new Paragraph(nullToEmpty(buyer.street), NORMAL));
@@ -62,12 +97,21 @@ public final class InvoicePdf {
         if (buyer.vatId != null && !buyer.vatId.isBlank()) {
             document.add(new Paragraph("USt-IdNr. des Leistungsempfängers: " + buyer.vatId, NORMAL));
         }
-        document.add(new Paragraph(" "));
-        document.add(new Paragraph("Rechnung " + invoice.invoiceNumber, TITLE));
-        document.add(new Paragraph(
-                "Rechnungsdatum: " + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
-                        + nullToEmpty(buyer.customerNumber),
-                NORMAL));
+        document.add(new Paragraph(" ", NORMAL));
+        if (credit) {
+            document.add(new Paragraph("Stornorechnung (Gutschrift) " + invoice.creditNoteNumber, TITLE));
+            document.add(new Paragraph(
+                    "Datum: " + german(invoice.cancelledOn) + "   zur Rechnung " + invoice.invoiceNumber + " vom "
+                            + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
+                            + nullToEmpty(buyer.customerNumber),
+                    NORMAL));
+        } else {
+            document.add(new Paragraph("Rechnung " + invoice.invoiceNumber, TITLE));
+            document.add(new Paragraph(
+                    "Rechnungsdatum: " + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
+                            + nullToEmpty(buyer.customerNumber),
+                    NORMAL));
+        }
         if (buyer.buyerReference != null || invoice.purchaseOrderReference != null) {
             document.add(new Paragraph(
                     (buyer.buyerReference == null ? "" : "Ihre Referenz: " + buyer.buyerReference + "   ")
@@ -76,12 +120,18 @@ public final class InvoicePdf {
                                     : "Ihre Bestellung: " + invoice.purchaseOrderReference),
                     NORMAL));
         }
-        if (invoice.creditNoteNumber != null) {
+        if (credit) {
+            document.add(new Paragraph(
+                    "Hiermit stornieren wir die Rechnung " + invoice.invoiceNumber + " vom " + german(invoice.issueDate)
+                            + " vollständig."
+                            + (invoice.cancellationReason == null ? "" : " Grund: " + invoice.cancellationReason),
+                    BOLD));
+        } else if (invoice.creditNoteNumber != null) {
             document.add(new Paragraph(
                     "Storniert durch Gutschrift " + invoice.creditNoteNumber + " vom " + german(invoice.cancelledOn),
                     BOLD));
         }
-        document.add(new Paragraph(" "));
+        document.add(new Paragraph(" ", NORMAL));
 
         PdfPTable lines = new PdfPTable(new float[] {0.6f, 4.4f, 1.2f, 1.6f, 1f, 1.6f});
         lines.setWidthPercentage(100);
@@ -103,10 +153,10 @@ public final class InvoicePdf {
                     line.taxTreatment == TaxTreatment.SMALL_BUSINESS_19 ? "-" : plain(line.vatRate) + " %",
                     NORMAL,
                     Element.ALIGN_RIGHT));
-            lines.addCell(cell(money(line.netAmount), NORMAL, Element.ALIGN_RIGHT));
+            lines.addCell(cell(money(signed(line.netAmount, credit)), NORMAL, Element.ALIGN_RIGHT));
         }
         document.add(lines);
-        document.add(new Paragraph(" "));
+        document.add(new Paragraph(" ", NORMAL));
 
         PdfPTable totals = new PdfPTable(new float[] {6f, 2f});
         totals.setWidthPercentage(60);
@@ -116,36 +166,48 @@ public final class InvoicePdf {
             if (rate.treatment() != TaxTreatment.DOMESTIC) {
                 // No VAT is shown where none is owed (§14c UStG); the note below says why.
                 totals.addCell(cell("Nettobetrag " + label(rate.treatment()), NORMAL, Element.ALIGN_LEFT));
-                totals.addCell(cell(money(rate.taxableAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+                totals.addCell(cell(
+                        money(signed(rate.taxableAmount(), credit)) + " " + invoice.currency,
+                        NORMAL,
+                        Element.ALIGN_RIGHT));
                 continue;
             }
             anyDomestic = true;
             totals.addCell(cell("Nettobetrag zu " + plain(rate.rate()) + " %", NORMAL, Element.ALIGN_LEFT));
-            totals.addCell(cell(money(rate.taxableAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell(
+                    money(signed(rate.taxableAmount(), credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
             totals.addCell(cell("Umsatzsteuer " + plain(rate.rate()) + " %", NORMAL, Element.ALIGN_LEFT));
-            totals.addCell(cell(money(rate.vatAmount()) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell(
+                    money(signed(rate.vatAmount(), credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
         }
         totals.addCell(cell("Summe netto", NORMAL, Element.ALIGN_LEFT));
-        totals.addCell(cell(money(invoice.netTotal) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+        totals.addCell(
+                cell(money(signed(invoice.netTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
         if (anyDomestic) {
             totals.addCell(cell("Summe Umsatzsteuer", NORMAL, Element.ALIGN_LEFT));
-            totals.addCell(cell(money(invoice.vatTotal) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell(
+                    money(signed(invoice.vatTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
         }
-        totals.addCell(cell("Rechnungsbetrag", BOLD, Element.ALIGN_LEFT));
-        totals.addCell(cell(money(invoice.grossTotal) + " " + invoice.currency, BOLD, Element.ALIGN_RIGHT));
+        totals.addCell(cell(credit ? "Gutschriftsbetrag" : "Rechnungsbetrag", BOLD, Element.ALIGN_LEFT));
+        totals.addCell(
+                cell(money(signed(invoice.grossTotal, credit)) + " " + invoice.currency, BOLD, Element.ALIGN_RIGHT));
         document.add(totals);
-        document.add(new Paragraph(" "));
+        document.add(new Paragraph(" ", NORMAL));
         for (String note : legalNotes(invoice)) {
             document.add(new Paragraph(note, BOLD));
         }
 
         document.add(new Paragraph(
-                "Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
-                        + german(invoice.dueDate) + ", unter Angabe der Rechnungsnummer " + invoice.invoiceNumber + ".",
+                credit
+                        ? "Der Betrag wird mit der Rechnung " + invoice.invoiceNumber + " verrechnet; sie ist damit"
+                                + " nicht mehr zu zahlen."
+                        : "Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
+                                + german(invoice.dueDate) + ", unter Angabe der Rechnungsnummer "
+                                + invoice.invoiceNumber + ".",
                 NORMAL));
         document.add(new Paragraph(
                 "Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));
-        document.add(new Paragraph(" "));
+        document.add(new Paragraph(" ", NORMAL));
         document.add(new Paragraph(
                 seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city()
                         + " · USt-IdNr. " + seller.vatId()
@@ -189,6 +251,64 @@ public final class InvoicePdf {
             case SMALL_BUSINESS_19 -> "(ohne Umsatzsteuer, §19 UStG)";
             case DOMESTIC -> "";
         };
+    }
+
+    /**
+     * The invoice PDF with its EN 16931 XML embedded as factur-x.xml: a ZUGFeRD 2 / Factur-X invoice of the EN 16931
+     * profile, PDF/A-3 (ISO 19005-3), which Mustang makes from the PDF/A-1b above.
+     */
+    public static byte[] zugferd(byte[] pdf, String xml) {
+        try {
+            // export() closes the exporter and the document it loaded.
+            ZUGFeRDExporterFromA1 exporter = new ZUGFeRDExporterFromA1();
+            exporter.setProducer("Kontor")
+                    .setCreator("Kontor")
+                    .setProfile(Profiles.getByName(XRechnung.ZUGFERD_EN16931))
+                    .setZUGFeRDVersion(2);
+            exporter.load(pdf);
+            exporter.setXML(xml.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            exporter.export(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot embed the XML into the invoice PDF", e);
+        }
+    }
+
+    /** PDF/A wants the colour space of the output named: sRGB, the profile every JVM carries. */
+    private static void outputIntent(PdfWriter writer) {
+        try {
+            writer.setOutputIntents(
+                    "Custom",
+                    "",
+                    "http://www.color.org",
+                    "sRGB IEC61966-2.1",
+                    ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BaseFont embeddedSans() {
+        try (InputStream ttf =
+                InvoicePdf.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+            if (ttf == null) {
+                throw new IllegalStateException("PDFBox's Liberation Sans is not on the class path");
+            }
+            return BaseFont.createFont(
+                    "LiberationSans-Regular.ttf",
+                    BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED,
+                    true,
+                    ttf.readAllBytes(),
+                    null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BigDecimal signed(BigDecimal amount, boolean credit) {
+        return credit ? amount.negate() : amount;
     }
 
     private static PdfPCell cell(String text, Font font, int alignment) {

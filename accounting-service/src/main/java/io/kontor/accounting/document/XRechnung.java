@@ -44,6 +44,22 @@ public final class XRechnung {
 
     /** The invoice as CII XML of {@code profile} ({@link #XRECHNUNG} or {@link #ZUGFERD_EN16931}). */
     public static String of(Invoice invoice, SellerConfig seller, String profile) {
+        return render(invoice, seller, profile, false);
+    }
+
+    /**
+     * The cancellation document of a cancelled invoice as a credit note (BT-3 type code 381, UNTDID 1001) with its own
+     * number from the credit-note range and its own date, naming the invoice it cancels (BG-3: BT-25 number, BT-26
+     * date). Amounts stay positive: in EN 16931 the type code, not the sign, makes it a credit.
+     */
+    public static String creditNote(Invoice invoice, SellerConfig seller, String profile) {
+        if (invoice.creditNoteNumber == null) {
+            throw new IllegalStateException("invoice " + invoice.invoiceNumber + " is not cancelled");
+        }
+        return render(invoice, seller, profile, true);
+    }
+
+    private static String render(Invoice invoice, SellerConfig seller, String profile, boolean credit) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft has no XRechnung");
         }
@@ -51,12 +67,15 @@ public final class XRechnung {
                 .anyMatch(line -> VatCategory.of(line.taxTreatment, line.vatRate, line.taxReason)
                         .outOfScope());
         org.mustangproject.Invoice document = new org.mustangproject.Invoice()
-                .setNumber(invoice.invoiceNumber)
-                .setIssueDate(date(invoice.issueDate))
-                .setDueDate(date(invoice.dueDate))
+                .setNumber(credit ? invoice.creditNoteNumber : invoice.invoiceNumber)
+                .setIssueDate(date(credit ? invoice.cancelledOn : invoice.issueDate))
+                .setDueDate(date(credit ? invoice.cancelledOn : invoice.dueDate))
                 .setCurrency(invoice.currency)
                 .setPaymentTermDescription(
-                        "Zahlbar ohne Abzug bis " + invoice.dueDate + " (" + invoice.paymentTermDays + " Tage)")
+                        credit
+                                ? "Verrechnung mit Rechnung " + invoice.invoiceNumber
+                                : "Zahlbar ohne Abzug bis " + invoice.dueDate + " (" + invoice.paymentTermDays
+                                        + " Tage)")
                 // BT-10, mandatory in XRechnung (BR-DE-15): the buyer's reference, for a public buyer its Leitweg-ID;
                 // a customer without one gets its customer number, the reference it knows us by.
                 .setReferenceNumber(buyerReference(invoice))
@@ -81,6 +100,13 @@ public final class XRechnung {
                     invoice.buyer.postalCode,
                     invoice.buyer.city,
                     invoice.buyer.country));
+        }
+        if (credit) {
+            document.setCreditNote()
+                    .setInvoiceReferencedDocumentID(invoice.invoiceNumber)
+                    .setInvoiceReferencedIssueDate(date(invoice.issueDate));
+            document.addNote("Stornorechnung zur Rechnung " + invoice.invoiceNumber + " vom " + invoice.issueDate
+                    + (invoice.cancellationReason == null ? "" : ": " + invoice.cancellationReason));
         }
         for (String note : InvoicePdf.legalNotes(invoice)) {
             document.addNote(note);

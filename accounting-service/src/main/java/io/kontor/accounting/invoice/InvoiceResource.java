@@ -168,7 +168,52 @@ public class InvoiceResource {
         return stored(invoice, InvoiceDocuments.Kind.ZUGFERD, XML, invoice.invoiceNumber + "-factur-x.xml");
     }
 
+    /**
+     * The invoice as a hybrid e-invoice: the PDF as PDF/A-3 with the ZUGFeRD XML (EN 16931 profile) embedded as
+     * factur-x.xml, frozen at issue.
+     */
+    @GET
+    @Path("/{id}/zugferd-pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response invoiceZugferdPdf(@PathParam("id") UUID id) {
+        Invoice invoice = issuedInvoice(id);
+        return stored(invoice, InvoiceDocuments.Kind.ZUGFERD_PDF, "application/pdf", invoice.invoiceNumber + ".pdf");
+    }
+
     private static final String XML = MediaType.APPLICATION_XML + ";charset=UTF-8";
+
+    /**
+     * The cancellation document (Stornorechnung) of a cancelled invoice: its own GS number and date, the original named
+     * (§14 UStG); stored when the invoice was cancelled. {@code kind}: {@code pdf}, {@code xrechnung} or
+     * {@code zugferd} (type 381 with BT-25).
+     */
+    @GET
+    @Path("/{id}/cancellation/{kind}")
+    @Produces({"application/pdf", MediaType.APPLICATION_XML})
+    @Transactional
+    public Response cancellationDocument(@PathParam("id") UUID id, @PathParam("kind") String kind) {
+        Invoice invoice = issuedInvoice(id);
+        if (invoice.creditNoteNumber == null) {
+            throw new io.kontor.platform.problem.ConflictProblem("invoice " + invoice.invoiceNumber + " is "
+                    + invoice.status + "; only a cancelled invoice has a" + " cancellation document");
+        }
+        return switch (kind) {
+            case "pdf" ->
+                stored(invoice, InvoiceDocuments.Kind.STORNO_PDF, "application/pdf", invoice.creditNoteNumber + ".pdf");
+            case "xrechnung" ->
+                stored(invoice, InvoiceDocuments.Kind.STORNO_XRECHNUNG, XML, invoice.creditNoteNumber + ".xml");
+            case "zugferd" ->
+                stored(invoice, InvoiceDocuments.Kind.STORNO_ZUGFERD, XML, invoice.creditNoteNumber + "-factur-x.xml");
+            case "zugferd-pdf" ->
+                stored(
+                        invoice,
+                        InvoiceDocuments.Kind.STORNO_ZUGFERD_PDF,
+                        "application/pdf",
+                        invoice.creditNoteNumber + "-zugferd.pdf");
+            default -> throw new NotFoundProblem("cancellation document " + kind + " of invoice", id);
+        };
+    }
 
     /**
      * The document as stored when the invoice was issued, never rendered again; its SHA-256 as ETag and in

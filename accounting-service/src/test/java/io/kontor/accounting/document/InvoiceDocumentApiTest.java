@@ -53,6 +53,35 @@ class InvoiceDocumentApiTest {
         assertThat(validator.wasCompletelyValid()).as(report).isTrue();
     }
 
+    /** §14 (1) UStG e-invoice as hybrid: PDF/A-3 with the EN 16931 XML embedded (ZUGFeRD 2 / Factur-X). */
+    @Test
+    void an_issued_invoice_is_served_as_a_valid_zugferd_pdf_frozen_at_issue() {
+        UUID customerId = sales.registerCustomer("Hybrid GmbH", 14);
+        var invoice = io.kontor.accounting.Accounting.issue(customerId, line("Beratung", "2", "150.00", "19"));
+
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> first = asAccountant()
+                .accept("application/pdf")
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/zugferd-pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract();
+        byte[] pdf = first.asByteArray();
+        ZUGFeRDValidator validator = new ZUGFeRDValidator();
+        String report = validator.validate(pdf, invoice.number() + ".pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+        assertThat(first.header("X-Content-SHA256")).isEqualTo(InvoiceDocuments.sha256(pdf));
+        byte[] again = asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/zugferd-pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        assertThat(again).isEqualTo(pdf);
+    }
+
     @Test
     void a_draft_has_no_documents_and_an_unknown_invoice_is_a_404() {
         UUID customerId = sales.registerCustomer("Entwurf GmbH", 14);

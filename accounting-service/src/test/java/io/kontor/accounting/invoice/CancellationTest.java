@@ -107,6 +107,78 @@ class CancellationTest {
                 .body("status", equalTo("PARTIALLY_PAID"));
     }
 
+    /**
+     * §14 UStG, GoBD: the cancellation is its own document with its own number (GS range) and date, naming the invoice;
+     * stored when cancelling, served as stored; the invoice's own documents stay as issued.
+     */
+    @Test
+    void cancelling_stores_a_cancellation_document_of_type_381_and_leaves_the_invoices_documents_unchanged() {
+        Issued invoice = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
+        String invoicePdfHash = hashOf(invoice.id(), "pdf");
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/cancellation/pdf")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+
+        String creditNote = cancel(invoice.id(), "{\"reason\":\"Falscher Leistungsempfänger\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("creditNoteNumber");
+
+        byte[] xml = asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/cancellation/xrechnung")
+                .then()
+                .statusCode(200)
+                .header("X-Content-SHA256", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .asByteArray();
+        io.kontor.accounting.document.EInvoiceValidation.assertValid(xml, creditNote + ".xml");
+        assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<ram:TypeCode>381</ram:TypeCode>", "<ram:ID>" + creditNote + "</ram:ID>")
+                .contains("<ram:IssuerAssignedID>" + invoice.number() + "</ram:IssuerAssignedID>");
+        byte[] zugferd = asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/cancellation/zugferd")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        io.kontor.accounting.document.EInvoiceValidation.assertValid(zugferd, creditNote + "-factur-x.xml");
+        byte[] pdf = asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/cancellation/pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
+        assertThat(io.kontor.accounting.document.PdfText.withoutSpaces(pdf))
+                .contains("Stornorechnung(Gutschrift)" + creditNote, "zurRechnung" + invoice.number())
+                .contains("Gutschriftsbetrag-119,00EUR", "FalscherLeistungsempfänger");
+        assertThat(hashOf(invoice.id(), "pdf"))
+                .as("the invoice's PDF stays as issued")
+                .isEqualTo(invoicePdfHash);
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/cancellation/html")
+                .then()
+                .statusCode(404);
+    }
+
+    private static String hashOf(UUID invoiceId, String document) {
+        return asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoiceId + "/" + document)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Content-SHA256");
+    }
+
     @Test
     void cancelling_a_draft_is_a_409_and_an_unknown_invoice_a_404() {
         String draft = asAccountant()

@@ -36,6 +36,8 @@ public class ContractDocument {
             boolean fixedTerm,
             String endDate,
             String fixedTermReason,
+            List<String> extensions,
+            String currentEndDate,
             int probationMonths,
             String weeklyHours,
             String workingDaysPerWeek,
@@ -86,6 +88,7 @@ public class ContractDocument {
                 : new WrittenTerms(
                         null, null, null, null, null, null, null, null, null, null, 5, null, null, null, null);
         PostalAddress address = personnelFiles.contractAddress(contract);
+        List<ContractExtension> extensions = ContractExtension.of(contract.id);
         LocalDate signedOn =
                 contract.signedAt == null ? null : LocalDate.ofInstant(contract.signedAt, config.timeZone());
         int days = terms.workingDaysPerWeek() == null ? 5 : terms.workingDaysPerWeek();
@@ -101,6 +104,8 @@ public class ContractDocument {
                 contract.contractType == ContractType.FIXED_TERM,
                 GermanDates.format(contract.endDate),
                 contract.fixedTermReason,
+                extensions.stream().map(ContractDocument::line).toList(),
+                GermanDates.format(contract.currentEndDate()),
                 contract.probationMonths,
                 GermanMoney.hours(contract.weeklyHours),
                 Integer.toString(days),
@@ -135,6 +140,17 @@ public class ContractDocument {
 
     private static String or(String text) {
         return text == null ? NONE : text;
+    }
+
+    /** An amendment as §2 of the contract lists it (§14(2) sentence 1 TzBfG: written, before the term ended). */
+    private static String line(ContractExtension extension) {
+        return extension.number + ". Verlängerung, schriftlich vereinbart am " + GermanDates.format(extension.agreedOn)
+                + ": befristet bis zum " + GermanDates.format(extension.endDate) + " (bisher bis zum "
+                + GermanDates.format(extension.previousEndDate) + ")"
+                + (extension.fixedTermReason == null || extension.fixedTermReason.isBlank()
+                        ? ", ohne sachlichen Grund nach § 14 Abs. 2 Satz 1 TzBfG"
+                        : ", sachlicher Grund (§ 14 Abs. 1 TzBfG): " + extension.fixedTermReason)
+                + "; alle übrigen Vertragsbedingungen bleiben unverändert.";
     }
 
     private static String line(NachweisDeadline deadline) {

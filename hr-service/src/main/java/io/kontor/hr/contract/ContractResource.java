@@ -2,6 +2,7 @@ package io.kontor.hr.contract;
 
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.employee.Employee;
+import io.kontor.platform.events.hr.ContractExtended;
 import io.kontor.platform.events.hr.ContractSigned;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
@@ -110,6 +111,14 @@ public class ContractResource {
         extension.agreedOn = today(now);
         extension.createdAt = now;
         extension.persist();
+        outbox.publish(new ContractExtended(
+                contract.employeeId,
+                contract.id,
+                extension.number,
+                extension.previousEndDate,
+                extension.endDate,
+                extension.agreedOn,
+                extension.fixedTermReason != null && !extension.fixedTermReason.isBlank()));
         return Response.created(URI.create("/api/v1/hr/contracts/" + id))
                 .entity(view(contract))
                 .build();

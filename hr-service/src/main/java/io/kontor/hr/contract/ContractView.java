@@ -25,7 +25,9 @@ public record ContractView(
         LocalDate currentEndDate,
         List<Extension> extensions,
         WrittenTerms writtenTerms,
-        List<NachweisDeadline> nachweisDeadlines) {
+        List<NachweisDeadline> nachweisDeadlines,
+        MinimumWageExemption minimumWageExemption,
+        String minimumWageExemptionEvidence) {
 
     public record Extension(
             int number, LocalDate previousEndDate, LocalDate endDate, String fixedTermReason, LocalDate agreedOn) {}
@@ -58,6 +60,8 @@ public record ContractView(
                 NachweisDeadline.of(
                         contract.startDate,
                         contract.signedAt == null ? null : LocalDate.ofInstant(contract.signedAt, zone),
-                        today));
+                        today),
+                contract.minimumWageExemption,
+                contract.minimumWageExemptionEvidence);
     }
 }

@@ -54,6 +54,13 @@ public class EmploymentContract extends PanacheEntityBase {
 
     public String employeeAddressSealed;
 
+    /** The §22 MiLoG exemption the hire claimed, if any, and what proves it. */
+    @Enumerated(EnumType.STRING)
+    public MinimumWageExemption minimumWageExemption;
+
+    public String minimumWageExemptionEvidence;
+    public LocalDate unemployedSince;
+
     /** A signed contract is what both sides agreed: from then on nothing in it changes. */
     public void sign(Instant now) {
         if (status != Status.DRAFT) {

@@ -22,8 +22,8 @@ import java.util.Optional;
  * </pre>
  *
  * The comparison is made exactly (annual salary ≥ rate × weekly hours × 52), so no rounding lets a salary pass that is
- * a cent short. Exceptions of §22 MiLoG (interns, apprentices, minors without vocational training, the long-term
- * unemployed) are not modelled: Kontor hires employees, to whom the minimum applies without exception.
+ * a cent short. The exceptions of §22 MiLoG (interns, apprentices, minors without vocational training, the long-term
+ * unemployed) are {@link MinimumWageExemption}.
  */
 public final class MinimumWageTable {
 

@@ -54,6 +54,26 @@ public class Employee extends PanacheEntityBase {
 
     public String leavingSignedByPosition;
 
+    /**
+     * Since when the file is restricted to what the law keeps (Art. 18 GDPR, §35(3) BDSG): the rest was erased, and
+     * only admin may read it; see {@link io.kontor.hr.privacy.EmployeeRetention}.
+     */
+    public Instant restrictedAt;
+
+    /** Since when nothing personal is left: the row is the id and the dates of an anonymous employment. */
+    public Instant erasedAt;
+
+    /** When the former employee asked for erasure (Art. 17(1) GDPR), if they did. */
+    public Instant erasureRequestedAt;
+
+    public boolean isRestricted() {
+        return restrictedAt != null;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
     /** Whether the employment is over on {@code day}: the leaving date is its last day. */
     public boolean hasLeftBy(LocalDate day) {
         return leavingDate != null && leavingDate.isBefore(day);

@@ -8,10 +8,13 @@ import io.kontor.hr.personnel.LeavingReason;
 import io.kontor.hr.personnel.PersonnelFileData;
 import io.kontor.hr.personnel.PersonnelFiles;
 import io.kontor.hr.personnel.PostalAddress;
+import io.kontor.hr.privacy.EmployeeErasure;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -85,6 +88,12 @@ public class EmployeeResource {
     Employees employees;
 
     @Inject
+    EmployeeErasure erasure;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
     PersonnelFiles personnelFiles;
 
     @Inject
@@ -125,7 +134,32 @@ public class EmployeeResource {
     @Path("/{id}/personnel-file")
     @Transactional
     public PersonnelFileView personnelFile(@PathParam("id") UUID id) {
-        return fileOf(Employee.get(id));
+        Employee employee = Employee.get(id);
+        // Art. 18(2) GDPR: restricted data is only stored; admin reads it for the audit the retention serves.
+        if (employee.isRestricted() && !identity.hasRole(Roles.ADMIN)) {
+            throw new ConflictProblem("the personnel file of employee " + id + " is restricted since "
+                    + employee.restrictedAt + " (Art. 18 GDPR, §35(3) BDSG): kept only for the statutory retention,"
+                    + " readable by admin for an audit");
+        }
+        return fileOf(employee);
+    }
+
+    /**
+     * {@code POST /employees/{id}/erasure}: the former employee asks for erasure (Art. 17 GDPR). What no law keeps goes
+     * now, the rest is restricted until the retention ends; the other services are told.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    public EmployeeErasure.Status erase(@PathParam("id") UUID id) {
+        return erasure.onRequest(id);
+    }
+
+    /** Where the file stands in its retention: when it is restricted and erased by itself, what is kept and why. */
+    @GET
+    @Path("/{id}/erasure")
+    @Transactional
+    public EmployeeErasure.Status erasureStatus(@PathParam("id") UUID id) {
+        return erasure.status(Employee.get(id));
     }
 
     /** Replaces identity, social-security number, IBAN and address; what is left out is removed. */

@@ -1,5 +1,6 @@
 package io.kontor.hr.employee;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -12,7 +13,9 @@ public record EmployeeView(
         String department,
         LocalDate startDate,
         UUID applicationId,
-        LocalDate leavingDate) {
+        LocalDate leavingDate,
+        Instant restrictedAt,
+        Instant erasedAt) {
 
     public static EmployeeView of(Employee employee) {
         return new EmployeeView(
@@ -24,6 +27,8 @@ public record EmployeeView(
                 employee.department,
                 employee.startDate,
                 employee.applicationId,
-                employee.leavingDate);
+                employee.leavingDate,
+                employee.restrictedAt,
+                employee.erasedAt);
     }
 }

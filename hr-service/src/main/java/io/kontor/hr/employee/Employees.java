@@ -2,6 +2,7 @@ package io.kontor.hr.employee;
 
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.contract.InvalidTermsProblem;
+import io.kontor.hr.offboarding.Offboarding;
 import io.kontor.hr.personnel.LeavingReason;
 import io.kontor.hr.personnel.PersonnelFileData;
 import io.kontor.hr.personnel.PersonnelFiles;
@@ -50,6 +51,9 @@ public class Employees {
 
     @Inject
     HrConfig config;
+
+    @Inject
+    Offboarding offboarding;
 
     /**
      * Records an employee already working here (or who did), so that the personnel file is complete and an earlier
@@ -106,6 +110,7 @@ public class Employees {
     @Transactional
     public Employee updateFile(UUID employeeId, PersonnelFileData file) {
         Employee employee = Employee.getForUpdate(employeeId);
+        refuseIfRestricted(employee);
         List<Problem.Violation> violations = file.violations(today(Instant.now(clock)));
         if (!violations.isEmpty()) {
             throw new InvalidTermsProblem(violations);
@@ -116,12 +121,13 @@ public class Employees {
 
     /**
      * Records the end of the employment: the last day, why, and who signed it for the employer (who will also sign the
-     * final reference). Once recorded it does not change; a mistake is corrected in the database by hand, since the
-     * event has told project-office already.
+     * final reference); opens the offboarding checklist. Once recorded it does not change; a mistake is corrected in
+     * the database by hand, since the event has told project-office already.
      */
     @Transactional
     public Employee leave(UUID employeeId, LocalDate leavingDate, LeavingReason reason, Signer signer) {
         Employee employee = Employee.getForUpdate(employeeId);
+        refuseIfRestricted(employee);
         if (employee.leavingDate != null) {
             throw new ConflictProblem("employee " + employeeId + " already leaves on " + employee.leavingDate + " ("
                     + employee.leavingReason + ")");
@@ -135,7 +141,16 @@ public class Employees {
         employee.leavingSignedByName = signer.name().strip();
         employee.leavingSignedByPosition = signer.position().strip();
         outbox.publish(new EmployeeLeft(employee.id, leavingDate));
+        offboarding.open(employee, today(Instant.now(clock)));
         return employee;
+    }
+
+    /** A restricted file is only kept (Art. 18(2) GDPR): nothing in it changes any more. */
+    private static void refuseIfRestricted(Employee employee) {
+        if (employee.isRestricted()) {
+            throw new ConflictProblem("the personnel file of employee " + employee.id + " is restricted since "
+                    + employee.restrictedAt + " (Art. 18 GDPR): it is kept for the statutory retention only");
+        }
     }
 
     private void write(Employee employee, PersonnelFileData file) {

@@ -4,6 +4,7 @@ import io.kontor.hr.HrConfig;
 import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.ContractType;
 import io.kontor.hr.contract.ContractView;
+import io.kontor.hr.contract.MinimumWageExemption;
 import io.kontor.hr.contract.WrittenTerms;
 import io.kontor.hr.personnel.Identity;
 import io.kontor.hr.personnel.PostalAddress;
@@ -40,6 +41,8 @@ public class HireResource {
     }
 
     /**
+     * {@code minimumWageExemption}: one of the cases of §22 MiLoG, with its evidence
+     * ({@code minimumWageExemptionEvidence}, {@code unemployedSince}); see {@link MinimumWageExemption}.
      * {@code fixedTermReason}: the objective reason (§14(1) TzBfG) that allows a fixed term beyond two years or after
      * an earlier employment. {@code birthDate} or {@code taxId}: who the employee is (§14(2) sentence 2 TzBfG).
      */
@@ -69,7 +72,17 @@ public class HireResource {
             Integer annualLeaveDays,
             @Size(max = 2000) String training,
             @Size(max = 2000) String companyPension,
-            @Size(max = 2000) String collectiveAgreements) {
+            @Size(max = 2000) String collectiveAgreements,
+            MinimumWageExemption minimumWageExemption,
+            @Size(max = 500) String minimumWageExemptionEvidence,
+            LocalDate unemployedSince) {
+
+        MinimumWageExemption.Claim exemption() {
+            return minimumWageExemption == null
+                    ? null
+                    : new MinimumWageExemption.Claim(
+                            minimumWageExemption, minimumWageExemptionEvidence, unemployedSince);
+        }
 
         Identity identity() {
             return new Identity(birthDate, taxId);
@@ -116,7 +129,8 @@ public class HireResource {
                 request.identity(),
                 request.employeeAddress(),
                 request.writtenTerms(),
-                request.staffingRequestId());
+                request.staffingRequestId(),
+                request.exemption());
         return Response.created(URI.create("/api/v1/hr/employees/" + hire.employee().id))
                 .entity(new Hired(
                         EmployeeView.of(hire.employee()), ContractView.of(hire.contract(), today(), config.timeZone())))

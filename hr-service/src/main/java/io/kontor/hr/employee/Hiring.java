@@ -7,6 +7,7 @@ import io.kontor.hr.contract.ContractTerms;
 import io.kontor.hr.contract.EmploymentContract;
 import io.kontor.hr.contract.FixedTermRules;
 import io.kontor.hr.contract.InvalidTermsProblem;
+import io.kontor.hr.contract.MinimumWageExemption;
 import io.kontor.hr.contract.WrittenTerms;
 import io.kontor.hr.opening.JobOpening;
 import io.kontor.hr.personnel.Identity;
@@ -58,9 +59,11 @@ public class Hiring {
             Identity identity,
             PostalAddress employeeAddress,
             WrittenTerms givenTerms,
-            UUID staffingRequestId) {
+            UUID staffingRequestId,
+            MinimumWageExemption.Claim minimumWageExemption) {
         Instant now = Instant.now(clock);
-        List<Problem.Violation> violations = new ArrayList<>(rules.violations(terms));
+        List<Problem.Violation> violations =
+                new ArrayList<>(rules.violations(terms, minimumWageExemption, identity.birthDate()));
         violations.addAll(identity.violations(LocalDate.ofInstant(now, config.timeZone())));
         Application application = Application.getForUpdate(applicationId);
         JobOpening opening = JobOpening.findById(application.jobOpeningId);
@@ -85,7 +88,8 @@ public class Hiring {
         personnelFiles.recordAddress(employee, employeeAddress);
         employee.persist();
         // Thrown inside the transaction: the employee, the contract and the hire roll back, nothing is stored.
-        FixedTermRules.earlierEmployment(terms.type(), terms.fixedTermReason(), personnelFiles.employedBefore(employee))
+        FixedTermRules.earlierEmployment(
+                        terms.type(), terms.fixedTermReason(), personnelFiles.employedBefore(employee, identity))
                 .ifPresent(refusal -> {
                     throw refusal.problem();
                 });
@@ -105,6 +109,11 @@ public class Hiring {
         contract.status = EmploymentContract.Status.DRAFT;
         contract.createdAt = now;
         contract.writtenTerms = writtenTerms;
+        if (minimumWageExemption != null && minimumWageExemption.exemption() != null) {
+            contract.minimumWageExemption = minimumWageExemption.exemption();
+            contract.minimumWageExemptionEvidence = minimumWageExemption.evidence();
+            contract.unemployedSince = minimumWageExemption.unemployedSince();
+        }
         personnelFiles.recordContractAddress(contract, employeeAddress);
         contract.persist();
 

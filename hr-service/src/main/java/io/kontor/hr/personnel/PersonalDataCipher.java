@@ -11,7 +11,10 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -25,8 +28,9 @@ import org.jboss.logging.Logger;
  * row id as associated data, so a value copied into another row or column no longer decrypts. A database dump, backup
  * or a replica read without the key shows no tax id, bank account or address.
  *
- * <p>Stored form: {@code k<key id>:<base64(nonce ‖ ciphertext ‖ tag)>}. The key id lets a later key rotation tell old
- * values from new ones; see docs/DECISIONS.md for how the key is managed.
+ * <p>Stored form: {@code k<key id>:<base64(nonce ‖ ciphertext ‖ tag)>}. The key id names the key a value was sealed
+ * with: after a rotation the new key seals, the old ones ({@code kontor.hr.personal-data.previous-keys}) still open,
+ * and {@link PersonalDataRekeying} re-encrypts the old values until none is left; see docs/DECISIONS.md.
  *
  * <p>Values that must be found again (is this person already known?) also get a keyed digest (HMAC-SHA256 with a key
  * derived from the same secret), a "blind index": equal inputs give equal digests, but without the key a digest reveals
@@ -49,9 +53,25 @@ public class PersonalDataCipher {
     @Inject
     HrConfig config;
 
-    private SecretKey key;
-    private SecretKey indexKey;
+    /** Every configured key by id: the current one and those still needed to read values sealed before a rotation. */
+    private final Map<String, Keys> keys = new LinkedHashMap<>();
+
     private String keyId;
+
+    /** The AES key that seals values and the HMAC key of the blind index derived from the same secret. */
+    private record Keys(SecretKey aes, SecretKey index) {
+
+        static Keys of(String encoded, String what) {
+            byte[] secret = Base64.getDecoder().decode(encoded.strip());
+            if (secret.length != 32) {
+                throw new IllegalStateException(what + " must be base64 of 32 bytes (AES-256), not " + secret.length);
+            }
+            return new Keys(
+                    new SecretKeySpec(secret, "AES"),
+                    new SecretKeySpec(
+                            hmac(new SecretKeySpec(secret, "HmacSHA256"), "kontor-hr-blind-index"), "HmacSHA256"));
+        }
+    }
 
     @PostConstruct
     void readKey() {
@@ -68,15 +88,39 @@ public class PersonalDataCipher {
                             + " development key");
             encoded = DEVELOPMENT_KEY;
         }
-        byte[] secret = Base64.getDecoder().decode(encoded.strip());
-        if (secret.length != 32) {
-            throw new IllegalStateException(
-                    "kontor.hr.personal-data.key must be base64 of 32 bytes (AES-256), not " + secret.length);
+        useKeys(
+                config.personalData().keyId(),
+                encoded,
+                config.personalData().previousKeys().orElse(List.of()));
+    }
+
+    /** A cipher outside CDI, for tests that play a rotation: {@code previous} entries are {@code <key id>:<base64>}. */
+    static PersonalDataCipher withKeys(String currentId, String current, List<String> previous) {
+        PersonalDataCipher cipher = new PersonalDataCipher();
+        cipher.useKeys(currentId, current, previous);
+        return cipher;
+    }
+
+    private void useKeys(String currentId, String current, List<String> previous) {
+        keyId = currentId.strip();
+        keys.put(keyId, Keys.of(current, "kontor.hr.personal-data.key"));
+        for (String entry : previous) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalStateException(
+                        "kontor.hr.personal-data.previous-keys entries are <key id>:<base64 key>, not " + entry);
+            }
+            String id = entry.substring(0, colon).strip();
+            if (keys.containsKey(id)) {
+                throw new IllegalStateException("personal-data key id " + id + " is configured twice");
+            }
+            keys.put(id, Keys.of(entry.substring(colon + 1), "kontor.hr.personal-data.previous-keys " + id));
         }
-        key = new SecretKeySpec(secret, "AES");
-        indexKey =
-                new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"), "kontor-hr-blind-index"), "HmacSHA256");
-        keyId = config.personalData().keyId();
+    }
+
+    /** The id of the key that seals new values. */
+    public String currentKeyId() {
+        return keyId;
     }
 
     /**
@@ -90,7 +134,7 @@ public class PersonalDataCipher {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(keyId).aes(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             ByteBuffer out =
@@ -101,20 +145,25 @@ public class PersonalDataCipher {
         }
     }
 
-    /** Decrypts what {@link #seal} wrote for the same context; a value moved elsewhere or altered fails. */
+    /**
+     * Decrypts what {@link #seal} wrote for the same context, with the key it names (current or previous); a value
+     * moved elsewhere or altered fails.
+     */
     public String open(String sealed, String context) {
         if (sealed == null) {
             return null;
         }
         int colon = sealed.indexOf(':');
-        if (colon < 0 || !sealed.substring(1, colon).equals(keyId)) {
+        Keys sealedWith = colon < 1 ? null : keys.get(sealed.substring(1, colon));
+        if (sealedWith == null) {
             throw new IllegalStateException("personal data sealed with key " + sealed.substring(0, Math.max(colon, 0))
-                    + ", but only key k" + keyId + " is configured");
+                    + ", but only keys " + keys.keySet() + " are configured (kontor.hr.personal-data.previous-keys"
+                    + " keeps the old ones until the re-encryption is done)");
         }
         try {
             byte[] data = Base64.getDecoder().decode(sealed.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, sealedWith.aes(), new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
@@ -123,9 +172,31 @@ public class PersonalDataCipher {
         }
     }
 
-    /** The blind index of a value: hex HMAC-SHA256 of its normalised form. */
+    /** Whether a stored value was sealed with another key than the current one, and so awaits re-encryption. */
+    public boolean sealedWithOldKey(String sealed) {
+        return sealed != null && !sealed.startsWith(currentPrefix());
+    }
+
+    /** How a value sealed with the current key begins: {@code k<key id>:}. */
+    public String currentPrefix() {
+        return "k" + keyId + ":";
+    }
+
+    /** The blind index of a value with the current key: hex HMAC-SHA256 of its normalised form. */
     public String digest(String kind, String value) {
-        return HexFormat.of().formatHex(hmac(indexKey, kind + ":" + normalise(value)));
+        return digest(keys.get(keyId), kind, value);
+    }
+
+    /**
+     * The value's blind index under every configured key, the current one first: until the re-encryption job has
+     * recomputed them, rows written before a rotation carry a digest of an old key and are still found.
+     */
+    public List<String> digests(String kind, String value) {
+        return keys.values().stream().map(k -> digest(k, kind, value)).toList();
+    }
+
+    private static String digest(Keys keys, String kind, String value) {
+        return HexFormat.of().formatHex(hmac(keys.index(), kind + ":" + normalise(value)));
     }
 
     /** Case, accents written as combining marks, and blanks do not make two people different. */

@@ -6,6 +6,8 @@ import io.kontor.hr.employee.Employee;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Writes and reads the encrypted fields of an employee's personnel file; nothing else touches the sealed columns. */
 @ApplicationScoped
@@ -89,16 +91,57 @@ public class PersonnelFiles {
      * employment counts, however long ago (BVerfG 1 BvL 7/14: the courts allow exceptions for one very long ago, which
      * HR then decides with an objective reason, not Kontor by a cut-off).
      */
-    public boolean employedBefore(Employee employee) {
-        if (employee.taxIdDigest == null && employee.nameBirthDigest == null) {
+    public boolean employedBefore(Employee employee, Identity identity) {
+        if (identity.normalisedTaxId() == null && identity.birthDate() == null) {
             return false;
         }
+        List<String> taxIdDigests = identity.normalisedTaxId() == null
+                ? List.of("-")
+                : cipher.digests("tax-id", identity.normalisedTaxId());
+        List<String> nameBirthDigests = identity.birthDate() == null
+                ? List.of("-")
+                : cipher.digests(
+                        "name-birth", employee.firstName + "|" + employee.lastName + "|" + identity.birthDate());
         return Employee.count(
-                        "id <> ?1 and (taxIdDigest = ?2 or nameBirthDigest = ?3)",
+                        "id <> ?1 and (taxIdDigest in ?2 or nameBirthDigest in ?3)",
                         employee.id,
-                        employee.taxIdDigest == null ? "-" : employee.taxIdDigest,
-                        employee.nameBirthDigest == null ? "-" : employee.nameBirthDigest)
+                        taxIdDigests,
+                        nameBirthDigests)
                 > 0;
+    }
+
+    /**
+     * Seals every personal value of the employee and their contracts again with the current key and recomputes the
+     * blind indexes, if any was sealed with an old one (key rotation).
+     *
+     * @return whether anything was re-encrypted
+     */
+    public boolean reseal(Employee employee) {
+        List<EmploymentContract> contracts = EmploymentContract.of(employee.id);
+        boolean old = Stream.of(
+                                employee.birthDateSealed,
+                                employee.taxIdSealed,
+                                employee.addressSealed,
+                                employee.socialSecurityNumberSealed,
+                                employee.ibanSealed)
+                        .anyMatch(cipher::sealedWithOldKey)
+                || contracts.stream().anyMatch(c -> cipher.sealedWithOldKey(c.employeeAddressSealed));
+        if (!old) {
+            return false;
+        }
+        Identity identity = identity(employee);
+        PostalAddress address = address(employee);
+        String socialSecurityNumber = socialSecurityNumber(employee);
+        String iban = iban(employee);
+        recordIdentity(employee, identity);
+        recordAddress(employee, address);
+        recordBankAndInsurance(employee, socialSecurityNumber, iban);
+        for (EmploymentContract contract : contracts) {
+            if (cipher.sealedWithOldKey(contract.employeeAddressSealed)) {
+                recordContractAddress(contract, contractAddress(contract));
+            }
+        }
+        return true;
     }
 
     static String context(Employee employee, String column) {

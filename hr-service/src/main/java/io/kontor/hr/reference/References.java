@@ -3,6 +3,8 @@ package io.kontor.hr.reference;
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.contract.LegalConflictProblem;
 import io.kontor.hr.employee.Employee;
+import io.kontor.hr.offboarding.Offboarding;
+import io.kontor.hr.offboarding.OffboardingStep;
 import io.kontor.platform.events.hr.ReferenceIssued;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -35,6 +37,9 @@ public class References {
     @Inject
     HrConfig config;
 
+    @Inject
+    Offboarding offboarding;
+
     /** @param signer who signs; for a FINAL reference null means the one who signed the end of the employment */
     @Transactional
     public EmploymentReference issue(
@@ -49,7 +54,7 @@ public class References {
                         "a final reference (§109(1) GewO) is issued when the employment ends; record the leaving"
                                 + " first (POST /employees/" + employeeId + "/leaving)");
             }
-            return write(
+            EmploymentReference reference = write(
                     employee,
                     kind,
                     ratings,
@@ -57,6 +62,8 @@ public class References {
                     employee.leavingDate,
                     signerOrLeavingSigner(signer, employee),
                     null);
+            offboarding.doneIfOpen(employeeId, OffboardingStep.FINAL_REFERENCE);
+            return reference;
         }
         if (employee.hasLeftBy(today)) {
             throw new LegalConflictProblem(

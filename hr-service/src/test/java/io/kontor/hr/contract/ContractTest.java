@@ -114,4 +114,28 @@ class ContractTest {
                 .then()
                 .statusCode(403);
     }
+
+    /** §22(1) sentence 2 no. 2 MiLoG: a three-month orientation internship may pay less than the minimum wage. */
+    @Test
+    void an_orientation_internship_of_three_months_is_hired_below_the_minimum_wage_and_a_longer_one_is_refused() {
+        String opening = openPosition("Praktikant/in Softwareentwicklung");
+        String internship = """
+                {"startDate": "2027-03-01", "contractType": "FIXED_TERM", "endDate": "%s", "annualSalary": 6000.00,
+                 "weeklyHours": 40, "probationMonths": 0, "taxId": "%s", %s,
+                 "minimumWageExemption": "ORIENTATION_INTERNSHIP",
+                 "minimumWageExemptionEvidence": "Orientierung für die Wahl eines Informatikstudiums"}
+                """;
+
+        as("hr").body(internship.formatted("2027-06-01", uniqueTaxId(), ADDRESS))
+                .post("/applications/" + applicationAt(opening, "Ole", "Orientierung", "OFFER") + "/hire")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("annualSalary"));
+        as("hr").body(internship.formatted("2027-05-31", uniqueTaxId(), ADDRESS))
+                .post("/applications/" + applicationAt(opening, "Pia", "Praktikum", "OFFER") + "/hire")
+                .then()
+                .statusCode(201)
+                .body("contract.minimumWageExemption", equalTo("ORIENTATION_INTERNSHIP"));
+    }
 }

@@ -3,18 +3,24 @@ package io.kontor.hr.contract;
 import static io.kontor.hr.HrApi.ADDRESS;
 import static io.kontor.hr.HrApi.applicationAt;
 import static io.kontor.hr.HrApi.as;
+import static io.kontor.hr.HrApi.eventsOf;
 import static io.kontor.hr.HrApi.openPosition;
+import static io.kontor.hr.HrApi.pdfText;
 import static io.kontor.hr.HrApi.uniqueTaxId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.kontor.platform.events.hr.ContractExtended;
 import io.kontor.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +87,47 @@ class FixedTermTest {
                 .then()
                 .body("extensions.size()", equalTo(3))
                 .body("currentEndDate", equalTo("2029-01-31"));
+    }
+
+    /**
+     * §14(2) sentence 1 TzBfG: an extension is a written amendment agreed before the term ends; the contract's document
+     * lists each one and the end they lead to, and each is announced with its number and dates.
+     */
+    @Test
+    void each_extension_is_printed_in_the_contract_document_and_announced_as_an_event() {
+        clock.set(Instant.parse("2027-01-10T10:00:00Z"));
+        String contract = hireFixedTerm("2027-02-01", "2027-07-31", uniqueTaxId());
+        as("hr").post("/contracts/" + contract + "/sign").then().statusCode(200);
+        clock.set(Instant.parse("2027-07-15T10:00:00Z"));
+        extend(contract, "2027-12-31").then().statusCode(201);
+        clock.set(Instant.parse("2027-12-01T10:00:00Z"));
+        extend(contract, "2028-06-30").then().statusCode(201);
+
+        String text = pdfText(as("hr").get("/contracts/" + contract + "/document")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        assertThat(text.replaceAll("\\s+", " "))
+                .contains(
+                        "befristet bis zum 31.07.2027",
+                        "1. Verlängerung, schriftlich vereinbart am 15.07.2027: befristet bis zum 31.12.2027",
+                        "2. Verlängerung, schriftlich vereinbart am 01.12.2027: befristet bis zum 30.06.2028",
+                        "§ 14 Abs. 2 Satz 1 TzBfG",
+                        "alle übrigen Vertragsbedingungen bleiben unverändert",
+                        "endet damit mit Ablauf des 30.06.2028");
+        String employee =
+                as("hr").get("/contracts/" + contract).then().extract().path("employeeId");
+        List<String> events = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> eventsOf("hr.employees", employee, ContractExtended.TYPE).stream()
+                                .map(ConsumerRecord::value)
+                                .toList(),
+                        found -> found.size() == 2);
+        assertThat(events.get(0))
+                .contains(contract, "\"extensionNumber\":1", "\"previousEndDate\":\"2027-07-31\"")
+                .contains("\"endDate\":\"2027-12-31\"", "\"agreedOn\":\"2027-07-15\"");
+        assertThat(events.get(1)).contains("\"extensionNumber\":2", "\"endDate\":\"2028-06-30\"");
     }
 
     @Test

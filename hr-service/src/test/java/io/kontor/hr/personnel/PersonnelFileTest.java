@@ -166,7 +166,7 @@ class PersonnelFileTest {
         assertThat(directoryIds()).doesNotContain(employee);
     }
 
-    private static String importEmployee(String firstName, String lastName, String startDate, String file) {
+    static String importEmployee(String firstName, String lastName, String startDate, String file) {
         return importRequest(firstName, lastName, startDate, file)
                 .then()
                 .statusCode(201)

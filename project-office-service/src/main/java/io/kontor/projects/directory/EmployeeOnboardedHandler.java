@@ -1,28 +1,42 @@
 package io.kontor.projects.directory;
 
 import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.hr.EmployeeErased;
 import io.kontor.platform.events.hr.EmployeeLeft;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.inbox.InboxHandled;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * A new employee joins the staff directory; one who leaves is marked with the last day. One handler for both, since a
- * channel has one consumer; hr sends an employee's events in order (record key = employee id).
+ * A new employee joins the staff directory; one who leaves is marked with the last day; one hr erased is forgotten here
+ * too ({@link StaffErasure}). One handler for all, since a channel has one consumer; hr sends an employee's events in
+ * order (record key = employee id), and the inbox handles each event once.
  */
 @ApplicationScoped
 public class EmployeeOnboardedHandler {
+
+    @Inject
+    StaffErasure erasure;
 
     @Incoming("hr-employees")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
+        if (event.is(EmployeeErased.class)) {
+            EmployeeErased erased = event.data(EmployeeErased.class);
+            erasure.forget(member(erased.employeeId()), erased.erasedOn());
+            return;
+        }
         if (event.is(EmployeeLeft.class)) {
             EmployeeLeft left = event.data(EmployeeLeft.class);
-            member(left.employeeId()).leavingDate = left.leavingDate();
+            StaffMember member = member(left.employeeId());
+            if (!member.isErased()) {
+                member.leavingDate = left.leavingDate();
+            }
             return;
         }
         if (!event.is(EmployeeOnboarded.class)) {
@@ -30,6 +44,9 @@ public class EmployeeOnboardedHandler {
         }
         EmployeeOnboarded onboarded = event.data(EmployeeOnboarded.class);
         StaffMember member = member(onboarded.employeeId());
+        if (member.isErased()) {
+            return;
+        }
         member.firstName = onboarded.firstName();
         member.lastName = onboarded.lastName();
         member.email = onboarded.email();

@@ -52,7 +52,7 @@ public class StaffDirectoryResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var query = StaffMember.find(
-                "leavingDate is null or leavingDate >= ?1",
+                "erasedOn is null and (leavingDate is null or leavingDate >= ?1)",
                 Sort.by("lastName").and("firstName").and("employeeId"),
                 calendar.today());
         var items = query.page(page, size).<StaffMember>list().stream()

@@ -25,7 +25,17 @@ public class StaffMember extends PanacheEntityBase {
     /** The last day of the employment, once hr has announced one. */
     public LocalDate leavingDate;
 
+    /** The day hr erased the person (Art. 17 GDPR); from then on the row is only the id. */
+    public LocalDate erasedOn;
+
+    /** What the project office writes where an erased person's name stood. */
+    public static final String FORMER_EMPLOYEE = "ehemalige Mitarbeiterin/ehemaliger Mitarbeiter";
+
+    public boolean isErased() {
+        return erasedOn != null;
+    }
+
     public String fullName() {
-        return firstName + " " + lastName;
+        return isErased() ? FORMER_EMPLOYEE : firstName + " " + lastName;
     }
 }
