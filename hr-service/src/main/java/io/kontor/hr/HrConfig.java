@@ -3,16 +3,12 @@ package io.kontor.hr;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /** HR's own settings; values and their env-var overrides in application.properties. */
 @ConfigMapping(prefix = "kontor.hr")
 public interface HrConfig {
-
-    /** The employer's calendar: the day a contract was signed or a reference issued is a day in this zone. */
-    ZoneId timeZone();
 
     /** Who employs: named in contracts and references. */
     Employer employer();

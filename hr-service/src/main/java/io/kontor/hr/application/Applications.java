@@ -7,6 +7,7 @@ import io.kontor.platform.events.hr.CandidateRejected;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -21,6 +22,9 @@ import java.util.UUID;
 /** The selection pipeline: applications come in, move through the stages and collect interview scores. */
 @ApplicationScoped
 public class Applications {
+
+    @Inject
+    BusinessCalendar calendar;
 
     @Inject
     Clock clock;
@@ -117,7 +121,7 @@ public class Applications {
 
     private void rejected(Application application, Instant now) {
         // Kontor writes the letter the day of the rejection, and HR sends it that day; its date starts the clock.
-        application.rejectionSentOn = LocalDate.ofInstant(now, config.timeZone());
+        application.rejectionSentOn = LocalDate.ofInstant(now, calendar.zone());
         outbox.publish(new CandidateRejected(application.id, application.jobOpeningId));
     }
 

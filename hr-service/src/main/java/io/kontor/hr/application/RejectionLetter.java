@@ -6,6 +6,7 @@ import io.kontor.hr.PdfPrinter;
 import io.kontor.hr.opening.JobOpening;
 import io.kontor.hr.privacy.Retention;
 import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,9 @@ import java.time.LocalDate;
  */
 @ApplicationScoped
 public class RejectionLetter {
+
+    @Inject
+    BusinessCalendar calendar;
 
     public record Page(
             String employer,
@@ -54,7 +58,7 @@ public class RejectionLetter {
                 application,
                 config.privacy().rejectedCandidateRetention(),
                 config.privacy().talentPoolRetention(),
-                config.timeZone());
+                calendar.zone());
         Page page = new Page(
                 config.employer().name(),
                 config.employer().address(),
@@ -63,7 +67,7 @@ public class RejectionLetter {
                 GermanDates.format(application.rejectionSentOn),
                 opening.title,
                 application.inTalentPool(),
-                GermanDates.format(LocalDate.ofInstant(keepUntil, config.timeZone())));
+                GermanDates.format(LocalDate.ofInstant(keepUntil, calendar.zone())));
         return printer.print(Templates.letter(page).render(), "Ihre Bewerbung als " + opening.title);
     }
 }

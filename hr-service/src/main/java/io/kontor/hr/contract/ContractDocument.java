@@ -7,6 +7,7 @@ import io.kontor.hr.PdfPrinter;
 import io.kontor.hr.employee.Employee;
 import io.kontor.hr.personnel.PersonnelFiles;
 import io.kontor.hr.personnel.PostalAddress;
+import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ContractDocument {
+
+    @Inject
+    BusinessCalendar calendar;
 
     /** What the template shows, already in German notation; an item a contract from before NachwG kept is "–". */
     public record Page(
@@ -89,8 +93,7 @@ public class ContractDocument {
                         null, null, null, null, null, null, null, null, null, null, 5, null, null, null, null);
         PostalAddress address = personnelFiles.contractAddress(contract);
         List<ContractExtension> extensions = ContractExtension.of(contract.id);
-        LocalDate signedOn =
-                contract.signedAt == null ? null : LocalDate.ofInstant(contract.signedAt, config.timeZone());
+        LocalDate signedOn = contract.signedAt == null ? null : LocalDate.ofInstant(contract.signedAt, calendar.zone());
         int days = terms.workingDaysPerWeek() == null ? 5 : terms.workingDaysPerWeek();
         Page page = new Page(
                 config.employer().name(),
@@ -127,8 +130,7 @@ public class ContractDocument {
                 or(terms.companyPension()),
                 or(terms.collectiveAgreements()),
                 contract.terms().noticePeriods(),
-                NachweisDeadline.of(contract.startDate, signedOn, LocalDate.now(clock.withZone(config.timeZone())))
-                        .stream()
+                NachweisDeadline.of(contract.startDate, signedOn, calendar.today()).stream()
                         .map(ContractDocument::line)
                         .toList(),
                 contract.status == EmploymentContract.Status.DRAFT,

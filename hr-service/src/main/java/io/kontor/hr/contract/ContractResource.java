@@ -7,6 +7,7 @@ import io.kontor.platform.events.hr.ContractSigned;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,9 @@ import java.util.UUID;
 @Path("/contracts")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ContractResource {
+
+    @Inject
+    BusinessCalendar calendar;
 
     @Inject
     Clock clock;
@@ -125,11 +129,11 @@ public class ContractResource {
     }
 
     private ContractView view(EmploymentContract contract) {
-        return ContractView.of(contract, today(Instant.now(clock)), config.timeZone());
+        return ContractView.of(contract, today(Instant.now(clock)), calendar.zone());
     }
 
     private LocalDate today(Instant now) {
-        return LocalDate.ofInstant(now, config.timeZone());
+        return LocalDate.ofInstant(now, calendar.zone());
     }
 
     @GET

@@ -12,6 +12,7 @@ import io.kontor.hr.privacy.EmployeeErasure;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,6 +47,9 @@ import java.util.UUID;
 @Path("/employees")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 public class EmployeeResource {
+
+    @Inject
+    BusinessCalendar calendar;
 
     /** {@code POST /employees}: someone already employed when Kontor came, or who worked here before. */
     public record ExistingEmployee(
@@ -103,7 +107,7 @@ public class EmployeeResource {
     HrConfig config;
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(config.timeZone()));
+        return calendar.today();
     }
 
     @POST
@@ -233,7 +237,7 @@ public class EmployeeResource {
                 employee.startDate,
                 employee.applicationId,
                 EmploymentContract.of(id).stream()
-                        .map(c -> ContractView.of(c, today(), config.timeZone()))
+                        .map(c -> ContractView.of(c, today(), calendar.zone()))
                         .toList());
     }
 }

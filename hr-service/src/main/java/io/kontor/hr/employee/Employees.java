@@ -11,6 +11,7 @@ import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.Problem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,9 @@ import java.util.UUID;
 /** Employees who did not come through an application, personnel files, and the end of an employment. */
 @ApplicationScoped
 public class Employees {
+
+    @Inject
+    BusinessCalendar calendar;
 
     /** Someone already employed when Kontor came, with or without a leaving date. */
     public record Existing(
@@ -160,6 +164,6 @@ public class Employees {
     }
 
     private LocalDate today(Instant now) {
-        return LocalDate.ofInstant(now, config.timeZone());
+        return LocalDate.ofInstant(now, calendar.zone());
     }
 }

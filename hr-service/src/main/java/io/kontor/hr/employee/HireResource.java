@@ -10,6 +10,7 @@ import io.kontor.hr.personnel.Identity;
 import io.kontor.hr.personnel.PostalAddress;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,13 +32,16 @@ import java.util.UUID;
 public class HireResource {
 
     @Inject
+    BusinessCalendar calendar;
+
+    @Inject
     Clock clock;
 
     @Inject
     HrConfig config;
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(config.timeZone()));
+        return calendar.today();
     }
 
     /**
@@ -133,7 +137,7 @@ public class HireResource {
                 request.exemption());
         return Response.created(URI.create("/api/v1/hr/employees/" + hire.employee().id))
                 .entity(new Hired(
-                        EmployeeView.of(hire.employee()), ContractView.of(hire.contract(), today(), config.timeZone())))
+                        EmployeeView.of(hire.employee()), ContractView.of(hire.contract(), today(), calendar.zone())))
                 .build();
     }
 }

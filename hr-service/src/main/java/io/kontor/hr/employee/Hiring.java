@@ -17,6 +17,7 @@ import io.kontor.platform.events.hr.CandidateHired;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.Problem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,9 @@ import java.util.UUID;
 /** Hiring a candidate who has an offer: the employee and a draft employment contract come into being together. */
 @ApplicationScoped
 public class Hiring {
+
+    @Inject
+    BusinessCalendar calendar;
 
     public record Hire(Employee employee, EmploymentContract contract) {}
 
@@ -64,7 +68,7 @@ public class Hiring {
         Instant now = Instant.now(clock);
         List<Problem.Violation> violations =
                 new ArrayList<>(rules.violations(terms, minimumWageExemption, identity.birthDate()));
-        violations.addAll(identity.violations(LocalDate.ofInstant(now, config.timeZone())));
+        violations.addAll(identity.violations(LocalDate.ofInstant(now, calendar.zone())));
         Application application = Application.getForUpdate(applicationId);
         JobOpening opening = JobOpening.findById(application.jobOpeningId);
         WrittenTerms writtenTerms = givenTerms.withDefaults(config.contractDefaults(), opening.location, opening.title);

@@ -2,6 +2,7 @@ package io.kontor.hr.employee;
 
 import io.kontor.hr.HrConfig;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -25,6 +25,9 @@ import java.util.UUID;
 @Path("/directory")
 @RolesAllowed({Roles.HR, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class StaffDirectoryResource {
+
+    @Inject
+    BusinessCalendar calendar;
 
     public record DirectoryEntry(UUID id, String firstName, String lastName, String jobTitle, String department) {
 
@@ -49,7 +52,7 @@ public class StaffDirectoryResource {
         var query = Employee.find(
                 "leavingDate is null or leavingDate >= ?1",
                 Sort.by("lastName").and("firstName").and("id"),
-                LocalDate.now(clock.withZone(config.timeZone())));
+                calendar.today());
         var items = query.page(page, size).<Employee>list().stream()
                 .map(DirectoryEntry::of)
                 .toList();

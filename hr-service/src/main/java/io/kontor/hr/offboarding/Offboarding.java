@@ -4,11 +4,11 @@ import io.kontor.hr.HrConfig;
 import io.kontor.hr.employee.Employee;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,6 +18,9 @@ import java.util.UUID;
 /** The offboarding checklist: written when the leaving is recorded, ticked off step by step. */
 @ApplicationScoped
 public class Offboarding {
+
+    @Inject
+    BusinessCalendar calendar;
 
     /** One step as HR sees it; OVERDUE once its day has passed undone. */
     public record TaskView(OffboardingStep step, String title, LocalDate dueBy, LocalDate doneOn, String status) {
@@ -89,6 +92,6 @@ public class Offboarding {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(Instant.now(clock), config.timeZone());
+        return calendar.today();
     }
 }

@@ -10,6 +10,7 @@ import io.kontor.hr.reference.EmploymentReference;
 import io.kontor.platform.events.hr.EmployeeErased;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EmployeeErasure {
+
+    @Inject
+    BusinessCalendar calendar;
 
     private static final Logger LOG = Logger.getLogger(EmployeeErasure.class);
 
@@ -62,7 +66,7 @@ public class EmployeeErasure {
     public Status onRequest(UUID employeeId) {
         Employee employee = Employee.getForUpdate(employeeId);
         Instant now = Instant.now(clock);
-        LocalDate today = LocalDate.ofInstant(now, config.timeZone());
+        LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         if (!employee.isErased() && !employee.hasLeftBy(today)) {
             throw new ConflictProblem("employee " + employeeId + " is still employed"
                     + (employee.leavingDate == null ? "" : " until " + employee.leavingDate)
@@ -84,7 +88,7 @@ public class EmployeeErasure {
     @Transactional
     public int applyRetention() {
         Instant now = Instant.now(clock);
-        LocalDate today = LocalDate.ofInstant(now, config.timeZone());
+        LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         List<Employee> former = Employee.list("leavingDate < ?1 and erasedAt is null", today);
         int changed = 0;
         for (Employee employee : former) {
@@ -154,7 +158,7 @@ public class EmployeeErasure {
             }
         }
         employee.restrictedAt = now;
-        outbox.publish(new EmployeeErased(employee.id, LocalDate.ofInstant(now, config.timeZone())));
+        outbox.publish(new EmployeeErased(employee.id, LocalDate.ofInstant(now, calendar.zone())));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.kontor.hr.HrConfig;
 import io.kontor.hr.application.Application;
 import io.kontor.hr.application.Interview;
 import io.kontor.hr.application.Stage;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Erasure {
+
+    @Inject
+    BusinessCalendar calendar;
 
     private static final Logger LOG = Logger.getLogger(Erasure.class);
 
@@ -50,7 +54,7 @@ public class Erasure {
                         now,
                         config.privacy().rejectedCandidateRetention(),
                         config.privacy().talentPoolRetention(),
-                        config.timeZone()))
+                        calendar.zone()))
                 .toList();
         expired.forEach(application -> erase(application, now));
         if (!expired.isEmpty()) {

@@ -8,6 +8,7 @@ import io.kontor.hr.offboarding.OffboardingStep;
 import io.kontor.platform.events.hr.ReferenceIssued;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class References {
+
+    @Inject
+    BusinessCalendar calendar;
 
     /** Who signs for the employer: a name and a position above the employee's, as the BAG asks. */
     public record Signer(String name, String position) {}
@@ -46,7 +50,7 @@ public class References {
             UUID employeeId, ReferenceKind kind, Ratings ratings, List<String> tasks, Signer signer) {
         // Locked, so that two references issued at once get consecutive versions.
         Employee employee = Employee.getForUpdate(employeeId);
-        LocalDate today = LocalDate.ofInstant(Instant.now(clock), config.timeZone());
+        LocalDate today = calendar.today();
         if (kind == ReferenceKind.FINAL) {
             if (employee.leavingDate == null) {
                 throw new LegalConflictProblem(
@@ -91,7 +95,7 @@ public class References {
                         ? signerOrLeavingSigner(null, employee)
                         : new Signer(original.signedByName, original.signedByPosition);
         LocalDate datedOn =
-                original.datedOn != null ? original.datedOn : LocalDate.ofInstant(original.issuedAt, config.timeZone());
+                original.datedOn != null ? original.datedOn : LocalDate.ofInstant(original.issuedAt, calendar.zone());
         return write(employee, original.kind, ratings, tasks, datedOn, signedBy, original.id);
     }
 

@@ -3,6 +3,7 @@ package io.kontor.platform.housekeeping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontor.platform.inbox.Inbox;
+import io.kontor.platform.inbox.InboxConfig;
 import io.kontor.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,9 @@ class HousekeepingTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    InboxConfig config;
+
     @AfterEach
     void followSystemTimeAgain() {
         clock.reset();
@@ -35,9 +39,9 @@ class HousekeepingTest {
         Instant now = Instant.parse("2026-03-01T10:00:00Z");
         String old = UUID.randomUUID().toString();
         String young = UUID.randomUUID().toString();
-        clock.set(now.minus(Duration.ofDays(31)));
+        clock.set(now.minus(config.retention()).minus(Duration.ofDays(1)));
         QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery("housekeeping-test", old));
-        clock.set(now.minus(Duration.ofDays(29)));
+        clock.set(now.minus(config.retention()).plus(Duration.ofDays(1)));
         QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery("housekeeping-test", young));
 
         clock.set(now);

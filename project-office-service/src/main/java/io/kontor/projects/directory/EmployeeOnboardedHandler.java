@@ -1,5 +1,7 @@
 package io.kontor.projects.directory;
 
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.hr.EmployeeErased;
 import io.kontor.platform.events.hr.EmployeeLeft;
@@ -22,27 +24,19 @@ public class EmployeeOnboardedHandler {
     @Inject
     StaffErasure erasure;
 
+    private static final EventRoutes<EmployeeOnboardedHandler> ROUTES = EventRoutes.of(EmployeeOnboardedHandler.class)
+            .on(EmployeeOnboarded.class, EmployeeOnboardedHandler::onboarded)
+            .on(EmployeeLeft.class, EmployeeOnboardedHandler::left)
+            .on(EmployeeErased.class, EmployeeOnboardedHandler::erased);
+
     @Incoming("hr-employees")
     @Blocking
     @InboxHandled
     void on(IncomingEvent event) {
-        if (event.is(EmployeeErased.class)) {
-            EmployeeErased erased = event.data(EmployeeErased.class);
-            erasure.forget(member(erased.employeeId()), erased.erasedOn());
-            return;
-        }
-        if (event.is(EmployeeLeft.class)) {
-            EmployeeLeft left = event.data(EmployeeLeft.class);
-            StaffMember member = member(left.employeeId());
-            if (!member.isErased()) {
-                member.leavingDate = left.leavingDate();
-            }
-            return;
-        }
-        if (!event.is(EmployeeOnboarded.class)) {
-            return;
-        }
-        EmployeeOnboarded onboarded = event.data(EmployeeOnboarded.class);
+        ROUTES.dispatch(this, event);
+    }
+
+    void onboarded(EmployeeOnboarded onboarded, EventMeta meta) {
         StaffMember member = member(onboarded.employeeId());
         if (member.isErased()) {
             return;
@@ -53,6 +47,17 @@ public class EmployeeOnboardedHandler {
         member.jobTitle = onboarded.jobTitle();
         member.department = onboarded.department();
         member.startDate = onboarded.startDate();
+    }
+
+    void left(EmployeeLeft left, EventMeta meta) {
+        StaffMember member = member(left.employeeId());
+        if (!member.isErased()) {
+            member.leavingDate = left.leavingDate();
+        }
+    }
+
+    void erased(EmployeeErased erased, EventMeta meta) {
+        erasure.forget(member(erased.employeeId()), erased.erasedOn());
     }
 
     private static StaffMember member(UUID employeeId) {
