@@ -55,6 +55,7 @@ class RoleAccessTest {
             new Route("GET", "/api/v1/sales/products/sku-1", "sales", SALES_AND_WEB_SHOP),
             new Route("POST", "/api/v1/sales/products", "sales", SALES_STAFF),
             new Route("POST", "/api/v1/sales/offers", "sales", SALES_AND_WEB_SHOP),
+            new Route("GET", "/api/v1/sales/offers", "sales", SALES_AND_WEB_SHOP),
             new Route("GET", "/api/v1/sales/offers/42", "sales", SALES_AND_WEB_SHOP),
             new Route("PUT", "/api/v1/sales/offers/42", "sales", SALES_STAFF),
             new Route("GET", "/api/v1/sales/offers/42/pdf", "sales", SALES_AND_WEB_SHOP),
