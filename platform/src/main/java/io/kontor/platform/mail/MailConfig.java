@@ -48,9 +48,8 @@ public interface MailConfig {
 
         String email();
 
-        String registerCourt();
-
-        String registerNumber();
+        /** Registered office, register court and number, e.g. "Sitz Hamburg, Amtsgericht Hamburg HRB 000000". */
+        String register();
 
         String managingDirectors();
 

@@ -60,8 +60,7 @@ public class MailTemplates {
         values.put("city", letterhead.city());
         values.put("phone", letterhead.phone());
         values.put("email", letterhead.email());
-        values.put("registerCourt", letterhead.registerCourt());
-        values.put("registerNumber", letterhead.registerNumber());
+        values.put("register", letterhead.register());
         values.put("managingDirectors", letterhead.managingDirectors());
         values.put("vatId", letterhead.vatId());
         return values;

@@ -64,7 +64,7 @@ class MailOutboxTest {
         assertThat(received.text())
                 .contains("anbei die Notiz „Lieferplan“")
                 .contains("Mit freundlichen Grüßen")
-                .contains("HRB 000000")
+                .contains("Sitz Hamburg, Amtsgericht Hamburg HRB 000000")
                 .contains("Geschäftsführung: Erika Mustermann");
         assertThat(received.attachment("notiz.pdf").sha256()).isEqualTo(MailAttachment.sha256(pdf));
 
