@@ -4,6 +4,7 @@ import io.kontor.hr.HrConfig;
 import io.kontor.hr.application.Application;
 import io.kontor.hr.application.Interview;
 import io.kontor.hr.application.Stage;
+import io.kontor.platform.mail.MailOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Erasure {
+
+    @Inject
+    MailOutbox mail;
 
     private static final Logger LOG = Logger.getLogger(Erasure.class);
 
@@ -59,8 +63,10 @@ public class Erasure {
         return expired.size();
     }
 
-    private static void erase(Application application, Instant now) {
+    private void erase(Application application, Instant now) {
         application.erase(now);
         Interview.update("notes = null where applicationId = ?1", application.id);
+        // The rejection letter's mail named the candidate too; its record keeps only when and that it went out.
+        mail.erasePersonalData("application", application.id.toString());
     }
 }

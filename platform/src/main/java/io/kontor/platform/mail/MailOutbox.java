@@ -109,6 +109,40 @@ public class MailOutbox {
         return get(id);
     }
 
+    /**
+     * Erases the personal data of a document's mails (GDPR Art. 17): recipient, subject, text and the files' content
+     * and names go, the record stays - Message-ID, times, status, the server's answer without the address, the files'
+     * size and SHA-256 - so that it can still be shown that and when something was sent. A mail not sent yet is not
+     * sent any more (FAILED).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erasePersonalData(String documentType, String documentId) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement attachments = connection.prepareStatement(
+                    "update mail_attachment set content = ''::bytea, file_name = 'erased' where delivery_id in"
+                            + " (select id from mail_delivery where document_type = ? and document_id = ?)")) {
+                attachments.setString(1, documentType);
+                attachments.setString(2, documentId);
+                attachments.executeUpdate();
+            }
+            try (PreparedStatement deliveries = connection.prepareStatement(
+                    "update mail_delivery set recipient = 'erased', subject = 'erased', body_text = '',"
+                            + " server_response = split_part(server_response, ' for ', 1),"
+                            + " last_error = case when status in ('PENDING', 'SENDING')"
+                            + " then 'personal data erased before it was sent'"
+                            + " when position(recipient in coalesce(last_error, '')) > 0 then 'erased'"
+                            + " else last_error end,"
+                            + " status = case when status in ('PENDING', 'SENDING') then 'FAILED' else status end"
+                            + " where document_type = ? and document_id = ?")) {
+                deliveries.setString(1, documentType);
+                deliveries.setString(2, documentId);
+                deliveries.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not erase the mails of " + documentType + " " + documentId, e);
+        }
+    }
+
     /** Every message sent for a document, oldest first. */
     public List<MailDelivery> deliveries(String documentType, String documentId) {
         return MailRows.query(

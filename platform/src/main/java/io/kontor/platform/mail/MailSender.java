@@ -208,7 +208,8 @@ public class MailSender {
         // A SimulatedCrash ends the round here, as a dying process would: this row and the rest of the batch stay
         // SENDING.
         afterAcceptance.run();
-        recordAcceptance(id, "250 accepted by " + mailerAddress() + " for " + recipient);
+        // Without the address: it is in the record anyway, and an erasure (GDPR) must not race a late answer.
+        recordAcceptance(id, "250 accepted by " + mailerAddress());
     }
 
     private String mailerAddress() {
