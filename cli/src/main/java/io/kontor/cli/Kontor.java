@@ -6,6 +6,7 @@ import io.kontor.cli.hr.ApplicationsCommand;
 import io.kontor.cli.hr.ContractsCommand;
 import io.kontor.cli.hr.ReferencesCommand;
 import io.kontor.cli.operations.DeadLettersCommand;
+import io.kontor.cli.operations.MailCommand;
 import io.kontor.cli.projects.ProjectsCommand;
 import io.kontor.cli.sales.CustomersCommand;
 import io.kontor.cli.sales.OffersCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.ScopeType;
             ProjectsCommand.class,
             EventsCommand.class,
             DeadLettersCommand.class,
+            MailCommand.class,
             CompletionCommand.class
         })
 public final class Kontor implements Runnable {

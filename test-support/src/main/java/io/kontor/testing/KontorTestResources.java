@@ -23,8 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * Quarkus discovers every {@code @QuarkusTestResource} in the test sources and, as long as
  * {@code restrictToAnnotatedClass} keeps its default {@code false}, applies it to all tests of the module. The resource
  * provides {@code kafka.bootstrap.servers} with the application's own Kafka login, {@code quarkus.datasource.jdbc.url},
- * {@code quarkus.datasource.username} and {@code quarkus.datasource.password}; the module's {@code %test} profile still
- * needs {@code quarkus.devservices.enabled=false}.
+ * {@code quarkus.datasource.username} and {@code quarkus.datasource.password} and the {@code quarkus.mailer.*} settings
+ * of a real SMTP server ({@link TestMail} reads what arrived over IMAP); the module's {@code %test} profile still needs
+ * {@code quarkus.devservices.enabled=false}.
  */
 public class KontorTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +37,7 @@ public class KontorTestResources implements QuarkusTestResourceLifecycleManager 
         // The application logs in as its own principal, as in the cluster, so a topic its ACLs do not grant fails
         // here too. The platform's defaults name the SASL mechanism; only the secrets differ by environment.
         config.putAll(TestInfra.quarkusKafkaConfig(applicationName()));
+        config.putAll(TestInfra.quarkusMailerConfig());
         config.put("quarkus.datasource.jdbc.url", jdbcUrl.join());
         config.put("quarkus.datasource.username", TestInfra.postgres().username());
         config.put("quarkus.datasource.password", TestInfra.postgres().password());

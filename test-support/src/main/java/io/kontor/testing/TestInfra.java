@@ -2,6 +2,7 @@ package io.kontor.testing;
 
 import io.kontor.devinfra.KafkaAccess;
 import io.kontor.devinfra.KafkaBroker;
+import io.kontor.devinfra.MailServer;
 import io.kontor.devinfra.Postgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +49,15 @@ public final class TestInfra {
     private static final String PG_USER = "kontor.test-infra.postgres-user";
     private static final String PG_PASSWORD = "kontor.test-infra.postgres-password";
     private static final String JDBC_URL = "kontor.test-infra.jdbc-url";
+    private static final String SMTP_PORT = "kontor.test-infra.smtp-port";
+    private static final String IMAP_PORT = "kontor.test-infra.imap-port";
 
     private static final Logger LOG = System.getLogger(TestInfra.class.getName());
 
     private static final Object KAFKA_LOCK = new Object();
     private static final Object POSTGRES_LOCK = new Object();
+    private static final Object MAIL_LOCK = new Object();
+    private static MailServer mail;
     private static KafkaBroker kafka;
     private static Postgres postgres;
 
@@ -104,6 +109,39 @@ public final class TestInfra {
                 "kafka.bootstrap.servers", client.get("bootstrap.servers"),
                 "kafka.security.protocol", client.get("security.protocol"),
                 "kafka.sasl.jaas.config", client.get("sasl.jaas.config"));
+    }
+
+    /**
+     * The SMTP and IMAP ports of this JVM's mail server (GreenMail, in this JVM), started on first use; a later test
+     * profile's class loader finds the ports in system properties.
+     */
+    public static int[] mailPorts() {
+        synchronized (MAIL_LOCK) {
+            String smtp = System.getProperty(SMTP_PORT);
+            if (smtp == null) {
+                long started = System.nanoTime();
+                mail = MailServer.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "stop-mail-server"));
+                LOG.log(Level.INFO, "{0} for tests in {1,number,#} ms", mail, millisSince(started));
+                System.setProperty(SMTP_PORT, Integer.toString(mail.smtpPort()));
+                System.setProperty(IMAP_PORT, Integer.toString(mail.imapPort()));
+                smtp = System.getProperty(SMTP_PORT);
+            }
+            return new int[] {Integer.parseInt(smtp), Integer.parseInt(System.getProperty(IMAP_PORT))};
+        }
+    }
+
+    public static int smtpPort() {
+        return mailPorts()[0];
+    }
+
+    public static int imapPort() {
+        return mailPorts()[1];
+    }
+
+    /** The {@code quarkus.mailer.*} settings of an application under test: it sends through the test mail server. */
+    public static Map<String, String> quarkusMailerConfig() {
+        return MailServer.quarkusMailerConfig(smtpPort());
     }
 
     /** The services' access plus every {@value #TEST_ACCESS_RESOURCE} on the test classpath. */

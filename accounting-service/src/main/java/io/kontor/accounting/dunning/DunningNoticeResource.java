@@ -3,8 +3,10 @@ package io.kontor.accounting.dunning;
 import io.kontor.accounting.document.DunningNoticePdf;
 import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ACCOUNTING, Roles.MIDDLE_OFFICE, Roles.ADMIN})
 public class DunningNoticeResource {
+
+    @Inject
+    DunningNoticeMail noticeMail;
 
     @Inject
     DunningConfig config;
@@ -63,6 +68,14 @@ public class DunningNoticeResource {
                 .toList();
     }
 
+    /** The mails of the invoice's dunning notices with their delivery records, oldest first. */
+    @GET
+    @Path("/deliveries")
+    public List<MailDelivery> dunningNoticeDeliveries(@PathParam("id") UUID invoiceId) {
+        Invoice invoice = invoice(invoiceId);
+        return noticeMail.deliveries(DunningNotice.list("invoiceId = ?1 order by level", invoice.id));
+    }
+
     @GET
     @Path("/{level}")
     @Operation(
@@ -86,9 +99,20 @@ public class DunningNoticeResource {
     @APIResponse(responseCode = "404", description = "No such invoice, or no notice of this level was issued")
     public Response dunningNoticePdf(@PathParam("id") UUID invoiceId, @PathParam("level") int level) {
         Invoice invoice = invoice(invoiceId);
-        DunningNotice notice = notice(invoice, level);
+        byte[] pdf = letter(invoice, notice(invoice, level));
+        return Response.ok(pdf)
+                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + "-M" + level + ".pdf\"")
+                .build();
+    }
+
+    /**
+     * The notice as the PDF letter the customer gets, here and by mail (DunningNoticeMail). Not an endpoint: the
+     * scheduled dunning run calls it without a caller, so the class's roles must not apply.
+     */
+    @PermitAll
+    byte[] letter(Invoice invoice, DunningNotice notice) {
         NoticeView view = view(notice, invoice);
-        byte[] pdf = DunningNoticePdf.of(
+        return DunningNoticePdf.of(
                 new DunningNoticePdf.Letter(
                         notice.level,
                         invoice.invoiceNumber,
@@ -106,9 +130,6 @@ public class DunningNoticeResource {
                         notice.currency,
                         config.businessFlatFee()),
                 seller);
-        return Response.ok(pdf)
-                .header("Content-Disposition", "inline; filename=\"" + invoice.invoiceNumber + "-M" + level + ".pdf\"")
-                .build();
     }
 
     private static Invoice invoice(UUID invoiceId) {

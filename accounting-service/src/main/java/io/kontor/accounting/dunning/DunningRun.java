@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DunningRun {
 
+    @Inject
+    DunningNoticeMail noticeMail;
+
     private static final Logger LOG = Logger.getLogger(DunningRun.class);
     private static final int BATCH = 500;
     /** Below every other UUID in PostgreSQL's order. */
@@ -161,6 +164,7 @@ public class DunningRun {
         notice.currency = invoice.currency;
         notice.createdAt = calendar.now();
         notice.persist();
+        noticeMail.send(invoice, notice);
         outbox.publish(new DunningNoticeIssued(
                 invoice.id,
                 invoice.invoiceNumber,

@@ -3,6 +3,7 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
@@ -55,6 +56,9 @@ public class InvoiceResource {
 
     @Inject
     InvoiceDocuments documents;
+
+    @Inject
+    InvoiceMail invoiceMail;
 
     @POST
     @IdempotentCreate
@@ -238,6 +242,18 @@ public class InvoiceResource {
                     "invoice " + id + " is a DRAFT; documents exist once it is issued");
         }
         return invoice;
+    }
+
+    /** The mails sent for the invoice (the frozen PDF and XRechnung) with their delivery records. */
+    @GET
+    @Path("/{id}/deliveries")
+    @Transactional
+    public List<MailDelivery> getInvoiceDeliveries(@PathParam("id") UUID id) {
+        Invoice invoice = Invoice.findById(id);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", id);
+        }
+        return invoiceMail.deliveries(invoice);
     }
 
     @GET

@@ -47,6 +47,9 @@ public class Invoicing {
     @Inject
     InvoiceDocuments documents;
 
+    @Inject
+    InvoiceMail mail;
+
     /** A manual invoice to a customer of the replica, as a DRAFT; each line's tax treatment as for offers. */
     @Transactional
     public Invoice draft(DraftInvoiceRequest request) {
@@ -243,6 +246,7 @@ public class Invoicing {
         // Flushed first: the documents refer to the invoice row.
         invoice.persistAndFlush();
         documents.freeze(invoice);
+        mail.sendIssued(invoice);
         outbox.publish(new InvoiceIssued(
                 invoice.id,
                 invoice.invoiceNumber,

@@ -34,7 +34,8 @@ class OverlaysTest {
             "kontor-db-accounting",
             "kontor-db-hr",
             "kontor-db-projects",
-            "kontor-hr-personal-data");
+            "kontor-hr-personal-data",
+            "kontor-smtp");
 
     @ParameterizedTest(name = "overlays/{0}")
     @ValueSource(strings = {"dev", "prod"})

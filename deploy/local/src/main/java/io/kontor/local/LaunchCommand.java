@@ -1,5 +1,6 @@
 package io.kontor.local;
 
+import io.kontor.devinfra.MailServer;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ final class LaunchCommand implements Callable<Integer> {
         AtomicInteger signals = new AtomicInteger();
         Runnable onSignal = () -> {
             if (signals.incrementAndGet() == 1) {
-                out.println("\n[kontor] stopping: gateway, services, Kafka, PostgreSQL (Ctrl-C again to force)");
+                out.println("\n[kontor] stopping: gateway, services, Kafka, PostgreSQL, mail (Ctrl-C again to force)");
                 new Thread(
                                 () -> {
                                     try {
@@ -223,6 +224,18 @@ final class LaunchCommand implements Callable<Integer> {
                 .append(" (user ")
                 .append(platform.postgres().username())
                 .append(")\n");
+        if (platform.mail() != null) {
+            text.append("  Mail         every mail the services send is caught here, nothing leaves the machine: IMAP ")
+                    .append(MailServer.HOST)
+                    .append(':')
+                    .append(platform.mail().imapPort())
+                    .append(" (no TLS), login and password = the recipient's address (e.g. a customer's e-mail);")
+                    .append(" SMTP ")
+                    .append(MailServer.HOST)
+                    .append(':')
+                    .append(platform.mail().smtpPort())
+                    .append('\n');
+        }
         text.append("  Logs         ")
                 .append(data.resolve("logs"))
                 .append(File.separator)

@@ -3,6 +3,7 @@ package io.kontor.local;
 import io.kontor.devinfra.DevJwt;
 import io.kontor.devinfra.FreePorts;
 import io.kontor.devinfra.KafkaBroker;
+import io.kontor.devinfra.MailServer;
 import io.kontor.devinfra.OrphanGuard;
 import io.kontor.devinfra.Postgres;
 import java.io.File;
@@ -63,6 +64,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Postgres postgres;
     private volatile KafkaBroker kafka;
+    private volatile MailServer mail;
     private volatile String adminToken;
     private volatile Duration startupTime;
     private FileChannel lockFile;
@@ -140,6 +142,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** The broker; tests may {@link KafkaBroker#kill()} and {@link KafkaBroker#restart()} it. */
+    /** The mail server every service sends through; recipients' mailboxes are read over IMAP. */
+    public MailServer mail() {
+        return mail;
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
@@ -233,6 +240,7 @@ public final class LocalPlatform implements AutoCloseable {
         stopping.forEach(LocalPlatform::join);
         Optional.ofNullable(kafka).ifPresent(broker -> collect(failures, broker::stop));
         Optional.ofNullable(postgres).ifPresent(server -> collect(failures, server::close));
+        Optional.ofNullable(mail).ifPresent(server -> collect(failures, server::close));
         releaseLock();
         if (!failures.isEmpty()) {
             RuntimeException first = failures.get(0);
@@ -353,6 +361,14 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** PostgreSQL and Kafka do not need each other: they start side by side. */
     private void startInfrastructure() {
+        // In memory and in this JVM: it starts in well under a second and ends with the launcher.
+        long mailBegin = System.nanoTime();
+        mail = MailServer.start();
+        ready(
+                "mail",
+                mailBegin,
+                "smtp " + MailServer.HOST + ":" + mail.smtpPort() + ", imap " + MailServer.HOST + ":"
+                        + mail.imapPort());
         ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads("kontor-infra"));
         try {
             CompletableFuture<Void> database = CompletableFuture.runAsync(
@@ -486,6 +502,8 @@ public final class LocalPlatform implements AutoCloseable {
         // is its Kafka principal), without TLS on loopback.
         env.put("KAFKA_SECURITY_PROTOCOL", kafka.clientProperties(app.module()).get("security.protocol"));
         env.put("KAFKA_SASL_JAAS_CONFIG", kafka.jaasConfig(app.module()));
+        // Outgoing mail goes to the launcher's mail server, where a person reads it over IMAP (see the banner).
+        env.putAll(MailServer.environment(mail.smtpPort()));
         if (app.isService()) {
             // The business calendar; the gateway's rate limits, circuit breakers and dev tokens keep the real time.
             command.add("-Dkontor.clock.shift-file=" + clockShiftFile());

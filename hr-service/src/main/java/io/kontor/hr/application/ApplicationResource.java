@@ -2,6 +2,7 @@ package io.kontor.hr.application;
 
 import io.kontor.hr.privacy.Erasure;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Parameters;
@@ -186,6 +187,14 @@ public class ApplicationResource {
     @Transactional
     public void erase(@PathParam("id") UUID id) {
         erasure.eraseApplication(id);
+    }
+
+    /** The mails sent to the candidate (the rejection letter) with their delivery records. */
+    @GET
+    @Path("/{id}/deliveries")
+    @Transactional
+    public List<MailDelivery> applicationDeliveries(@PathParam("id") UUID id) {
+        return applications.deliveries(id);
     }
 
     /** The rejection letter as sent, while the candidate's data is kept. */

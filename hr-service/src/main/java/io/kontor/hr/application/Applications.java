@@ -4,6 +4,9 @@ import io.kontor.hr.HrConfig;
 import io.kontor.hr.opening.JobOpening;
 import io.kontor.platform.events.hr.ApplicationReceived;
 import io.kontor.platform.events.hr.CandidateRejected;
+import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailOutbox;
+import io.kontor.platform.mail.MailRequest;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -15,13 +18,23 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /** The selection pipeline: applications come in, move through the stages and collect interview scores. */
 @ApplicationScoped
 public class Applications {
+
+    static final String APPLICATION_DOCUMENT = "application";
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    RejectionLetter rejectionLetter;
 
     @Inject
     BusinessCalendar calendar;
@@ -120,9 +133,28 @@ public class Applications {
     }
 
     private void rejected(Application application, Instant now) {
-        // Kontor writes the letter the day of the rejection, and HR sends it that day; its date starts the clock.
+        // Kontor writes the letter the day of the rejection, and sends it that day by mail (its delivery record is the
+        // proof of the day, §15(4) AGG); its date starts the clock.
         application.rejectionSentOn = LocalDate.ofInstant(now, calendar.zone());
+        if (application.email != null && !application.email.isBlank()) {
+            JobOpening opening = JobOpening.findById(application.jobOpeningId);
+            mail.send(MailRequest.forDocument(APPLICATION_DOCUMENT, application.id)
+                    .to(application.email)
+                    .template("rejection", Locale.GERMAN)
+                    .data("candidateName", application.candidateName())
+                    .data("jobTitle", opening == null ? "" : opening.title)
+                    .data("date", application.rejectionSentOn.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+                    .attach("absage-" + application.id + ".pdf", "application/pdf", rejectionLetter.print(application))
+                    .requestedBy("hr-service")
+                    .build());
+        }
         outbox.publish(new CandidateRejected(application.id, application.jobOpeningId));
+    }
+
+    /** The mails sent to the candidate of an application (the rejection letter), oldest first. */
+    public List<MailDelivery> deliveries(UUID applicationId) {
+        Application.get(applicationId);
+        return mail.deliveries(APPLICATION_DOCUMENT, applicationId.toString());
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import io.kontor.hr.HrConfig;
 import io.kontor.hr.application.Application;
 import io.kontor.hr.application.Interview;
 import io.kontor.hr.application.Stage;
+import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ public class Erasure {
 
     @Inject
     BusinessCalendar calendar;
+
+    MailOutbox mail;
 
     private static final Logger LOG = Logger.getLogger(Erasure.class);
 
@@ -63,8 +66,10 @@ public class Erasure {
         return expired.size();
     }
 
-    private static void erase(Application application, Instant now) {
+    private void erase(Application application, Instant now) {
         application.erase(now);
         Interview.update("notes = null where applicationId = ?1", application.id);
+        // The rejection letter's mail named the candidate too; its record keeps only when and that it went out.
+        mail.erasePersonalData("application", application.id.toString());
     }
 }

@@ -66,12 +66,24 @@ public record KickoffInvitation(
     }
 
     public String toIcs() {
+        return toIcs(false);
+    }
+
+    /**
+     * The cancellation (METHOD:CANCEL, STATUS:CANCELLED, RFC 5546 §3.2.5) for the attendees of this invitation: sent to
+     * those removed from the meeting, with the meeting's UID and the current SEQUENCE.
+     */
+    public String toCancelIcs() {
+        return toIcs(true);
+    }
+
+    private String toIcs(boolean cancel) {
         VEvent meeting = new VEvent(start, Duration.ofMinutes(durationMinutes), "Kick-off: " + projectName);
         // DTSTAMP is when this revision was made, not when it was downloaded: the same revision reads the same twice.
         meeting.replace(new DtStamp(stamp));
         meeting.add(new Uid(uidOf(projectId)));
         meeting.add(new Sequence(sequence));
-        meeting.add(ImmutableStatus.VEVENT_CONFIRMED);
+        meeting.add(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         meeting.add(new Organizer(mailto(organizerEmail)));
         for (String participant : participants) {
             meeting.add(new Attendee(mailto(participant))
@@ -90,7 +102,7 @@ public record KickoffInvitation(
                 .add(new ProdId("-//Kontor//Project office//EN"))
                 .add(ImmutableVersion.VERSION_2_0)
                 .add(ImmutableCalScale.GREGORIAN)
-                .add(ImmutableMethod.REQUEST);
+                .add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         calendar.add(meeting);
         StringWriter ics = new StringWriter();
         try {

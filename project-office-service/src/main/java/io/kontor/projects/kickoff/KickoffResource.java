@@ -1,5 +1,6 @@
 package io.kontor.projects.kickoff;
 
+import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.projects.project.Project;
@@ -81,6 +82,15 @@ public class KickoffResource {
     @Transactional
     public KickoffView kickoff(@PathParam("projectId") UUID projectId) {
         return KickoffView.of(Project.require(projectId), Kickoff.findById(projectId));
+    }
+
+    /** The invitations (iMIP REQUEST) and cancellations mailed for the kick-off, with their delivery records. */
+    @GET
+    @Path("/deliveries")
+    @Transactional
+    public List<MailDelivery> kickoffDeliveries(@PathParam("projectId") UUID projectId) {
+        Project.require(projectId);
+        return kickoffs.deliveries(projectId);
     }
 
     static Kickoff requireScheduled(UUID projectId) {

@@ -1,6 +1,7 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -127,11 +129,26 @@ public class OfferResource {
                 .build();
     }
 
+    /** {@code deliver} (default true): mail the PDF to the customer; false only marks the offer sent. */
+    public record SendRequest(Boolean deliver) {}
+
+    /** The body is optional, as for accept: without one the offer is mailed to the customer ({@code deliver: true}). */
     @POST
     @Path("/{id}/send")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public OfferView sendOffer(@PathParam("id") UUID id) {
-        return OfferView.of(offers.send(id));
+    public OfferView sendOffer(@PathParam("id") UUID id, SendRequest request) {
+        boolean deliver = request == null || request.deliver() == null || request.deliver();
+        return OfferView.of(offers.send(id, deliver, caller.getPrincipal().getName()));
+    }
+
+    /** The mails sent for the offer with their delivery records (newest last). */
+    @GET
+    @Path("/{id}/deliveries")
+    @Transactional
+    public List<MailDelivery> getOfferDeliveries(@PathParam("id") UUID id) {
+        visible(offers.get(id));
+        return offers.deliveries(id);
     }
 
     /**

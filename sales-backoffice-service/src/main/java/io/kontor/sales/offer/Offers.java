@@ -1,6 +1,10 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.TaxTreatment;
+import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailOutbox;
+import io.kontor.platform.mail.MailRequest;
+import io.kontor.platform.mail.MissingRecipientProblem;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
@@ -24,10 +28,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,6 +66,12 @@ public class Offers {
 
     @Inject
     FollowUps followUps;
+
+    @Inject
+    MailOutbox mail;
+
+    static final String OFFER_DOCUMENT = "offer";
+    private static final Set<String> GERMAN_SPEAKING = Set.of("DE", "AT", "CH", "LI", "LU");
 
     /**
      * A new draft. A front-office system ({@code byFrontOffice}) sells at list prices: it may not set a line's price,
@@ -228,12 +241,56 @@ public class Offers {
                 .orElseThrow(() -> new InvalidFieldProblem("templateId", "no offer template has this id"));
     }
 
+    /**
+     * Marks the offer sent and, with {@code deliver}, mails its PDF to the customer in the same transaction: the offer
+     * is SENT exactly when its mail is on its way ({@link MailOutbox}). Without an address nothing changes (409 naming
+     * the field); {@code deliver=false} is for an offer handed over some other way.
+     */
     @Transactional
-    public Offer send(UUID id) {
+    public Offer send(UUID id, boolean deliver, String caller) {
         Offer offer = locked(id);
         offer.send(Instant.now(clock), calendar.today());
+        if (deliver) {
+            Customer customer = Customer.findById(offer.customerId);
+            if (customer.email == null || customer.email.isBlank()) {
+                throw new MissingRecipientProblem(
+                        "email",
+                        "customer " + customer.customerNumber + " has no e-mail address (field email) to send offer "
+                                + offer.offerNumber + " to; add one, or send with {\"deliver\": false}");
+            }
+            boolean german = GERMAN_SPEAKING.contains(customer.billingAddress.country);
+            mail.send(MailRequest.forDocument(OFFER_DOCUMENT, offer.id)
+                    .to(customer.email)
+                    .template("offer", german ? Locale.GERMAN : Locale.ENGLISH)
+                    .data("offerNumber", offer.offerNumber)
+                    .data("customerName", customer.name)
+                    .data("grossTotal", german ? germanAmount(offer.grossTotal) : offer.grossTotal.toPlainString())
+                    .data("currency", offer.currency)
+                    .data(
+                            "validUntil",
+                            german
+                                    ? offer.validUntil.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                                    : offer.validUntil.toString())
+                    .attach(
+                            OfferPdf.fileName(offer),
+                            "application/pdf",
+                            OfferPdf.of(offer, customer, config.letterhead()))
+                    .requestedBy(caller)
+                    .build());
+        }
         outbox.publish(offer.sent());
         return offer;
+    }
+
+    /** Every mail sent for the offer. */
+    public List<MailDelivery> deliveries(UUID id) {
+        return mail.deliveries(OFFER_DOCUMENT, id.toString());
+    }
+
+    private static String germanAmount(BigDecimal amount) {
+        java.text.DecimalFormat format =
+                new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.GERMANY));
+        return format.format(amount);
     }
 
     /** Publishes the offer with the customer as sales knows them now, so accounting can bill without asking back. */

@@ -1,0 +1,91 @@
+package io.kontor.accounting.dunning;
+
+import io.kontor.accounting.document.DunningNoticePdf;
+import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailOutbox;
+import io.kontor.platform.mail.MailRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Mails each notice of a dunning run to the buyer, in the run's transaction, with the letter as PDF: the delivery
+ * record is the proof when and to which address the reminder went (§286 (1) BGB: default by reminder after the due
+ * date). A buyer without an address gets the notice by post only (logged).
+ */
+@ApplicationScoped
+public class DunningNoticeMail {
+
+    static final String DOCUMENT = "dunning-notice";
+    private static final Logger LOG = Logger.getLogger(DunningNoticeMail.class);
+    private static final Set<String> GERMAN_SPEAKING = Set.of("DE", "AT", "CH", "LI", "LU");
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    DunningNoticeResource letters;
+
+    @ConfigProperty(name = "kontor.dunning-mail.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void send(Invoice invoice, DunningNotice notice) {
+        if (!enabled) {
+            return;
+        }
+        if (invoice.buyer == null || invoice.buyer.email == null || invoice.buyer.email.isBlank()) {
+            LOG.infof(
+                    "dunning notice %d of invoice %s is not mailed: the buyer has no e-mail address",
+                    notice.level, invoice.invoiceNumber);
+            return;
+        }
+        boolean german = invoice.buyer.country == null || GERMAN_SPEAKING.contains(invoice.buyer.country);
+        String title = DunningNoticePdf.title(notice.level);
+        LocalDate payBy = notice.payBy;
+        mail.send(MailRequest.forDocument(DOCUMENT, notice.id)
+                .to(invoice.buyer.email)
+                .template("dunning-notice", german ? Locale.GERMAN : Locale.ENGLISH)
+                .data("title", title)
+                .data("invoiceNumber", invoice.invoiceNumber)
+                .data("issueDate", date(invoice.issueDate, german))
+                .data("dueDate", date(invoice.dueDate, german))
+                .data("issuedOn", date(notice.issuedOn, german))
+                .data("payBy", date(payBy, german))
+                .data("totalOwed", german ? germanAmount(notice.totalOwed) : notice.totalOwed.toPlainString())
+                .data("currency", notice.currency)
+                .attach(
+                        invoice.invoiceNumber + "-M" + notice.level + ".pdf",
+                        "application/pdf",
+                        letters.letter(invoice, notice))
+                .requestedBy("accounting-service/dunning-run")
+                .build());
+    }
+
+    /** The mails of the notices of one invoice, oldest first. */
+    public List<MailDelivery> deliveries(List<DunningNotice> notices) {
+        return notices.stream()
+                .flatMap(notice -> mail.deliveries(DOCUMENT, notice.id.toString()).stream())
+                .toList();
+    }
+
+    private static String date(LocalDate date, boolean german) {
+        return date == null ? "" : german ? date.format(GERMAN_DATE) : date.toString();
+    }
+
+    private static String germanAmount(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount);
+    }
+}

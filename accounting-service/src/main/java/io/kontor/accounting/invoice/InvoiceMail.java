@@ -1,0 +1,84 @@
+package io.kontor.accounting.invoice;
+
+import io.kontor.accounting.document.InvoiceDocuments;
+import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailOutbox;
+import io.kontor.platform.mail.MailRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Mails an issued invoice to the buyer's address, in the issuing transaction, with the frozen documents: the PDF and
+ * the XRechnung XML exactly as stored (their SHA-256 in the delivery record equals {@code X-Content-SHA256} of
+ * {@code GET /invoices/{id}/pdf} and {@code …/xrechnung}). A buyer without an address gets no mail (the invoice is
+ * still issued: invoices also come from events, which cannot be answered with a 409);
+ * {@code kontor.invoice-mail.enabled=false} turns sending off for a company that sends invoices another way.
+ */
+@ApplicationScoped
+public class InvoiceMail {
+
+    static final String INVOICE_DOCUMENT = "invoice";
+    private static final Logger LOG = Logger.getLogger(InvoiceMail.class);
+    private static final Set<String> GERMAN_SPEAKING = Set.of("DE", "AT", "CH", "LI", "LU");
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    InvoiceDocuments documents;
+
+    @ConfigProperty(name = "kontor.invoice-mail.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sendIssued(Invoice invoice) {
+        if (!enabled) {
+            return;
+        }
+        Buyer buyer = invoice.buyer;
+        if (buyer == null || buyer.email == null || buyer.email.isBlank()) {
+            LOG.infof("invoice %s is not mailed: the buyer has no e-mail address", invoice.invoiceNumber);
+            return;
+        }
+        boolean german = buyer.country == null || GERMAN_SPEAKING.contains(buyer.country);
+        mail.send(MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
+                .to(buyer.email)
+                .template("invoice", german ? Locale.GERMAN : Locale.ENGLISH)
+                .data("invoiceNumber", invoice.invoiceNumber)
+                .data("grossTotal", german ? germanAmount(invoice.grossTotal) : invoice.grossTotal.toPlainString())
+                .data("currency", invoice.currency)
+                .data("issueDate", german ? invoice.issueDate.format(GERMAN_DATE) : invoice.issueDate.toString())
+                .data("dueDate", german ? invoice.dueDate.format(GERMAN_DATE) : invoice.dueDate.toString())
+                .attach(
+                        invoice.invoiceNumber + ".pdf",
+                        "application/pdf",
+                        documents.stored(invoice, InvoiceDocuments.Kind.PDF).content())
+                .attach(
+                        invoice.invoiceNumber + ".xml",
+                        "application/xml",
+                        documents
+                                .stored(invoice, InvoiceDocuments.Kind.XRECHNUNG)
+                                .content())
+                .requestedBy("accounting-service")
+                .build());
+    }
+
+    public List<MailDelivery> deliveries(Invoice invoice) {
+        return mail.deliveries(INVOICE_DOCUMENT, invoice.id.toString());
+    }
+
+    private static String germanAmount(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount);
+    }
+}

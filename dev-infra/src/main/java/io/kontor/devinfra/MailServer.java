@@ -1,0 +1,121 @@
+package io.kontor.devinfra;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.util.Map;
+
+/**
+ * A real SMTP and IMAP server (GreenMail) on free loopback ports, for tests and the local launcher, in the JVM that
+ * starts it. It accepts mail for any address and keeps it in memory; every recipient gets a mailbox that can be read
+ * over IMAP with the address as login and as password ({@link #mailboxPassword(String)}). The services log in to SMTP
+ * as {@value #SENDER_LOGIN}, as they would at a real relay.
+ */
+public final class MailServer implements AutoCloseable {
+
+    public static final String HOST = "127.0.0.1";
+    public static final String SENDER_ADDRESS = "kontor@kontor.localhost";
+    public static final String SENDER_LOGIN = "kontor";
+    // Loopback only and in memory; a made-up password would gain nothing over a fixed one.
+    public static final String SENDER_PASSWORD = "kontor-dev-mail";
+
+    private static final int START_TRIES = 5;
+
+    private final GreenMail greenMail;
+    private final int smtpPort;
+    private final int imapPort;
+
+    private MailServer(GreenMail greenMail, int smtpPort, int imapPort) {
+        this.greenMail = greenMail;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+    }
+
+    /** Starts on two free ports; a port taken between finding and binding it is retried with new ones. */
+    public static MailServer start() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < START_TRIES; attempt++) {
+            int smtp = FreePorts.find();
+            int imap = FreePorts.find();
+            if (smtp == imap) {
+                continue;
+            }
+            GreenMail server = new GreenMail(new ServerSetup[] {
+                        new ServerSetup(smtp, HOST, ServerSetup.PROTOCOL_SMTP),
+                        new ServerSetup(imap, HOST, ServerSetup.PROTOCOL_IMAP)
+                    })
+                    .withConfiguration(
+                            GreenMailConfiguration.aConfig().withUser(SENDER_ADDRESS, SENDER_LOGIN, SENDER_PASSWORD));
+            try {
+                server.start();
+                return new MailServer(server, smtp, imap);
+            } catch (RuntimeException e) {
+                server.stop();
+                last = e;
+            }
+        }
+        throw new IllegalStateException("Could not start the mail server on free ports", last);
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** The password of the IMAP mailbox GreenMail creates for a recipient: the address itself. */
+    public static String mailboxPassword(String address) {
+        return address;
+    }
+
+    /**
+     * The {@code quarkus.mailer.*} settings of a service that sends through this server (plain SMTP on loopback, with
+     * login).
+     */
+    public static Map<String, String> quarkusMailerConfig(int smtpPort) {
+        return Map.of(
+                "quarkus.mailer.host",
+                HOST,
+                "quarkus.mailer.port",
+                Integer.toString(smtpPort),
+                "quarkus.mailer.username",
+                SENDER_LOGIN,
+                "quarkus.mailer.password",
+                SENDER_PASSWORD,
+                "quarkus.mailer.from",
+                SENDER_ADDRESS,
+                "quarkus.mailer.auth-methods",
+                "PLAIN LOGIN",
+                "quarkus.mailer.start-tls",
+                "DISABLED",
+                "quarkus.mailer.mock",
+                "false");
+    }
+
+    /**
+     * The same settings as the environment variables a service in the production profile reads (the platform maps
+     * {@code KONTOR_SMTP_*} to {@code quarkus.mailer.*}, as the cluster's kontor-smtp Secret sets them).
+     */
+    public static Map<String, String> environment(int smtpPort) {
+        return Map.of(
+                "KONTOR_SMTP_HOST", HOST,
+                "KONTOR_SMTP_PORT", Integer.toString(smtpPort),
+                "KONTOR_SMTP_USERNAME", SENDER_LOGIN,
+                "KONTOR_SMTP_PASSWORD", SENDER_PASSWORD,
+                "KONTOR_SMTP_START_TLS", "DISABLED",
+                "KONTOR_MAIL_FROM", SENDER_ADDRESS);
+    }
+
+    /** Stops both servers; the mail kept in memory is gone. */
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "MailServer[smtp " + HOST + ":" + smtpPort + ", imap " + HOST + ":" + imapPort + "]";
+    }
+}

@@ -1,0 +1,67 @@
+package io.kontor.platform.mail;
+
+import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Every service's outgoing mail for the operator: what failed, and a resend on demand (a new message with a new
+ * Message-ID, pointing to the original). Through the gateway {@code /api/v1/<domain>/admin/mail/deliveries}. The
+ * documents show their own deliveries ({@code GET /offers/{id}/deliveries}, ...).
+ */
+@Path("/admin/mail/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class MailDeliveryResource {
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    SecurityIdentity caller;
+
+    @GET
+    public List<MailDelivery> listDeliveries(
+            @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return mail.list(status(status), limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public MailDelivery getDelivery(@PathParam("id") UUID id) {
+        return mail.get(id);
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    public MailDelivery resendDelivery(@PathParam("id") UUID id) {
+        return mail.resend(id, caller.getPrincipal().getName());
+    }
+
+    private static MailDelivery.Status status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return MailDelivery.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldProblem("status", "one of PENDING, SENDING, SENT, FAILED");
+        }
+    }
+}

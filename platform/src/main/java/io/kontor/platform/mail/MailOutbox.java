@@ -1,0 +1,278 @@
+package io.kontor.platform.mail;
+
+import io.agroal.api.AgroalDataSource;
+import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.problem.NotFoundProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The only way a service sends mail: {@link #send(MailRequest)} stores the rendered message with its attachments in the
+ * caller's transaction, so it goes out exactly when the business change that sends it (offer sent, invoice issued,
+ * dunning run) was committed. {@link MailSender} delivers it afterwards; the row stays as its delivery record.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final String WAKE_SENDER = MailOutbox.class.getName() + ".wake";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MailConfig config;
+
+    @Inject
+    MailTemplates templates;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MailSender sender;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    /**
+     * Renders and stores the message; its Message-ID is made here, once, and sent with every try.
+     *
+     * @throws ConflictProblem when the attachments together exceed {@code kontor.mail.max-attachment-bytes}: the
+     *     caller's transaction rolls back, so the business change does not happen without its mail
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MailDelivery send(MailRequest request) {
+        long total = request.attachments().stream()
+                .mapToLong(attachment -> attachment.content().length)
+                .sum();
+        if (total > config.maxAttachmentBytes()) {
+            throw new ConflictProblem("the attachments of this mail are " + total + " bytes together, more than the "
+                    + config.maxAttachmentBytes() + " bytes allowed (kontor.mail.max-attachment-bytes)");
+        }
+        MailTemplates.Rendered rendered = templates.render(request.template(), request.language(), request.data());
+        UUID id = UUID.randomUUID();
+        insert(
+                id,
+                request.documentType(),
+                request.documentId(),
+                request.recipient(),
+                rendered.subject(),
+                rendered.body(),
+                request.language().getLanguage(),
+                request.requestedBy(),
+                null,
+                request.attachments());
+        wakeSenderAfterCommit();
+        return get(id);
+    }
+
+    /**
+     * A new message with the same recipient, text and files as {@code deliveryId} and a new Message-ID (it is a new
+     * message, sent on purpose); its record points to the original ({@code resendOf}).
+     */
+    @Transactional
+    public MailDelivery resend(UUID deliveryId, String requestedBy) {
+        MailDelivery original = find(deliveryId).orElseThrow(() -> new NotFoundProblem("mail delivery", deliveryId));
+        UUID id = UUID.randomUUID();
+        List<MailAttachment> attachments = attachmentsWithContent(deliveryId);
+        insert(
+                id,
+                original.documentType(),
+                original.documentId(),
+                original.recipient(),
+                original.subject(),
+                bodyOf(deliveryId),
+                original.language(),
+                requestedBy,
+                deliveryId,
+                attachments);
+        wakeSenderAfterCommit();
+        return get(id);
+    }
+
+    /**
+     * Erases the personal data of a document's mails (GDPR Art. 17): recipient, subject, text and the files' content
+     * and names go, the record stays - Message-ID, times, status, the server's answer without the address, the files'
+     * size and SHA-256 - so that it can still be shown that and when something was sent. A mail not sent yet is not
+     * sent any more (FAILED).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erasePersonalData(String documentType, String documentId) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement attachments = connection.prepareStatement(
+                    "update mail_attachment set content = ''::bytea, file_name = 'erased' where delivery_id in"
+                            + " (select id from mail_delivery where document_type = ? and document_id = ?)")) {
+                attachments.setString(1, documentType);
+                attachments.setString(2, documentId);
+                attachments.executeUpdate();
+            }
+            try (PreparedStatement deliveries = connection.prepareStatement(
+                    "update mail_delivery set recipient = 'erased', subject = 'erased', body_text = '',"
+                            + " server_response = split_part(server_response, ' for ', 1),"
+                            + " last_error = case when status in ('PENDING', 'SENDING')"
+                            + " then 'personal data erased before it was sent'"
+                            + " when position(recipient in coalesce(last_error, '')) > 0 then 'erased'"
+                            + " else last_error end,"
+                            + " status = case when status in ('PENDING', 'SENDING') then 'FAILED' else status end"
+                            + " where document_type = ? and document_id = ?")) {
+                deliveries.setString(1, documentType);
+                deliveries.setString(2, documentId);
+                deliveries.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not erase the mails of " + documentType + " " + documentId, e);
+        }
+    }
+
+    /** Every message sent for a document, oldest first. */
+    public List<MailDelivery> deliveries(String documentType, String documentId) {
+        return MailRows.query(
+                dataSource,
+                "where document_type = ? and document_id = ? order by created_at, id",
+                documentType,
+                documentId);
+    }
+
+    /** Messages of this service in one status (or all), newest first, at most {@code limit}. */
+    public List<MailDelivery> list(MailDelivery.Status status, int limit) {
+        return status == null
+                ? MailRows.query(dataSource, "order by created_at desc, id limit " + limit)
+                : MailRows.query(
+                        dataSource, "where status = ? order by created_at desc, id limit " + limit, status.name());
+    }
+
+    public Optional<MailDelivery> find(UUID id) {
+        return MailRows.query(dataSource, "where id = ?", id).stream().findFirst();
+    }
+
+    public MailDelivery get(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundProblem("mail delivery", id));
+    }
+
+    private void insert(
+            UUID id,
+            String documentType,
+            String documentId,
+            String recipient,
+            String subject,
+            String body,
+            String language,
+            String requestedBy,
+            UUID resendOf,
+            List<MailAttachment> attachments) {
+        Instant now = Instant.now(clock);
+        String messageId = "<" + id + "@" + serviceName + ".kontor>";
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into mail_delivery (id, message_id, document_type, document_id, recipient, subject,"
+                            + " body_text, language, status, attempts, max_attempts, next_attempt_at, resend_of,"
+                            + " requested_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)")) {
+                insert.setObject(1, id);
+                insert.setString(2, messageId);
+                insert.setString(3, documentType);
+                insert.setString(4, documentId);
+                insert.setString(5, recipient);
+                insert.setString(6, subject);
+                insert.setString(7, body);
+                insert.setString(8, language);
+                insert.setInt(9, config.maxAttempts());
+                insert.setTimestamp(10, Timestamp.from(now));
+                insert.setObject(11, resendOf);
+                insert.setString(12, requestedBy);
+                insert.setTimestamp(13, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into mail_attachment (delivery_id, position, file_name, content_type, size_bytes, sha256,"
+                            + " content) values (?, ?, ?, ?, ?, ?, ?)")) {
+                int position = 0;
+                for (MailAttachment attachment : attachments) {
+                    insert.setObject(1, id);
+                    insert.setInt(2, position++);
+                    insert.setString(3, attachment.fileName());
+                    insert.setString(4, attachment.contentType());
+                    insert.setInt(5, attachment.content().length);
+                    insert.setString(6, attachment.sha256());
+                    insert.setBytes(7, attachment.content());
+                    insert.addBatch();
+                }
+                if (position > 0) {
+                    insert.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the mail", e);
+        }
+    }
+
+    String bodyOf(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("select body_text from mail_delivery where id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<MailAttachment> attachmentsWithContent(UUID id) {
+        return MailRows.attachmentsWithContent(dataSource, id);
+    }
+
+    private void wakeSenderAfterCommit() {
+        if (transactions.getResource(WAKE_SENDER) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_SENDER, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sender.wakeUp();
+                }
+            }
+        });
+    }
+
+    static List<MailDelivery.Attachment> attachmentViews(Connection connection, UUID id) throws SQLException {
+        List<MailDelivery.Attachment> views = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select file_name, content_type, size_bytes, sha256 from mail_attachment where delivery_id = ?"
+                        + " order by position")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    views.add(new MailDelivery.Attachment(
+                            row.getString(1), row.getString(2), row.getLong(3), row.getString(4)));
+                }
+            }
+        }
+        return views;
+    }
+}

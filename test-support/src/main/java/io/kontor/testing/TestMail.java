@@ -1,0 +1,172 @@
+package io.kontor.testing;
+
+import io.kontor.devinfra.MailServer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/**
+ * Reads what the services sent from the test mail server over IMAP, as a recipient's mail program would: each
+ * recipient's INBOX, logged in with the address as login and password ({@link MailServer#mailboxPassword(String)}).
+ */
+public final class TestMail {
+
+    private TestMail() {}
+
+    /** A file in a message, or a calendar part (iMIP), with the MIME type as sent. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+
+        public String sha256() {
+            try {
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String text() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+
+        public boolean isType(String baseType) {
+            return contentType.toLowerCase().startsWith(baseType.toLowerCase());
+        }
+    }
+
+    public record Received(
+            String messageId,
+            String subject,
+            String from,
+            List<String> to,
+            String text,
+            String html,
+            List<Attachment> attachments) {
+
+        public Attachment attachment(String fileName) {
+            return attachments.stream()
+                    .filter(attachment -> fileName.equals(attachment.fileName()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no attachment " + fileName + " in " + attachments));
+        }
+    }
+
+    /** Every message in the recipient's INBOX, oldest first (empty when nothing ever arrived for the address). */
+    public static List<Received> inbox(String address) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.imap.connectiontimeout", "5000");
+        properties.setProperty("mail.imap.timeout", "10000");
+        Session session = Session.getInstance(properties);
+        try (Store store = session.getStore("imap")) {
+            try {
+                store.connect(MailServer.HOST, TestInfra.imapPort(), address, MailServer.mailboxPassword(address));
+            } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
+                return List.of();
+            }
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                List<Received> received = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    received.add(read((MimeMessage) message));
+                }
+                return received;
+            } finally {
+                inbox.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot read the mailbox of " + address + " over IMAP", e);
+        }
+    }
+
+    /** Waits until the recipient's INBOX holds a message that matches, and returns it. */
+    public static Received awaitMessage(String address, Predicate<Received> matching, Duration timeout) {
+        return Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> inbox(address).stream().filter(matching).findFirst(), found -> found.isPresent())
+                .orElseThrow();
+    }
+
+    /** Waits until the recipient's INBOX holds at least {@code count} messages, and returns them all. */
+    public static List<Received> awaitInbox(String address, int count) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> inbox(address), messages -> messages.size() >= count);
+    }
+
+    public static Received awaitMessage(String address, Predicate<Received> matching) {
+        return awaitMessage(address, matching, Duration.ofSeconds(30));
+    }
+
+    private static Received read(MimeMessage message) throws MessagingException {
+        Parts parts = new Parts();
+        try {
+            parts.collect(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Received(
+                message.getMessageID(),
+                message.getSubject(),
+                message.getFrom() == null ? null : message.getFrom()[0].toString(),
+                message.getAllRecipients() == null
+                        ? List.of()
+                        : Arrays.stream(message.getAllRecipients())
+                                .map(Object::toString)
+                                .toList(),
+                parts.text,
+                parts.html,
+                List.copyOf(parts.attachments));
+    }
+
+    private static final class Parts {
+        String text;
+        String html;
+        final List<Attachment> attachments = new ArrayList<>();
+
+        void collect(Part part) throws MessagingException, IOException {
+            String type = new ContentType(part.getContentType()).getBaseType().toLowerCase();
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    collect(child);
+                }
+                return;
+            }
+            boolean file = part.getFileName() != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+            if (!file && type.equals("text/plain") && text == null) {
+                text = part.getContent().toString();
+            } else if (!file && type.equals("text/html") && html == null) {
+                html = part.getContent().toString();
+            } else {
+                try (InputStream in = part.getInputStream()) {
+                    attachments.add(new Attachment(part.getFileName(), part.getContentType(), in.readAllBytes()));
+                }
+            }
+        }
+    }
+}
