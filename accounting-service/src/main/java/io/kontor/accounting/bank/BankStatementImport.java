@@ -106,21 +106,57 @@ public class BankStatementImport {
         requireOwnAccounts(entries);
         Progress progress = new Progress();
         List<StatementEntry> credits = new ArrayList<>();
+        List<StatementEntry> chargebacks = new ArrayList<>();
         for (StatementEntry entry : entries) {
             if (entry.credit() && entry.booked()) {
                 credits.add(entry);
+            } else if (!entry.credit() && entry.booked() && entry.isReturn() && entry.endToEndId() != null) {
+                chargebacks.add(entry);
             }
         }
-        int skipped = entries.size() - credits.size();
+        int skipped = entries.size() - credits.size() - chargebacks.size();
         for (int from = 0; from < credits.size(); from += CHUNK) {
             List<StatementEntry> chunk = credits.subList(from, Math.min(from + CHUNK, credits.size()));
             QuarkusTransaction.requiringNew().timeout(300).run(() -> importChunk(chunk, progress));
+        }
+        for (StatementEntry chargeback : chargebacks) {
+            QuarkusTransaction.requiringNew().run(() -> chargeBack(chargeback, progress));
         }
         LOG.infof(
                 "bank statement: %d entries, %d matched, %d to clearing, %d imported before, %d debits or not booked",
                 entries.size(), progress.matched.size(), progress.unmatched.size(), progress.known.size(), skipped);
         return new Result(
                 entries.size(), progress.matched, progress.unmatched, progress.known, skipped, progress.returns);
+    }
+
+    /**
+     * A debit that returns an earlier credit (RtrInf, RvslInd: the payer's bank took the money back) reverses the
+     * booking of that credit, found by its EndToEndId and amount; the debit is recorded as RETURNED, so that importing
+     * the statement again reverses nothing twice. One the import cannot place goes to the returns for a person.
+     */
+    private void chargeBack(StatementEntry debit, Progress progress) {
+        if (BankEntry.count("entryKey", debit.entryKey()) > 0) {
+            progress.known.add(debit.entryKey());
+            return;
+        }
+        BankEntry returned = BankEntry.of(debit, calendar.now());
+        BankEntry original = BankEntry.<BankEntry>find(
+                        "endToEndId = ?1 and amount = ?2 and status = ?3 order by importedAt desc",
+                        debit.endToEndId(),
+                        debit.amount(),
+                        BankEntry.Status.MATCHED)
+                .firstResult();
+        if (original == null) {
+            returned.returned(debit.returnInfo() + ": no booked payment with EndToEndId " + debit.endToEndId()
+                    + " and amount " + debit.amount() + " to take back; for a person to look at");
+        } else {
+            reverse(original.id, "returned by the bank, " + debit.returnInfo() + " (entry " + debit.entryKey() + ")");
+            // The money is gone again: not a clearing entry waiting to be assigned.
+            original.returned("taken back by the payer's bank, " + debit.returnInfo());
+            returned.returned(debit.returnInfo() + ": booking of entry " + original.id + " reversed");
+        }
+        returned.persist();
+        progress.returns.add(unmatchedOf(returned));
     }
 
     /**

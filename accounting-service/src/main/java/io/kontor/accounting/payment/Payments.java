@@ -153,6 +153,9 @@ public class Payments {
         if (customer == null) {
             throw new InvalidFieldProblem("customerId", "name the customer, or the invoices the payment is for");
         }
+        if (designated.isEmpty() && io.kontor.accounting.customer.Customer.findById(customer) == null) {
+            throw new InvalidFieldProblem("customerId", "no customer " + customer + " is known to accounting");
+        }
         UUID receiptId = received.receiptId() == null ? UUID.randomUUID() : received.receiptId();
         Received base = new Received(
                 received.amount(),

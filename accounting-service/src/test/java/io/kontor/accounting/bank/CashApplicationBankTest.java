@@ -127,6 +127,31 @@ class CashApplicationBankTest {
     }
 
     @Test
+    void a_chargeback_reverses_the_booking_of_the_credit_it_takes_back_once() {
+        Issued a = Accounting.issue(customerId, line("Beratung", "1", "100.00", "19")); // 119.00
+        String endToEnd = "E2E-" + run;
+        String entryId = importStatement(new Statement(OWN_IBAN).credit("119.00", a.number(), endToEnd, null))
+                .statusCode(200)
+                .body("matched[0].invoiceStatus", equalTo("PAID"))
+                .extract()
+                .path("matched[0].entryId");
+        invoiceOpen(a, 0.00f);
+
+        // The payer's bank takes the 119.00 back (a debit with RtrInf, MD06): the payment is reversed, A owes again.
+        Statement chargeback = new Statement(OWN_IBAN).debit("119.00", endToEnd, "MD06");
+        importStatement(chargeback)
+                .statusCode(200)
+                .body("matched", hasSize(0))
+                .body("returns", hasSize(1))
+                .body("returns[0].reason", containsString(entryId));
+        invoiceOpen(a, 119.00f);
+        // The same statement again: known, nothing reversed twice.
+        importStatement(chargeback).statusCode(200).body("alreadyImported", hasSize(1));
+        invoiceOpen(a, 119.00f);
+        asAccountant().get(API + "/bank-statements/clearing").then().body("entryId", not(hasItem(entryId)));
+    }
+
+    @Test
     void a_clearing_entry_marked_not_a_customer_payment_leaves_the_clearing_list() {
         String entryId = importStatement(new Statement(OWN_IBAN).credit("1500.00", "Umbuchung Tagesgeld", null, null))
                 .statusCode(200)
@@ -200,6 +225,25 @@ class CashApplicationBankTest {
                             run,
                             remittance,
                             returnReason == null ? "" : "<RtrInf><Rsn><Cd>" + returnReason + "</Cd></Rsn></RtrInf>"));
+            return this;
+        }
+
+        Statement debit(String amount, String endToEndId, String returnReason) {
+            int n = entries.size() + 1;
+            entries.add("""
+                    <Ntry>
+                      <Amt Ccy="EUR">%s</Amt>
+                      <CdtDbtInd>DBIT</CdtDbtInd>
+                      <Sts>BOOK</Sts>
+                      <BookgDt><Dt>2026-01-07</Dt></BookgDt>
+                      <ValDt><Dt>2026-01-07</Dt></ValDt>
+                      <AcctSvcrRef>%s-R%d</AcctSvcrRef>
+                      <NtryDtls><TxDtls>
+                        <Refs><EndToEndId>%s</EndToEndId></Refs>
+                        <RtrInf><Rsn><Cd>%s</Cd></Rsn></RtrInf>
+                      </TxDtls></NtryDtls>
+                    </Ntry>
+                    """.formatted(amount, run, n, endToEndId, returnReason));
             return this;
         }
 
