@@ -54,7 +54,12 @@ class RoleMatrixTest extends SystemTest {
     private static final List<String> DOMAIN_ROLE_ONLY = List.of(
             "* /api/v1/accounting/payments",
             "* /api/v1/accounting/bank-statements",
-            "POST /api/v1/accounting/dunning-runs");
+            "POST /api/v1/accounting/dunning-runs",
+            // A customer's credit is money held for them (refund, set-off); DATEV export and court claims are the books
+            // and the claims handed to third parties (issue #16).
+            "* /api/v1/accounting/customers/{customerId}/credit",
+            "* /api/v1/accounting/datev",
+            "* /api/v1/accounting/dunning");
 
     /**
      * All middle-office may do in hr (issue #17, DECISIONS.md): read the staff directory. Pay, contracts, references,

@@ -59,6 +59,13 @@ public class DatevExport {
 
     /** Checks a request: a period within one fiscal year (DATEV keeps one batch per fiscal year), a known chart. */
     public Period period(LocalDate from, LocalDate to, String chart) {
+        // The chart first: a wrong one is named even when the dates are missing too.
+        String name = (chart == null || chart.isBlank() ? config.chart() : chart)
+                .strip()
+                .toUpperCase(Locale.ROOT);
+        if (!name.equals("SKR03") && !name.equals("SKR04")) {
+            throw new InvalidFieldProblem("chart", "must be SKR03 or SKR04");
+        }
         if (from == null) {
             throw new InvalidFieldProblem("from", "required, a day (yyyy-mm-dd)");
         }
@@ -75,12 +82,6 @@ public class DatevExport {
                     "to",
                     "the period " + from + " to " + to + " spans the fiscal year starting " + fiscalYear + " (ends "
                             + fiscalYearEnd + "); DATEV takes one fiscal year per batch: export in two parts");
-        }
-        String name = (chart == null || chart.isBlank() ? config.chart() : chart)
-                .strip()
-                .toUpperCase(Locale.ROOT);
-        if (!name.equals("SKR03") && !name.equals("SKR04")) {
-            throw new InvalidFieldProblem("chart", "must be SKR03 or SKR04, is " + chart);
         }
         DatevConfig.Chart accounts = config.charts().get(name.toLowerCase(Locale.ROOT));
         if (accounts == null) {
