@@ -99,6 +99,7 @@ class CommandsTest {
                         "/accounting/invoices/i-1/dispute",
                         "{\"reason\":\"Leistung fehlt\"}"),
                 call("invoices resolve-dispute i-1", "POST", "/accounting/invoices/i-1/dispute/resolve", null),
+                call("invoices open-items", "GET", "/accounting/reports/open-items", null),
                 call(
                         "applications submit --job-opening j-1 --first-name Erika --last-name Mustermann --email erika@example.com",
                         "POST",

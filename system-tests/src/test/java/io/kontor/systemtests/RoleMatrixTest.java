@@ -59,7 +59,12 @@ class RoleMatrixTest extends SystemTest {
             "* /api/v1/accounting/bank-statements",
             "POST /api/v1/accounting/dunning-runs",
             "POST /api/v1/accounting/invoices/{id}/issue",
-            "POST /api/v1/accounting/invoices/{id}/cancel");
+            "POST /api/v1/accounting/invoices/{id}/cancel",
+            // A customer's credit is money held for them (refund, set-off); DATEV export and court claims are the books
+            // and the claims handed to third parties (issue #16).
+            "* /api/v1/accounting/customers/{customerId}/credit",
+            "* /api/v1/accounting/datev",
+            "* /api/v1/accounting/dunning");
 
     /**
      * All middle-office may do in hr (issue #17, DECISIONS.md): read the staff directory. Pay, contracts, references,

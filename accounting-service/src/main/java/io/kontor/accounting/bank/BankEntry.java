@@ -18,7 +18,13 @@ public class BankEntry extends PanacheEntityBase {
 
     public enum Status {
         MATCHED,
-        UNMATCHED
+        UNMATCHED,
+        /** A return or reversal of an earlier movement (RvslInd, RtrInf): not booked as a payment. */
+        RETURNED,
+        /**
+         * A clearing entry a person marked as no customer's payment (a transfer between own accounts, a tax refund).
+         */
+        NOT_A_PAYMENT
     }
 
     @Id
@@ -45,6 +51,11 @@ public class BankEntry extends PanacheEntityBase {
     public UUID paymentId;
     public String reason;
     public Instant importedAt;
+    public String endToEndId;
+    /** The receipt of a collective booking (several invoices). */
+    public UUID receiptId;
+    /** Why the entry was marked not a payment, or why its booking was reversed. */
+    public String clearedNote;
 
     static BankEntry of(StatementEntry entry, Instant now) {
         BankEntry bankEntry = new BankEntry();
@@ -59,6 +70,7 @@ public class BankEntry extends PanacheEntityBase {
         bankEntry.payerName = cut(entry.payerName(), 300);
         bankEntry.remittance = cut(entry.remittance(), 2000);
         bankEntry.importedAt = now;
+        bankEntry.endToEndId = cut(entry.endToEndId(), 100);
         return bankEntry;
     }
 
@@ -69,6 +81,28 @@ public class BankEntry extends PanacheEntityBase {
         this.invoiceNumber = invoiceNumber;
         this.paymentId = paymentId;
         this.reason = null;
+    }
+
+    void returned(String reason) {
+        this.status = Status.RETURNED;
+        this.reason = cut(reason, 500);
+    }
+
+    void notAPayment(String note) {
+        this.status = Status.NOT_A_PAYMENT;
+        this.clearedNote = cut(note, 500);
+    }
+
+    /** Back to the clearing list after its booking was reversed. */
+    void reopened(String note) {
+        this.status = Status.UNMATCHED;
+        this.matchedBy = null;
+        this.invoiceId = null;
+        this.invoiceNumber = null;
+        this.paymentId = null;
+        this.receiptId = null;
+        this.reason = cut("booking reversed: " + note, 500);
+        this.clearedNote = cut(note, 500);
     }
 
     void unmatched(String reason) {

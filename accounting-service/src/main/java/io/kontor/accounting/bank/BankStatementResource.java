@@ -1,12 +1,17 @@
 package io.kontor.accounting.bank;
 
+import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,15 +51,48 @@ public class BankStatementResource {
         return statements.clearing();
     }
 
+    /** One invoice by its number, or several with {@code allocations} (amounts optional: filled in the order given). */
     public record Assignment(
+            @Pattern(regexp = "RE-\\d{4}-\\d{6}", message = "must be an invoice number RE-<year>-<6 digits>")
+            String invoiceNumber,
+
+            @Size(max = 100) List<@NotNull @Valid Allocation> allocations) {}
+
+    public record Allocation(
             @NotNull @Pattern(regexp = "RE-\\d{4}-\\d{6}", message = "must be an invoice number RE-<year>-<6 digits>")
-            String invoiceNumber) {}
+            String invoiceNumber,
+
+            @DecimalMin(value = "0.01", message = "must be at least 0.01") @Digits(integer = 15, fraction = 2)
+            BigDecimal amount) {}
+
+    public record Note(@NotBlank @Size(max = 500) String reason) {}
 
     @POST
     @Path("/clearing/{entryId}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     public BankStatementImport.Matched assign(
             @PathParam("entryId") UUID entryId, @NotNull @Valid Assignment assignment) {
-        return statements.assign(entryId, assignment.invoiceNumber());
+        List<Payments.Designation> allocations = assignment.allocations() == null
+                ? List.of()
+                : assignment.allocations().stream()
+                        .map(a -> new Payments.Designation(a.invoiceNumber(), a.amount()))
+                        .toList();
+        return statements.assign(entryId, assignment.invoiceNumber(), allocations);
+    }
+
+    /** A clearing entry that is no customer's payment (own transfer, tax refund, interest): it leaves the list. */
+    @POST
+    @Path("/clearing/{entryId}/not-a-payment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BankStatementImport.Unmatched notAPayment(@PathParam("entryId") UUID entryId, @NotNull @Valid Note note) {
+        return statements.notAPayment(entryId, note.reason());
+    }
+
+    /** Reverses the booking of an entry by reversal bookings; the entry goes back to the clearing list. */
+    @POST
+    @Path("/entries/{entryId}/reverse")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BankStatementImport.Unmatched reverseEntry(@PathParam("entryId") UUID entryId, @NotNull @Valid Note note) {
+        return statements.reverse(entryId, note.reason());
     }
 }

@@ -95,6 +95,9 @@ public final class Camt053Reader {
             transactions.addAll(list(details, "TxDtls"));
         }
         String entryInfo = text(child(entry, "AddtlNtryInf"));
+        // RvslInd: the entry reverses an earlier one (a returned transfer, a chargeback).
+        Object reversal = child(entry, "RvslInd");
+        boolean reversed = Boolean.TRUE.equals(reversal) || "true".equalsIgnoreCase(String.valueOf(reversal));
         if (transactions.size() <= 1) {
             Object transaction = transactions.isEmpty() ? null : transactions.get(0);
             return List.of(new StatementEntry(
@@ -108,7 +111,9 @@ public final class Camt053Reader {
                     credit,
                     booked,
                     payer(transaction),
-                    remittance(transaction, entryInfo)));
+                    remittance(transaction, entryInfo),
+                    endToEndId(transaction),
+                    returnInfo(transaction, reversed)));
         }
         // A batch booking: one entry, several transfers, each with its own amount, payer and remittance.
         List<StatementEntry> split = new ArrayList<>();
@@ -131,9 +136,27 @@ public final class Camt053Reader {
                     credit,
                     booked,
                     payer(transaction),
-                    remittance(transaction, entryInfo)));
+                    remittance(transaction, entryInfo),
+                    endToEndId(transaction),
+                    returnInfo(transaction, reversed)));
         }
         return split;
+    }
+
+    /** The payer's end-to-end reference; "NOTPROVIDED" (SEPA's placeholder) is none. */
+    private static String endToEndId(Object transaction) {
+        String id = text(path(transaction, "Refs", "EndToEndId"));
+        return id == null || id.isBlank() || "NOTPROVIDED".equalsIgnoreCase(id.strip()) ? null : id.strip();
+    }
+
+    /** Why money came back (RtrInf reason code, or the reversal indicator), or null for an ordinary movement. */
+    private static String returnInfo(Object transaction, boolean reversed) {
+        Object info = child(transaction, "RtrInf");
+        if (info != null) {
+            String reason = text(path(info, "Rsn"));
+            return "return" + (reason == null ? "" : " (" + reason + ")");
+        }
+        return reversed ? "reversal (RvslInd)" : null;
     }
 
     /**

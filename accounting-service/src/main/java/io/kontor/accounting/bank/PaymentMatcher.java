@@ -9,15 +9,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Decides which invoice a credit entry pays. First by an invoice number in the remittance text (the payer told us);
- * failing that, by the exact open amount together with the payer's name (one candidate only: two invoices of the same
- * amount and customer are a question for a person, not a guess). Anything else goes to the clearing list.
+ * Decides which invoice a credit entry pays. First by an invoice number in the payer's end-to-end reference, then in
+ * the remittance text (the payer told us; several numbers of one customer designate a collective payment, §366 (1)
+ * BGB); failing that, by the exact open amount together with the payer's name (one candidate only: two invoices of the
+ * same amount and customer are a question for a person, not a guess). Anything else goes to the clearing list.
  */
 public final class PaymentMatcher {
 
     /** How a match was found. */
     public enum MatchedBy {
         INVOICE_NUMBER,
+        /** The payer's end-to-end reference names the invoice. */
+        END_TO_END_ID,
+        /** The remittance names several invoices of one customer: split over them (§366 (1) BGB). */
+        INVOICE_NUMBERS,
         AMOUNT_AND_PAYER,
         BY_HAND
     }
@@ -29,7 +34,23 @@ public final class PaymentMatcher {
             String buyerName,
             boolean payable,
             BigDecimal totalOpen,
-            String currency) {}
+            String currency,
+            UUID customerId) {
+
+        public Candidate(
+                UUID invoiceId,
+                String invoiceNumber,
+                String buyerName,
+                boolean payable,
+                BigDecimal totalOpen,
+                String currency) {
+            this(invoiceId, invoiceNumber, buyerName, payable, totalOpen, currency, null);
+        }
+
+        boolean sameCustomer(Candidate other) {
+            return customerId != null ? customerId.equals(other.customerId) : buyerName.equals(other.buyerName);
+        }
+    }
 
     /** Where the matcher looks invoices up. */
     public interface Invoices {
@@ -40,7 +61,12 @@ public final class PaymentMatcher {
     }
 
     /** A decision: {@code invoice} and {@code by} when matched, else the {@code reason} it stays in clearing. */
-    public record Decision(Candidate invoice, MatchedBy by, String reason) {
+    public record Decision(Candidate invoice, MatchedBy by, String reason, List<Candidate> invoices) {
+
+        Decision(Candidate invoice, MatchedBy by, String reason) {
+            this(invoice, by, reason, invoice == null ? List.of() : List.of(invoice));
+        }
+
         public boolean matched() {
             return invoice != null;
         }
@@ -49,23 +75,19 @@ public final class PaymentMatcher {
     private PaymentMatcher() {}
 
     public static Decision match(StatementEntry entry, Invoices invoices) {
+        List<String> byReference = InvoiceNumberInText.in(entry.endToEndId());
+        if (byReference.size() == 1) {
+            Decision named = named(byReference.get(0), entry, invoices, MatchedBy.END_TO_END_ID);
+            if (named.matched()) {
+                return named;
+            }
+        }
         List<String> numbers = InvoiceNumberInText.in(entry.remittance());
         if (numbers.size() > 1) {
-            return unmatched("the remittance names several invoices " + numbers);
+            return several(numbers, entry, invoices);
         }
         if (numbers.size() == 1) {
-            Optional<Candidate> named = invoices.byNumber(numbers.get(0));
-            if (named.isEmpty()) {
-                return unmatched("the remittance names " + numbers.get(0) + ", which is not an issued invoice");
-            }
-            if (!named.get().payable()) {
-                return unmatched(numbers.get(0) + " cannot take payments (cancelled)");
-            }
-            if (!named.get().currency().equals(entry.currency())) {
-                return unmatched("paid in " + entry.currency() + ", " + numbers.get(0) + " is in "
-                        + named.get().currency());
-            }
-            return new Decision(named.get(), MatchedBy.INVOICE_NUMBER, null);
+            return named(numbers.get(0), entry, invoices, MatchedBy.INVOICE_NUMBER);
         }
         if (entry.payerName() == null || entry.payerName().isBlank()) {
             return unmatched("no invoice number in the remittance and no payer name");
@@ -80,6 +102,37 @@ public final class PaymentMatcher {
                 byAmount.isEmpty()
                         ? "no invoice number, and no open invoice of " + entry.amount() + " to " + entry.payerName()
                         : byAmount.size() + " open invoices of " + entry.amount() + " to " + entry.payerName());
+    }
+
+    private static Decision named(String number, StatementEntry entry, Invoices invoices, MatchedBy by) {
+        Optional<Candidate> named = invoices.byNumber(number);
+        if (named.isEmpty()) {
+            return unmatched("the remittance names " + number + ", which is not an issued invoice");
+        }
+        if (!named.get().payable()) {
+            return unmatched(number + " cannot take payments (cancelled)");
+        }
+        if (!named.get().currency().equals(entry.currency())) {
+            return unmatched("paid in " + entry.currency() + ", " + number + " is in "
+                    + named.get().currency());
+        }
+        return new Decision(named.get(), by, null);
+    }
+
+    /** Several invoice numbers: a collective payment if all are payable invoices of one customer in its currency. */
+    private static Decision several(List<String> numbers, StatementEntry entry, Invoices invoices) {
+        List<Candidate> named = new java.util.ArrayList<>();
+        for (String number : numbers) {
+            Decision one = named(number, entry, invoices, MatchedBy.INVOICE_NUMBER);
+            if (!one.matched()) {
+                return unmatched("the remittance names several invoices " + numbers + "; " + one.reason());
+            }
+            if (!named.isEmpty() && !named.get(0).sameCustomer(one.invoice())) {
+                return unmatched("the remittance names several invoices " + numbers + " of different customers");
+            }
+            named.add(one.invoice());
+        }
+        return new Decision(named.get(0), MatchedBy.INVOICE_NUMBERS, null, List.copyOf(named));
     }
 
     /**

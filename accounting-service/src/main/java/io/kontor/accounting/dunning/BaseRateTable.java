@@ -27,6 +27,18 @@ public final class BaseRateTable {
         return ratesFrom.requiredOn(day);
     }
 
+    /**
+     * The half-year start (1 January or 1 July, §247 (1) BGB) on or before {@code today} that has no entry of its own,
+     * if the table ends before it: the rate in force then is unknown, and the last rate is carried on only as a guess.
+     */
+    public java.util.Optional<LocalDate> missingEntryFor(LocalDate today) {
+        LocalDate halfYear = LocalDate.of(today.getYear(), today.getMonthValue() >= 7 ? 7 : 1, 1);
+        return ratesFrom
+                .inForceSince(today)
+                .filter(since -> since.isBefore(halfYear))
+                .map(since -> halfYear);
+    }
+
     /** The first day after {@code day} on which the rate may change, or null if none is known. */
     LocalDate nextChangeAfter(LocalDate day) {
         return ratesFrom.nextChangeAfter(day);

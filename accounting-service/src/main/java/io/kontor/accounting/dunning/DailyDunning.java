@@ -17,6 +17,10 @@ public class DailyDunning {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    @org.eclipse.microprofile.health.Readiness
+    BaseRateReadiness baseRates;
+
     /** A malformed base rate table fails the start, not the first dunning run weeks later. */
     void checkBaseRates(@Observes StartupEvent startup, DunningConfig config) {
         BaseRateTable.parse(config.baseRates());
@@ -28,6 +32,7 @@ public class DailyDunning {
             cron = "{kontor.accounting.dunning.schedule}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void runAsOfToday() {
+        baseRates.check(calendar.today());
         dunning.run(calendar.today());
     }
 }

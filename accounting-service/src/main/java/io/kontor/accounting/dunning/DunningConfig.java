@@ -32,6 +32,12 @@ public interface DunningConfig {
     /** Fee of a level-3 notice. */
     BigDecimal level3Fee();
 
+    /**
+     * Most a consumer is charged per notice: §309 Nr. 5 BGB allows only the damage actually incurred (postage and
+     * printing, about 1 to 2.50 EUR), not a flat fee.
+     */
+    BigDecimal consumerFeeCap();
+
     /** §288 (5) BGB: flat fee a business debtor owes once in default. */
     BigDecimal businessFlatFee();
 

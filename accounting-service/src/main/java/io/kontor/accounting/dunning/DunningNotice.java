@@ -39,4 +39,6 @@ public class DunningNotice extends PanacheEntityBase {
 
     public String currency;
     public Instant createdAt;
+    /** Set when a payment with an earlier value date showed the notice's fee and interest not owed. */
+    public LocalDate unwoundOn;
 }

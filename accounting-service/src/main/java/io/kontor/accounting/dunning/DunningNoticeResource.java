@@ -56,14 +56,15 @@ public class DunningNoticeResource {
             BigDecimal openPrincipal,
             BigDecimal totalOwed,
             LocalDate payBy,
-            String currency) {}
+            String currency,
+            LocalDate unwoundOn) {}
 
     /** The notices of an invoice, lowest level first. */
     @GET
     @Operation(summary = "The reminder and dunning notices of an invoice, lowest level first")
     public List<NoticeView> dunningNotices(@PathParam("id") UUID invoiceId) {
         Invoice invoice = invoice(invoiceId);
-        return DunningNotice.<DunningNotice>list("invoiceId = ?1 order by level", invoiceId).stream()
+        return DunningNotice.<DunningNotice>list("invoiceId = ?1 order by level, issuedOn", invoiceId).stream()
                 .map(notice -> view(notice, invoice))
                 .toList();
     }
@@ -141,7 +142,8 @@ public class DunningNoticeResource {
     }
 
     private static DunningNotice notice(Invoice invoice, int level) {
-        return DunningNotice.<DunningNotice>find("invoiceId = ?1 and level = ?2", invoice.id, level)
+        return DunningNotice.<DunningNotice>find(
+                        "invoiceId = ?1 and level = ?2 order by issuedOn desc", invoice.id, level)
                 .firstResultOptional()
                 .orElseThrow(() -> new NotFoundProblem(
                         "dunning notice of level " + level + " for invoice",
@@ -173,6 +175,7 @@ public class DunningNoticeResource {
                 notice.openPrincipal,
                 notice.totalOwed,
                 payBy,
-                notice.currency);
+                notice.currency,
+                notice.unwoundOn);
     }
 }

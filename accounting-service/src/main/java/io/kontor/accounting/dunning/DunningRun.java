@@ -4,6 +4,7 @@ import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.events.accounting.DunningNoticeIssued;
 import io.kontor.platform.events.accounting.InvoiceOverdue;
+import io.kontor.platform.events.sales.CustomerType;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,8 +15,10 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -48,6 +51,9 @@ public class DunningRun {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Payments payments;
 
     /** What one run did. */
     public record Result(LocalDate asOf, int overdue, List<Notice> notices) {}
@@ -94,6 +100,7 @@ public class DunningRun {
                 where status in ('ISSUED', 'PARTIALLY_PAID') and due_date < ?1
                   and not disputed
                   and (dunning_level < 3 or not overdue_reported)
+                  and not exists (select 1 from collection_handover h where h.invoice_id = invoice.id)
                   and id > ?2
                 order by id
                 limit ?3
@@ -106,6 +113,19 @@ public class DunningRun {
             return new Batch(null, 0, List.of());
         }
         List<Invoice> invoices = Invoice.list("id in ?1", ids);
+        // One query per batch for the customers that hold credit, rather than one per invoice.
+        Set<UUID> withCredit = new HashSet<>(entityManager
+                .createQuery(
+                        "select c.customerId from CustomerCredit c where c.customerId in :customers"
+                                + " group by c.customerId having sum(c.amount) > 0",
+                        UUID.class)
+                .setParameter(
+                        "customers",
+                        invoices.stream()
+                                .map(invoice -> invoice.customerId)
+                                .distinct()
+                                .toList())
+                .getResultList());
         int newlyOverdue = 0;
         List<Notice> notices = new ArrayList<>();
         for (Invoice invoice : invoices) {
@@ -120,21 +140,30 @@ public class DunningRun {
                         invoice.openAmount(),
                         invoice.currency));
             }
-            dun(invoice, asOf, ladder, baseRates).ifPresent(notices::add);
+            dun(invoice, asOf, ladder, baseRates, withCredit.contains(invoice.customerId))
+                    .ifPresent(notices::add);
         }
         return new Batch(ids.get(ids.size() - 1), newlyOverdue, notices);
     }
 
-    private Optional<Notice> dun(Invoice invoice, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates) {
+    private Optional<Notice> dun(
+            Invoice invoice, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates, boolean customerHasCredit) {
         Optional<Integer> next = ladder.nextLevel(
                 invoice.dunningLevel, invoice.dueDate, invoice.lastDunningOn, invoice.disputeResolvedOn, asOf);
         if (next.isEmpty()) {
             return Optional.empty();
         }
+        // The customer's credit is money of theirs we hold: set off first (§387 BGB), dun only for what then remains.
+        if (customerHasCredit) {
+            payments.setOff(invoice, asOf);
+            if (!invoice.status.isReceivable()) {
+                return Optional.empty();
+            }
+        }
         int level = next.get();
         LocalDate interestFrom = invoice.interestAccruedUntil;
         BigDecimal interest = BigDecimal.ZERO.setScale(2);
-        if (interestFrom != null) {
+        if (interestFrom != null && asOf.isAfter(interestFrom)) {
             interest = DefaultInterest.on(
                     invoice.openAmount(),
                     interestFrom,
@@ -142,9 +171,17 @@ public class DunningRun {
                     ladder.pointsAboveBaseRate(invoice.buyer.type),
                     baseRates);
             invoice.chargeInterest(interest, asOf);
+        } else {
+            // Not in default yet (the reminder's pay-by date has not passed): no interest, no period to show.
+            interestFrom = null;
         }
         BigDecimal fee = ladder.feeOf(level, invoice.buyer.type);
-        invoice.dun(level, fee, asOf);
+        if (invoice.buyer.type == CustomerType.CONSUMER) {
+            // §309 Nr. 5 BGB: from a consumer only the damage actually incurred (postage, printing), not a flat fee.
+            fee = fee.min(config.consumerFeeCap());
+        }
+        LocalDate payBy = asOf.plusDays(config.noticePaymentDays());
+        invoice.dun(level, fee, asOf, payBy);
 
         DunningNotice notice = new DunningNotice();
         notice.id = UUID.randomUUID();
@@ -158,7 +195,7 @@ public class DunningRun {
         notice.interestFrom = interestFrom;
         notice.interestTo = interestFrom == null ? null : asOf;
         notice.interestPoints = ladder.pointsAboveBaseRate(invoice.buyer.type);
-        notice.payBy = asOf.plusDays(config.noticePaymentDays());
+        notice.payBy = payBy;
         notice.openPrincipal = invoice.openAmount();
         notice.totalOwed = invoice.openClaim().total();
         notice.currency = invoice.currency;
@@ -187,11 +224,14 @@ public class DunningRun {
     }
 
     /**
-     * Brings default interest up to a payment's value date before the payment is allocated, so that it pays the
-     * interest owed on that day first (§367 BGB) and interest runs on only on what stays open.
+     * Before a payment is allocated: notices issued after its value date are unwound (the money had arrived; their fee
+     * and interest are not owed, and the debtor was not in default for what was paid), then default interest is brought
+     * up to the value date, so that the payment pays what was owed on that day first (§367 BGB) and interest runs on
+     * only on what stays open (default ends with performance, §286 BGB).
      */
     void beforePayment(@Observes Payments.PaymentBooking booking) {
         Invoice invoice = booking.invoice();
+        unwindNoticesAfter(invoice, booking.valueDate());
         if (invoice.interestAccruedUntil == null || !booking.valueDate().isAfter(invoice.interestAccruedUntil)) {
             return;
         }
@@ -203,5 +243,61 @@ public class DunningRun {
                 ladder.pointsAboveBaseRate(invoice.buyer.type),
                 BaseRateTable.parse(config.baseRates()));
         invoice.chargeInterest(interest, booking.valueDate());
+    }
+
+    private void unwindNoticesAfter(Invoice invoice, LocalDate valueDate) {
+        if (invoice.dunningLevel == 0) {
+            return;
+        }
+        List<DunningNotice> notices =
+                DunningNotice.list("invoiceId = ?1 and unwoundOn is null order by level", invoice.id);
+        List<DunningNotice> late = notices.stream()
+                .filter(notice -> notice.issuedOn.isAfter(valueDate))
+                .toList();
+        if (late.isEmpty()) {
+            return;
+        }
+        BigDecimal fees = BigDecimal.ZERO.setScale(2);
+        BigDecimal interest = BigDecimal.ZERO.setScale(2);
+        for (DunningNotice notice : late) {
+            fees = fees.add(notice.fee);
+            interest = interest.add(notice.interest);
+            notice.unwoundOn = calendar.today();
+        }
+        invoice.feesCharged = invoice.feesCharged.subtract(fees);
+        invoice.interestCharged = invoice.interestCharged.subtract(interest);
+        // What was paid of the unwound fee or interest by a booking in between was not owed: it counts on the
+        // principal.
+        BigDecimal feesOverpaid = invoice.feesPaid.subtract(invoice.feesCharged).max(BigDecimal.ZERO);
+        BigDecimal interestOverpaid =
+                invoice.interestPaid.subtract(invoice.interestCharged).max(BigDecimal.ZERO);
+        invoice.feesPaid = invoice.feesPaid.subtract(feesOverpaid);
+        invoice.interestPaid = invoice.interestPaid.subtract(interestOverpaid);
+        invoice.paidAmount = invoice.paidAmount.add(feesOverpaid).add(interestOverpaid);
+        DunningNotice earliestLate = late.get(0);
+        List<DunningNotice> kept = notices.stream()
+                .filter(notice -> !notice.issuedOn.isAfter(valueDate))
+                .toList();
+        if (kept.isEmpty()) {
+            invoice.dunningLevel = 0;
+            invoice.lastDunningOn = null;
+            invoice.defaultSince = null;
+            invoice.interestAccruedUntil = null;
+        } else {
+            DunningNotice last = kept.get(kept.size() - 1);
+            invoice.dunningLevel = last.level;
+            invoice.lastDunningOn = last.issuedOn;
+            invoice.interestAccruedUntil = earliestLate.interestFrom != null
+                    ? earliestLate.interestFrom
+                    : last.level == 1 && last.payBy != null ? last.payBy : last.issuedOn;
+        }
+        LOG.infof(
+                "payment of value date %s on %s: notices %s unwound (%s fees, %s interest not owed), level now %d",
+                valueDate,
+                invoice.invoiceNumber,
+                late.stream().map(notice -> notice.level).toList(),
+                fees,
+                interest,
+                invoice.dunningLevel);
     }
 }

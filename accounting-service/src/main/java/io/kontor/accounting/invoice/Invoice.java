@@ -247,6 +247,14 @@ public class Invoice extends PanacheEntityBase {
 
     /** Records a dunning notice of {@code level}, charging its fee; the reminder (level 1) starts the default. */
     public void dun(int level, BigDecimal fee, LocalDate on) {
+        dun(level, fee, on, on);
+    }
+
+    /**
+     * As above, for a notice that asks to be paid by {@code payBy}: a reminder that grants time to pay puts the debtor
+     * in default only when that time has lapsed (§286 (1) BGB, prevailing view), so default and interest start then.
+     */
+    public void dun(int level, BigDecimal fee, LocalDate on, LocalDate payBy) {
         if (level != dunningLevel + 1 || !status.isReceivable() || disputed) {
             throw new IllegalStateException("invoice " + invoiceNumber + " at level " + dunningLevel + ", " + status
                     + (disputed ? ", disputed" : "") + ", cannot be dunned at level " + level);
@@ -255,8 +263,8 @@ public class Invoice extends PanacheEntityBase {
         lastDunningOn = on;
         feesCharged = feesCharged.add(fee);
         if (level == 1) {
-            defaultSince = on;
-            interestAccruedUntil = on;
+            defaultSince = payBy;
+            interestAccruedUntil = payBy;
         }
     }
 

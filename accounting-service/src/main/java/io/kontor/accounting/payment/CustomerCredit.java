@@ -10,11 +10,20 @@ import java.util.UUID;
 
 /**
  * Money of the customer's that settles no invoice (an overpayment): a liability of ours, kept until it is paid back or
- * set off. Positive amounts; one row per cause, so the balance can always be explained.
+ * set off. One row per movement (an overpayment adds, a set-off or refund uses), so the balance can always be
+ * explained.
  */
 @Entity
 @Table(name = "customer_credit")
 public class CustomerCredit extends PanacheEntityBase {
+
+    /** Why the credit moved: positive kinds add to it, negative ones use it. */
+    public enum Kind {
+        OVERPAYMENT,
+        SET_OFF,
+        REFUND,
+        REVERSAL
+    }
 
     @Id
     public UUID id;
@@ -26,8 +35,22 @@ public class CustomerCredit extends PanacheEntityBase {
     public String reason;
     public Instant createdAt;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Kind kind = Kind.OVERPAYMENT;
+
     static CustomerCredit of(
             UUID customerId, BigDecimal amount, String currency, UUID paymentId, String reason, Instant now) {
+        return of(Kind.OVERPAYMENT, customerId, amount, currency, paymentId, reason, now);
+    }
+
+    static CustomerCredit of(
+            Kind kind,
+            UUID customerId,
+            BigDecimal amount,
+            String currency,
+            UUID paymentId,
+            String reason,
+            Instant now) {
         CustomerCredit credit = new CustomerCredit();
         credit.id = UUID.randomUUID();
         credit.customerId = customerId;
@@ -36,6 +59,7 @@ public class CustomerCredit extends PanacheEntityBase {
         credit.paymentId = paymentId;
         credit.reason = reason;
         credit.createdAt = now;
+        credit.kind = kind;
         return credit;
     }
 

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A payment booked against an invoice, with its allocation (§367 BGB). A booking is a fact: never edited. */
+/**
+ * A payment booked against an invoice, with its allocation (§367 BGB). A booking is a fact: never edited or deleted; a
+ * wrong one is reversed by a new row with the negated amounts (GoBD), and only {@code reversedBy} is set on it.
+ */
 @Entity
 @Table(name = "payment")
 public class Payment extends PanacheEntityBase {
@@ -19,7 +22,13 @@ public class Payment extends PanacheEntityBase {
     /** Where a payment was learned of. */
     public enum Source {
         MANUAL,
-        BANK_STATEMENT
+        BANK_STATEMENT,
+        /** The customer's credit set off against the invoice (§387 BGB), no money moved. */
+        CREDIT_SET_OFF,
+        /** A short payment within the tolerance, written off with its reason; no money moved. */
+        WRITE_OFF,
+        /** The negation of an earlier booking, which it names in {@code reverses} (GoBD: a correction is a booking). */
+        REVERSAL
     }
 
     @Id
@@ -42,6 +51,16 @@ public class Payment extends PanacheEntityBase {
     public BigDecimal toPrincipal;
     public BigDecimal toCredit;
     public Instant bookedAt;
+    /** Parts of one receipt (a collective transfer split over several invoices, §366 BGB) share it. */
+    public UUID receiptId;
+    /** The bank statement entry the money came with, if any. */
+    public UUID bankEntryId;
+    /** On a reversal: the booking it reverses. */
+    public UUID reverses;
+    /** On a reversed booking: its reversal. */
+    public UUID reversedBy;
+    /** Why: the write-off or reversal reason, the set-off's credit. */
+    public String note;
 
     static Payment of(
             UUID invoiceId,

@@ -8,7 +8,12 @@ import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,6 +52,66 @@ public class PaymentResource {
         return Response.created(URI.create("payments/" + booked.id()))
                 .entity(booked)
                 .build();
+    }
+
+    /** A collective receipt split over invoices (§366 BGB). */
+    public record CollectivePaymentRequest(
+            UUID customerId,
+
+            @NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01") @Digits(integer = 15, fraction = 2)
+            BigDecimal amount,
+
+            @NotNull LocalDate valueDate,
+            @Size(max = 300) String payerName,
+            @Size(max = 500) String reference,
+            @Size(max = 100) List<@NotNull @Valid Allocation> allocations) {}
+
+    public record Allocation(
+            @NotNull @Pattern(regexp = "RE-\\d{4}-\\d{6}", message = "must be an invoice number RE-<year>-<6 digits>")
+            String invoiceNumber,
+
+            @DecimalMin(value = "0.01", message = "must be at least 0.01") @Digits(integer = 15, fraction = 2)
+            BigDecimal amount) {}
+
+    public record Reversal(@NotBlank @Size(max = 500) String reason) {}
+
+    /**
+     * Splits one receipt: over the invoices the payer designated ({@code allocations}, or the invoice numbers its
+     * reference names), else by §366 (2) BGB over the customer's open invoices; the rest is credit.
+     */
+    @POST
+    @Path("/collective")
+    @IdempotentCreate
+    public Response bookCollective(@NotNull @Valid CollectivePaymentRequest request) {
+        List<Payments.Designation> designations;
+        if (request.allocations() != null && !request.allocations().isEmpty()) {
+            designations = request.allocations().stream()
+                    .map(a -> new Payments.Designation(a.invoiceNumber(), a.amount()))
+                    .toList();
+        } else {
+            designations = InvoiceNumberInText.in(request.reference()).stream()
+                    .map(number -> new Payments.Designation(number, null))
+                    .toList();
+        }
+        Payments.CollectiveBooking booking = payments.bookCollective(
+                request.customerId(),
+                designations,
+                new Payments.Received(
+                        request.amount(),
+                        request.valueDate(),
+                        blankToNull(request.payerName()),
+                        blankToNull(request.reference()),
+                        Payment.Source.MANUAL));
+        return Response.created(URI.create("payments/receipts/" + booking.receiptId()))
+                .entity(booking)
+                .build();
+    }
+
+    /** Reverses a booking by a new one with the negated amounts (GoBD); a second reversal is a 409. */
+    @POST
+    @Path("/{id}/reverse")
+    public BookedPayment reversePayment(@PathParam("id") UUID id, @NotNull @Valid Reversal reversal) {
+        return payments.reverse(id, reversal.reason());
     }
 
     @GET

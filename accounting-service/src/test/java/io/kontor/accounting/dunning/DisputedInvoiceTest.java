@@ -66,15 +66,17 @@ class DisputedInvoiceTest {
         Issued invoice = calendar.invoiceOn("2025-06-02", calendar.customer(CustomerType.BUSINESS));
 
         // day         | what                      | level | fee   | interest | hand computation
-        // 2025-06-23  | run                       | 1     | 0.00  | 0.00     | the reminder, default begins
+        // 2025-06-23  | run                       | 1     | 0.00  | 0.00     | the reminder: pay by 3 July, default
+        // then
         // 2025-06-30  | customer disputes         |       |       |          |
         // 2025-07-07  | run                       | –     |       |          | level 2 was due today: disputed, passed
         // over
         // 2025-07-21  | run                       | –     |       |          |
         // 2025-07-24  | dispute resolved          |       |       |          | level 2 now waits 14 days: 7 August
         // 2025-08-06  | run                       | –     |       |          |
-        // 2025-08-07  | run                       | 2     | 40.00 | 15.30    | 1190 × (7 × 11.27 + 38 × 10.27) / 36500
-        // = 15.2956
+        // 2025-08-07  | run                       | 2     | 40.00 | 11.72    | 1190 × 35 × 10.27 / 36500 = 11.7190
+        // (4 July to 7 August: interest from the day after the reminder's deadline, §286 (1) BGB; was 45 days
+        // from the reminder's date before #16)
         assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
 
         clock.set(Instant.parse("2025-06-30T09:00:00Z"));
@@ -109,8 +111,8 @@ class DisputedInvoiceTest {
                 .body("dunningLevel", equalTo(1));
 
         assertThat(calendar.noticeFor(invoice, "2025-08-06")).isNull();
-        assertThat(calendar.noticeFor(invoice, "2025-08-07")).isEqualTo(notice(2, "40.00", "15.30"));
-        invoiceShows(invoice).body("dunningLevel", equalTo(2)).body("totalOpen", equalTo(1245.30f));
+        assertThat(calendar.noticeFor(invoice, "2025-08-07")).isEqualTo(notice(2, "40.00", "11.72"));
+        invoiceShows(invoice).body("dunningLevel", equalTo(2)).body("totalOpen", equalTo(1241.72f));
 
         // Nothing went out while the invoice was disputed: the two notices are all its events.
         List<DunningNoticeIssued> published = await().atMost(PATIENCE)

@@ -76,12 +76,12 @@ class DunningNoticeDocumentTest {
                     .statusCode(200);
         }
 
-        // Level 2: 40.00 flat fee, 4.92 interest over 7 days at 11.27 % and 7 days at 10.27 % (DunningTest), pay within
-        // 10 days.
+        // Level 2: 40.00 flat fee, 1.34 interest over the 4 days after the reminder's deadline (3 July) at 10.27 %
+        // (DunningTest: default begins when the reminder's time to pay lapses, §286 BGB), pay within 10 days.
         JsonPath level2 = notice(invoice, 2);
         assertThat(level2.getString("title")).isEqualTo("1. Mahnung");
         assertThat(level2.getString("payBy")).isEqualTo("2025-07-17");
-        assertThat(level2.getList("interestPeriods.days")).containsExactly(7, 7);
+        assertThat(level2.getList("interestPeriods.days")).containsExactly(4);
         String text = pdf(invoice, 2);
         assertThat(text)
                 .contains(
@@ -107,20 +107,19 @@ class DunningNoticeDocumentTest {
                 .contains(
                         squeezed("1.190,00 EUR"),
                         squeezed("40,00 EUR"),
-                        squeezed("4,92 EUR"),
-                        squeezed("1.234,92 EUR"),
-                        squeezed("7 Tage zu 11,27 %"),
-                        squeezed("7 Tage zu 10,27 %"));
+                        squeezed("1,34 EUR"),
+                        squeezed("1.231,34 EUR"),
+                        squeezed("4 Tage zu 10,27 %"));
 
-        // Level 3: no fee (5 + 10 < 40), 4.69 interest, the level-2 fee and interest (44.92) still open.
+        // Level 3: no fee (5 + 10 < 40), 4.69 interest, the level-2 fee and interest (41.34) still open.
         JsonPath level3 = notice(invoice, 3);
         assertThat(pdf(invoice, 3))
                 .contains(
                         squeezed("2. Mahnung zur Rechnung"),
                         squeezed(money(level3, "interest") + " EUR"),
-                        squeezed("Noch offene Kosten und Zinsen früherer Mahnungen 44,92 EUR"),
+                        squeezed("Noch offene Kosten und Zinsen früherer Mahnungen 41,34 EUR"),
                         squeezed("Zu zahlender Gesamtbetrag " + money(level3, "totalOwed") + " EUR"),
-                        squeezed("1.239,61 EUR"));
+                        squeezed("1.236,03 EUR"));
         assertThat(pdf(invoice, 1)).contains(squeezed("Zahlungserinnerung zur Rechnung " + invoice.number()));
     }
 

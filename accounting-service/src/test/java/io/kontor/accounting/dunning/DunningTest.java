@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * Dunning over a fixed calendar, checked against figures computed by hand. Configuration: reminder 7 days after the due
  * date, levels 2 and 3 each 14 days later, level fees 5.00 and 10.00, §288 (5) flat fee 40.00, base rate 2.27 % until
  * 30 June 2025 and 1.27 % from 1 July 2025. Invoice: 1000.00 net + 19 % = 1190.00, issued 2 June 2025, 14 days, due 16
- * June 2025; the reminder (23 June) starts the default, interest runs from 24 June.
+ * June 2025; the reminder (23 June) asks for payment by 3 July: the debtor is in default only when that time lapses
+ * (§286 (1) BGB, prevailing view), so interest runs from 4 July (before #16 it ran from 24 June and over-claimed 10
+ * days). Consumers pay at most the configured consumer-fee-cap (2.50) per notice (§309 Nr. 5 BGB: actual costs only).
  */
 @QuarkusTest
 class DunningTest {
@@ -71,10 +73,10 @@ class DunningTest {
         // as of        | level | fee    | interest | hand computation
         // 2025-06-16   | –     |        |          | due today, not overdue
         // 2025-06-17   | –     |        |          | overdue (reported), the reminder waits 7 days
-        // 2025-06-23   | 1     | 0.00   | 0.00     | the reminder: free, default begins
+        // 2025-06-23   | 1     | 0.00   | 0.00     | the reminder: free, pay by 3 July, default from then
         // 2025-07-06   | –     |        |          | 13 days after the reminder
-        // 2025-07-07   | 2     | 40.00  | 4.92     | §288 (5) 40.00 (5.00 level fee credited); 1190 × (7 × 11.27 + 7 ×
-        // 10.27) / 36500 = 4.9158
+        // 2025-07-07   | 2     | 40.00  | 1.34     | §288 (5) 40.00 (5.00 level fee credited); 4 to 7 July:
+        // 1190 × 4 × 10.27 / 36500 = 1.3393
         // 2025-07-07   | –     |        |          | the same day again: nothing twice
         // 2025-07-21   | 3     | 0.00   | 4.69     | 5 + 10 level fees < 40 flat fee; 1190 × 14 × 10.27 / 36500 =
         // 4.6876
@@ -82,25 +84,25 @@ class DunningTest {
         assertThat(calendar.noticeFor(invoice, "2025-06-17")).isNull();
         assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
         assertThat(calendar.noticeFor(invoice, "2025-07-06")).isNull();
-        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "40.00", "4.92"));
+        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "40.00", "1.34"));
         assertThat(calendar.noticeFor(invoice, "2025-07-07")).isNull();
         assertThat(calendar.noticeFor(invoice, "2025-07-21")).isEqualTo(notice(3, "0.00", "4.69"));
-        invoiceShows(invoice, 3, "1190.00", "40.00", "9.61", "1239.61");
+        invoiceShows(invoice, 3, "1190.00", "40.00", "6.03", "1236.03");
 
-        // §367 BGB: 1190.00 paid on 21 July pays the 40.00 fee, the 9.61 interest, and 1140.39 of the principal.
+        // §367 BGB: 1190.00 paid on 21 July pays the 40.00 fee, the 6.03 interest, and 1143.97 of the principal.
         pay(invoice, "1190.00", "2025-07-21")
                 .then()
                 .statusCode(201)
                 .body("allocation.fees", equalTo(40.00f))
-                .body("allocation.interest", equalTo(9.61f))
-                .body("allocation.principal", equalTo(1140.39f))
+                .body("allocation.interest", equalTo(6.03f))
+                .body("allocation.principal", equalTo(1143.97f))
                 .body("invoiceStatus", equalTo("PARTIALLY_PAID"));
-        // Interest runs on on the 49.61 left: 10 days to 31 July, 49.61 × 10 × 10.27 / 36500 = 0.1396 → 0.14.
-        pay(invoice, "49.75", "2025-07-31")
+        // Interest runs on on the 46.03 left: 10 days to 31 July, 46.03 × 10 × 10.27 / 36500 = 0.1295 → 0.13.
+        pay(invoice, "46.16", "2025-07-31")
                 .then()
                 .statusCode(201)
-                .body("allocation.interest", equalTo(0.14f))
-                .body("allocation.principal", equalTo(49.61f))
+                .body("allocation.interest", equalTo(0.13f))
+                .body("allocation.principal", equalTo(46.03f))
                 .body("invoiceStatus", equalTo("PAID"));
         assertThat(calendar.noticeFor(invoice, "2025-09-01")).isNull();
 
@@ -117,7 +119,7 @@ class DunningTest {
                         published.get(1).customerId(),
                         2,
                         new BigDecimal("40.00"),
-                        new BigDecimal("4.92"),
+                        new BigDecimal("1.34"),
                         new BigDecimal("1190.00"),
                         "EUR",
                         LocalDate.parse("2025-07-07")));
@@ -131,12 +133,13 @@ class DunningTest {
         Issued invoice = calendar.invoiceOn("2025-06-02", calendar.customer(CustomerType.CONSUMER));
 
         // 2025-06-23 | 1 | 0.00 | 0.00 |
-        // 2025-07-07 | 2 | 5.00 | 3.09 | 1190 × (7 × 7.27 + 7 × 6.27) / 36500 = 3.0901
-        // paid in full on 7 July: 1190.00 + 5.00 + 3.09 = 1198.09
+        // 2025-07-07 | 2 | 2.50 | 0.82 | level fee 5.00 capped at 2.50 (§309 Nr. 5 BGB); 4 to 7 July:
+        // 1190 × 4 × 6.27 / 36500 = 0.8177
+        // paid in full on 7 July: 1190.00 + 2.50 + 0.82 = 1193.32
         // 2025-07-21 | – |      |      | paid invoices are not dunned
         assertThat(calendar.noticeFor(invoice, "2025-06-23")).isEqualTo(notice(1, "0.00", "0.00"));
-        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "5.00", "3.09"));
-        pay(invoice, "1198.09", "2025-07-07")
+        assertThat(calendar.noticeFor(invoice, "2025-07-07")).isEqualTo(notice(2, "2.50", "0.82"));
+        pay(invoice, "1193.32", "2025-07-07")
                 .then()
                 .statusCode(201)
                 .body("invoiceStatus", equalTo("PAID"))
@@ -154,9 +157,9 @@ class DunningTest {
         assertThat(notices).extracting(n -> n.get("level")).containsExactly(1, 2);
         assertThat(notices.get(1))
                 .containsEntry("issuedOn", "2025-07-07")
-                .containsEntry("interestFrom", "2025-06-23")
+                .containsEntry("interestFrom", "2025-07-03")
                 .containsEntry("interestTo", "2025-07-07")
-                .containsEntry("totalOwed", 1198.09f);
+                .containsEntry("totalOwed", 1193.32f);
     }
 
     @Test

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
             InvoicesCommand.DunningRun.class,
             InvoicesCommand.Dispute.class,
             InvoicesCommand.ResolveDispute.class,
-            InvoicesCommand.DunningNotice.class
+            InvoicesCommand.DunningNotice.class,
+            InvoicesCommand.OpenItems.class
         })
 public final class InvoicesCommand {
 
@@ -339,6 +340,54 @@ public final class InvoicesCommand {
                                     "application/pdf"),
                     file,
                     "invoice-" + id + "-dunning-" + level + ".pdf");
+        }
+    }
+
+    @Command(
+            name = "open-items",
+            description = {
+                "Open items across customers with their age (days past due) and DSO.",
+                "--csv FILE saves the report as CSV instead (- for stdout)."
+            })
+    static final class OpenItems extends ApiCommand {
+        @Option(names = "--csv", paramLabel = "FILE", description = "save as CSV (- for stdout)")
+        Path csv;
+
+        static final List<Column> ITEMS = List.of(
+                Column.of("NUMBER", "invoiceNumber").whole(),
+                Column.of("CUSTOMER", "customerName"),
+                Column.of("DUE", "dueDate").whole().dispensable(1),
+                Column.of("DAYS", "daysPastDue").amount(),
+                Column.of("BUCKET", "bucket").whole(),
+                Column.of("LVL", "dunningLevel").amount().dispensable(2),
+                Column.of("TOTAL", "total").amount());
+
+        @Override
+        protected void run() throws IOException {
+            if (csv != null) {
+                save(gateway().document("/accounting/reports/open-items.csv", "text/csv"), csv, "open-items.csv");
+                return;
+            }
+            JsonNode report = gateway().get("/accounting/reports/open-items");
+            if (output().format() != Output.Format.table) {
+                output().data(report);
+                return;
+            }
+            JsonNode buckets = report.path("buckets");
+            output().line("Open items as of " + report.path("asOf").asText() + ": "
+                    + report.path("totalOpen").asText()
+                    + " " + report.path("currency").asText() + "; not due "
+                    + buckets.path("NOT_DUE").asText()
+                    + ", 0-30 " + buckets.path("DAYS_0_30").asText() + ", 31-60 "
+                    + buckets.path("DAYS_31_60").asText() + ", 61-90 "
+                    + buckets.path("DAYS_61_90").asText()
+                    + ", >90 " + buckets.path("OVER_90").asText() + "; DSO "
+                    + (report.path("dsoDays").isNull()
+                            ? "-"
+                            : report.path("dsoDays").asText()) + " days.");
+            if (!report.path("items").isEmpty()) {
+                output().list(report.path("items"), ITEMS);
+            }
         }
     }
 }
