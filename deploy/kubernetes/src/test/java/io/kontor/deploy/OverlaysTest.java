@@ -31,6 +31,7 @@ class OverlaysTest {
             "kontor-db-accounting",
             "kontor-db-hr",
             "kontor-db-projects",
+            "kontor-db-productdev",
             "kontor-hr-personal-data");
 
     @ParameterizedTest(name = "overlays/{0}")
@@ -46,7 +47,8 @@ class OverlaysTest {
                         "sales-backoffice-service",
                         "accounting-service",
                         "hr-service",
-                        "project-office-service");
+                        "project-office-service",
+                        "product-development-service");
     }
 
     @ParameterizedTest(name = "overlays/{0}")
