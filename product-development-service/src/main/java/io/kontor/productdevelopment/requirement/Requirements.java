@@ -238,6 +238,14 @@ public class Requirements {
                 if (source.offerId() == null) {
                     throw new InvalidFieldProblem("source.offerId", "a requirement from an offer names the offer");
                 }
+                Requirement filed = source.offerLine() == null
+                        ? null
+                        : Requirement.fromOfferLine(source.offerId(), source.offerLine());
+                if (filed != null) {
+                    // One requirement per offer line: the matrix follows a line to exactly one row.
+                    throw new ConflictProblem("line " + source.offerLine() + " of offer " + source.offerId()
+                            + " is requirement " + filed.number);
+                }
             }
             case LEGAL -> {
                 if (source.document() == null || source.document().isBlank()) {

@@ -150,6 +150,18 @@ class RequirementTest {
     }
 
     @Test
+    void a_legal_source_names_its_document_and_an_offer_line_becomes_one_requirement_only() {
+        pd().body("""
+                        {"title":"Aufbewahrung","kind":"REGULATORY","priority":"MUST","source":{"kind":"LEGAL"}}""").post(REQUIREMENTS).then().statusCode(400).body("violations.field", contains("source.document"));
+        String offer = UUID.randomUUID().toString();
+        String line = """
+                {"title":"Schnittstelle","kind":"FUNCTIONAL","priority":"MUST","source":{"kind":"OFFER","offerId":"%s","offerLine":2}}""".formatted(offer);
+        pd().body(line).post(REQUIREMENTS).then().statusCode(201).body("source.offerLine", equalTo(2));
+
+        pd().body(line).post(REQUIREMENTS).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
     void a_draft_changes_in_place_and_another_role_may_not_touch_requirements() {
         String id = draft("Entwurf", "Kriterium");
         change(id, "Entwurf, überarbeitet", null, List.of());
