@@ -81,6 +81,13 @@ public final class Gateway {
                 .POST(jsonBody(body))));
     }
 
+    public JsonNode put(String path, Object body) {
+        return json(send(request(path, Map.of())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .PUT(jsonBody(body))));
+    }
+
     public JsonNode patch(String path, Object body) {
         return json(send(request(path, Map.of())
                 .header("Accept", "application/json")
@@ -98,7 +105,12 @@ public final class Gateway {
 
     /** A document (PDF, XML, iCalendar, Markdown) as bytes, with the file name the service suggests, if any. */
     public Document document(String path, String accept) {
-        HttpResponse<byte[]> response = send(request(path, Map.of()).GET().header("Accept", accept));
+        return document(path, Map.of(), accept);
+    }
+
+    /** A document with query parameters (a report's filters). */
+    public Document document(String path, Map<String, Object> query, String accept) {
+        HttpResponse<byte[]> response = send(request(path, query).GET().header("Accept", accept));
         Optional<String> name = response.headers()
                 .firstValue("Content-Disposition")
                 .map(FILENAME::matcher)

@@ -7,6 +7,8 @@ import io.kontor.cli.hr.ContractsCommand;
 import io.kontor.cli.hr.ReferencesCommand;
 import io.kontor.cli.operations.DeadLettersCommand;
 import io.kontor.cli.operations.MailCommand;
+import io.kontor.cli.productdevelopment.BacklogCommand;
+import io.kontor.cli.productdevelopment.RequirementsCommand;
 import io.kontor.cli.projects.ProjectsCommand;
 import io.kontor.cli.sales.CustomersCommand;
 import io.kontor.cli.sales.OffersCommand;
@@ -51,6 +53,8 @@ import picocli.CommandLine.ScopeType;
             ContractsCommand.class,
             ReferencesCommand.class,
             ProjectsCommand.class,
+            RequirementsCommand.class,
+            BacklogCommand.class,
             EventsCommand.class,
             DeadLettersCommand.class,
             MailCommand.class,

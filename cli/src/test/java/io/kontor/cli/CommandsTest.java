@@ -189,7 +189,47 @@ class CommandsTest {
                         """
                         {"title":"Key person leaves","probability":3,"impact":5,"mitigation":"Pairing","owner":"anna"}"""),
                 call("projects risks update p-1 r-1 --impact 2", "PATCH", "/projects/p-1/risks/r-1", "{\"impact\":2}"),
-                call("projects status-report p-1", "GET", "/projects/p-1/status-report", null));
+                call("projects status-report p-1", "GET", "/projects/p-1/status-report", null),
+                call(
+                        "requirements list --status DRAFT",
+                        "GET",
+                        "/product-development/requirements?status=DRAFT&page=0&size=50",
+                        null),
+                call(
+                        "requirements add --title CSV_export --kind functional --priority MUST --criterion Semicolons --depends-on r-0",
+                        "POST",
+                        "/product-development/requirements",
+                        """
+                        {"title":"CSV export","kind":"FUNCTIONAL","priority":"MUST","acceptanceCriteria":["Semicolons"],"dependsOn":["r-0"]}"""),
+                call("requirements approve r-1", "POST", "/product-development/requirements/r-1/approve", null),
+                call("requirements verify r-1", "POST", "/product-development/requirements/r-1/verify", null),
+                call(
+                        "requirements confirm r-1 l-1",
+                        "POST",
+                        "/product-development/requirements/r-1/links/l-1/confirm",
+                        null),
+                call(
+                        "requirements run r-1 t-1 --result passed --evidence https://ci.example/1",
+                        "POST",
+                        "/product-development/requirements/r-1/test-cases/t-1/runs",
+                        "{\"result\":\"PASSED\",\"evidenceUrl\":\"https://ci.example/1\"}"),
+                call(
+                        "requirements matrix --customer c-1",
+                        "GET",
+                        "/product-development/traceability?customerId=c-1",
+                        null),
+                call(
+                        "backlog add b-1 --kind story --title Export --estimate 3 --requirement r-1",
+                        "POST",
+                        "/product-development/backlogs/b-1/items",
+                        """
+                        {"kind":"STORY","title":"Export","estimate":3,"requirementIds":["r-1"]}"""),
+                call(
+                        "backlog move b-1 i-2 --before i-1",
+                        "POST",
+                        "/product-development/backlogs/b-1/items/i-2/move",
+                        "{\"before\":\"i-1\"}"),
+                call("backlog done b-1 i-2", "POST", "/product-development/backlogs/b-1/items/i-2/complete", null));
     }
 
     @ParameterizedTest(name = "kontor {0}")

@@ -663,7 +663,9 @@ final class BadRequests {
             Map.entry("reference", NODES.nullNode()),
             Map.entry("invoiceNumber", NODES.textNode("RE-2030-000001")),
             Map.entry("participants", NODES.arrayNode().add("pm@example.org")),
-            Map.entry("topic", NODES.textNode("sales.customers")));
+            Map.entry("topic", NODES.textNode("sales.customers")),
+            // Evidence of a test run is a link a person can open (product development, issue #19).
+            Map.entry("evidenceUrl", NODES.textNode("https://ci.example.org/runs/1")));
 
     private static JsonNode example(String name, Schema<?> schema, int depth) {
         JsonNode plausible = PLAUSIBLE.get(name);

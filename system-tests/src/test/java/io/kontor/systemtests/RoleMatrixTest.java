@@ -5,6 +5,7 @@ import static io.kontor.platform.security.Roles.ADMIN;
 import static io.kontor.platform.security.Roles.FRONT_OFFICE;
 import static io.kontor.platform.security.Roles.HR;
 import static io.kontor.platform.security.Roles.MIDDLE_OFFICE;
+import static io.kontor.platform.security.Roles.PRODUCT_DEVELOPMENT;
 import static io.kontor.platform.security.Roles.PROJECT_OFFICE;
 import static io.kontor.platform.security.Roles.SALES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +37,27 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RoleMatrixTest extends SystemTest {
 
-    private static final Map<String, String> DOMAIN_ROLE =
-            Map.of("sales", SALES, "accounting", ACCOUNTING, "hr", HR, "projects", PROJECT_OFFICE);
+    private static final Map<String, String> DOMAIN_ROLE = Map.of(
+            "sales",
+            SALES,
+            "accounting",
+            ACCOUNTING,
+            "hr",
+            HR,
+            "projects",
+            PROJECT_OFFICE,
+            "product-development",
+            PRODUCT_DEVELOPMENT);
+
+    /** The domains whose clerical work middle-office does (DECISIONS.md); not product development. */
+    private static final Set<String> MIDDLE_OFFICE_DOMAINS = Set.of("sales", "accounting", "hr", "projects");
+
+    /** What project-office may read of product development (issue #19): the matrix of what it delivers. */
+    private static final Set<String> PROJECT_OFFICE_PRODUCT_ROUTES = Set.of(
+            "GET /api/v1/product-development/traceability",
+            "GET /api/v1/product-development/traceability/csv",
+            "GET /api/v1/product-development/traceability/markdown",
+            "GET /api/v1/product-development/traceability/html");
 
     /** What front-office systems (web shop, careers site) may do, and nothing else (issue #7). */
     private static final Set<String> FRONT_OFFICE_ROUTES = Set.of(
@@ -111,11 +131,14 @@ class RoleMatrixTest extends SystemTest {
         if (role.equals(DOMAIN_ROLE.get(domain))) {
             return true;
         }
+        if (role.equals(PROJECT_OFFICE) && domain.equals("product-development")) {
+            return PROJECT_OFFICE_PRODUCT_ROUTES.contains(method + " " + path);
+        }
         if (role.equals(MIDDLE_OFFICE) && domain.equals("hr")) {
             return MIDDLE_OFFICE_HR_ROUTES.contains(method + " " + path);
         }
         if (role.equals(MIDDLE_OFFICE)) {
-            return DOMAIN_ROLE.containsKey(domain)
+            return MIDDLE_OFFICE_DOMAINS.contains(domain)
                     && DOMAIN_ROLE_ONLY.stream().noneMatch(rule -> matches(rule, method, path));
         }
         return false;

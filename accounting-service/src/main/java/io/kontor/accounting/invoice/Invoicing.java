@@ -257,7 +257,9 @@ public class Invoicing {
                 invoice.netTotal,
                 invoice.vatTotal,
                 invoice.grossTotal,
-                invoice.currency));
+                invoice.currency,
+                invoice.projectId,
+                invoice.milestoneId));
         LOG.infof(
                 "invoice %s issued to customer %s: %s %s gross, due %s",
                 invoice.invoiceNumber, invoice.customerId, invoice.grossTotal, invoice.currency, invoice.dueDate);

@@ -24,8 +24,15 @@ import picocli.CommandLine.Option;
 public final class TokenCommand extends ApiCommand {
 
     /** The roles of ARCHITECTURE.md (Security), as the platform's {@code Roles} names them. */
-    static final List<String> ROLES =
-            List.of("front-office", "middle-office", "accounting", "hr", "sales", "project-office", "admin");
+    static final List<String> ROLES = List.of(
+            "front-office",
+            "middle-office",
+            "accounting",
+            "hr",
+            "sales",
+            "project-office",
+            "product-development",
+            "admin");
 
     static final String LOCAL_GATEWAY = "http://localhost:8080";
 
@@ -34,7 +41,8 @@ public final class TokenCommand extends ApiCommand {
             required = true,
             split = ",",
             paramLabel = "ROLE",
-            description = "one or more of: front-office, middle-office, accounting, hr, sales, project-office, admin")
+            description =
+                    "one or more of: front-office, middle-office, accounting, hr, sales, project-office, product-development, admin")
     List<String> roles;
 
     @Option(names = "--subject", description = "who the token is for (default: your login name)")

@@ -49,7 +49,12 @@ class EventCatalogueTest {
 
     /** The modules that may produce or consume events; the gateway only reads, for the live stream. */
     private static final List<String> SERVICES = List.of(
-            "sales-backoffice-service", "accounting-service", "hr-service", "project-office-service", "gateway");
+            "sales-backoffice-service",
+            "accounting-service",
+            "hr-service",
+            "project-office-service",
+            "product-development-service",
+            "gateway");
 
     /** {@code | `kontor.x.y.v1` | `topic` | `key` | producer | consumer, consumer |} */
     private static final Pattern ROW =
@@ -59,7 +64,8 @@ class EventCatalogueTest {
     private static final Pattern FIELD = Pattern.compile("^\\| `(\\w+)` \\| ([^|]+?) \\|.*$");
 
     /** {@code | `domain.aggregate` | writer | reader, reader |} */
-    private static final Pattern TOPIC_ROW = Pattern.compile("^\\| `([a-z]+\\.[a-z]+)` \\| ([^|]+?) \\| ([^|]+?) \\|$");
+    private static final Pattern TOPIC_ROW =
+            Pattern.compile("^\\| `([a-z]+(?:-[a-z]+)*\\.[a-z]+)` \\| ([^|]+?) \\| ([^|]+?) \\|$");
 
     private static final Pattern INCOMING = Pattern.compile("@Incoming\\(\"([^\"]+)\"\\)");
     /** A typed route ({@code .on(InvoicePaid.class, …)} of EventRoutes) or an explicit {@code event.is(X.class)}. */

@@ -34,6 +34,7 @@ class OverlaysTest {
             "kontor-db-accounting",
             "kontor-db-hr",
             "kontor-db-projects",
+            "kontor-db-productdev",
             "kontor-hr-personal-data",
             "kontor-smtp");
 
@@ -50,7 +51,8 @@ class OverlaysTest {
                         "sales-backoffice-service",
                         "accounting-service",
                         "hr-service",
-                        "project-office-service");
+                        "project-office-service",
+                        "product-development-service");
     }
 
     @ParameterizedTest(name = "overlays/{0}")

@@ -25,7 +25,7 @@ class PostgresTest {
 
         assertThat(manifests.all(Cnpg.Database.class))
                 .extracting(d -> d.spec().name())
-                .containsExactlyInAnyOrder("sales", "accounting", "hr", "projects");
+                .containsExactlyInAnyOrder("sales", "accounting", "hr", "projects", "productdev");
         assertThat(manifests.all(Cnpg.Database.class)).allSatisfy(database -> {
             assertThat(database.spec().cluster().name())
                     .isEqualTo(cluster.metadata().getName());
@@ -44,7 +44,8 @@ class PostgresTest {
         "sales-backoffice-service, sales",
         "accounting-service, accounting",
         "hr-service, hr",
-        "project-office-service, projects"
+        "project-office-service, projects",
+        "product-development-service, productdev"
     })
     void a_service_connects_to_its_own_database_as_its_owner(String service, String database) {
         Manifests prod = Manifests.overlay("prod");

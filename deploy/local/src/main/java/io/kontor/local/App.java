@@ -11,6 +11,7 @@ public enum App {
     ACCOUNTING("accounting", "accounting-service", "accounting", 256),
     HR("hr", "hr-service", "hr", 256),
     PROJECTS("projects", "project-office-service", "projects", 256),
+    PRODUCT_DEVELOPMENT("product-development", "product-development-service", "productdev", 256),
     GATEWAY("gateway", "gateway", null, 192);
 
     private final String key;

@@ -125,7 +125,10 @@ public final class LocalPlatform implements AutoCloseable {
         return app(App.GATEWAY).url();
     }
 
-    /** The URL of a service by its key ("sales", "accounting", "hr", "projects", "gateway") or module name. */
+    /**
+     * The URL of a service by its key ("sales", "accounting", "hr", "projects", "product-development", "gateway") or
+     * module name.
+     */
     public String serviceUrl(String name) {
         return process(name).url();
     }
@@ -522,7 +525,11 @@ public final class LocalPlatform implements AutoCloseable {
                 if (service.isService()) {
                     String url = gatewayTarget(service);
                     command.add("-Dkontor.gateway.services." + service.key() + ".url=" + url);
-                    env.put("KONTOR_GATEWAY_SERVICES_" + service.key().toUpperCase(Locale.ROOT) + "_URL", url);
+                    env.put(
+                            "KONTOR_GATEWAY_SERVICES_"
+                                    + service.key().toUpperCase(Locale.ROOT).replace('-', '_')
+                                    + "_URL",
+                            url);
                 }
             }
         }

@@ -57,6 +57,7 @@ class OptionsTest {
     void applications_are_found_by_key_or_module_name() {
         assertThat(App.named("projects")).isEqualTo(App.PROJECTS);
         assertThat(App.named("project-office-service")).isEqualTo(App.PROJECTS);
+        assertThat(App.named("product-development")).isEqualTo(App.PRODUCT_DEVELOPMENT);
         assertThat(App.SALES.runJar(Path.of("/r")))
                 .isEqualTo(Path.of("/r/sales-backoffice-service/target/quarkus-app/quarkus-run.jar"));
     }

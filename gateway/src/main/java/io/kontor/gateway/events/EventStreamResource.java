@@ -49,7 +49,15 @@ public class EventStreamResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RolesAllowed({Roles.SALES, Roles.ACCOUNTING, Roles.HR, Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    @RolesAllowed({
+        Roles.SALES,
+        Roles.ACCOUNTING,
+        Roles.HR,
+        Roles.PROJECT_OFFICE,
+        Roles.PRODUCT_DEVELOPMENT,
+        Roles.MIDDLE_OFFICE,
+        Roles.ADMIN
+    })
     @Operation(
             summary = "Live domain events the caller's role may see (text/event-stream)",
             description = "Reconnect with Last-Event-ID to get what was missed, as far as the gateway still holds it; "

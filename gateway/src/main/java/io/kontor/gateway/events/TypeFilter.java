@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class TypeFilter implements Predicate<StreamedEvent> {
 
-    private static final Pattern FULL = Pattern.compile("kontor\\.([a-z]+)\\.([a-z][a-z0-9-]*)\\.v[0-9]+");
-    private static final Pattern SHORT = Pattern.compile("([a-z]+)(?:\\.([a-z][a-z0-9-]*))?");
+    private static final Pattern FULL = Pattern.compile("kontor\\.([a-z]+(?:-[a-z]+)*)\\.([a-z][a-z0-9-]*)\\.v[0-9]+");
+    private static final Pattern SHORT = Pattern.compile("([a-z]+(?:-[a-z]+)*)(?:\\.([a-z][a-z0-9-]*))?");
 
     private final Set<String> visibleDomains;
     private final List<Predicate<String>> wanted;

@@ -129,6 +129,11 @@ public final class OpenApiMerge {
     }
 
     private static String capitalized(String domain) {
-        return Character.toUpperCase(domain.charAt(0)) + domain.substring(1);
+        // product-development → ProductDevelopment: a schema name stays one Java-like identifier.
+        StringBuilder name = new StringBuilder();
+        for (String part : domain.split("-")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.toString();
     }
 }

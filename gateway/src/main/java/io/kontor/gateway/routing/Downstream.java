@@ -8,7 +8,8 @@ public enum Downstream {
     SALES("sales", "sales-backoffice-service"),
     ACCOUNTING("accounting", "accounting-service"),
     HR("hr", "hr-service"),
-    PROJECTS("projects", "project-office-service");
+    PROJECTS("projects", "project-office-service"),
+    PRODUCT_DEVELOPMENT("product-development", "product-development-service");
 
     private final String domain;
     private final String serviceName;

@@ -19,9 +19,10 @@ class EventFilterTest {
                 "sales          | sales",
                 "accounting     | accounting",
                 "hr             | hr",
-                "project-office | projects",
+                "project-office | projects,product-development",
+                "product-development | product-development",
                 "middle-office  | accounting,projects,sales",
-                "admin          | accounting,hr,projects,sales",
+                "admin          | accounting,hr,projects,product-development,sales",
                 "front-office   | ''",
                 "hr,sales       | hr,sales"
             })
@@ -45,7 +46,8 @@ class EventFilterTest {
                 "kontor.sales.offer-sent.v1                            | kontor.sales.offer-sent.v2        | false",
                 "'accounting.invoice-paid, sales.offer-accepted'       | kontor.sales.offer-accepted.v1    | true",
                 "hr                                                    | kontor.hr.application-received.v1 | false",
-                "''                                                    | com.example.other.v1              | false"
+                "''                                                    | com.example.other.v1              | false",
+                "product-development.requirement-approved | kontor.product-development.requirement-approved.v1 | false"
             })
     void types_narrow_what_the_role_may_see(String types, String eventType, boolean passes) {
         TypeFilter filter = TypeFilter.of(types, Set.of("sales", "accounting"));

@@ -35,7 +35,8 @@ class MergedOpenApiTest {
                             "/api/v1/accounting/invoices/{id}/xrechnung",
                             "/api/v1/accounting/bank-statements"),
             "hr", List.of("/api/v1/hr/applications", "/api/v1/hr/employees/{id}"),
-            "projects", List.of("/api/v1/projects", "/api/v1/projects/{id}/kickoff.ics"));
+            "projects", List.of("/api/v1/projects", "/api/v1/projects/{id}/kickoff.ics"),
+            "product-development", List.of("/api/v1/product-development/requirements"));
 
     private static final List<String> GATEWAY_ROUTES =
             List.of("/api/v1/customers/{id}/overview", "/api/v1/events/stream");

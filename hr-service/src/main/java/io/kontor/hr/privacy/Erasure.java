@@ -26,6 +26,7 @@ public class Erasure {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
     MailOutbox mail;
 
     private static final Logger LOG = Logger.getLogger(Erasure.class);

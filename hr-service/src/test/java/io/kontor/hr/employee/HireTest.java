@@ -73,6 +73,8 @@ class HireTest {
         events.send("project-office-service", request);
         String opening = await().atMost(Duration.ofSeconds(30))
                 .until(() -> openingFor(request.staffingRequestId()), id -> id != null);
+        // The opening is drafted from the request; candidates apply once hr has published it.
+        as("hr").post("/job-openings/" + opening + "/publish").then().statusCode(200);
         String application = applicationAt(opening, "Karl", "Kafka", "OFFER");
 
         String employeeId = as("hr").body(permanentContract("2027-05-01"))

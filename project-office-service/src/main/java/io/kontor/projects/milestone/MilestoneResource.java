@@ -47,7 +47,8 @@ public class MilestoneResource {
             BigDecimal amount,
             String currency,
             String status,
-            LocalDate completedOn) {
+            LocalDate completedOn,
+            List<DeliveredRequirement> requirements) {
 
         static MilestoneView of(Milestone milestone, String currency) {
             return new MilestoneView(
@@ -58,9 +59,15 @@ public class MilestoneResource {
                     milestone.amount,
                     milestone.amount == null ? null : currency,
                     milestone.status.name(),
-                    milestone.completedOn);
+                    milestone.completedOn,
+                    MilestoneRequirement.of(milestone.id).stream()
+                            .map(r -> new DeliveredRequirement(r.key.requirementId, r.number, r.title, r.version))
+                            .toList());
         }
     }
+
+    /** A requirement the milestone delivers, from product development's events. */
+    public record DeliveredRequirement(UUID requirementId, String number, String title, int version) {}
 
     @Inject
     Milestones milestones;

@@ -10,16 +10,65 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kontor.platform.events.productdevelopment.BacklogItemCompleted;
 import io.kontor.platform.events.projects.MilestoneCompleted;
+import io.kontor.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MilestoneTest {
+
+    @Inject
+    TestEvents events;
+
+    @Test
+    void a_milestone_shows_the_requirements_its_completed_backlog_items_deliver_once() {
+        String project = as("project-office")
+                .body("{\"name\":\"Delivers\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
+                .post(PROJECTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String milestones = PROJECTS + "/" + project + "/milestones";
+        String milestone = as("project-office")
+                .body("{\"name\":\"Schnittstellen\",\"dueDate\":\"2027-01-29\"}")
+                .post(milestones)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        UUID requirement = UUID.randomUUID();
+        BacklogItemCompleted.RequirementReference datev =
+                new BacklogItemCompleted.RequirementReference(requirement, "REQ-000001", "Schnittstelle zu DATEV", 1);
+        for (String item : List.of("DATEV-Export", "DATEV-Import")) {
+            events.send(
+                    "product-development-service",
+                    new BacklogItemCompleted(
+                            UUID.randomUUID(),
+                            UUID.randomUUID(),
+                            "STORY",
+                            item,
+                            UUID.fromString(project),
+                            UUID.fromString(milestone),
+                            List.of(datev),
+                            Instant.now()));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("project-office")
+                        .get(milestones)
+                        .then()
+                        .body("items[0].requirements.number", contains("REQ-000001"))
+                        .body("items[0].requirements[0].requirementId", equalTo(requirement.toString())));
+    }
 
     @Test
     void completing_a_milestone_publishes_its_amount_with_the_offer_and_the_customer_once() {

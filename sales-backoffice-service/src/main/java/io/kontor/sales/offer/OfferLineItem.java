@@ -48,6 +48,9 @@ public class OfferLineItem {
     /** Why the treatment was set by hand (for EXEMPT: the exemption); null when derived. */
     @Column(length = 500)
     public String taxReason;
+    /** The customer asked for this: product development files it as a requirement once the offer is accepted. */
+    @Column(name = "customer_requirement", nullable = false)
+    public boolean customerRequirement;
 
     /** A regular line always; an optional one once the customer has chosen it. */
     boolean counts() {
@@ -69,6 +72,7 @@ public class OfferLineItem {
                 BigDecimal.valueOf(vatRate),
                 netAmount,
                 taxTreatment,
-                taxReason);
+                taxReason,
+                customerRequirement);
     }
 }

@@ -33,7 +33,8 @@ public record OfferRequest(
     /**
      * {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none; {@code optional} to
      * false. {@code taxTreatment} overrides the derived one and needs a {@code taxReason} (for EXEMPT: the exemption,
-     * e.g. "Heilbehandlung, §4 Nr. 14 UStG").
+     * e.g. "Heilbehandlung, §4 Nr. 14 UStG"). {@code customerRequirement} marks a line whose description is something
+     * the customer asked for: once accepted, product development files it as a draft requirement (false when left out).
      */
     public record Line(
             @NotBlank @Size(max = 64) String sku,
@@ -48,5 +49,6 @@ public record OfferRequest(
 
             boolean optional,
             TaxTreatment taxTreatment,
-            @Size(max = 500) String taxReason) {}
+            @Size(max = 500) String taxReason,
+            boolean customerRequirement) {}
 }

@@ -62,7 +62,8 @@ public record OfferView(
             boolean optional,
             boolean chosen,
             TaxTreatment taxTreatment,
-            String taxReason) {}
+            String taxReason,
+            boolean customerRequirement) {}
 
     public static OfferView of(Offer offer) {
         List<Line> lines = new ArrayList<>();
@@ -81,7 +82,8 @@ public record OfferView(
                     l.optional,
                     l.chosen,
                     l.taxTreatment,
-                    l.taxReason));
+                    l.taxReason,
+                    l.customerRequirement));
         }
         return new OfferView(
                 offer.id,

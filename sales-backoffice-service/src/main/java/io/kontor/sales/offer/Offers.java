@@ -428,7 +428,8 @@ public class Offers {
             boolean optional,
             String line,
             TaxTreatment taxTreatment,
-            String taxReason) {}
+            String taxReason,
+            boolean customerRequirement) {}
 
     private static InvalidFieldProblem nothingToOffer() {
         return new InvalidFieldProblem("lines", "an offer needs lines, a templateId, or both");
@@ -440,7 +441,16 @@ public class Offers {
             for (int i = 0; i < template.lines.size(); i++) {
                 OfferTemplateLine line = template.lines.get(i);
                 wanted.add(new Wanted(
-                        "templateId", line.sku, line.quantity, null, null, line.optional, "templateId", null, null));
+                        "templateId",
+                        line.sku,
+                        line.quantity,
+                        null,
+                        null,
+                        line.optional,
+                        "templateId",
+                        null,
+                        null,
+                        false));
             }
         }
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
@@ -457,7 +467,8 @@ public class Offers {
                     line.taxTreatment(),
                     line.taxReason() == null || line.taxReason().isBlank()
                             ? null
-                            : line.taxReason().strip()));
+                            : line.taxReason().strip(),
+                    line.customerRequirement()));
         }
         if (wanted.isEmpty()) {
             throw nothingToOffer();
@@ -497,6 +508,7 @@ public class Offers {
             item.vatRate = treatment.chargesGermanVat() ? product.vatRate : 0;
             item.netAmount = OfferTotals.lineNet(item.quantity, item.unitPrice, item.discountPercent);
             item.optional = line.optional();
+            item.customerRequirement = line.customerRequirement();
             lines.add(item);
         }
         refuseMixedOutOfScope(lines);

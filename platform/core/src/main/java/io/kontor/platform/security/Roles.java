@@ -9,9 +9,12 @@ public final class Roles {
     public static final String HR = "hr";
     public static final String SALES = "sales";
     public static final String PROJECT_OFFICE = "project-office";
+    public static final String PRODUCT_DEVELOPMENT = "product-development";
     public static final String ADMIN = "admin";
 
-    public static final String[] ALL = {FRONT_OFFICE, MIDDLE_OFFICE, ACCOUNTING, HR, SALES, PROJECT_OFFICE, ADMIN};
+    public static final String[] ALL = {
+        FRONT_OFFICE, MIDDLE_OFFICE, ACCOUNTING, HR, SALES, PROJECT_OFFICE, PRODUCT_DEVELOPMENT, ADMIN
+    };
 
     private Roles() {}
 }

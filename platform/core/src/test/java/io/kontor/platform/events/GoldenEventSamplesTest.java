@@ -127,7 +127,7 @@ class GoldenEventSamplesTest {
         assertThat(headers.get(CloudEventHeaders.SUBJECT)).isEqualTo(data.aggregateId());
         String domain = type.split("\\.")[1];
         assertThat(eventType.topic()).startsWith(domain + ".");
-        assertThat(type).matches("kontor\\.[a-z]+\\.[a-z]+(-[a-z]+)*\\.v1");
+        assertThat(type).matches("kontor\\.[a-z]+(-[a-z]+)*\\.[a-z]+(-[a-z]+)*\\.v1");
     }
 
     @ParameterizedTest(name = "{0}")

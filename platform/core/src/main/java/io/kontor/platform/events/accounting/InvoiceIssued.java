@@ -6,7 +6,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An invoice got its number and is now immutable; offerId is null for manual invoices. */
+/**
+ * An invoice got its number and is now immutable; offerId is null for manual invoices. {@code projectId} and
+ * {@code milestoneId} name the milestone a milestone invoice bills (null for others and in events from before they
+ * existed), so that product development's traceability reaches from a requirement to the invoice.
+ */
 @EventType(value = InvoiceIssued.TYPE, topic = InvoiceIssued.TOPIC)
 public record InvoiceIssued(
         UUID invoiceId,
@@ -18,8 +22,37 @@ public record InvoiceIssued(
         BigDecimal netTotal,
         BigDecimal vatTotal,
         BigDecimal grossTotal,
-        String currency)
+        String currency,
+        UUID projectId,
+        UUID milestoneId)
         implements DomainEvent {
+
+    /** An invoice that bills no milestone. */
+    public InvoiceIssued(
+            UUID invoiceId,
+            String invoiceNumber,
+            UUID customerId,
+            UUID offerId,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            String currency) {
+        this(
+                invoiceId,
+                invoiceNumber,
+                customerId,
+                offerId,
+                issueDate,
+                dueDate,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                currency,
+                null,
+                null);
+    }
 
     public static final String TYPE = "kontor.accounting.invoice-issued.v1";
     public static final String TOPIC = "accounting.invoices";

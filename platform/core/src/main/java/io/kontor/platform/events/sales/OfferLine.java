@@ -6,6 +6,8 @@ import java.math.BigDecimal;
  * One priced line of an accepted offer, with everything an invoice line needs. {@code vatRate} is the rate charged (0
  * unless {@code taxTreatment} is DOMESTIC); {@code taxReason} is why the treatment was set by hand, and for EXEMPT the
  * exemption itself. Events from before the tax treatment existed carry none: those lines are DOMESTIC.
+ * {@code customerRequirement} marks a line the customer asked for as a requirement (product development files it as a
+ * draft); false in events from before it existed.
  */
 public record OfferLine(
         String sku,
@@ -17,7 +19,34 @@ public record OfferLine(
         BigDecimal vatRate,
         BigDecimal netAmount,
         TaxTreatment taxTreatment,
-        String taxReason) {
+        String taxReason,
+        boolean customerRequirement) {
+
+    /** A line that is no customer requirement, as events were before the flag. */
+    public OfferLine(
+            String sku,
+            String description,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal discountPercent,
+            BigDecimal vatRate,
+            BigDecimal netAmount,
+            TaxTreatment taxTreatment,
+            String taxReason) {
+        this(
+                sku,
+                description,
+                quantity,
+                unit,
+                unitPrice,
+                discountPercent,
+                vatRate,
+                netAmount,
+                taxTreatment,
+                taxReason,
+                false);
+    }
 
     /** A domestic line, as events were before the tax treatment. */
     public OfferLine(
@@ -29,6 +58,6 @@ public record OfferLine(
             BigDecimal discountPercent,
             BigDecimal vatRate,
             BigDecimal netAmount) {
-        this(sku, description, quantity, unit, unitPrice, discountPercent, vatRate, netAmount, null, null);
+        this(sku, description, quantity, unit, unitPrice, discountPercent, vatRate, netAmount, null, null, false);
     }
 }

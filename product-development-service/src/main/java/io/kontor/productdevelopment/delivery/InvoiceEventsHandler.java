@@ -1,0 +1,40 @@
+package io.kontor.productdevelopment.delivery;
+
+import io.kontor.platform.events.EventMeta;
+import io.kontor.platform.events.EventRoutes;
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.accounting.InvoiceIssued;
+import io.kontor.platform.inbox.InboxHandled;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Remembers which invoice billed which milestone; invoices that bill no milestone do not concern the matrix. */
+@ApplicationScoped
+public class InvoiceEventsHandler {
+
+    private static final EventRoutes<InvoiceEventsHandler> ROUTES =
+            EventRoutes.of(InvoiceEventsHandler.class).on(InvoiceIssued.class, InvoiceEventsHandler::issued);
+
+    @Incoming("accounting-invoices")
+    @Blocking
+    @InboxHandled
+    void on(IncomingEvent event) {
+        ROUTES.dispatch(this, event);
+    }
+
+    void issued(InvoiceIssued issued, EventMeta meta) {
+        if (issued.milestoneId() == null || MilestoneInvoice.findById(issued.invoiceId()) != null) {
+            return;
+        }
+        MilestoneInvoice invoice = new MilestoneInvoice();
+        invoice.invoiceId = issued.invoiceId();
+        invoice.invoiceNumber = issued.invoiceNumber();
+        invoice.milestoneId = issued.milestoneId();
+        invoice.projectId = issued.projectId();
+        invoice.issueDate = issued.issueDate();
+        invoice.grossTotal = issued.grossTotal();
+        invoice.currency = issued.currency();
+        invoice.persist();
+    }
+}
