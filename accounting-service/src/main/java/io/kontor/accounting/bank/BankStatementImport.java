@@ -5,11 +5,14 @@ import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.payment.BookedPayment;
 import io.kontor.accounting.payment.Payment;
 import io.kontor.accounting.payment.Payments;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
+import io.kontor.platform.web.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -235,10 +238,13 @@ public class BankStatementImport {
     }
 
     /** The clearing list, oldest first. */
-    public List<Unmatched> clearing() {
-        return BankEntry.<BankEntry>list("status = ?1 order by importedAt, id", BankEntry.Status.UNMATCHED).stream()
-                .map(BankStatementImport::unmatchedOf)
-                .toList();
+    public Page<Unmatched> clearing(int page, int size) {
+        return Paging.page(
+                BankEntry.<BankEntry>find(
+                        "status = ?1", Sort.descending("importedAt", "id"), BankEntry.Status.UNMATCHED),
+                page,
+                size,
+                BankStatementImport::unmatchedOf);
     }
 
     /**

@@ -1,23 +1,29 @@
 package io.kontor.accounting.bank;
 
 import io.kontor.accounting.payment.Payments;
+import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
+import io.kontor.platform.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
@@ -44,11 +50,13 @@ public class BankStatementResource {
         return statements.importStatement(entries);
     }
 
-    /** Entries that no rule could match, waiting for a person. */
+    /** Entries that no rule could match, waiting for a person; newest first, one page at a time. */
     @GET
     @Path("/clearing")
-    public List<BankStatementImport.Unmatched> clearing() {
-        return statements.clearing();
+    public Page<BankStatementImport.Unmatched> clearing(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return statements.clearing(page, size);
     }
 
     /** One invoice by its number, or several with {@code allocations} (amounts optional: filled in the order given). */

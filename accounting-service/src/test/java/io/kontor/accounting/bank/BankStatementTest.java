@@ -92,7 +92,7 @@ class BankStatementTest {
                 .get(STATEMENTS + "/clearing")
                 .then()
                 .statusCode(200)
-                .body("entryId", hasItem(clearingEntry));
+                .body("items.entryId", hasItem(clearingEntry));
         asAccountant()
                 .body("{\"invoiceNumber\":\"" + b.number() + "\"}")
                 .when()
@@ -113,7 +113,7 @@ class BankStatementTest {
                 .get(STATEMENTS + "/clearing")
                 .then()
                 .statusCode(200)
-                .body("entryId", not(hasItem(clearingEntry)));
+                .body("items.entryId", not(hasItem(clearingEntry)));
         invoiceShows(b, "PARTIALLY_PAID", 352.01f);
     }
 

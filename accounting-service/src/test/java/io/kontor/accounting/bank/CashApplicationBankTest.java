@@ -105,7 +105,7 @@ class CashApplicationBankTest {
                 .body("entryId", equalTo(entryId));
         invoiceOpen(a, 119.00f);
         invoiceOpen(b, 238.00f);
-        asAccountant().get(API + "/bank-statements/clearing").then().body("entryId", hasItem(entryId));
+        asAccountant().get(API + "/bank-statements/clearing").then().body("items.entryId", hasItem(entryId));
         asAccountant()
                 .body("{\"reason\":\"nochmal\"}")
                 .post(API + "/bank-statements/entries/" + entryId + "/reverse")
@@ -148,7 +148,7 @@ class CashApplicationBankTest {
         // The same statement again: known, nothing reversed twice.
         importStatement(chargeback).statusCode(200).body("alreadyImported", hasSize(1));
         invoiceOpen(a, 119.00f);
-        asAccountant().get(API + "/bank-statements/clearing").then().body("entryId", not(hasItem(entryId)));
+        asAccountant().get(API + "/bank-statements/clearing").then().body("items.entryId", not(hasItem(entryId)));
     }
 
     @Test
@@ -163,7 +163,7 @@ class CashApplicationBankTest {
                 .post(API + "/bank-statements/clearing/" + entryId + "/not-a-payment")
                 .then()
                 .statusCode(200);
-        asAccountant().get(API + "/bank-statements/clearing").then().body("entryId", not(hasItem(entryId)));
+        asAccountant().get(API + "/bank-statements/clearing").then().body("items.entryId", not(hasItem(entryId)));
         asAccountant()
                 .body("{\"reason\":\"nochmal\"}")
                 .post(API + "/bank-statements/clearing/" + entryId + "/not-a-payment")

@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * gateway's own. Quarkus' document of the gateway alone moves to {@code /q/openapi-gateway}
  * ({@code quarkus.smallrye-openapi.path}); it is one of the parts. Fetched on demand rather than at startup: in a
  * cluster the services may start after the gateway, and a document from a moment ago is as good as a fresh one. A
- * document with a service missing is served (naming it in {@code x-kontor-unavailable}) but not kept.
+ * document with a service missing is served (naming it in {@code x-kontor-unavailable}) and kept only for
+ * {@code keep-incomplete-for}, so that a service being down does not make every request for the document wait for it.
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -47,6 +48,7 @@ public class MergedOpenApi {
     private final Clock clock;
     private final String ownPath;
     private final Duration keepFor;
+    private final Duration keepIncompleteFor;
     private HttpClient loopback;
     private volatile Kept kept;
 
@@ -65,6 +67,12 @@ public class MergedOpenApi {
         this.clock = clock;
         this.ownPath = ownPath;
         this.keepFor = config.keepFor();
+        this.keepIncompleteFor = config.keepIncompleteFor();
+    }
+
+    /** Drops the kept document, so that the next request composes a new one (tests). */
+    void forget() {
+        kept = null;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -134,9 +142,7 @@ public class MergedOpenApi {
                 }
             }
             Buffer document = Buffer.buffer(merge.missing(missing).document().toString());
-            if (missing.isEmpty()) {
-                kept = new Kept(document, clock.instant().plus(keepFor));
-            }
+            kept = new Kept(document, clock.instant().plus(missing.isEmpty() ? keepFor : keepIncompleteFor));
             send(routing, document);
         });
     }

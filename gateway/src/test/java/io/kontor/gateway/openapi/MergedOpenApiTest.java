@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,12 @@ class MergedOpenApiTest {
     @InjectStubServices
     StubServices services;
 
+    @Inject
+    MergedOpenApi merged;
+
     @BeforeEach
     void servicesWithDocuments() {
+        merged.forget();
         services.reset();
         services.all()
                 .forEach(stub -> stub.answer(request -> {
@@ -59,6 +64,7 @@ class MergedOpenApiTest {
     @AfterEach
     void allServicesUp() {
         services.reset();
+        merged.forget();
     }
 
     @Test
@@ -113,6 +119,26 @@ class MergedOpenApiTest {
                 .contains("/api/v1/sales/customers", "/api/v1/projects")
                 .doesNotContain("/api/v1/hr/applications");
         assertThat(document.getList("x-kontor-unavailable")).containsExactly("hr-service");
+    }
+
+    @Test
+    void while_a_service_is_down_the_incomplete_document_is_kept_for_a_while_instead_of_asking_every_service_again() {
+        services.hr().stop();
+        given().when().get("/q/openapi").then().statusCode(200);
+        int askedBefore = services.sales().received().size();
+
+        JsonPath again = given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(again.getList("x-kontor-unavailable")).containsExactly("hr-service");
+        assertThat(services.sales().received())
+                .as("sales is not asked again within keep-incomplete-for (OWASP API4: one slow service must not make"
+                        + " every document request fan out and wait)")
+                .hasSize(askedBefore);
     }
 
     @Test
