@@ -3,6 +3,7 @@ package io.kontor.productdevelopment.delivery;
 import io.kontor.platform.events.EventMeta;
 import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.inbox.InboxHandled;
 import io.smallrye.common.annotation.Blocking;
@@ -13,8 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class InvoiceEventsHandler {
 
-    private static final EventRoutes<InvoiceEventsHandler> ROUTES =
-            EventRoutes.of(InvoiceEventsHandler.class).on(InvoiceIssued.class, InvoiceEventsHandler::issued);
+    private static final EventRoutes<InvoiceEventsHandler> ROUTES = EventRoutes.of(InvoiceEventsHandler.class)
+            .on(InvoiceIssued.class, InvoiceEventsHandler::issued)
+            .on(InvoiceCancelled.class, InvoiceEventsHandler::cancelled);
 
     @Incoming("accounting-invoices")
     @Blocking
@@ -36,5 +38,13 @@ public class InvoiceEventsHandler {
         invoice.grossTotal = issued.grossTotal();
         invoice.currency = issued.currency();
         invoice.persist();
+    }
+
+    /** A cancelled milestone invoice no longer bills its milestone: the matrix shows the milestone unbilled again. */
+    void cancelled(InvoiceCancelled cancelled, EventMeta meta) {
+        MilestoneInvoice invoice = MilestoneInvoice.findById(cancelled.invoiceId());
+        if (invoice != null) {
+            invoice.creditNoteNumber = cancelled.creditNoteNumber();
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An invoice accounting issued for a milestone. */
+/** An invoice accounting issued for a milestone, and whether a credit note cancelled it. */
 @Entity
 public class MilestoneInvoice extends PanacheEntityBase {
 
@@ -21,8 +21,11 @@ public class MilestoneInvoice extends PanacheEntityBase {
     public LocalDate issueDate;
     public BigDecimal grossTotal;
     public String currency;
+    /** Set when the invoice was cancelled by this credit note: it bills the milestone no longer. */
+    public String creditNoteNumber;
 
+    /** The invoices that bill the milestone: issued and not cancelled. */
     public static List<MilestoneInvoice> of(UUID milestoneId) {
-        return list("milestoneId = ?1 order by issueDate, invoiceNumber", milestoneId);
+        return list("milestoneId = ?1 and creditNoteNumber is null order by issueDate, invoiceNumber", milestoneId);
     }
 }

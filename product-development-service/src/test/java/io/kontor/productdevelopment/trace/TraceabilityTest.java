@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
+import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.events.projects.ProjectCreated;
@@ -188,6 +189,16 @@ class TraceabilityTest {
                 .asString();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<td>RE-2027-000004 (2027-01-29)</td>");
         Files.writeString(Path.of("target", "traceability-example.html"), html);
+
+        // The milestone invoice is cancelled by a credit note (§14c UStG correction): the milestone is unbilled again.
+        events.send(
+                "accounting-service",
+                new InvoiceCancelled(invoice, "RE-2027-000004", "GS-2027-000001", customer, offer.offerId()));
+        JsonPath afterCancellation = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> matrix(Map.of("customerId", customer)),
+                        m -> m.getList("rows[0].milestones[0].invoices").isEmpty());
+        assertThat(afterCancellation.getList("findings.kind")).contains("DELIVERED_NOT_BILLED");
     }
 
     @Test
