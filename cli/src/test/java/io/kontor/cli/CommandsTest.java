@@ -146,6 +146,11 @@ class CommandsTest {
                         "/accounting/admin/dead-letters?topic=projects.projects",
                         null),
                 call(
+                        "dead-letters list --service product-development --topic accounting.invoices",
+                        "GET",
+                        "/product-development/admin/dead-letters?topic=accounting.invoices",
+                        null),
+                call(
                         "dead-letters replay --service accounting --topic projects.projects --event e-1",
                         "POST",
                         "/accounting/admin/dead-letters/replay",

@@ -35,16 +35,12 @@ public final class DeadLettersCommand {
             Column.of("CONSUMER", "consumer").dispensable(1),
             Column.of("ERROR", "error"));
 
-    /** The service that parked them: each service keeps and replays only its own consumers' dead letters. */
-    enum Service {
-        sales,
-        accounting,
-        hr,
-        projects
-    }
-
     abstract static class OnTopic extends ApiCommand {
-        @Option(names = "--service", required = true, description = "the consuming service: ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--service",
+                converter = Service.Converter.class,
+                required = true,
+                description = "the consuming service: ${COMPLETION-CANDIDATES}")
         Service service;
 
         @Option(names = "--topic", required = true, description = "the original topic, e.g. projects.projects")
@@ -116,7 +112,10 @@ public final class DeadLettersCommand {
             subcommands = {DeadLettersCommand.RetryParked.class, DeadLettersCommand.DiscardParked.class})
     static final class Parked extends ApiCommand {
         // Not required by picocli: "parked retry --service ..." must not ask for the list's --service as well.
-        @Option(names = "--service", description = "the publishing service: ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--service",
+                converter = Service.Converter.class,
+                description = "the publishing service: ${COMPLETION-CANDIDATES}")
         Service service;
 
         @Option(names = "--topic", description = "only those for this topic")
@@ -140,7 +139,11 @@ public final class DeadLettersCommand {
     }
 
     abstract static class OneParked extends ApiCommand {
-        @Option(names = "--service", required = true, description = "the publishing service: ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--service",
+                converter = Service.Converter.class,
+                required = true,
+                description = "the publishing service: ${COMPLETION-CANDIDATES}")
         Service service;
 
         @Parameters(paramLabel = "ID", description = "the parked row's id, from dead-letters parked")

@@ -28,13 +28,6 @@ public final class MailCommand {
             Column.of("HANDED TO SMTP", "handedToSmtpAt").dispensable(4),
             Column.of("ANSWER / ERROR", "lastError").dispensable(1));
 
-    enum Service {
-        sales,
-        accounting,
-        hr,
-        projects
-    }
-
     @Command(
             name = "deliveries",
             description = {
@@ -48,7 +41,10 @@ public final class MailCommand {
         @Option(names = "--invoice", paramLabel = "INVOICE_ID", description = "the mails of this invoice")
         String invoice;
 
-        @Option(names = "--service", description = "every mail of this service: ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--service",
+                converter = Service.Converter.class,
+                description = "every mail of this service: ${COMPLETION-CANDIDATES}")
         Service service;
 
         @Option(names = "--status", description = "with --service: PENDING, SENDING, SENT or FAILED")
@@ -74,7 +70,11 @@ public final class MailCommand {
             name = "resend",
             description = "Sends a mail again as a new message (new Message-ID, pointing to the original).")
     static final class Resend extends ApiCommand {
-        @Option(names = "--service", required = true, description = "the sending service: ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--service",
+                converter = Service.Converter.class,
+                required = true,
+                description = "the sending service: ${COMPLETION-CANDIDATES}")
         Service service;
 
         @Parameters(paramLabel = "ID", description = "the delivery's id, from mail deliveries")
