@@ -18,8 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -107,6 +109,73 @@ public class MailOutbox {
                 attachments);
         wakeSenderAfterCommit();
         return get(id);
+    }
+
+    /**
+     * Erases a person from every mail that names them, whatever document it belongs to (GDPR Art. 17): a mail to them
+     * loses recipient, subject, text and files as in {@link #erasePersonalData}; in a mail to others their name or
+     * address in subject and text becomes "erased", and a file that contains it (an invitation listing them as
+     * attendee) is emptied, its size and SHA-256 kept. A mail to them not sent yet is not sent any more (FAILED).
+     *
+     * @param mentions the person's name and e-mail address, each matched without regard to case
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erasePersonMentioned(List<String> mentions) {
+        for (String mention : mentions) {
+            if (mention == null || mention.isBlank()) {
+                continue;
+            }
+            Pattern literal = Pattern.compile(Pattern.quote(mention), Pattern.CASE_INSENSITIVE);
+            String like = "%" + mention.toLowerCase(Locale.ROOT) + "%";
+            try (Connection connection = dataSource.getConnection()) {
+                try (PreparedStatement attachments = connection.prepareStatement(
+                        "update mail_attachment set content = ''::bytea, file_name = 'erased' where"
+                                // Text files (an invitation's ATTENDEE lines) only; a PDF's text is compressed.
+                                + " position(lower(?) in lower(encode(content, 'escape'))) > 0"
+                                + " or delivery_id in (select id from mail_delivery where lower(recipient) = lower(?))")) {
+                    attachments.setString(1, mention);
+                    attachments.setString(2, mention);
+                    attachments.executeUpdate();
+                }
+                try (PreparedStatement toThem = connection.prepareStatement(
+                        "update mail_delivery set recipient = 'erased', subject = 'erased', body_text = '',"
+                                + " server_response = split_part(server_response, ' for ', 1),"
+                                + " last_error = case when status in ('PENDING', 'SENDING')"
+                                + " then 'personal data erased before it was sent' else null end,"
+                                + " status = case when status in ('PENDING', 'SENDING') then 'FAILED' else status end"
+                                + " where lower(recipient) = lower(?)")) {
+                    toThem.setString(1, mention);
+                    toThem.executeUpdate();
+                }
+                List<Object[]> naming = new ArrayList<>();
+                try (PreparedStatement find =
+                        connection.prepareStatement("select id, subject, body_text from mail_delivery"
+                                + " where lower(subject) like ? or lower(body_text) like ?")) {
+                    find.setString(1, like);
+                    find.setString(2, like);
+                    try (ResultSet rows = find.executeQuery()) {
+                        while (rows.next()) {
+                            naming.add(new Object[] {rows.getObject(1), rows.getString(2), rows.getString(3)});
+                        }
+                    }
+                }
+                try (PreparedStatement replace = connection.prepareStatement(
+                        "update mail_delivery set subject = ?, body_text = ? where id = ?")) {
+                    for (Object[] row : naming) {
+                        replace.setString(1, literal.matcher((String) row[1]).replaceAll("erased"));
+                        replace.setString(
+                                2,
+                                row[2] == null
+                                        ? null
+                                        : literal.matcher((String) row[2]).replaceAll("erased"));
+                        replace.setObject(3, row[0]);
+                        replace.executeUpdate();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not erase a person from the mails", e);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kontor.projects.directory;
 
+import io.kontor.platform.mail.MailOutbox;
 import io.kontor.projects.kickoff.Kickoff;
 import io.kontor.projects.minutes.ActionItem;
 import io.kontor.projects.minutes.Minutes;
@@ -29,6 +30,9 @@ public class StaffErasure {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MailOutbox mail;
+
     public void forget(StaffMember member, LocalDate erasedOn) {
         List<String> names = Stream.of(
                         member.firstName == null || member.lastName == null ? null : member.fullName(), member.email)
@@ -51,6 +55,8 @@ public class StaffErasure {
                             .filter(p -> !p.equalsIgnoreCase(name))
                             .toList());
         }
+        // Kick-off invitations went to them and named them to the others (ATTENDEE lines, the text).
+        mail.erasePersonMentioned(names);
         member.firstName = null;
         member.lastName = null;
         member.email = null;
