@@ -3,19 +3,15 @@ package io.kontor.accounting.dunning;
 import io.kontor.accounting.document.DunningNoticePdf;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,8 +25,6 @@ public class DunningNoticeMail {
 
     static final String DOCUMENT = "dunning-notice";
     private static final Logger LOG = Logger.getLogger(DunningNoticeMail.class);
-    private static final Set<String> GERMAN_SPEAKING = Set.of("DE", "AT", "CH", "LI", "LU");
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     @Inject
     MailOutbox mail;
@@ -52,19 +46,19 @@ public class DunningNoticeMail {
                     notice.level, invoice.invoiceNumber);
             return;
         }
-        boolean german = invoice.buyer.country == null || GERMAN_SPEAKING.contains(invoice.buyer.country);
+        Locale language = MailLocale.forCountry(invoice.buyer.country);
         String title = DunningNoticePdf.title(notice.level);
         LocalDate payBy = notice.payBy;
         mail.send(MailRequest.forDocument(DOCUMENT, notice.id)
                 .to(invoice.buyer.email)
-                .template("dunning-notice", german ? Locale.GERMAN : Locale.ENGLISH)
+                .template("dunning-notice", language)
                 .data("title", title)
                 .data("invoiceNumber", invoice.invoiceNumber)
-                .data("issueDate", date(invoice.issueDate, german))
-                .data("dueDate", date(invoice.dueDate, german))
-                .data("issuedOn", date(notice.issuedOn, german))
-                .data("payBy", date(payBy, german))
-                .data("totalOwed", german ? germanAmount(notice.totalOwed) : notice.totalOwed.toPlainString())
+                .data("issueDate", MailLocale.date(invoice.issueDate, language))
+                .data("dueDate", MailLocale.date(invoice.dueDate, language))
+                .data("issuedOn", MailLocale.date(notice.issuedOn, language))
+                .data("payBy", MailLocale.date(payBy, language))
+                .data("totalOwed", MailLocale.amount(notice.totalOwed, language))
                 .data("currency", notice.currency)
                 .attach(
                         invoice.invoiceNumber + "-M" + notice.level + ".pdf",
@@ -79,13 +73,5 @@ public class DunningNoticeMail {
         return notices.stream()
                 .flatMap(notice -> mail.deliveries(DOCUMENT, notice.id.toString()).stream())
                 .toList();
-    }
-
-    private static String date(LocalDate date, boolean german) {
-        return date == null ? "" : german ? date.format(GERMAN_DATE) : date.toString();
-    }
-
-    private static String germanAmount(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount);
     }
 }

@@ -2,18 +2,14 @@ package io.kontor.accounting.invoice;
 
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,8 +25,6 @@ public class InvoiceMail {
 
     static final String INVOICE_DOCUMENT = "invoice";
     private static final Logger LOG = Logger.getLogger(InvoiceMail.class);
-    private static final Set<String> GERMAN_SPEAKING = Set.of("DE", "AT", "CH", "LI", "LU");
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     @Inject
     MailOutbox mail;
@@ -51,15 +45,15 @@ public class InvoiceMail {
             LOG.infof("invoice %s is not mailed: the buyer has no e-mail address", invoice.invoiceNumber);
             return;
         }
-        boolean german = buyer.country == null || GERMAN_SPEAKING.contains(buyer.country);
+        Locale language = MailLocale.forCountry(buyer.country);
         mail.send(MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
                 .to(buyer.email)
-                .template("invoice", german ? Locale.GERMAN : Locale.ENGLISH)
+                .template("invoice", language)
                 .data("invoiceNumber", invoice.invoiceNumber)
-                .data("grossTotal", german ? germanAmount(invoice.grossTotal) : invoice.grossTotal.toPlainString())
+                .data("grossTotal", MailLocale.amount(invoice.grossTotal, language))
                 .data("currency", invoice.currency)
-                .data("issueDate", german ? invoice.issueDate.format(GERMAN_DATE) : invoice.issueDate.toString())
-                .data("dueDate", german ? invoice.dueDate.format(GERMAN_DATE) : invoice.dueDate.toString())
+                .data("issueDate", MailLocale.date(invoice.issueDate, language))
+                .data("dueDate", MailLocale.date(invoice.dueDate, language))
                 .attach(
                         invoice.invoiceNumber + ".pdf",
                         "application/pdf",
@@ -76,9 +70,5 @@ public class InvoiceMail {
 
     public List<MailDelivery> deliveries(Invoice invoice) {
         return mail.deliveries(INVOICE_DOCUMENT, invoice.id.toString());
-    }
-
-    private static String germanAmount(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount);
     }
 }

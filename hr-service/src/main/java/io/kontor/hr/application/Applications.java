@@ -5,6 +5,7 @@ import io.kontor.hr.opening.JobOpening;
 import io.kontor.platform.events.hr.ApplicationReceived;
 import io.kontor.platform.events.hr.CandidateRejected;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import io.kontor.platform.outbox.Outbox;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,7 +143,7 @@ public class Applications {
                     .template("rejection", Locale.GERMAN)
                     .data("candidateName", application.candidateName())
                     .data("jobTitle", opening == null ? "" : opening.title)
-                    .data("date", application.rejectionSentOn.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+                    .data("date", MailLocale.date(application.rejectionSentOn, Locale.GERMAN))
                     .attach("absage-" + application.id + ".pdf", "application/pdf", rejectionLetter.print(application))
                     .requestedBy("hr-service")
                     .build());

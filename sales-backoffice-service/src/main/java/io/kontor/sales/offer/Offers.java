@@ -2,6 +2,7 @@ package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import io.kontor.platform.mail.MissingRecipientProblem;
@@ -28,13 +29,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,7 +70,6 @@ public class Offers {
     MailOutbox mail;
 
     static final String OFFER_DOCUMENT = "offer";
-    private static final Set<String> GERMAN_SPEAKING = Set.of("DE", "AT", "CH", "LI", "LU");
 
     /**
      * A new draft. A front-office system ({@code byFrontOffice}) sells at list prices: it may not set a line's price,
@@ -258,19 +256,15 @@ public class Offers {
                         "customer " + customer.customerNumber + " has no e-mail address (field email) to send offer "
                                 + offer.offerNumber + " to; add one, or send with {\"deliver\": false}");
             }
-            boolean german = GERMAN_SPEAKING.contains(customer.billingAddress.country);
+            Locale language = MailLocale.forCountry(customer.billingAddress.country);
             mail.send(MailRequest.forDocument(OFFER_DOCUMENT, offer.id)
                     .to(customer.email)
-                    .template("offer", german ? Locale.GERMAN : Locale.ENGLISH)
+                    .template("offer", language)
                     .data("offerNumber", offer.offerNumber)
                     .data("customerName", customer.name)
-                    .data("grossTotal", german ? germanAmount(offer.grossTotal) : offer.grossTotal.toPlainString())
+                    .data("grossTotal", MailLocale.amount(offer.grossTotal, language))
                     .data("currency", offer.currency)
-                    .data(
-                            "validUntil",
-                            german
-                                    ? offer.validUntil.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))
-                                    : offer.validUntil.toString())
+                    .data("validUntil", MailLocale.date(offer.validUntil, language))
                     .attach(
                             OfferPdf.fileName(offer),
                             "application/pdf",
@@ -285,12 +279,6 @@ public class Offers {
     /** Every mail sent for the offer. */
     public List<MailDelivery> deliveries(UUID id) {
         return mail.deliveries(OFFER_DOCUMENT, id.toString());
-    }
-
-    private static String germanAmount(BigDecimal amount) {
-        java.text.DecimalFormat format =
-                new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.GERMANY));
-        return format.format(amount);
     }
 
     /** Publishes the offer with the customer as sales knows them now, so accounting can bill without asking back. */
