@@ -128,24 +128,13 @@ public class MailOutbox {
             Pattern literal = Pattern.compile(Pattern.quote(mention), Pattern.CASE_INSENSITIVE);
             String like = "%" + mention.toLowerCase(Locale.ROOT) + "%";
             try (Connection connection = dataSource.getConnection()) {
+                eraseDeliveries(connection, "lower(recipient) = lower(?)", mention);
                 try (PreparedStatement attachments = connection.prepareStatement(
-                        "update mail_attachment set content = ''::bytea, file_name = 'erased' where"
-                                // Text files (an invitation's ATTENDEE lines) only; a PDF's text is compressed.
-                                + " position(lower(?) in lower(encode(content, 'escape'))) > 0"
-                                + " or delivery_id in (select id from mail_delivery where lower(recipient) = lower(?))")) {
+                        // Text files (an invitation's ATTENDEE lines) only; a PDF's text is compressed.
+                        "update mail_attachment set content = ''::bytea, file_name = 'erased'"
+                                + " where position(lower(?) in lower(encode(content, 'escape'))) > 0")) {
                     attachments.setString(1, mention);
-                    attachments.setString(2, mention);
                     attachments.executeUpdate();
-                }
-                try (PreparedStatement toThem = connection.prepareStatement(
-                        "update mail_delivery set recipient = 'erased', subject = 'erased', body_text = '',"
-                                + " server_response = split_part(server_response, ' for ', 1),"
-                                + " last_error = case when status in ('PENDING', 'SENDING')"
-                                + " then 'personal data erased before it was sent' else null end,"
-                                + " status = case when status in ('PENDING', 'SENDING') then 'FAILED' else status end"
-                                + " where lower(recipient) = lower(?)")) {
-                    toThem.setString(1, mention);
-                    toThem.executeUpdate();
                 }
                 List<Object[]> naming = new ArrayList<>();
                 try (PreparedStatement find =
@@ -187,28 +176,40 @@ public class MailOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erasePersonalData(String documentType, String documentId) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement attachments = connection.prepareStatement(
-                    "update mail_attachment set content = ''::bytea, file_name = 'erased' where delivery_id in"
-                            + " (select id from mail_delivery where document_type = ? and document_id = ?)")) {
-                attachments.setString(1, documentType);
-                attachments.setString(2, documentId);
-                attachments.executeUpdate();
-            }
-            try (PreparedStatement deliveries = connection.prepareStatement(
-                    "update mail_delivery set recipient = 'erased', subject = 'erased', body_text = '',"
-                            + " server_response = split_part(server_response, ' for ', 1),"
-                            + " last_error = case when status in ('PENDING', 'SENDING')"
-                            + " then 'personal data erased before it was sent'"
-                            + " when position(recipient in coalesce(last_error, '')) > 0 then 'erased'"
-                            + " else last_error end,"
-                            + " status = case when status in ('PENDING', 'SENDING') then 'FAILED' else status end"
-                            + " where document_type = ? and document_id = ?")) {
-                deliveries.setString(1, documentType);
-                deliveries.setString(2, documentId);
-                deliveries.executeUpdate();
-            }
+            eraseDeliveries(connection, "document_type = ? and document_id = ?", documentType, documentId);
         } catch (SQLException e) {
             throw new IllegalStateException("could not erase the mails of " + documentType + " " + documentId, e);
+        }
+    }
+
+    /**
+     * Blanks the deliveries {@code where} selects, and their files: recipient, subject, text, file content and names,
+     * and an error naming the recipient; what shows that and when something was sent stays. One not sent yet is FAILED.
+     */
+    private static void eraseDeliveries(Connection connection, String where, String... parameters) throws SQLException {
+        try (PreparedStatement attachments = connection.prepareStatement(
+                "update mail_attachment set content = ''::bytea, file_name = 'erased' where delivery_id in"
+                        + " (select id from mail_delivery where " + where + ")")) {
+            bind(attachments, parameters);
+            attachments.executeUpdate();
+        }
+        try (PreparedStatement deliveries = connection.prepareStatement(
+                "update mail_delivery set recipient = 'erased', subject = 'erased', body_text = '',"
+                        + " server_response = split_part(server_response, ' for ', 1),"
+                        + " last_error = case when status in ('PENDING', 'SENDING')"
+                        + " then 'personal data erased before it was sent'"
+                        + " when position(recipient in coalesce(last_error, '')) > 0 then 'erased'"
+                        + " else last_error end,"
+                        + " status = case when status in ('PENDING', 'SENDING') then 'FAILED' else status end"
+                        + " where " + where)) {
+            bind(deliveries, parameters);
+            deliveries.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, String... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
         }
     }
 
