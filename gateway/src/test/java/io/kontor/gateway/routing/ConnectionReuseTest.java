@@ -81,8 +81,13 @@ class ConnectionReuseTest {
 
         for (int round = 0; round < 8; round++) {
             for (int i = 0; i < 5; i++) {
+                // The first POST after a restart may be written onto a closed connection before the gateway has read
+                // the service's FIN; nothing can tell whether such a POST took effect, so only one with an
+                // Idempotency-Key may be sent again (RFC 9112, section 9.3.1) - as front-office clients are told to
+                // send. The POSTs after it, without a key, show that no closed connection stays in the pool.
+                String key = i == 0 ? "restart-" + round + "-" + System.nanoTime() : null;
                 statuses.add(
-                        postProduct(token, "Gadget " + round + "-" + i, null).statusCode());
+                        postProduct(token, "Gadget " + round + "-" + i, key).statusCode());
             }
             // Closes every connection the gateway holds, as a redeployed service does.
             services.sales().restart(new HttpServerOptions());
