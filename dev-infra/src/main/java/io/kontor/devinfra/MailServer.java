@@ -18,6 +18,11 @@ public final class MailServer implements AutoCloseable {
     public static final String SENDER_LOGIN = "kontor";
     // Loopback only and in memory; a made-up password would gain nothing over a fixed one.
     public static final String SENDER_PASSWORD = "kontor-dev-mail";
+    /**
+     * The envelope sender of every mail and the mailbox the services read delivery status notifications from (login and
+     * password the address, as every mailbox here).
+     */
+    public static final String BOUNCE_ADDRESS = "bounces@kontor.localhost";
 
     private static final int START_TRIES = 5;
 
@@ -44,8 +49,10 @@ public final class MailServer implements AutoCloseable {
                         new ServerSetup(smtp, HOST, ServerSetup.PROTOCOL_SMTP),
                         new ServerSetup(imap, HOST, ServerSetup.PROTOCOL_IMAP)
                     })
-                    .withConfiguration(
-                            GreenMailConfiguration.aConfig().withUser(SENDER_ADDRESS, SENDER_LOGIN, SENDER_PASSWORD));
+                    .withConfiguration(GreenMailConfiguration.aConfig()
+                            .withUser(SENDER_ADDRESS, SENDER_LOGIN, SENDER_PASSWORD)
+                            // Exists before the first bounce, so that reading it does not fail to log in.
+                            .withUser(BOUNCE_ADDRESS, BOUNCE_ADDRESS, mailboxPassword(BOUNCE_ADDRESS)));
             try {
                 server.start();
                 return new MailServer(server, smtp, imap);
@@ -74,38 +81,42 @@ public final class MailServer implements AutoCloseable {
      * The {@code quarkus.mailer.*} settings of a service that sends through this server (plain SMTP on loopback, with
      * login).
      */
-    public static Map<String, String> quarkusMailerConfig(int smtpPort) {
-        return Map.of(
-                "quarkus.mailer.host",
-                HOST,
-                "quarkus.mailer.port",
-                Integer.toString(smtpPort),
-                "quarkus.mailer.username",
-                SENDER_LOGIN,
-                "quarkus.mailer.password",
-                SENDER_PASSWORD,
-                "quarkus.mailer.from",
-                SENDER_ADDRESS,
-                "quarkus.mailer.auth-methods",
-                "PLAIN LOGIN",
-                "quarkus.mailer.start-tls",
-                "DISABLED",
-                "quarkus.mailer.mock",
-                "false");
+    public static Map<String, String> quarkusMailerConfig(int smtpPort, int imapPort) {
+        return Map.ofEntries(
+                Map.entry("quarkus.mailer.host", HOST),
+                Map.entry("quarkus.mailer.port", Integer.toString(smtpPort)),
+                Map.entry("quarkus.mailer.username", SENDER_LOGIN),
+                Map.entry("quarkus.mailer.password", SENDER_PASSWORD),
+                Map.entry("quarkus.mailer.from", SENDER_ADDRESS),
+                Map.entry("quarkus.mailer.bounce-address", BOUNCE_ADDRESS),
+                Map.entry("quarkus.mailer.auth-methods", "PLAIN LOGIN"),
+                Map.entry("quarkus.mailer.start-tls", "DISABLED"),
+                Map.entry("quarkus.mailer.mock", "false"),
+                Map.entry("kontor.mail.bounces.imap-host", HOST),
+                Map.entry("kontor.mail.bounces.imap-port", Integer.toString(imapPort)),
+                Map.entry("kontor.mail.bounces.ssl", "false"),
+                Map.entry("kontor.mail.bounces.username", BOUNCE_ADDRESS),
+                Map.entry("kontor.mail.bounces.password", mailboxPassword(BOUNCE_ADDRESS)));
     }
 
     /**
      * The same settings as the environment variables a service in the production profile reads (the platform maps
      * {@code KONTOR_SMTP_*} to {@code quarkus.mailer.*}, as the cluster's kontor-smtp Secret sets them).
      */
-    public static Map<String, String> environment(int smtpPort) {
-        return Map.of(
-                "KONTOR_SMTP_HOST", HOST,
-                "KONTOR_SMTP_PORT", Integer.toString(smtpPort),
-                "KONTOR_SMTP_USERNAME", SENDER_LOGIN,
-                "KONTOR_SMTP_PASSWORD", SENDER_PASSWORD,
-                "KONTOR_SMTP_START_TLS", "DISABLED",
-                "KONTOR_MAIL_FROM", SENDER_ADDRESS);
+    public static Map<String, String> environment(int smtpPort, int imapPort) {
+        return Map.ofEntries(
+                Map.entry("KONTOR_SMTP_HOST", HOST),
+                Map.entry("KONTOR_SMTP_PORT", Integer.toString(smtpPort)),
+                Map.entry("KONTOR_SMTP_USERNAME", SENDER_LOGIN),
+                Map.entry("KONTOR_SMTP_PASSWORD", SENDER_PASSWORD),
+                Map.entry("KONTOR_SMTP_START_TLS", "DISABLED"),
+                Map.entry("KONTOR_MAIL_FROM", SENDER_ADDRESS),
+                Map.entry("KONTOR_MAIL_BOUNCE_ADDRESS", BOUNCE_ADDRESS),
+                Map.entry("KONTOR_BOUNCE_IMAP_HOST", HOST),
+                Map.entry("KONTOR_BOUNCE_IMAP_PORT", Integer.toString(imapPort)),
+                Map.entry("KONTOR_BOUNCE_IMAP_SSL", "false"),
+                Map.entry("KONTOR_BOUNCE_IMAP_USERNAME", BOUNCE_ADDRESS),
+                Map.entry("KONTOR_BOUNCE_IMAP_PASSWORD", mailboxPassword(BOUNCE_ADDRESS)));
     }
 
     /** Stops both servers; the mail kept in memory is gone. */

@@ -46,8 +46,10 @@ class MailServerTest {
 
     @Test
     void servicesGetTheirMailerSettingsAsEnvironmentVariables() {
-        assertThat(MailServer.environment(2525))
+        assertThat(MailServer.environment(2525, 2143))
                 .containsEntry("KONTOR_SMTP_PORT", "2525")
-                .containsEntry("KONTOR_SMTP_START_TLS", "DISABLED");
+                .containsEntry("KONTOR_SMTP_START_TLS", "DISABLED")
+                .containsEntry("KONTOR_MAIL_BOUNCE_ADDRESS", MailServer.BOUNCE_ADDRESS)
+                .containsEntry("KONTOR_BOUNCE_IMAP_PORT", "2143");
     }
 }

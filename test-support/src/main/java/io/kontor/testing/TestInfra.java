@@ -141,7 +141,7 @@ public final class TestInfra {
 
     /** The {@code quarkus.mailer.*} settings of an application under test: it sends through the test mail server. */
     public static Map<String, String> quarkusMailerConfig() {
-        return MailServer.quarkusMailerConfig(smtpPort());
+        return MailServer.quarkusMailerConfig(smtpPort(), imapPort());
     }
 
     /** The services' access plus every {@value #TEST_ACCESS_RESOURCE} on the test classpath. */

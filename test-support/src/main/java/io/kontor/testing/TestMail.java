@@ -9,8 +9,12 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +66,9 @@ public final class TestMail {
             List<String> to,
             String text,
             String html,
-            List<Attachment> attachments) {
+            List<Attachment> attachments,
+            /** The envelope sender as the receiving server recorded it: where bounces go. */
+            String returnPath) {
 
         public Attachment attachment(String fileName) {
             return attachments.stream()
@@ -139,7 +145,62 @@ public final class TestMail {
                                 .toList(),
                 parts.text,
                 parts.html,
-                List.copyOf(parts.attachments));
+                List.copyOf(parts.attachments),
+                message.getHeader("Return-Path", null));
+    }
+
+    /**
+     * Sends a delivery status notification (RFC 3464) about {@code originalMessageId} to {@code bounceAddress} over
+     * SMTP, as the recipient's mail server does when it gives up: {@code action} "failed" or "delayed", {@code status}
+     * e.g. "5.1.1", the remote diagnostic, and the original message's headers (text/rfc822-headers). Returns the
+     * report's own Message-ID.
+     */
+    public static String sendDeliveryStatusNotification(
+            String bounceAddress,
+            String originalMessageId,
+            String originalRecipient,
+            String action,
+            String status,
+            String diagnostic) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", MailServer.HOST);
+        properties.setProperty("mail.smtp.port", Integer.toString(TestInfra.smtpPort()));
+        // Real servers send it with the null reverse path (RFC 5321, 4.5.5), which GreenMail refuses.
+        properties.setProperty("mail.smtp.from", "MAILER-DAEMON@mx.example.com");
+        Session session = Session.getInstance(properties);
+        try {
+            MimeMessage report = new MimeMessage(session);
+            report.setFrom(new InternetAddress("MAILER-DAEMON@mx.example.com"));
+            report.setRecipients(Message.RecipientType.TO, bounceAddress);
+            report.setSubject("Undelivered Mail Returned to Sender");
+            MimeMultipart parts = new MimeMultipart("report; report-type=delivery-status");
+            MimeBodyPart human = new MimeBodyPart();
+            human.setText("This is the mail system at host mx.example.com.\n\nI'm sorry to have to inform you that"
+                    + " your message could not be delivered to one or more recipients.\n");
+            parts.addBodyPart(human);
+            MimeBodyPart fields = new MimeBodyPart();
+            fields.setContent(
+                    "Reporting-MTA: dns; mx.example.com\r\nArrival-Date: Mon, 2 Mar 2026 09:00:00 +0100\r\n\r\n"
+                            + "Final-Recipient: rfc822; " + originalRecipient + "\r\n"
+                            + "Original-Recipient: rfc822; " + originalRecipient + "\r\n"
+                            + "Action: " + action + "\r\n"
+                            + "Status: " + status + "\r\n"
+                            + "Remote-MTA: dns; mx.example.com\r\n"
+                            + "Diagnostic-Code: " + diagnostic + "\r\n",
+                    "message/delivery-status");
+            parts.addBodyPart(fields);
+            MimeBodyPart headers = new MimeBodyPart();
+            headers.setContent(
+                    "Message-ID: " + originalMessageId + "\r\nTo: " + originalRecipient + "\r\n",
+                    "text/rfc822-headers");
+            parts.addBodyPart(headers);
+            report.setContent(parts);
+            report.saveChanges();
+            Transport.send(report);
+            return report.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot send the delivery status notification", e);
+        }
     }
 
     private static final class Parts {

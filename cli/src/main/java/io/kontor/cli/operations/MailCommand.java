@@ -32,7 +32,7 @@ public final class MailCommand {
             name = "deliveries",
             description = {
                 "Lists delivery records: of one document (--offer, --invoice) or a service's newest (admins; --status"
-                        + " FAILED shows what needs a look)."
+                        + " FAILED or BOUNCED shows what needs a look)."
             })
     static final class Deliveries extends ApiCommand {
         @Option(names = "--offer", paramLabel = "OFFER_ID", description = "the mails of this offer")
@@ -47,7 +47,7 @@ public final class MailCommand {
                 description = "every mail of this service: ${COMPLETION-CANDIDATES}")
         Service service;
 
-        @Option(names = "--status", description = "with --service: PENDING, SENDING, SENT or FAILED")
+        @Option(names = "--status", description = "with --service: PENDING, SENDING, SENT, FAILED or BOUNCED")
         String status;
 
         @Override

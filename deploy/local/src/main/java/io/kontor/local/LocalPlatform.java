@@ -506,7 +506,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KAFKA_SECURITY_PROTOCOL", kafka.clientProperties(app.module()).get("security.protocol"));
         env.put("KAFKA_SASL_JAAS_CONFIG", kafka.jaasConfig(app.module()));
         // Outgoing mail goes to the launcher's mail server, where a person reads it over IMAP (see the banner).
-        env.putAll(MailServer.environment(mail.smtpPort()));
+        env.putAll(MailServer.environment(mail.smtpPort(), mail.imapPort()));
         if (app.isService()) {
             // The business calendar; the gateway's rate limits, circuit breakers and dev tokens keep the real time.
             command.add("-Dkontor.clock.shift-file=" + clockShiftFile());

@@ -28,6 +28,10 @@ public record MailDelivery(
         int inDoubtResends,
         UUID resendOf,
         String requestedBy,
+        Instant bouncedAt,
+        String bounceStatus,
+        String bounceDiagnostic,
+        String bounceReportedBy,
         List<Attachment> attachments) {
 
     public enum Status {
@@ -38,7 +42,13 @@ public record MailDelivery(
         /** The SMTP server accepted it for delivery. */
         SENT,
         /** Refused or unreachable on every try: a person must look at it (and may resend). */
-        FAILED
+        FAILED,
+        /**
+         * Accepted by SMTP, then reported undeliverable by the recipient's side (a delivery status notification to the
+         * bounce address, {@code bounceStatus} and {@code bounceDiagnostic}): it did not arrive; correct the address
+         * and resend.
+         */
+        BOUNCED
     }
 
     public record Attachment(String fileName, String contentType, long size, String sha256) {}

@@ -15,9 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Every service's outgoing mail for the operator: what failed, and a resend on demand (a new message with a new
@@ -61,7 +63,12 @@ public class MailDeliveryResource {
         try {
             return MailDelivery.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldProblem("status", "one of PENDING, SENDING, SENT, FAILED");
+            throw new InvalidFieldProblem(
+                    "status",
+                    "one of "
+                            + Arrays.stream(MailDelivery.Status.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 }

@@ -200,6 +200,8 @@ public class MailOutbox {
                         + " then 'personal data erased before it was sent'"
                         + " when position(recipient in coalesce(last_error, '')) > 0 then 'erased'"
                         + " else last_error end,"
+                        + " bounce_diagnostic = case when position(recipient in coalesce(bounce_diagnostic, '')) > 0"
+                        + " then 'erased' else bounce_diagnostic end,"
                         + " status = case when status in ('PENDING', 'SENDING') then 'FAILED' else status end"
                         + " where " + where)) {
             bind(deliveries, parameters);

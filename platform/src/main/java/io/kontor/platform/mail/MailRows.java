@@ -16,7 +16,8 @@ final class MailRows {
 
     private static final String COLUMNS = "select id, message_id, document_type, document_id, recipient, subject,"
             + " language, status, attempts, max_attempts, created_at, next_attempt_at, handed_to_smtp_at, accepted_at,"
-            + " server_response, last_error, in_doubt_resends, resend_of, requested_by from mail_delivery ";
+            + " server_response, last_error, in_doubt_resends, resend_of, requested_by, bounced_at, bounce_status, bounce_diagnostic,"
+            + " bounce_reported_by from mail_delivery ";
 
     private MailRows() {}
 
@@ -50,6 +51,10 @@ final class MailRows {
                             row.getInt(17),
                             row.getObject(18, UUID.class),
                             row.getString(19),
+                            instant(row.getTimestamp(20)),
+                            row.getString(21),
+                            row.getString(22),
+                            row.getString(23),
                             MailOutbox.attachmentViews(connection, id)));
                 }
             }
