@@ -116,7 +116,9 @@ public final class MailServer implements AutoCloseable {
                 Map.entry("KONTOR_BOUNCE_IMAP_PORT", Integer.toString(imapPort)),
                 Map.entry("KONTOR_BOUNCE_IMAP_SSL", "false"),
                 Map.entry("KONTOR_BOUNCE_IMAP_USERNAME", BOUNCE_ADDRESS),
-                Map.entry("KONTOR_BOUNCE_IMAP_PASSWORD", mailboxPassword(BOUNCE_ADDRESS)));
+                Map.entry("KONTOR_BOUNCE_IMAP_PASSWORD", mailboxPassword(BOUNCE_ADDRESS)),
+                // Locally a bounce should show within seconds, not the production minute.
+                Map.entry("KONTOR_MAIL_BOUNCES_POLL_INTERVAL", "3s"));
     }
 
     /** Stops both servers; the mail kept in memory is gone. */

@@ -80,13 +80,18 @@ public final class TestMail {
 
     /** Every message in the recipient's INBOX, oldest first (empty when nothing ever arrived for the address). */
     public static List<Received> inbox(String address) {
+        return inbox(TestInfra.imapPort(), address);
+    }
+
+    /** Every message in the recipient's INBOX on the mail server at {@code imapPort} (a launched platform's). */
+    public static List<Received> inbox(int imapPort, String address) {
         Properties properties = new Properties();
         properties.setProperty("mail.imap.connectiontimeout", "5000");
         properties.setProperty("mail.imap.timeout", "10000");
         Session session = Session.getInstance(properties);
         try (Store store = session.getStore("imap")) {
             try {
-                store.connect(MailServer.HOST, TestInfra.imapPort(), address, MailServer.mailboxPassword(address));
+                store.connect(MailServer.HOST, imapPort, address, MailServer.mailboxPassword(address));
             } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
                 return List.of();
             }
@@ -108,10 +113,15 @@ public final class TestMail {
 
     /** Waits until the recipient's INBOX holds a message that matches, and returns it. */
     public static Received awaitMessage(String address, Predicate<Received> matching, Duration timeout) {
+        return awaitMessage(TestInfra.imapPort(), address, matching, timeout);
+    }
+
+    /** Waits until the recipient's INBOX on the mail server at {@code imapPort} holds a message that matches. */
+    public static Received awaitMessage(int imapPort, String address, Predicate<Received> matching, Duration timeout) {
         return Awaitility.await()
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> inbox(address).stream().filter(matching).findFirst(), found -> found.isPresent())
+                .until(() -> inbox(imapPort, address).stream().filter(matching).findFirst(), found -> found.isPresent())
                 .orElseThrow();
     }
 
@@ -162,9 +172,24 @@ public final class TestMail {
             String action,
             String status,
             String diagnostic) {
+        return sendDeliveryStatusNotification(
+                TestInfra.smtpPort(), bounceAddress, originalMessageId, originalRecipient, action, status, diagnostic);
+    }
+
+    /**
+     * As {@link #sendDeliveryStatusNotification(String, String, String, String, String, String)}, to a given server.
+     */
+    public static String sendDeliveryStatusNotification(
+            int smtpPort,
+            String bounceAddress,
+            String originalMessageId,
+            String originalRecipient,
+            String action,
+            String status,
+            String diagnostic) {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", MailServer.HOST);
-        properties.setProperty("mail.smtp.port", Integer.toString(TestInfra.smtpPort()));
+        properties.setProperty("mail.smtp.port", Integer.toString(smtpPort));
         // Real servers send it with the null reverse path (RFC 5321, 4.5.5), which GreenMail refuses.
         properties.setProperty("mail.smtp.from", "MAILER-DAEMON@mx.example.com");
         Session session = Session.getInstance(properties);
