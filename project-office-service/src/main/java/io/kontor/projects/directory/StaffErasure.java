@@ -42,6 +42,9 @@ public class StaffErasure {
             minutesNaming(name).forEach(minutes -> {
                 minutes.attendees = replaced(minutes.attendees, name);
                 minutes.decisions = replaced(minutes.decisions, name);
+                minutes.distribution = minutes.distribution.stream()
+                        .filter(address -> !address.equalsIgnoreCase(name))
+                        .toList();
             });
             ActionItem.<ActionItem>list(
                             "lower(owner) like ?1 or lower(description) like ?1",
@@ -55,7 +58,7 @@ public class StaffErasure {
                             .filter(p -> !p.equalsIgnoreCase(name))
                             .toList());
         }
-        // Kick-off invitations went to them and named them to the others (ATTENDEE lines, the text).
+        // Kick-off invitations and minutes went to them and named them to the others (ATTENDEE lines, the text).
         mail.erasePersonMentioned(names);
         member.firstName = null;
         member.lastName = null;
@@ -68,7 +71,10 @@ public class StaffErasure {
     }
 
     private List<Minutes> minutesNaming(String name) {
-        return ids("select id from minutes where attendees ilike ?1 or decisions ilike ?1", name).stream()
+        return ids(
+                        "select id from minutes where attendees ilike ?1 or decisions ilike ?1 or distribution ilike ?1",
+                        name)
+                .stream()
                 .map(id -> Minutes.<Minutes>findById(id))
                 .toList();
     }

@@ -29,6 +29,11 @@ public class Minutes extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public List<String> decisions;
 
+    /** E-mail addresses the minutes were mailed to when recorded. */
+    @Convert(converter = StringListJson.class)
+    @Column(columnDefinition = "text")
+    public List<String> distribution;
+
     public Instant createdAt;
 
     public static List<Minutes> ofProject(UUID projectId) {

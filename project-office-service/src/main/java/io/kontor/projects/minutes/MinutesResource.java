@@ -1,5 +1,6 @@
 package io.kontor.projects.minutes;
 
+import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
@@ -12,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -50,7 +52,8 @@ public class MinutesResource {
             @NotNull LocalDate meetingDate,
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> attendees,
             @Size(max = 100) List<@NotBlank @Size(max = 2000) String> decisions,
-            @Size(max = 100) List<@NotNull @Valid NewActionItem> actionItems) {}
+            @Size(max = 100) List<@NotNull @Valid NewActionItem> actionItems,
+            @Size(max = 50) List<@NotBlank @Email @Size(max = 254) String> distribution) {}
 
     public record ActionItemView(
             UUID id,
@@ -81,6 +84,7 @@ public class MinutesResource {
             LocalDate meetingDate,
             List<String> attendees,
             List<String> decisions,
+            List<String> distribution,
             List<ActionItemView> actionItems) {
 
         static MinutesView of(Minutes minutes, LocalDate today) {
@@ -90,6 +94,7 @@ public class MinutesResource {
                     minutes.meetingDate,
                     minutes.attendees,
                     minutes.decisions,
+                    minutes.distribution == null ? List.of() : minutes.distribution,
                     ActionItem.ofMinutes(minutes.id).stream()
                             .map(item -> ActionItemView.of(item, today))
                             .toList());
@@ -102,17 +107,23 @@ public class MinutesResource {
     @Inject
     ProjectsConfig config;
 
+    @Inject
+    MinutesMail mail;
+
     @POST
     @Path("/minutes")
     @Transactional
     public Response recordMinutes(@PathParam("projectId") UUID projectId, @NotNull @Valid NewMinutes request) {
-        Project.require(projectId);
+        Project project = Project.require(projectId);
         Minutes minutes = new Minutes();
         minutes.id = UUID.randomUUID();
         minutes.projectId = projectId;
         minutes.meetingDate = request.meetingDate();
         minutes.attendees = List.copyOf(request.attendees());
         minutes.decisions = request.decisions() == null ? List.of() : List.copyOf(request.decisions());
+        minutes.distribution = request.distribution() == null
+                ? List.of()
+                : request.distribution().stream().distinct().toList();
         minutes.createdAt = Instant.now(clock);
         minutes.persist();
         List<NewActionItem> items = request.actionItems() == null ? List.of() : request.actionItems();
@@ -127,6 +138,7 @@ public class MinutesResource {
             item.dueDate = items.get(i).dueDate();
             item.persist();
         }
+        mail.send(project, minutes);
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/minutes/" + minutes.id))
                 .entity(MinutesView.of(minutes, calendar.today()))
                 .build();
@@ -145,6 +157,19 @@ public class MinutesResource {
                 .map(m -> MinutesView.of(m, today))
                 .toList();
         return Paging.page(items, page, size);
+    }
+
+    /** The mails of the minutes to their distribution, with their delivery records. */
+    @GET
+    @Path("/minutes/{minutesId}/deliveries")
+    @Transactional
+    public List<MailDelivery> listMinutesDeliveries(
+            @PathParam("projectId") UUID projectId, @PathParam("minutesId") UUID minutesId) {
+        Minutes minutes = Minutes.findById(minutesId);
+        if (minutes == null || !minutes.projectId.equals(projectId)) {
+            throw new NotFoundProblem("minutes", minutesId);
+        }
+        return mail.deliveries(minutesId);
     }
 
     /** {@code ?overdue=true}: only the items still open after their due date. */
