@@ -31,6 +31,9 @@ public class Customer extends PanacheEntityBase {
     public CustomerType type;
 
     public String email;
+    /** Where invoices and dunning notices go when not to {@link #email}; null in replicas of older events. */
+    public String invoiceEmail;
+
     public String vatId;
     public int paymentTermDays;
     public String street;
@@ -63,6 +66,7 @@ public class Customer extends PanacheEntityBase {
                 registered.paymentTermDays(),
                 registered.billingAddress(),
                 registered.buyerReference(),
+                registered.invoiceEmail(),
                 creditHold,
                 eventTime,
                 now);
@@ -78,6 +82,7 @@ public class Customer extends PanacheEntityBase {
                 updated.paymentTermDays(),
                 updated.billingAddress(),
                 updated.buyerReference(),
+                updated.invoiceEmail(),
                 updated.creditHold(),
                 eventTime,
                 now);
@@ -92,6 +97,7 @@ public class Customer extends PanacheEntityBase {
             int paymentTermDays,
             Address address,
             String buyerReference,
+            String invoiceEmail,
             boolean creditHold,
             Instant eventTime,
             Instant now) {
@@ -106,9 +112,15 @@ public class Customer extends PanacheEntityBase {
         this.city = address == null ? null : address.city();
         this.country = address == null ? null : address.country();
         this.buyerReference = buyerReference;
+        this.invoiceEmail = invoiceEmail;
         this.creditHold = creditHold;
         this.sourceTime = eventTime;
         this.updatedAt = now;
+    }
+
+    /** Where this customer's invoices and dunning notices are mailed. */
+    public String invoiceAddress() {
+        return invoiceEmail == null || invoiceEmail.isBlank() ? email : invoiceEmail;
     }
 
     public Address billingAddress() {

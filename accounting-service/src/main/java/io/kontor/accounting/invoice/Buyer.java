@@ -26,6 +26,7 @@ public class Buyer {
     @Column(name = "buyer_type")
     public CustomerType type;
 
+    /** Where the invoice and its dunning notices are mailed: the customer's invoice address, else its contact. */
     @Column(name = "buyer_email")
     public String email;
 
@@ -51,7 +52,7 @@ public class Buyer {
                 customer.customerNumber,
                 customer.name,
                 customer.type,
-                customer.email,
+                customer.invoiceAddress(),
                 customer.vatId,
                 customer.billingAddress(),
                 customer.buyerReference);
@@ -62,7 +63,9 @@ public class Buyer {
                 customer.customerNumber(),
                 customer.name(),
                 customer.type(),
-                customer.email(),
+                customer.invoiceEmail() == null || customer.invoiceEmail().isBlank()
+                        ? customer.email()
+                        : customer.invoiceEmail(),
                 customer.vatId(),
                 customer.billingAddress(),
                 customer.buyerReference());

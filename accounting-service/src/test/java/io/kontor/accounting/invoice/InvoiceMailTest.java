@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.kontor.accounting.Accounting;
 import io.kontor.accounting.Accounting.Issued;
 import io.kontor.accounting.SalesEvents;
+import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.testing.TestMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -67,6 +68,47 @@ class InvoiceMailTest {
         TestMail.Attachment xml = mail.attachment(issued.number() + ".xml");
         assertThat(xml.sha256()).isEqualTo(xmlHash);
         assertThat(xml.text()).contains(issued.number());
+    }
+
+    @Test
+    void a_customer_with_an_invoice_address_gets_its_invoices_there_and_not_at_the_contact() {
+        UUID customerId = UUID.randomUUID();
+        CustomerRegistered contact = SalesEvents.registered(customerId, "Reederei Nord GmbH", 30);
+        String invoiceAddress = "rechnungseingang-" + customerId.toString().substring(0, 8) + "@reederei.example";
+        sales.send(new CustomerRegistered(
+                contact.customerId(),
+                contact.customerNumber(),
+                contact.name(),
+                contact.type(),
+                contact.email(),
+                contact.vatId(),
+                contact.paymentTermDays(),
+                contact.billingAddress(),
+                null,
+                invoiceAddress));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SalesEvents.replicaHas(customerId));
+        asAccountant()
+                .get(Accounting.API + "/customers/" + customerId)
+                .then()
+                .statusCode(200)
+                .body("email", org.hamcrest.Matchers.equalTo(contact.email()))
+                .body("invoiceEmail", org.hamcrest.Matchers.equalTo(invoiceAddress));
+
+        Issued issued = Accounting.issue(customerId, line("Charter", "1", "900.00", "19"));
+
+        JsonPath deliveries = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> new JsonPath(asAccountant()
+                                .get(Accounting.API + "/invoices/" + issued.id() + "/deliveries")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString()),
+                        d -> "SENT".equals(d.getString("[0].status")));
+        assertThat(deliveries.getString("[0].recipient")).isEqualTo(invoiceAddress);
+        String messageId = deliveries.getString("[0].messageId");
+        TestMail.awaitMessage(invoiceAddress, m -> messageId.equals(m.messageId()));
+        assertThat(TestMail.inbox(contact.email())).as("the contact's mailbox").isEmpty();
     }
 
     @Test

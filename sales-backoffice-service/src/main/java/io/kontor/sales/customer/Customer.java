@@ -33,8 +33,12 @@ public class Customer extends PanacheEntityBase {
     @Column(nullable = false, length = 20)
     public CustomerType type;
 
+    /** The contact: offers go here, invoices and dunning notices too unless {@link #invoiceEmail} is set. */
     @Column(nullable = false, length = 254)
     public String email;
+    /** The customer's accounts-payable mailbox for invoices and dunning notices, or null. */
+    @Column(length = 254)
+    public String invoiceEmail;
     /** Normalised ({@link VatIdFormat#normalize}), or null. */
     @Column(length = 20)
     public String vatId;
@@ -78,7 +82,15 @@ public class Customer extends PanacheEntityBase {
     /** The billing data as events carry it; equal snapshots mean nothing a replica keeps has changed. */
     public CustomerSnapshot snapshot() {
         return new CustomerSnapshot(
-                customerNumber, name, type, email, vatId, paymentTermDays, billingAddress.toAddress(), buyerReference);
+                customerNumber,
+                name,
+                type,
+                email,
+                vatId,
+                paymentTermDays,
+                billingAddress.toAddress(),
+                buyerReference,
+                invoiceEmail);
     }
 
     CustomerRegistered registered() {
@@ -91,7 +103,8 @@ public class Customer extends PanacheEntityBase {
                 vatId,
                 paymentTermDays,
                 billingAddress.toAddress(),
-                buyerReference);
+                buyerReference,
+                invoiceEmail);
     }
 
     CustomerUpdated updated() {
@@ -105,6 +118,7 @@ public class Customer extends PanacheEntityBase {
                 paymentTermDays,
                 billingAddress.toAddress(),
                 creditHold,
-                buyerReference);
+                buyerReference,
+                invoiceEmail);
     }
 }

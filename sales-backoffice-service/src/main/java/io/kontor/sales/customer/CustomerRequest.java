@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 /**
  * Body of {@code POST /customers} and {@code PUT /customers/{id}}. {@code buyerReference} is what the customer wants as
  * BT-10 on e-invoices (the Leitweg-ID of a public buyer); without one, invoices name the customer number.
+ * {@code invoiceEmail} is where invoices and dunning notices are mailed when that is not the contact {@code email}.
  */
 public record CustomerRequest(
         @NotBlank @Size(max = 200) String name,
@@ -23,7 +24,10 @@ public record CustomerRequest(
         @EuVatId @Size(max = 30) String vatId,
         @Min(0) @Max(365) Integer paymentTermDays,
         @NotNull @Valid Address billingAddress,
-        @Size(max = 200) String buyerReference) {
+        @Size(max = 200) String buyerReference,
+
+        @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+        String invoiceEmail) {
 
     /** API.md: payment terms when the request names none. */
     public static final int DEFAULT_PAYMENT_TERM_DAYS = 14;

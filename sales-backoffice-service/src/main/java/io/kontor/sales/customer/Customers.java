@@ -150,6 +150,10 @@ public class Customers {
         customer.name = request.name().strip();
         customer.type = request.type();
         customer.email = request.email().strip();
+        customer.invoiceEmail =
+                request.invoiceEmail() == null || request.invoiceEmail().isBlank()
+                        ? null
+                        : request.invoiceEmail().strip();
         customer.vatId = VatIdFormat.normalize(request.vatId());
         customer.paymentTermDays = request.paymentTermDaysOrDefault();
         customer.billingAddress.street = request.billingAddress().street().strip();

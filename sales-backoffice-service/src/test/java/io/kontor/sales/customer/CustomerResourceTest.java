@@ -204,6 +204,32 @@ class CustomerResourceTest {
     }
 
     @Test
+    void an_invoice_address_apart_from_the_contact_is_kept_and_published_and_a_malformed_one_is_a_400() {
+        String id = registerCustomer("Zwei Adressen GmbH").getString("id");
+        String withInvoiceAddress = customerBody("Zwei Adressen GmbH")
+                .replaceFirst("\\{", "{\"invoiceEmail\": \"rechnungen@zwei-adressen.example\", ");
+
+        as("sales")
+                .body(withInvoiceAddress)
+                .put("/customers/" + id)
+                .then()
+                .statusCode(200)
+                .body("invoiceEmail", equalTo("rechnungen@zwei-adressen.example"));
+        JsonPath data = json(awaitEvent("sales.customers", id, UPDATED).value());
+        assertThat(data.getString("invoiceEmail")).isEqualTo("rechnungen@zwei-adressen.example");
+        assertThat(data.getString("email")).as("the contact stays").startsWith("einkauf@");
+
+        as("sales")
+                .body(withInvoiceAddress.replace("rechnungen@zwei-adressen.example", "rechnungen@localhost"))
+                .put("/customers/" + id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("invoiceEmail"));
+        as("sales").get("/customers/" + id).then().body("invoiceEmail", equalTo("rechnungen@zwei-adressen.example"));
+    }
+
+    @Test
     void an_update_that_changes_nothing_publishes_nothing() {
         JsonPath customer = registerCustomer("Gleich Bleibend GmbH");
         String id = customer.getString("id");
