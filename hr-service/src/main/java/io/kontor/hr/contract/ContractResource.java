@@ -4,6 +4,7 @@ import io.kontor.hr.HrConfig;
 import io.kontor.hr.employee.Employee;
 import io.kontor.platform.events.hr.ContractExtended;
 import io.kontor.platform.events.hr.ContractSigned;
+import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.Roles;
@@ -46,6 +47,9 @@ public class ContractResource {
     @Inject
     HrConfig config;
 
+    @Inject
+    ContractMail mail;
+
     @GET
     @Path("/{id}")
     @Transactional
@@ -70,6 +74,7 @@ public class ContractResource {
                     });
         }
         contract.sign(now);
+        mail.sendSigned(contract, Employee.get(contract.employeeId));
         outbox.publish(new ContractSigned(
                 contract.employeeId, contract.id, contract.contractType.name(), contract.startDate, contract.endDate));
         return view(contract);
@@ -134,6 +139,15 @@ public class ContractResource {
 
     private LocalDate today(Instant now) {
         return LocalDate.ofInstant(now, calendar.zone());
+    }
+
+    /** The mails of the signed contract to the employee, with their delivery records. */
+    @GET
+    @Path("/{id}/deliveries")
+    @Transactional
+    public List<MailDelivery> listContractDeliveries(@PathParam("id") UUID id) {
+        EmploymentContract.get(id);
+        return mail.deliveries(id);
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.kontor.hr.privacy;
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.application.Application;
 import io.kontor.hr.contract.ContractExtension;
+import io.kontor.hr.contract.ContractMail;
 import io.kontor.hr.contract.EmploymentContract;
 import io.kontor.hr.employee.Employee;
 import io.kontor.hr.offboarding.OffboardingTask;
@@ -47,6 +48,9 @@ public class EmployeeErasure {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ContractMail contractMail;
 
     @Inject
     HrConfig config;
@@ -164,8 +168,9 @@ public class EmployeeErasure {
     /**
      * The retention has passed: nothing personal is left, the contracts go, the row stays as an anonymous tombstone.
      */
-    private static void erase(Employee employee, Instant now) {
+    private void erase(Employee employee, Instant now) {
         for (EmploymentContract contract : EmploymentContract.of(employee.id)) {
+            contractMail.erase(contract.id);
             ContractExtension.delete("contractId", contract.id);
             contract.delete();
         }
