@@ -118,7 +118,9 @@ public final class MailServer implements AutoCloseable {
                 Map.entry("KONTOR_BOUNCE_IMAP_USERNAME", BOUNCE_ADDRESS),
                 Map.entry("KONTOR_BOUNCE_IMAP_PASSWORD", mailboxPassword(BOUNCE_ADDRESS)),
                 // Locally a bounce should show within seconds, not the production minute.
-                Map.entry("KONTOR_MAIL_BOUNCES_POLL_INTERVAL", "3s"));
+                Map.entry("KONTOR_MAIL_BOUNCES_POLL_INTERVAL", "3s"),
+                // One replica locally: a mail left SENDING by a killed service is sent again after 20 s, not 5 min.
+                Map.entry("KONTOR_MAIL_SENDING_LEASE", "20s"));
     }
 
     /** Stops both servers; the mail kept in memory is gone. */

@@ -14,7 +14,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.kontor.testing.TestMail;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * <p>Dunning needs weeks to pass, and accounting refuses a run dated after its today: the platform's calendar is moved
  * forward ({@code LocalPlatform.shiftClock}) and back to the real time after the test.
  */
+@SuppressWarnings("unchecked") // JSON answers read as maps and lists
 class DunningFlowTest extends SystemTest {
 
     @AfterEach
@@ -95,6 +98,33 @@ class DunningFlowTest extends SystemTest {
                 .extract()
                 .path("");
         assertThat(notices).extracting(notice -> notice.get("level")).containsExactly(1, 2, 3);
+
+        // §286 (1) BGB: the reminder must reach the debtor; each notice went out by mail with its letter, and the mail
+        // in the customer's mailbox carries the file its delivery record names.
+        String email = (String) salesCustomer(customerId).get("email");
+        List<Map<String, Object>> noticeMails = await("the three notices mailed")
+                .atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> asAdmin()
+                                .get("/api/v1/accounting/invoices/{id}/dunning-notices/deliveries", invoiceId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<List<Map<String, Object>>>path(""),
+                        mails -> mails.size() == 3
+                                && mails.stream().allMatch(mail -> "SENT".equals(mail.get("status"))));
+        for (Map<String, Object> mail : noticeMails) {
+            TestMail.Received arrived = TestMail.awaitMessage(
+                    platform.mail().imapPort(),
+                    email,
+                    m -> mail.get("messageId").equals(m.messageId()),
+                    Duration.ofSeconds(60));
+            assertThat(arrived.attachments())
+                    .extracting(TestMail.Attachment::sha256)
+                    .containsExactly((String) ((List<Map<String, Object>>) mail.get("attachments"))
+                            .get(0)
+                            .get("sha256"));
+        }
 
         await("sales puts customer " + customerId + " on credit hold")
                 .atMost(EVENT_DELIVERY)
