@@ -64,6 +64,23 @@ final class Manifests {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /**
+     * The workloads: one file per service (and the gateway) in base/services, each named like its Deployment, as the
+     * base kustomization lists them. A service added there is checked by every test that asks for this list.
+     */
+    static List<String> services() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode resource : Kustomize.readAll(ROOT.resolve("base/kustomization.yaml"))
+                .get(0)
+                .path("resources")) {
+            String path = resource.asText();
+            if (path.startsWith("services/") && path.endsWith(".yaml")) {
+                names.add(path.substring("services/".length(), path.length() - ".yaml".length()));
+            }
+        }
+        return names;
+    }
+
     final String overlay;
     final List<Object> objects;
 
