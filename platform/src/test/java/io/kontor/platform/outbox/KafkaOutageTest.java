@@ -45,7 +45,15 @@ class KafkaOutageTest {
             notes.write("while kafka is down");
             clock.advance(Duration.ofSeconds(90));
 
-            given().get("/q/health/ready").then().statusCode(200);
+            // Long enough for the consumers to notice the broker is gone (their connections drop within seconds).
+            await().during(Duration.ofSeconds(10))
+                    .atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> {
+                        var readiness = given().get("/q/health/ready");
+                        assertThat(readiness.statusCode())
+                                .as("readiness while Kafka is down: %s", readiness.asString())
+                                .isEqualTo(200);
+                    });
             assertThat(oldestAgeSeconds())
                     .as("kontor_outbox_oldest_age_seconds")
                     .isGreaterThanOrEqualTo(90);
