@@ -2,15 +2,11 @@ package io.kontor.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,9 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GracefulShutdownTest {
 
-    private static final Path PLATFORM_CORE_DEFAULTS =
-            KafkaTest.REPO.resolve("platform/core/src/main/resources/META-INF/microprofile-config.properties");
-
     static Stream<Arguments> deployments() {
         return Stream.of("dev", "prod")
                 .flatMap(overlay -> Manifests.overlay(overlay).all(Deployment.class).stream()
@@ -35,15 +28,14 @@ class GracefulShutdownTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("deployments")
-    void the_pod_drains_before_it_stops_and_the_grace_period_covers_drain_and_shutdown(String name, Deployment d)
-            throws IOException {
+    void the_pod_drains_before_it_stops_and_the_grace_period_covers_drain_and_shutdown(String name, Deployment d) {
         Container container =
                 d.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getLifecycle()).as("%s: lifecycle.preStop", name).isNotNull();
         List<String> command = container.getLifecycle().getPreStop().getExec().getCommand();
         assertThat(command).as("%s: preStop", name).hasSize(2).startsWith("sleep");
         Duration drain = Duration.ofSeconds(Long.parseLong(command.get(1)));
-        Duration shutdown = seconds(platformDefault("%prod.quarkus.shutdown.timeout"));
+        Duration shutdown = seconds(shutdownTimeout(name.substring(0, name.indexOf('/'))));
 
         assertThat(drain)
                 .as("%s: long enough for kube-proxy and the ingress", name)
@@ -53,13 +45,16 @@ class GracefulShutdownTest {
                 .isGreaterThan(drain.plus(shutdown));
     }
 
-    static String platformDefault(String key) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(PLATFORM_CORE_DEFAULTS)) {
-            properties.load(in);
-        }
-        String value = properties.getProperty(key);
-        assertThat(value).as(key + " in " + PLATFORM_CORE_DEFAULTS).isNotNull();
+    /** QUARKUS_SHUTDOWN_TIMEOUT of the platform ConfigMap every workload reads. */
+    static String shutdownTimeout(String overlay) {
+        ConfigMap platform = Manifests.overlay(overlay).all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals("kontor-platform"))
+                .findFirst()
+                .orElseThrow();
+        String value = platform.getData().get("QUARKUS_SHUTDOWN_TIMEOUT");
+        assertThat(value)
+                .as("QUARKUS_SHUTDOWN_TIMEOUT in kontor-platform (overlays/%s)", overlay)
+                .isNotNull();
         return value;
     }
 
