@@ -2,33 +2,18 @@ package io.kontor.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The optional backups component, added to overlays/prod the way an operator would add it. */
+/** Production backs PostgreSQL up to object storage, and the README says how to restore it. */
 class BackupsComponentTest {
 
-    @TempDir
-    Path dir;
-
     @Test
-    void the_cluster_archives_its_wal_to_the_object_store_and_backs_up_daily() throws IOException {
-        Files.writeString(dir.resolve("kustomization.yaml"), """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                namespace: kontor
-                resources: [%s]
-                components: [%s]
-                """.formatted(
-                Manifests.ROOT.resolve("overlays/prod"), Manifests.ROOT.resolve("components/postgres-backups")));
-
-        Manifests withBackups = Manifests.parse("prod + postgres-backups", Kustomize.render(dir));
-        Cnpg.Cluster cluster = withBackups.one(Cnpg.Cluster.class);
-        Cnpg.ObjectStore store = withBackups.one(Cnpg.ObjectStore.class);
-        Cnpg.ScheduledBackup backup = withBackups.one(Cnpg.ScheduledBackup.class);
+    void prod_archives_the_wal_to_the_object_store_and_backs_up_daily() {
+        Manifests prod = Manifests.overlay("prod");
+        Cnpg.Cluster cluster = prod.one(Cnpg.Cluster.class);
+        Cnpg.ObjectStore store = prod.one(Cnpg.ObjectStore.class);
+        Cnpg.ScheduledBackup backup = prod.one(Cnpg.ScheduledBackup.class);
 
         assertThat(cluster.spec().instances())
                 .as("the component leaves the rest of the cluster alone")
@@ -45,5 +30,30 @@ class BackupsComponentTest {
                 .as("CloudNativePG schedules have six fields")
                 .hasSize(6);
         assertThat(store.metadata().getNamespace()).isEqualTo("kontor");
+        assertThat(store.spec().retentionPolicy()).isEqualTo("30d");
+    }
+
+    @Test
+    void dev_keeps_no_backups() {
+        Manifests dev = Manifests.overlay("dev");
+
+        assertThat(dev.all(Cnpg.ObjectStore.class)).isEmpty();
+        assertThat(dev.one(Cnpg.Cluster.class).spec().plugins()).isNull();
+    }
+
+    @Test
+    void the_readme_names_the_credentials_and_walks_through_a_restore() throws Exception {
+        Cnpg.ObjectStore store = Manifests.overlay("prod").one(Cnpg.ObjectStore.class);
+        String readme = Files.readString(Manifests.ROOT.resolve("../README.md"));
+
+        assertThat(readme)
+                .contains(store.spec()
+                        .configuration()
+                        .s3Credentials()
+                        .accessKeyId()
+                        .name())
+                .contains("## 10. Backups and the restore drill")
+                .contains("externalClusters")
+                .contains("recoveryTarget");
     }
 }

@@ -85,7 +85,11 @@ final class Cnpg {
     record ObjectStoreSpec(BarmanConfiguration configuration, String retentionPolicy) {}
 
     record BarmanConfiguration(
-            String destinationPath, S3Credentials s3Credentials, Compression wal, Compression data) {}
+            String destinationPath,
+            String endpointURL,
+            S3Credentials s3Credentials,
+            Compression wal,
+            Compression data) {}
 
     record S3Credentials(SecretKeySelector accessKeyId, SecretKeySelector secretAccessKey) {}
 

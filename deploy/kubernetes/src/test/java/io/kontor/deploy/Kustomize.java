@@ -164,7 +164,10 @@ final class Kustomize {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode current = into.get(field.getKey());
             JsonNode change = field.getValue();
-            if (current instanceof ObjectNode currentObject && change.isObject()) {
+            if (change.isNull()) {
+                // Strategic merge: null deletes the field (overlays/prod removes the replica count the HPA owns).
+                into.remove(field.getKey());
+            } else if (current instanceof ObjectNode currentObject && change.isObject()) {
                 merge(currentObject, change, mergeNamedLists);
             } else if (mergeNamedLists
                     && current instanceof ArrayNode currentList

@@ -104,6 +104,35 @@ class KustomizeTest {
     }
 
     @Test
+    void a_null_in_a_patch_removes_the_field_as_a_strategic_merge_does() throws IOException {
+        write("n/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [app.yaml]
+                patches:
+                  - path: no-replicas.yaml
+                    target: {kind: Deployment}
+                """);
+        write("n/app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app}
+                spec: {replicas: 1, paused: false}
+                """);
+        write("n/no-replicas.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: every}
+                spec: {replicas: null}
+                """);
+
+        ObjectNode app = Kustomize.render(dir.resolve("n")).get(0);
+
+        assertThat(app.at("/spec").has("replicas")).isFalse();
+        assertThat(app.at("/spec/paused").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void images_get_their_registry_and_tag() throws IOException {
         write("i/kustomization.yaml", """
                 apiVersion: kustomize.config.k8s.io/v1beta1

@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -49,6 +51,8 @@ final class Manifests {
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
             Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
@@ -63,6 +67,23 @@ final class Manifests {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    /**
+     * The workloads: one file per service (and the gateway) in base/services, each named like its Deployment, as the
+     * base kustomization lists them. A service added there is checked by every test that asks for this list.
+     */
+    static List<String> services() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode resource : Kustomize.readAll(ROOT.resolve("base/kustomization.yaml"))
+                .get(0)
+                .path("resources")) {
+            String path = resource.asText();
+            if (path.startsWith("services/") && path.endsWith(".yaml")) {
+                names.add(path.substring("services/".length(), path.length() - ".yaml".length()));
+            }
+        }
+        return names;
+    }
 
     final String overlay;
     final List<Object> objects;
@@ -164,7 +185,9 @@ final class Manifests {
             return;
         }
         String packageName = node.getClass().getPackageName();
-        if (!packageName.startsWith("io.fabric8.kubernetes.api.model") && !packageName.startsWith("io.strimzi.api")) {
+        if (!packageName.startsWith("io.fabric8.kubernetes.api.model")
+                && !packageName.startsWith("io.fabric8.openshift.api.model")
+                && !packageName.startsWith("io.strimzi.api")) {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {

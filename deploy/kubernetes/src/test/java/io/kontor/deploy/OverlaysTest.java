@@ -36,7 +36,8 @@ class OverlaysTest {
             "kontor-db-projects",
             "kontor-db-productdev",
             "kontor-hr-personal-data",
-            "kontor-smtp");
+            "kontor-smtp",
+            "kontor-company");
 
     @ParameterizedTest(name = "overlays/{0}")
     @ValueSource(strings = {"dev", "prod"})
@@ -46,13 +47,7 @@ class OverlaysTest {
         assertThat(manifests.objects).hasSizeGreaterThan(40);
         assertThat(manifests.all(Deployment.class))
                 .extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrder(
-                        "gateway",
-                        "sales-backoffice-service",
-                        "accounting-service",
-                        "hr-service",
-                        "project-office-service",
-                        "product-development-service");
+                .containsExactlyInAnyOrderElementsOf(Manifests.services());
     }
 
     @ParameterizedTest(name = "overlays/{0}")

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Production: three replicas spread over nodes, scaled on CPU, drained one at a time; PostgreSQL with failover. */
+/**
+ * Production: three or more replicas (the HPA's) spread over nodes, scaled on CPU, drained one at a time; PostgreSQL
+ * with failover.
+ */
 class ProdOverlayTest {
 
     static final Manifests PROD = Manifests.overlay("prod");
@@ -25,8 +28,7 @@ class ProdOverlayTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("deployments")
-    void three_replicas_spread_over_nodes_and_zones(String name, Deployment deployment) {
-        assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+    void spread_over_nodes_and_zones(String name, Deployment deployment) {
         var spread = deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
         assertThat(spread)
                 .extracting(c -> c.getTopologyKey())
@@ -42,6 +44,15 @@ class ProdOverlayTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("deployments")
+    void no_replica_count_in_the_deployment_so_that_an_apply_never_undoes_the_autoscaler(
+            String name, Deployment deployment) {
+        assertThat(deployment.getSpec().getReplicas())
+                .as("spec.replicas of %s: the HorizontalPodAutoscaler owns it", name)
+                .isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
     void scaled_on_cpu_from_three_replicas(String name, Deployment deployment) {
         HorizontalPodAutoscaler hpa = PROD.all(HorizontalPodAutoscaler.class).stream()
                 .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name))
@@ -49,8 +60,7 @@ class ProdOverlayTest {
                 .orElseThrow();
 
         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
-        assertThat(hpa.getSpec().getMinReplicas())
-                .isEqualTo(deployment.getSpec().getReplicas());
+        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
         assertThat(hpa.getSpec().getMaxReplicas()).isGreaterThan(hpa.getSpec().getMinReplicas());
         assertThat(hpa.getSpec().getMetrics()).singleElement().satisfies(metric -> {
             assertThat(metric.getResource().getName()).isEqualTo("cpu");

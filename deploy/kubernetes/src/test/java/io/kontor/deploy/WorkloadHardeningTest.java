@@ -63,7 +63,8 @@ class WorkloadHardeningTest {
                 * 1024
                 / bytes(limits.get("memory")).doubleValue();
         assertThat(heapShare).isBetween(0.4, 0.6);
-        // The variable replaces the image's (src/main/docker/Dockerfile.jvm), whose settings must therefore stay.
+        // The variable replaces what the image sets in it (Jib: quarkus.jib.jvm-arguments for run-java.sh), so both
+        // stay.
         assertThat(javaOptions)
                 .contains("-Dquarkus.http.host=0.0.0.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
     }

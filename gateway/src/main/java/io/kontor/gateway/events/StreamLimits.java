@@ -27,10 +27,12 @@ public class StreamLimits {
     private final ConcurrentHashMap<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final EventsConfig config;
+    private final MeterRegistry metrics;
 
     @Inject
     public StreamLimits(EventsConfig config, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         Gauge.builder("kontor_event_streams", open, AtomicInteger::get)
                 .description("Live event streams open on this gateway instance")
                 .register(metrics);
@@ -49,12 +51,14 @@ public class StreamLimits {
         });
         if (mine.get() > config.maxStreamsPerSubject()) {
             release(caller);
+            refused();
             throw new TooManyStreams("at most " + config.maxStreamsPerSubject()
                     + " event streams per caller; close one (or come back with Last-Event-ID)");
         }
         if (open.incrementAndGet() > config.maxStreams()) {
             open.decrementAndGet();
             release(caller);
+            refused();
             throw new TooManyStreams("this gateway holds as many event streams as it may; try again later");
         }
         AtomicBoolean ended = new AtomicBoolean();
@@ -72,5 +76,11 @@ public class StreamLimits {
 
     private void release(String caller) {
         perCaller.computeIfPresent(caller, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    /** Counted with the gateway's other refusals (HttpProblems): one metric for every 429 the gateway answers. */
+    private void refused() {
+        metrics.counter("kontor.gateway.refused", "status", "429", "reason", "too-many-streams")
+                .increment();
     }
 }

@@ -2,6 +2,8 @@ package io.kontor.gateway.routing;
 
 import io.kontor.gateway.limits.LimitsConfig;
 import io.kontor.gateway.web.HttpProblems;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,7 +36,8 @@ public class GatewayRoutes {
             GatewayConfig config,
             LimitsConfig limits,
             HttpProblems problems,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         for (Downstream downstream : Downstream.values()) {
             GatewayConfig.Service service = config.services().get(downstream.domain());
             if (service == null) {
@@ -43,6 +46,14 @@ public class GatewayRoutes {
             }
             ServiceProxy proxy = new ServiceProxy(vertx, downstream, service, limits, problems, clock);
             proxies.put(downstream, proxy);
+            // 1 while the gateway refuses calls to the service itself (alert KontorCircuitBreakerOpen).
+            Gauge.builder(
+                            "kontor.gateway.breaker.open",
+                            proxy,
+                            p -> p.breakerState() == CircuitBreaker.State.OPEN ? 1 : 0)
+                    .description("1 while the circuit breaker of the service is open")
+                    .tag("service", downstream.serviceName())
+                    .register(meters);
             router.route(downstream.routePattern())
                     .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                     .handler(proxy::forward);

@@ -4,6 +4,8 @@ import io.kontor.gateway.limits.LimitsConfig;
 import io.kontor.gateway.limits.RequestSizeLimit;
 import io.kontor.gateway.web.HttpProblems;
 import io.kontor.platform.web.CorrelationId;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -359,6 +361,9 @@ final class ServiceProxy {
         }
         // The gateway has answered "100 Continue" itself (quarkus.http.handle-100-continue-automatically).
         headers.remove(HttpHeaders.EXPECT);
+        // The service's spans continue the gateway's (W3C traceparent); with tracing off nothing is written and a
+        // caller's own traceparent passes through unchanged.
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, MultiMap::set);
     }
 
     private void sendToCaller(ProxyResponse response) {

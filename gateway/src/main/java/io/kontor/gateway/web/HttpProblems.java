@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.platform.problem.Problem;
 import io.kontor.platform.web.CorrelationId;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -19,9 +20,11 @@ import java.util.List;
 public class HttpProblems {
 
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    HttpProblems(ObjectMapper json) {
+    HttpProblems(ObjectMapper json, MeterRegistry meters) {
         this.json = json;
+        this.meters = meters;
     }
 
     public void unauthorized(RoutingContext routing) {
@@ -53,6 +56,11 @@ public class HttpProblems {
             // Part of another answer has gone out already; a problem body would only corrupt it.
             response.reset();
             return;
+        }
+        if (status == 429 || status == 503) {
+            // What the gateway refused itself (rate and in-flight limits, open breakers), apart from the services'.
+            meters.counter("kontor.gateway.refused", "status", Integer.toString(status), "reason", slug)
+                    .increment();
         }
         String correlationId = routing.get(CorrelationId.MDC_KEY);
         Problem problem = Problem.of(status, slug, title, detail, correlationId, violations);

@@ -61,6 +61,7 @@ class LimitsTest {
                     .statusCode(200);
         }
         int reachedSales = services.sales().received().size();
+        double refusedBefore = refused("too-many-requests");
 
         given().header("Authorization", webShop)
                 .when()
@@ -79,6 +80,9 @@ class LimitsTest {
         assertThat(services.sales().received())
                 .as("the refused request stayed at the gateway")
                 .hasSize(reachedSales + 1);
+        assertThat(refused("too-many-requests"))
+                .as("kontor_gateway_refused_total, what operators watch for 429s")
+                .isEqualTo(refusedBefore + 1);
         clock.advance(Duration.ofSeconds(1));
         given().header("Authorization", webShop)
                 .when()
@@ -178,5 +182,21 @@ class LimitsTest {
                 .options("/api/v1/sales/offers")
                 .then()
                 .statusCode(403);
+    }
+
+    /**
+     * The gateway's count of its own refusals with {@code reason}, from its Prometheus endpoint (0 before the first).
+     */
+    private static double refused(String reason) {
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile(
+                        "kontor_gateway_refused_total\\{reason=\"" + reason + "\",status=\"429\"} ([0-9.E]+)")
+                .matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 }

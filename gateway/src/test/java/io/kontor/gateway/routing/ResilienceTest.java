@@ -137,6 +137,11 @@ class ResilienceTest {
                 .response();
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, StubServicesResource.OPEN_FOR_SECONDS);
         assertThat(arrived).as("requests that reached the running service").hasValue(0);
+        // What the alert KontorCircuitBreakerOpen watches (deploy/kubernetes/components/monitoring).
+        assertThat(metrics())
+                .contains("kontor_gateway_breaker_open{service=\"sales-backoffice-service\"} 1.0")
+                .contains("kontor_gateway_breaker_open{service=\"hr-service\"} 0.0")
+                .containsPattern("kontor_gateway_refused_total\\{reason=\"service-unavailable\",status=\"503\"} [1-9]");
 
         services.sales().reset();
         clock.advance(PAST_OPEN_TIME);
@@ -154,6 +159,11 @@ class ResilienceTest {
                 .statusCode(200)
                 .header(StubService.SERVED_BY, "sales");
         assertThat(services.sales().received()).hasSize(2);
+        assertThat(metrics()).contains("kontor_gateway_breaker_open{service=\"sales-backoffice-service\"} 0.0");
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static String pathOf(String domain) {

@@ -142,6 +142,22 @@ class RoutingTest {
     }
 
     @Test
+    void the_service_continues_the_trace_in_the_gateways_span() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+        given().header("Authorization", TestTokens.bearer(Roles.PROJECT_OFFICE))
+                .header("traceparent", "00-" + trace + "-" + callersSpan + "-01")
+                .when()
+                .get("/api/v1/projects/1")
+                .then()
+                .statusCode(200);
+
+        String forwarded = services.projects().lastReceived().headers().get("traceparent");
+        // W3C Trace Context: the same trace, the gateway's own span as the parent of the service's.
+        assertThat(forwarded).matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotContain(callersSpan);
+    }
+
+    @Test
     void what_the_service_answers_reaches_the_caller_unchanged_errors_included() {
         String problem = "{\"type\":\"urn:kontor:problem:conflict\",\"title\":\"Not allowed in the current state\","
                 + "\"status\":409,\"detail\":\"customer 42 is on credit hold\"}";

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the platform's bookkeeping tables small. An inbox row only has to outlive every redelivery of its event, and
- * Kafka keeps records for 7 days by default, so the inbox retention (35 days, longer than the 30 days of the
+ * Kafka keeps records for 7 days by default, so the inbox retention (100 days, longer than the 90 days of the
  * dead-letter topics) leaves ample margin; an idempotency key is only honoured within its retention (24 h) anyway.
  */
 @ApplicationScoped

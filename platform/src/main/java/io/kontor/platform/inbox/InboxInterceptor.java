@@ -1,6 +1,7 @@
 package io.kontor.platform.inbox;
 
 import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.tracing.EventTracing;
 import io.kontor.platform.web.CorrelationId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.Priority;
@@ -29,6 +30,9 @@ public class InboxInterceptor {
     @Inject
     InboxConfig config;
 
+    @Inject
+    EventTracing tracing;
+
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
@@ -36,9 +40,11 @@ public class InboxInterceptor {
     Object handleOnce(InvocationContext invocation) throws Exception {
         IncomingEvent event = incomingEvent(invocation);
         String consumer = consumerName(invocation.getMethod());
-        try (CorrelationId.Scope scope = CorrelationId.open(event.correlationId())) {
+        try (EventTracing.Handling trace = tracing.handling(event, consumer);
+                CorrelationId.Scope scope = CorrelationId.open(event.correlationId())) {
             String malformation = event.malformation();
             if (malformation != null) {
+                trace.deadLettered(malformation);
                 deadLetters.park(event, consumer, malformation);
                 return null;
             }
@@ -62,6 +68,7 @@ public class InboxInterceptor {
                     }
                 }
             }
+            trace.deadLettered(describe(lastFailure));
             deadLetters.park(event, consumer, describe(lastFailure));
             return null;
         }

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
+import io.kontor.platform.tracing.EventTracing;
 import io.kontor.platform.web.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,9 @@ public class Outbox {
     @Inject
     OutboxConfig config;
 
+    @Inject
+    EventTracing tracing;
+
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
@@ -82,6 +86,8 @@ public class Outbox {
         if (correlationId != null) {
             headers.put(CloudEventHeaders.CORRELATION_ID, correlationId);
         }
+        // traceparent (W3C) of the request that caused the event: stored with the row, sent as a Kafka header.
+        tracing.inject(headers);
         enqueue(type.topic(), event.aggregateId(), headers, toJson(event));
         return id;
     }
