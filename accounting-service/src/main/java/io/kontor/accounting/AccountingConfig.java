@@ -1,5 +1,6 @@
 package io.kontor.accounting;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 
 /** Accounting's own settings; values in application.properties, overridable by {@code KONTOR_ACCOUNTING_…} env vars. */
@@ -11,4 +12,7 @@ public interface AccountingConfig {
 
     /** Largest page a list endpoint serves. */
     int pageSizeLimit();
+
+    /** Largest body of any request but a bank statement upload (RequestSizeLimits). */
+    MemorySize maxRequestSize();
 }

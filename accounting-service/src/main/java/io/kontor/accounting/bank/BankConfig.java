@@ -1,5 +1,6 @@
 package io.kontor.accounting.bank;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,4 +20,7 @@ public interface BankConfig {
 
     /** The reason written off short payments carry. */
     String shortPaymentReason();
+
+    /** Largest camt.053 statement accepted; also the service's request limit (RequestSizeLimits). */
+    MemorySize maxStatementSize();
 }

@@ -3,6 +3,7 @@ package io.kontor.accounting.bank;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.payment.BookedPayment;
+import io.kontor.accounting.payment.InvoiceNumberInText;
 import io.kontor.accounting.payment.Payment;
 import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.persistence.Paging;
@@ -16,14 +17,26 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,11 +62,6 @@ public class BankStatementImport {
 
     /** Entries booked per transaction. */
     private static final int CHUNK = 500;
-    /**
-     * Within a chunk, the persistence context is flushed and cleared this often, so that its dirty checking stays
-     * small.
-     */
-    private static final int FLUSH_EVERY = 100;
 
     public record Result(
             int entries,
@@ -97,6 +105,39 @@ public class BankStatementImport {
     }
 
     /**
+     * Imports a camt.053 statement streamed from {@code body} (#23): it is spooled to a temporary file, read once to
+     * check it (well-formed, every entry readable, every account the company's) and once more to book it, each time one
+     * entry at a time; nothing of the statement is held in memory but the chunk being booked. A statement that fails
+     * the check is refused (400) before anything is booked.
+     */
+    public Result importStatement(InputStream body) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("camt053-", ".xml");
+            Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
+            Set<String> own = ownIbans();
+            try (InputStream check = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
+                Camt053Reader.read(check, entry -> requireOwnAccount(entry, own));
+            }
+            try (InputStream statement = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
+                return book(sink -> Camt053Reader.read(statement, sink));
+            }
+        } catch (Camt053Reader.UnreadableStatement e) {
+            throw new InvalidFieldProblem("body", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not spool the statement", e);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    LOG.warnf("could not delete the spooled statement %s: %s", spool, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
      * Books the statement in transactions of {@value #CHUNK} entries. A statement of up to {@value #CHUNK} credit
      * entries is thus booked completely or not at all; a larger one chunk by chunk. That is safe because every entry is
      * booked at most once (its entry key is unique): should a chunk fail, the chunks before it stay booked, and
@@ -106,30 +147,45 @@ public class BankStatementImport {
      * import.
      */
     public Result importStatement(List<StatementEntry> entries) {
-        requireOwnAccounts(entries);
+        Set<String> own = ownIbans();
+        entries.forEach(entry -> requireOwnAccount(entry, own));
+        return book(entries::forEach);
+    }
+
+    private Result book(Consumer<Consumer<StatementEntry>> statement) {
         Progress progress = new Progress();
-        List<StatementEntry> credits = new ArrayList<>();
+        List<StatementEntry> chunk = new ArrayList<>(CHUNK);
         List<StatementEntry> chargebacks = new ArrayList<>();
-        for (StatementEntry entry : entries) {
+        int[] counts = new int[2]; // entries, skipped
+        statement.accept(entry -> {
+            counts[0]++;
             if (entry.credit() && entry.booked()) {
-                credits.add(entry);
+                chunk.add(entry);
+                if (chunk.size() == CHUNK) {
+                    bookChunk(chunk, progress);
+                    chunk.clear();
+                }
             } else if (!entry.credit() && entry.booked() && entry.isReturn() && entry.endToEndId() != null) {
                 chargebacks.add(entry);
+            } else {
+                counts[1]++;
             }
-        }
-        int skipped = entries.size() - credits.size() - chargebacks.size();
-        for (int from = 0; from < credits.size(); from += CHUNK) {
-            List<StatementEntry> chunk = credits.subList(from, Math.min(from + CHUNK, credits.size()));
-            QuarkusTransaction.requiringNew().timeout(300).run(() -> importChunk(chunk, progress));
+        });
+        if (!chunk.isEmpty()) {
+            bookChunk(chunk, progress);
         }
         for (StatementEntry chargeback : chargebacks) {
             QuarkusTransaction.requiringNew().run(() -> chargeBack(chargeback, progress));
         }
         LOG.infof(
                 "bank statement: %d entries, %d matched, %d to clearing, %d imported before, %d debits or not booked",
-                entries.size(), progress.matched.size(), progress.unmatched.size(), progress.known.size(), skipped);
-        return new Result(
-                entries.size(), progress.matched, progress.unmatched, progress.known, skipped, progress.returns);
+                counts[0], progress.matched.size(), progress.unmatched.size(), progress.known.size(), counts[1]);
+        return new Result(counts[0], progress.matched, progress.unmatched, progress.known, counts[1], progress.returns);
+    }
+
+    private void bookChunk(List<StatementEntry> chunk, Progress progress) {
+        List<StatementEntry> entries = List.copyOf(chunk);
+        QuarkusTransaction.requiringNew().timeout(300).run(() -> importChunk(entries, progress));
     }
 
     /**
@@ -165,18 +221,20 @@ public class BankStatementImport {
     /**
      * A statement of an account that is not the company's is someone else's money: refused before anything is booked.
      */
-    private void requireOwnAccounts(List<StatementEntry> entries) {
+    private Set<String> ownIbans() {
         Set<String> own = new HashSet<>();
         for (String iban : config.ownIbans()) {
             own.add(normalized(iban));
         }
-        for (StatementEntry entry : entries) {
-            if (entry.accountIban() == null || !own.contains(normalized(entry.accountIban()))) {
-                throw new InvalidFieldProblem(
-                        "Stmt.Acct.Id.IBAN",
-                        "statement " + entry.statementId() + " is of account " + entry.accountIban()
-                                + ", which is not one of the company's accounts (kontor.accounting.bank.own-ibans)");
-            }
+        return own;
+    }
+
+    private static void requireOwnAccount(StatementEntry entry, Set<String> own) {
+        if (entry.accountIban() == null || !own.contains(normalized(entry.accountIban()))) {
+            throw new InvalidFieldProblem(
+                    "Stmt.Acct.Id.IBAN",
+                    "statement " + entry.statementId() + " is of account " + entry.accountIban()
+                            + ", which is not one of the company's accounts (kontor.accounting.bank.own-ibans)");
         }
     }
 
@@ -185,19 +243,22 @@ public class BankStatementImport {
     }
 
     private void importChunk(List<StatementEntry> chunk, Progress progress) {
+        // Written once, at the commit (#23): under AUTO every lookup of the next entry flushed the previous entry's
+        // writes one statement at a time; now the chunk's inserts and updates go out as JDBC batches. The few lookups
+        // whose answer depends on this chunk's own writes (amount matching, a customer's credit) flush first.
+        entityManager.setFlushMode(FlushModeType.COMMIT);
         // Entry keys imported before, with one query per chunk rather than one per entry.
         Set<String> importedBefore = new HashSet<>(entityManager
                 .createQuery("select e.entryKey from BankEntry e where e.entryKey in :keys", String.class)
                 .setParameter(
                         "keys", chunk.stream().map(StatementEntry::entryKey).toList())
                 .getResultList());
-        PaymentMatcher.Invoices invoices = new StoredInvoices();
+        StoredInvoices invoices = new StoredInvoices(entityManager, lockNamedInvoices(chunk));
         List<Matched> matched = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
         List<String> known = new ArrayList<>();
         List<Unmatched> returns = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        int processed = 0;
         for (StatementEntry entry : chunk) {
             if (importedBefore.contains(entry.entryKey())
                     || progress.keysInThisStatement.contains(entry.entryKey())
@@ -222,10 +283,6 @@ public class BankStatementImport {
             if (!entityManager.contains(bankEntry)) {
                 bankEntry.persist();
             }
-            if (++processed % FLUSH_EVERY == 0) {
-                entityManager.flush();
-                entityManager.clear();
-            }
         }
         // Counted only once the chunk is written: a chunk that fails adds nothing to the result.
         entityManager.flush();
@@ -235,6 +292,32 @@ public class BankStatementImport {
         progress.unmatched.addAll(unmatched);
         progress.known.addAll(known);
         progress.returns.addAll(returns);
+    }
+
+    /**
+     * The invoices the chunk's end-to-end references and remittance texts name, loaded and row-locked in one query (in
+     * id order, so that two imports lock in the same order), instead of one query and one lock per entry. Locked here,
+     * they are in the persistence context with their lock: {@code Payments.book} finds them there and locks nothing
+     * again.
+     */
+    private Map<String, Invoice> lockNamedInvoices(List<StatementEntry> chunk) {
+        Set<String> numbers = new HashSet<>();
+        for (StatementEntry entry : chunk) {
+            numbers.addAll(InvoiceNumberInText.in(entry.endToEndId()));
+            numbers.addAll(InvoiceNumberInText.in(entry.remittance()));
+        }
+        Map<String, Invoice> byNumber = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return byNumber;
+        }
+        for (Invoice invoice : entityManager
+                .createQuery("from Invoice i where i.invoiceNumber in :numbers order by i.id", Invoice.class)
+                .setParameter("numbers", numbers)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
+            byNumber.put(invoice.invoiceNumber, invoice);
+        }
+        return byNumber;
     }
 
     /** The clearing list, oldest first. */
@@ -356,6 +439,8 @@ public class BankStatementImport {
             List<Payments.Designation> designations = decision.invoices().stream()
                     .map(candidate -> new Payments.Designation(candidate.invoiceNumber(), null))
                     .toList();
+            // The collective booking reads the customer's other open invoices from the table (§366 (2) BGB).
+            entityManager.flush();
             return collectiveMatched(entry, decision.by(), payments.bookCollective(null, designations, received));
         }
         BookedPayment booked = payments.book(decision.invoice().invoiceId(), received);
@@ -432,22 +517,39 @@ public class BankStatementImport {
         return new Unmatched(entry.id, entry.amount, entry.currency, entry.payerName, entry.remittance, entry.reason);
     }
 
-    /** Invoices as the matcher sees them: issued ones by number, receivable ones by their total open amount. */
+    /**
+     * Invoices as the matcher sees them: issued ones by number (from the chunk's locked invoices), receivable ones by
+     * their total open amount (on the indexed {@code open_total} column).
+     */
     private static final class StoredInvoices implements PaymentMatcher.Invoices {
+
+        private final EntityManager entityManager;
+        private final Map<String, Invoice> locked;
+
+        StoredInvoices(EntityManager entityManager, Map<String, Invoice> locked) {
+            this.entityManager = entityManager;
+            this.locked = locked;
+        }
 
         @Override
         public Optional<PaymentMatcher.Candidate> byNumber(String invoiceNumber) {
-            return Invoice.<Invoice>find("invoiceNumber", invoiceNumber)
-                    .firstResultOptional()
-                    .map(StoredInvoices::candidate);
+            // Every number the chunk names was looked up when it was locked: absent there is absent.
+            return Optional.ofNullable(locked.get(invoiceNumber)).map(StoredInvoices::candidate);
         }
 
         @Override
         public List<PaymentMatcher.Candidate> byOpenAmount(BigDecimal amount, String currency) {
-            return Invoice.<Invoice>list(
-                            """
-                    status in ?1 and currency = ?2
-                    and grossTotal - paidAmount + feesCharged - feesPaid + interestCharged - interestPaid = ?3""", List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID), currency, amount)
+            // The open amount in the table must include what this chunk booked so far.
+            entityManager.flush();
+            return entityManager
+                    .createQuery(
+                            "from Invoice i where i.status in :open and i.currency = :currency"
+                                    + " and i.openTotal = :amount",
+                            Invoice.class)
+                    .setParameter("open", List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))
+                    .setParameter("currency", currency)
+                    .setParameter("amount", amount)
+                    .getResultList()
                     .stream()
                     .map(StoredInvoices::candidate)
                     .toList();

@@ -2,7 +2,6 @@ package io.kontor.accounting.bank;
 
 import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.persistence.Paging;
-import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -37,17 +37,15 @@ public class BankStatementResource {
     @Inject
     BankStatementImport statements;
 
-    /** The body is the camt.053 XML as the bank delivered it. */
+    /**
+     * The body is the camt.053 XML as the bank delivered it, read as a stream (#23): a statement of any size costs the
+     * memory of one chunk of entries, so statements may be as large as
+     * {@code kontor.accounting.bank.max-statement-size}.
+     */
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    public BankStatementImport.Result importStatement(String xml) {
-        List<StatementEntry> entries;
-        try {
-            entries = Camt053Reader.read(xml);
-        } catch (Camt053Reader.UnreadableStatement e) {
-            throw new InvalidFieldProblem("body", e.getMessage());
-        }
-        return statements.importStatement(entries);
+    public BankStatementImport.Result importStatement(InputStream xml) {
+        return statements.importStatement(xml);
     }
 
     /** Entries that no rule could match, waiting for a person; newest first, one page at a time. */

@@ -5,6 +5,7 @@ import io.kontor.accounting.payment.PaymentAllocation;
 import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -62,6 +63,14 @@ public class Invoice extends PanacheEntityBase {
     public BigDecimal interestCharged;
 
     public BigDecimal interestPaid;
+
+    /**
+     * Principal, fees and interest still open, as PostgreSQL computes it (a stored generated column, indexed for the
+     * amount matching of bank entries); as of the last flush, so Java reads {@link #openClaim()} instead.
+     */
+    @Column(insertable = false, updatable = false)
+    public BigDecimal openTotal;
+
     public int dunningLevel;
     public boolean overdueReported;
     public LocalDate lastDunningOn;

@@ -496,6 +496,9 @@ public class Payments {
 
     /** One customer's credit is used by one transaction at a time: a credit must not be set off twice. */
     private void lockCredit(UUID customerId) {
+        // What follows reads the credit and the open invoices from the table: it must see this transaction's bookings,
+        // also where the caller runs with FlushModeType.COMMIT (the bank statement import).
+        entityManager.flush();
         entityManager
                 .createNativeQuery("select pg_advisory_xact_lock(?1)")
                 .setParameter(1, customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits())
