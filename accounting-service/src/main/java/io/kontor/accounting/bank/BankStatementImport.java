@@ -47,6 +47,10 @@ public class BankStatementImport {
     @Inject
     BankConfig config;
 
+    /** Hands outgoing payments (debits) to accounts payable. */
+    @Inject
+    jakarta.enterprise.event.Event<DebitEntries> debits;
+
     /** Entries booked per transaction. */
     private static final int CHUNK = 500;
     /**
@@ -110,11 +114,14 @@ public class BankStatementImport {
         Progress progress = new Progress();
         List<StatementEntry> credits = new ArrayList<>();
         List<StatementEntry> chargebacks = new ArrayList<>();
+        List<StatementEntry> outgoing = new ArrayList<>();
         for (StatementEntry entry : entries) {
             if (entry.credit() && entry.booked()) {
                 credits.add(entry);
             } else if (!entry.credit() && entry.booked() && entry.isReturn() && entry.endToEndId() != null) {
                 chargebacks.add(entry);
+            } else if (!entry.credit() && entry.booked() && !entry.isReturn()) {
+                outgoing.add(entry);
             }
         }
         int skipped = entries.size() - credits.size() - chargebacks.size();
@@ -124,6 +131,10 @@ public class BankStatementImport {
         }
         for (StatementEntry chargeback : chargebacks) {
             QuarkusTransaction.requiringNew().run(() -> chargeBack(chargeback, progress));
+        }
+        if (!outgoing.isEmpty()) {
+            // Accounts payable (#26) settles the supplier invoices these paid; see payables.run.OutgoingPayments.
+            debits.fire(new DebitEntries(List.copyOf(outgoing)));
         }
         LOG.infof(
                 "bank statement: %d entries, %d matched, %d to clearing, %d imported before, %d debits or not booked",

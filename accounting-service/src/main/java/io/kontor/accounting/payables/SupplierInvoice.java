@@ -87,6 +87,12 @@ public class SupplierInvoice extends PanacheEntityBase {
     public String approvedBy;
     public Instant approvedAt;
     public UUID paymentRunId;
+    /** The SEPA EndToEndId of its transfer: the bank statement's debit names it. */
+    public String endToEndId;
+    /** What the payment run transferred: the amount due less the cash discount taken. */
+    public BigDecimal paymentAmount;
+
+    public BigDecimal skontoTaken;
     public BigDecimal paidAmount;
     public LocalDate paidOn;
     public String paidByEntry;
