@@ -114,6 +114,20 @@ class PaymentRunTest {
                 .body("paidAmount", equalTo(1218.63f))
                 .body("paidOn", equalTo(today.toString()));
         asClerk().get(INVOICES + "/" + b).then().body("status", equalTo("PAID"));
+
+        // Received, approved and paid, once each, on accounting.payables: paid once although imported twice.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(io.kontor.testing.TestKafka.readAll(
+                                        "accounting.payables", java.time.Duration.ofMillis(300))
+                                .stream()
+                                .filter(r -> a.equals(r.key()))
+                                .map(r -> io.kontor.testing.TestKafka.header(r, "ce_type"))
+                                .toList())
+                        .containsExactly(
+                                "kontor.accounting.supplier-invoice-received.v1",
+                                "kontor.accounting.supplier-invoice-approved.v1",
+                                "kontor.accounting.supplier-invoice-paid.v1"));
     }
 
     @Test
