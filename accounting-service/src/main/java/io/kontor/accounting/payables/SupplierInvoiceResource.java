@@ -98,7 +98,7 @@ public class SupplierInvoiceResource {
     }
 
     @GET
-    public Page<SupplierInvoiceView> list(
+    public Page<SupplierInvoiceView> supplierInvoices(
             @QueryParam("status") SupplierInvoiceStatus status,
             @QueryParam("supplierId") UUID supplierId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -143,7 +143,7 @@ public class SupplierInvoiceResource {
 
     @GET
     @Path("/{id}")
-    public SupplierInvoiceView get(@PathParam("id") UUID id) {
+    public SupplierInvoiceView supplierInvoice(@PathParam("id") UUID id) {
         return view(id);
     }
 

@@ -105,7 +105,7 @@ public class PaymentRunResource {
 
     @GET
     @Path("/{id}")
-    public RunView get(@PathParam("id") UUID id) {
+    public RunView paymentRun(@PathParam("id") UUID id) {
         return RunView.of(find(id));
     }
 

@@ -45,7 +45,7 @@ public class SupplierResource {
     BusinessCalendar calendar;
 
     @GET
-    public Page<SupplierView> list(
+    public Page<SupplierView> suppliers(
             @QueryParam("confirmed") Boolean confirmed,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
@@ -60,7 +60,7 @@ public class SupplierResource {
 
     @GET
     @Path("/{id}")
-    public SupplierView get(@PathParam("id") UUID id) {
+    public SupplierView supplier(@PathParam("id") UUID id) {
         return SupplierView.of(find(id));
     }
 
