@@ -97,7 +97,12 @@ public final class Gateway {
 
     /** POST of a document the caller supplies (a bank statement), answered with JSON. */
     public JsonNode post(String path, byte[] body, String contentType) {
-        return json(send(request(path, Map.of())
+        return post(path, Map.of(), body, contentType);
+    }
+
+    /** POST of a document with query parameters (a supplier's invoice and its file name), answered with JSON. */
+    public JsonNode post(String path, Map<String, Object> query, byte[] body, String contentType) {
+        return json(send(request(path, query)
                 .header("Accept", "application/json")
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))));

@@ -1,6 +1,7 @@
 package io.kontor.cli;
 
 import io.kontor.cli.accounting.InvoicesCommand;
+import io.kontor.cli.accounting.SupplierInvoicesCommand;
 import io.kontor.cli.events.EventsCommand;
 import io.kontor.cli.hr.ApplicationsCommand;
 import io.kontor.cli.hr.ContractsCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.ScopeType;
             ProductsCommand.class,
             OffersCommand.class,
             InvoicesCommand.class,
+            SupplierInvoicesCommand.class,
             ApplicationsCommand.class,
             ContractsCommand.class,
             ReferencesCommand.class,

@@ -101,6 +101,19 @@ class CommandsTest {
                 call("invoices resolve-dispute i-1", "POST", "/accounting/invoices/i-1/dispute/resolve", null),
                 call("invoices open-items", "GET", "/accounting/reports/open-items", null),
                 call(
+                        "supplier-invoices list --status PAYABLE",
+                        "GET",
+                        "/accounting/supplier-invoices?status=PAYABLE&page=0&size=50",
+                        null),
+                call("supplier-invoices show s-1", "GET", "/accounting/supplier-invoices/s-1", null),
+                call("supplier-invoices approve s-1", "POST", "/accounting/supplier-invoices/s-1/approve", null),
+                call("supplier-invoices open", "GET", "/accounting/supplier-invoices/open?page=0&size=50", null),
+                call(
+                        "supplier-invoices payment-run --due-by 2026-12-31",
+                        "POST",
+                        "/accounting/payment-runs",
+                        "{\"dueBy\":\"2026-12-31\"}"),
+                call(
                         "applications submit --job-opening j-1 --first-name Erika --last-name Mustermann --email erika@example.com",
                         "POST",
                         "/hr/applications",

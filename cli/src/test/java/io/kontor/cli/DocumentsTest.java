@@ -170,4 +170,19 @@ class DocumentsTest {
         assertThat(Files.readAllBytes(downloads.resolve("k.pdf"))).isEqualTo(PDF);
         assertThat(Files.readAllBytes(downloads.resolve("r.pdf"))).isEqualTo(PDF);
     }
+
+    @Test
+    void a_supplier_invoice_file_is_posted_as_received_with_its_name() throws Exception {
+        Path pdf = downloads.resolve("rechnung-77.pdf");
+        Files.write(pdf, PDF);
+        gateway.json("POST", "/accounting/supplier-invoices", """
+                {"id":"s-1","kind":"ZUGFERD_PDF","status":"RECEIVED","invoiceNumber":"77"}""");
+
+        Cli.Result result = cli.run("supplier-invoices", "upload", pdf.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(gateway.last().contentType()).isEqualTo("application/pdf");
+        assertThat(gateway.last().query()).isEqualTo("fileName=rechnung-77.pdf&via=CLI");
+        assertThat(result.out()).contains("ZUGFERD_PDF");
+    }
 }

@@ -60,6 +60,10 @@ public class BankStatementImport {
     @Inject
     BankConfig config;
 
+    /** Hands outgoing payments (debits) to accounts payable. */
+    @Inject
+    jakarta.enterprise.event.Event<DebitEntries> debits;
+
     /** Entries booked per transaction. */
     private static final int CHUNK = 500;
 
@@ -156,6 +160,8 @@ public class BankStatementImport {
         Progress progress = new Progress();
         List<StatementEntry> chunk = new ArrayList<>(CHUNK);
         List<StatementEntry> chargebacks = new ArrayList<>();
+        // Booked debits that are no returns: payments we made, for accounts payable (#26).
+        List<StatementEntry> outgoing = new ArrayList<>();
         int[] counts = new int[2]; // entries, skipped
         statement.accept(entry -> {
             counts[0]++;
@@ -169,6 +175,9 @@ public class BankStatementImport {
                 chargebacks.add(entry);
             } else {
                 counts[1]++;
+                if (!entry.credit() && entry.booked() && !entry.isReturn()) {
+                    outgoing.add(entry);
+                }
             }
         });
         if (!chunk.isEmpty()) {
@@ -176,6 +185,10 @@ public class BankStatementImport {
         }
         for (StatementEntry chargeback : chargebacks) {
             QuarkusTransaction.requiringNew().run(() -> chargeBack(chargeback, progress));
+        }
+        if (!outgoing.isEmpty()) {
+            // Accounts payable (#26) settles the supplier invoices these paid; see payables.run.OutgoingPayments.
+            debits.fire(new DebitEntries(List.copyOf(outgoing)));
         }
         LOG.infof(
                 "bank statement: %d entries, %d matched, %d to clearing, %d imported before, %d debits or not booked",

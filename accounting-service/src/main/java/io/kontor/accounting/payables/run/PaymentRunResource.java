@@ -1,0 +1,131 @@
+package io.kontor.accounting.payables.run;
+
+import io.kontor.accounting.payables.SupplierInvoice;
+import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.CallerId;
+import io.kontor.platform.security.Roles;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/payment-runs")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
+public class PaymentRunResource {
+
+    @Inject
+    PaymentRuns runs;
+
+    @Inject
+    SecurityIdentity identity;
+
+    public record RunRequest(@NotNull LocalDate dueBy, LocalDate executionDate) {}
+
+    public record Paid(
+            UUID invoiceId,
+            String supplier,
+            String invoiceNumber,
+            LocalDate dueDate,
+            BigDecimal payableAmount,
+            BigDecimal skontoTaken,
+            BigDecimal amount,
+            String endToEndId,
+            String status) {}
+
+    public record RunView(
+            UUID id,
+            String messageId,
+            LocalDate executionDate,
+            LocalDate dueBy,
+            Instant createdAt,
+            int transfers,
+            BigDecimal total,
+            String currency,
+            String sha256,
+            List<Paid> invoices) {
+
+        static RunView of(PaymentRun run) {
+            List<SupplierInvoice> invoices = SupplierInvoice.list("paymentRunId", Sort.ascending("dueDate"), run.id);
+            return new RunView(
+                    run.id,
+                    run.messageId,
+                    run.executionDate,
+                    run.dueBy,
+                    run.createdAt,
+                    run.transfers,
+                    run.total,
+                    run.currency,
+                    run.sha256,
+                    invoices.stream()
+                            .map(i -> new Paid(
+                                    i.id,
+                                    i.sellerName,
+                                    i.invoiceNumber,
+                                    i.dueDate,
+                                    i.payableAmount,
+                                    i.skontoTaken,
+                                    i.paymentAmount,
+                                    i.endToEndId,
+                                    i.status.name()))
+                            .toList());
+        }
+    }
+
+    /**
+     * Pays the approved invoices due by {@code dueBy} (and those whose Skonto deadline would pass before then) by one
+     * SEPA credit transfer file executed on {@code executionDate} (default today).
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response run(@NotNull @Valid RunRequest request) {
+        PaymentRun run = runs.run(request.dueBy(), request.executionDate(), CallerId.of(identity));
+        return Response.created(URI.create("/api/v1/accounting/payment-runs/" + run.id))
+                .entity(RunView.of(run))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public RunView paymentRun(@PathParam("id") UUID id) {
+        return RunView.of(find(id));
+    }
+
+    /** The SEPA credit transfer file (pain.001.001.09) to hand to the bank, as made. */
+    @GET
+    @Path("/{id}/pain001")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response pain001(@PathParam("id") UUID id) {
+        PaymentRun run = find(id);
+        return Response.ok(run.pain001, MediaType.APPLICATION_XML)
+                .header("X-Content-SHA256", run.sha256)
+                .header("Content-Disposition", "attachment; filename=\"" + run.messageId + ".xml\"")
+                .build();
+    }
+
+    private static PaymentRun find(UUID id) {
+        PaymentRun run = PaymentRun.findById(id);
+        if (run == null) {
+            throw new NotFoundProblem("payment run", id);
+        }
+        return run;
+    }
+}
