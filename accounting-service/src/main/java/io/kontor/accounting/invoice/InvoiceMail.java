@@ -68,6 +68,44 @@ public class InvoiceMail {
                 .build());
     }
 
+    /**
+     * The cancellation document (Stornorechnung, type 381) goes where the invoice went, with its own e-invoice: the
+     * buyer must correct the input VAT it deducted (§17 (1) UStG), and the XML is what its bookkeeping reads.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sendCancelled(Invoice invoice) {
+        if (!enabled) {
+            return;
+        }
+        Buyer buyer = invoice.buyer;
+        if (buyer == null || buyer.email == null || buyer.email.isBlank()) {
+            LOG.infof("credit note %s is not mailed: the buyer has no e-mail address", invoice.creditNoteNumber);
+            return;
+        }
+        Locale language = MailLocale.forCountry(buyer.country);
+        mail.send(MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
+                .to(buyer.email)
+                .template("credit-note", language)
+                .data("creditNoteNumber", invoice.creditNoteNumber)
+                .data("invoiceNumber", invoice.invoiceNumber)
+                .data("grossTotal", MailLocale.amount(invoice.grossTotal, language))
+                .data("currency", invoice.currency)
+                .data("issueDate", MailLocale.date(invoice.issueDate, language))
+                .data("cancelledOn", MailLocale.date(invoice.cancelledOn, language))
+                .attach(
+                        invoice.creditNoteNumber + ".pdf",
+                        "application/pdf",
+                        documents.stored(invoice, InvoiceDocuments.Kind.STORNO_PDF).content())
+                .attach(
+                        invoice.creditNoteNumber + ".xml",
+                        "application/xml",
+                        documents
+                                .stored(invoice, InvoiceDocuments.Kind.STORNO_XRECHNUNG)
+                                .content())
+                .requestedBy("accounting-service")
+                .build());
+    }
+
     public List<MailDelivery> deliveries(Invoice invoice) {
         return mail.deliveries(INVOICE_DOCUMENT, invoice.id.toString());
     }

@@ -141,6 +141,7 @@ public class Invoicing {
         LocalDate today = calendar.today();
         invoice.cancel(numbers.nextCreditNote(today.getYear()), today, reason);
         documents.freezeCancellation(invoice);
+        mail.sendCancelled(invoice);
         outbox.publish(new InvoiceCancelled(
                 invoice.id, invoice.invoiceNumber, invoice.creditNoteNumber, invoice.customerId, invoice.offerId));
         LOG.infof("invoice %s cancelled by credit note %s", invoice.invoiceNumber, invoice.creditNoteNumber);

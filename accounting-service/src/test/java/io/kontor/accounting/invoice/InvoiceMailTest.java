@@ -112,6 +112,49 @@ class InvoiceMailTest {
     }
 
     @Test
+    void a_cancelled_invoice_sends_its_credit_note_with_the_frozen_cancellation_documents() {
+        UUID customerId = sales.registerCustomer("Storno Werft GmbH", 14);
+        Issued issued = Accounting.issue(customerId, line("Gutachten", "1", "500.00", "19"));
+        String email = SalesEvents.registered(customerId, "x", 14).email();
+
+        String creditNote = asAccountant()
+                .body("{\"reason\":\"falscher Empfänger\"}")
+                .contentType("application/json")
+                .post(Accounting.API + "/invoices/" + issued.id() + "/cancel")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("creditNoteNumber");
+        String pdfHash = asAccountant()
+                .get(Accounting.API + "/invoices/" + issued.id() + "/cancellation/pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Content-SHA256");
+        String xmlHash = asAccountant()
+                .get(Accounting.API + "/invoices/" + issued.id() + "/cancellation/xrechnung")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Content-SHA256");
+
+        // §17 (1) UStG: the buyer corrects its input VAT from the credit note, so it must reach them.
+        TestMail.Received mail = TestMail.awaitMessage(email, m -> m.subject().startsWith("Stornorechnung"));
+        assertThat(mail.subject()).isEqualTo("Stornorechnung " + creditNote + " zu Rechnung " + issued.number()
+                + " von Kontor Demo GmbH");
+        assertThat(mail.attachment(creditNote + ".pdf").sha256()).isEqualTo(pdfHash);
+        assertThat(mail.attachment(creditNote + ".xml").sha256()).isEqualTo(xmlHash);
+        JsonPath deliveries = new JsonPath(asAccountant()
+                .get(Accounting.API + "/invoices/" + issued.id() + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(deliveries.getList("subject", String.class))
+                .anySatisfy(subject -> assertThat(subject).startsWith("Stornorechnung " + creditNote));
+    }
+
+    @Test
     void an_unknown_invoice_has_no_deliveries() {
         asAccountant()
                 .get(Accounting.API + "/invoices/" + UUID.randomUUID() + "/deliveries")
