@@ -2,6 +2,7 @@ package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.TaxTreatment;
+import io.kontor.platform.events.sales.TermsVersion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,15 @@ public record OfferView(
         Instant expiredAt,
         List<UUID> invoiceIds,
         List<Invoice> invoices,
-        boolean paid) {
+        boolean paid,
+        TermsVersion terms,
+        Acceptance acceptance) {
+
+    /**
+     * The proof of §305 (2) BGB: which AGB version was accepted, when, declared by whom and recorded by whom (the
+     * caller's token issuer and subject).
+     */
+    public record Acceptance(Instant acceptedAt, TermsVersion terms, String acceptedBy, String recordedBy) {}
 
     /** An invoice accounting issued for the offer: ISSUED, PAID or CANCELLED. */
     public record Invoice(UUID invoiceId, String invoiceNumber, OfferInvoice.Status status) {}
@@ -117,6 +126,11 @@ public record OfferView(
                 offer.invoices.stream()
                         .map(i -> new Invoice(i.invoiceId, i.invoiceNumber, i.status))
                         .toList(),
-                offer.paid);
+                offer.paid,
+                offer.terms(),
+                offer.acceptedAt == null
+                        ? null
+                        : new Acceptance(
+                                offer.acceptedAt, offer.terms(), offer.acceptedBy, offer.acceptanceRecordedBy));
     }
 }

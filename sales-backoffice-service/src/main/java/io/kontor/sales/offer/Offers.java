@@ -19,6 +19,7 @@ import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.product.Product;
 import io.kontor.sales.template.OfferTemplate;
 import io.kontor.sales.template.OfferTemplateLine;
+import io.kontor.sales.terms.AgbVersion;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -248,8 +249,13 @@ public class Offers {
     public Offer send(UUID id, boolean deliver, String caller) {
         Offer offer = locked(id);
         offer.send(Instant.now(clock), calendar.today());
+        Customer pinnedFor = Customer.findById(offer.customerId);
+        AgbVersion.inForce(
+                        MailLocale.forCountry(pinnedFor.billingAddress.country).getLanguage(), calendar.today())
+                .map(AgbVersion::terms)
+                .ifPresent(offer::pinTerms);
         if (deliver) {
-            Customer customer = Customer.findById(offer.customerId);
+            Customer customer = pinnedFor;
             if (customer.email == null || customer.email.isBlank()) {
                 throw new MissingRecipientProblem(
                         "email",
@@ -283,9 +289,11 @@ public class Offers {
 
     /** Publishes the offer with the customer as sales knows them now, so accounting can bill without asking back. */
     @Transactional
-    public Offer accept(UUID id, Collection<Integer> chosenOptions) {
+    public Offer accept(UUID id, Collection<Integer> chosenOptions, String acceptedBy, String recordedBy) {
         Offer offer = locked(id);
         offer.accept(Instant.now(clock), calendar.today(), chosenOptions);
+        offer.acceptedBy = acceptedBy;
+        offer.acceptanceRecordedBy = recordedBy;
         Customer customer = Customer.findById(offer.customerId);
         outbox.publish(offer.accepted(customer.snapshot()));
         followUps.afterAcceptance(offer.customerId, offer.id, offer.offerNumber, calendar.today());
