@@ -248,7 +248,17 @@ class CommandsTest {
                         "/legal/documents/d-1/versions/2/publish",
                         "{\"effectiveFrom\":\"2026-07-01\"}"),
                 call("legal documents diff d-1 --from 1 --to 2", "GET", "/legal/documents/d-1/diff?from=1&to=2", null),
-                call("legal published AGB --language en", "GET", "/legal/published/AGB?language=en", null));
+                call("legal published AGB --language en", "GET", "/legal/published/AGB?language=en", null),
+                call(
+                        "legal reviews list --status pending",
+                        "GET",
+                        "/legal/reviews?status=PENDING&page=0&size=50",
+                        null),
+                call(
+                        "legal reviews reject r-1 --comment Zu_lang",
+                        "POST",
+                        "/legal/reviews/r-1/reject",
+                        "{\"comment\":\"Zu lang\"}"));
     }
 
     @ParameterizedTest(name = "kontor {0}")

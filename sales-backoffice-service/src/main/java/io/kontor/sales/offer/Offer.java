@@ -5,6 +5,7 @@ import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.events.sales.OfferExpired;
 import io.kontor.platform.events.sales.OfferRejected;
+import io.kontor.platform.events.sales.OfferReviewRequested;
 import io.kontor.platform.events.sales.OfferSent;
 import io.kontor.platform.events.sales.TermsVersion;
 import io.kontor.platform.problem.ConflictProblem;
@@ -216,6 +217,23 @@ public class Offer extends PanacheEntityBase {
                         termsDocumentId, termsLanguage, termsVersion, termsTitle, termsEffectiveFrom, termsSha256);
     }
 
+    /** The legal-review rules hold the offer back: legal decides before it goes out. */
+    void holdForReview() {
+        requireTransition(OfferStatus.IN_REVIEW, "held for review");
+        status = OfferStatus.IN_REVIEW;
+    }
+
+    void reviewDecided(boolean approved) {
+        OfferStatus next = approved ? OfferStatus.REVIEW_APPROVED : OfferStatus.REVIEW_REJECTED;
+        requireTransition(next, approved ? "approved" : "rejected");
+        status = next;
+    }
+
+    void returnToDraft() {
+        requireTransition(OfferStatus.DRAFT, "returned to draft");
+        status = OfferStatus.DRAFT;
+    }
+
     /** Accepted with the optional lines the customer chose (positions; none when null). */
     void accept(Instant now, LocalDate today, Collection<Integer> chosenOptions) {
         requireTransition(OfferStatus.ACCEPTED, "accepted");
@@ -335,6 +353,26 @@ public class Offer extends PanacheEntityBase {
                 serviceUntil == null ? serviceFrom : serviceUntil,
                 terms(),
                 acceptedBy != null ? acceptedBy : acceptanceRecordedBy);
+    }
+
+    OfferReviewRequested reviewRequested(
+            io.kontor.sales.customer.Customer customer, List<String> reasons, String by, Instant at) {
+        return new OfferReviewRequested(
+                id,
+                offerNumber,
+                revision,
+                customerId,
+                customer.name,
+                customer.billingAddress.country,
+                customer.paymentTermDays,
+                currency,
+                netTotal,
+                grossTotal,
+                termsText,
+                lines.stream().map(OfferLineItem::toEvent).toList(),
+                reasons,
+                by,
+                at);
     }
 
     OfferExpired expired() {

@@ -174,6 +174,14 @@ public class OfferResource {
                 CallerId.of(caller)));
     }
 
+    /** After legal's decision (REVIEW_APPROVED or REVIEW_REJECTED): back to DRAFT to be changed. */
+    @POST
+    @Path("/{id}/return-to-draft")
+    @Transactional
+    public OfferView returnOfferToDraft(@PathParam("id") UUID id) {
+        return OfferView.of(offers.returnToDraft(id, CallerId.of(caller)));
+    }
+
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)

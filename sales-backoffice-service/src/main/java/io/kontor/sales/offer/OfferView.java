@@ -3,6 +3,7 @@ package io.kontor.sales.offer;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.events.sales.TermsVersion;
+import io.kontor.sales.review.OfferReviewEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +47,14 @@ public record OfferView(
         List<Invoice> invoices,
         boolean paid,
         TermsVersion terms,
-        Acceptance acceptance) {
+        Acceptance acceptance,
+        List<ReviewStep> review) {
+
+    /**
+     * A step of the offer's legal review: REQUESTED (with reasons), APPROVED or REJECTED (comment), RETURNED_TO_DRAFT.
+     */
+    public record ReviewStep(
+            OfferReviewEntry.Kind kind, List<String> reasons, String comment, String actor, Instant at) {}
 
     /**
      * The proof of §305 (2) BGB: which AGB version was accepted, when, declared by whom and recorded by whom (the
@@ -130,7 +138,9 @@ public record OfferView(
                 offer.terms(),
                 offer.acceptedAt == null
                         ? null
-                        : new Acceptance(
-                                offer.acceptedAt, offer.terms(), offer.acceptedBy, offer.acceptanceRecordedBy));
+                        : new Acceptance(offer.acceptedAt, offer.terms(), offer.acceptedBy, offer.acceptanceRecordedBy),
+                OfferReviewEntry.of(offer.id).stream()
+                        .map(e -> new ReviewStep(e.kind, e.reasons, e.comment, e.actor, e.at))
+                        .toList());
     }
 }

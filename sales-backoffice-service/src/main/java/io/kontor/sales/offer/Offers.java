@@ -17,6 +17,8 @@ import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.product.Product;
+import io.kontor.sales.review.OfferReviewEntry;
+import io.kontor.sales.review.ReviewRules;
 import io.kontor.sales.template.OfferTemplate;
 import io.kontor.sales.template.OfferTemplateLine;
 import io.kontor.sales.terms.AgbVersion;
@@ -183,6 +185,10 @@ public class Offers {
             throw new InvalidFieldProblem(
                     "templateId", "offer templates are sales' texts and terms; a front-office system sends lines");
         }
+        if (request.termsText() != null) {
+            throw new InvalidFieldProblem(
+                    "termsText", "terms are sales' (and legal's); a front-office system sends lines");
+        }
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
         for (int i = 0; i < lines.size(); i++) {
             OfferRequest.Line line = lines.get(i);
@@ -228,7 +234,9 @@ public class Offers {
                 template != null ? template.validityDays : config.offers().validityDays());
         offer.templateId = template == null ? null : template.id;
         offer.introText = template == null ? null : template.introText;
-        offer.termsText = template == null ? null : template.termsText;
+        offer.termsText = request.termsText() != null && !request.termsText().isBlank()
+                ? request.termsText().strip()
+                : template == null ? null : template.termsText;
         offer.price(priced(wanted(request, template), customer));
     }
 
@@ -248,8 +256,20 @@ public class Offers {
     @Transactional
     public Offer send(UUID id, boolean deliver, String caller) {
         Offer offer = locked(id);
-        offer.send(Instant.now(clock), calendar.today());
         Customer pinnedFor = Customer.findById(offer.customerId);
+        if (offer.status == OfferStatus.DRAFT) {
+            List<String> reasons = ReviewRules.reasons(deal(offer, pinnedFor), config.legalReview());
+            if (!reasons.isEmpty()) {
+                // Legal advises on the deal before it binds the company (issue #18): held, not sent.
+                Instant now = Instant.now(clock);
+                offer.holdForReview();
+                OfferReviewEntry.of(offer.id, OfferReviewEntry.Kind.REQUESTED, reasons, null, caller, now)
+                        .persist();
+                outbox.publish(offer.reviewRequested(pinnedFor, reasons, caller, now));
+                return offer;
+            }
+        }
+        offer.send(Instant.now(clock), calendar.today());
         AgbVersion.inForce(
                         MailLocale.forCountry(pinnedFor.billingAddress.country).getLanguage(), calendar.today())
                 .map(AgbVersion::terms)
@@ -279,6 +299,54 @@ public class Offers {
                     .build());
         }
         outbox.publish(offer.sent());
+        return offer;
+    }
+
+    private static ReviewRules.Deal deal(Offer offer, Customer customer) {
+        OfferTemplate template = offer.templateId == null ? null : OfferTemplate.findById(offer.templateId);
+        return new ReviewRules.Deal(
+                offer.grossTotal,
+                offer.currency,
+                offer.termsText,
+                template != null,
+                template == null ? null : template.termsText,
+                customer.paymentTermDays,
+                customer.billingAddress.country,
+                offer.lines.stream()
+                        .map(line -> line.discountPercent == null ? BigDecimal.ZERO : line.discountPercent)
+                        .max(BigDecimal::compareTo)
+                        .orElse(BigDecimal.ZERO));
+    }
+
+    /** Legal's decision (legal.reviews); an offer no longer in review (or unknown) ignores it, said in the log. */
+    @Transactional
+    public void reviewDecided(UUID id, boolean approved, String comment, String reviewer, Instant at) {
+        Offer offer = Offer.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (offer == null || offer.status != OfferStatus.IN_REVIEW) {
+            org.jboss.logging.Logger.getLogger(Offers.class)
+                    .infof(
+                            "review decision for offer %s ignored: it is %s",
+                            id, offer == null ? "unknown" : offer.status);
+            return;
+        }
+        offer.reviewDecided(approved);
+        OfferReviewEntry.of(
+                        offer.id,
+                        approved ? OfferReviewEntry.Kind.APPROVED : OfferReviewEntry.Kind.REJECTED,
+                        null,
+                        comment,
+                        reviewer,
+                        at)
+                .persist();
+    }
+
+    /** After legal's decision sales changes the offer: back to DRAFT, where it is changed and sent (reviewed) again. */
+    @Transactional
+    public Offer returnToDraft(UUID id, String caller) {
+        Offer offer = locked(id);
+        offer.returnToDraft();
+        OfferReviewEntry.of(offer.id, OfferReviewEntry.Kind.RETURNED_TO_DRAFT, null, null, caller, Instant.now(clock))
+                .persist();
         return offer;
     }
 
