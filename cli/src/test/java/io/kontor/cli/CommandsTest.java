@@ -258,7 +258,12 @@ class CommandsTest {
                         "legal reviews reject r-1 --comment Zu_lang",
                         "POST",
                         "/legal/reviews/r-1/reject",
-                        "{\"comment\":\"Zu lang\"}"));
+                        "{\"comment\":\"Zu lang\"}"),
+                call(
+                        "legal privacy register --kind access --email erika@example.org",
+                        "POST",
+                        "/legal/privacy/requests",
+                        "{\"kind\":\"ACCESS\",\"subject\":{\"email\":\"erika@example.org\"}}"));
     }
 
     @ParameterizedTest(name = "kontor {0}")

@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "legal",
         description = "The legal department: documents and the versions in force, reviews of deals.",
-        subcommands = {DocumentsCommand.class, ReviewsCommand.class, LegalCommand.Published.class})
+        subcommands = {DocumentsCommand.class, ReviewsCommand.class, PrivacyCommand.class, LegalCommand.Published.class
+        })
 public final class LegalCommand {
 
     @Command(name = "published", description = "The version of a kind in force today, as a web shop sees it.")
