@@ -6,6 +6,7 @@ import io.kontor.cli.events.EventsCommand;
 import io.kontor.cli.hr.ApplicationsCommand;
 import io.kontor.cli.hr.ContractsCommand;
 import io.kontor.cli.hr.ReferencesCommand;
+import io.kontor.cli.legal.LegalCommand;
 import io.kontor.cli.operations.DeadLettersCommand;
 import io.kontor.cli.operations.MailCommand;
 import io.kontor.cli.productdevelopment.BacklogCommand;
@@ -57,6 +58,7 @@ import picocli.CommandLine.ScopeType;
             ProjectsCommand.class,
             RequirementsCommand.class,
             BacklogCommand.class,
+            LegalCommand.class,
             EventsCommand.class,
             DeadLettersCommand.class,
             MailCommand.class,

@@ -247,7 +247,36 @@ class CommandsTest {
                         "POST",
                         "/product-development/backlogs/b-1/items/i-2/move",
                         "{\"before\":\"i-1\"}"),
-                call("backlog done b-1 i-2", "POST", "/product-development/backlogs/b-1/items/i-2/complete", null));
+                call("backlog done b-1 i-2", "POST", "/product-development/backlogs/b-1/items/i-2/complete", null),
+                call(
+                        "legal documents create --kind agb --title Allgemeine_Geschäftsbedingungen",
+                        "POST",
+                        "/legal/documents",
+                        """
+                        {"kind":"AGB","language":"de","title":"Allgemeine Geschäftsbedingungen"}"""),
+                call("legal documents submit d-1 2", "POST", "/legal/documents/d-1/versions/2/submit", null),
+                call(
+                        "legal documents publish d-1 2 --effective-from 2026-07-01",
+                        "POST",
+                        "/legal/documents/d-1/versions/2/publish",
+                        "{\"effectiveFrom\":\"2026-07-01\"}"),
+                call("legal documents diff d-1 --from 1 --to 2", "GET", "/legal/documents/d-1/diff?from=1&to=2", null),
+                call("legal published AGB --language en", "GET", "/legal/published/AGB?language=en", null),
+                call(
+                        "legal reviews list --status pending",
+                        "GET",
+                        "/legal/reviews?status=PENDING&page=0&size=50",
+                        null),
+                call(
+                        "legal reviews reject r-1 --comment Zu_lang",
+                        "POST",
+                        "/legal/reviews/r-1/reject",
+                        "{\"comment\":\"Zu lang\"}"),
+                call(
+                        "legal privacy register --kind access --email erika@example.org",
+                        "POST",
+                        "/legal/privacy/requests",
+                        "{\"kind\":\"ACCESS\",\"subject\":{\"email\":\"erika@example.org\"}}"));
     }
 
     @ParameterizedTest(name = "kontor {0}")

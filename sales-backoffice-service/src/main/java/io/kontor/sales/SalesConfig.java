@@ -17,6 +17,31 @@ public interface SalesConfig {
 
     Vies vies();
 
+    LegalReview legalReview();
+
+    /**
+     * When an offer goes to legal before it is sent (issue #18); a rule without a value is off. KONTOR_SALES_REVIEW_*.
+     */
+    interface LegalReview {
+
+        /** Gross total above which legal reviews the deal. */
+        Optional<java.math.BigDecimal> grossAbove();
+
+        /** Payment terms (days) above which legal reviews the deal. */
+        Optional<Integer> paymentTermDaysAbove();
+
+        /** A line discount (percent) above which legal reviews the deal. */
+        Optional<java.math.BigDecimal> discountAbove();
+
+        /** A customer billed outside the EU (other law, other courts). */
+        @io.smallrye.config.WithDefault("false")
+        boolean customerOutsideEu();
+
+        /** Terms other than the template's (or terms of its own without a template). */
+        @io.smallrye.config.WithDefault("false")
+        boolean termsDifferFromTemplate();
+    }
+
     /** The EU's VAT id register (VIES REST API), asked by {@code POST /customers/{id}/vat-id-confirmation}. */
     interface Vies {
 

@@ -4,6 +4,7 @@ import static io.kontor.platform.security.Roles.ACCOUNTING;
 import static io.kontor.platform.security.Roles.ADMIN;
 import static io.kontor.platform.security.Roles.FRONT_OFFICE;
 import static io.kontor.platform.security.Roles.HR;
+import static io.kontor.platform.security.Roles.LEGAL;
 import static io.kontor.platform.security.Roles.MIDDLE_OFFICE;
 import static io.kontor.platform.security.Roles.PRODUCT_DEVELOPMENT;
 import static io.kontor.platform.security.Roles.PROJECT_OFFICE;
@@ -47,7 +48,9 @@ class RoleMatrixTest extends SystemTest {
             "projects",
             PROJECT_OFFICE,
             "product-development",
-            PRODUCT_DEVELOPMENT);
+            PRODUCT_DEVELOPMENT,
+            "legal",
+            LEGAL);
 
     /** The domains whose clerical work middle-office does (DECISIONS.md); not product development. */
     private static final Set<String> MIDDLE_OFFICE_DOMAINS = Set.of("sales", "accounting", "hr", "projects");
@@ -68,7 +71,10 @@ class RoleMatrixTest extends SystemTest {
             "GET /api/v1/sales/offers",
             "GET /api/v1/sales/offers/{id}",
             "GET /api/v1/sales/offers/{id}/pdf",
-            "POST /api/v1/hr/applications");
+            "POST /api/v1/hr/applications",
+            // The web shop shows the AGB and privacy notice in force (issue #18): published versions only.
+            "GET /api/v1/legal/published/{kind}",
+            "GET /api/v1/legal/published/{kind}/html");
 
     /**
      * Acts that need the domain's own role, not middle-office (DECISIONS.md): bank data and money that moves, and what

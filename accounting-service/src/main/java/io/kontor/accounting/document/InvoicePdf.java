@@ -14,6 +14,7 @@ import io.kontor.accounting.invoice.Buyer;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
 import io.kontor.accounting.invoice.InvoiceTotals;
+import io.kontor.accounting.offer.AcceptedOffer;
 import io.kontor.platform.events.sales.TaxTreatment;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -119,6 +120,9 @@ public final class InvoicePdf {
                                     ? ""
                                     : "Ihre Bestellung: " + invoice.purchaseOrderReference),
                     NORMAL));
+        }
+        if (!credit) {
+            AcceptedOffer.termsNotice(invoice.offerId).ifPresent(notice -> document.add(new Paragraph(notice, NORMAL)));
         }
         if (credit) {
             document.add(new Paragraph(

@@ -95,7 +95,9 @@ public class InvoiceMail {
                 .attach(
                         invoice.creditNoteNumber + ".pdf",
                         "application/pdf",
-                        documents.stored(invoice, InvoiceDocuments.Kind.STORNO_PDF).content())
+                        documents
+                                .stored(invoice, InvoiceDocuments.Kind.STORNO_PDF)
+                                .content())
                 .attach(
                         invoice.creditNoteNumber + ".xml",
                         "application/xml",

@@ -19,8 +19,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,6 +64,26 @@ public class AcceptedOffer extends PanacheEntityBase {
 
     public Instant receivedAt;
 
+    /** The AGB version the offer was accepted under; null when it named none. */
+    public String termsTitle;
+
+    public Integer termsVersion;
+    public LocalDate termsEffectiveFrom;
+
+    /** The sentence an invoice for this offer carries about its AGB, if the offer named a version. */
+    public static Optional<String> termsNotice(UUID offerId) {
+        if (offerId == null) {
+            return Optional.empty();
+        }
+        AcceptedOffer offer = findById(offerId);
+        if (offer == null || offer.termsVersion == null) {
+            return Optional.empty();
+        }
+        return Optional.of("Es gelten die mit dem Angebot " + offer.offerNumber + " angenommenen " + offer.termsTitle
+                + " in der Fassung Version " + offer.termsVersion + " vom "
+                + offer.termsEffectiveFrom.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ".");
+    }
+
     /**
      * The offer as the event tells it; refuses data that cannot be billed (the event then goes to the dead letters).
      */
@@ -92,6 +114,11 @@ public class AcceptedOffer extends PanacheEntityBase {
                         || (offer.serviceFrom != null && !offer.serviceUntil.isBefore(offer.serviceFrom)),
                 "the service period " + offer.serviceFrom + " to " + offer.serviceUntil + " is no period");
         offer.receivedAt = now;
+        if (accepted.terms() != null) {
+            offer.termsTitle = accepted.terms().title();
+            offer.termsVersion = accepted.terms().version();
+            offer.termsEffectiveFrom = accepted.terms().effectiveFrom();
+        }
         for (OfferLine line : accepted.lines()) {
             require(
                     line.quantity() != null && line.unitPrice() != null && line.vatRate() != null,

@@ -140,8 +140,9 @@ class InvoiceMailTest {
 
         // §17 (1) UStG: the buyer corrects its input VAT from the credit note, so it must reach them.
         TestMail.Received mail = TestMail.awaitMessage(email, m -> m.subject().startsWith("Stornorechnung"));
-        assertThat(mail.subject()).isEqualTo("Stornorechnung " + creditNote + " zu Rechnung " + issued.number()
-                + " von Kontor Demo GmbH");
+        assertThat(mail.subject())
+                .isEqualTo(
+                        "Stornorechnung " + creditNote + " zu Rechnung " + issued.number() + " von Kontor Demo GmbH");
         assertThat(mail.attachment(creditNote + ".pdf").sha256()).isEqualTo(pdfHash);
         assertThat(mail.attachment(creditNote + ".xml").sha256()).isEqualTo(xmlHash);
         JsonPath deliveries = new JsonPath(asAccountant()

@@ -54,6 +54,7 @@ class EventCatalogueTest {
             "hr-service",
             "project-office-service",
             "product-development-service",
+            "legal-service",
             "gateway");
 
     /** {@code | `kontor.x.y.v1` | `topic` | `key` | producer | consumer, consumer |} */

@@ -35,6 +35,7 @@ class OverlaysTest {
             "kontor-db-hr",
             "kontor-db-projects",
             "kontor-db-productdev",
+            "kontor-db-legal",
             "kontor-hr-personal-data",
             "kontor-smtp",
             "kontor-company");

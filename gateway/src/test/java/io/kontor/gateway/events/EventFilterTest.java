@@ -21,8 +21,9 @@ class EventFilterTest {
                 "hr             | hr",
                 "project-office | projects,product-development",
                 "product-development | product-development",
+                "legal          | legal",
                 "middle-office  | accounting,projects,sales",
-                "admin          | accounting,hr,projects,product-development,sales",
+                "admin          | accounting,hr,legal,projects,product-development,sales",
                 "front-office   | ''",
                 "hr,sales       | hr,sales"
             })

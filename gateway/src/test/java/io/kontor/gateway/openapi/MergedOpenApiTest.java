@@ -37,7 +37,8 @@ class MergedOpenApiTest {
                             "/api/v1/accounting/bank-statements"),
             "hr", List.of("/api/v1/hr/applications", "/api/v1/hr/employees/{id}"),
             "projects", List.of("/api/v1/projects", "/api/v1/projects/{id}/kickoff.ics"),
-            "product-development", List.of("/api/v1/product-development/requirements"));
+            "product-development", List.of("/api/v1/product-development/requirements"),
+            "legal", List.of("/api/v1/legal/documents", "/api/v1/legal/published/{kind}"));
 
     private static final List<String> GATEWAY_ROUTES =
             List.of("/api/v1/customers/{id}/overview", "/api/v1/events/stream");

@@ -5,7 +5,9 @@ import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.events.sales.OfferExpired;
 import io.kontor.platform.events.sales.OfferRejected;
+import io.kontor.platform.events.sales.OfferReviewRequested;
 import io.kontor.platform.events.sales.OfferSent;
+import io.kontor.platform.events.sales.TermsVersion;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -116,6 +118,23 @@ public class Offer extends PanacheEntityBase {
     /** The last day of the service period; null for a single day. */
     public LocalDate serviceUntil;
 
+    /**
+     * The AGB version in force when the offer was sent, pinned then and never changed after (a later AGB change does
+     * not change a sent offer); null when no AGB were in force or before legal-service existed.
+     */
+    public UUID termsDocumentId;
+
+    public String termsLanguage;
+    public Integer termsVersion;
+    public String termsTitle;
+    public LocalDate termsEffectiveFrom;
+    public String termsSha256;
+
+    /** Who declared the acceptance for the customer (as the request named them), and who recorded it (the caller). */
+    public String acceptedBy;
+
+    public String acceptanceRecordedBy;
+
     @ElementCollection
     @CollectionTable(name = "offer_line", joinColumns = @JoinColumn(name = "offer_id"))
     @OrderColumn(name = "line_no")
@@ -178,6 +197,41 @@ public class Offer extends PanacheEntityBase {
         }
         status = OfferStatus.SENT;
         sentAt = now;
+    }
+
+    /** Sent under these AGB: the offer, its PDF and its acceptance name them from now on (§305 (2) BGB). */
+    void pinTerms(TermsVersion terms) {
+        termsDocumentId = terms.documentId();
+        termsLanguage = terms.language();
+        termsVersion = terms.version();
+        termsTitle = terms.title();
+        termsEffectiveFrom = terms.effectiveFrom();
+        termsSha256 = terms.sha256();
+    }
+
+    /** The pinned AGB version, or null. */
+    public TermsVersion terms() {
+        return termsVersion == null
+                ? null
+                : new TermsVersion(
+                        termsDocumentId, termsLanguage, termsVersion, termsTitle, termsEffectiveFrom, termsSha256);
+    }
+
+    /** The legal-review rules hold the offer back: legal decides before it goes out. */
+    void holdForReview() {
+        requireTransition(OfferStatus.IN_REVIEW, "held for review");
+        status = OfferStatus.IN_REVIEW;
+    }
+
+    void reviewDecided(boolean approved) {
+        OfferStatus next = approved ? OfferStatus.REVIEW_APPROVED : OfferStatus.REVIEW_REJECTED;
+        requireTransition(next, approved ? "approved" : "rejected");
+        status = next;
+    }
+
+    void returnToDraft() {
+        requireTransition(OfferStatus.DRAFT, "returned to draft");
+        status = OfferStatus.DRAFT;
     }
 
     /** Accepted with the optional lines the customer chose (positions; none when null). */
@@ -296,7 +350,29 @@ public class Offer extends PanacheEntityBase {
                 acceptedAt,
                 purchaseOrderReference,
                 serviceFrom,
-                serviceUntil == null ? serviceFrom : serviceUntil);
+                serviceUntil == null ? serviceFrom : serviceUntil,
+                terms(),
+                acceptedBy != null ? acceptedBy : acceptanceRecordedBy);
+    }
+
+    OfferReviewRequested reviewRequested(
+            io.kontor.sales.customer.Customer customer, List<String> reasons, String by, Instant at) {
+        return new OfferReviewRequested(
+                id,
+                offerNumber,
+                revision,
+                customerId,
+                customer.name,
+                customer.billingAddress.country,
+                customer.paymentTermDays,
+                currency,
+                netTotal,
+                grossTotal,
+                termsText,
+                lines.stream().map(OfferLineItem::toEvent).toList(),
+                reasons,
+                by,
+                at);
     }
 
     OfferExpired expired() {

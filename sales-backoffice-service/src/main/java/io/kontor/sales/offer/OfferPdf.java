@@ -101,6 +101,10 @@ public final class OfferPdf {
         if (offer.termsText != null) {
             document.add(new Paragraph(offer.termsText, NORMAL));
         }
+        if (offer.termsVersion != null) {
+            // §305 (2) BGB: the offer points the customer expressly to the AGB it is made under, which one exactly.
+            document.add(new Paragraph(termsNotice(offer), NORMAL));
+        }
         document.add(new Paragraph(" "));
         document.add(new Paragraph(footer(seller), SMALL));
         document.close();
@@ -159,6 +163,12 @@ public final class OfferPdf {
                 .map(line -> line.taxTreatment.legalNote(line.taxReason))
                 .distinct()
                 .toList();
+    }
+
+    /** The sentence that names the pinned AGB version; also on the invoice, as accounting words it. */
+    static String termsNotice(Offer offer) {
+        return "Es gelten unsere " + offer.termsTitle + " in der Fassung Version " + offer.termsVersion + " vom "
+                + german(offer.termsEffectiveFrom) + " (SHA-256 " + offer.termsSha256.substring(0, 12) + "…).";
     }
 
     private static String footer(SalesConfig.Letterhead seller) {

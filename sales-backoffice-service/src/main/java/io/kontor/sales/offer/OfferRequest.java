@@ -19,7 +19,8 @@ import java.util.UUID;
  * Body of {@code POST /offers} and {@code PUT /offers/{id}}: lines, a template, or both (the template's lines come
  * first). The bounds keep every amount inside the database's columns. {@code purchaseOrderReference} is the customer's
  * order number (BT-13); {@code serviceFrom} (and {@code serviceUntil} for a period) the date of the service the invoice
- * will name (§14 (4) Nr. 6 UStG).
+ * will name (§14 (4) Nr. 6 UStG). {@code termsText} replaces the template's terms (legal reviews such an offer, if the
+ * rules say so).
  */
 public record OfferRequest(
         @NotNull UUID customerId,
@@ -28,7 +29,8 @@ public record OfferRequest(
         @NotNull BillingMode billing,
         @Size(max = 200) String purchaseOrderReference,
         LocalDate serviceFrom,
-        LocalDate serviceUntil) {
+        LocalDate serviceUntil,
+        @Size(max = 20000) String termsText) {
 
     /**
      * {@code unitPrice} defaults to the product's list price, {@code discountPercent} to none; {@code optional} to

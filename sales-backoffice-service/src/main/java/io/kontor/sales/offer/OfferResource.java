@@ -49,7 +49,10 @@ public class OfferResource {
     public record RejectRequest(@NotBlank @Size(max = 1000) String reason) {}
 
     /** The optional lines the customer takes, by position (1 = first line); none when left out. */
-    public record AcceptRequest(@Size(max = 200) Set<@NotNull Integer> chosenOptions) {}
+    /** {@code acceptedBy}: who declared the acceptance for the customer (name, function); else the caller is named. */
+    public record AcceptRequest(
+            @Size(max = 200) Set<@NotNull Integer> chosenOptions,
+            @Size(max = 200) String acceptedBy) {}
 
     @Inject
     Offers offers;
@@ -161,7 +164,22 @@ public class OfferResource {
     @Transactional
     public OfferView acceptOffer(@PathParam("id") UUID id, @Valid AcceptRequest request) {
         return OfferView.of(offers.accept(
-                id, request == null || request.chosenOptions() == null ? Set.of() : request.chosenOptions()));
+                id,
+                request == null || request.chosenOptions() == null ? Set.of() : request.chosenOptions(),
+                request == null
+                                || request.acceptedBy() == null
+                                || request.acceptedBy().isBlank()
+                        ? null
+                        : request.acceptedBy().strip(),
+                CallerId.of(caller)));
+    }
+
+    /** After legal's decision (REVIEW_APPROVED or REVIEW_REJECTED): back to DRAFT to be changed. */
+    @POST
+    @Path("/{id}/return-to-draft")
+    @Transactional
+    public OfferView returnOfferToDraft(@PathParam("id") UUID id) {
+        return OfferView.of(offers.returnToDraft(id, CallerId.of(caller)));
     }
 
     @POST

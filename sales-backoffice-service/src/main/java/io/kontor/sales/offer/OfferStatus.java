@@ -2,7 +2,9 @@ package io.kontor.sales.offer;
 
 /**
  * Where an offer is in its life. A draft is sent; a sent offer is accepted, rejected, expires after its
- * {@code validUntil}, or is superseded by its next revision when sales changes it. Those four are final.
+ * {@code validUntil}, or is superseded by its next revision when sales changes it. Those four are final. A draft that
+ * the legal-review rules hold back is IN_REVIEW until legal approves or rejects it; sales then sends an approved one or
+ * returns it to DRAFT (issue #18).
  */
 public enum OfferStatus {
     DRAFT,
@@ -10,11 +12,17 @@ public enum OfferStatus {
     ACCEPTED,
     REJECTED,
     EXPIRED,
-    SUPERSEDED;
+    SUPERSEDED,
+    IN_REVIEW,
+    REVIEW_APPROVED,
+    REVIEW_REJECTED;
 
     public boolean canBecome(OfferStatus next) {
         return switch (this) {
-            case DRAFT -> next == SENT;
+            case DRAFT -> next == SENT || next == IN_REVIEW;
+            case IN_REVIEW -> next == REVIEW_APPROVED || next == REVIEW_REJECTED;
+            case REVIEW_APPROVED -> next == SENT || next == DRAFT;
+            case REVIEW_REJECTED -> next == DRAFT;
             case SENT -> next == ACCEPTED || next == REJECTED || next == EXPIRED || next == SUPERSEDED;
             case ACCEPTED, REJECTED, EXPIRED, SUPERSEDED -> false;
         };

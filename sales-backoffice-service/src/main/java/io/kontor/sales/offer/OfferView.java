@@ -2,6 +2,8 @@ package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.TaxTreatment;
+import io.kontor.platform.events.sales.TermsVersion;
+import io.kontor.sales.review.OfferReviewEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +45,22 @@ public record OfferView(
         Instant expiredAt,
         List<UUID> invoiceIds,
         List<Invoice> invoices,
-        boolean paid) {
+        boolean paid,
+        TermsVersion terms,
+        Acceptance acceptance,
+        List<ReviewStep> review) {
+
+    /**
+     * A step of the offer's legal review: REQUESTED (with reasons), APPROVED or REJECTED (comment), RETURNED_TO_DRAFT.
+     */
+    public record ReviewStep(
+            OfferReviewEntry.Kind kind, List<String> reasons, String comment, String actor, Instant at) {}
+
+    /**
+     * The proof of §305 (2) BGB: which AGB version was accepted, when, declared by whom and recorded by whom (the
+     * caller's token issuer and subject).
+     */
+    public record Acceptance(Instant acceptedAt, TermsVersion terms, String acceptedBy, String recordedBy) {}
 
     /** An invoice accounting issued for the offer: ISSUED, PAID or CANCELLED. */
     public record Invoice(UUID invoiceId, String invoiceNumber, OfferInvoice.Status status) {}
@@ -117,6 +134,13 @@ public record OfferView(
                 offer.invoices.stream()
                         .map(i -> new Invoice(i.invoiceId, i.invoiceNumber, i.status))
                         .toList(),
-                offer.paid);
+                offer.paid,
+                offer.terms(),
+                offer.acceptedAt == null
+                        ? null
+                        : new Acceptance(offer.acceptedAt, offer.terms(), offer.acceptedBy, offer.acceptanceRecordedBy),
+                OfferReviewEntry.of(offer.id).stream()
+                        .map(e -> new ReviewStep(e.kind, e.reasons, e.comment, e.actor, e.at))
+                        .toList());
     }
 }

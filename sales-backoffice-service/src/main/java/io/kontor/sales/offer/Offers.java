@@ -17,8 +17,11 @@ import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.product.Product;
+import io.kontor.sales.review.OfferReviewEntry;
+import io.kontor.sales.review.ReviewRules;
 import io.kontor.sales.template.OfferTemplate;
 import io.kontor.sales.template.OfferTemplateLine;
+import io.kontor.sales.terms.AgbVersion;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -182,6 +185,10 @@ public class Offers {
             throw new InvalidFieldProblem(
                     "templateId", "offer templates are sales' texts and terms; a front-office system sends lines");
         }
+        if (request.termsText() != null) {
+            throw new InvalidFieldProblem(
+                    "termsText", "terms are sales' (and legal's); a front-office system sends lines");
+        }
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
         for (int i = 0; i < lines.size(); i++) {
             OfferRequest.Line line = lines.get(i);
@@ -227,7 +234,9 @@ public class Offers {
                 template != null ? template.validityDays : config.offers().validityDays());
         offer.templateId = template == null ? null : template.id;
         offer.introText = template == null ? null : template.introText;
-        offer.termsText = template == null ? null : template.termsText;
+        offer.termsText = request.termsText() != null && !request.termsText().isBlank()
+                ? request.termsText().strip()
+                : template == null ? null : template.termsText;
         offer.price(priced(wanted(request, template), customer));
     }
 
@@ -247,9 +256,26 @@ public class Offers {
     @Transactional
     public Offer send(UUID id, boolean deliver, String caller) {
         Offer offer = locked(id);
+        Customer pinnedFor = Customer.findById(offer.customerId);
+        if (offer.status == OfferStatus.DRAFT) {
+            List<String> reasons = ReviewRules.reasons(deal(offer, pinnedFor), config.legalReview());
+            if (!reasons.isEmpty()) {
+                // Legal advises on the deal before it binds the company (issue #18): held, not sent.
+                Instant now = Instant.now(clock);
+                offer.holdForReview();
+                OfferReviewEntry.of(offer.id, OfferReviewEntry.Kind.REQUESTED, reasons, null, caller, now)
+                        .persist();
+                outbox.publish(offer.reviewRequested(pinnedFor, reasons, caller, now));
+                return offer;
+            }
+        }
         offer.send(Instant.now(clock), calendar.today());
+        AgbVersion.inForce(
+                        MailLocale.forCountry(pinnedFor.billingAddress.country).getLanguage(), calendar.today())
+                .map(AgbVersion::terms)
+                .ifPresent(offer::pinTerms);
         if (deliver) {
-            Customer customer = Customer.findById(offer.customerId);
+            Customer customer = pinnedFor;
             if (customer.email == null || customer.email.isBlank()) {
                 throw new MissingRecipientProblem(
                         "email",
@@ -276,6 +302,54 @@ public class Offers {
         return offer;
     }
 
+    private static ReviewRules.Deal deal(Offer offer, Customer customer) {
+        OfferTemplate template = offer.templateId == null ? null : OfferTemplate.findById(offer.templateId);
+        return new ReviewRules.Deal(
+                offer.grossTotal,
+                offer.currency,
+                offer.termsText,
+                template != null,
+                template == null ? null : template.termsText,
+                customer.paymentTermDays,
+                customer.billingAddress.country,
+                offer.lines.stream()
+                        .map(line -> line.discountPercent == null ? BigDecimal.ZERO : line.discountPercent)
+                        .max(BigDecimal::compareTo)
+                        .orElse(BigDecimal.ZERO));
+    }
+
+    /** Legal's decision (legal.reviews); an offer no longer in review (or unknown) ignores it, said in the log. */
+    @Transactional
+    public void reviewDecided(UUID id, boolean approved, String comment, String reviewer, Instant at) {
+        Offer offer = Offer.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (offer == null || offer.status != OfferStatus.IN_REVIEW) {
+            org.jboss.logging.Logger.getLogger(Offers.class)
+                    .infof(
+                            "review decision for offer %s ignored: it is %s",
+                            id, offer == null ? "unknown" : offer.status);
+            return;
+        }
+        offer.reviewDecided(approved);
+        OfferReviewEntry.of(
+                        offer.id,
+                        approved ? OfferReviewEntry.Kind.APPROVED : OfferReviewEntry.Kind.REJECTED,
+                        null,
+                        comment,
+                        reviewer,
+                        at)
+                .persist();
+    }
+
+    /** After legal's decision sales changes the offer: back to DRAFT, where it is changed and sent (reviewed) again. */
+    @Transactional
+    public Offer returnToDraft(UUID id, String caller) {
+        Offer offer = locked(id);
+        offer.returnToDraft();
+        OfferReviewEntry.of(offer.id, OfferReviewEntry.Kind.RETURNED_TO_DRAFT, null, null, caller, Instant.now(clock))
+                .persist();
+        return offer;
+    }
+
     /** Every mail sent for the offer. */
     public List<MailDelivery> deliveries(UUID id) {
         return mail.deliveries(OFFER_DOCUMENT, id.toString());
@@ -283,9 +357,11 @@ public class Offers {
 
     /** Publishes the offer with the customer as sales knows them now, so accounting can bill without asking back. */
     @Transactional
-    public Offer accept(UUID id, Collection<Integer> chosenOptions) {
+    public Offer accept(UUID id, Collection<Integer> chosenOptions, String acceptedBy, String recordedBy) {
         Offer offer = locked(id);
         offer.accept(Instant.now(clock), calendar.today(), chosenOptions);
+        offer.acceptedBy = acceptedBy;
+        offer.acceptanceRecordedBy = recordedBy;
         Customer customer = Customer.findById(offer.customerId);
         outbox.publish(offer.accepted(customer.snapshot()));
         followUps.afterAcceptance(offer.customerId, offer.id, offer.offerNumber, calendar.today());

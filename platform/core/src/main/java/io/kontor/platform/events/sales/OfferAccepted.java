@@ -13,6 +13,9 @@ import java.util.UUID;
  * carries the customer as sales knows it at acceptance, so that billing never waits for, or calls back to, sales.
  * {@code purchaseOrderReference} is the customer's order number (BT-13); {@code serviceFrom}/{@code serviceUntil} the
  * date or period of the service (§14 (4) Nr. 6 UStG), equal for one day; all null in events from before they existed.
+ * {@code terms} is the AGB version the offer was sent under and the customer accepted, {@code acceptedBy} who declared
+ * the acceptance (§305 (2) BGB); null in events from before legal-service existed, and {@code terms} when no AGB was in
+ * force at sending.
  */
 @EventType(value = OfferAccepted.TYPE, topic = OfferAccepted.TOPIC)
 public record OfferAccepted(
@@ -30,8 +33,46 @@ public record OfferAccepted(
         Instant acceptedAt,
         String purchaseOrderReference,
         LocalDate serviceFrom,
-        LocalDate serviceUntil)
+        LocalDate serviceUntil,
+        TermsVersion terms,
+        String acceptedBy)
         implements DomainEvent {
+
+    public OfferAccepted(
+            UUID offerId,
+            String offerNumber,
+            int revision,
+            UUID customerId,
+            CustomerSnapshot customer,
+            BillingMode billing,
+            String currency,
+            List<OfferLine> lines,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            Instant acceptedAt,
+            String purchaseOrderReference,
+            LocalDate serviceFrom,
+            LocalDate serviceUntil) {
+        this(
+                offerId,
+                offerNumber,
+                revision,
+                customerId,
+                customer,
+                billing,
+                currency,
+                lines,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                acceptedAt,
+                purchaseOrderReference,
+                serviceFrom,
+                serviceUntil,
+                null,
+                null);
+    }
 
     public OfferAccepted(
             UUID offerId,
@@ -59,6 +100,8 @@ public record OfferAccepted(
                 vatTotal,
                 grossTotal,
                 acceptedAt,
+                null,
+                null,
                 null,
                 null,
                 null);

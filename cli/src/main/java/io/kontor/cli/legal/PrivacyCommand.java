@@ -1,0 +1,128 @@
+package io.kontor.cli.legal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kontor.cli.ApiCommand;
+import io.kontor.cli.Column;
+import io.kontor.cli.Gateway;
+import io.kontor.cli.Paging;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "privacy",
+        description = "Data-subject requests (GDPR Art. 15-17) and the record of processing activities (Art. 30).",
+        subcommands = {
+            PrivacyCommand.ListRequests.class,
+            PrivacyCommand.Register.class,
+            PrivacyCommand.Answer.class,
+            PrivacyCommand.Record.class
+        })
+public final class PrivacyCommand {
+
+    static final String BASE = "/legal/privacy";
+
+    @Command(name = "list", description = "Lists data-subject requests by deadline.")
+    static final class ListRequests extends ApiCommand {
+        @Option(names = "--status", description = "OPEN or ANSWERED")
+        String status;
+
+        @Mixin
+        Paging paging;
+
+        @Override
+        protected void run() {
+            output().list(
+                            gateway()
+                                    .get(
+                                            BASE + "/requests",
+                                            Gateway.query(
+                                                    "status",
+                                                    status == null ? null : status.toUpperCase(Locale.ROOT),
+                                                    "page",
+                                                    paging.page,
+                                                    "size",
+                                                    paging.size)),
+                            List.of(
+                                    Column.of("KIND", "kind").whole(),
+                                    Column.of("DEADLINE", "deadline").whole(),
+                                    Column.of("STATUS", "status").whole(),
+                                    Column.of("OVERDUE", "overdue").whole(),
+                                    Column.of("ID", "id").whole().dispensable(1)));
+        }
+    }
+
+    @Command(name = "register", description = "Registers a request; at least one identifier is needed.")
+    static final class Register extends ApiCommand {
+        @Option(names = "--kind", required = true, description = "ACCESS, RECTIFICATION or ERASURE")
+        String kind;
+
+        @Option(names = "--name")
+        String name;
+
+        @Option(names = "--email")
+        String email;
+
+        @Option(names = "--customer", paramLabel = "CUSTOMER_NUMBER")
+        String customerNumber;
+
+        @Option(names = "--employee", paramLabel = "EMPLOYEE_NUMBER")
+        String employeeNumber;
+
+        @Option(names = "--details")
+        String details;
+
+        @Option(names = "--received-on", paramLabel = "YYYY-MM-DD")
+        String receivedOn;
+
+        @Override
+        protected void run() {
+            ObjectNode request = body().put("kind", kind.toUpperCase(Locale.ROOT));
+            ObjectNode subject = request.putObject("subject");
+            putIfSet(subject, "name", name);
+            putIfSet(subject, "email", email);
+            putIfSet(subject, "customerNumber", customerNumber);
+            putIfSet(subject, "employeeNumber", employeeNumber);
+            putIfSet(request, "details", details);
+            putIfSet(request, "receivedOn", receivedOn);
+            JsonNode registered = gateway().post(BASE + "/requests", request);
+            output().done(
+                            "Request " + registered.path("id").asText() + " registered, due "
+                                    + registered.path("deadline").asText() + ".",
+                            registered);
+        }
+
+        private static void putIfSet(ObjectNode node, String field, String value) {
+            if (value != null) {
+                node.put(field, value);
+            }
+        }
+    }
+
+    @Command(name = "answer", description = "Records the answer given to a request.")
+    static final class Answer extends ApiCommand {
+        @Parameters(paramLabel = "REQUEST_ID")
+        String id;
+
+        @Option(names = "--answer", required = true)
+        String answer;
+
+        @Override
+        protected void run() {
+            JsonNode answered = gateway().post(BASE + "/requests/" + id + "/answer", body().put("answer", answer));
+            output().done("Request " + id + " answered.", answered);
+        }
+    }
+
+    @Command(name = "record", description = "The record of processing activities (Art. 30 GDPR), whole.")
+    static final class Record extends ApiCommand {
+        @Override
+        protected void run() {
+            output().data(gateway().get(BASE + "/processing-activities/export"));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.kontor.sales.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kontor.sales.SalesConfig;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each rule of kontor.sales.legal-review.* alone, at and just over its limit. */
+class ReviewRulesTest {
+
+    private static final SalesConfig.LegalReview RULES = new SalesConfig.LegalReview() {
+        @Override
+        public Optional<BigDecimal> grossAbove() {
+            return Optional.of(new BigDecimal("100000.00"));
+        }
+
+        @Override
+        public Optional<Integer> paymentTermDaysAbove() {
+            return Optional.of(60);
+        }
+
+        @Override
+        public Optional<BigDecimal> discountAbove() {
+            return Optional.of(new BigDecimal("30"));
+        }
+
+        @Override
+        public boolean customerOutsideEu() {
+            return true;
+        }
+
+        @Override
+        public boolean termsDifferFromTemplate() {
+            return true;
+        }
+    };
+
+    @ParameterizedTest(name = "gross {0}, terms {1} (template {2}: {3}), {4} days, {5}, discount {6} -> {7}")
+    @CsvSource(
+            nullValues = "-",
+            delimiter = '|',
+            value = {
+                "100000.00 | -           | false | -      | 60 | DE | 30    | ''",
+                "100000.01 | -           | false | -      | 60 | DE | 30    | gross 100000.01 EUR above 100000.00",
+                "500.00    | Eigene      | false | -      | 30 | DE | 0     | terms of its own, not a template's",
+                "500.00    | Vorlage     | true  | Vorlage | 30 | DE | 0    | ''",
+                "500.00    | Geändert    | true  | Vorlage | 30 | DE | 0    | terms differ from the template's",
+                "500.00    | -           | false | -      | 61 | DE | 0     | payment terms 61 days, more than 60",
+                "500.00    | -           | false | -      | 30 | AT | 0     | ''",
+                "500.00    | -           | false | -      | 30 | CH | 0     | customer outside the EU (CH)",
+                "500.00    | -           | false | -      | 30 | DE | 30.01 | discount 30.01 % above 30 %"
+            })
+    void each_rule_that_holds_gives_its_reason(
+            BigDecimal gross,
+            String terms,
+            boolean fromTemplate,
+            String templateTerms,
+            int days,
+            String country,
+            BigDecimal discount,
+            String reason) {
+        List<String> reasons = ReviewRules.reasons(
+                new ReviewRules.Deal(gross, "EUR", terms, fromTemplate, templateTerms, days, country, discount), RULES);
+
+        assertThat(reasons).isEqualTo(reason.isEmpty() ? List.of() : List.of(reason));
+    }
+}
