@@ -56,6 +56,12 @@ class MailFlowTest extends SystemTest {
                 m -> invoiceMail.get("messageId").equals(m.messageId()),
                 MAIL);
         assertSameFiles(invoiceMail, invoiceArrived);
+        // GoBD: what went out is what is kept - the files in the mailbox are the frozen invoice documents.
+        assertThat(invoiceArrived.attachments())
+                .extracting(TestMail.Attachment::sha256)
+                .containsExactlyInAnyOrder(
+                        frozenHash("/api/v1/accounting/invoices/{id}/pdf", invoiceId),
+                        frozenHash("/api/v1/accounting/invoices/{id}/xrechnung", invoiceId));
         assertThat(invoiceArrived.returnPath()).as("envelope sender").contains(MailServer.BOUNCE_ADDRESS);
 
         TestMail.sendDeliveryStatusNotification(
@@ -206,6 +212,10 @@ class MailFlowTest extends SystemTest {
                         deliveries -> deliveries.size() == 1
                                 && status.equals(deliveries.get(0).get("status")))
                 .get(0);
+    }
+
+    private static String frozenHash(String path, String id) {
+        return asAdmin().get(path, id).then().statusCode(200).extract().header("X-Content-SHA256");
     }
 
     private static void assertSameFiles(Map<String, Object> delivery, TestMail.Received arrived) {
