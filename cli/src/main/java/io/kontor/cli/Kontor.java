@@ -7,6 +7,7 @@ import io.kontor.cli.hr.ContractsCommand;
 import io.kontor.cli.hr.ReferencesCommand;
 import io.kontor.cli.operations.DeadLettersCommand;
 import io.kontor.cli.operations.MailCommand;
+import io.kontor.cli.processes.AuditCommand;
 import io.kontor.cli.productdevelopment.BacklogCommand;
 import io.kontor.cli.productdevelopment.RequirementsCommand;
 import io.kontor.cli.projects.ProjectsCommand;
@@ -55,6 +56,7 @@ import picocli.CommandLine.ScopeType;
             ProjectsCommand.class,
             RequirementsCommand.class,
             BacklogCommand.class,
+            AuditCommand.class,
             EventsCommand.class,
             DeadLettersCommand.class,
             MailCommand.class,

@@ -234,7 +234,12 @@ class CommandsTest {
                         "POST",
                         "/product-development/backlogs/b-1/items/i-2/move",
                         "{\"before\":\"i-1\"}"),
-                call("backlog done b-1 i-2", "POST", "/product-development/backlogs/b-1/items/i-2/complete", null));
+                call("backlog done b-1 i-2", "POST", "/product-development/backlogs/b-1/items/i-2/complete", null),
+                call(
+                        "audit entries --type kontor.accounting.invoice-paid.v1",
+                        "GET",
+                        "/processes/audit/entries?type=kontor.accounting.invoice-paid.v1&page=0&size=50",
+                        null));
     }
 
     @ParameterizedTest(name = "kontor {0}")

@@ -5,6 +5,7 @@ import static io.kontor.platform.security.Roles.ADMIN;
 import static io.kontor.platform.security.Roles.FRONT_OFFICE;
 import static io.kontor.platform.security.Roles.HR;
 import static io.kontor.platform.security.Roles.MIDDLE_OFFICE;
+import static io.kontor.platform.security.Roles.PROCESS_OWNER;
 import static io.kontor.platform.security.Roles.PRODUCT_DEVELOPMENT;
 import static io.kontor.platform.security.Roles.PROJECT_OFFICE;
 import static io.kontor.platform.security.Roles.SALES;
@@ -47,7 +48,9 @@ class RoleMatrixTest extends SystemTest {
             "projects",
             PROJECT_OFFICE,
             "product-development",
-            PRODUCT_DEVELOPMENT);
+            PRODUCT_DEVELOPMENT,
+            "processes",
+            PROCESS_OWNER);
 
     /** The domains whose clerical work middle-office does (DECISIONS.md); not product development. */
     private static final Set<String> MIDDLE_OFFICE_DOMAINS = Set.of("sales", "accounting", "hr", "projects");

@@ -13,7 +13,8 @@ enum Service {
     ACCOUNTING("accounting"),
     HR("hr"),
     PROJECTS("projects"),
-    PRODUCT_DEVELOPMENT("product-development");
+    PRODUCT_DEVELOPMENT("product-development"),
+    PROCESSES("processes");
 
     private final String path;
 

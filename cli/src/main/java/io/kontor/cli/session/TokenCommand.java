@@ -32,6 +32,7 @@ public final class TokenCommand extends ApiCommand {
             "sales",
             "project-office",
             "product-development",
+            "process-owner",
             "admin");
 
     static final String LOCAL_GATEWAY = "http://localhost:8080";
@@ -42,7 +43,7 @@ public final class TokenCommand extends ApiCommand {
             split = ",",
             paramLabel = "ROLE",
             description =
-                    "one or more of: front-office, middle-office, accounting, hr, sales, project-office, product-development, admin")
+                    "one or more of: front-office, middle-office, accounting, hr, sales, project-office, product-development, process-owner, admin")
     List<String> roles;
 
     @Option(names = "--subject", description = "who the token is for (default: your login name)")

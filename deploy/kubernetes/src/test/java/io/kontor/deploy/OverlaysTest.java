@@ -35,6 +35,7 @@ class OverlaysTest {
             "kontor-db-hr",
             "kontor-db-projects",
             "kontor-db-productdev",
+            "kontor-db-process",
             "kontor-hr-personal-data",
             "kontor-smtp");
 
@@ -52,7 +53,8 @@ class OverlaysTest {
                         "accounting-service",
                         "hr-service",
                         "project-office-service",
-                        "product-development-service");
+                        "product-development-service",
+                        "process-service");
     }
 
     @ParameterizedTest(name = "overlays/{0}")

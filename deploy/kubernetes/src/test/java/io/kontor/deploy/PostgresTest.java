@@ -25,7 +25,7 @@ class PostgresTest {
 
         assertThat(manifests.all(Cnpg.Database.class))
                 .extracting(d -> d.spec().name())
-                .containsExactlyInAnyOrder("sales", "accounting", "hr", "projects", "productdev");
+                .containsExactlyInAnyOrder("sales", "accounting", "hr", "projects", "productdev", "process");
         assertThat(manifests.all(Cnpg.Database.class)).allSatisfy(database -> {
             assertThat(database.spec().cluster().name())
                     .isEqualTo(cluster.metadata().getName());
@@ -45,7 +45,8 @@ class PostgresTest {
         "accounting-service, accounting",
         "hr-service, hr",
         "project-office-service, projects",
-        "product-development-service, productdev"
+        "product-development-service, productdev",
+        "process-service, process"
     })
     void a_service_connects_to_its_own_database_as_its_owner(String service, String database) {
         Manifests prod = Manifests.overlay("prod");

@@ -12,6 +12,7 @@ public enum App {
     HR("hr", "hr-service", "hr", 256),
     PROJECTS("projects", "project-office-service", "projects", 256),
     PRODUCT_DEVELOPMENT("product-development", "product-development-service", "productdev", 256),
+    PROCESSES("processes", "process-service", "process", 256),
     GATEWAY("gateway", "gateway", null, 192);
 
     private final String key;

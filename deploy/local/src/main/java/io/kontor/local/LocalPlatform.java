@@ -126,8 +126,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The URL of a service by its key ("sales", "accounting", "hr", "projects", "product-development", "gateway") or
-     * module name.
+     * The URL of a service by its key ("sales", "accounting", "hr", "projects", "product-development", "processes",
+     * "gateway") or module name.
      */
     public String serviceUrl(String name) {
         return process(name).url();

@@ -9,7 +9,8 @@ public enum Downstream {
     ACCOUNTING("accounting", "accounting-service"),
     HR("hr", "hr-service"),
     PROJECTS("projects", "project-office-service"),
-    PRODUCT_DEVELOPMENT("product-development", "product-development-service");
+    PRODUCT_DEVELOPMENT("product-development", "product-development-service"),
+    PROCESSES("processes", "process-service");
 
     private final String domain;
     private final String serviceName;

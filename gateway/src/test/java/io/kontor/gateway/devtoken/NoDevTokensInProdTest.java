@@ -40,7 +40,8 @@ public class NoDevTokensInProdTest {
             // IdentityProviderCheck refuses outside dev, local and test.
             config.put("mp.jwt.verify.issuer", DevJwt.ISSUER);
             config.put("mp.jwt.verify.publickey.location", devKeyFile().toString());
-            for (String domain : new String[] {"sales", "accounting", "hr", "projects", "product-development"}) {
+            for (String domain :
+                    new String[] {"sales", "accounting", "hr", "projects", "product-development", "processes"}) {
                 config.put("kontor.gateway.services." + domain + ".url", "http://127.0.0.1:9");
             }
             config.put("kontor.gateway.events.enabled", "false");

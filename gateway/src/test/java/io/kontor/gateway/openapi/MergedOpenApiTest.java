@@ -37,7 +37,8 @@ class MergedOpenApiTest {
                             "/api/v1/accounting/bank-statements"),
             "hr", List.of("/api/v1/hr/applications", "/api/v1/hr/employees/{id}"),
             "projects", List.of("/api/v1/projects", "/api/v1/projects/{id}/kickoff.ics"),
-            "product-development", List.of("/api/v1/product-development/requirements"));
+            "product-development", List.of("/api/v1/product-development/requirements"),
+            "processes", List.of("/api/v1/processes/audit/verify"));
 
     private static final List<String> GATEWAY_ROUTES =
             List.of("/api/v1/customers/{id}/overview", "/api/v1/events/stream");

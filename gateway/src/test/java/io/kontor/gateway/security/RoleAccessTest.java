@@ -5,6 +5,7 @@ import static io.kontor.platform.security.Roles.ADMIN;
 import static io.kontor.platform.security.Roles.FRONT_OFFICE;
 import static io.kontor.platform.security.Roles.HR;
 import static io.kontor.platform.security.Roles.MIDDLE_OFFICE;
+import static io.kontor.platform.security.Roles.PROCESS_OWNER;
 import static io.kontor.platform.security.Roles.PRODUCT_DEVELOPMENT;
 import static io.kontor.platform.security.Roles.PROJECT_OFFICE;
 import static io.kontor.platform.security.Roles.SALES;
@@ -45,6 +46,7 @@ class RoleAccessTest {
     private static final Set<String> HR_DIRECTORY = Set.of(HR, MIDDLE_OFFICE, ADMIN);
     private static final Set<String> PROJECT_STAFF = Set.of(PROJECT_OFFICE, MIDDLE_OFFICE, ADMIN);
     private static final Set<String> PRODUCT_STAFF = Set.of(PRODUCT_DEVELOPMENT, PROJECT_OFFICE, ADMIN);
+    private static final Set<String> PROCESS_STAFF = Set.of(PROCESS_OWNER, ADMIN);
 
     record Route(String method, String path, String domain, Set<String> allowed) {}
 
@@ -80,7 +82,8 @@ class RoleAccessTest {
             new Route("POST", "/api/v1/projects/9/risks", "projects", PROJECT_STAFF),
             new Route("GET", "/api/v1/product-development/requirements", "product-development", PRODUCT_STAFF),
             new Route("POST", "/api/v1/product-development/backlogs/3/items", "product-development", PRODUCT_STAFF),
-            new Route("GET", "/api/v1/product-development/traceability", "product-development", PRODUCT_STAFF));
+            new Route("GET", "/api/v1/product-development/traceability", "product-development", PRODUCT_STAFF),
+            new Route("GET", "/api/v1/processes/audit/verify", "processes", PROCESS_STAFF));
 
     @InjectStubServices
     StubServices services;
