@@ -55,6 +55,7 @@ public class EventStreamResource {
         Roles.HR,
         Roles.PROJECT_OFFICE,
         Roles.PRODUCT_DEVELOPMENT,
+        Roles.PROCESS_OWNER,
         Roles.MIDDLE_OFFICE,
         Roles.ADMIN
     })

@@ -22,7 +22,8 @@ class EventFilterTest {
                 "project-office | projects,product-development",
                 "product-development | product-development",
                 "middle-office  | accounting,projects,sales",
-                "admin          | accounting,hr,projects,product-development,sales",
+                "admin          | accounting,hr,process,projects,product-development,sales",
+                "process-owner  | process",
                 "front-office   | ''",
                 "hr,sales       | hr,sales"
             })

@@ -2,7 +2,9 @@ package io.kontor.process.intake;
 
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.inbox.InboxHandled;
+import io.kontor.process.audit.AuditEntry;
 import io.kontor.process.audit.AuditTrail;
+import io.kontor.process.monitor.Monitor;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,9 @@ public class DomainEventsHandler {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Monitor monitor;
 
     @Incoming("sales-customers")
     @Blocking
@@ -74,7 +79,9 @@ public class DomainEventsHandler {
         observe(event);
     }
 
+    /** The monitor reads what the trail recorded, as a rebuild from the trail does: both give the same cases. */
     private void observe(IncomingEvent event) {
-        audit.recordEvent(event);
+        AuditEntry entry = audit.recordEvent(event);
+        monitor.observe(entry.eventId, entry.eventType, entry.occurredAt, entry.payload);
     }
 }
