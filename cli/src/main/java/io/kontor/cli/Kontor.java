@@ -8,6 +8,8 @@ import io.kontor.cli.hr.ReferencesCommand;
 import io.kontor.cli.operations.DeadLettersCommand;
 import io.kontor.cli.operations.MailCommand;
 import io.kontor.cli.processes.AuditCommand;
+import io.kontor.cli.processes.ProcessesCommand;
+import io.kontor.cli.processes.TasksCommand;
 import io.kontor.cli.productdevelopment.BacklogCommand;
 import io.kontor.cli.productdevelopment.RequirementsCommand;
 import io.kontor.cli.projects.ProjectsCommand;
@@ -56,6 +58,8 @@ import picocli.CommandLine.ScopeType;
             ProjectsCommand.class,
             RequirementsCommand.class,
             BacklogCommand.class,
+            ProcessesCommand.class,
+            TasksCommand.class,
             AuditCommand.class,
             EventsCommand.class,
             DeadLettersCommand.class,

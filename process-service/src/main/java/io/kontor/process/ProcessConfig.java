@@ -13,4 +13,7 @@ public interface ProcessConfig {
 
     /** How often open cases are checked against their SLA (a Quarkus {@code @Scheduled} interval, or {@code off}). */
     String slaCheckEvery();
+
+    /** How long a task may stay open before it is escalated to the process owner. */
+    Duration taskDue();
 }

@@ -47,6 +47,8 @@ class RoleAccessTest {
     private static final Set<String> PROJECT_STAFF = Set.of(PROJECT_OFFICE, MIDDLE_OFFICE, ADMIN);
     private static final Set<String> PRODUCT_STAFF = Set.of(PRODUCT_DEVELOPMENT, PROJECT_OFFICE, ADMIN);
     private static final Set<String> PROCESS_STAFF = Set.of(PROCESS_OWNER, ADMIN);
+    private static final Set<String> TASK_INBOX =
+            Set.of(ACCOUNTING, HR, SALES, PROJECT_OFFICE, PRODUCT_DEVELOPMENT, PROCESS_OWNER, ADMIN);
 
     record Route(String method, String path, String domain, Set<String> allowed) {}
 
@@ -83,7 +85,9 @@ class RoleAccessTest {
             new Route("GET", "/api/v1/product-development/requirements", "product-development", PRODUCT_STAFF),
             new Route("POST", "/api/v1/product-development/backlogs/3/items", "product-development", PRODUCT_STAFF),
             new Route("GET", "/api/v1/product-development/traceability", "product-development", PRODUCT_STAFF),
-            new Route("GET", "/api/v1/processes/audit/verify", "processes", PROCESS_STAFF));
+            new Route("GET", "/api/v1/processes/audit/verify", "processes", PROCESS_STAFF),
+            new Route("GET", "/api/v1/processes/tasks", "processes", TASK_INBOX),
+            new Route("POST", "/api/v1/processes/tasks/7/approve", "processes", TASK_INBOX));
 
     @InjectStubServices
     StubServices services;

@@ -1,10 +1,12 @@
 package io.kontor.process.intake;
 
 import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.accounting.ApprovalRequested;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.process.audit.AuditEntry;
 import io.kontor.process.audit.AuditTrail;
 import io.kontor.process.monitor.Monitor;
+import io.kontor.process.task.Tasks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,9 @@ public class DomainEventsHandler {
 
     @Inject
     Monitor monitor;
+
+    @Inject
+    Tasks tasks;
 
     @Incoming("sales-customers")
     @Blocking
@@ -42,6 +47,9 @@ public class DomainEventsHandler {
     @InboxHandled
     void accountingInvoices(IncomingEvent event) {
         observe(event);
+        if (event.is(ApprovalRequested.class)) {
+            tasks.requested(event.data(ApprovalRequested.class));
+        }
     }
 
     @Incoming("hr-applications")

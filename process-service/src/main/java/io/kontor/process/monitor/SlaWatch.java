@@ -29,9 +29,13 @@ public class SlaWatch {
     @Inject
     Outbox outbox;
 
+    @Inject
+    io.kontor.process.task.Tasks tasks;
+
     @Scheduled(every = "${kontor.process.sla-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         check();
+        tasks.escalate();
     }
 
     /** Announces the breaches of now; returns how many were new. */
