@@ -511,6 +511,10 @@ public final class LocalPlatform implements AutoCloseable {
             // The business calendar; the gateway's rate limits, circuit breakers and dev tokens keep the real time.
             command.add("-Dkontor.clock.shift-file=" + clockShiftFile());
         }
+        if (app == App.PROCESSES) {
+            // A shift of the calendar shows stuck cases within seconds here, not at the cluster's five-minute watch.
+            command.add("-Dkontor.process.sla-check-every=5s");
+        }
         app.database().ifPresent(database -> {
             String url = postgres.jdbcUrl(database);
             command.add("-Dquarkus.datasource.jdbc.url=" + url);
