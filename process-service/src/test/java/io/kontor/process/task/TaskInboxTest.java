@@ -31,6 +31,9 @@ class TaskInboxTest {
     @Inject
     TestEvents events;
 
+    @Inject
+    Tasks tasks;
+
     @Test
     void a_second_person_of_the_role_approves_what_the_first_requested() {
         UUID invoice = UUID.randomUUID();
@@ -93,6 +96,35 @@ class TaskInboxTest {
                         .jsonPath()
                         .getInt("total"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_task_open_past_its_due_time_is_escalated_once_to_the_process_owner() {
+        UUID invoice = UUID.randomUUID();
+        events.send(
+                "accounting-service",
+                new ApprovalRequested(
+                        UUID.randomUUID(),
+                        "invoice-cancellation",
+                        invoice,
+                        "RE-2026-000778",
+                        new BigDecimal("25000.00"),
+                        "EUR",
+                        null,
+                        "accounting",
+                        DevJwt.ISSUER + " anna",
+                        Instant.now().minus(Duration.ofDays(3))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskFor("bernd", "accounting", invoice), t -> t != null);
+        assertThat(taskFor("olga", "process-owner", invoice))
+                .as("not escalated yet")
+                .isNull();
+
+        assertThat(tasks.escalate()).isGreaterThanOrEqualTo(1);
+
+        JsonPath escalated = taskFor("olga", "process-owner", invoice);
+        assertThat(escalated).isNotNull();
+        assertThat(escalated.getString("escalatedAt")).isNotNull();
+        assertThat(tasks.escalate()).as("once").isZero();
     }
 
     private static JsonPath taskFor(String subject, String role, UUID invoice) {
