@@ -10,6 +10,8 @@ public final class CommandFailure extends RuntimeException {
     public static final int USAGE = 1;
     public static final int REFUSED = 2;
     public static final int UNAVAILABLE = 3;
+    /** The call succeeded and found something wrong (a broken audit chain): scripts must not go on. */
+    public static final int FINDING = 4;
 
     private final int exitCode;
 
@@ -33,6 +35,10 @@ public final class CommandFailure extends RuntimeException {
 
     public static CommandFailure unavailable(String message, Throwable cause) {
         return new CommandFailure(UNAVAILABLE, message, cause);
+    }
+
+    public static CommandFailure finding(String message) {
+        return new CommandFailure(FINDING, message, null);
     }
 
     public int exitCode() {

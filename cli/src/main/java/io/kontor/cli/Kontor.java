@@ -9,6 +9,9 @@ import io.kontor.cli.hr.ReferencesCommand;
 import io.kontor.cli.legal.LegalCommand;
 import io.kontor.cli.operations.DeadLettersCommand;
 import io.kontor.cli.operations.MailCommand;
+import io.kontor.cli.processes.AuditCommand;
+import io.kontor.cli.processes.ProcessesCommand;
+import io.kontor.cli.processes.TasksCommand;
 import io.kontor.cli.productdevelopment.BacklogCommand;
 import io.kontor.cli.productdevelopment.RequirementsCommand;
 import io.kontor.cli.projects.ProjectsCommand;
@@ -59,6 +62,9 @@ import picocli.CommandLine.ScopeType;
             RequirementsCommand.class,
             BacklogCommand.class,
             LegalCommand.class,
+            ProcessesCommand.class,
+            TasksCommand.class,
+            AuditCommand.class,
             EventsCommand.class,
             DeadLettersCommand.class,
             MailCommand.class,

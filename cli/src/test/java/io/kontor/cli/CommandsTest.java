@@ -276,7 +276,25 @@ class CommandsTest {
                         "legal privacy register --kind access --email erika@example.org",
                         "POST",
                         "/legal/privacy/requests",
-                        "{\"kind\":\"ACCESS\",\"subject\":{\"email\":\"erika@example.org\"}}"));
+                        "{\"kind\":\"ACCESS\",\"subject\":{\"email\":\"erika@example.org\"}}"),
+                call(
+                        "audit entries --type kontor.accounting.invoice-paid.v1",
+                        "GET",
+                        "/processes/audit/entries?type=kontor.accounting.invoice-paid.v1&page=0&size=50",
+                        null),
+                call(
+                        "processes cases quote-to-cash --status OPEN",
+                        "GET",
+                        "/processes/quote-to-cash/cases?status=OPEN&page=0&size=50",
+                        null),
+                call("processes rebuild", "POST", "/processes/monitoring/rebuild", null),
+                call("tasks list", "GET", "/processes/tasks?page=0&size=50", null),
+                call("tasks approve t-1 --comment ok", "POST", "/processes/tasks/t-1/approve", "{\"comment\":\"ok\"}"),
+                call(
+                        "tasks reject t-1 --comment duplicate",
+                        "POST",
+                        "/processes/tasks/t-1/reject",
+                        "{\"comment\":\"duplicate\"}"));
     }
 
     @ParameterizedTest(name = "kontor {0}")

@@ -55,7 +55,8 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         Map<String, StubService> stubs = new LinkedHashMap<>();
         Map<String, String> config = new HashMap<>();
-        for (String domain : new String[] {"sales", "accounting", "hr", "projects", "product-development", "legal"}) {
+        for (String domain :
+                new String[] {"sales", "accounting", "hr", "projects", "product-development", "legal", "processes"}) {
             StubService stub = new StubService(vertx, domain);
             stub.start();
             stubs.put(domain, stub);

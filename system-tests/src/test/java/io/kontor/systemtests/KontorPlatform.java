@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the whole platform (PostgreSQL, Kafka, the five services, the gateway) once for every system test of the run,
+ * Starts the whole platform (PostgreSQL, Kafka, the six services, the gateway) once for every system test of the run,
  * and stops it after the last one. Data lives in {@code system-tests/target/platform}, wiped at each start; the
  * applications' logs stay there afterwards ({@code logs/<service>.log}) for a look at a failure.
  *
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class KontorPlatform implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KontorPlatform.class);
-    // Six JVMs starting at once on a shared 2-core machine: generous, a failure shows the log tail anyway.
+    // Seven JVMs starting at once on a shared 2-core machine: generous, a failure shows the log tail anyway.
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     @Override

@@ -6,6 +6,7 @@ import static io.kontor.platform.security.Roles.FRONT_OFFICE;
 import static io.kontor.platform.security.Roles.HR;
 import static io.kontor.platform.security.Roles.LEGAL;
 import static io.kontor.platform.security.Roles.MIDDLE_OFFICE;
+import static io.kontor.platform.security.Roles.PROCESS_OWNER;
 import static io.kontor.platform.security.Roles.PRODUCT_DEVELOPMENT;
 import static io.kontor.platform.security.Roles.PROJECT_OFFICE;
 import static io.kontor.platform.security.Roles.SALES;
@@ -50,7 +51,9 @@ class RoleMatrixTest extends SystemTest {
             "product-development",
             PRODUCT_DEVELOPMENT,
             "legal",
-            LEGAL);
+            LEGAL,
+            "processes",
+            PROCESS_OWNER);
 
     /** The domains whose clerical work middle-office does (DECISIONS.md); not product development. */
     private static final Set<String> MIDDLE_OFFICE_DOMAINS = Set.of("sales", "accounting", "hr", "projects");
@@ -136,6 +139,10 @@ class RoleMatrixTest extends SystemTest {
         String domain = segments.length > 3 ? segments[3] : "";
         if (role.equals(DOMAIN_ROLE.get(domain))) {
             return true;
+        }
+        if (path.startsWith("/api/v1/processes/tasks")) {
+            // the task inbox: every back-office role sees the tasks of its roles (issue #20)
+            return !role.equals(FRONT_OFFICE) && !role.equals(MIDDLE_OFFICE);
         }
         if (role.equals(PROJECT_OFFICE) && domain.equals("product-development")) {
             return PROJECT_OFFICE_PRODUCT_ROUTES.contains(method + " " + path);

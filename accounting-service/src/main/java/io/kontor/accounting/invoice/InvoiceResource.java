@@ -1,11 +1,13 @@
 package io.kontor.accounting.invoice;
 
 import io.kontor.accounting.AccountingConfig;
+import io.kontor.accounting.approval.CancellationApproval;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
@@ -60,6 +62,12 @@ public class InvoiceResource {
     @Inject
     InvoiceMail invoiceMail;
 
+    @Inject
+    io.kontor.accounting.approval.CancellationApprovals cancellationApprovals;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     @POST
     @IdempotentCreate
     @Transactional
@@ -87,13 +95,22 @@ public class InvoiceResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @Transactional
-    public InvoiceView cancelInvoice(@PathParam("id") UUID id, @Valid CancelRequest request) {
-        return view(invoicing.cancel(
-                id,
+    public Response cancelInvoice(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        String reason =
                 request == null || request.reason() == null || request.reason().isBlank()
                         ? null
-                        : request.reason().strip()));
+                        : request.reason().strip();
+        // Four eyes above the threshold: the cancellation waits for a second person (approval package).
+        Invoice invoice = Invoice.findById(id);
+        if (invoice != null && invoice.status == InvoiceStatus.ISSUED && cancellationApprovals.needed(invoice)) {
+            CancellationApproval approval = cancellationApprovals.request(invoice, reason, CallerId.of(identity));
+            return Response.accepted(new PendingCancellation(id, approval.id, approval.status))
+                    .build();
+        }
+        return Response.ok(view(invoicing.cancel(id, reason))).build();
     }
+
+    public record PendingCancellation(UUID invoiceId, UUID approvalId, String status) {}
 
     public record CancelRequest(
             @jakarta.validation.constraints.Size(max = 500) String reason) {}

@@ -14,7 +14,8 @@ enum Service {
     HR("hr"),
     PROJECTS("projects"),
     PRODUCT_DEVELOPMENT("product-development"),
-    LEGAL("legal");
+    LEGAL("legal"),
+    PROCESSES("processes");
 
     private final String path;
 

@@ -33,6 +33,7 @@ public final class TokenCommand extends ApiCommand {
             "project-office",
             "product-development",
             "legal",
+            "process-owner",
             "admin");
 
     static final String LOCAL_GATEWAY = "http://localhost:8080";
@@ -43,7 +44,7 @@ public final class TokenCommand extends ApiCommand {
             split = ",",
             paramLabel = "ROLE",
             description =
-                    "one or more of: front-office, middle-office, accounting, hr, sales, project-office, product-development, legal, admin")
+                    "one or more of: front-office, middle-office, accounting, hr, sales, project-office, product-development, legal, process-owner, admin")
     List<String> roles;
 
     @Option(names = "--subject", description = "who the token is for (default: your login name)")

@@ -55,6 +55,7 @@ class EventCatalogueTest {
             "project-office-service",
             "product-development-service",
             "legal-service",
+            "process-service",
             "gateway");
 
     /** {@code | `kontor.x.y.v1` | `topic` | `key` | producer | consumer, consumer |} */
@@ -164,6 +165,21 @@ class EventCatalogueTest {
         events.forEach((type, record) -> {
             if (streamed.contains(DomainEvent.typeOf(record).topic())) {
                 consumers.get(type).add("gateway");
+            }
+        });
+
+        // process-service keeps every event of the topics it reads (audit trail, process monitoring), whatever its
+        // type.
+        Set<String> observed = new TreeSet<>();
+        applicationProperties("process-service").forEach((key, value) -> {
+            if (key.toString().startsWith("mp.messaging.incoming.")
+                    && key.toString().endsWith(".topic")) {
+                observed.add(value.toString());
+            }
+        });
+        events.forEach((type, record) -> {
+            if (observed.contains(DomainEvent.typeOf(record).topic())) {
+                consumers.get(type).add("process-service");
             }
         });
 

@@ -36,6 +36,7 @@ class OverlaysTest {
             "kontor-db-projects",
             "kontor-db-productdev",
             "kontor-db-legal",
+            "kontor-db-process",
             "kontor-hr-personal-data",
             "kontor-smtp",
             "kontor-company");

@@ -25,7 +25,7 @@ class PostgresTest {
 
         assertThat(manifests.all(Cnpg.Database.class))
                 .extracting(d -> d.spec().name())
-                .containsExactlyInAnyOrder("sales", "accounting", "hr", "projects", "productdev", "legal");
+                .containsExactlyInAnyOrder("sales", "accounting", "hr", "projects", "productdev", "legal", "process");
         assertThat(manifests.all(Cnpg.Database.class)).allSatisfy(database -> {
             assertThat(database.spec().cluster().name())
                     .isEqualTo(cluster.metadata().getName());
@@ -46,7 +46,8 @@ class PostgresTest {
         "hr-service, hr",
         "project-office-service, projects",
         "product-development-service, productdev",
-        "legal-service, legal"
+        "legal-service, legal",
+        "process-service, process"
     })
     void a_service_connects_to_its_own_database_as_its_owner(String service, String database) {
         Manifests prod = Manifests.overlay("prod");

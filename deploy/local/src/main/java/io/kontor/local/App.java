@@ -13,6 +13,7 @@ public enum App {
     PROJECTS("projects", "project-office-service", "projects", 256),
     PRODUCT_DEVELOPMENT("product-development", "product-development-service", "productdev", 256),
     LEGAL("legal", "legal-service", "legal", 256),
+    PROCESSES("processes", "process-service", "process", 256),
     GATEWAY("gateway", "gateway", null, 192);
 
     private final String key;

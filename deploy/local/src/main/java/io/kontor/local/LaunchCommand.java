@@ -55,7 +55,7 @@ final class LaunchCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "<app>",
             description =
-                    "Run only these applications (sales, accounting, hr, projects, product-development, legal, gateway); PostgreSQL and Kafka always run.")
+                    "Run only these applications (sales, accounting, hr, projects, product-development, legal, processes, gateway); PostgreSQL and Kafka always run.")
     List<String> only;
 
     @Option(

@@ -127,7 +127,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * The URL of a service by its key ("sales", "accounting", "hr", "projects", "product-development", "legal",
-     * "gateway") or module name.
+     * "processes", "gateway") or module name.
      */
     public String serviceUrl(String name) {
         return process(name).url();
@@ -511,6 +511,10 @@ public final class LocalPlatform implements AutoCloseable {
         if (app.isService()) {
             // The business calendar; the gateway's rate limits, circuit breakers and dev tokens keep the real time.
             command.add("-Dkontor.clock.shift-file=" + clockShiftFile());
+        }
+        if (app == App.PROCESSES) {
+            // A shift of the calendar shows stuck cases within seconds here, not at the cluster's five-minute watch.
+            command.add("-Dkontor.process.sla-check-every=5s");
         }
         app.database().ifPresent(database -> {
             String url = postgres.jdbcUrl(database);

@@ -59,6 +59,7 @@ class OptionsTest {
         assertThat(App.named("project-office-service")).isEqualTo(App.PROJECTS);
         assertThat(App.named("product-development")).isEqualTo(App.PRODUCT_DEVELOPMENT);
         assertThat(App.named("legal-service")).isEqualTo(App.LEGAL);
+        assertThat(App.named("process-service")).isEqualTo(App.PROCESSES);
         assertThat(App.SALES.runJar(Path.of("/r")))
                 .isEqualTo(Path.of("/r/sales-backoffice-service/target/quarkus-app/quarkus-run.jar"));
     }

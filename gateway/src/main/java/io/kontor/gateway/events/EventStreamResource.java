@@ -56,6 +56,7 @@ public class EventStreamResource {
         Roles.PROJECT_OFFICE,
         Roles.PRODUCT_DEVELOPMENT,
         Roles.LEGAL,
+        Roles.PROCESS_OWNER,
         Roles.MIDDLE_OFFICE,
         Roles.ADMIN
     })

@@ -18,7 +18,8 @@ public final class EventVisibility {
             "hr", Set.of(Roles.HR, Roles.ADMIN),
             "projects", Set.of(Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN),
             "product-development", Set.of(Roles.PRODUCT_DEVELOPMENT, Roles.PROJECT_OFFICE, Roles.ADMIN),
-            "legal", Set.of(Roles.LEGAL, Roles.ADMIN));
+            "legal", Set.of(Roles.LEGAL, Roles.ADMIN),
+            "process", Set.of(Roles.PROCESS_OWNER, Roles.ADMIN));
 
     private EventVisibility() {}
 

@@ -10,7 +10,8 @@ public enum Downstream {
     HR("hr", "hr-service"),
     PROJECTS("projects", "project-office-service"),
     PRODUCT_DEVELOPMENT("product-development", "product-development-service"),
-    LEGAL("legal", "legal-service");
+    LEGAL("legal", "legal-service"),
+    PROCESSES("processes", "process-service");
 
     private final String domain;
     private final String serviceName;

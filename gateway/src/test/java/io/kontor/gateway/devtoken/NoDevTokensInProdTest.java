@@ -41,7 +41,8 @@ public class NoDevTokensInProdTest {
             config.put("mp.jwt.verify.issuer", DevJwt.ISSUER);
             config.put("mp.jwt.verify.publickey.location", devKeyFile().toString());
             for (String domain :
-                    new String[] {"sales", "accounting", "hr", "projects", "product-development", "legal"}) {
+                    new String[] {"sales", "accounting", "hr", "projects", "product-development", "legal", "processes"
+                    }) {
                 config.put("kontor.gateway.services." + domain + ".url", "http://127.0.0.1:9");
             }
             config.put("kontor.gateway.events.enabled", "false");

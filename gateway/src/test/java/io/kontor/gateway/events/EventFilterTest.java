@@ -23,7 +23,8 @@ class EventFilterTest {
                 "product-development | product-development",
                 "legal          | legal",
                 "middle-office  | accounting,projects,sales",
-                "admin          | accounting,hr,legal,projects,product-development,sales",
+                "admin          | accounting,hr,legal,process,projects,product-development,sales",
+                "process-owner  | process",
                 "front-office   | ''",
                 "hr,sales       | hr,sales"
             })

@@ -38,7 +38,8 @@ class MergedOpenApiTest {
             "hr", List.of("/api/v1/hr/applications", "/api/v1/hr/employees/{id}"),
             "projects", List.of("/api/v1/projects", "/api/v1/projects/{id}/kickoff.ics"),
             "product-development", List.of("/api/v1/product-development/requirements"),
-            "legal", List.of("/api/v1/legal/documents", "/api/v1/legal/published/{kind}"));
+            "legal", List.of("/api/v1/legal/documents", "/api/v1/legal/published/{kind}"),
+            "processes", List.of("/api/v1/processes/audit/verify"));
 
     private static final List<String> GATEWAY_ROUTES =
             List.of("/api/v1/customers/{id}/overview", "/api/v1/events/stream");

@@ -6,6 +6,7 @@ import static io.kontor.platform.security.Roles.FRONT_OFFICE;
 import static io.kontor.platform.security.Roles.HR;
 import static io.kontor.platform.security.Roles.LEGAL;
 import static io.kontor.platform.security.Roles.MIDDLE_OFFICE;
+import static io.kontor.platform.security.Roles.PROCESS_OWNER;
 import static io.kontor.platform.security.Roles.PRODUCT_DEVELOPMENT;
 import static io.kontor.platform.security.Roles.PROJECT_OFFICE;
 import static io.kontor.platform.security.Roles.SALES;
@@ -48,6 +49,9 @@ class RoleAccessTest {
     private static final Set<String> PRODUCT_STAFF = Set.of(PRODUCT_DEVELOPMENT, PROJECT_OFFICE, ADMIN);
     private static final Set<String> LEGAL_STAFF = Set.of(LEGAL, ADMIN);
     private static final Set<String> LEGAL_AND_WEB_SHOP = Set.of(LEGAL, ADMIN, FRONT_OFFICE);
+    private static final Set<String> PROCESS_STAFF = Set.of(PROCESS_OWNER, ADMIN);
+    private static final Set<String> TASK_INBOX =
+            Set.of(ACCOUNTING, HR, SALES, PROJECT_OFFICE, PRODUCT_DEVELOPMENT, PROCESS_OWNER, ADMIN);
 
     record Route(String method, String path, String domain, Set<String> allowed) {}
 
@@ -87,7 +91,10 @@ class RoleAccessTest {
             new Route("GET", "/api/v1/legal/documents", "legal", LEGAL_STAFF),
             new Route("POST", "/api/v1/legal/documents/7/versions", "legal", LEGAL_STAFF),
             new Route("GET", "/api/v1/legal/published/AGB", "legal", LEGAL_AND_WEB_SHOP),
-            new Route("POST", "/api/v1/legal/published/AGB", "legal", LEGAL_STAFF));
+            new Route("POST", "/api/v1/legal/published/AGB", "legal", LEGAL_STAFF),
+            new Route("GET", "/api/v1/processes/audit/verify", "processes", PROCESS_STAFF),
+            new Route("GET", "/api/v1/processes/tasks", "processes", TASK_INBOX),
+            new Route("POST", "/api/v1/processes/tasks/7/approve", "processes", TASK_INBOX));
 
     @InjectStubServices
     StubServices services;

@@ -11,10 +11,20 @@ public final class Roles {
     public static final String PROJECT_OFFICE = "project-office";
     public static final String PRODUCT_DEVELOPMENT = "product-development";
     public static final String LEGAL = "legal";
+    public static final String PROCESS_OWNER = "process-owner";
     public static final String ADMIN = "admin";
 
     public static final String[] ALL = {
-        FRONT_OFFICE, MIDDLE_OFFICE, ACCOUNTING, HR, SALES, PROJECT_OFFICE, PRODUCT_DEVELOPMENT, LEGAL, ADMIN
+        FRONT_OFFICE,
+        MIDDLE_OFFICE,
+        ACCOUNTING,
+        HR,
+        SALES,
+        PROJECT_OFFICE,
+        PRODUCT_DEVELOPMENT,
+        LEGAL,
+        PROCESS_OWNER,
+        ADMIN
     };
 
     private Roles() {}

@@ -1,0 +1,83 @@
+package io.kontor.cli.processes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kontor.cli.ApiCommand;
+import io.kontor.cli.Column;
+import io.kontor.cli.CommandFailure;
+import io.kontor.cli.Gateway;
+import io.kontor.cli.Paging;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "audit",
+        description = "The hash-chained audit trail: its entries and the recomputation of its chain.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Entries.class})
+public final class AuditCommand {
+
+    static final String BASE = "/processes/audit";
+
+    @Command(
+            name = "verify",
+            description = "Recomputes the chain; exits 4 and names the first broken link when an entry was changed.")
+    static final class Verify extends ApiCommand {
+        @Override
+        protected void run() {
+            JsonNode verdict = gateway().get(BASE + "/verify");
+            if (verdict.path("intact").asBoolean()) {
+                output().done(
+                                "Audit trail intact: "
+                                        + verdict.path("verifiedEntries").asLong() + " entries verified.",
+                                verdict);
+                return;
+            }
+            JsonNode broken = verdict.path("firstBroken");
+            throw CommandFailure.finding(
+                    "Audit trail broken at entry " + broken.path("seq").asLong() + " ("
+                            + broken.path("eventType").asText("-") + " "
+                            + broken.path("eventId").asText("-") + "): "
+                            + broken.path("reason").asText() + "; entries 1 to "
+                            + verdict.path("verifiedEntries").asLong() + " hold.");
+        }
+    }
+
+    @Command(name = "entries", description = "Lists the trail's entries in order.")
+    static final class Entries extends ApiCommand {
+        @Option(names = "--type", description = "an event type or act, e.g. kontor.accounting.invoice-paid.v1")
+        String type;
+
+        @Option(names = "--subject", description = "the aggregate, e.g. an invoice id")
+        String subject;
+
+        @Mixin
+        Paging paging;
+
+        @Override
+        protected void run() {
+            output().list(
+                            gateway()
+                                    .get(
+                                            BASE + "/entries",
+                                            Gateway.query(
+                                                    "type",
+                                                    type,
+                                                    "subject",
+                                                    subject,
+                                                    "page",
+                                                    paging.page,
+                                                    "size",
+                                                    paging.size)),
+                            List.of(
+                                    Column.of("SEQ", "seq").whole(),
+                                    Column.of("TYPE", "eventType"),
+                                    Column.of("SUBJECT", "subject").dispensable(3),
+                                    Column.of("KIND", "recordKind").whole().dispensable(2),
+                                    Column.of("KEEP UNTIL", "retainUntil")
+                                            .whole()
+                                            .dispensable(1),
+                                    Column.of("HASH", "hash").dispensable(4)));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.kontor.process;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+import java.util.Map;
+
+/** Process management's own settings; values and their env-var overrides in application.properties. */
+@ConfigMapping(prefix = "kontor.process")
+public interface ProcessConfig {
+
+    /** Per process (quote-to-cash, dunning, staffing-to-hire): the longest a case may wait after a step. */
+    Map<String, Duration> sla();
+
+    /** How often open cases are checked against their SLA (a Quarkus {@code @Scheduled} interval, or {@code off}). */
+    String slaCheckEvery();
+
+    /** How long a task may stay open before it is escalated to the process owner. */
+    Duration taskDue();
+}
