@@ -662,6 +662,9 @@ final class BadRequests {
             Map.entry("fixedTermReason", NODES.nullNode()),
             Map.entry("reference", NODES.nullNode()),
             Map.entry("invoiceNumber", NODES.textNode("RE-2030-000001")),
+            // An account as banks write it in files (accounts payable, issue #26).
+            Map.entry("iban", NODES.textNode("DE02120300000000202051")),
+            Map.entry("bic", NODES.textNode("BYLADEM1001")),
             Map.entry("participants", NODES.arrayNode().add("pm@example.org")),
             Map.entry("topic", NODES.textNode("sales.customers")),
             // Evidence of a test run is a link a person can open (product development, issue #19).
@@ -826,7 +829,8 @@ final class BadRequests {
     // --- Small things.
 
     private static String withIds(ApiOperation operation, String id) {
-        return operation.path().replaceAll("\\{[^}]+}", id);
+        // A legal document's kind is a word, not an id (legal-service, issue #18).
+        return operation.path().replace("{kind}", "AGB").replaceAll("\\{[^}]+}", id);
     }
 
     private static String withIds(String path, ApiOperation operation) {

@@ -93,7 +93,12 @@ class RoleMatrixTest extends SystemTest {
             // and the claims handed to third parties (issue #16).
             "* /api/v1/accounting/customers/{customerId}/credit",
             "* /api/v1/accounting/datev",
-            "* /api/v1/accounting/dunning");
+            "* /api/v1/accounting/dunning",
+            // Accounts payable (issue #26): suppliers' invoices, their bank accounts and our payment runs are
+            // accounting's books and money going out.
+            "* /api/v1/accounting/supplier-invoices",
+            "* /api/v1/accounting/suppliers",
+            "* /api/v1/accounting/payment-runs");
 
     /**
      * All middle-office may do in hr (issue #17, DECISIONS.md): read the staff directory. Pay, contracts, references,

@@ -51,7 +51,7 @@ class RoleAccessTest {
     private static final Set<String> LEGAL_AND_WEB_SHOP = Set.of(LEGAL, ADMIN, FRONT_OFFICE);
     private static final Set<String> PROCESS_STAFF = Set.of(PROCESS_OWNER, ADMIN);
     private static final Set<String> TASK_INBOX =
-            Set.of(ACCOUNTING, HR, SALES, PROJECT_OFFICE, PRODUCT_DEVELOPMENT, PROCESS_OWNER, ADMIN);
+            Set.of(ACCOUNTING, HR, SALES, PROJECT_OFFICE, PRODUCT_DEVELOPMENT, LEGAL, PROCESS_OWNER, ADMIN);
 
     record Route(String method, String path, String domain, Set<String> allowed) {}
 

@@ -34,6 +34,7 @@ import java.util.UUID;
     Roles.SALES,
     Roles.PROJECT_OFFICE,
     Roles.PRODUCT_DEVELOPMENT,
+    Roles.LEGAL,
     Roles.PROCESS_OWNER,
     Roles.ADMIN
 })
@@ -92,8 +93,12 @@ public class TaskResource {
             @QueryParam("status") @DefaultValue("OPEN") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        String wanted = status == null ? Task.OPEN : status.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!List.of(Task.OPEN, Task.APPROVED, Task.REJECTED).contains(wanted)) {
+            throw new io.kontor.platform.problem.InvalidFieldProblem("status", "one of OPEN, APPROVED, REJECTED");
+        }
         List<String> roles = roles();
-        List<TaskView> visible = Task.<Task>list("status = ?1 order by dueAt, id", status).stream()
+        List<TaskView> visible = Task.<Task>list("status = ?1 order by dueAt, id", wanted).stream()
                 .filter(t -> Tasks.visibleTo(t, roles))
                 .map(TaskView::of)
                 .toList();

@@ -8,6 +8,7 @@ import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,9 +47,13 @@ public class SupplierResource {
 
     @GET
     public Page<SupplierView> suppliers(
-            @QueryParam("confirmed") Boolean confirmed,
+            @QueryParam("confirmed") String confirmedFilter,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        // "maybe" is a 400 naming the field, not false (QueryParameters); blank is no filter.
+        Boolean confirmed = confirmedFilter == null || confirmedFilter.isBlank()
+                ? null
+                : QueryParameters.flag("confirmed", confirmedFilter);
         return Paging.page(
                 confirmed == null
                         ? Supplier.findAll(Sort.ascending("name"))
