@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,35 +38,13 @@ public class InvoiceMail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendIssued(Invoice invoice) {
-        if (!enabled) {
-            return;
-        }
-        Buyer buyer = invoice.buyer;
-        if (buyer == null || buyer.email == null || buyer.email.isBlank()) {
-            LOG.infof("invoice %s is not mailed: the buyer has no e-mail address", invoice.invoiceNumber);
-            return;
-        }
-        Locale language = MailLocale.forCountry(buyer.country);
-        mail.send(MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
-                .to(buyer.email)
-                .template("invoice", language)
-                .data("invoiceNumber", invoice.invoiceNumber)
-                .data("grossTotal", MailLocale.amount(invoice.grossTotal, language))
-                .data("currency", invoice.currency)
-                .data("issueDate", MailLocale.date(invoice.issueDate, language))
-                .data("dueDate", MailLocale.date(invoice.dueDate, language))
-                .attach(
-                        invoice.invoiceNumber + ".pdf",
-                        "application/pdf",
-                        documents.stored(invoice, InvoiceDocuments.Kind.PDF).content())
-                .attach(
-                        invoice.invoiceNumber + ".xml",
-                        "application/xml",
-                        documents
-                                .stored(invoice, InvoiceDocuments.Kind.XRECHNUNG)
-                                .content())
-                .requestedBy("accounting-service")
-                .build());
+        send(
+                invoice,
+                invoice.invoiceNumber,
+                "invoice",
+                InvoiceDocuments.Kind.PDF,
+                InvoiceDocuments.Kind.XRECHNUNG,
+                (request, language) -> request.data("dueDate", MailLocale.date(invoice.dueDate, language)));
     }
 
     /**
@@ -74,36 +53,49 @@ public class InvoiceMail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendCancelled(Invoice invoice) {
+        send(
+                invoice,
+                invoice.creditNoteNumber,
+                "credit-note",
+                InvoiceDocuments.Kind.STORNO_PDF,
+                InvoiceDocuments.Kind.STORNO_XRECHNUNG,
+                (request, language) -> request.data("creditNoteNumber", invoice.creditNoteNumber)
+                        .data("cancelledOn", MailLocale.date(invoice.cancelledOn, language)));
+    }
+
+    /** A document and its XRechnung to the buyer's invoice address, named by {@code number}. */
+    private void send(
+            Invoice invoice,
+            String number,
+            String template,
+            InvoiceDocuments.Kind pdf,
+            InvoiceDocuments.Kind xml,
+            BiConsumer<MailRequest.Builder, Locale> data) {
         if (!enabled) {
             return;
         }
         Buyer buyer = invoice.buyer;
         if (buyer == null || buyer.email == null || buyer.email.isBlank()) {
-            LOG.infof("credit note %s is not mailed: the buyer has no e-mail address", invoice.creditNoteNumber);
+            LOG.infof("%s %s is not mailed: the buyer has no e-mail address", template, number);
             return;
         }
         Locale language = MailLocale.forCountry(buyer.country);
-        mail.send(MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
+        MailRequest.Builder request = MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
                 .to(buyer.email)
-                .template("credit-note", language)
-                .data("creditNoteNumber", invoice.creditNoteNumber)
+                .template(template, language)
                 .data("invoiceNumber", invoice.invoiceNumber)
                 .data("grossTotal", MailLocale.amount(invoice.grossTotal, language))
                 .data("currency", invoice.currency)
-                .data("issueDate", MailLocale.date(invoice.issueDate, language))
-                .data("cancelledOn", MailLocale.date(invoice.cancelledOn, language))
-                .attach(
-                        invoice.creditNoteNumber + ".pdf",
+                .data("issueDate", MailLocale.date(invoice.issueDate, language));
+        data.accept(request, language);
+        mail.send(request.attach(
+                        number + ".pdf",
                         "application/pdf",
-                        documents
-                                .stored(invoice, InvoiceDocuments.Kind.STORNO_PDF)
-                                .content())
+                        documents.stored(invoice, pdf).content())
                 .attach(
-                        invoice.creditNoteNumber + ".xml",
+                        number + ".xml",
                         "application/xml",
-                        documents
-                                .stored(invoice, InvoiceDocuments.Kind.STORNO_XRECHNUNG)
-                                .content())
+                        documents.stored(invoice, xml).content())
                 .requestedBy("accounting-service")
                 .build());
     }
