@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
+import io.kontor.platform.events.legal.DataSubjectRequestOpened;
+import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,6 +99,10 @@ class EventCatalogueTest {
         });
     }
 
+    /**
+     * The services that produce the event: whose main code constructs it, or, for the answer to a data-subject request
+     * that the platform's privacy consumer constructs, every service that switched that consumer on.
+     */
     @Test
     void each_row_names_the_one_service_that_produces_the_event() throws IOException {
         Map<String, Row> rows = rows();
@@ -105,11 +111,13 @@ class EventCatalogueTest {
             String construction = "new " + event.getValue().getSimpleName() + "(";
             Set<String> producers = new TreeSet<>();
             for (String service : SERVICES) {
-                if (mainSources(service).anyMatch(source -> source.contains(construction))) {
+                if (mainSources(service).anyMatch(source -> source.contains(construction))
+                        || (event.getValue() == DataSubjectRequestAnswered.class
+                                && answersDataSubjectRequests(service))) {
                     producers.add(service);
                 }
             }
-            assertThat(Set.of(rows.get(event.getKey()).producer()))
+            assertThat(names(rows.get(event.getKey()).producer()))
                     .as("producer of %s (the services whose main code has %s)", event.getKey(), construction)
                     .isEqualTo(producers);
         }
@@ -159,6 +167,13 @@ class EventCatalogueTest {
                 }
             }
         }
+        // The platform's privacy consumer (io.kontor.platform.privacy) handles legal's requests for every service that
+        // switched it on.
+        for (String service : SERVICES) {
+            if (answersDataSubjectRequests(service)) {
+                consumers.get(DataSubjectRequestOpened.TYPE).add(service);
+            }
+        }
         Set<String> streamed = Set.of(applicationProperties("gateway")
                 .getProperty("kontor.gateway.events.topics")
                 .split(","));
@@ -193,7 +208,7 @@ class EventCatalogueTest {
         Map<String, Set<String>> writers = new TreeMap<>();
         Map<String, Set<String>> readers = new TreeMap<>();
         rows().values().forEach(row -> {
-            writers.computeIfAbsent(row.topic(), t -> new TreeSet<>()).add(row.producer());
+            writers.computeIfAbsent(row.topic(), t -> new TreeSet<>()).addAll(names(row.producer()));
             readers.computeIfAbsent(row.topic(), t -> new TreeSet<>()).addAll(row.consumers());
         });
         Map<String, Set<String>> documentedWriters = new TreeMap<>();
@@ -402,6 +417,10 @@ class EventCatalogueTest {
             return files.filter(f -> f.toString().endsWith(".java")).toList().stream()
                     .map(EventCatalogueTest::read);
         }
+    }
+
+    private static boolean answersDataSubjectRequests(String service) {
+        return "answer".equals(applicationProperties(service).getProperty("kontor.privacy.requests"));
     }
 
     private static Properties applicationProperties(String service) {

@@ -57,7 +57,7 @@ class KafkaTest {
 
     @Test
     void the_domain_topics_are_those_of_the_event_catalogue() {
-        assertThat(catalogTopics()).hasSize(13).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
+        assertThat(catalogTopics()).hasSize(15).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
     }
 
     static Stream<Arguments> users() {
@@ -155,10 +155,20 @@ class KafkaTest {
                     })
                     .collect(Collectors.joining("\n"));
         }
-        return topicByEvent.entrySet().stream()
+        Set<String> topics = topicByEvent.entrySet().stream()
                 .filter(event -> code.matches("(?s).*\\bnew\\s+" + event.getKey() + "\\s*\\(.*"))
                 .map(Map.Entry::getValue)
                 .collect(Collectors.toCollection(TreeSet::new));
+        if (answersDataSubjectRequests(module)) {
+            // The platform's privacy consumer publishes the service's answer (io.kontor.platform.privacy).
+            topics.add(topicByEvent.get("DataSubjectRequestAnswered"));
+        }
+        return topics;
+    }
+
+    /** Whether the module switched on the platform's consumer of data-subject requests. */
+    static boolean answersDataSubjectRequests(String module) throws IOException {
+        return "answer".equals(applicationProperties(module).getProperty("kontor.privacy.requests"));
     }
 
     @Test

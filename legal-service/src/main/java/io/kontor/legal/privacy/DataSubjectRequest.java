@@ -50,6 +50,8 @@ public class DataSubjectRequest extends PanacheEntityBase {
     public Instant answeredAt;
     public String registeredBy;
     public Instant registeredAt;
+    /** When the last of the answering services answered (the bundle is complete), or null. */
+    public Instant completeAt;
 
     public static DataSubjectRequest require(UUID id) {
         DataSubjectRequest request = findById(id);

@@ -1,6 +1,9 @@
 package io.kontor.legal.privacy;
 
+import io.kontor.platform.events.legal.DataSubjectRequestOpened;
+import io.kontor.platform.events.privacy.DataSubject;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -159,6 +163,12 @@ public class PrivacyResource {
     @Inject
     SecurityIdentity caller;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AnswerBundles bundles;
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kontor.legal.controller")
     String controller;
 
@@ -196,6 +206,19 @@ public class PrivacyResource {
         request.registeredBy = CallerId.of(caller);
         request.registeredAt = calendar.now();
         request.persist();
+        outbox.publish(new DataSubjectRequestOpened(
+                request.id,
+                request.kind.name(),
+                new DataSubject(
+                        request.subjectName,
+                        request.email,
+                        request.customerNumber,
+                        request.employeeNumber,
+                        request.applicationId),
+                request.details,
+                request.receivedOn,
+                request.deadline,
+                request.registeredAt));
         return Response.created(URI.create("/api/v1/legal/privacy/requests/" + request.id))
                 .entity(RequestView.of(request, today))
                 .build();
@@ -238,6 +261,32 @@ public class PrivacyResource {
         request.answeredBy = CallerId.of(caller);
         request.answeredAt = calendar.now();
         return RequestView.of(request, calendar.today());
+    }
+
+    /**
+     * The answer bundle: every service's answer as it sent it, which are missing and whether the deadline passed
+     * without them.
+     */
+    @GET
+    @Path("/requests/{id}/bundle")
+    @Transactional
+    public AnswerBundles.Bundle bundle(@PathParam("id") UUID id) {
+        return bundles.bundle(DataSubjectRequest.require(id));
+    }
+
+    /** The bundle as the PDF that goes to the person (Art. 12 (1), 15 (3) GDPR). */
+    @GET
+    @Path("/requests/{id}/bundle/pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response bundlePdf(@PathParam("id") UUID id) {
+        DataSubjectRequest request = DataSubjectRequest.require(id);
+        return Response.ok(bundles.pdf(request))
+                .header(
+                        "Content-Disposition",
+                        "inline; filename=\"dsgvo-" + request.kind.name().toLowerCase(java.util.Locale.ROOT) + "-"
+                                + request.id + ".pdf\"")
+                .build();
     }
 
     @POST

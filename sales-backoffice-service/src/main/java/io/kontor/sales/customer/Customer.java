@@ -79,6 +79,14 @@ public class Customer extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant updatedAt;
 
+    /** Art. 18 GDPR: kept for the statutory retention only, until {@link #restrictedUntil}; null while not restricted. */
+    public Instant processingRestrictedAt;
+
+    public java.time.LocalDate restrictedUntil;
+
+    /** When the person's data was erased on request (Art. 17 GDPR): the row keeps only number and id. */
+    public Instant erasedAt;
+
     /** The billing data as events carry it; equal snapshots mean nothing a replica keeps has changed. */
     public CustomerSnapshot snapshot() {
         return new CustomerSnapshot(
