@@ -79,7 +79,9 @@ public class Customer extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant updatedAt;
 
-    /** Art. 18 GDPR: kept for the statutory retention only, until {@link #restrictedUntil}; null while not restricted. */
+    /**
+     * Art. 18 GDPR: kept for the statutory retention only, until {@link #restrictedUntil}; null while not restricted.
+     */
     public Instant processingRestrictedAt;
 
     public java.time.LocalDate restrictedUntil;

@@ -231,5 +231,4 @@ public class CustomerPersonalData implements PersonalDataHolder {
         record.put("note", f.note);
         return record;
     }
-
 }
