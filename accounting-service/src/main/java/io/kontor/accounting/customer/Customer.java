@@ -49,6 +49,14 @@ public class Customer extends PanacheEntityBase {
     public Instant updatedAt;
 
     /**
+     * Art. 18 GDPR: on the person's erasure request the record is kept for the statutory retention only (§147 AO, §14b
+     * UStG), until {@link #restrictedUntil}; null while not restricted.
+     */
+    public Instant processingRestrictedAt;
+
+    public java.time.LocalDate restrictedUntil;
+
+    /**
      * Whether an event from {@code eventTime} is news to this replica. Events of one customer arrive in order (one
      * partition per key); only a dead letter replayed later can be older than what is already applied.
      */

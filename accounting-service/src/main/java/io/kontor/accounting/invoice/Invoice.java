@@ -109,6 +109,14 @@ public class Invoice extends PanacheEntityBase {
 
     public Instant createdAt;
 
+    /**
+     * Art. 18 GDPR: on the person's erasure request the record is kept for the statutory retention only (§147 AO, §14b
+     * UStG), until {@link #restrictedUntil}; null while not restricted.
+     */
+    public Instant processingRestrictedAt;
+
+    public java.time.LocalDate restrictedUntil;
+
     @Version
     public long version;
 

@@ -7,6 +7,7 @@ import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.events.sales.OfferLine;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.productdevelopment.ProductDevelopmentConfig;
+import io.kontor.productdevelopment.privacy.CustomerNumber;
 import io.kontor.productdevelopment.requirement.Requirement;
 import io.kontor.productdevelopment.requirement.Requirements;
 import io.smallrye.common.annotation.Blocking;
@@ -40,6 +41,9 @@ public class OfferAcceptedHandler {
     }
 
     void accepted(OfferAccepted offer, EventMeta meta) {
+        if (offer.customer() != null) {
+            CustomerNumber.remember(offer.customerId(), offer.customer().customerNumber());
+        }
         List<OfferLine> lines = offer.lines() == null ? List.of() : offer.lines();
         for (int i = 0; i < lines.size(); i++) {
             OfferLine line = lines.get(i);

@@ -3,6 +3,7 @@ package io.kontor.projects.directory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A customer's number and name as sales announced them (a read replica): projects show whom they are for. */
@@ -14,6 +15,12 @@ public class Customer extends PanacheEntityBase {
 
     public String customerNumber;
     public String name;
+
+    /** The day the person was erased on their request (Art. 17 GDPR); from then on the name is a placeholder. */
+    public LocalDate erasedOn;
+
+    /** What the project office shows where an erased customer's name stood. */
+    public static final String ERASED = "gelöscht (Art. 17 DSGVO)";
 
     /** The customer's name, or null when sales has not told us about this customer (yet). */
     public static String nameOf(UUID customerId) {
@@ -35,7 +42,7 @@ public class Customer extends PanacheEntityBase {
             customer.customerNumber = customerNumber;
             customer.name = name;
             customer.persist();
-        } else if (!onlyIfUnknown) {
+        } else if (!onlyIfUnknown && customer.erasedOn == null) {
             customer.customerNumber = customerNumber;
             customer.name = name;
         }
