@@ -277,6 +277,7 @@ class CommandsTest {
                         "POST",
                         "/legal/privacy/requests",
                         "{\"kind\":\"ACCESS\",\"subject\":{\"email\":\"erika@example.org\"}}"),
+                call("legal privacy bundle r-1", "GET", "/legal/privacy/requests/r-1/bundle", null),
                 call(
                         "audit entries --type kontor.accounting.invoice-paid.v1",
                         "GET",

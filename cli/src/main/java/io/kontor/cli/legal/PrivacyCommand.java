@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
+import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
 import io.kontor.cli.Paging;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Parameters;
             PrivacyCommand.ListRequests.class,
             PrivacyCommand.Register.class,
             PrivacyCommand.Answer.class,
+            PrivacyCommand.Bundle.class,
             PrivacyCommand.Record.class
         })
 public final class PrivacyCommand {
@@ -73,6 +77,9 @@ public final class PrivacyCommand {
         @Option(names = "--employee", paramLabel = "EMPLOYEE_NUMBER")
         String employeeNumber;
 
+        @Option(names = "--application", paramLabel = "APPLICATION_ID", description = "a candidate's application")
+        String applicationId;
+
         @Option(names = "--details")
         String details;
 
@@ -87,6 +94,7 @@ public final class PrivacyCommand {
             putIfSet(subject, "email", email);
             putIfSet(subject, "customerNumber", customerNumber);
             putIfSet(subject, "employeeNumber", employeeNumber);
+            putIfSet(subject, "applicationId", applicationId);
             putIfSet(request, "details", details);
             putIfSet(request, "receivedOn", receivedOn);
             JsonNode registered = gateway().post(BASE + "/requests", request);
@@ -115,6 +123,34 @@ public final class PrivacyCommand {
         protected void run() {
             JsonNode answered = gateway().post(BASE + "/requests/" + id + "/answer", body().put("answer", answer));
             output().done("Request " + id + " answered.", answered);
+        }
+    }
+
+    @Command(
+            name = "bundle",
+            description = "The answer bundle of a request: each service's answer, the services still missing, the"
+                    + " deadline; as JSON (default) or the PDF for the person.")
+    static final class Bundle extends ApiCommand {
+        @Parameters(paramLabel = "REQUEST_ID")
+        String id;
+
+        @Option(names = "--as", defaultValue = "json", description = "json (default) or pdf")
+        String as;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "where the PDF goes (- for standard output)")
+        Path out;
+
+        @Override
+        protected void run() throws IOException {
+            switch (as.toLowerCase(Locale.ROOT)) {
+                case "json" -> output().data(gateway().get(BASE + "/requests/" + id + "/bundle"));
+                case "pdf" ->
+                    save(
+                            gateway().document(BASE + "/requests/" + id + "/bundle/pdf", "application/pdf"),
+                            out,
+                            "dsgvo-" + id + ".pdf");
+                default -> throw CommandFailure.usage("--as is json or pdf, not " + as);
+            }
         }
     }
 
