@@ -1,10 +1,12 @@
 package io.kontor.systemtests;
 
+import io.kontor.local.App;
 import io.kontor.local.LocalPlatform;
 import io.kontor.local.Options;
 import io.kontor.local.RepoRoot;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,11 +14,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the whole platform (PostgreSQL, Kafka, the six services, the gateway) once for every system test of the run,
- * and stops it after the last one. Data lives in {@code system-tests/target/platform}, wiped at each start; the
- * applications' logs stay there afterwards ({@code logs/<service>.log}) for a look at a failure.
+ * and stops it after the last one. Every application exports its traces over OTLP to the run's {@link TraceCollector},
+ * as a cluster's applications do to the collector an operator names. Data lives in
+ * {@code system-tests/target/platform}, wiped at each start; the applications' logs stay there afterwards
+ * ({@code logs/<service>.log}) for a look at a failure.
  *
  * <p>A test class gets the platform by {@code @ExtendWith(KontorPlatform.class)} (or by extending {@link SystemTest})
- * and a {@link LocalPlatform} parameter wherever JUnit resolves parameters.
+ * and a {@link LocalPlatform} (or {@link TraceCollector}) parameter wherever JUnit resolves parameters.
  */
 public final class KontorPlatform implements BeforeAllCallback, ParameterResolver {
 
@@ -31,11 +35,15 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalPlatform.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalPlatform.class || type == TraceCollector.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (parameter.getParameter().getType() == TraceCollector.class) {
+            return traces(context);
+        }
         return platform(context);
     }
 
@@ -57,9 +65,17 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
      */
     static volatile Duration readyToFirstReplica;
 
-    private record Run(LocalPlatform started, RuntimeException failure) implements AutoCloseable {
+    /** The collector the platform of this run exports its spans to. */
+    static TraceCollector traces(ExtensionContext context) {
+        platform(context);
+        return context.getRoot().getStore(NAMESPACE).get(Run.class, Run.class).traces();
+    }
+
+    private record Run(LocalPlatform started, TraceCollector traces, RuntimeException failure)
+            implements AutoCloseable {
 
         static Run start() {
+            TraceCollector traces = TraceCollector.start();
             // From the repository root rather than the working directory, which differs between Maven and IDEs.
             Path repoRoot = RepoRoot.find(Path.of(""));
             Options options = Options.forRepo(repoRoot)
@@ -70,6 +86,15 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
                     .withGatewayPort(Options.ANY_FREE_PORT)
                     .withReadyTimeout(READY_TIMEOUT)
                     .withProgress(line -> System.out.println("[platform] " + line));
+            for (App app : App.values()) {
+                options = options.withSystemProperties(app, traces.exportSettings());
+                if (app.database().isPresent()) {
+                    // Seven JVMs migrating at once on a shared machine (load 40+) took longer than Agroal's 5 s for
+                    // a first connection, and a service stopped at Flyway; nothing here measures that wait.
+                    options = options.withSystemProperties(
+                            app, Map.of("quarkus.datasource.jdbc.acquisition-timeout", "30s"));
+                }
+            }
             try {
                 LocalPlatform platform = LocalPlatform.start(options);
                 System.out.printf(
@@ -78,9 +103,10 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
                 readyToFirstReplica = FirstReplica.measure(platform);
                 System.out.printf(
                         "[platform] ready to the first replicated customer: %d ms%n", readyToFirstReplica.toMillis());
-                return new Run(platform, null);
+                return new Run(platform, traces, null);
             } catch (RuntimeException e) {
-                return new Run(null, e);
+                traces.close();
+                return new Run(null, null, e);
             }
         }
 
@@ -95,6 +121,9 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
         public void close() {
             if (started != null) {
                 started.close();
+            }
+            if (traces != null) {
+                traces.close();
             }
         }
     }

@@ -37,7 +37,7 @@ class WorkloadHardeningTest {
         assertThat(path(container.getReadinessProbe())).isEqualTo("/q/health/ready");
         Stream.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())
                 .forEach(probe ->
-                        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
+                        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management"));
         assertThat(container.getPorts()).anySatisfy(port -> {
             assertThat(port.getName()).isEqualTo("http");
             assertThat(port.getContainerPort()).isEqualTo(8080);

@@ -23,11 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * One application JVM (a service or the gateway) on a loopback port, with its output appended to
+ * One application JVM (a service or the gateway) on a loopback port for its API and another for its management
+ * interface (health and metrics, as on port 9000 in the cluster), with its output appended to
  * {@code <data>/logs/<module>.log}. Tests use {@link #kill()} and {@link #restart()} for fault scenarios.
  */
 public final class AppProcess {
@@ -45,11 +45,12 @@ public final class AppProcess {
     private final App app;
     private final Path logFile;
     private final Path pidFile;
-    private final IntFunction<ProcessBuilder> command;
+    private final Command command;
     private final boolean portFixed;
     private final Duration readyTimeout;
 
     private volatile int port;
+    private volatile int managementPort;
     private volatile Process process;
     private volatile long logOffset;
     private volatile boolean closed;
@@ -57,7 +58,8 @@ public final class AppProcess {
     private volatile Map<String, String> systemProperties;
 
     /**
-     * @param command builds the command line and environment for a port; output and input are set up here
+     * @param command builds the command line and environment for an API and a management port; output and input are set
+     *     up here
      * @param portFixed the port was chosen by the user: a port taken by someone else is an error, not a reason to move
      * @param systemProperties the extra settings of {@link Options#systemProperties()} for this application
      */
@@ -66,15 +68,17 @@ public final class AppProcess {
             Path logFile,
             Path pidFile,
             int port,
+            int managementPort,
             boolean portFixed,
             Duration readyTimeout,
             Map<String, String> systemProperties,
-            IntFunction<ProcessBuilder> command) {
+            Command command) {
         this.systemProperties = Map.copyOf(systemProperties);
         this.app = app;
         this.logFile = logFile;
         this.pidFile = pidFile;
         this.port = port;
+        this.managementPort = managementPort;
         this.portFixed = portFixed;
         this.readyTimeout = readyTimeout;
         this.command = command;
@@ -95,6 +99,18 @@ public final class AppProcess {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The management interface's port: {@code /q/health/*} and {@code /q/metrics} answer there, not on {@link #port()}.
+     */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The management interface, e.g. {@code managementUrl() + "/q/metrics"}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path log() {
@@ -185,7 +201,13 @@ public final class AppProcess {
                 if (portFixed || attempt == START_ATTEMPTS) {
                     throw new LaunchFailure(e.getMessage());
                 }
+                // Either port may be the one someone took: both move.
                 port = FreePorts.find();
+                int movedManagement = FreePorts.find();
+                while (movedManagement == port) {
+                    movedManagement = FreePorts.find();
+                }
+                managementPort = movedManagement;
             }
         }
     }
@@ -210,12 +232,12 @@ public final class AppProcess {
         try {
             Files.createDirectories(logFile.getParent());
             String header = String.format(
-                    "%n==== kontor-local: %s on port %d, %s ====%n",
-                    name(), port, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+                    "%n==== kontor-local: %s on port %d (management %d), %s ====%n",
+                    name(), port, managementPort, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
             Files.writeString(logFile, header, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             logOffset = Files.size(logFile);
             // stdin stays a pipe held by this JVM: OrphanGuard in the child ends the application when it closes.
-            Process started = command.apply(port)
+            Process started = command.build(port, managementPort)
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(logFile.toFile()))
                     .start();
@@ -231,7 +253,7 @@ public final class AppProcess {
         Process started = process;
         long launchedAt = System.nanoTime();
         long deadline = launchedAt + readyTimeout.toNanos();
-        URI readiness = URI.create(url() + "/q/health/ready");
+        URI readiness = URI.create(managementUrl() + "/q/health/ready");
         String lastAnswer = "no answer yet";
         while (true) {
             if (closed) {
@@ -371,6 +393,12 @@ public final class AppProcess {
 
     private static String abbreviate(String text) {
         return text.length() <= 600 ? text : text.substring(0, 600) + "…";
+    }
+
+    /** The command line and environment of a launch on these ports. */
+    @FunctionalInterface
+    interface Command {
+        ProcessBuilder build(int port, int managementPort);
     }
 
     private static final class PortTaken extends RuntimeException {

@@ -216,6 +216,11 @@ final class LaunchCommand implements Callable<Integer> {
                         .map(p -> p.app().key() + " " + p.url())
                         .collect(Collectors.joining(", ")))
                 .append("  (direct, for debugging)\n");
+        text.append("  Health and metrics  ")
+                .append(platform.processes().stream()
+                        .map(p -> p.app().key() + " " + p.managementUrl())
+                        .collect(Collectors.joining(", ")))
+                .append("  (/q/health, /q/metrics: each JVM's management port)\n");
         text.append("  Kafka        ")
                 .append(platform.kafka().bootstrapServers())
                 .append('\n');

@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * gateway, each in its own JVM on a free loopback port.
  *
  * <p>From the command line ({@link #main}, see {@link LaunchCommand}) it runs until Ctrl-C. As a library (the system
- * tests) {@link #start(Options)} returns once every {@code /q/health/ready} answers 200, and {@link #close()} stops it
- * all: the gateway first, then the services, Kafka, PostgreSQL.
+ * tests) {@link #start(Options)} returns once every {@code /q/health/ready} (on each JVM's management port) answers
+ * 200, and {@link #close()} stops it all: the gateway first, then the services, Kafka, PostgreSQL.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -412,6 +412,8 @@ public final class LocalPlatform implements AutoCloseable {
         Set<Integer> taken = new HashSet<>(Set.of(gatewayPort));
         for (App app : options.apps()) {
             int port = app == App.GATEWAY ? gatewayPort : distinctFreePort(taken);
+            // Each JVM's health and metrics on a port of its own (the cluster's 9000 would clash on one machine).
+            int managementPort = distinctFreePort(taken);
             boolean fixed = app == App.GATEWAY && options.gatewayPort() > 0;
             apps.put(
                     app,
@@ -420,10 +422,12 @@ public final class LocalPlatform implements AutoCloseable {
                             logsDir().resolve(app.module() + ".log"),
                             pidFile(app),
                             port,
+                            managementPort,
                             fixed,
                             options.readyTimeout(),
                             options.systemProperties().getOrDefault(app, Map.of()),
-                            launchedPort -> command(app, launchedPort)));
+                            (launchedPort, launchedManagementPort) ->
+                                    command(app, launchedPort, launchedManagementPort)));
             if (app.isService()) {
                 servicePortsAtLaunch.put(app, port);
             }
@@ -483,7 +487,7 @@ public final class LocalPlatform implements AutoCloseable {
      * outrank application.properties) and, for secrets and the services' own {@code ${…}} placeholders, the
      * environment.
      */
-    private ProcessBuilder command(App app, int port) {
+    private ProcessBuilder command(App app, int port, int managementPort) {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions(app));
         command.addAll(List.of(
@@ -491,6 +495,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "-Dkontor.local.app=" + app.module(),
                 "-Dquarkus.http.host=" + HOST,
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=" + HOST,
+                "-Dquarkus.management.port=" + managementPort,
                 // Logs are files here, read by people: plain text rather than the production JSON.
                 "-Dquarkus.log.console.json.enabled=false",
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers()));

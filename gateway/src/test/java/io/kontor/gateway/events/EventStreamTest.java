@@ -10,6 +10,7 @@ import io.kontor.platform.events.accounting.InvoicePaid;
 import io.kontor.platform.events.hr.ApplicationReceived;
 import io.kontor.platform.events.sales.OfferSent;
 import io.kontor.platform.security.Roles;
+import io.kontor.testing.ManagementPort;
 import io.kontor.testing.TestEvents;
 import io.kontor.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -47,7 +48,7 @@ class EventStreamTest {
 
     @Test
     void the_gateway_is_ready_once_its_feed_reads_kafka() {
-        given().get("/q/health/ready")
+        given().get(ManagementPort.url("/q/health/ready"))
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'event-feed' }.status", equalTo("UP"));
@@ -160,7 +161,7 @@ class EventStreamTest {
                 SseClient third = SseClient.open(STREAM, clerk, null)) {
             assertThat(List.of(first.status(), second.status(), third.status())).containsOnly(200);
             awaitListening(before + 3);
-            given().get("/q/metrics")
+            given().get(ManagementPort.url("/q/metrics"))
                     .then()
                     .statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("kontor_event_streams "));

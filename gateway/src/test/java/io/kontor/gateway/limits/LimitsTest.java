@@ -9,6 +9,7 @@ import io.kontor.gateway.InjectStubServices;
 import io.kontor.gateway.StubServices;
 import io.kontor.gateway.StubServicesResource;
 import io.kontor.platform.security.Roles;
+import io.kontor.testing.ManagementPort;
 import io.kontor.testing.MutableClock;
 import io.kontor.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -189,7 +190,7 @@ class LimitsTest {
      */
     private static double refused(String reason) {
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(ManagementPort.url("/q/metrics"))
                 .then()
                 .statusCode(200)
                 .extract()

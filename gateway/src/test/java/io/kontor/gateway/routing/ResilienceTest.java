@@ -10,6 +10,7 @@ import io.kontor.gateway.StubService;
 import io.kontor.gateway.StubServices;
 import io.kontor.gateway.StubServicesResource;
 import io.kontor.platform.security.Roles;
+import io.kontor.testing.ManagementPort;
 import io.kontor.testing.MutableClock;
 import io.kontor.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -163,7 +164,12 @@ class ResilienceTest {
     }
 
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().when()
+                .get(ManagementPort.url("/q/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static String pathOf(String domain) {

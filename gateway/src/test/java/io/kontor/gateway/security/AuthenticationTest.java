@@ -10,6 +10,7 @@ import io.kontor.gateway.InjectStubServices;
 import io.kontor.gateway.StubServices;
 import io.kontor.gateway.StubServicesResource;
 import io.kontor.platform.security.Roles;
+import io.kontor.testing.ManagementPort;
 import io.kontor.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,7 +90,7 @@ class AuthenticationTest {
     void a_bad_token_does_not_close_the_open_endpoints() {
         given().header("Authorization", TestTokens.expired(Roles.ADMIN))
                 .when()
-                .get("/q/health/live")
+                .get(ManagementPort.url("/q/health/live"))
                 .then()
                 .statusCode(200);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.kontor.platform.events.CloudEventHeaders;
+import io.kontor.platform.tracing.EventTracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -95,6 +96,9 @@ public class OutboxRelay {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EventTracing tracing;
 
     /**
      * Every {@code kafka.*} setting of the service (bootstrap servers, TLS, SASL), as the Kafka connector sees them.
@@ -416,8 +420,10 @@ public class OutboxRelay {
         Exception thrown = null;
         for (OutboxRow row : rows) {
             int index = sent;
+            EventTracing.Sending sending = tracing.sending(row.topic(), row.headers());
             try {
-                sender.send(row.toRecord(), (metadata, error) -> {
+                sender.send(row.toRecord(sending.headers()), (metadata, error) -> {
+                    sending.ended(error);
                     outcomes.set(index, error == null ? Boolean.TRUE : error);
                     if (error != null && failed.compareAndSet(false, true)) {
                         firstFailure.set(index);
@@ -428,6 +434,7 @@ public class OutboxRelay {
                 sent++;
             } catch (RuntimeException e) {
                 // send() throws when the producer was closed by a failure, or for a record it cannot serialise.
+                sending.ended(e);
                 thrown = e;
                 break;
             }
@@ -605,6 +612,10 @@ public class OutboxRelay {
     private record OutboxRow(long id, String topic, String key, Map<String, String> headers, String payload) {
 
         ProducerRecord<String, byte[]> toRecord() {
+            return toRecord(headers);
+        }
+
+        ProducerRecord<String, byte[]> toRecord(Map<String, String> headers) {
             ProducerRecord<String, byte[]> record =
                     new ProducerRecord<>(topic, key, payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

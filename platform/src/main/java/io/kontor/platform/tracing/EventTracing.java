@@ -10,6 +10,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +42,53 @@ public class EventTracing {
     /** Adds the current trace context ({@code traceparent}, {@code tracestate}) to an outgoing event's headers. */
     public void inject(Map<String, String> headers) {
         telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, Map::put);
+    }
+
+    /**
+     * Opens the outbox relay's span for sending one row to Kafka: a producer span, child of the trace stored with the
+     * row (a new trace when it has none). The record carries this span's context instead of the stored one, so every
+     * consumer continues under the send (request, then send, then each consumer's handling). With tracing off the
+     * stored headers go out unchanged. End it with {@link Sending#ended(Exception)} from the send's callback.
+     */
+    public Sending sending(String topic, Map<String, String> headers) {
+        Context parent = telemetry.getPropagators().getTextMapPropagator().extract(Context.root(), headers, HEADERS);
+        Span span = telemetry
+                .getTracer(INSTRUMENTATION)
+                .spanBuilder(topic + " publish")
+                .setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", String.valueOf(headers.get("ce_id")))
+                .setAttribute("cloudevents.event_type", String.valueOf(headers.get("ce_type")))
+                .startSpan();
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        telemetry.getPropagators().getTextMapPropagator().inject(parent.with(span), sent, Map::put);
+        return new Sending(span, sent);
+    }
+
+    /** The relay's span for one record, and the headers the record goes out with. */
+    public static final class Sending {
+        private final Span span;
+        private final Map<String, String> headers;
+
+        Sending(Span span, Map<String, String> headers) {
+            this.span = span;
+            this.headers = headers;
+        }
+
+        public Map<String, String> headers() {
+            return headers;
+        }
+
+        /** The broker acknowledged the record ({@code failure} null) or it failed. */
+        public void ended(Exception failure) {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            }
+            span.end();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.kontor.testing.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class ConsumersReadyCheckTest {
     @Test
     void once_every_consumed_topic_is_assigned_readiness_says_so() {
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> given().get("/q/health/ready")
+                .untilAsserted(() -> given().get(ManagementPort.url("/q/health/ready"))
                         .then()
                         .statusCode(200)
                         .body("checks.find { it.name == 'kafka-consumers' }.status", equalTo("UP"))

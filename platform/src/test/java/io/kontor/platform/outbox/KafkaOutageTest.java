@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kontor.platform.testapp.Notes;
+import io.kontor.testing.ManagementPort;
 import io.kontor.testing.MutableClock;
 import io.kontor.testing.TestInfra;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,7 @@ class KafkaOutageTest {
             await().during(Duration.ofSeconds(10))
                     .atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> {
-                        var readiness = given().get("/q/health/ready");
+                        var readiness = given().get(ManagementPort.url("/q/health/ready"));
                         assertThat(readiness.statusCode())
                                 .as("readiness while Kafka is down: %s", readiness.asString())
                                 .isEqualTo(200);
@@ -70,7 +71,9 @@ class KafkaOutageTest {
 
     private static void awaitReady() {
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() -> given().get(ManagementPort.url("/q/health/ready"))
+                        .then()
+                        .statusCode(200));
     }
 
     private static double oldestAgeSeconds() {
@@ -82,6 +85,10 @@ class KafkaOutageTest {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().get(ManagementPort.url("/q/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.kontor.devinfra.KafkaAccess;
 import io.kontor.platform.events.CloudEventHeaders;
+import io.kontor.testing.ManagementPort;
 import io.kontor.testing.TestInfra;
 import io.kontor.testing.TestKafka;
 import io.kontor.testing.TestTokens;
@@ -83,8 +84,11 @@ class OutboxParkingTest {
         assertThat(awaitEvent(topic, otherKey)).isEqualTo(other);
         assertThat(parkedGauge()).isEqualTo(parkedBefore + 1);
         assertThat(relay.backlog()).isPositive();
-        JsonPath health = JsonPath.from(
-                given().get("/q/health/ready").then().statusCode(200).extract().asString());
+        JsonPath health = JsonPath.from(given().get(ManagementPort.url("/q/health/ready"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(health.getString("checks.find { it.name == 'outbox' }.status"))
                 .isEqualTo("UP");
         assertThat(health.getString("checks.find { it.name == 'outbox' }.data.warning"))

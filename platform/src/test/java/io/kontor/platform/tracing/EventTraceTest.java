@@ -65,10 +65,24 @@ class EventTraceTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no server span in trace " + traceId + ": " + names()));
 
+        SpanData relay = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getKind() == SpanKind.PRODUCER
+                                        && s.getTraceId().equals(traceId))
+                                .findFirst()
+                                .orElse(null),
+                        span -> span != null);
+
         assertThat(request.getName()).contains("/test/notes");
+        assertThat(relay.getName()).isEqualTo("test.notes publish");
+        assertThat(relay.getParentSpanId())
+                .as("the relay's send continues the request that wrote the outbox row")
+                .isEqualTo(request.getSpanId());
+        assertThat(traceparent[2]).as("the record carries the send's span").isEqualTo(relay.getSpanId());
         assertThat(consumer.getParentSpanId())
-                .as("the inbox continues the span that wrote the event")
-                .isEqualTo(traceparent[2]);
+                .as("the inbox continues the span that sent the event")
+                .isEqualTo(relay.getSpanId());
         assertThat(consumer.getAttributes().asMap().values()).contains("test.notes", "kontor.test.note-written.v1");
     }
 
