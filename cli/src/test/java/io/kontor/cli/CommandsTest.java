@@ -273,6 +273,31 @@ class CommandsTest {
                         "/legal/reviews/r-1/reject",
                         "{\"comment\":\"Zu lang\"}"),
                 call(
+                        "legal cases list --kind collection --status open",
+                        "GET",
+                        "/legal/cases?kind=COLLECTION&status=OPEN&page=0&size=50",
+                        null),
+                call(
+                        "legal cases open --kind other --title Lieferantenklage --opponent Lieferant_AG "
+                                + "--deadline 2026-07-01 --deadline-title Klageerwiderung",
+                        "POST",
+                        "/legal/cases",
+                        """
+                        {"kind":"OTHER","title":"Lieferantenklage","parties":[{"role":"OPPONENT","name":"Lieferant AG"}],\
+                        "deadlines":[{"title":"Klageerwiderung","dueOn":"2026-07-01"}]}"""),
+                call(
+                        "legal cases cost c-1 --kind court-fee --description Vorschuss --amount 183.00 --on 2026-06-01",
+                        "POST",
+                        "/legal/cases/c-1/costs",
+                        "{\"kind\":\"COURT_FEE\",\"description\":\"Vorschuss\",\"amount\":183.00,\"incurredOn\":\"2026-06-01\"}"),
+                call(
+                        "legal cases close c-1 --result written-off --note insolvent",
+                        "POST",
+                        "/legal/cases/c-1/close",
+                        "{\"result\":\"WRITTEN_OFF\",\"note\":\"insolvent\"}"),
+                call("legal cases done c-1 d-1", "POST", "/legal/cases/c-1/deadlines/d-1/done", null),
+                call("legal cases deadlines", "GET", "/legal/cases/deadlines?page=0&size=50", null),
+                call(
                         "legal privacy register --kind access --email erika@example.org",
                         "POST",
                         "/legal/privacy/requests",

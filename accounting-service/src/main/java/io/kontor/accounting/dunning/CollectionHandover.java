@@ -23,4 +23,12 @@ public class CollectionHandover extends PanacheEntityBase {
     public String handedTo;
     public String reference;
     public Instant createdAt;
+
+    /** Legal's case and how it ended (collection-case-closed), once it is closed. */
+    public UUID caseId;
+
+    public String caseNumber;
+    public String result;
+    public java.math.BigDecimal amountRecovered;
+    public LocalDate closedOn;
 }

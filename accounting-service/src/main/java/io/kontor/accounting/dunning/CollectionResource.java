@@ -4,6 +4,8 @@ import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.report.Csv;
+import io.kontor.platform.events.accounting.InvoiceHandedToCollection;
+import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +52,41 @@ public class CollectionResource {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    Outbox outbox;
+
     public record Handover(
             @NotBlank @Size(max = 200) String handedTo,
             @Size(max = 200) String reference) {}
 
     public record HandoverView(
             UUID invoiceId, String invoiceNumber, LocalDate handedOn, String handedTo, String reference) {}
+
+    /** What was written off, by the kinds of debt, and the voucher it rests on. */
+    public record WriteOffView(
+            LocalDate writtenOffOn,
+            String currency,
+            BigDecimal principal,
+            BigDecimal fees,
+            BigDecimal interest,
+            BigDecimal total,
+            String reason,
+            String voucher) {}
+
+    /** A hand-over with legal's outcome once the case is closed, and the write-off it led to. */
+    public record CollectionView(
+            UUID invoiceId,
+            String invoiceNumber,
+            String invoiceStatus,
+            LocalDate handedOn,
+            String handedTo,
+            String reference,
+            UUID caseId,
+            String caseNumber,
+            String result,
+            BigDecimal amountRecovered,
+            LocalDate closedOn,
+            WriteOffView writeOff) {}
 
     /** Level-3 claims whose deadline passed and that are not handed over yet, as JSON. */
     @GET
@@ -114,8 +146,66 @@ public class CollectionResource {
         row.reference = handover.reference();
         row.createdAt = calendar.now();
         row.persist();
+        var open = invoice.openClaim();
+        DunningNotice last = DunningNotice.<DunningNotice>find(
+                        "invoiceId = ?1 and level = 3 and unwoundOn is null", invoice.id)
+                .firstResult();
+        outbox.publish(new InvoiceHandedToCollection(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                invoice.buyer.customerNumber,
+                invoice.buyer.name,
+                invoice.currency,
+                open.principal(),
+                open.fees(),
+                open.interest(),
+                open.total(),
+                invoice.issueDate,
+                invoice.dueDate,
+                invoice.dunningLevel,
+                last == null ? null : last.payBy,
+                row.handedOn,
+                row.handedTo,
+                row.reference));
         LOG.infof("invoice %s handed to collection (%s); dunning stops", invoice.invoiceNumber, handover.handedTo());
         return new HandoverView(invoiceId, invoice.invoiceNumber, row.handedOn, row.handedTo, row.reference);
+    }
+
+    /** The hand-over of an invoice with the outcome legal reported and what was written off (GoBD trail). */
+    @GET
+    @Path("/collection/{invoiceId}")
+    @Transactional
+    public CollectionView collection(@PathParam("invoiceId") UUID invoiceId) {
+        CollectionHandover row = CollectionHandover.findById(invoiceId);
+        Invoice invoice = Invoice.findById(invoiceId);
+        if (row == null || invoice == null) {
+            throw new NotFoundProblem("collection hand-over of invoice", invoiceId);
+        }
+        InvoiceWriteOff w = InvoiceWriteOff.findById(invoiceId);
+        return new CollectionView(
+                invoiceId,
+                invoice.invoiceNumber,
+                invoice.status.name(),
+                row.handedOn,
+                row.handedTo,
+                row.reference,
+                row.caseId,
+                row.caseNumber,
+                row.result,
+                row.amountRecovered,
+                row.closedOn,
+                w == null
+                        ? null
+                        : new WriteOffView(
+                                w.writtenOffOn,
+                                w.currency,
+                                w.principal,
+                                w.fees,
+                                w.interest,
+                                w.total,
+                                w.reason,
+                                w.voucher));
     }
 
     private CourtClaim claimOf(Invoice invoice, DunningNotice last) {

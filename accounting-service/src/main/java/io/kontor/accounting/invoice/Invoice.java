@@ -86,6 +86,10 @@ public class Invoice extends PanacheEntityBase {
     public LocalDate disputedSince;
     /** Day the last dispute was resolved; the next dunning step waits its full days from here. */
     public LocalDate disputeResolvedOn;
+    /** Day the current dispute was escalated to legal, or null; a new dispute can be escalated anew. */
+    public LocalDate disputeEscalatedOn;
+    /** Day what was still owed was written off (status WRITTEN_OFF), or null. */
+    public LocalDate writtenOffOn;
 
     public String creditNoteNumber;
     public LocalDate cancelledOn;
@@ -237,6 +241,36 @@ public class Invoice extends PanacheEntityBase {
         disputeReason = reason;
         disputedSince = on;
         disputeResolvedOn = null;
+        disputeEscalatedOn = null;
+    }
+
+    /** Hands the current dispute to legal; once per dispute, and only while it lasts. */
+    public void escalateDispute(LocalDate on) {
+        if (!disputed) {
+            throw new ConflictProblem("invoice " + (invoiceNumber == null ? id : invoiceNumber)
+                    + " is not disputed; only a dispute is escalated to legal");
+        }
+        if (disputeEscalatedOn != null) {
+            throw new ConflictProblem("the dispute of invoice " + invoiceNumber + " was escalated to legal on "
+                    + disputeEscalatedOn + " already");
+        }
+        disputeEscalatedOn = on;
+    }
+
+    /**
+     * Writes off what is still owed: the invoice is WRITTEN_OFF, so dunning, interest and the open items leave it
+     * alone. Returns the claim written off, for the write-off record; the amounts charged and paid on the invoice stay
+     * as they were, so the history reads the same afterwards (GoBD: no change that hides the former state).
+     */
+    public OpenClaim writeOff(LocalDate on) {
+        if (!status.isReceivable()) {
+            throw new ConflictProblem("invoice " + (invoiceNumber == null ? id : invoiceNumber) + " is " + status
+                    + "; only what is still owed on an ISSUED or PARTIALLY_PAID invoice can be written off");
+        }
+        OpenClaim open = openClaim();
+        status = InvoiceStatus.WRITTEN_OFF;
+        writtenOffOn = on;
+        return open;
     }
 
     /**

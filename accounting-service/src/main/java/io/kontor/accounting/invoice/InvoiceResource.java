@@ -139,6 +139,29 @@ public class InvoiceResource {
         return view(invoicing.dispute(id, request.reason().strip()));
     }
 
+    public record EscalationRequest(@Size(max = 2000) String note) {}
+
+    @POST
+    @Path("/{id}/dispute/escalate")
+    @Transactional
+    @Operation(
+            summary = "Escalate the dispute of an invoice to legal",
+            description = "Legal opens an invoice-dispute case (event invoice-dispute-escalated); the invoice stays "
+                    + "disputed, dunning paused, until the dispute is resolved here. Once per dispute.")
+    @APIResponse(responseCode = "200", description = "The invoice, still disputed")
+    @APIResponse(responseCode = "400", description = "note longer than 2000 characters")
+    @APIResponse(responseCode = "404", description = "No such invoice")
+    @APIResponse(
+            responseCode = "409",
+            description = "The invoice is not disputed, or its dispute was escalated already")
+    public InvoiceView escalateInvoiceDispute(@PathParam("id") UUID id, @Valid EscalationRequest request) {
+        String note =
+                request == null || request.note() == null || request.note().isBlank()
+                        ? null
+                        : request.note().strip();
+        return view(invoicing.escalateDispute(id, note));
+    }
+
     @POST
     @Path("/{id}/dispute/resolve")
     @Transactional

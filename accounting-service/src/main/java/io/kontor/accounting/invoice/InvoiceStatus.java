@@ -6,7 +6,12 @@ public enum InvoiceStatus {
     ISSUED,
     PARTIALLY_PAID,
     PAID,
-    CANCELLED;
+    CANCELLED,
+    /**
+     * What was still owed is lost: written off after collection failed (legal's case closed as written off or partly
+     * paid). The invoice and its claim stay as they were; the write-off is a record of its own (GoBD).
+     */
+    WRITTEN_OFF;
 
     /** Whether the customer still owes (part of) the invoice. */
     public boolean isReceivable() {

@@ -5,6 +5,7 @@ import io.kontor.accounting.customer.Customer;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.accounting.document.SellerConfig;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
+import io.kontor.platform.events.accounting.InvoiceDisputeEscalated;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
@@ -158,6 +159,33 @@ public class Invoicing {
         }
         invoice.dispute(reason, calendar.today());
         LOG.infof("invoice %s disputed at dunning level %d: %s", invoice.invoiceNumber, invoice.dunningLevel, reason);
+        return invoice;
+    }
+
+    /**
+     * Hands the dispute to legal, which opens an invoice-dispute case; the invoice stays disputed (dunning paused)
+     * until accounting resolves the dispute as legal advises.
+     */
+    @Transactional
+    public Invoice escalateDispute(UUID invoiceId, String note) {
+        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw new NotFoundProblem("invoice", invoiceId);
+        }
+        invoice.escalateDispute(calendar.today());
+        outbox.publish(new InvoiceDisputeEscalated(
+                invoice.id,
+                invoice.invoiceNumber,
+                invoice.customerId,
+                invoice.buyer.customerNumber,
+                invoice.buyer.name,
+                invoice.currency,
+                invoice.openClaim().total(),
+                invoice.disputeReason,
+                invoice.disputedSince,
+                invoice.disputeEscalatedOn,
+                note));
+        LOG.infof("dispute of invoice %s escalated to legal", invoice.invoiceNumber);
         return invoice;
     }
 

@@ -7,8 +7,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "legal",
-        description = "The legal department: documents and the versions in force, reviews of deals.",
-        subcommands = {DocumentsCommand.class, ReviewsCommand.class, PrivacyCommand.class, LegalCommand.Published.class
+        description = "The legal department: documents and the versions in force, reviews of deals, case files.",
+        subcommands = {
+            DocumentsCommand.class,
+            ReviewsCommand.class,
+            CasesCommand.class,
+            PrivacyCommand.class,
+            LegalCommand.Published.class
         })
 public final class LegalCommand {
 

@@ -57,7 +57,7 @@ class KafkaTest {
 
     @Test
     void the_domain_topics_are_those_of_the_event_catalogue() {
-        assertThat(catalogTopics()).hasSize(15).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
+        assertThat(catalogTopics()).hasSize(16).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
     }
 
     static Stream<Arguments> users() {

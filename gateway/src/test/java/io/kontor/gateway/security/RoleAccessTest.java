@@ -49,6 +49,9 @@ class RoleAccessTest {
     private static final Set<String> PRODUCT_STAFF = Set.of(PRODUCT_DEVELOPMENT, PROJECT_OFFICE, ADMIN);
     private static final Set<String> LEGAL_STAFF = Set.of(LEGAL, ADMIN);
     private static final Set<String> LEGAL_AND_WEB_SHOP = Set.of(LEGAL, ADMIN, FRONT_OFFICE);
+    /** Accounting follows the collection cases it handed over (issue #18); the service shows it those only. */
+    private static final Set<String> LEGAL_AND_ACCOUNTING = Set.of(LEGAL, ADMIN, ACCOUNTING);
+
     private static final Set<String> PROCESS_STAFF = Set.of(PROCESS_OWNER, ADMIN);
     private static final Set<String> TASK_INBOX =
             Set.of(ACCOUNTING, HR, SALES, PROJECT_OFFICE, PRODUCT_DEVELOPMENT, LEGAL, PROCESS_OWNER, ADMIN);
@@ -92,6 +95,10 @@ class RoleAccessTest {
             new Route("POST", "/api/v1/legal/documents/7/versions", "legal", LEGAL_STAFF),
             new Route("GET", "/api/v1/legal/published/AGB", "legal", LEGAL_AND_WEB_SHOP),
             new Route("POST", "/api/v1/legal/published/AGB", "legal", LEGAL_STAFF),
+            new Route("GET", "/api/v1/legal/cases", "legal", LEGAL_AND_ACCOUNTING),
+            new Route("GET", "/api/v1/legal/cases/7", "legal", LEGAL_AND_ACCOUNTING),
+            new Route("POST", "/api/v1/legal/cases", "legal", LEGAL_STAFF),
+            new Route("POST", "/api/v1/legal/cases/7/close", "legal", LEGAL_STAFF),
             new Route("GET", "/api/v1/processes/audit/verify", "processes", PROCESS_STAFF),
             new Route("GET", "/api/v1/processes/tasks", "processes", TASK_INBOX),
             new Route("POST", "/api/v1/processes/tasks/7/approve", "processes", TASK_INBOX));

@@ -54,6 +54,9 @@ public class Employee extends PanacheEntityBase {
 
     public String leavingSignedByPosition;
 
+    /** For a dismissal by the employer: the day the notice reached the employee (starts the period of §4 KSchG). */
+    public LocalDate noticeReceivedOn;
+
     /**
      * Since when the file is restricted to what the law keeps (Art. 18 GDPR, §35(3) BDSG): the rest was erased, and
      * only admin may read it; see {@link io.kontor.hr.privacy.EmployeeRetention}.

@@ -82,11 +82,15 @@ public class EmployeeResource {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 200) String position) {}
 
-    /** {@code signedBy}: who signed the notice or agreement for the employer; they will sign the final reference. */
+    /**
+     * {@code signedBy}: who signed the notice or agreement for the employer; they will sign the final reference.
+     * {@code noticeReceivedOn}: for a DISMISSAL, the day the notice reached the employee (default: today).
+     */
     public record Leaving(
             @NotNull LocalDate leavingDate,
             @NotNull LeavingReason reason,
-            @NotNull @Valid SignerData signedBy) {}
+            @NotNull @Valid SignerData signedBy,
+            LocalDate noticeReceivedOn) {}
 
     @Inject
     Employees employees;
@@ -180,7 +184,11 @@ public class EmployeeResource {
     public EmployeeView leave(@PathParam("id") UUID id, @NotNull @Valid Leaving request) {
         SignerData signer = request.signedBy();
         return EmployeeView.of(employees.leave(
-                id, request.leavingDate(), request.reason(), new Employees.Signer(signer.name(), signer.position())));
+                id,
+                request.leavingDate(),
+                request.reason(),
+                request.noticeReceivedOn(),
+                new Employees.Signer(signer.name(), signer.position())));
     }
 
     private PersonnelFileView fileOf(Employee employee) {

@@ -6,6 +6,7 @@ import io.kontor.hr.offboarding.Offboarding;
 import io.kontor.hr.personnel.LeavingReason;
 import io.kontor.hr.personnel.PersonnelFileData;
 import io.kontor.hr.personnel.PersonnelFiles;
+import io.kontor.platform.events.hr.EmployeeDismissed;
 import io.kontor.platform.events.hr.EmployeeLeft;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
@@ -130,6 +131,30 @@ public class Employees {
      */
     @Transactional
     public Employee leave(UUID employeeId, LocalDate leavingDate, LeavingReason reason, Signer signer) {
+        return leave(employeeId, leavingDate, reason, null, signer);
+    }
+
+    /**
+     * As above; for a dismissal by the employer also the day the notice reached the employee (Zugang, §130 BGB; the day
+     * of recording when not given), which starts the three weeks of §4 KSchG that legal watches (employee-dismissed).
+     */
+    @Transactional
+    public Employee leave(
+            UUID employeeId, LocalDate leavingDate, LeavingReason reason, LocalDate noticeReceivedOn, Signer signer) {
+        LocalDate today = today(Instant.now(clock));
+        if (noticeReceivedOn != null && reason != LeavingReason.DISMISSAL) {
+            throw new InvalidTermsProblem(List.of(new Problem.Violation(
+                    "noticeReceivedOn", "is recorded for a dismissal by the employer only (reason DISMISSAL)")));
+        }
+        if (noticeReceivedOn != null && noticeReceivedOn.isAfter(today)) {
+            throw new InvalidTermsProblem(List.of(new Problem.Violation(
+                    "noticeReceivedOn",
+                    "must not be in the future: record the dismissal once the notice was received")));
+        }
+        if (noticeReceivedOn != null && noticeReceivedOn.isAfter(leavingDate)) {
+            throw new InvalidTermsProblem(List.of(
+                    new Problem.Violation("noticeReceivedOn", "must not be after the leaving date " + leavingDate)));
+        }
         Employee employee = Employee.getForUpdate(employeeId);
         refuseIfRestricted(employee);
         if (employee.leavingDate != null) {
@@ -145,7 +170,18 @@ public class Employees {
         employee.leavingSignedByName = signer.name().strip();
         employee.leavingSignedByPosition = signer.position().strip();
         outbox.publish(new EmployeeLeft(employee.id, leavingDate));
-        offboarding.open(employee, today(Instant.now(clock)));
+        if (reason == LeavingReason.DISMISSAL) {
+            employee.noticeReceivedOn = noticeReceivedOn == null ? today : noticeReceivedOn;
+            outbox.publish(new EmployeeDismissed(
+                    employee.id,
+                    employee.firstName,
+                    employee.lastName,
+                    employee.department,
+                    employee.noticeReceivedOn,
+                    leavingDate,
+                    employee.leavingSignedByName));
+        }
+        offboarding.open(employee, today);
         return employee;
     }
 

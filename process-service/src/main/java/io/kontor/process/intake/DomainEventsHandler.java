@@ -108,6 +108,13 @@ public class DomainEventsHandler {
         observe(event);
     }
 
+    @Incoming("legal-cases")
+    @Blocking
+    @InboxHandled
+    void legalCases(IncomingEvent event) {
+        observe(event);
+    }
+
     /** The monitor reads what the trail recorded, as a rebuild from the trail does: both give the same cases. */
     private void observe(IncomingEvent event) {
         AuditEntry entry = audit.recordEvent(event);

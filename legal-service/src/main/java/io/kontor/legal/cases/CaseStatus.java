@@ -1,0 +1,6 @@
+package io.kontor.legal.cases;
+
+public enum CaseStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,70 @@
+package io.kontor.legal.cases;
+
+import io.kontor.platform.problem.NotFoundProblem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A matter the legal department handles (Akte): opened by a clerk or by an event, closed with a result. */
+@Entity
+@Table(name = "legal_case")
+public class LegalCase extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String caseNumber;
+
+    @Enumerated(EnumType.STRING)
+    public CaseKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+
+    public String title;
+    public String summary;
+    public String originKey;
+    public UUID invoiceId;
+    public String invoiceNumber;
+    public UUID customerId;
+    public UUID employeeId;
+    public String currency;
+    public BigDecimal claimAmount;
+    public LocalDate openedOn;
+    public String openedBy;
+
+    @Enumerated(EnumType.STRING)
+    public CaseResult result;
+
+    public BigDecimal amountRecovered;
+    public String closingNote;
+    public LocalDate closedOn;
+    public String closedBy;
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    public static LegalCase require(UUID id) {
+        LegalCase matter = findById(id);
+        if (matter == null) {
+            throw new NotFoundProblem("case", id);
+        }
+        return matter;
+    }
+
+    /** Locked: two clerks closing the same case at once see each other's act, and the second gets a 409. */
+    public static LegalCase requireForUpdate(UUID id) {
+        require(id);
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}
