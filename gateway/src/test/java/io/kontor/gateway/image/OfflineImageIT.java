@@ -48,7 +48,10 @@ class OfflineImageIT {
 
     @Test
     void the_image_has_the_name_and_tag_the_manifests_use() {
-        String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
+        String version = System.getProperty("project.version");
+        assertThat(version)
+                .as("project.version, set by failsafe (gateway/pom.xml)")
+                .isNotBlank();
         assertThat(manifest.get("RepoTags")).extracting(JsonNode::asText).contains("ghcr.io/kontor/gateway:" + version);
     }
 
