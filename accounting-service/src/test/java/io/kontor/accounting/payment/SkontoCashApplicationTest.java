@@ -220,11 +220,20 @@ class SkontoCashApplicationTest {
                 .asByteArray();
         String[] lines = new String(file, ANSI).split("\r\n");
         List<List<String>> rows = new ArrayList<>();
+        StringBuilder sample = new StringBuilder();
         for (int i = 2; i < lines.length; i++) {
             String[] fields = lines[i].split(";", -1);
             if (fields[10].equals("\"" + invoiceNumber + "\"")) {
                 rows.add(List.of(fields[0], fields[6], fields[7], fields[9], fields[13]));
+                sample.append(lines[i]).append('\n');
             }
+        }
+        try {
+            // Kept for a person to look at (the closing note of #16 quotes it).
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of("target/datev-skonto-" + from + "_" + to + ".csv"), sample.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return rows;
     }
