@@ -173,6 +173,7 @@ public class Payments {
                 received.note());
         List<BookedPayment> parts = new ArrayList<>();
         BigDecimal left = received.amount();
+        Map<UUID, BigDecimal> skonti = skontiIfPaidLessSkonto(designated, received);
         // §366 (1): the payer's designation, in the order given.
         for (Map.Entry<UUID, Designation> entry : designated.entrySet()) {
             if (left.signum() <= 0) {
@@ -187,12 +188,21 @@ public class Payments {
                     continue;
                 }
                 bookings.fire(new PaymentBooking(invoice, received.valueDate()));
-                part = invoice.openClaim().total().min(left);
+                part = invoice.openClaim()
+                        .total()
+                        .subtract(skonti.getOrDefault(invoice.id, ZERO))
+                        .min(left);
             }
             if (part.signum() <= 0) {
                 continue;
             }
             BookedPayment booked = apply(invoice, base.withAmount(part));
+            if (skonti.containsKey(invoice.id)) {
+                BookedPayment discount = grantSkonto(invoice, booked, base);
+                if (discount != null) {
+                    booked = withInvoice(booked, discount);
+                }
+            }
             parts.add(booked);
             left = left.subtract(part);
         }
@@ -307,6 +317,34 @@ public class Payments {
         Invoice invoice = lockedInvoice(invoiceId);
         return apply(
                 invoice, new Received(amount, on, null, reason, Payment.Source.WRITE_OFF, receiptId, null, reason));
+    }
+
+    /**
+     * A collective transfer naming invoices without amounts that is exactly their total less the Skonto each still
+     * earns on the value date was paid less Skonto: the discount per invoice. Any other amount: none (the parts are
+     * then filled in full, §366 (1) BGB).
+     */
+    private static Map<UUID, BigDecimal> skontiIfPaidLessSkonto(Map<UUID, Designation> designated, Received received) {
+        Map<UUID, BigDecimal> skonti = new LinkedHashMap<>();
+        BigDecimal payable = ZERO;
+        for (Map.Entry<UUID, Designation> entry : designated.entrySet()) {
+            if (entry.getValue().amount() != null) {
+                return Map.of();
+            }
+            Invoice invoice = Invoice.findById(entry.getKey());
+            if (!invoice.status.isReceivable()) {
+                continue;
+            }
+            BigDecimal open = invoice.openClaim().total();
+            BigDecimal discount = invoice.skonto() == null
+                    ? ZERO
+                    : invoice.skontoFor(received.valueDate(), invoice.skonto().amount(invoice.grossTotal));
+            if (discount.signum() > 0) {
+                skonti.put(invoice.id, discount);
+            }
+            payable = payable.add(open.subtract(discount));
+        }
+        return !skonti.isEmpty() && payable.compareTo(received.amount()) == 0 ? skonti : Map.of();
     }
 
     /**

@@ -155,6 +155,26 @@ class SkontoCashApplicationTest {
     }
 
     @Test
+    void a_collective_transfer_of_two_invoices_each_less_its_skonto_settles_both() {
+        UUID customer = sales.registerCustomer("Sammelskonto GmbH", 14);
+        clock.set(Instant.parse("2034-05-02T08:00:00Z"));
+        String first = issue(draftWithSkonto(customer, "2", "10"));
+        String second = issue(draftWithSkonto(customer, "2", "10"));
+
+        // 2 × (1404.00 − 28.08) = 2751.84 with value date 5 May, within both periods (§366 (1) BGB: as designated).
+        asAccountant()
+                .body("{\"amount\":2751.84,\"valueDate\":\"2034-05-05\",\"allocations\":[{\"invoiceNumber\":\"" + first
+                        + "\"},{\"invoiceNumber\":\"" + second + "\"}]}")
+                .post(API + "/payments/collective")
+                .then()
+                .statusCode(201)
+                .body("parts[0].invoiceStatus", equalTo("PAID"))
+                .body("parts[1].invoiceStatus", equalTo("PAID"))
+                .body("parts[0].amount", equalTo(1375.92f))
+                .body("toCredit", equalTo(0.00f));
+    }
+
+    @Test
     void skonto_out_of_range_or_negative_days_are_refused_naming_the_field_and_nothing_is_stored() {
         UUID customer = sales.registerCustomer("Falschangabe GmbH", 14);
         refused(customer, "\"skontoPercent\":12,\"skontoDays\":10", "skontoPercent");
