@@ -466,7 +466,8 @@ public class BankStatementImport {
         InvoiceStatus status = booked.invoiceStatus();
         if (decision.by() != PaymentMatcher.MatchedBy.AMOUNT_AND_PAYER
                 && status.isReceivable()
-                && withinTolerance(booked.openAmount(), statementEntry.amount())) {
+                && withinTolerance(booked.openAmount(), statementEntry.amount())
+                && !lateSkonto(decision.invoice().invoiceId(), booked.openAmount())) {
             BookedPayment writeOff = payments.writeOff(
                     decision.invoice().invoiceId(),
                     booked.openAmount(),
@@ -485,6 +486,17 @@ public class BankStatementImport {
                 status,
                 null,
                 writtenOff);
+    }
+
+    /**
+     * A gap that is exactly the invoice's Skonto was deducted after the Skonto period: not the payer's bank charges but
+     * a deduction the payer was no longer entitled to; it stays open (and is dunned).
+     */
+    private static boolean lateSkonto(UUID invoiceId, BigDecimal shortfall) {
+        Invoice invoice = Invoice.findById(invoiceId);
+        return invoice != null
+                && invoice.skonto() != null
+                && invoice.skonto().amount(invoice.grossTotal).compareTo(shortfall) == 0;
     }
 
     /** A gap of at most the configured amount, or the configured share of what was owed. */

@@ -61,5 +61,11 @@ public interface DatevConfig {
          * ({@code domestic-19}, {@code domestic-7}, {@code intra-eu-supply}, {@code eu-b2b-service}, ...).
          */
         Map<String, String> revenue();
+
+        /**
+         * Gewährte Skonti, keyed like {@link #revenue()}: automatic accounts that carry the rate's tax key, so that
+         * DATEV corrects the VAT with the tax base (§17 (1) UStG); e.g. SKR03 8736 (19 %), 8731 (7 %).
+         */
+        Map<String, String> skonto();
     }
 }

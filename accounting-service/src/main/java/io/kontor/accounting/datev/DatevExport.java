@@ -33,8 +33,8 @@ import java.util.zip.ZipOutputStream;
  * The bookings of a period as a DATEV Buchungsstapel, for the tax advisor: invoices issued (debtor to revenue, one line
  * per tax treatment and rate), cancellations by credit note (the same, reversed), money received (bank to debtor; the
  * part that paid dunning fees or default interest to those income accounts: they are booked when received, being
- * uncertain until then), short payments written off, reversals, and refunds of credit. The invoice PDFs as frozen at
- * issue go with it, linked from each invoice's lines.
+ * uncertain until then), short payments written off, Skonto granted (per rate, {@link GrantedSkonti}), reversals, and
+ * refunds of credit. The invoice PDFs as frozen at issue go with it, linked from each invoice's lines.
  */
 @ApplicationScoped
 public class DatevExport {
@@ -52,6 +52,9 @@ public class DatevExport {
 
     @Inject
     InvoiceDocuments documents;
+
+    @Inject
+    GrantedSkonti skonti;
 
     /** A checked request: the period and the chart's accounts. */
     public record Period(
@@ -276,6 +279,9 @@ public class DatevExport {
             case WRITE_OFF -> {
                 debit = accounts.writeOff();
                 toDebtor = true;
+            }
+            case SKONTO -> {
+                return skonti.bookings(payment, booked, period, reversal);
             }
             default -> {
                 return List.of();

@@ -205,9 +205,12 @@ public final class InvoicePdf {
                 credit
                         ? "Der Betrag wird mit der Rechnung " + invoice.invoiceNumber + " verrechnet; sie ist damit"
                                 + " nicht mehr zu zahlen."
-                        : "Zahlbar ohne Abzug innerhalb von " + invoice.paymentTermDays + " Tagen, bis zum "
-                                + german(invoice.dueDate) + ", unter Angabe der Rechnungsnummer "
-                                + invoice.invoiceNumber + ".",
+                        : (invoice.skonto() == null ? "Zahlbar ohne Abzug" : "Zahlbar") + " innerhalb von "
+                                + invoice.paymentTermDays + " Tagen, bis zum " + german(invoice.dueDate)
+                                + ", unter Angabe der Rechnungsnummer " + invoice.invoiceNumber + "."
+                                + (invoice.skonto() == null
+                                        ? ""
+                                        : " " + invoice.skonto().sentence(invoice) + "."),
                 NORMAL));
         document.add(new Paragraph(
                 "Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));

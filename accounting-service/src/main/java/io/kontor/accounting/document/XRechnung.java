@@ -72,10 +72,7 @@ public final class XRechnung {
                 .setDueDate(date(credit ? invoice.cancelledOn : invoice.dueDate))
                 .setCurrency(invoice.currency)
                 .setPaymentTermDescription(
-                        credit
-                                ? "Verrechnung mit Rechnung " + invoice.invoiceNumber
-                                : "Zahlbar ohne Abzug bis " + invoice.dueDate + " (" + invoice.paymentTermDays
-                                        + " Tage)")
+                        credit ? "Verrechnung mit Rechnung " + invoice.invoiceNumber : paymentTerms(invoice))
                 // BT-10, mandatory in XRechnung (BR-DE-15): the buyer's reference, for a public buyer its Leitweg-ID;
                 // a customer without one gets its customer number, the reference it knows us by.
                 .setReferenceNumber(buyerReference(invoice))
@@ -125,6 +122,18 @@ public final class XRechnung {
             xml = xml.replace(OUT_OF_SCOPE_RATE, "");
         }
         return xml;
+    }
+
+    /**
+     * BT-20. With Skonto, its line in XRechnung's notation comes first (BR-DE-18, see
+     * {@link io.kontor.accounting.invoice.Skonto#xrechnungLine}), the words for a reader after it.
+     */
+    static String paymentTerms(Invoice invoice) {
+        if (invoice.skonto() == null) {
+            return "Zahlbar ohne Abzug bis " + invoice.dueDate + " (" + invoice.paymentTermDays + " Tage)";
+        }
+        return invoice.skonto().xrechnungLine() + "Zahlbar bis " + invoice.dueDate + " (" + invoice.paymentTermDays
+                + " Tage); " + invoice.skonto().sentence(invoice);
     }
 
     private static final String OUT_OF_SCOPE_RATE = "<ram:RateApplicablePercent>0.00</ram:RateApplicablePercent>";

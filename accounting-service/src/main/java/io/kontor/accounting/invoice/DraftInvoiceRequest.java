@@ -18,14 +18,27 @@ import java.util.UUID;
 /**
  * {@code POST /invoices}: a manual invoice to a customer accounting knows, in the default currency. {@code serviceFrom}
  * (and {@code serviceUntil} for a period) is the date of the service (§14 (4) Nr. 6 UStG), the issue date when left
- * out; {@code purchaseOrderReference} the customer's order number (BT-13).
+ * out; {@code purchaseOrderReference} the customer's order number (BT-13). {@code skontoPercent} and {@code skontoDays}
+ * (both or neither) agree Skonto for payment within that many days of the issue date; neither gives the configured
+ * default ({@link SkontoConfig}), a percent of 0 none.
  */
 public record DraftInvoiceRequest(
         @NotNull UUID customerId,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines,
         @Size(max = 200) String purchaseOrderReference,
         LocalDate serviceFrom,
-        LocalDate serviceUntil) {
+        LocalDate serviceUntil,
+        BigDecimal skontoPercent,
+        Integer skontoDays) {
+
+    public DraftInvoiceRequest(
+            UUID customerId,
+            List<Line> lines,
+            String purchaseOrderReference,
+            LocalDate serviceFrom,
+            LocalDate serviceUntil) {
+        this(customerId, lines, purchaseOrderReference, serviceFrom, serviceUntil, null, null);
+    }
 
     /**
      * {@code vatRate} is the German rate, charged where the line is taxed in Germany; {@code kind} (GOODS or SERVICE,

@@ -50,6 +50,10 @@ public class Invoice extends PanacheEntityBase {
     public LocalDate issueDate;
     public LocalDate dueDate;
     public int paymentTermDays;
+    /** Skonto agreed on the invoice: percent off for payment within {@link #skontoDays} of the issue date; or null. */
+    public BigDecimal skontoPercent;
+
+    public Integer skontoDays;
     public BigDecimal netTotal;
     public BigDecimal vatTotal;
     public BigDecimal grossTotal;
@@ -175,6 +179,45 @@ public class Invoice extends PanacheEntityBase {
         this.purchaseOrderReference = purchaseOrderReference;
         this.serviceFrom = from;
         this.serviceUntil = until == null || until.equals(from) ? null : until;
+    }
+
+    /** Agrees Skonto on the draft; null for none. */
+    public void agreeSkonto(Skonto skonto) {
+        requireDraft();
+        this.skontoPercent = skonto == null ? null : skonto.percent();
+        this.skontoDays = skonto == null ? null : skonto.days();
+    }
+
+    /** The Skonto terms, or null. */
+    public Skonto skonto() {
+        return Skonto.of(this);
+    }
+
+    /** The last value date that earns the discount, or null without Skonto or before issue. */
+    public LocalDate skontoDeadline() {
+        Skonto skonto = skonto();
+        return skonto == null || issueDate == null ? null : skonto.deadline(issueDate);
+    }
+
+    /**
+     * The discount still to be granted if a payment with {@code valueDate} leaves {@code openAfter} of the principal:
+     * the rest, when the payment is in time (value date by the deadline), nothing but principal is owed, and the rest
+     * is at most the agreed discount on the gross total; zero otherwise (a late Skonto deduction is a short payment).
+     */
+    public BigDecimal skontoFor(LocalDate valueDate, BigDecimal openAfter) {
+        LocalDate deadline = skontoDeadline();
+        BigDecimal none = BigDecimal.ZERO.setScale(2);
+        if (deadline == null || valueDate == null || valueDate.isAfter(deadline) || !status.isReceivable()) {
+            return none;
+        }
+        OpenClaim open = openClaim();
+        if (open.fees().signum() != 0 || open.interest().signum() != 0) {
+            return none;
+        }
+        if (openAfter.signum() <= 0 || openAfter.compareTo(skonto().amount(grossTotal)) > 0) {
+            return none;
+        }
+        return openAfter;
     }
 
     public InvoiceTotals totals() {

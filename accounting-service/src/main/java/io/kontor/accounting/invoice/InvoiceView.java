@@ -48,7 +48,27 @@ public record InvoiceView(
         LocalDate serviceFrom,
         LocalDate serviceUntil,
         List<LineView> lines,
-        List<InvoiceTotals.VatSubtotal> vatBreakdown) {
+        List<InvoiceTotals.VatSubtotal> vatBreakdown,
+        SkontoView skonto) {
+
+    /**
+     * Skonto agreed on the invoice: {@code percent} off for payment by {@code deadline} (issue date plus {@code days};
+     * null on a draft), {@code amount} the discount and {@code payable} what is then to be paid.
+     */
+    public record SkontoView(BigDecimal percent, int days, LocalDate deadline, BigDecimal amount, BigDecimal payable) {
+
+        static SkontoView of(Invoice invoice) {
+            Skonto skonto = invoice.skonto();
+            return skonto == null
+                    ? null
+                    : new SkontoView(
+                            skonto.percent(),
+                            skonto.days(),
+                            invoice.skontoDeadline(),
+                            skonto.amount(invoice.grossTotal),
+                            skonto.payable(invoice.grossTotal));
+        }
+    }
 
     public record BuyerView(
             String customerNumber,
@@ -129,7 +149,8 @@ public record InvoiceView(
                 invoice.serviceFrom,
                 invoice.serviceUntil,
                 List.copyOf(lines),
-                invoice.totals().vatBreakdown());
+                invoice.totals().vatBreakdown(),
+                SkontoView.of(invoice));
     }
 
     /** Money always with cents, whether it comes from the database (numeric(19,2)) or from a computation. */

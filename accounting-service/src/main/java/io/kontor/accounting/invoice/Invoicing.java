@@ -51,6 +51,9 @@ public class Invoicing {
     @Inject
     InvoiceMail mail;
 
+    @Inject
+    SkontoConfig skontoConfig;
+
     /** A manual invoice to a customer of the replica, as a DRAFT; each line's tax treatment as for offers. */
     @Transactional
     public Invoice draft(DraftInvoiceRequest request) {
@@ -66,6 +69,7 @@ public class Invoicing {
         if (customer == null) {
             throw new InvalidFieldProblem("customerId", "no customer " + customerId + " is known to accounting");
         }
+        Skonto skonto = skonto(request, customer.paymentTermDays);
         List<InvoiceLine> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             DraftInvoiceRequest.Line line = request.lines().get(i);
@@ -104,8 +108,38 @@ public class Invoicing {
                         : request.purchaseOrderReference().strip(),
                 request.serviceFrom(),
                 request.serviceUntil());
+        invoice.agreeSkonto(skonto);
         invoice.persist();
         return invoice;
+    }
+
+    /** The request's Skonto, checked before anything is stored; the default when it names none. */
+    private Skonto skonto(DraftInvoiceRequest request, int paymentTermDays) {
+        BigDecimal percent = request.skontoPercent();
+        Integer days = request.skontoDays();
+        if (percent == null && days == null) {
+            return skontoConfig.terms();
+        }
+        if (percent == null) {
+            throw new InvalidFieldProblem("skontoPercent", "required with skontoDays");
+        }
+        if (percent.signum() < 0
+                || percent.compareTo(Skonto.MAX_PERCENT) > 0
+                || percent.stripTrailingZeros().scale() > 2) {
+            throw new InvalidFieldProblem(
+                    "skontoPercent", "must be 0 (no Skonto) to " + Skonto.MAX_PERCENT + ", with at most two decimals");
+        }
+        if (days == null) {
+            throw new InvalidFieldProblem("skontoDays", "required with skontoPercent");
+        }
+        if (days < 0) {
+            throw new InvalidFieldProblem("skontoDays", "must not be negative");
+        }
+        if (days > paymentTermDays) {
+            throw new InvalidFieldProblem(
+                    "skontoDays", "must be within the payment term of " + paymentTermDays + " days");
+        }
+        return percent.signum() == 0 ? null : new Skonto(percent, days);
     }
 
     /** Issues a draft with the next number; a second issue is a 409. */
@@ -234,6 +268,7 @@ public class Invoicing {
                 lines,
                 calendar.now());
         invoice.serviceDuring(purchaseOrderReference, serviceFrom, serviceUntil);
+        invoice.agreeSkonto(skontoConfig.terms());
         invoice.persist();
         issueNow(invoice);
         return invoice;
@@ -264,6 +299,7 @@ public class Invoicing {
         invoice.projectId = projectId;
         invoice.milestoneId = milestoneId;
         invoice.serviceDuring(purchaseOrderReference, completedOn, null);
+        invoice.agreeSkonto(skontoConfig.terms());
         invoice.persist();
         issueNow(invoice);
         return invoice;

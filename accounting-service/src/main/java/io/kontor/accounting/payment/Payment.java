@@ -27,6 +27,11 @@ public class Payment extends PanacheEntityBase {
         CREDIT_SET_OFF,
         /** A short payment within the tolerance, written off with its reason; no money moved. */
         WRITE_OFF,
+        /**
+         * Skonto agreed on the invoice and earned by a payment in time: the consideration is reduced (§17 (1) UStG); no
+         * money moved. Names the payment it was granted with in {@code discountFor}.
+         */
+        SKONTO,
         /** The negation of an earlier booking, which it names in {@code reverses} (GoBD: a correction is a booking). */
         REVERSAL
     }
@@ -61,6 +66,8 @@ public class Payment extends PanacheEntityBase {
     public UUID reversedBy;
     /** Why: the write-off or reversal reason, the set-off's credit. */
     public String note;
+    /** On a Skonto booking: the payment that earned it. */
+    public UUID discountFor;
 
     static Payment of(
             UUID invoiceId,

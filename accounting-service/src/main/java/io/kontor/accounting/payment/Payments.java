@@ -4,6 +4,7 @@ import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.platform.events.accounting.InvoicePaid;
 import io.kontor.platform.events.accounting.PaymentReceived;
+import io.kontor.platform.events.accounting.PaymentReversed;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -96,6 +97,10 @@ public class Payments {
                     + " is " + invoice.status + "; payments are booked against issued invoices");
         }
         BookedPayment booked = apply(invoice, received);
+        BookedPayment discount = grantSkonto(invoice, booked, received);
+        if (discount != null) {
+            booked = withInvoice(booked, discount);
+        }
         if (booked.allocation().credit().signum() > 0) {
             // Set off as of today at the latest: a claim is set off only once it is due (§387 BGB), and a value date
             // in the future does not make it due earlier.
@@ -168,6 +173,7 @@ public class Payments {
                 received.note());
         List<BookedPayment> parts = new ArrayList<>();
         BigDecimal left = received.amount();
+        Map<UUID, BigDecimal> skonti = skontiIfPaidLessSkonto(designated, received);
         // §366 (1): the payer's designation, in the order given.
         for (Map.Entry<UUID, Designation> entry : designated.entrySet()) {
             if (left.signum() <= 0) {
@@ -182,12 +188,21 @@ public class Payments {
                     continue;
                 }
                 bookings.fire(new PaymentBooking(invoice, received.valueDate()));
-                part = invoice.openClaim().total().min(left);
+                part = invoice.openClaim()
+                        .total()
+                        .subtract(skonti.getOrDefault(invoice.id, ZERO))
+                        .min(left);
             }
             if (part.signum() <= 0) {
                 continue;
             }
             BookedPayment booked = apply(invoice, base.withAmount(part));
+            if (skonti.containsKey(invoice.id)) {
+                BookedPayment discount = grantSkonto(invoice, booked, base);
+                if (discount != null) {
+                    booked = withInvoice(booked, discount);
+                }
+            }
             parts.add(booked);
             left = left.subtract(part);
         }
@@ -304,6 +319,83 @@ public class Payments {
                 invoice, new Received(amount, on, null, reason, Payment.Source.WRITE_OFF, receiptId, null, reason));
     }
 
+    /**
+     * A collective transfer naming invoices without amounts that is exactly their total less the Skonto each still
+     * earns on the value date was paid less Skonto: the discount per invoice. Any other amount: none (the parts are
+     * then filled in full, §366 (1) BGB).
+     */
+    private static Map<UUID, BigDecimal> skontiIfPaidLessSkonto(Map<UUID, Designation> designated, Received received) {
+        Map<UUID, BigDecimal> skonti = new LinkedHashMap<>();
+        BigDecimal payable = ZERO;
+        for (Map.Entry<UUID, Designation> entry : designated.entrySet()) {
+            if (entry.getValue().amount() != null) {
+                return Map.of();
+            }
+            Invoice invoice = Invoice.findById(entry.getKey());
+            if (!invoice.status.isReceivable()) {
+                continue;
+            }
+            BigDecimal open = invoice.openClaim().total();
+            BigDecimal discount = invoice.skonto() == null
+                    ? ZERO
+                    : invoice.skontoFor(received.valueDate(), invoice.skonto().amount(invoice.grossTotal));
+            if (discount.signum() > 0) {
+                skonti.put(invoice.id, discount);
+            }
+            payable = payable.add(open.subtract(discount));
+        }
+        return !skonti.isEmpty() && payable.compareTo(received.amount()) == 0 ? skonti : Map.of();
+    }
+
+    /**
+     * Grants the Skonto agreed on the invoice when money paid in time leaves no more open than the discount (§17 (1)
+     * UStG: the consideration, and with it each rate's tax base, is reduced;
+     * {@link io.kontor.accounting.invoice.Skonto}). Paid after the Skonto period, the deduction is a short payment and
+     * stays open. Answers the Skonto booking, or null.
+     */
+    private BookedPayment grantSkonto(Invoice invoice, BookedPayment booked, Received received) {
+        if (received.source() != Payment.Source.MANUAL && received.source() != Payment.Source.BANK_STATEMENT) {
+            return null;
+        }
+        BigDecimal discount = invoice.skontoFor(received.valueDate(), invoice.openAmount());
+        if (discount.signum() <= 0) {
+            return null;
+        }
+        io.kontor.accounting.invoice.Skonto terms = invoice.skonto();
+        BookedPayment granted = apply(
+                invoice,
+                new Received(
+                        discount,
+                        received.valueDate(),
+                        null,
+                        "Skonto " + terms.percent() + " %",
+                        Payment.Source.SKONTO,
+                        received.receiptId(),
+                        null,
+                        terms.percent() + " % Skonto, paid by " + received.valueDate() + " within " + terms.days()
+                                + " days (§17 (1) UStG)"));
+        Payment.<Payment>findById(granted.id()).discountFor = booked.id();
+        return granted;
+    }
+
+    /** The cash booking as the caller sees it: with the invoice's status and open amount after its Skonto. */
+    private static BookedPayment withInvoice(BookedPayment booked, BookedPayment after) {
+        return new BookedPayment(
+                booked.id(),
+                booked.invoiceId(),
+                booked.invoiceNumber(),
+                booked.customerId(),
+                booked.amount(),
+                booked.currency(),
+                booked.valueDate(),
+                booked.payerName(),
+                booked.reference(),
+                booked.source(),
+                booked.allocation(),
+                after.invoiceStatus(),
+                after.openAmount());
+    }
+
     /** Pays the customer's credit back (a refund by transfer): refused if it exceeds the credit. */
     @Transactional
     public BigDecimal refund(UUID customerId, BigDecimal amount, String currency, String reference) {
@@ -332,6 +424,11 @@ public class Payments {
      */
     @Transactional
     public BookedPayment reverse(UUID paymentId, String reason) {
+        return reverse(paymentId, reason, true);
+    }
+
+    /** {@code announce}: publish payment-reversed; not for the Skonto reversed along with its payment. */
+    private BookedPayment reverse(UUID paymentId, String reason, boolean announce) {
         Payment original = Payment.findById(paymentId, LockModeType.PESSIMISTIC_WRITE);
         if (original == null) {
             throw new NotFoundProblem("payment", paymentId);
@@ -343,6 +440,11 @@ public class Payments {
             throw new ConflictProblem("payment " + paymentId + " is a reversal; book the payment anew instead");
         }
         Invoice invoice = lockedInvoice(original.invoiceId);
+        boolean wasPaid = invoice.status == InvoiceStatus.PAID;
+        // The Skonto a payment earned goes with it: without the payment in time there is no discount.
+        for (Payment discount : Payment.<Payment>list("discountFor = ?1 and reversedBy is null", original.id)) {
+            reverse(discount.id, reason, false);
+        }
         if (original.toCredit.signum() > 0) {
             lockCredit(original.customerId);
             BigDecimal credit = CustomerCredit.totalOf(original.customerId);
@@ -403,6 +505,25 @@ public class Payments {
         reversal.persist();
         entityManager.flush();
         original.reversedBy = reversal.id;
+        if (announce) {
+            // What had paid the invoice no longer does: sales undoes what invoice-paid did.
+            outbox.publish(new PaymentReversed(
+                    invoice.id,
+                    invoice.invoiceNumber,
+                    invoice.customerId,
+                    invoice.offerId,
+                    original.id,
+                    reversal.id,
+                    original.amount,
+                    original.currency,
+                    reversal.valueDate,
+                    reason,
+                    wasPaid,
+                    invoice.status.name(),
+                    invoice.openClaim().total(),
+                    invoice.isOverdue(calendar.today()),
+                    invoice.dunningLevel));
+        }
         LOG.infof(
                 "payment %s of %s on %s reversed by %s: %s",
                 original.id, original.amount, original.invoiceNumber, reversal.id, reason);
@@ -446,7 +567,7 @@ public class Payments {
                     .persist();
         }
         BigDecimal stillOwed = invoice.openClaim().total();
-        if (received.source() != Payment.Source.WRITE_OFF) {
+        if (received.source() != Payment.Source.WRITE_OFF && received.source() != Payment.Source.SKONTO) {
             outbox.publish(new PaymentReceived(
                     invoice.id,
                     invoice.invoiceNumber,

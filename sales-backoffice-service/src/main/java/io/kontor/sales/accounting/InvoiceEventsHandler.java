@@ -8,8 +8,10 @@ import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.accounting.InvoiceOverdue;
 import io.kontor.platform.events.accounting.InvoicePaid;
+import io.kontor.platform.events.accounting.PaymentReversed;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.sales.customer.CreditHolds;
+import io.kontor.sales.customer.CreditStanding;
 import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.offer.Offer;
@@ -24,8 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * What sales learns from accounting (EVENTS.md, {@code accounting.invoices}): issued invoices are linked to their
  * offer, a paid one marks the offer paid and plans the after-sale call, overdue and dunned invoices drive the credit
- * hold, and a cancelled one reopens the follow-up. Each event runs in the inbox's transaction, so its effect happens
- * once however often Kafka delivers it.
+ * hold, and a cancelled one reopens the follow-up; a reversed payment undoes what the payment had done. Each event runs
+ * in the inbox's transaction, so its effect happens once however often Kafka delivers it.
  */
 @ApplicationScoped
 public class InvoiceEventsHandler {
@@ -46,7 +48,8 @@ public class InvoiceEventsHandler {
             .on(InvoicePaid.class, InvoiceEventsHandler::paid)
             .on(InvoiceOverdue.class, InvoiceEventsHandler::overdue)
             .on(DunningNoticeIssued.class, InvoiceEventsHandler::dunned)
-            .on(InvoiceCancelled.class, InvoiceEventsHandler::cancelled);
+            .on(InvoiceCancelled.class, InvoiceEventsHandler::cancelled)
+            .on(PaymentReversed.class, InvoiceEventsHandler::paymentReversed);
 
     @Incoming("accounting-invoices")
     @Blocking
@@ -101,6 +104,33 @@ public class InvoiceEventsHandler {
                     cancelled.invoiceNumber(),
                     cancelled.creditNoteNumber());
         }
+    }
+
+    /**
+     * A payment was reversed and the invoice is no longer paid: the offer is owed again, the after-sale call is off,
+     * and an invoice past its due date counts against the customer's credit standing again, at its dunning level (the
+     * third puts the customer back on hold). A reversal that leaves the invoice paid, or that reverses part of an
+     * unpaid one, changes nothing sales derived.
+     */
+    void paymentReversed(PaymentReversed reversed, EventMeta meta) {
+        if (!reversed.wasPaid() || "PAID".equals(reversed.invoiceStatus())) {
+            return;
+        }
+        Offer offer = offers.invoiced(reversed.offerId());
+        if (offer != null) {
+            offers.invoiceUnpaid(offer, reversed.invoiceId(), reversed.invoiceNumber());
+        }
+        followUps.paymentReversed(reversed.invoiceId(), reversed.invoiceNumber(), reversed.reason());
+        if (reversed.overdue()) {
+            creditHolds.dunned(
+                    reversed.customerId(),
+                    reversed.invoiceId(),
+                    reversed.invoiceNumber(),
+                    Math.min(reversed.dunningLevel(), CreditStanding.HOLD_LEVEL));
+        }
+        LOG.infof(
+                "invoice %s no longer paid (payment %s reversed: %s)",
+                reversed.invoiceNumber(), reversed.paymentId(), reversed.reason());
     }
 
     /** Accounting bills only customers sales registered; one it does not know is logged and left alone, not retried. */

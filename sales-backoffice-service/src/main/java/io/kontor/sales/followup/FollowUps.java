@@ -110,6 +110,24 @@ public class FollowUps {
     }
 
     /**
+     * The payment of an invoice was reversed: the after-sale call planned for its payment is about a payment that did
+     * not stay; an open one is closed with the reason (a new payment plans no second one: the call is then a person's
+     * choice, the closed follow-up shows why).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paymentReversed(UUID invoiceId, String invoiceNumber, String reason) {
+        FollowUp.<FollowUp>find(
+                        "invoiceId = ?1 and kind = ?2 and status = ?3",
+                        invoiceId,
+                        FollowUpKind.AFTER_PAYMENT,
+                        FollowUpStatus.OPEN)
+                .stream()
+                .forEach(followUp -> followUp.complete(
+                        "Not called: the payment of invoice " + invoiceNumber + " was reversed (" + reason + ")",
+                        calendar.now()));
+    }
+
+    /**
      * An invoice was cancelled by a credit note: the deal needs a call again. The latest follow-up about that invoice,
      * else about the offer, is reopened and due today; with none to reopen, a new one is planned for today.
      */

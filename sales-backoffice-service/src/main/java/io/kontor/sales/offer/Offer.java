@@ -295,6 +295,18 @@ public class Offer extends PanacheEntityBase {
         updatePaid();
     }
 
+    /**
+     * A payment of a paid invoice was reversed (a wrong booking, a chargeback): it is owed again. A cancelled invoice
+     * stays cancelled.
+     */
+    void invoiceUnpaid(UUID invoiceId, String invoiceNumber, Instant now) {
+        OfferInvoice invoice = invoice(invoiceId, invoiceNumber, now);
+        if (invoice.status == OfferInvoice.Status.PAID) {
+            invoice.status = OfferInvoice.Status.ISSUED;
+        }
+        updatePaid();
+    }
+
     /** Cancelled by a credit note: it is neither owed nor paid any more, whatever it was before. */
     void invoiceCancelled(UUID invoiceId, String invoiceNumber, Instant now) {
         invoice(invoiceId, invoiceNumber, now).status = OfferInvoice.Status.CANCELLED;

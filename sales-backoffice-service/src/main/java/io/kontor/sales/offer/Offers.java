@@ -469,6 +469,11 @@ public class Offers {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
+    public void invoiceUnpaid(Offer offer, UUID invoiceId, String invoiceNumber) {
+        offer.invoiceUnpaid(invoiceId, invoiceNumber, Instant.now(clock));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
     public void invoiceCancelled(Offer offer, UUID invoiceId, String invoiceNumber) {
         offer.invoiceCancelled(invoiceId, invoiceNumber, Instant.now(clock));
     }

@@ -17,6 +17,7 @@ import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.accounting.InvoiceOverdue;
 import io.kontor.platform.events.accounting.InvoicePaid;
+import io.kontor.platform.events.accounting.PaymentReversed;
 import io.kontor.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -177,6 +178,90 @@ class InvoiceEventsTest {
         assertThat(reopened.get("due_on"))
                 .isEqualTo(LocalDate.now(ZoneId.of("Europe/Berlin")).toString());
         assertThat(reopened.get("note")).isEqualTo("zufrieden");
+    }
+
+    @Test
+    void a_reversed_payment_makes_the_offer_unpaid_closes_the_after_sale_call_and_puts_the_hold_back() {
+        String offerId = createOfferIn("ACCEPTED");
+        UUID customerId = UUID.fromString(offer(offerId).getString("customerId"));
+        UUID invoiceId = UUID.randomUUID();
+        events.send(ACCOUNTING, issued(invoiceId, customerId, UUID.fromString(offerId)));
+        events.send(ACCOUNTING, notice(invoiceId, customerId.toString(), 3));
+        awaitCreditHold(customerId.toString(), true);
+        events.send(
+                ACCOUNTING,
+                new InvoicePaid(invoiceId, "RE-2026-000815", customerId, UUID.fromString(offerId), LocalDate.now()));
+        awaitOffer(offerId, o -> o.getBoolean("paid"));
+        awaitCreditHold(customerId.toString(), false);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !rows("select 1 from follow_up where invoice_id = ?", invoiceId)
+                        .isEmpty());
+
+        // The payment came back (a chargeback): the invoice is owed again, past due at dunning level 3.
+        events.send(
+                ACCOUNTING,
+                new PaymentReversed(
+                        invoiceId,
+                        "RE-2026-000815",
+                        customerId,
+                        UUID.fromString(offerId),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        new BigDecimal("238.00"),
+                        "EUR",
+                        LocalDate.now(),
+                        "returned by the bank, AC04",
+                        true,
+                        "ISSUED",
+                        new BigDecimal("278.00"),
+                        true,
+                        3));
+
+        JsonPath unpaid = awaitOffer(offerId, o -> !o.getBoolean("paid"));
+        assertThat(unpaid.getString("invoices[0].status")).isEqualTo("ISSUED");
+        awaitCreditHold(customerId.toString(), true);
+        Map<String, String> followUp = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> rows("select status, note from follow_up where invoice_id = ?", invoiceId)
+                                .get(0),
+                        row -> row.get("status").equals("DONE"));
+        assertThat(followUp.get("note")).contains("reversed").contains("AC04");
+    }
+
+    @Test
+    void a_reversal_that_leaves_the_invoice_paid_changes_nothing_in_sales() {
+        String offerId = createOfferIn("ACCEPTED");
+        UUID customerId = UUID.fromString(offer(offerId).getString("customerId"));
+        UUID invoiceId = UUID.randomUUID();
+        events.send(ACCOUNTING, issued(invoiceId, customerId, UUID.fromString(offerId)));
+        events.send(
+                ACCOUNTING,
+                new InvoicePaid(invoiceId, "RE-2026-000815", customerId, UUID.fromString(offerId), LocalDate.now()));
+        awaitOffer(offerId, o -> o.getBoolean("paid"));
+
+        // A surplus booking reversed: the invoice itself stays paid.
+        events.send(
+                ACCOUNTING,
+                new PaymentReversed(
+                        invoiceId,
+                        "RE-2026-000815",
+                        customerId,
+                        UUID.fromString(offerId),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        new BigDecimal("10.00"),
+                        "EUR",
+                        LocalDate.now(),
+                        "doppelt gebucht",
+                        true,
+                        "PAID",
+                        new BigDecimal("0.00"),
+                        false,
+                        0));
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> offer(offerId).getBoolean("paid"));
     }
 
     private static InvoiceIssued issued(UUID invoiceId, UUID customerId, UUID offerId) {
