@@ -53,6 +53,9 @@ public class DatevExport {
     @Inject
     InvoiceDocuments documents;
 
+    @Inject
+    PayablesBookings payables;
+
     /** A checked request: the period and the chart's accounts. */
     public record Period(
             LocalDate from, LocalDate to, String chart, DatevConfig.Chart accounts, LocalDate fiscalYear) {}
@@ -155,6 +158,7 @@ public class DatevExport {
                         false));
             }
         }
+        bookings.addAll(payables.bookings(period));
         return new Buchungsstapel(
                 config.consultantNumber(),
                 config.clientNumber(),
@@ -189,6 +193,7 @@ public class DatevExport {
                 zip.write(pdf.content());
                 zip.closeEntry();
             }
+            payables.documents(period, zip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
