@@ -150,6 +150,17 @@ class IntakeMailboxTest {
     }
 
     @Test
+    void an_unknown_outcome_filter_is_a_400_naming_it() {
+        given().header("Authorization", TestTokens.bearerFor("clerk", Roles.ACCOUNTING))
+                .queryParam("outcome", "LOST")
+                .get(API + "/supplier-invoices/mail")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("outcome"));
+    }
+
+    @Test
     void an_invoice_by_mail_that_fails_validation_is_kept_rejected_and_a_duplicate_is_recorded_not_stored() {
         // BR-DE-15: an XRechnung names the buyer reference (Leitweg-ID).
         String bad = cii(invoice).replaceAll("<ram:BuyerReference>[^<]*</ram:BuyerReference>", "");

@@ -1,6 +1,7 @@
 package io.kontor.accounting.payables.intake;
 
 import io.kontor.platform.persistence.Paging;
+import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What the intake mailbox received, newest first: the trail that no mail went unseen by a person. */
@@ -53,9 +55,10 @@ public class IntakeMailResource {
 
     @GET
     public Page<MailView> mail(
-            @QueryParam("outcome") IntakeMail.Outcome outcome,
+            @QueryParam("outcome") String outcomeName,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        IntakeMail.Outcome outcome = outcome(outcomeName);
         Sort newest = Sort.descending("readAt").and("id");
         return Paging.page(
                 outcome == null
@@ -64,5 +67,16 @@ public class IntakeMailResource {
                 page,
                 size,
                 MailView::of);
+    }
+
+    private static IntakeMail.Outcome outcome(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return IntakeMail.Outcome.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldProblem("outcome", "one of INVOICE, DUPLICATE, REFUSED, NO_ATTACHMENT");
+        }
     }
 }

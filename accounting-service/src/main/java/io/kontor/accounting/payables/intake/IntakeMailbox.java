@@ -107,11 +107,21 @@ public class IntakeMailbox {
         } catch (InvalidFieldProblem refused) {
             record(envelope, file, IntakeMail.Outcome.REFUSED, sha256, refused.getMessage());
         } catch (RuntimeException e) {
+            // The database answering here (else this throws and the mail stays unseen for the next poll) says the
+            // failure was the file's, not the database's.
             if (QuarkusTransaction.requiringNew().call(() -> IntakeMail.recorded(envelope.messageId(), sha256))) {
                 // Another replica took the same mail in at the same time; its record won.
                 return;
             }
-            throw e;
+            // A file the intake cannot handle would otherwise stop the mailbox at this mail on every poll: it is
+            // recorded for a person, who finds the mail in the mailbox.
+            LOG.warnf(
+                    e,
+                    "Mail %s from %s: %s could not be taken in",
+                    envelope.messageId(),
+                    envelope.sender(),
+                    file.fileName());
+            record(envelope, file, IntakeMail.Outcome.REFUSED, sha256, "could not be taken in: " + e);
         }
     }
 
