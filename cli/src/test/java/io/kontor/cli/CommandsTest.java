@@ -109,6 +109,11 @@ class CommandsTest {
                 call("supplier-invoices approve s-1", "POST", "/accounting/supplier-invoices/s-1/approve", null),
                 call("supplier-invoices open", "GET", "/accounting/supplier-invoices/open?page=0&size=50", null),
                 call(
+                        "supplier-invoices mail --outcome DUPLICATE",
+                        "GET",
+                        "/accounting/supplier-invoices/mail?outcome=DUPLICATE&page=0&size=50",
+                        null),
+                call(
                         "supplier-invoices payment-run --due-by 2026-12-31",
                         "POST",
                         "/accounting/payment-runs",

@@ -24,6 +24,9 @@ public final class MailServer implements AutoCloseable {
      */
     public static final String BOUNCE_ADDRESS = "bounces@kontor.localhost";
 
+    /** Accounts payable's intake mailbox: suppliers mail their invoices here, accounting reads it over IMAP. */
+    public static final String INVOICES_ADDRESS = "rechnungseingang@kontor.localhost";
+
     private static final int START_TRIES = 5;
 
     private final GreenMail greenMail;
@@ -52,7 +55,8 @@ public final class MailServer implements AutoCloseable {
                     .withConfiguration(GreenMailConfiguration.aConfig()
                             .withUser(SENDER_ADDRESS, SENDER_LOGIN, SENDER_PASSWORD)
                             // Exists before the first bounce, so that reading it does not fail to log in.
-                            .withUser(BOUNCE_ADDRESS, BOUNCE_ADDRESS, mailboxPassword(BOUNCE_ADDRESS)));
+                            .withUser(BOUNCE_ADDRESS, BOUNCE_ADDRESS, mailboxPassword(BOUNCE_ADDRESS))
+                            .withUser(INVOICES_ADDRESS, INVOICES_ADDRESS, mailboxPassword(INVOICES_ADDRESS)));
             try {
                 server.start();
                 return new MailServer(server, smtp, imap);
@@ -96,7 +100,12 @@ public final class MailServer implements AutoCloseable {
                 Map.entry("kontor.mail.bounces.imap-port", Integer.toString(imapPort)),
                 Map.entry("kontor.mail.bounces.ssl", "false"),
                 Map.entry("kontor.mail.bounces.username", BOUNCE_ADDRESS),
-                Map.entry("kontor.mail.bounces.password", mailboxPassword(BOUNCE_ADDRESS)));
+                Map.entry("kontor.mail.bounces.password", mailboxPassword(BOUNCE_ADDRESS)),
+                Map.entry("kontor.accounting.payables.mailbox.imap-host", HOST),
+                Map.entry("kontor.accounting.payables.mailbox.imap-port", Integer.toString(imapPort)),
+                Map.entry("kontor.accounting.payables.mailbox.ssl", "false"),
+                Map.entry("kontor.accounting.payables.mailbox.username", INVOICES_ADDRESS),
+                Map.entry("kontor.accounting.payables.mailbox.password", mailboxPassword(INVOICES_ADDRESS)));
     }
 
     /**
@@ -119,6 +128,13 @@ public final class MailServer implements AutoCloseable {
                 Map.entry("KONTOR_BOUNCE_IMAP_PASSWORD", mailboxPassword(BOUNCE_ADDRESS)),
                 // Locally a bounce should show within seconds, not the production minute.
                 Map.entry("KONTOR_MAIL_BOUNCES_POLL_INTERVAL", "3s"),
+                // Accounts payable's intake mailbox (read by accounting only; the others ignore these).
+                Map.entry("KONTOR_PAYABLES_IMAP_HOST", HOST),
+                Map.entry("KONTOR_PAYABLES_IMAP_PORT", Integer.toString(imapPort)),
+                Map.entry("KONTOR_PAYABLES_IMAP_SSL", "false"),
+                Map.entry("KONTOR_PAYABLES_IMAP_USERNAME", INVOICES_ADDRESS),
+                Map.entry("KONTOR_PAYABLES_IMAP_PASSWORD", mailboxPassword(INVOICES_ADDRESS)),
+                Map.entry("KONTOR_PAYABLES_IMAP_POLL_INTERVAL", "3s"),
                 // One replica locally: a mail left SENDING by a killed service is sent again after 20 s, not 5 min.
                 Map.entry("KONTOR_MAIL_SENDING_LEASE", "20s"));
     }

@@ -234,6 +234,41 @@ final class FlowSteps {
             return this;
         }
 
+        /**
+         * A transfer of ours booked on {@code valueDate}, as the bank reports the credit transfers of a pain.001 file:
+         * the creditor and the EndToEndId the file gave it.
+         */
+        Camt053 debit(BigDecimal amount, LocalDate valueDate, String creditor, String endToEndId) {
+            int number = entries.size() + 1;
+            entries.add("""
+                          <Ntry>
+                            <NtryRef>%d</NtryRef>
+                            <Amt Ccy="EUR">%s</Amt>
+                            <CdtDbtInd>DBIT</CdtDbtInd>
+                            <Sts>BOOK</Sts>
+                            <BookgDt><Dt>%s</Dt></BookgDt>
+                            <ValDt><Dt>%s</Dt></ValDt>
+                            <AcctSvcrRef>%s-%d</AcctSvcrRef>
+                            <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+                            <NtryDtls>
+                              <TxDtls>
+                                <Refs><EndToEndId>%s</EndToEndId></Refs>
+                                <RltdPties><Cdtr><Nm>%s</Nm></Cdtr></RltdPties>
+                              </TxDtls>
+                            </NtryDtls>
+                          </Ntry>
+                    """.formatted(
+                            number,
+                            amount.setScale(2).toPlainString(),
+                            valueDate,
+                            valueDate,
+                            run,
+                            number,
+                            escape(endToEndId),
+                            escape(creditor)));
+            return this;
+        }
+
         String xml() {
             return """
                     <?xml version="1.0" encoding="UTF-8"?>

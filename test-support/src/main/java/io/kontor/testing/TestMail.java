@@ -160,6 +160,46 @@ public final class TestMail {
     }
 
     /**
+     * Sends a mail with files over SMTP to the test server, as someone outside (a supplier's mail program) does;
+     * returns its Message-ID.
+     */
+    public static String send(int smtpPort, String from, String to, String subject, String text, Attachment... files) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", MailServer.HOST);
+        properties.setProperty("mail.smtp.port", Integer.toString(smtpPort));
+        Session session = Session.getInstance(properties);
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, to);
+            message.setSubject(subject, "UTF-8");
+            MimeMultipart parts = new MimeMultipart();
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, "UTF-8");
+            parts.addBodyPart(body);
+            for (Attachment file : files) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(file.content(), file.contentType())));
+                part.setFileName(file.fileName());
+                part.setDisposition(Part.ATTACHMENT);
+                parts.addBodyPart(part);
+            }
+            message.setContent(parts);
+            message.saveChanges();
+            Transport.send(message);
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot send the mail", e);
+        }
+    }
+
+    /** As {@link #send(int, String, String, String, String, Attachment...)}, to the test infrastructure's server. */
+    public static String send(String from, String to, String subject, String text, Attachment... files) {
+        return send(TestInfra.smtpPort(), from, to, subject, text, files);
+    }
+
+    /**
      * Sends a delivery status notification (RFC 3464) about {@code originalMessageId} to {@code bounceAddress} over
      * SMTP, as the recipient's mail server does when it gives up: {@code action} "failed" or "delayed", {@code status}
      * e.g. "5.1.1", the remote diagnostic, and the original message's headers (text/rfc822-headers). Returns the

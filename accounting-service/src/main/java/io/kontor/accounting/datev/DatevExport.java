@@ -56,6 +56,9 @@ public class DatevExport {
     @Inject
     GrantedSkonti skonti;
 
+    @Inject
+    PayablesBookings payables;
+
     /** A checked request: the period and the chart's accounts. */
     public record Period(
             LocalDate from, LocalDate to, String chart, DatevConfig.Chart accounts, LocalDate fiscalYear) {}
@@ -158,6 +161,7 @@ public class DatevExport {
                         false));
             }
         }
+        bookings.addAll(payables.bookings(period));
         return new Buchungsstapel(
                 config.consultantNumber(),
                 config.clientNumber(),
@@ -192,6 +196,7 @@ public class DatevExport {
                 zip.write(pdf.content());
                 zip.closeEntry();
             }
+            payables.documents(period, zip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

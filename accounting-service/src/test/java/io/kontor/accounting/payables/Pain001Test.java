@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kontor.accounting.payables.run.Pain001;
+import io.kontor.testing.sepa.Pain001Schema;
+import io.kontor.testing.sepa.SepaFacets;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

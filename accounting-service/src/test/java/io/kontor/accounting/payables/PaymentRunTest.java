@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.kontor.platform.time.BusinessCalendar;
+import io.kontor.testing.sepa.Pain001Schema;
+import io.kontor.testing.sepa.SepaFacets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
             SupplierInvoicesCommand.Show.class,
             SupplierInvoicesCommand.Approve.class,
             SupplierInvoicesCommand.Open.class,
+            SupplierInvoicesCommand.Mail.class,
             SupplierInvoicesCommand.PaymentRun.class
         })
 public final class SupplierInvoicesCommand {
@@ -46,6 +47,35 @@ public final class SupplierInvoicesCommand {
             Column.of("DUE", "dueDate").whole(),
             Column.of("SKONTO BY", "skontoDeadline").whole().dispensable(1),
             Column.of("AMOUNT", "payableAmount").amount());
+
+    static final List<Column> MAIL_COLUMNS = List.of(
+            Column.of("READ", "readAt").whole().dispensable(2),
+            Column.of("FROM", "sender"),
+            Column.of("FILE", "fileName").dispensable(1),
+            Column.of("OUTCOME", "outcome").whole(),
+            Column.of("INVOICE", "invoiceId").whole());
+
+    @Command(
+            name = "mail",
+            description = "What the intake mailbox received, newest first: each mail's files and what became of them.")
+    static final class Mail extends ApiCommand {
+        @Option(names = "--outcome", description = "INVOICE, DUPLICATE, REFUSED, NO_ATTACHMENT")
+        String outcome;
+
+        @Mixin
+        Paging paging;
+
+        @Override
+        protected void run() {
+            output().list(
+                            gateway()
+                                    .get(
+                                            "/accounting/supplier-invoices/mail",
+                                            Gateway.query(
+                                                    "outcome", outcome, "page", paging.page, "size", paging.size)),
+                            MAIL_COLUMNS);
+        }
+    }
 
     @Command(
             name = "upload",

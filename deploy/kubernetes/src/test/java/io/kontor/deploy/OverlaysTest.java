@@ -39,6 +39,7 @@ class OverlaysTest {
             "kontor-db-process",
             "kontor-hr-personal-data",
             "kontor-smtp",
+            "kontor-payables-mailbox",
             "kontor-company");
 
     @ParameterizedTest(name = "overlays/{0}")

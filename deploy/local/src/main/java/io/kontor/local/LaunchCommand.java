@@ -240,6 +240,11 @@ final class LaunchCommand implements Callable<Integer> {
                     .append(':')
                     .append(platform.mail().smtpPort())
                     .append('\n');
+            text.append(
+                            "  Invoices in  mail a supplier's invoice (XRechnung XML or ZUGFeRD PDF attached) over that SMTP to ")
+                    .append(MailServer.INVOICES_ADDRESS)
+                    .append(": accounting reads the mailbox every 3 s and it appears under")
+                    .append(" /api/v1/accounting/supplier-invoices\n");
         }
         text.append("  Logs         ")
                 .append(data.resolve("logs"))

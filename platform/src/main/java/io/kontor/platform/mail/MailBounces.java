@@ -6,13 +6,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,6 +37,7 @@ import org.jboss.logging.Logger;
 public class MailBounces {
 
     private static final Logger LOG = Logger.getLogger(MailBounces.class);
+    private static final String NAME = "bounce mailbox";
 
     @Inject
     MailConfig config;
@@ -64,55 +59,28 @@ public class MailBounces {
             delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (config.bounces().imapHost().isEmpty()) {
-            return;
-        }
-        try {
-            readBounces();
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "Reading the bounce mailbox failed; trying again in %s: %s",
-                    config.bounces().pollInterval(), e);
-        }
+        ImapMailbox.poll(NAME, config.bounces(), message -> handle(message).after());
     }
 
     /** Reads the unseen messages of the bounce mailbox; returns how many deliveries became BOUNCED. */
     public int readBounces() {
-        MailConfig.Bounces settings = config.bounces();
-        String host = settings.imapHost()
-                .orElseThrow(() -> new IllegalStateException(
-                        "kontor.mail.bounces.imap-host (KONTOR_BOUNCE_IMAP_HOST) is not set"));
-        String protocol = settings.ssl() ? "imaps" : "imap";
-        Properties properties = new Properties();
-        properties.put("mail." + protocol + ".connectiontimeout", "10000");
-        properties.put("mail." + protocol + ".timeout", "30000");
-        // Reading a report must not mark it seen: another service's report stays unseen for that service.
-        properties.put("mail." + protocol + ".peek", "true");
-        int recorded = 0;
-        try (Store store = Session.getInstance(properties).getStore(protocol)) {
-            store.connect(
-                    host,
-                    settings.imapPort(),
-                    settings.username().orElse(null),
-                    settings.password().orElse(null));
-            Folder folder = store.getFolder(settings.folder());
-            folder.open(Folder.READ_WRITE);
-            try {
-                for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-                    if (handle(message)) {
-                        recorded++;
-                    }
-                }
-            } finally {
-                folder.close(false);
-            }
-        } catch (MessagingException e) {
-            throw new IllegalStateException("could not read the bounce mailbox " + host + ": " + e.getMessage(), e);
+        if (config.bounces().imapHost().isEmpty()) {
+            throw new IllegalStateException("kontor.mail.bounces.imap-host (KONTOR_BOUNCE_IMAP_HOST) is not set");
         }
-        return recorded;
+        int[] recorded = {0};
+        ImapMailbox.readUnseen(NAME, config.bounces(), message -> {
+            Handled handled = handle(message);
+            if (handled.recorded()) {
+                recorded[0]++;
+            }
+            return handled.after();
+        });
+        return recorded[0];
     }
 
-    private boolean handle(Message message) throws MessagingException {
+    private record Handled(ImapMailbox.After after, boolean recorded) {}
+
+    private Handled handle(Message message) throws MessagingException {
         Optional<DeliveryReport> report;
         try {
             report = DeliveryReport.of(message);
@@ -120,15 +88,12 @@ public class MailBounces {
             LOG.warnf(
                     "A message in the bounce mailbox could not be read as a delivery report; left as it is: %s",
                     unreadable.toString());
-            message.setFlag(Flags.Flag.SEEN, true);
-            return false;
+            return new Handled(ImapMailbox.After.SEEN, false);
         }
         String original = report.map(DeliveryReport::originalMessageId).orElse(null);
         if (original != null && original.endsWith(".kontor>") && !original.endsWith("@" + serviceName + ".kontor>")) {
-            // All services share the bounce address; the service whose Message-ID it is records it. Some servers
-            // mark a message seen when its body is fetched, peek or not.
-            message.setFlag(Flags.Flag.SEEN, false);
-            return false;
+            // All services share the bounce address; the service whose Message-ID it is records it.
+            return new Handled(ImapMailbox.After.UNSEEN, false);
         }
         boolean recorded = false;
         if (original != null && report.get().firstFailure().isPresent()) {
@@ -138,8 +103,7 @@ public class MailBounces {
             LOG.debugf("Message in the bounce mailbox without a failed delivery: %s", message.getSubject());
         }
         // Only after the record is committed: a failure above leaves it unseen for the next poll.
-        message.setFlag(Flags.Flag.SEEN, true);
-        return recorded;
+        return new Handled(ImapMailbox.After.SEEN, recorded);
     }
 
     private boolean record(DeliveryReport report, DeliveryReport.Recipient failure) {

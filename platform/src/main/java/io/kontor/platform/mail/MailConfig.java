@@ -2,7 +2,6 @@ package io.kontor.platform.mail;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Settings of outgoing mail; defaults in platform's META-INF/microprofile-config.properties. */
 @ConfigMapping(prefix = "kontor.mail")
@@ -42,22 +41,7 @@ public interface MailConfig {
      * ({@code quarkus.mailer.bounce-address}, the envelope sender of every mail), read over IMAP. Without a host no
      * bounces are read: a mail stays SENT even if it never arrived.
      */
-    interface Bounces {
-        Optional<String> imapHost();
-
-        int imapPort();
-
-        /** imaps (TLS from the first byte) unless the server is on a trusted network. */
-        boolean ssl();
-
-        Optional<String> username();
-
-        Optional<String> password();
-
-        String folder();
-
-        Duration pollInterval();
-    }
+    interface Bounces extends ImapMailbox.Settings {}
 
     /** The company as every mail signs (§ 37a HGB, § 35a GmbHG: business letters, e-mail included, name it). */
     interface Letterhead {

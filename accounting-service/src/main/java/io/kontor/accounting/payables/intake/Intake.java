@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Receives a supplier's invoice, whatever way it came: keeps the file as received with its SHA-256 (GoBD), validates an
@@ -59,6 +60,15 @@ public class Intake {
     public record Upload(byte[] content, String fileName, String contentType) {}
 
     public SupplierInvoice receive(Upload upload, String via, String recordedBy) {
+        return receive(upload, via, recordedBy, stored -> {});
+    }
+
+    /**
+     * As {@link #receive(Upload, String, String)}, with {@code alongside} run in the transaction that stores the
+     * invoice, for what the caller records with it (the intake mailbox: which mail brought it), so that both or neither
+     * are stored.
+     */
+    public SupplierInvoice receive(Upload upload, String via, String recordedBy, Consumer<SupplierInvoice> alongside) {
         byte[] content = upload.content();
         if (content == null || content.length == 0) {
             throw new InvalidFieldProblem("file", "is empty");
@@ -82,7 +92,7 @@ public class Intake {
         }
         if (kind == DocumentKind.OTHER_PDF) {
             return QuarkusTransaction.requiringNew()
-                    .call(() -> store(upload, DocumentKind.OTHER_PDF, via, recordedBy, null, List.of()));
+                    .call(() -> store(upload, DocumentKind.OTHER_PDF, via, recordedBy, null, List.of(), alongside));
         }
         ExtractedInvoice extracted;
         try {
@@ -94,7 +104,8 @@ public class Intake {
                     via,
                     recordedBy,
                     null,
-                    List.of(new EInvoiceValidator.Message(null, e.getMessage())));
+                    List.of(new EInvoiceValidator.Message(null, e.getMessage())),
+                    alongside);
         }
         if (kind == null) {
             kind = EInvoiceReader.UBL.equals(extracted.syntax())
@@ -103,11 +114,11 @@ public class Intake {
         }
         EInvoiceValidator.Report report = validator.validate(xml);
         if (!report.valid()) {
-            throw reject(upload, kind, via, recordedBy, extracted, report.errors());
+            throw reject(upload, kind, via, recordedBy, extracted, report.errors(), alongside);
         }
         DocumentKind accepted = kind;
         return QuarkusTransaction.requiringNew()
-                .call(() -> store(upload, accepted, via, recordedBy, extracted, List.of()));
+                .call(() -> store(upload, accepted, via, recordedBy, extracted, List.of(), alongside));
     }
 
     private RejectedInvoiceProblem reject(
@@ -116,9 +127,10 @@ public class Intake {
             String via,
             String recordedBy,
             ExtractedInvoice extracted,
-            List<EInvoiceValidator.Message> errors) {
-        SupplierInvoice stored =
-                QuarkusTransaction.requiringNew().call(() -> store(upload, kind, via, recordedBy, extracted, errors));
+            List<EInvoiceValidator.Message> errors,
+            Consumer<SupplierInvoice> alongside) {
+        SupplierInvoice stored = QuarkusTransaction.requiringNew()
+                .call(() -> store(upload, kind, via, recordedBy, extracted, errors, alongside));
         List<Problem.Violation> violations = errors.stream()
                 .limit(50)
                 .map(e -> new Problem.Violation(e.location() == null ? "file" : e.location(), e.text()))
@@ -134,7 +146,8 @@ public class Intake {
             String via,
             String recordedBy,
             ExtractedInvoice extracted,
-            List<EInvoiceValidator.Message> errors) {
+            List<EInvoiceValidator.Message> errors,
+            Consumer<SupplierInvoice> alongside) {
         Instant now = calendar.now();
         SupplierInvoice invoice = new SupplierInvoice();
         invoice.id = UUID.randomUUID();
@@ -187,6 +200,7 @@ public class Intake {
         original.sha256 = sha256(upload.content());
         original.receivedAt = now;
         original.persist();
+        alongside.accept(invoice);
         received.fire(new Received(invoice, supplier));
         return invoice;
     }

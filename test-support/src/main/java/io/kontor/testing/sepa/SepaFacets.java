@@ -1,4 +1,4 @@
-package io.kontor.accounting.payables;
+package io.kontor.testing.sepa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * The facets of pain.001.001.09 that a schema made from JAXB classes does not carry, for the fields Kontor fills, with
  * the patterns and lengths of the ISO 20022 message definition.
  */
-final class SepaFacets {
+public final class SepaFacets {
 
     private static final String IBAN = "[A-Z]{2,2}[0-9]{2,2}[a-zA-Z0-9]{1,30}"; // IBAN2007Identifier
     private static final String BICFI = "[A-Z0-9]{4,4}[A-Z]{2,2}[A-Z0-9]{2,2}([A-Z0-9]{3,3}){0,1}"; // BICFIDec2014
 
     private SepaFacets() {}
 
-    static void assertFacets(String xml) {
+    public static void assertFacets(String xml) {
         each(xml, "IBAN", v -> assertThat(v).matches(IBAN));
         each(xml, "BICFI", v -> assertThat(v).matches(BICFI));
         each(xml, "MsgId", v -> assertThat(v).hasSizeBetween(1, 35)); // Max35Text

@@ -1,4 +1,4 @@
-package io.kontor.accounting.payables;
+package io.kontor.testing.sepa;
 
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import jakarta.xml.bind.JAXBContext;
