@@ -219,7 +219,7 @@ public class DatevExport {
     private List<Booking> revenue(Invoice invoice, Period period, boolean cancellation) {
         Map<String, BigDecimal> grossByAccount = new LinkedHashMap<>();
         Map<String, String> euVatIdByAccount = new LinkedHashMap<>();
-        for (InvoiceTotals.VatSubtotal subtotal : invoice.totals().vatBreakdown()) {
+        for (InvoiceTotals.VatSubtotal subtotal : invoice.billedBreakdown()) {
             String key = revenueKey(subtotal.treatment(), subtotal.rate());
             String account = period.accounts().revenue().get(key);
             if (account == null) {

@@ -11,6 +11,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.kontor.accounting.invoice.Buyer;
+import io.kontor.accounting.invoice.Deduction;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
 import io.kontor.accounting.invoice.InvoiceTotals;
@@ -107,7 +108,8 @@ public final class InvoicePdf {
                             + nullToEmpty(buyer.customerNumber),
                     NORMAL));
         } else {
-            document.add(new Paragraph("Rechnung " + invoice.invoiceNumber, TITLE));
+            document.add(new Paragraph(
+                    (invoice.finalInvoice ? "Schlussrechnung " : "Rechnung ") + invoice.invoiceNumber, TITLE));
             document.add(new Paragraph(
                     "Rechnungsdatum: " + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
                             + nullToEmpty(buyer.customerNumber),
@@ -144,6 +146,12 @@ public final class InvoicePdf {
         }
         int position = 0;
         for (InvoiceLine line : invoice.lines) {
+            if (line.isText()) {
+                PdfPCell heading = cell(line.description, BOLD, Element.ALIGN_LEFT);
+                heading.setColspan(6);
+                lines.addCell(heading);
+                continue;
+            }
             position++;
             String discount = line.discountPercent != null && line.discountPercent.signum() != 0
                     ? " (abzgl. " + plain(line.discountPercent) + " % Rabatt)"
@@ -166,7 +174,21 @@ public final class InvoicePdf {
         totals.setWidthPercentage(60);
         totals.setHorizontalAlignment(Element.ALIGN_RIGHT);
         boolean anyDomestic = false;
-        for (InvoiceTotals.VatSubtotal rate : invoice.totals().vatBreakdown()) {
+        InvoiceTotals invoiceTotals = invoice.totals();
+        if (invoice.discount() != null) {
+            // The discount reduces the price before VAT (§10 (1) UStG); per rate it is in the amounts below.
+            totals.addCell(cell("Summe Positionen netto", NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(cell(
+                    money(signed(invoiceTotals.lineTotal(), credit)) + " " + invoice.currency,
+                    NORMAL,
+                    Element.ALIGN_RIGHT));
+            totals.addCell(cell("abzüglich " + invoice.discount().label(), NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(cell(
+                    money(signed(invoiceTotals.allowanceTotal().negate(), credit)) + " " + invoice.currency,
+                    NORMAL,
+                    Element.ALIGN_RIGHT));
+        }
+        for (InvoiceTotals.VatSubtotal rate : invoiceTotals.vatBreakdown()) {
             if (rate.treatment() != TaxTreatment.DOMESTIC) {
                 // No VAT is shown where none is owed (§14c UStG); the note below says why.
                 totals.addCell(cell("Nettobetrag " + label(rate.treatment()), NORMAL, Element.ALIGN_LEFT));
@@ -184,15 +206,52 @@ public final class InvoicePdf {
             totals.addCell(cell(
                     money(signed(rate.vatAmount(), credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
         }
-        totals.addCell(cell("Summe netto", NORMAL, Element.ALIGN_LEFT));
-        totals.addCell(
-                cell(money(signed(invoice.netTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
-        if (anyDomestic) {
-            totals.addCell(cell("Summe Umsatzsteuer", NORMAL, Element.ALIGN_LEFT));
+        if (invoice.finalInvoice) {
+            // §14 (5) UStG: the whole service with its VAT, then each partial invoice with the VAT on it deducted.
+            String currency = " " + invoice.currency;
+            totals.addCell(cell("Gesamtleistung netto", NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(
+                    cell(money(signed(invoiceTotals.netTotal(), credit)) + currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell("Umsatzsteuer Gesamtleistung", NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(
+                    cell(money(signed(invoiceTotals.vatTotal(), credit)) + currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell("Gesamtleistung brutto", NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(
+                    cell(money(signed(invoiceTotals.grossTotal(), credit)) + currency, NORMAL, Element.ALIGN_RIGHT));
+            for (Deduction deduction : invoice.deductions) {
+                totals.addCell(cell(
+                        "abzüglich Teilrechnung " + deduction.invoiceNumber + " vom " + german(deduction.issueDate)
+                                + ": netto zu " + plain(deduction.vatRate) + " %",
+                        NORMAL,
+                        Element.ALIGN_LEFT));
+                totals.addCell(cell(
+                        money(signed(deduction.netAmount.negate(), credit)) + currency, NORMAL, Element.ALIGN_RIGHT));
+                totals.addCell(cell(
+                        "abzüglich Umsatzsteuer " + plain(deduction.vatRate) + " % der Teilrechnung "
+                                + deduction.invoiceNumber,
+                        NORMAL,
+                        Element.ALIGN_LEFT));
+                totals.addCell(cell(
+                        money(signed(deduction.vatAmount.negate(), credit)) + currency, NORMAL, Element.ALIGN_RIGHT));
+            }
+            totals.addCell(cell("Restbetrag netto", NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(cell(money(signed(invoice.netTotal, credit)) + currency, NORMAL, Element.ALIGN_RIGHT));
+            totals.addCell(cell("verbleibende Umsatzsteuer", NORMAL, Element.ALIGN_LEFT));
+            totals.addCell(cell(money(signed(invoice.vatTotal, credit)) + currency, NORMAL, Element.ALIGN_RIGHT));
+        } else {
+            totals.addCell(cell("Summe netto", NORMAL, Element.ALIGN_LEFT));
             totals.addCell(cell(
-                    money(signed(invoice.vatTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+                    money(signed(invoice.netTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            if (anyDomestic) {
+                totals.addCell(cell("Summe Umsatzsteuer", NORMAL, Element.ALIGN_LEFT));
+                totals.addCell(cell(
+                        money(signed(invoice.vatTotal, credit)) + " " + invoice.currency, NORMAL, Element.ALIGN_RIGHT));
+            }
         }
-        totals.addCell(cell(credit ? "Gutschriftsbetrag" : "Rechnungsbetrag", BOLD, Element.ALIGN_LEFT));
+        totals.addCell(cell(
+                credit ? "Gutschriftsbetrag" : invoice.finalInvoice ? "Noch zu zahlen" : "Rechnungsbetrag",
+                BOLD,
+                Element.ALIGN_LEFT));
         totals.addCell(
                 cell(money(signed(invoice.grossTotal, credit)) + " " + invoice.currency, BOLD, Element.ALIGN_RIGHT));
         document.add(totals);

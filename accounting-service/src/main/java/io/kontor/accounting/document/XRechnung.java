@@ -3,6 +3,8 @@ package io.kontor.accounting.document;
 import io.kontor.accounting.invoice.Buyer;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
+import io.kontor.accounting.invoice.InvoiceTotals;
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.TaxTreatment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import org.mustangproject.Allowance;
 import org.mustangproject.BankDetails;
 import org.mustangproject.Contact;
 import org.mustangproject.Item;
@@ -64,6 +67,7 @@ public final class XRechnung {
             throw new IllegalStateException("a draft has no XRechnung");
         }
         boolean outOfScope = invoice.lines.stream()
+                .filter(line -> !line.isText())
                 .anyMatch(line -> VatCategory.of(line.taxTreatment, line.vatRate, line.taxReason)
                         .outOfScope());
         org.mustangproject.Invoice document = new org.mustangproject.Invoice()
@@ -109,7 +113,48 @@ public final class XRechnung {
             document.addNote(note);
         }
         for (InvoiceLine line : invoice.lines) {
-            document.addItem(item(line));
+            // EN 16931 has no text lines (every BG-25 has an amount): headings stay on the PDF.
+            if (!line.isText()) {
+                document.addItem(item(line));
+            }
+        }
+        DocumentDiscount discount = invoice.discount();
+        if (discount != null) {
+            // BG-20, one allowance per VAT category and rate (BR-32..BR-33: category and reason), so that each rate's
+            // taxable amount in BG-23 is its lines less its share (BR-S-08, BR-CO-13).
+            for (InvoiceTotals.VatSubtotal group : invoice.totals().vatBreakdown()) {
+                if (group.allowance().signum() == 0) {
+                    continue;
+                }
+                VatCategory category = VatCategory.of(group.treatment(), group.rate(), exemptionReason(invoice, group));
+                Allowance allowance = new Allowance(group.allowance());
+                allowance.setTaxPercent(group.rate());
+                allowance.setCategoryCode(category.code());
+                allowance.setReason(discount.label());
+                allowance.setReasonCode(DISCOUNT_REASON_CODE);
+                document.addAllowance(allowance);
+            }
+        }
+        if (invoice.finalInvoice && !invoice.deductions.isEmpty()) {
+            // §14 (5) UStG: the partial invoices, paid or not, are deducted with their VAT as the amount already
+            // invoiced (BT-113), so that the amount due (BT-115 = BT-112 − BT-113, BR-CO-16) is what is left; the
+            // note names them (BT-22).
+            document.setTotalPrepaidAmount(invoice.prepaidTotal());
+            StringBuilder note = new StringBuilder("Schlussrechnung. Abgezogen werden die Teilrechnungen:");
+            for (io.kontor.accounting.invoice.Deduction deduction : invoice.deductions) {
+                note.append(' ')
+                        .append(deduction.invoiceNumber)
+                        .append(" vom ")
+                        .append(deduction.issueDate)
+                        .append(" netto ")
+                        .append(deduction.netAmount.toPlainString())
+                        .append(" EUR zu ")
+                        .append(deduction.vatRate.stripTrailingZeros().toPlainString())
+                        .append(" %, USt ")
+                        .append(deduction.vatAmount.toPlainString())
+                        .append(" EUR;");
+            }
+            document.addNote(note.toString());
         }
         ZUGFeRD2PullProvider provider = new ZUGFeRD2PullProvider();
         provider.setProfile(Profiles.getByName(profile));
@@ -134,6 +179,20 @@ public final class XRechnung {
         }
         return invoice.skonto().xrechnungLine() + "Zahlbar bis " + invoice.dueDate + " (" + invoice.paymentTermDays
                 + " Tage); " + invoice.skonto().sentence(invoice);
+    }
+
+    /** UNTDID 5189 code 95: "Discount". */
+    private static final String DISCOUNT_REASON_CODE = "95";
+
+    /** The exemption reason the group's lines carry (EXEMPT lines name theirs), for the allowance's category. */
+    private static String exemptionReason(Invoice invoice, InvoiceTotals.VatSubtotal group) {
+        return invoice.lines.stream()
+                .filter(line -> !line.isText() && line.taxTreatment == group.treatment())
+                .filter(line -> line.vatRate.compareTo(group.rate()) == 0)
+                .map(line -> line.taxReason)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static final String OUT_OF_SCOPE_RATE = "<ram:RateApplicablePercent>0.00</ram:RateApplicablePercent>";

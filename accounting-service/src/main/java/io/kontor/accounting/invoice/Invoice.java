@@ -2,6 +2,7 @@ package io.kontor.accounting.invoice;
 
 import io.kontor.accounting.payment.OpenClaim;
 import io.kontor.accounting.payment.PaymentAllocation;
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -115,6 +116,23 @@ public class Invoice extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<InvoiceLine> lines = new ArrayList<>();
 
+    /**
+     * A final invoice (Schlussrechnung): its lines are the whole offer, {@link #deductions} the earlier partial
+     * invoices, and its totals what is left to pay (§14 (5) UStG).
+     */
+    public boolean finalInvoice;
+
+    @ElementCollection
+    @CollectionTable(name = "invoice_deduction", joinColumns = @JoinColumn(name = "invoice_id"))
+    @OrderColumn(name = "position")
+    public List<Deduction> deductions = new ArrayList<>();
+
+    /** The document discount (Gesamtrabatt) before VAT, from the accepted offer; null without one. */
+    public BigDecimal discountPercent;
+
+    public BigDecimal discountAmount;
+    public String discountReason;
+
     public Instant createdAt;
 
     /**
@@ -221,7 +239,89 @@ public class Invoice extends PanacheEntityBase {
     }
 
     public InvoiceTotals totals() {
-        return InvoiceTotals.of(lines.stream().map(InvoiceLine::amount).toList());
+        return InvoiceTotals.of(
+                lines.stream()
+                        .filter(line -> !line.isText())
+                        .map(InvoiceLine::amount)
+                        .toList(),
+                discount());
+    }
+
+    /**
+     * Makes this draft the final invoice of its offer: the earlier partial invoices are deducted with their VAT per
+     * rate, and the totals become what is left (net, VAT and gross less the deductions).
+     */
+    public void deduct(List<Invoice> partials) {
+        requireDraft();
+        finalInvoice = true;
+        deductions = new ArrayList<>();
+        for (Invoice partial : partials) {
+            for (InvoiceTotals.VatSubtotal group : partial.totals().vatBreakdown()) {
+                deductions.add(Deduction.of(partial, group));
+            }
+        }
+        InvoiceTotals full = totals();
+        netTotal = full.netTotal().subtract(sum(deductions, Deduction::netAmountOf));
+        vatTotal = full.vatTotal().subtract(sum(deductions, Deduction::vatAmountOf));
+        grossTotal = netTotal.add(vatTotal);
+        if (grossTotal.signum() < 0) {
+            throw new IllegalArgumentException("the partial invoices deducted exceed the final invoice");
+        }
+    }
+
+    /** Net plus VAT of the partial invoices deducted (BT-113 of the e-invoice); zero for any other invoice. */
+    public BigDecimal prepaidTotal() {
+        return sum(deductions, Deduction::grossAmount);
+    }
+
+    /**
+     * What this invoice bills per rate: its breakdown, less on a final invoice what the partial invoices billed already
+     * (so bookkeeping does not book their revenue and VAT twice).
+     */
+    public List<InvoiceTotals.VatSubtotal> billedBreakdown() {
+        List<InvoiceTotals.VatSubtotal> billed = new ArrayList<>();
+        for (InvoiceTotals.VatSubtotal group : totals().vatBreakdown()) {
+            List<Deduction> same =
+                    deductions.stream().filter(d -> d.sameGroup(group)).toList();
+            billed.add(new InvoiceTotals.VatSubtotal(
+                    group.rate(),
+                    group.taxableAmount().subtract(sum(same, Deduction::netAmountOf)),
+                    group.vatAmount().subtract(sum(same, Deduction::vatAmountOf)),
+                    group.treatment(),
+                    group.allowance()));
+        }
+        return billed;
+    }
+
+    private static BigDecimal sum(List<Deduction> deductions, java.util.function.Function<Deduction, BigDecimal> of) {
+        return deductions.stream().map(of).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    /** The document discount the accepted offer granted, or null. */
+    public DocumentDiscount discount() {
+        return discountAmount == null ? null : new DocumentDiscount(discountPercent, discountAmount, discountReason);
+    }
+
+    /**
+     * Grants the offer's document discount on this draft (before VAT) and reckons the totals again; it may not exceed
+     * the lines.
+     */
+    public void grant(DocumentDiscount discount) {
+        requireDraft();
+        if (discount == null || discount.amount() == null || discount.amount().signum() == 0) {
+            return;
+        }
+        discountPercent = discount.percent();
+        discountAmount = discount.amount().setScale(2, java.math.RoundingMode.HALF_UP);
+        discountReason = discount.reason();
+        InvoiceTotals totals = totals();
+        if (totals.netTotal().signum() < 0) {
+            throw new IllegalArgumentException(
+                    "a discount of " + discountAmount + " is more than the lines' " + totals.lineTotal());
+        }
+        netTotal = totals.netTotal();
+        vatTotal = totals.vatTotal();
+        grossTotal = totals.grossTotal();
     }
 
     /** Gives the draft its number and dates; payment is due {@code paymentTermDays} after the issue date. */

@@ -1,5 +1,6 @@
 package io.kontor.accounting.invoice;
 
+import io.kontor.platform.events.sales.OfferLineKind;
 import io.kontor.platform.events.sales.TaxTreatment;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -23,6 +24,30 @@ public class InvoiceLine {
     public TaxTreatment taxTreatment;
     /** Why the treatment was set by hand (for EXEMPT: the exemption); null when derived. */
     public String taxReason;
+    /**
+     * TEXT for a heading the offer had (zero amounts, in no total, left out of the e-invoice: EN 16931 has no text
+     * lines); FREE for a line without SKU; null or PRODUCT for an ordinary line.
+     */
+    @Enumerated(EnumType.STRING)
+    public OfferLineKind kind;
+
+    /** A heading between the lines: printed, in no total and not in the e-invoice. */
+    public static InvoiceLine text(String description) {
+        InvoiceLine line = new InvoiceLine();
+        line.kind = OfferLineKind.TEXT;
+        line.description = description;
+        line.quantity = BigDecimal.ZERO;
+        line.unitPrice = BigDecimal.ZERO;
+        line.discountPercent = BigDecimal.ZERO;
+        line.vatRate = BigDecimal.ZERO;
+        line.netAmount = BigDecimal.ZERO.setScale(2);
+        line.taxTreatment = TaxTreatment.DOMESTIC;
+        return line;
+    }
+
+    public boolean isText() {
+        return kind == OfferLineKind.TEXT;
+    }
 
     public static InvoiceLine of(
             String sku,
@@ -61,7 +86,13 @@ public class InvoiceLine {
     }
 
     public InvoiceLine copy() {
-        return of(sku, description, quantity, unit, unitPrice, discountPercent, vatRate, taxTreatment, taxReason);
+        if (isText()) {
+            return text(description);
+        }
+        InvoiceLine copy =
+                of(sku, description, quantity, unit, unitPrice, discountPercent, vatRate, taxTreatment, taxReason);
+        copy.kind = kind;
+        return copy;
     }
 
     InvoiceTotals.LineAmount amount() {

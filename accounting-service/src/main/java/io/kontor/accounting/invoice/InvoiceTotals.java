@@ -1,12 +1,12 @@
 package io.kontor.accounting.invoice;
 
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.TaxTreatment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -15,13 +15,30 @@ import java.util.TreeMap;
  * invoice does not depend on how its lines are split; gross is net plus VAT.
  */
 public record InvoiceTotals(
-        BigDecimal netTotal, BigDecimal vatTotal, BigDecimal grossTotal, List<VatSubtotal> vatBreakdown) {
+        BigDecimal netTotal,
+        BigDecimal vatTotal,
+        BigDecimal grossTotal,
+        List<VatSubtotal> vatBreakdown,
+        BigDecimal lineTotal,
+        BigDecimal allowanceTotal) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int CENTS = 2;
 
-    /** The taxable amount and the VAT of one rate and treatment (EN 16931 BG-23: one per category and rate). */
-    public record VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount, TaxTreatment treatment) {
+    /**
+     * The taxable amount and the VAT of one rate and treatment (EN 16931 BG-23: one per category and rate);
+     * {@code allowance} is this rate's share of the document discount (BG-20), already taken off the taxable amount.
+     */
+    public record VatSubtotal(
+            BigDecimal rate,
+            BigDecimal taxableAmount,
+            BigDecimal vatAmount,
+            TaxTreatment treatment,
+            BigDecimal allowance) {
+
+        public VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount, TaxTreatment treatment) {
+            this(rate, taxableAmount, vatAmount, treatment, BigDecimal.ZERO.setScale(CENTS));
+        }
 
         public VatSubtotal(BigDecimal rate, BigDecimal taxableAmount, BigDecimal vatAmount) {
             this(rate, taxableAmount, vatAmount, TaxTreatment.DOMESTIC);
@@ -49,6 +66,15 @@ public record InvoiceTotals(
     }
 
     public static InvoiceTotals of(List<LineAmount> lines) {
+        return of(lines, null);
+    }
+
+    /**
+     * The totals with a document discount (or none): split over the rates and treatments by
+     * {@link DocumentDiscount#shares}, as sales split it on the offer, each group's VAT computed on its amount after
+     * its share (§10 (1) UStG; EN 16931 BR-S-08: taxable amount = line amounts − allowances of the category and rate).
+     */
+    public static InvoiceTotals of(List<LineAmount> lines, DocumentDiscount discount) {
         // Highest rate first, then by treatment; plain() makes 19 and 19.00 one rate.
         TreeMap<Group, BigDecimal> taxableByRate =
                 new TreeMap<>(Comparator.comparing(Group::rate).reversed().thenComparing(Group::treatment));
@@ -56,19 +82,28 @@ public record InvoiceTotals(
             TaxTreatment treatment = line.treatment() == null ? TaxTreatment.DOMESTIC : line.treatment();
             taxableByRate.merge(new Group(plain(line.vatRate()), treatment), line.netAmount(), BigDecimal::add);
         }
+        List<Group> groups = new ArrayList<>(taxableByRate.keySet());
+        List<BigDecimal> lineNets = groups.stream()
+                .map(group -> taxableByRate.get(group).setScale(CENTS, RoundingMode.HALF_UP))
+                .toList();
+        List<BigDecimal> shares = discount == null || groups.isEmpty()
+                ? lineNets.stream().map(net -> BigDecimal.ZERO.setScale(CENTS)).toList()
+                : discount.shares(lineNets);
+        BigDecimal lineTotal = BigDecimal.ZERO.setScale(CENTS);
         BigDecimal net = BigDecimal.ZERO.setScale(CENTS);
         BigDecimal vat = BigDecimal.ZERO.setScale(CENTS);
         List<VatSubtotal> breakdown = new ArrayList<>();
-        for (Map.Entry<Group, BigDecimal> group : taxableByRate.entrySet()) {
-            BigDecimal rate = group.getKey().rate();
-            BigDecimal taxable = group.getValue().setScale(CENTS, RoundingMode.HALF_UP);
+        for (int i = 0; i < groups.size(); i++) {
+            BigDecimal rate = groups.get(i).rate();
+            BigDecimal taxable = lineNets.get(i).subtract(shares.get(i));
             BigDecimal vatAmount = taxable.multiply(rate).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP);
             breakdown.add(
-                    new VatSubtotal(rate, taxable, vatAmount, group.getKey().treatment()));
+                    new VatSubtotal(rate, taxable, vatAmount, groups.get(i).treatment(), shares.get(i)));
+            lineTotal = lineTotal.add(lineNets.get(i));
             net = net.add(taxable);
             vat = vat.add(vatAmount);
         }
-        return new InvoiceTotals(net, vat, net.add(vat), List.copyOf(breakdown));
+        return new InvoiceTotals(net, vat, net.add(vat), List.copyOf(breakdown), lineTotal, lineTotal.subtract(net));
     }
 
     /** A rate or quantity without insignificant zeros: 19.00 is 19, 0.50 is 0.5. */

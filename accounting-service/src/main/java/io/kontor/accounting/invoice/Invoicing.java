@@ -7,6 +7,7 @@ import io.kontor.accounting.document.SellerConfig;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceDisputeEscalated;
 import io.kontor.platform.events.accounting.InvoiceIssued;
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -251,7 +252,8 @@ public class Invoicing {
             List<InvoiceLine> lines,
             String purchaseOrderReference,
             LocalDate serviceFrom,
-            LocalDate serviceUntil) {
+            LocalDate serviceUntil,
+            DocumentDiscount discount) {
         Optional<Invoice> billed = Invoice.find("offerId = ?1 and origin = ?2", offerId, InvoiceOrigin.OFFER_ACCEPTANCE)
                 .firstResultOptional();
         if (billed.isPresent()) {
@@ -269,12 +271,18 @@ public class Invoicing {
                 calendar.now());
         invoice.serviceDuring(purchaseOrderReference, serviceFrom, serviceUntil);
         invoice.agreeSkonto(skontoConfig.terms());
+        invoice.grant(discount);
         invoice.persist();
         issueNow(invoice);
         return invoice;
     }
 
-    /** Bills a completed milestone: one invoice per milestone, issued at once; a repeated fact finds the first. */
+    /**
+     * What makes a milestone invoice the final one: the offer's discount, the first day of the whole service, and the
+     * partial invoices to deduct.
+     */
+    public record FinalBilling(DocumentDiscount discount, LocalDate serviceFrom, List<Invoice> partials) {}
+
     @Transactional
     public Invoice billMilestone(
             UUID projectId,
@@ -287,6 +295,37 @@ public class Invoicing {
             List<InvoiceLine> lines,
             String purchaseOrderReference,
             LocalDate completedOn) {
+        return billMilestone(
+                projectId,
+                milestoneId,
+                offerId,
+                customerId,
+                buyer,
+                paymentTermDays,
+                currency,
+                lines,
+                purchaseOrderReference,
+                completedOn,
+                null);
+    }
+
+    /**
+     * Bills a completed milestone: one invoice per milestone, issued at once; a repeated fact finds the first. With
+     * {@code finalBilling} it is the offer's final invoice.
+     */
+    @Transactional
+    public Invoice billMilestone(
+            UUID projectId,
+            UUID milestoneId,
+            UUID offerId,
+            UUID customerId,
+            Buyer buyer,
+            int paymentTermDays,
+            String currency,
+            List<InvoiceLine> lines,
+            String purchaseOrderReference,
+            LocalDate completedOn,
+            FinalBilling finalBilling) {
         Optional<Invoice> billed = Invoice.find(
                         "milestoneId = ?1 and origin = ?2", milestoneId, InvoiceOrigin.MILESTONE)
                 .firstResultOptional();
@@ -300,6 +339,16 @@ public class Invoicing {
         invoice.milestoneId = milestoneId;
         invoice.serviceDuring(purchaseOrderReference, completedOn, null);
         invoice.agreeSkonto(skontoConfig.terms());
+        if (finalBilling != null) {
+            // The last milestone completes the offer: the final invoice names the whole service and deducts the
+            // partial invoices with their VAT (§14 (5) UStG).
+            invoice.grant(finalBilling.discount());
+            if (finalBilling.serviceFrom() != null
+                    && !finalBilling.serviceFrom().isAfter(completedOn)) {
+                invoice.serviceDuring(purchaseOrderReference, finalBilling.serviceFrom(), completedOn);
+            }
+            invoice.deduct(finalBilling.partials());
+        }
         invoice.persist();
         issueNow(invoice);
         return invoice;

@@ -3,8 +3,10 @@ package io.kontor.accounting.offer;
 import io.kontor.accounting.invoice.Buyer;
 import io.kontor.accounting.invoice.InvoiceLine;
 import io.kontor.platform.events.sales.BillingMode;
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.events.sales.OfferLine;
+import io.kontor.platform.events.sales.OfferLineKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -64,6 +66,16 @@ public class AcceptedOffer extends PanacheEntityBase {
 
     public Instant receivedAt;
 
+    /** The document discount the offer granted (before VAT), carried onto its invoice; null without one. */
+    public BigDecimal discountPercent;
+
+    public BigDecimal discountAmount;
+    public String discountReason;
+
+    public DocumentDiscount discount() {
+        return discountAmount == null ? null : new DocumentDiscount(discountPercent, discountAmount, discountReason);
+    }
+
     /** The AGB version the offer was accepted under; null when it named none. */
     public String termsTitle;
 
@@ -119,11 +131,22 @@ public class AcceptedOffer extends PanacheEntityBase {
             offer.termsVersion = accepted.terms().version();
             offer.termsEffectiveFrom = accepted.terms().effectiveFrom();
         }
+        if (accepted.discount() != null && accepted.discount().amount() != null) {
+            require(accepted.discount().amount().signum() >= 0, "the discount is negative");
+            offer.discountPercent = accepted.discount().percent();
+            offer.discountAmount = accepted.discount().amount();
+            offer.discountReason = accepted.discount().reason();
+        }
         for (OfferLine line : accepted.lines()) {
+            if (OfferLineKind.orProduct(line.kind()) == OfferLineKind.TEXT) {
+                require(line.description() != null, "a text line has no text");
+                offer.lines.add(InvoiceLine.text(line.description()));
+                continue;
+            }
             require(
                     line.quantity() != null && line.unitPrice() != null && line.vatRate() != null,
                     "a line lacks quantity, unit price or VAT rate");
-            offer.lines.add(InvoiceLine.of(
+            InvoiceLine invoiceLine = InvoiceLine.of(
                     line.sku(),
                     line.description() == null ? line.sku() : line.description(),
                     line.quantity(),
@@ -132,9 +155,17 @@ public class AcceptedOffer extends PanacheEntityBase {
                     line.discountPercent(),
                     line.vatRate(),
                     line.taxTreatment(),
-                    line.taxReason()));
+                    line.taxReason());
+            invoiceLine.kind = line.kind();
+            offer.lines.add(invoiceLine);
         }
+        require(offer.lines.stream().anyMatch(line -> !line.isText()), "the offer has only text lines");
         return offer;
+    }
+
+    /** The lines that carry an amount, which milestones are split over. */
+    List<InvoiceLine> pricedLines() {
+        return lines.stream().filter(line -> !line.isText()).toList();
     }
 
     List<InvoiceLine> invoiceLines() {

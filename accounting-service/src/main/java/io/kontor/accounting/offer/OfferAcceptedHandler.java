@@ -62,7 +62,8 @@ public class OfferAcceptedHandler {
                     offer.invoiceLines(),
                     offer.purchaseOrderReference,
                     offer.serviceFrom,
-                    offer.serviceUntil);
+                    offer.serviceUntil,
+                    offer.discount());
             warnIfTotalsDiffer(offer, invoice);
         }
     }

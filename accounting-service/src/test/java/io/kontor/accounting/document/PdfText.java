@@ -18,6 +18,22 @@ public final class PdfText {
         }
     }
 
+    /**
+     * The PDF's text as a reader sees it, also kept in {@code target/invoice-samples/<name>.txt} for a person to read
+     * (the samples a review of the documents asks for).
+     */
+    public static String kept(byte[] pdf, String name) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "invoice-samples");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name + ".txt"), text);
+            return text;
+        } catch (IOException e) {
+            throw new AssertionError("not a readable PDF", e);
+        }
+    }
+
     /** {@code text} as {@link #withoutSpaces} compares it. */
     public static String squeezed(String text) {
         return text.replaceAll("\\s+", "");

@@ -9,10 +9,12 @@ import io.kontor.accounting.SalesEvents;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceOrigin;
 import io.kontor.accounting.invoice.InvoiceStatus;
+import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.testing.TestEvents;
+import io.kontor.testing.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -92,6 +95,66 @@ class MilestoneBillingTest {
         assertThat(invoicesOf(customerId))
                 .extracting(invoice -> invoice.origin)
                 .containsExactly(InvoiceOrigin.OFFER_ACCEPTANCE);
+    }
+
+    /**
+     * Issue #15: milestones bill at most the accepted offer's net total (a milestone beyond it is not billed, it goes
+     * to the dead letters for a person), and the milestone that completes the total is billed by a final invoice over
+     * the whole offer that deducts the partial invoice with its VAT (§14 (5) UStG).
+     */
+    @Test
+    void beyond_the_offers_total_nothing_is_billed_and_the_last_milestone_is_a_final_invoice_deducting_the_first() {
+        UUID customerId = UUID.randomUUID();
+        // 1767.47 net: 1700.00 at 19 %, 67.47 at 7 %.
+        OfferAccepted offer = OfferAcceptedBillingTest.offer(customerId, BillingMode.MILESTONES, 30);
+        String accepted = sales.send(offer);
+        await().atMost(PATIENCE).until(() -> SalesEvents.consumed("OfferAcceptedHandler.on", accepted));
+
+        String first = events.send(PROJECT_OFFICE, milestone(offer, customerId, "Konzept", "1000.00"));
+        await().atMost(PATIENCE).until(() -> SalesEvents.consumed("MilestoneCompletedHandler.on", first));
+        String beyond = events.send(PROJECT_OFFICE, milestone(offer, customerId, "Zu viel", "767.48"));
+        List<ConsumerRecord<String, String>> parked = await().atMost(PATIENCE)
+                .until(
+                        () -> TestKafka.readAll("accounting-service.dlq", Duration.ofMillis(200)).stream()
+                                .filter(r -> beyond.equals(TestKafka.header(r, CloudEventHeaders.ID)))
+                                .toList(),
+                        letters -> !letters.isEmpty());
+        assertThat(TestKafka.header(parked.get(0), CloudEventHeaders.DLQ_ERROR)).contains("more than offer");
+        assertThat(invoicesOf(customerId)).hasSize(1);
+
+        String last = events.send(PROJECT_OFFICE, milestone(offer, customerId, "Abnahme", "767.47"));
+        await().atMost(PATIENCE).until(() -> SalesEvents.consumed("MilestoneCompletedHandler.on", last));
+
+        List<Invoice> invoices = invoicesOf(customerId);
+        assertThat(invoices).hasSize(2);
+        Invoice partial =
+                invoices.stream().filter(i -> !i.finalInvoice).findFirst().orElseThrow();
+        Invoice finalInvoice =
+                invoices.stream().filter(i -> i.finalInvoice).findFirst().orElseThrow();
+        assertThat(partial.netTotal).isEqualByComparingTo("1000.00");
+        assertThat(finalInvoice.netTotal).isEqualByComparingTo("767.47");
+        // Together exactly the offer: 1767.47 net and its VAT of 327.72.
+        assertThat(partial.vatTotal.add(finalInvoice.vatTotal)).isEqualByComparingTo("327.72");
+        List<String> deducted = QuarkusTransaction.requiringNew()
+                .call(() -> Invoice.<Invoice>findById(finalInvoice.id).deductions.stream()
+                        .map(deduction -> deduction.invoiceNumber)
+                        .toList());
+        assertThat(deducted).containsOnly(partial.invoiceNumber);
+        BigDecimal prepaid = QuarkusTransaction.requiringNew()
+                .call(() -> Invoice.<Invoice>findById(finalInvoice.id).prepaidTotal());
+        assertThat(prepaid).isEqualByComparingTo(partial.grossTotal);
+    }
+
+    private static MilestoneCompleted milestone(OfferAccepted offer, UUID customerId, String name, String amount) {
+        return new MilestoneCompleted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                name,
+                offer.offerId(),
+                customerId,
+                new BigDecimal(amount),
+                "EUR",
+                LocalDate.parse("2030-09-01"));
     }
 
     private static List<Invoice> invoicesOf(UUID customerId) {

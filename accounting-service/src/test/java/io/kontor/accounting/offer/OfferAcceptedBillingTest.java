@@ -14,8 +14,11 @@ import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.CustomerRegistered;
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.events.sales.OfferLine;
+import io.kontor.platform.events.sales.OfferLineKind;
+import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.testing.MutableClock;
@@ -201,6 +204,85 @@ class OfferAcceptedBillingTest {
         assertThat(TestKafka.header(deadLetters.get(0), CloudEventHeaders.DLQ_TOPIC))
                 .isEqualTo("sales.offers");
         assertThat(invoicesOf(customerId)).extracting(InvoiceView::offerId).containsExactly(good.offerId());
+    }
+
+    /**
+     * Issue #15: a heading (no amount), a free line (no SKU) and a 10 % discount on the whole offer before VAT arrive
+     * as sales computed them, and the invoice has the offer's totals to the cent (§14 (4) Nr. 7/8 UStG, EN 16931
+     * BG-20).
+     */
+    @Test
+    void an_offer_with_a_heading_a_free_line_and_a_document_discount_is_invoiced_with_the_offers_totals() {
+        clock.set(Instant.parse("2030-06-15T10:00:00Z"));
+        UUID customerId = UUID.randomUUID();
+        CustomerRegistered customer = SalesEvents.registered(customerId, "Freitext GmbH", 14);
+        List<OfferLine> lines = List.of(
+                new OfferLine(
+                        null,
+                        "Phase 1: Analyse",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        OfferLineKind.TEXT),
+                new OfferLine(
+                        "BER-SEN",
+                        "Beratung",
+                        new BigDecimal("2"),
+                        "h",
+                        new BigDecimal("100.00"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("19"),
+                        new BigDecimal("200.00")),
+                new OfferLine(
+                        null,
+                        "Fachbuch zur Schulung",
+                        BigDecimal.ONE,
+                        "Stk",
+                        new BigDecimal("50.00"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("7"),
+                        new BigDecimal("50.00"),
+                        TaxTreatment.DOMESTIC,
+                        null,
+                        false,
+                        OfferLineKind.FREE));
+        OfferAccepted accepted = new OfferAccepted(
+                UUID.randomUUID(),
+                "AN-2030-000043",
+                1,
+                customerId,
+                SalesEvents.snapshot(customer),
+                BillingMode.ON_ACCEPTANCE,
+                "EUR",
+                lines,
+                new BigDecimal("225.00"),
+                new BigDecimal("37.35"),
+                new BigDecimal("262.35"),
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new DocumentDiscount(new BigDecimal("10"), new BigDecimal("25.00"), null));
+
+        String eventId = sales.send(accepted);
+        await().atMost(PATIENCE).until(() -> SalesEvents.consumed(HANDLER, eventId));
+
+        List<InvoiceView> invoices = invoicesOf(customerId);
+        assertThat(invoices).hasSize(1);
+        InvoiceView invoice = invoices.get(0);
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(invoice.netTotal()).isEqualByComparingTo("225.00");
+        assertThat(invoice.vatTotal()).isEqualByComparingTo("37.35");
+        assertThat(invoice.grossTotal()).isEqualByComparingTo("262.35");
+        assertThat(invoice.lines()).hasSize(3);
     }
 
     static OfferAccepted offer(UUID customerId, BillingMode billing, int paymentTermDays) {

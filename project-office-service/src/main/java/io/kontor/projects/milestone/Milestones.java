@@ -2,6 +2,7 @@ package io.kontor.projects.milestone;
 
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.projects.ProjectsConfig;
@@ -34,7 +35,10 @@ public class Milestones {
 
     @Transactional
     public Milestone plan(UUID projectId, String name, LocalDate dueDate, BigDecimal amount) {
-        Project.require(projectId);
+        Project project = Project.require(projectId);
+        if (amount != null) {
+            capByOffer(project, amount.setScale(2, RoundingMode.HALF_UP));
+        }
         Milestone milestone = new Milestone();
         milestone.id = UUID.randomUUID();
         milestone.projectId = projectId;
@@ -46,6 +50,42 @@ public class Milestones {
         milestone.createdAt = Instant.now(clock);
         milestone.persist();
         return milestone;
+    }
+
+    /**
+     * A milestone with an amount bills the project's accepted offer: only a project opened from an offer sold for
+     * billing by milestones may plan one, and all its milestones together bill at most the offer's net total (what the
+     * customer accepted; a final invoice then settles the rest, §14 (5) UStG). The project row is locked, so two
+     * plannings at once cannot both take the last part of the total.
+     */
+    private static void capByOffer(Project project, BigDecimal amount) {
+        if (project.offerId == null) {
+            throw new ConflictProblem(
+                    "amount", "project " + project.name + " is not linked to an accepted offer; nothing to bill");
+        }
+        if (project.offerNetTotal == null) {
+            throw new ConflictProblem(
+                    "amount",
+                    "project " + project.name + " names offer " + project.offerId
+                            + ", which has not been accepted (yet); nothing to bill");
+        }
+        if (!"MILESTONES".equals(project.offerBilling)) {
+            throw new ConflictProblem(
+                    "amount",
+                    "the offer of project " + project.name + " is billed " + project.offerBilling
+                            + ", not by milestones");
+        }
+        Project.getEntityManager().lock(project, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        BigDecimal planned = Milestone.<Milestone>list("projectId", project.id).stream()
+                .map(m -> m.amount)
+                .filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (planned.add(amount).compareTo(project.offerNetTotal) > 0) {
+            throw new ConflictProblem(
+                    "amount",
+                    "milestones of " + planned.add(amount) + " would bill more than the offer's net total of "
+                            + project.offerNetTotal + " (" + planned + " planned already)");
+        }
     }
 
     @Transactional

@@ -41,7 +41,14 @@ public class OfferAcceptedHandler {
     }
 
     void accepted(OfferAccepted offer, EventMeta meta) {
-        if (Project.findByOffer(offer.offerId()) != null) {
+        Project existing = Project.findByOffer(offer.offerId());
+        if (existing != null) {
+            // Opened by hand for this offer before the acceptance arrived: it now knows what its milestones may bill.
+            if (existing.offerNetTotal == null) {
+                existing.offerBilling =
+                        offer.billing() == null ? null : offer.billing().name();
+                existing.offerNetTotal = offer.netTotal();
+            }
             return;
         }
         // The offer's snapshot may be older than what sales.customers told us: it only fills a gap.
@@ -57,6 +64,8 @@ public class OfferAcceptedHandler {
                 offer.offerId(),
                 config.defaultManagerEmail(),
                 calendar.today(),
-                offer.currency());
+                offer.currency(),
+                offer.billing() == null ? null : offer.billing().name(),
+                offer.netTotal());
     }
 }

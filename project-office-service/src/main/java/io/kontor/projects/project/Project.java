@@ -28,6 +28,13 @@ public class Project extends PanacheEntityBase {
 
     public String managerEmail;
     /**
+     * How the offer is billed (MILESTONES or ON_ACCEPTANCE) and its net total, the cap of the milestones' amounts; null
+     * for a project opened by hand or from an offer accepted before issue #15.
+     */
+    public String offerBilling;
+
+    public java.math.BigDecimal offerNetTotal;
+    /**
      * ISO 4217 code of milestone amounts: the offer's currency, or the configured default for a project opened by hand.
      */
     public String currency;

@@ -20,6 +20,23 @@ public class Projects {
     @Inject
     Clock clock;
 
+    /** A project for an accepted offer, which caps what its milestones may bill. */
+    @Transactional
+    public Project open(
+            String name,
+            UUID customerId,
+            UUID offerId,
+            String managerEmail,
+            LocalDate startDate,
+            String currency,
+            String offerBilling,
+            java.math.BigDecimal offerNetTotal) {
+        Project project = open(name, customerId, offerId, managerEmail, startDate, currency);
+        project.offerBilling = offerBilling;
+        project.offerNetTotal = offerNetTotal;
+        return project;
+    }
+
     @Transactional
     public Project open(
             String name, UUID customerId, UUID offerId, String managerEmail, LocalDate startDate, String currency) {

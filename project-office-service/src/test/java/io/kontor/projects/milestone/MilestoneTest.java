@@ -12,6 +12,12 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kontor.platform.events.productdevelopment.BacklogItemCompleted;
 import io.kontor.platform.events.projects.MilestoneCompleted;
+import io.kontor.platform.events.sales.Address;
+import io.kontor.platform.events.sales.BillingMode;
+import io.kontor.platform.events.sales.CustomerSnapshot;
+import io.kontor.platform.events.sales.CustomerType;
+import io.kontor.platform.events.sales.OfferAccepted;
+import io.kontor.platform.events.sales.OfferLine;
 import io.kontor.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -83,13 +89,15 @@ class MilestoneTest {
                 .extract()
                 .path("id");
         String milestones = PROJECTS + "/" + project + "/milestones";
-        String design = as("project-office")
-                .body("{\"name\":\"Design approved\",\"dueDate\":\"2027-01-15\",\"amount\":4000.5}")
-                .post(milestones)
-                .then()
-                .statusCode(201)
-                .body("status", equalTo("PLANNED"))
-                .extract()
+        accepted(offerId, customerId, BillingMode.MILESTONES, "10000.00");
+        String design = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> as("project-office")
+                                .body("{\"name\":\"Design approved\",\"dueDate\":\"2027-01-15\",\"amount\":4000.5}")
+                                .post(milestones)
+                                .then()
+                                .extract(),
+                        answer -> answer.statusCode() == 201)
                 .path("id");
 
         as("project-office")
@@ -114,6 +122,95 @@ class MilestoneTest {
         assertThat(event.get("milestoneId").asText()).isEqualTo(design);
         assertThat(event.get("name").asText()).isEqualTo("Design approved");
         assertThat(published(MilestoneCompleted.TYPE, project)).hasSize(1);
+    }
+
+    /**
+     * Issue #15: milestones bill the accepted offer, together at most its net total; a project not linked to an offer
+     * sold by milestones plans none with an amount (409 naming {@code amount}, nothing planned).
+     */
+    @Test
+    void milestones_bill_at_most_the_accepted_offers_net_total_and_only_for_its_project() {
+        UUID customerId = UUID.randomUUID();
+        UUID offerId = UUID.randomUUID();
+        accepted(offerId, customerId, BillingMode.MILESTONES, "1000.00");
+        String project = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> as("project-office")
+                                .queryParam("offerId", offerId)
+                                .get(PROJECTS)
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getString("items[0].id"),
+                        id -> id != null);
+        String milestones = PROJECTS + "/" + project + "/milestones";
+        as("project-office")
+                .body("{\"name\":\"Teil 1\",\"dueDate\":\"2027-01-15\",\"amount\":600}")
+                .post(milestones)
+                .then()
+                .statusCode(201);
+        as("project-office")
+                .body("{\"name\":\"Teil 2\",\"dueDate\":\"2027-02-15\",\"amount\":400.01}")
+                .post(milestones)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("amount"));
+        as("project-office")
+                .body("{\"name\":\"Rest\",\"dueDate\":\"2027-02-15\",\"amount\":400}")
+                .post(milestones)
+                .then()
+                .statusCode(201);
+        as("project-office").get(milestones).then().body("items", hasSize(2));
+
+        String byHand = as("project-office")
+                .body("{\"name\":\"No offer\",\"managerEmail\":\"pm@kontor.example\",\"startDate\":\"2026-12-01\"}")
+                .post(PROJECTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("project-office")
+                .body("{\"name\":\"Teil 1\",\"dueDate\":\"2027-01-15\",\"amount\":1}")
+                .post(PROJECTS + "/" + byHand + "/milestones")
+                .then()
+                .statusCode(409)
+                .body("violations.field", contains("amount"));
+        as("project-office").get(PROJECTS + "/" + byHand + "/milestones").then().body("items", hasSize(0));
+    }
+
+    private void accepted(UUID offerId, UUID customerId, BillingMode billing, String netTotal) {
+        BigDecimal net = new BigDecimal(netTotal);
+        events.send(
+                "sales-backoffice-service",
+                new OfferAccepted(
+                        offerId,
+                        "AN-2026-000099",
+                        1,
+                        customerId,
+                        new CustomerSnapshot(
+                                "K-000099",
+                                "Meilenstein GmbH",
+                                CustomerType.BUSINESS,
+                                "info@meilenstein.example",
+                                null,
+                                14,
+                                new Address("Hauptstr. 1", "10115", "Berlin", "DE")),
+                        billing,
+                        "EUR",
+                        List.of(new OfferLine(
+                                "PROJ",
+                                "Projekt",
+                                BigDecimal.ONE,
+                                "pc",
+                                net,
+                                BigDecimal.ZERO,
+                                new BigDecimal("19"),
+                                net)),
+                        net,
+                        net.multiply(new BigDecimal("0.19")).setScale(2),
+                        net.multiply(new BigDecimal("1.19")).setScale(2),
+                        Instant.now()));
     }
 
     @Test

@@ -39,7 +39,7 @@ class StatusReportTest {
         String project = newProject("Reported");
         String base = PROJECTS + "/" + project;
         as("project-office")
-                .body("{\"name\":\"Prototype\",\"dueDate\":\"2027-05-10\",\"amount\":1000}")
+                .body("{\"name\":\"Prototype\",\"dueDate\":\"2027-05-10\"}")
                 .post(base + "/milestones")
                 .then()
                 .statusCode(201);

@@ -1,7 +1,9 @@
 package io.kontor.sales.offer;
 
+import io.kontor.platform.events.sales.Address;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.CustomerSnapshot;
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.events.sales.OfferExpired;
 import io.kontor.platform.events.sales.OfferRejected;
@@ -82,6 +84,36 @@ public class Offer extends PanacheEntityBase {
     @Column(nullable = false, precision = 21, scale = 2)
     public BigDecimal grossTotal;
 
+    /** The lines' net sum before the document discount. */
+    @Column(precision = 21, scale = 2)
+    public BigDecimal linesNetTotal;
+    /** The document discount in percent of the lines' sum, or null (none, or one given as an amount). */
+    @Column(precision = 5, scale = 2)
+    public BigDecimal discountPercent;
+    /** The document discount's net amount (given, or from the percentage); null without one. */
+    @Column(precision = 21, scale = 2)
+    public BigDecimal discountAmount;
+
+    @Column(length = 200)
+    public String discountReason;
+    /** Made for a consumer: the offer shows prices with VAT (§1 PAngV). */
+    @Column(nullable = false)
+    public boolean pricesGross;
+
+    /**
+     * The customer as the offer was sent to them, and the payment terms then: a later change of the master data does
+     * not change a sent offer (or its PDF, or what the invoice agreed). Null until sent.
+     */
+    public String recipientCustomerNumber;
+
+    public String recipientName;
+    public String recipientStreet;
+    public String recipientPostalCode;
+    public String recipientCity;
+    public String recipientCountry;
+    public String recipientVatId;
+    public Integer paymentTermDays;
+
     @Column(nullable = false)
     public Instant createdAt;
     /** The caller (token subject) that made the first revision; revisions keep it, so its maker still sees them. */
@@ -149,10 +181,39 @@ public class Offer extends PanacheEntityBase {
 
     /** The totals of the lines that count: optional lines only once chosen. */
     public OfferTotals totals() {
-        return OfferTotals.of(lines.stream()
-                .filter(OfferLineItem::counts)
-                .map(OfferLineItem::forTotals)
-                .toList());
+        return OfferTotals.of(
+                lines.stream()
+                        .filter(OfferLineItem::counts)
+                        .map(OfferLineItem::forTotals)
+                        .toList(),
+                discount());
+    }
+
+    /** The document discount, or null: a percentage is taken of the lines that count now, options chosen included. */
+    public DocumentDiscount discount() {
+        if (discountPercent == null && discountAmount == null) {
+            return null;
+        }
+        BigDecimal amount = discountPercent == null
+                ? discountAmount
+                : DocumentDiscount.amountOf(
+                        lines.stream()
+                                .filter(OfferLineItem::counts)
+                                .map(line -> line.netAmount)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add),
+                        discountPercent);
+        return new DocumentDiscount(discountPercent, amount, discountReason);
+    }
+
+    /** Sets the document discount (a percentage or an amount, not both; neither removes it). */
+    void discount(BigDecimal percent, BigDecimal amount, String reason) {
+        if (percent != null && amount != null) {
+            throw new InvalidFieldProblem(
+                    "documentDiscountAmount", "a document discount is a percentage or an amount, not both");
+        }
+        discountPercent = percent == null ? null : percent.setScale(2);
+        discountAmount = amount == null ? null : amount.setScale(2);
+        discountReason = percent == null && amount == null ? null : reason;
     }
 
     /**
@@ -184,9 +245,73 @@ public class Offer extends PanacheEntityBase {
 
     private void updateTotals() {
         OfferTotals totals = totals();
+        if (discountAmount != null && discountPercent == null && discountAmount.compareTo(totals.linesNetTotal()) > 0) {
+            throw new InvalidFieldProblem(
+                    "documentDiscountAmount",
+                    "the discount of " + discountAmount + " is more than the lines' net sum of "
+                            + totals.linesNetTotal());
+        }
+        linesNetTotal = totals.linesNetTotal();
+        if (discountPercent != null) {
+            discountAmount = totals.discountTotal();
+        }
         netTotal = totals.netTotal();
         vatTotal = totals.vatTotal();
         grossTotal = totals.grossTotal();
+    }
+
+    /** Freezes whom the offer goes to and on which payment terms (see {@link #recipientName}). */
+    void snapshotRecipient(io.kontor.sales.customer.Customer customer) {
+        recipientCustomerNumber = customer.customerNumber;
+        recipientName = customer.name;
+        recipientStreet = customer.billingAddress.street;
+        recipientPostalCode = customer.billingAddress.postalCode;
+        recipientCity = customer.billingAddress.city;
+        recipientCountry = customer.billingAddress.country;
+        recipientVatId = customer.vatId;
+        paymentTermDays = customer.paymentTermDays;
+    }
+
+    /**
+     * The customer as the offer names them: as it was sent, or (a draft) as they are now. The payment terms are those
+     * the offer was sent with: what the customer accepted.
+     */
+    public CustomerSnapshot recipient(io.kontor.sales.customer.Customer customer) {
+        CustomerSnapshot now = customer.snapshot();
+        if (recipientName == null) {
+            return now;
+        }
+        return new CustomerSnapshot(
+                recipientCustomerNumber,
+                recipientName,
+                now.type(),
+                now.email(),
+                recipientVatId,
+                paymentTermDays,
+                new Address(recipientStreet, recipientPostalCode, recipientCity, recipientCountry),
+                now.buyerReference(),
+                now.invoiceEmail());
+    }
+
+    /**
+     * Whom the invoice goes to: the customer's billing data now (§14 (4) Nr. 1 UStG wants the buyer's actual address),
+     * on the payment terms the offer was sent with, which are what the customer accepted.
+     */
+    CustomerSnapshot billedTo(io.kontor.sales.customer.Customer customer) {
+        CustomerSnapshot now = customer.snapshot();
+        if (paymentTermDays == null) {
+            return now;
+        }
+        return new CustomerSnapshot(
+                now.customerNumber(),
+                now.name(),
+                now.type(),
+                now.email(),
+                now.vatId(),
+                paymentTermDays,
+                now.billingAddress(),
+                now.buyerReference(),
+                now.invoiceEmail());
     }
 
     void send(Instant now, LocalDate today) {
@@ -352,8 +477,9 @@ public class Offer extends PanacheEntityBase {
                 customer,
                 billing,
                 currency,
+                // Headings travel too: the invoice prints them where the offer did.
                 lines.stream()
-                        .filter(OfferLineItem::counts)
+                        .filter(line -> line.isText() || line.counts())
                         .map(OfferLineItem::toEvent)
                         .toList(),
                 netTotal,
@@ -364,7 +490,8 @@ public class Offer extends PanacheEntityBase {
                 serviceFrom,
                 serviceUntil == null ? serviceFrom : serviceUntil,
                 terms(),
-                acceptedBy != null ? acceptedBy : acceptanceRecordedBy);
+                acceptedBy != null ? acceptedBy : acceptanceRecordedBy,
+                discount());
     }
 
     OfferReviewRequested reviewRequested(
@@ -381,7 +508,11 @@ public class Offer extends PanacheEntityBase {
                 netTotal,
                 grossTotal,
                 termsText,
-                lines.stream().map(OfferLineItem::toEvent).toList(),
+                // Legal reviews what is sold; headings sell nothing.
+                lines.stream()
+                        .filter(line -> !line.isText())
+                        .map(OfferLineItem::toEvent)
+                        .toList(),
                 reasons,
                 by,
                 at);

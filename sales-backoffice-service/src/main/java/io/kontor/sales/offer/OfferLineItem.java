@@ -1,6 +1,7 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.OfferLine;
+import io.kontor.platform.events.sales.OfferLineKind;
 import io.kontor.platform.events.sales.TaxTreatment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -12,9 +13,14 @@ import java.math.BigDecimal;
 @Embeddable
 public class OfferLineItem {
 
-    @Column(nullable = false, length = 64)
+    /** The catalogue item's SKU; null for a free or a text line. */
+    @Column(length = 64)
     public String sku;
-    /** The product's name at the time of the offer. */
+    /** PRODUCT, FREE or TEXT; a text line stores zeros for its amounts and counts in no total. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public OfferLineKind kind = OfferLineKind.PRODUCT;
+    /** The product's name at the time of the offer, the text staff wrote for a free line, or a heading's text. */
     @Column(nullable = false, length = 200)
     public String description;
 
@@ -52,16 +58,36 @@ public class OfferLineItem {
     @Column(name = "customer_requirement", nullable = false)
     public boolean customerRequirement;
 
-    /** A regular line always; an optional one once the customer has chosen it. */
+    /** A regular line always; an optional one once the customer has chosen it; a text line never. */
     boolean counts() {
-        return !optional || chosen;
+        return kind != OfferLineKind.TEXT && (!optional || chosen);
+    }
+
+    /** A text line is part of what the customer reads, not of what they buy. */
+    boolean isText() {
+        return kind == OfferLineKind.TEXT;
+    }
+
+    /** The unit price with VAT, as a consumer is shown it (§1 PAngV); null for a text line. */
+    BigDecimal grossUnitPrice() {
+        return isText() ? null : OfferTotals.gross(unitPrice, BigDecimal.valueOf(vatRate));
+    }
+
+    /** The line's amount with VAT, as a consumer is shown it (§1 PAngV); null for a text line. */
+    BigDecimal grossAmount() {
+        return isText() ? null : OfferTotals.gross(netAmount, BigDecimal.valueOf(vatRate));
     }
 
     OfferTotals.Line forTotals() {
         return new OfferTotals.Line(netAmount, BigDecimal.valueOf(vatRate));
     }
 
+    /** The line as events carry it: a text line without quantity, prices, VAT and amount. */
     OfferLine toEvent() {
+        if (isText()) {
+            return new OfferLine(
+                    null, description, null, null, null, null, null, null, null, null, false, OfferLineKind.TEXT);
+        }
         return new OfferLine(
                 sku,
                 description,
@@ -73,6 +99,7 @@ public class OfferLineItem {
                 netAmount,
                 taxTreatment,
                 taxReason,
-                customerRequirement);
+                customerRequirement,
+                kind);
     }
 }

@@ -11,6 +11,8 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.kontor.platform.events.sales.CustomerSnapshot;
+import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import java.io.ByteArrayOutputStream;
@@ -61,11 +63,14 @@ public final class OfferPdf {
         document.add(new Paragraph(
                 seller.companyName() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(),
                 SMALL));
-        document.add(new Paragraph(customer.name, NORMAL));
-        document.add(new Paragraph(customer.billingAddress.street, NORMAL));
+        // A sent offer names the customer as it was sent to them, whatever the master data says today.
+        CustomerSnapshot recipient = offer.recipient(customer);
+        document.add(new Paragraph(recipient.name(), NORMAL));
+        document.add(new Paragraph(recipient.billingAddress().street(), NORMAL));
         document.add(new Paragraph(
-                customer.billingAddress.postalCode + " " + customer.billingAddress.city + " "
-                        + customer.billingAddress.country,
+                recipient.billingAddress().postalCode() + " "
+                        + recipient.billingAddress().city() + " "
+                        + recipient.billingAddress().country(),
                 NORMAL));
         document.add(new Paragraph(" "));
 
@@ -73,8 +78,8 @@ public final class OfferPdf {
                 "Angebot " + offer.offerNumber + (offer.revision > 1 ? " (Revision " + offer.revision + ")" : ""),
                 TITLE));
         document.add(new Paragraph(
-                "Datum: " + german(offer.issueDate) + "   Kundennummer: " + customer.customerNumber + "   Gültig bis: "
-                        + german(offer.validUntil),
+                "Datum: " + german(offer.issueDate) + "   Kundennummer: " + recipient.customerNumber()
+                        + "   Gültig bis: " + german(offer.validUntil),
                 NORMAL));
         document.add(new Paragraph(" "));
         if (offer.introText != null) {
@@ -91,13 +96,20 @@ public final class OfferPdf {
             document.add(new Paragraph(note, NORMAL));
         }
         if (offer.lines.stream().anyMatch(line -> line.taxTreatment != null && line.taxTreatment.needsBuyerVatId())) {
-            document.add(new Paragraph("USt-IdNr. des Leistungsempfängers: " + customer.vatId, NORMAL));
+            document.add(new Paragraph("USt-IdNr. des Leistungsempfängers: " + recipient.vatId(), NORMAL));
         }
         if (offer.lines.stream().anyMatch(line -> line.optional)) {
             document.add(new Paragraph(
                     "Optionale Positionen sind in den Summen nur enthalten, wenn Sie sie beauftragen.", NORMAL));
         }
+        if (offer.pricesGross) {
+            // §1 PAngV: a consumer is offered the total price including VAT.
+            document.add(
+                    new Paragraph("Alle Preise sind Endpreise einschließlich der gesetzlichen Umsatzsteuer.", NORMAL));
+        }
         document.add(new Paragraph("Dieses Angebot ist gültig bis zum " + german(offer.validUntil) + ".", NORMAL));
+        document.add(new Paragraph(
+                "Zahlungsziel: " + recipient.paymentTermDays() + " Tage nach Rechnungsdatum ohne Abzug.", NORMAL));
         if (offer.termsText != null) {
             document.add(new Paragraph(offer.termsText, NORMAL));
         }
@@ -111,34 +123,59 @@ public final class OfferPdf {
         return out.toByteArray();
     }
 
+    /** The lines; for a consumer with prices including VAT (§1 PAngV), for a business net. */
     private static PdfPTable lines(Offer offer) {
+        boolean gross = offer.pricesGross;
         PdfPTable table = new PdfPTable(new float[] {0.6f, 4.2f, 1.2f, 1.6f, 1f, 1f, 1.6f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        for (String heading : new String[] {"Pos.", "Leistung", "Menge", "Einzelpreis", "Rabatt", "USt", "Netto"}) {
+        for (String heading : new String[] {
+            "Pos.",
+            "Leistung",
+            "Menge",
+            gross ? "Einzelpreis brutto" : "Einzelpreis",
+            "Rabatt",
+            "USt",
+            gross ? "Brutto" : "Netto"
+        }) {
             table.addCell(cell(heading, BOLD, Element.ALIGN_LEFT));
         }
         for (int i = 0; i < offer.lines.size(); i++) {
             OfferLineItem line = offer.lines.get(i);
+            if (line.isText()) {
+                PdfPCell heading = cell(line.description, BOLD, Element.ALIGN_LEFT);
+                heading.setColspan(7);
+                table.addCell(heading);
+                continue;
+            }
             String option = !line.optional ? "" : line.chosen ? " (Option, gewählt)" : " (Option)";
             table.addCell(cell(String.valueOf(i + 1), NORMAL, Element.ALIGN_LEFT));
-            table.addCell(cell(line.description + option + "\n" + line.sku, NORMAL, Element.ALIGN_LEFT));
+            table.addCell(cell(
+                    line.description + option + (line.sku == null ? "" : "\n" + line.sku), NORMAL, Element.ALIGN_LEFT));
             table.addCell(cell(plain(line.quantity) + " " + line.unit, NORMAL, Element.ALIGN_RIGHT));
-            table.addCell(cell(money(line.unitPrice), NORMAL, Element.ALIGN_RIGHT));
+            table.addCell(cell(money(gross ? line.grossUnitPrice() : line.unitPrice), NORMAL, Element.ALIGN_RIGHT));
             table.addCell(cell(
                     line.discountPercent.signum() == 0 ? "" : plain(line.discountPercent) + " %",
                     NORMAL,
                     Element.ALIGN_RIGHT));
             table.addCell(cell(line.vatRate + " %", NORMAL, Element.ALIGN_RIGHT));
-            table.addCell(cell(money(line.netAmount), NORMAL, Element.ALIGN_RIGHT));
+            table.addCell(cell(money(gross ? line.grossAmount() : line.netAmount), NORMAL, Element.ALIGN_RIGHT));
         }
         return table;
     }
 
-    /** Net, then net and VAT per rate (§14 (4) Nr. 8 UStG, as the invoice will show them), then gross. */
+    /**
+     * The lines' sum, the document discount before VAT, net, then net and VAT per rate (§14 (4) Nr. 8 UStG, as the
+     * invoice will show them), then gross.
+     */
     private static PdfPTable totals(Offer offer) {
         OfferTotals totals = offer.totals();
+        DocumentDiscount discount = offer.discount();
         List<String[]> rows = new ArrayList<>();
+        if (discount != null) {
+            rows.add(new String[] {"Summe Positionen netto", money(totals.linesNetTotal())});
+            rows.add(new String[] {"abzüglich " + discount.label(), "-" + money(totals.discountTotal())});
+        }
         rows.add(new String[] {"Summe netto", money(totals.netTotal())});
         for (OfferTotals.VatGroup group : totals.vatGroups()) {
             rows.add(new String[] {"USt " + plain(group.vatRate()) + " % auf " + money(group.net()), money(group.vat())

@@ -1,8 +1,12 @@
 package io.kontor.sales.offer;
 
 import io.kontor.platform.events.sales.BillingMode;
+import io.kontor.platform.events.sales.CustomerSnapshot;
+import io.kontor.platform.events.sales.DocumentDiscount;
+import io.kontor.platform.events.sales.OfferLineKind;
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.events.sales.TermsVersion;
+import io.kontor.sales.customer.Customer;
 import io.kontor.sales.review.OfferReviewEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +17,10 @@ import java.util.UUID;
 
 /**
  * An offer as the API shows it; {@code vatBreakdown} lists net and VAT per rate as the invoice will, {@code invoiceIds}
- * and {@code paid} what accounting reported about its invoices.
+ * and {@code paid} what accounting reported about its invoices. {@code linesNetTotal} is the lines' sum before the
+ * {@code documentDiscount} (null without one), {@code netTotal} after it. {@code pricesGross}: made for a consumer, so
+ * its lines show {@code grossUnitPrice} and {@code grossAmount} (§1 PAngV; null for a business). {@code recipient}: the
+ * address and payment terms the offer was sent with (null until sent).
  */
 public record OfferView(
         UUID id,
@@ -48,7 +55,11 @@ public record OfferView(
         boolean paid,
         TermsVersion terms,
         Acceptance acceptance,
-        List<ReviewStep> review) {
+        List<ReviewStep> review,
+        BigDecimal linesNetTotal,
+        DocumentDiscount documentDiscount,
+        boolean pricesGross,
+        CustomerSnapshot recipient) {
 
     /**
      * A step of the offer's legal review: REQUESTED (with reasons), APPROVED or REJECTED (comment), RETURNED_TO_DRAFT.
@@ -65,29 +76,57 @@ public record OfferView(
     /** An invoice accounting issued for the offer: ISSUED, PAID or CANCELLED. */
     public record Invoice(UUID invoiceId, String invoiceNumber, OfferInvoice.Status status) {}
 
-    /** {@code position} counts from 1; an optional line counts in the totals only when {@code chosen}. */
+    /**
+     * {@code position} counts from 1; an optional line counts in the totals only when {@code chosen}; a TEXT line has
+     * only its description.
+     */
     public record Line(
             int position,
+            OfferLineKind kind,
             String sku,
             String description,
             BigDecimal quantity,
             String unit,
             BigDecimal unitPrice,
             BigDecimal discountPercent,
-            int vatRate,
+            Integer vatRate,
             BigDecimal netAmount,
             boolean optional,
             boolean chosen,
             TaxTreatment taxTreatment,
             String taxReason,
-            boolean customerRequirement) {}
+            boolean customerRequirement,
+            BigDecimal grossUnitPrice,
+            BigDecimal grossAmount) {}
 
     public static OfferView of(Offer offer) {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < offer.lines.size(); i++) {
             OfferLineItem l = offer.lines.get(i);
+            if (l.isText()) {
+                lines.add(new Line(
+                        i + 1,
+                        l.kind,
+                        null,
+                        l.description,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        false,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null));
+                continue;
+            }
             lines.add(new Line(
                     i + 1,
+                    l.kind,
                     l.sku,
                     l.description,
                     l.quantity,
@@ -100,7 +139,9 @@ public record OfferView(
                     l.chosen,
                     l.taxTreatment,
                     l.taxReason,
-                    l.customerRequirement));
+                    l.customerRequirement,
+                    offer.pricesGross ? l.grossUnitPrice() : null,
+                    offer.pricesGross ? l.grossAmount() : null));
         }
         return new OfferView(
                 offer.id,
@@ -141,6 +182,10 @@ public record OfferView(
                         : new Acceptance(offer.acceptedAt, offer.terms(), offer.acceptedBy, offer.acceptanceRecordedBy),
                 OfferReviewEntry.of(offer.id).stream()
                         .map(e -> new ReviewStep(e.kind, e.reasons, e.comment, e.actor, e.at))
-                        .toList());
+                        .toList(),
+                offer.linesNetTotal,
+                offer.discount(),
+                offer.pricesGross,
+                offer.recipientName == null ? null : offer.recipient(Customer.findById(offer.customerId)));
     }
 }

@@ -1,5 +1,8 @@
 package io.kontor.sales.offer;
 
+import io.kontor.platform.events.sales.CustomerType;
+import io.kontor.platform.events.sales.OfferLineKind;
+import io.kontor.platform.events.sales.SupplyKind;
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.mail.MailLocale;
@@ -189,6 +192,18 @@ public class Offers {
             throw new InvalidFieldProblem(
                     "termsText", "terms are sales' (and legal's); a front-office system sends lines");
         }
+        if (request.documentDiscountPercent() != null) {
+            throw new InvalidFieldProblem(
+                    "documentDiscountPercent", "discounts are granted by sales, not by a front-office system");
+        }
+        if (request.documentDiscountAmount() != null) {
+            throw new InvalidFieldProblem(
+                    "documentDiscountAmount", "discounts are granted by sales, not by a front-office system");
+        }
+        if (request.documentDiscountReason() != null) {
+            throw new InvalidFieldProblem(
+                    "documentDiscountReason", "discounts are granted by sales, not by a front-office system");
+        }
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
         for (int i = 0; i < lines.size(); i++) {
             OfferRequest.Line line = lines.get(i);
@@ -205,6 +220,10 @@ public class Offers {
                 throw new InvalidFieldProblem(
                         "lines[" + i + "].taxTreatment",
                         "the tax treatment is set by sales, not by a front-office system");
+            }
+            if (line.vatRate() != null) {
+                throw new InvalidFieldProblem(
+                        "lines[" + i + "].vatRate", "the VAT rate is set by sales, not by a front-office system");
             }
         }
     }
@@ -237,6 +256,14 @@ public class Offers {
         offer.termsText = request.termsText() != null && !request.termsText().isBlank()
                 ? request.termsText().strip()
                 : template == null ? null : template.termsText;
+        offer.pricesGross = customer.type == CustomerType.CONSUMER;
+        offer.discount(
+                request.documentDiscountPercent(),
+                request.documentDiscountAmount(),
+                request.documentDiscountReason() == null
+                                || request.documentDiscountReason().isBlank()
+                        ? null
+                        : request.documentDiscountReason().strip());
         offer.price(priced(wanted(request, template), customer));
     }
 
@@ -270,6 +297,7 @@ public class Offers {
             }
         }
         offer.send(Instant.now(clock), calendar.today());
+        offer.snapshotRecipient(pinnedFor);
         AgbVersion.inForce(
                         MailLocale.forCountry(pinnedFor.billingAddress.country).getLanguage(), calendar.today())
                 .map(AgbVersion::terms)
@@ -363,7 +391,7 @@ public class Offers {
         offer.acceptedBy = acceptedBy;
         offer.acceptanceRecordedBy = recordedBy;
         Customer customer = Customer.findById(offer.customerId);
-        outbox.publish(offer.accepted(customer.snapshot()));
+        outbox.publish(offer.accepted(offer.billedTo(customer)));
         followUps.afterAcceptance(offer.customerId, offer.id, offer.offerNumber, calendar.today());
         return offer;
     }
@@ -498,7 +526,12 @@ public class Offers {
             String line,
             TaxTreatment taxTreatment,
             String taxReason,
-            boolean customerRequirement) {}
+            boolean customerRequirement,
+            OfferLineKind kind,
+            String description,
+            String unit,
+            BigDecimal vatRate,
+            SupplyKind supplyKind) {}
 
     private static InvalidFieldProblem nothingToOffer() {
         return new InvalidFieldProblem("lines", "an offer needs lines, a templateId, or both");
@@ -519,15 +552,22 @@ public class Offers {
                         "templateId",
                         null,
                         null,
-                        false));
+                        false,
+                        OfferLineKind.PRODUCT,
+                        null,
+                        null,
+                        null,
+                        null));
             }
         }
         List<OfferRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
         for (int i = 0; i < lines.size(); i++) {
             OfferRequest.Line line = lines.get(i);
+            OfferLineKind kind =
+                    line.kind() != null ? line.kind() : line.sku() != null ? OfferLineKind.PRODUCT : OfferLineKind.FREE;
             wanted.add(new Wanted(
                     "lines[" + i + "].sku",
-                    line.sku().strip(),
+                    line.sku() == null ? null : line.sku().strip(),
                     line.quantity(),
                     line.unitPrice(),
                     line.discountPercent(),
@@ -537,7 +577,16 @@ public class Offers {
                     line.taxReason() == null || line.taxReason().isBlank()
                             ? null
                             : line.taxReason().strip(),
-                    line.customerRequirement()));
+                    line.customerRequirement(),
+                    kind,
+                    line.description() == null || line.description().isBlank()
+                            ? null
+                            : line.description().strip(),
+                    line.unit() == null || line.unit().isBlank()
+                            ? null
+                            : line.unit().strip(),
+                    line.vatRate(),
+                    line.supplyKind()));
         }
         if (wanted.isEmpty()) {
             throw nothingToOffer();
@@ -550,48 +599,160 @@ public class Offers {
     }
 
     private List<OfferLineItem> priced(List<Wanted> wanted, Customer customer) {
-        List<String> skus = wanted.stream().map(Wanted::sku).distinct().toList();
+        List<String> skus = wanted.stream()
+                .filter(line -> line.kind() == OfferLineKind.PRODUCT && line.sku() != null)
+                .map(Wanted::sku)
+                .distinct()
+                .toList();
         Map<String, Product> catalogue = Product.<Product>list("sku in ?1", skus).stream()
                 .collect(Collectors.toMap(product -> product.sku, Function.identity()));
         List<OfferLineItem> lines = new ArrayList<>();
         for (Wanted line : wanted) {
-            Product product = catalogue.get(line.sku());
-            if (product == null) {
-                throw new InvalidFieldProblem(line.field(), "no product has the SKU " + line.sku());
-            }
-            if (!product.active) {
-                throw new InvalidFieldProblem(line.field(), "product " + line.sku() + " is no longer sold");
-            }
-            OfferLineItem item = new OfferLineItem();
-            item.sku = product.sku;
-            item.description = product.name;
-            item.quantity = line.quantity().setScale(3);
-            item.unit = product.unit;
-            item.unitPrice = (line.unitPrice() != null ? line.unitPrice() : product.unitPrice).setScale(2);
-            item.discountPercent =
-                    (line.discountPercent() != null ? line.discountPercent() : BigDecimal.ZERO).setScale(2);
-            TaxTreatment treatment = taxTreatment(line, product, customer);
-            item.taxTreatment = treatment;
-            item.taxReason = line.taxReason();
-            // Outside Germany's VAT the German rate of the product is not charged (§14c UStG if it were shown).
-            item.vatRate = treatment.chargesGermanVat() ? product.vatRate : 0;
-            item.netAmount = OfferTotals.lineNet(item.quantity, item.unitPrice, item.discountPercent);
-            item.optional = line.optional();
-            item.customerRequirement = line.customerRequirement();
+            OfferLineItem item = switch (line.kind()) {
+                case PRODUCT -> product(line, catalogue, customer);
+                case FREE -> free(line, customer);
+                case TEXT -> text(line);
+            };
             lines.add(item);
         }
-        refuseMixedOutOfScope(lines);
+        if (lines.stream().allMatch(OfferLineItem::isText)) {
+            throw new InvalidFieldProblem("lines", "an offer needs at least one line that is not a text line");
+        }
+        refuseMixedOutOfScope(lines.stream().filter(line -> !line.isText()).toList());
         return lines;
+    }
+
+    private OfferLineItem product(Wanted line, Map<String, Product> catalogue, Customer customer) {
+        if (line.sku() == null || line.sku().isEmpty()) {
+            throw new InvalidFieldProblem(line.field(), "a PRODUCT line names the SKU of a catalogue item");
+        }
+        refuse(line.description(), line.line() + ".description", "a PRODUCT line is described by its product");
+        refuse(line.vatRate(), line.line() + ".vatRate", "a PRODUCT line has its product's VAT rate");
+        refuse(line.supplyKind(), line.line() + ".supplyKind", "a PRODUCT line has its product's kind");
+        refuse(line.unit(), line.line() + ".unit", "a PRODUCT line has its product's unit");
+        Product product = catalogue.get(line.sku());
+        if (product == null) {
+            throw new InvalidFieldProblem(line.field(), "no product has the SKU " + line.sku());
+        }
+        if (!product.active) {
+            throw new InvalidFieldProblem(line.field(), "product " + line.sku() + " is no longer sold");
+        }
+        if (line.quantity() == null) {
+            throw new InvalidFieldProblem(line.line() + ".quantity", "a PRODUCT line needs a quantity");
+        }
+        OfferLineItem item = new OfferLineItem();
+        item.kind = OfferLineKind.PRODUCT;
+        item.sku = product.sku;
+        item.description = product.name;
+        item.unit = product.unit;
+        priceItem(
+                item,
+                line,
+                line.unitPrice() != null ? line.unitPrice() : product.unitPrice,
+                product.vatRate,
+                product.kind,
+                customer);
+        return item;
+    }
+
+    /** A line staff wrote for this offer: no catalogue item, so its text, price and VAT rate are theirs to give. */
+    private OfferLineItem free(Wanted line, Customer customer) {
+        refuse(line.sku(), line.line() + ".sku", "a FREE line has no SKU; leave it out or make it a PRODUCT line");
+        String prefix = line.line() + ".";
+        if (line.description() == null) {
+            throw new InvalidFieldProblem(prefix + "description", "a FREE line says what is offered");
+        }
+        if (line.quantity() == null) {
+            throw new InvalidFieldProblem(prefix + "quantity", "a FREE line needs a quantity");
+        }
+        if (line.unitPrice() == null) {
+            throw new InvalidFieldProblem(prefix + "unitPrice", "a FREE line needs its net unit price");
+        }
+        if (line.vatRate() == null) {
+            throw new InvalidFieldProblem(prefix + "vatRate", "a FREE line needs its VAT rate (19, 7 or 0)");
+        }
+        OfferLineItem item = new OfferLineItem();
+        item.kind = OfferLineKind.FREE;
+        item.sku = null;
+        item.description = line.description();
+        item.unit = line.unit() == null ? "pc" : line.unit();
+        priceItem(
+                item,
+                line,
+                line.unitPrice(),
+                line.vatRate().intValueExact(),
+                line.supplyKind() == null ? SupplyKind.SERVICE : line.supplyKind(),
+                customer);
+        return item;
+    }
+
+    /** A heading or note: its text only; the amounts are stored as zero and count nowhere. */
+    private static OfferLineItem text(Wanted line) {
+        String prefix = line.line() + ".";
+        if (line.description() == null) {
+            throw new InvalidFieldProblem(prefix + "description", "a TEXT line is its description");
+        }
+        refuse(line.sku(), prefix + "sku", "a TEXT line has no SKU");
+        refuse(line.quantity(), prefix + "quantity", "a TEXT line has no quantity");
+        refuse(line.unit(), prefix + "unit", "a TEXT line has no unit");
+        refuse(line.unitPrice(), prefix + "unitPrice", "a TEXT line carries no amount");
+        refuse(line.discountPercent(), prefix + "discountPercent", "a TEXT line carries no amount");
+        refuse(line.vatRate(), prefix + "vatRate", "a TEXT line carries no amount");
+        refuse(line.taxTreatment(), prefix + "taxTreatment", "a TEXT line carries no amount");
+        refuse(line.supplyKind(), prefix + "supplyKind", "a TEXT line carries no amount");
+        if (line.optional()) {
+            throw new InvalidFieldProblem(prefix + "optional", "a TEXT line cannot be chosen");
+        }
+        if (line.customerRequirement()) {
+            throw new InvalidFieldProblem(prefix + "customerRequirement", "a TEXT line is no requirement");
+        }
+        OfferLineItem item = new OfferLineItem();
+        item.kind = OfferLineKind.TEXT;
+        item.description = line.description();
+        item.quantity = BigDecimal.ZERO.setScale(3);
+        item.unit = "";
+        item.unitPrice = BigDecimal.ZERO.setScale(2);
+        item.discountPercent = BigDecimal.ZERO.setScale(2);
+        item.vatRate = 0;
+        item.netAmount = BigDecimal.ZERO.setScale(2);
+        item.taxTreatment = TaxTreatment.DOMESTIC;
+        return item;
+    }
+
+    private void priceItem(
+            OfferLineItem item,
+            Wanted line,
+            BigDecimal unitPrice,
+            int vatRate,
+            SupplyKind supplyKind,
+            Customer customer) {
+        item.quantity = line.quantity().setScale(3);
+        item.unitPrice = unitPrice.setScale(2);
+        item.discountPercent = (line.discountPercent() != null ? line.discountPercent() : BigDecimal.ZERO).setScale(2);
+        TaxTreatment treatment = taxTreatment(line, supplyKind, customer);
+        item.taxTreatment = treatment;
+        item.taxReason = line.taxReason();
+        // Outside Germany's VAT the German rate of the product is not charged (§14c UStG if it were shown).
+        item.vatRate = treatment.chargesGermanVat() ? vatRate : 0;
+        item.netAmount = OfferTotals.lineNet(item.quantity, item.unitPrice, item.discountPercent);
+        item.optional = line.optional();
+        item.customerRequirement = line.customerRequirement();
+    }
+
+    private static void refuse(Object value, String field, String why) {
+        if (value != null) {
+            throw new InvalidFieldProblem(field, why);
+        }
     }
 
     /**
      * The line's treatment: derived from the customer and the product unless the request sets one, with a reason. A set
      * treatment must be possible for this customer; the VAT id rules are those of §14a UStG.
      */
-    private TaxTreatment taxTreatment(Wanted line, Product product, Customer customer) {
+    private TaxTreatment taxTreatment(Wanted line, SupplyKind supplyKind, Customer customer) {
         boolean smallBusiness = config.tax().smallBusiness();
         TaxTreatment derived = TaxTreatment.derive(
-                customer.type, customer.billingAddress.country, customer.vatId, product.kind, smallBusiness);
+                customer.type, customer.billingAddress.country, customer.vatId, supplyKind, smallBusiness);
         TaxTreatment wanted = line.taxTreatment();
         String field = line.line() + ".taxTreatment";
         if (wanted == null) {

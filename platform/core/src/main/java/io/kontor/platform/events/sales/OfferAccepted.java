@@ -15,7 +15,8 @@ import java.util.UUID;
  * date or period of the service (§14 (4) Nr. 6 UStG), equal for one day; all null in events from before they existed.
  * {@code terms} is the AGB version the offer was sent under and the customer accepted, {@code acceptedBy} who declared
  * the acceptance (§305 (2) BGB); null in events from before legal-service existed, and {@code terms} when no AGB was in
- * force at sending.
+ * force at sending. {@code discount} is the document discount (before VAT) the offer grants, or null; then
+ * {@code netTotal} is the lines' sum less it.
  */
 @EventType(value = OfferAccepted.TYPE, topic = OfferAccepted.TOPIC)
 public record OfferAccepted(
@@ -35,8 +36,48 @@ public record OfferAccepted(
         LocalDate serviceFrom,
         LocalDate serviceUntil,
         TermsVersion terms,
-        String acceptedBy)
+        String acceptedBy,
+        DocumentDiscount discount)
         implements DomainEvent {
+
+    public OfferAccepted(
+            UUID offerId,
+            String offerNumber,
+            int revision,
+            UUID customerId,
+            CustomerSnapshot customer,
+            BillingMode billing,
+            String currency,
+            List<OfferLine> lines,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            Instant acceptedAt,
+            String purchaseOrderReference,
+            LocalDate serviceFrom,
+            LocalDate serviceUntil,
+            TermsVersion terms,
+            String acceptedBy) {
+        this(
+                offerId,
+                offerNumber,
+                revision,
+                customerId,
+                customer,
+                billing,
+                currency,
+                lines,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                acceptedAt,
+                purchaseOrderReference,
+                serviceFrom,
+                serviceUntil,
+                terms,
+                acceptedBy,
+                null);
+    }
 
     public OfferAccepted(
             UUID offerId,

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
  * unless {@code taxTreatment} is DOMESTIC); {@code taxReason} is why the treatment was set by hand, and for EXEMPT the
  * exemption itself. Events from before the tax treatment existed carry none: those lines are DOMESTIC.
  * {@code customerRequirement} marks a line the customer asked for as a requirement (product development files it as a
- * draft); false in events from before it existed.
+ * draft); false in events from before it existed. {@code kind} is PRODUCT (a catalogue SKU), FREE (no SKU, priced by
+ * staff) or TEXT (a heading: description only, quantity, prices and amounts null, in no total); null in events from
+ * before free and text lines, meaning PRODUCT.
  */
 public record OfferLine(
         String sku,
@@ -20,7 +22,36 @@ public record OfferLine(
         BigDecimal netAmount,
         TaxTreatment taxTreatment,
         String taxReason,
-        boolean customerRequirement) {
+        boolean customerRequirement,
+        OfferLineKind kind) {
+
+    /** A line of {@code kind} unknown to the sender: a catalogue item, as events were before free and text lines. */
+    public OfferLine(
+            String sku,
+            String description,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal discountPercent,
+            BigDecimal vatRate,
+            BigDecimal netAmount,
+            TaxTreatment taxTreatment,
+            String taxReason,
+            boolean customerRequirement) {
+        this(
+                sku,
+                description,
+                quantity,
+                unit,
+                unitPrice,
+                discountPercent,
+                vatRate,
+                netAmount,
+                taxTreatment,
+                taxReason,
+                customerRequirement,
+                null);
+    }
 
     /** A line that is no customer requirement, as events were before the flag. */
     public OfferLine(
