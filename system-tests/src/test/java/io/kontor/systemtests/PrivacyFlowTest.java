@@ -69,7 +69,8 @@ class PrivacyFlowTest extends SystemTest {
         String access = register("ACCESS", email, customerNumber);
         JsonPath bundle = awaitComplete(access);
         // Kept for the closing note: what a clerk sends the person, as JSON.
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "privacy-access-bundle.json"), bundle.prettify());
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of("target", "privacy-access-bundle.json"), bundle.prettify());
         assertThat(bundle.getList("answered")).containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(bundle.getList("missing")).isEmpty();
         assertThat(bundle.getList("answers.service")).containsExactlyInAnyOrderElementsOf(SERVICES);
