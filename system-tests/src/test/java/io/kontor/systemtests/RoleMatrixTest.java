@@ -101,6 +101,13 @@ class RoleMatrixTest extends SystemTest {
             "* /api/v1/accounting/payment-runs");
 
     /**
+     * What accounting may read of legal (issue #18, DECISIONS.md): the collection cases it handed over (the service
+     * shows it no other kind). Documents, deadlines and the other kinds stay with legal.
+     */
+    private static final Set<String> ACCOUNTING_LEGAL_ROUTES =
+            Set.of("GET /api/v1/legal/cases", "GET /api/v1/legal/cases/{id}");
+
+    /**
      * All middle-office may do in hr (issue #17, DECISIONS.md): read the staff directory. Pay, contracts, references,
      * applications and openings are personnel data for hr alone (§26 BDSG).
      */
@@ -148,6 +155,9 @@ class RoleMatrixTest extends SystemTest {
         if (path.startsWith("/api/v1/processes/tasks")) {
             // the task inbox: every back-office role sees the tasks of its roles (issue #20)
             return !role.equals(FRONT_OFFICE) && !role.equals(MIDDLE_OFFICE);
+        }
+        if (role.equals(ACCOUNTING) && domain.equals("legal")) {
+            return ACCOUNTING_LEGAL_ROUTES.contains(method + " " + path);
         }
         if (role.equals(PROJECT_OFFICE) && domain.equals("product-development")) {
             return PROJECT_OFFICE_PRODUCT_ROUTES.contains(method + " " + path);
