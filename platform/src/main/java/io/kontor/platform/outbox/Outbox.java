@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,9 +83,11 @@ public class Outbox {
         headers.put(CloudEventHeaders.ID, id.toString());
         headers.put(CloudEventHeaders.TYPE, type.value());
         headers.put(CloudEventHeaders.SOURCE, "/kontor/" + serviceName);
+        // Always with seconds: OffsetDateTime.toString() drops ":00" at a full minute ("08:00Z"), which SmallRye's
+        // CloudEvent reader refuses (RFC 3339 needs seconds), failing the consumer's whole channel.
         headers.put(
                 CloudEventHeaders.TIME,
-                Instant.now(clock).atOffset(ZoneOffset.UTC).toString());
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now(clock).atOffset(ZoneOffset.UTC)));
         headers.put(CloudEventHeaders.SUBJECT, event.aggregateId());
         headers.put(CloudEventHeaders.CONTENT_TYPE, "application/json");
         String correlationId = CorrelationId.current();
