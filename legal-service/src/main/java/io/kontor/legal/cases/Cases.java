@@ -249,6 +249,10 @@ public class Cases {
         matter.closingNote = blankToNull(closing.note());
         matter.closedOn = calendar.today();
         matter.closedBy = clerk;
+        if (matter.processingRestrictedAt != null) {
+            // Restricted while open (an erasure request came in): now the limitation period says how long it stays.
+            matter.restrictedUntil = LegalPersonalData.keptUntil(matter.closedOn);
+        }
         LocalDate today = calendar.today();
         for (CaseDeadline open : CaseDeadline.<CaseDeadline>list("caseId = ?1 and doneOn is null", matter.id)) {
             open.doneOn = today;

@@ -51,6 +51,15 @@ public class LegalCase extends PanacheEntityBase {
     public String closedBy;
     public Instant createdAt;
 
+    /**
+     * Set when the person the matter names asked for erasure (Art. 17 (3) (e), Art. 18 GDPR; LegalPersonalData): kept
+     * for legal claims, while open and then until {@link #restrictedUntil}.
+     */
+    public Instant processingRestrictedAt;
+
+    /** The last day a restricted matter is kept: null while it is open, set when it is closed. */
+    public LocalDate restrictedUntil;
+
     @Version
     public long version;
 

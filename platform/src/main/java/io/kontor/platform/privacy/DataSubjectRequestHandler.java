@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * The platform's consumer of legal's data-subject requests: once per request (inbox), the service's
  * {@link PersonalDataHolder}s erase or export, and the answer goes out through the outbox in the same transaction, so
  * an erasure and its answer happen together or not at all. Switched on per service by the build property
- * {@code kontor.privacy.requests=answer}; a service without it (legal, which asks) has no such consumer.
+ * {@code kontor.privacy.requests=answer}; a service without it has no such consumer (legal asks and answers too).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "kontor.privacy.requests", stringValue = "answer")
