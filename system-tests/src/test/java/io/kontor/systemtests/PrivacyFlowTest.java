@@ -35,7 +35,8 @@ class PrivacyFlowTest extends SystemTest {
             "hr-service",
             "project-office-service",
             "product-development-service",
-            "process-service");
+            "process-service",
+            "legal-service");
 
     @Test
     void an_access_request_is_answered_by_every_service_and_an_erasure_shows_accounting_restricting_not_erasing()
@@ -83,6 +84,9 @@ class PrivacyFlowTest extends SystemTest {
         assertThat(bundle.getBoolean("answers.find { it.service == 'process-service' }.found"))
                 .as("the audit trail recorded her registration")
                 .isTrue();
+        assertThat(bundle.getBoolean("answers.find { it.service == 'legal-service' }.found"))
+                .as("legal's case files do not name her: no matter was opened")
+                .isFalse();
         assertThat(bundle.getBoolean("answers.find { it.service == 'hr-service' }.found"))
                 .as("hr does not know her")
                 .isFalse();
