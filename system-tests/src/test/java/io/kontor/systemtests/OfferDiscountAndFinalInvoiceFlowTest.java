@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -115,7 +116,7 @@ class OfferDiscountAndFinalInvoiceFlowTest extends SystemTest {
                 .atMost(EVENT_DELIVERY)
                 .until(() -> invoicesFor(customerId, offerId), invoices -> invoices.size() == 2);
         Map<String, Object> last = both.stream()
-                .filter(i -> money(i.get("netTotal")).compareTo(money("6000.00")) == 0)
+                .filter(i -> money(i.get("netTotal")).compareTo(new BigDecimal("6000.00")) == 0)
                 .findFirst()
                 .orElseThrow();
         Map<String, Object> first =

@@ -66,11 +66,17 @@ public class Invoicing {
             throw new InvalidFieldProblem(
                     "serviceUntil", "the service period ends before it starts (" + request.serviceFrom() + ")");
         }
+        // The terms' own form is checked before the customer is looked up, so that a wrong value is named even when
+        // the customer is unknown too; whether the days fit the customer's payment term can only be checked after.
+        Skonto skonto = skonto(request);
         Customer customer = Customer.findById(customerId);
         if (customer == null) {
             throw new InvalidFieldProblem("customerId", "no customer " + customerId + " is known to accounting");
         }
-        Skonto skonto = skonto(request, customer.paymentTermDays);
+        if (skonto != null && request.skontoDays() != null && skonto.days() > customer.paymentTermDays) {
+            throw new InvalidFieldProblem(
+                    "skontoDays", "must be within the payment term of " + customer.paymentTermDays + " days");
+        }
         List<InvoiceLine> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             DraftInvoiceRequest.Line line = request.lines().get(i);
@@ -115,7 +121,7 @@ public class Invoicing {
     }
 
     /** The request's Skonto, checked before anything is stored; the default when it names none. */
-    private Skonto skonto(DraftInvoiceRequest request, int paymentTermDays) {
+    private Skonto skonto(DraftInvoiceRequest request) {
         BigDecimal percent = request.skontoPercent();
         Integer days = request.skontoDays();
         if (percent == null && days == null) {
@@ -135,10 +141,6 @@ public class Invoicing {
         }
         if (days < 0) {
             throw new InvalidFieldProblem("skontoDays", "must not be negative");
-        }
-        if (days > paymentTermDays) {
-            throw new InvalidFieldProblem(
-                    "skontoDays", "must be within the payment term of " + paymentTermDays + " days");
         }
         return percent.signum() == 0 ? null : new Skonto(percent, days);
     }
