@@ -52,6 +52,19 @@ public class Approval {
                 throw new ConflictProblem("the invoice's IBAN waits for verification");
             }
         }
+        if (invoice.approvalNeedsSecondPerson && invoice.recordedBy == null) {
+            // Nobody recorded a mailed invoice, so one approver alone would be one pair of eyes: the first approval
+            // is recorded and the invoice stays RECEIVED until a different person approves it too.
+            if (invoice.firstApprovedBy == null) {
+                invoice.firstApprovedBy = approver;
+                invoice.firstApprovedAt = calendar.now();
+                return;
+            }
+            if (invoice.firstApprovedBy.equals(approver)) {
+                throw new ConflictProblem("the amount due " + invoice.payableAmount + " needs a second person's"
+                        + " approval: this invoice came by mail and was approved first by the same person (four eyes)");
+            }
+        }
         invoice.status = SupplierInvoiceStatus.PAYABLE;
         invoice.approvedBy = approver;
         invoice.approvedAt = calendar.now();

@@ -85,6 +85,11 @@ public class SupplierInvoice extends PanacheEntityBase {
 
     public boolean approvalNeedsSecondPerson;
     public String approvedBy;
+
+    /** Above the limit, a mailed invoice's first approver, who stands in for the recorder it lacks (four eyes). */
+    public String firstApprovedBy;
+
+    public Instant firstApprovedAt;
     public Instant approvedAt;
     public UUID paymentRunId;
     /** The SEPA EndToEndId of its transfer: the bank statement's debit names it. */

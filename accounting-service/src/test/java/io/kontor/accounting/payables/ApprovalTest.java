@@ -11,10 +11,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.kontor.accounting.payables.intake.Intake;
 import io.kontor.platform.security.Roles;
 import io.kontor.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,31 @@ class ApprovalTest {
         approve("alice", id).statusCode(409).body("detail", containsString("four eyes"));
         approve("bob", id).statusCode(200).body("status", equalTo("PAYABLE")).body("approvedAt", notNullValue());
         approve("bob", id).statusCode(409);
+    }
+
+    @Inject
+    Intake intake;
+
+    @Test
+    void above_the_limit_a_mailed_invoice_without_a_recorder_needs_two_different_approvers() {
+        // Four eyes for invoices from the intake mailbox (#26): nobody recorded it, so the first approval only stands
+        // in for the recorder; the same person approving again is refused, a second person makes it payable.
+        String id = intake.receive(
+                        new Intake.Upload(
+                                cii(invoice).getBytes(StandardCharsets.UTF_8), "mailed.xml", "application/xml"),
+                        "MAIL",
+                        null)
+                .id
+                .toString();
+
+        approve("alice", id)
+                .statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("approvalNeedsSecondPerson", equalTo(true))
+                .body("firstApprovedAt", notNullValue())
+                .body("approvedAt", nullValue());
+        approve("alice", id).statusCode(409).body("detail", containsString("four eyes"));
+        approve("bob", id).statusCode(200).body("status", equalTo("PAYABLE")).body("approvedAt", notNullValue());
     }
 
     @Test
