@@ -203,35 +203,14 @@ final class FlowSteps {
 
         /** Money received on {@code valueDate} from {@code payer}, with {@code remittance} as the unstructured text. */
         Camt053 credit(BigDecimal amount, LocalDate valueDate, String payer, String remittance) {
-            int number = entries.size() + 1;
-            entries.add("""
-                          <Ntry>
-                            <NtryRef>%d</NtryRef>
-                            <Amt Ccy="EUR">%s</Amt>
-                            <CdtDbtInd>CRDT</CdtDbtInd>
-                            <Sts>BOOK</Sts>
-                            <BookgDt><Dt>%s</Dt></BookgDt>
-                            <ValDt><Dt>%s</Dt></ValDt>
-                            <AcctSvcrRef>%s-%d</AcctSvcrRef>
-                            <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-                            <NtryDtls>
-                              <TxDtls>
-                                <Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
-                                <RltdPties><Dbtr><Nm>%s</Nm></Dbtr></RltdPties>
-                                <RmtInf><Ustrd>%s</Ustrd></RmtInf>
-                              </TxDtls>
-                            </NtryDtls>
-                          </Ntry>
-                    """.formatted(
-                            number,
-                            amount.setScale(2).toPlainString(),
-                            valueDate,
-                            valueDate,
-                            run,
-                            number,
-                            escape(payer),
-                            escape(remittance)));
-            return this;
+            return entry(
+                    "CRDT",
+                    "RCDT",
+                    amount,
+                    valueDate,
+                    "NOTPROVIDED",
+                    "<Dbtr><Nm>" + escape(payer) + "</Nm></Dbtr>",
+                    "\n                    <RmtInf><Ustrd>" + escape(remittance) + "</Ustrd></RmtInf>");
         }
 
         /**
@@ -239,33 +218,55 @@ final class FlowSteps {
          * the creditor and the EndToEndId the file gave it.
          */
         Camt053 debit(BigDecimal amount, LocalDate valueDate, String creditor, String endToEndId) {
+            return entry(
+                    "DBIT",
+                    "ICDT",
+                    amount,
+                    valueDate,
+                    escape(endToEndId),
+                    "<Cdtr><Nm>" + escape(creditor) + "</Nm></Cdtr>",
+                    "");
+        }
+
+        /** One booked entry: credit or debit, its bank transaction family, the party and what the transfer said. */
+        private Camt053 entry(
+                String direction,
+                String family,
+                BigDecimal amount,
+                LocalDate valueDate,
+                String endToEndId,
+                String party,
+                String remittance) {
             int number = entries.size() + 1;
             entries.add("""
                           <Ntry>
                             <NtryRef>%d</NtryRef>
                             <Amt Ccy="EUR">%s</Amt>
-                            <CdtDbtInd>DBIT</CdtDbtInd>
+                            <CdtDbtInd>%s</CdtDbtInd>
                             <Sts>BOOK</Sts>
                             <BookgDt><Dt>%s</Dt></BookgDt>
                             <ValDt><Dt>%s</Dt></ValDt>
                             <AcctSvcrRef>%s-%d</AcctSvcrRef>
-                            <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+                            <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>%s</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
                             <NtryDtls>
                               <TxDtls>
                                 <Refs><EndToEndId>%s</EndToEndId></Refs>
-                                <RltdPties><Cdtr><Nm>%s</Nm></Cdtr></RltdPties>
+                                <RltdPties>%s</RltdPties>%s
                               </TxDtls>
                             </NtryDtls>
                           </Ntry>
                     """.formatted(
                             number,
                             amount.setScale(2).toPlainString(),
+                            direction,
                             valueDate,
                             valueDate,
                             run,
                             number,
-                            escape(endToEndId),
-                            escape(creditor)));
+                            family,
+                            endToEndId,
+                            party,
+                            remittance));
             return this;
         }
 
