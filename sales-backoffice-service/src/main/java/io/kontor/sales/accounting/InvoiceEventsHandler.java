@@ -15,7 +15,7 @@ import io.kontor.sales.customer.CreditStanding;
 import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.offer.Offer;
-import io.kontor.sales.offer.Offers;
+import io.kontor.sales.offer.OfferInvoicing;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class InvoiceEventsHandler {
     private static final Logger LOG = Logger.getLogger(InvoiceEventsHandler.class);
 
     @Inject
-    Offers offers;
+    OfferInvoicing offers;
 
     @Inject
     CreditHolds creditHolds;

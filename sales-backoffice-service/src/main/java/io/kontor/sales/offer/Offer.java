@@ -12,6 +12,7 @@ import io.kontor.platform.events.sales.OfferSent;
 import io.kontor.platform.events.sales.TermsVersion;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
+import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -21,6 +22,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -39,6 +41,15 @@ import org.hibernate.annotations.BatchSize;
 public class Offer extends PanacheEntityBase {
 
     public static final String CURRENCY = "EUR";
+
+    /**
+     * Transitions lock the offer first: two concurrent "accept"s then see each other's result, and the second is a 409
+     * instead of a second OfferAccepted (which would bill the customer twice).
+     */
+    static Offer locked(UUID id) {
+        return Offer.<Offer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundProblem("offer", id));
+    }
 
     @Id
     public UUID id;

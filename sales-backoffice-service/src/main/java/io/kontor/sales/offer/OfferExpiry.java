@@ -7,8 +7,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Expires unanswered offers once a day, shortly after midnight in the seller's calendar, so that offers nobody reads
- * still end up EXPIRED and published. Reads expire an overdue offer too ({@link Offers#get}), so the run being late or
- * a replica being down changes nothing a caller can see.
+ * still end up EXPIRED and published. Reads expire an overdue offer too
+ * ({@link OfferDecisions#expireIfDue(java.util.UUID)}), so the run being late or a replica being down changes nothing a
+ * caller can see.
  */
 @ApplicationScoped
 public class OfferExpiry {
@@ -18,7 +19,7 @@ public class OfferExpiry {
     private static final Logger LOG = Logger.getLogger(OfferExpiry.class);
 
     @Inject
-    Offers offers;
+    OfferDecisions decisions;
 
     @Scheduled(
             identity = JOB,
@@ -26,7 +27,7 @@ public class OfferExpiry {
             timeZone = "${kontor.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        int expired = offers.expireDue();
+        int expired = decisions.expireDue();
         if (expired > 0) {
             LOG.infof("Offer expiry: %d unanswered offers past their validity expired", expired);
         }

@@ -55,7 +55,19 @@ public class OfferResource {
             @Size(max = 200) String acceptedBy) {}
 
     @Inject
-    Offers offers;
+    OfferDrafting drafting;
+
+    @Inject
+    OfferSending sending;
+
+    @Inject
+    OfferReviews reviews;
+
+    @Inject
+    OfferDecisions decisions;
+
+    @Inject
+    OfferReads reads;
 
     @Inject
     SalesConfig config;
@@ -69,7 +81,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public Response createOffer(@NotNull @Valid OfferRequest request) {
-        Offer offer = offers.create(request, CallerId.of(caller), onlyOwnOffers());
+        Offer offer = drafting.create(request, CallerId.of(caller), onlyOwnOffers());
         return Response.created(URI.create("offers/" + offer.id))
                 .entity(OfferView.of(offer))
                 .build();
@@ -87,7 +99,8 @@ public class OfferResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return offers.search(
+        decisions.expireDue();
+        return reads.search(
                 QueryParameters.uuid("customerId", customerId),
                 QueryParameters.oneOf("status", status, OfferStatus.class),
                 onlyOwnOffers() ? CallerId.of(caller) : null,
@@ -100,7 +113,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public OfferView getOffer(@PathParam("id") UUID id) {
-        return OfferView.of(visible(offers.get(id)));
+        return OfferView.of(visible(current(id)));
     }
 
     /** A draft changes in place (200); a sent offer gets revision n+1 under a new id (201), the sent one is kept. */
@@ -109,7 +122,7 @@ public class OfferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response changeOffer(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request) {
-        Offers.Change change = offers.change(id, request);
+        OfferDrafting.Change change = drafting.change(id, request);
         OfferView view = OfferView.of(change.offer());
         return change.revised()
                 ? Response.created(URI.create("offers/" + change.offer().id))
@@ -125,7 +138,7 @@ public class OfferResource {
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
     public Response getOfferPdf(@PathParam("id") UUID id) {
-        Offer offer = visible(offers.get(id));
+        Offer offer = visible(current(id));
         Customer customer = Customer.findById(offer.customerId);
         return Response.ok(OfferPdf.of(offer, customer, config.letterhead()), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + OfferPdf.fileName(offer) + "\"")
@@ -142,7 +155,7 @@ public class OfferResource {
     @Transactional
     public OfferView sendOffer(@PathParam("id") UUID id, SendRequest request) {
         boolean deliver = request == null || request.deliver() == null || request.deliver();
-        return OfferView.of(offers.send(id, deliver, caller.getPrincipal().getName()));
+        return OfferView.of(sending.send(id, deliver, caller.getPrincipal().getName()));
     }
 
     /** The mails sent for the offer with their delivery records (newest last). */
@@ -150,8 +163,8 @@ public class OfferResource {
     @Path("/{id}/deliveries")
     @Transactional
     public List<MailDelivery> getOfferDeliveries(@PathParam("id") UUID id) {
-        visible(offers.get(id));
-        return offers.deliveries(id);
+        visible(current(id));
+        return sending.deliveries(id);
     }
 
     /**
@@ -163,7 +176,7 @@ public class OfferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public OfferView acceptOffer(@PathParam("id") UUID id, @Valid AcceptRequest request) {
-        return OfferView.of(offers.accept(
+        return OfferView.of(decisions.accept(
                 id,
                 request == null || request.chosenOptions() == null ? Set.of() : request.chosenOptions(),
                 request == null
@@ -179,7 +192,7 @@ public class OfferResource {
     @Path("/{id}/return-to-draft")
     @Transactional
     public OfferView returnOfferToDraft(@PathParam("id") UUID id) {
-        return OfferView.of(offers.returnToDraft(id, CallerId.of(caller)));
+        return OfferView.of(reviews.returnToDraft(id, CallerId.of(caller)));
     }
 
     @POST
@@ -187,7 +200,16 @@ public class OfferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public OfferView rejectOffer(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {
-        return OfferView.of(offers.reject(id, request.reason().strip()));
+        return OfferView.of(decisions.reject(id, request.reason().strip()));
+    }
+
+    /**
+     * The offer as it stands today: one past its validity is expired (and published) before it is shown, if the daily
+     * run has not got to it yet, so that the run being late changes nothing a caller can see.
+     */
+    private Offer current(UUID id) {
+        decisions.expireIfDue(id);
+        return reads.get(id);
     }
 
     /** A front-office system (web shop, CRM) reads only the offers it made itself; staff roles read all. */

@@ -6,7 +6,7 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.legal.OfferReviewApproved;
 import io.kontor.platform.events.legal.OfferReviewRejected;
 import io.kontor.platform.inbox.InboxHandled;
-import io.kontor.sales.offer.Offers;
+import io.kontor.sales.offer.OfferReviews;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class LegalReviewsHandler {
             .on(OfferReviewRejected.class, LegalReviewsHandler::rejected);
 
     @Inject
-    Offers offers;
+    OfferReviews reviews;
 
     @Incoming("legal-reviews")
     @Blocking
@@ -31,10 +31,10 @@ public class LegalReviewsHandler {
     }
 
     void approved(OfferReviewApproved approved, EventMeta meta) {
-        offers.reviewDecided(approved.offerId(), true, approved.comment(), approved.reviewer(), approved.decidedAt());
+        reviews.reviewDecided(approved.offerId(), true, approved.comment(), approved.reviewer(), approved.decidedAt());
     }
 
     void rejected(OfferReviewRejected rejected, EventMeta meta) {
-        offers.reviewDecided(rejected.offerId(), false, rejected.comment(), rejected.reviewer(), rejected.decidedAt());
+        reviews.reviewDecided(rejected.offerId(), false, rejected.comment(), rejected.reviewer(), rejected.decidedAt());
     }
 }
