@@ -10,7 +10,7 @@ class JvmOptionsTest {
     @Test
     void every_application_starts_small_gives_memory_back_and_bounds_code_cache_and_threads() {
         for (App app : App.values()) {
-            assertThat(LocalPlatform.jvmOptions(app))
+            assertThat(AppCommand.jvmOptions(app))
                     .as(app.module())
                     .contains(
                             "-Xms16m",

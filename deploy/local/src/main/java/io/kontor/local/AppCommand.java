@@ -1,0 +1,153 @@
+package io.kontor.local;
+
+import io.kontor.devinfra.DevJwt;
+import io.kontor.devinfra.KafkaBroker;
+import io.kontor.devinfra.MailServer;
+import io.kontor.devinfra.OrphanGuard;
+import io.kontor.devinfra.Postgres;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command line and environment of one application's JVM, from what the launcher started before it (PostgreSQL,
+ * Kafka, mail) and the addresses of the others.
+ */
+final class AppCommand {
+
+    // The main class of a Quarkus fast-jar (what quarkus-run.jar's manifest names), run by OrphanGuard.
+    private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    // The services' health checks, config and ports answer here only; nothing is reachable from other machines.
+    static final String HOST = "127.0.0.1";
+
+    private final Options options;
+    private final DataDir dataDir;
+    private final Postgres postgres;
+    private final KafkaBroker kafka;
+    private final MailServer mail;
+    private final Map<App, AppProcess> apps;
+
+    AppCommand(
+            Options options,
+            DataDir dataDir,
+            Postgres postgres,
+            KafkaBroker kafka,
+            MailServer mail,
+            Map<App, AppProcess> apps) {
+        this.options = options;
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.mail = mail;
+        this.apps = apps;
+    }
+
+    /**
+     * The JVM of one application: the production profile, configured the standard Quarkus way (system properties, which
+     * outrank application.properties) and, for secrets and the services' own {@code ${…}} placeholders, the
+     * environment.
+     */
+    ProcessBuilder of(App app, int port, int managementPort) {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions(app));
+        command.addAll(List.of(
+                dataDir.marker(),
+                "-Dkontor.local.app=" + app.module(),
+                "-Dquarkus.http.host=" + HOST,
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=" + HOST,
+                "-Dquarkus.management.port=" + managementPort,
+                // Logs are files here, read by people: plain text rather than the production JSON.
+                "-Dquarkus.log.console.json.enabled=false",
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers()));
+        ProcessBuilder builder = new ProcessBuilder();
+        Map<String, String> env = builder.environment();
+        // glibc gives every thread that allocates its own 64 MB malloc arena; two keep native memory (Netty, Kafka,
+        // the JIT) from growing with the thread count.
+        env.put("MALLOC_ARENA_MAX", "2");
+        env.put("KONTOR_JWT_ISSUER", DevJwt.ISSUER);
+        env.put("KONTOR_JWT_PUBLIC_KEY_LOCATION", dataDir.jwtPublicKey().toString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // The same keys the cluster's ConfigMap and KafkaUser Secret set; the application logs in as itself (its module
+        // is its Kafka principal), without TLS on loopback.
+        env.put("KAFKA_SECURITY_PROTOCOL", kafka.clientProperties(app.module()).get("security.protocol"));
+        env.put("KAFKA_SASL_JAAS_CONFIG", kafka.jaasConfig(app.module()));
+        // Outgoing mail goes to the launcher's mail server, where a person reads it over IMAP (see the banner).
+        env.putAll(MailServer.environment(mail.smtpPort(), mail.imapPort()));
+        if (app.isService()) {
+            // The business calendar; the gateway's rate limits, circuit breakers and dev tokens keep the real time.
+            command.add("-Dkontor.clock.shift-file=" + dataDir.clockShiftFile());
+        }
+        if (app == App.PROCESSES) {
+            // A shift of the calendar shows stuck cases within seconds here, not at the cluster's five-minute watch.
+            command.add("-Dkontor.process.sla-check-every=5s");
+        }
+        app.database().ifPresent(database -> {
+            String url = postgres.jdbcUrl(database);
+            command.add("-Dquarkus.datasource.jdbc.url=" + url);
+            command.add("-Dquarkus.datasource.username=" + postgres.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            env.put("KONTOR_DB_URL", url);
+            env.put("KONTOR_DB_USER", postgres.username());
+            env.put("KONTOR_DB_PASSWORD", postgres.password());
+        });
+        if (app == App.GATEWAY) {
+            for (App service : App.values()) {
+                if (service.isService()) {
+                    String url = gatewayTarget(service);
+                    command.add("-Dkontor.gateway.services." + service.key() + ".url=" + url);
+                    env.put(
+                            "KONTOR_GATEWAY_SERVICES_"
+                                    + service.key().toUpperCase(Locale.ROOT).replace('-', '_')
+                                    + "_URL",
+                            url);
+                }
+            }
+        }
+        // Last, so that they win over the launcher's own settings.
+        apps.get(app).systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of(
+                "-cp",
+                dataDir.bin() + File.pathSeparator + app.runJar(options.repoRoot()),
+                OrphanGuard.class.getName(),
+                QUARKUS_MAIN));
+        return builder.command(command).directory(dataDir.root().toFile());
+    }
+
+    /**
+     * Memory flags of every application's JVM (#23). {@code -Xmx} alone let the heap be committed up to the maximum and
+     * stay there: a small initial heap and the free ratios make the serial collector grow it only as far as the live
+     * data needs and give it back after a peak; the code cache and thread stacks are sized for a service, not for a
+     * server that JITs everything; the worker pool is bounded for a 2-core machine running nine JVMs.
+     */
+    static List<String> jvmOptions(App app) {
+        return List.of(
+                "-Xms16m",
+                "-Xmx" + app.heapMegabytes() + "m",
+                // One collector thread and no G1 regions: less memory for small heaps on a laptop running nine JVMs.
+                "-XX:+UseSerialGC",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30",
+                "-XX:ReservedCodeCacheSize=48m",
+                "-Xss512k",
+                "-Dquarkus.thread-pool.max-threads=32",
+                "-Dquarkus.vertx.worker-pool-size=16");
+    }
+
+    // A service left out (Options.apps) still needs an address in the gateway's production config: a closed port, so
+    // its paths answer with an error rather than the gateway failing to start.
+    private String gatewayTarget(App service) {
+        AppProcess process = apps.get(service);
+        return process != null ? process.url() : "http://" + HOST + ":9";
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

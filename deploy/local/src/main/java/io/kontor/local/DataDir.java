@@ -1,0 +1,154 @@
+package io.kontor.local;
+
+import io.kontor.devinfra.DevJwt;
+import io.kontor.devinfra.KafkaBroker;
+import io.kontor.devinfra.OrphanGuard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The launcher's data folder: where each part keeps its files, and the lock that keeps a second launcher off it.
+ * Cleaning ({@code --clean}) deletes only what the launcher itself writes there.
+ */
+final class DataDir {
+
+    private final Path root;
+    private FileChannel lockFile;
+    private FileLock lock;
+
+    DataDir(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Marks every JVM the launcher starts, so that a later launcher finds and stops leftovers of this one. */
+    String marker() {
+        return "-Dkontor.local.data=" + root;
+    }
+
+    Path kafka() {
+        return root.resolve("kafka");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+
+    Path bin() {
+        return root.resolve("bin");
+    }
+
+    Path jwtPublicKey() {
+        return root.resolve("jwt").resolve("dev-public.pem");
+    }
+
+    Path pidFile(App app) {
+        return root.resolve("pids").resolve(app.module() + ".pid");
+    }
+
+    Path adminTokenFile() {
+        return root.resolve("admin-token");
+    }
+
+    Path clockShiftFile() {
+        return root.resolve("clock-shift");
+    }
+
+    void prepare(boolean clean) throws IOException {
+        Files.createDirectories(root);
+        lockDataDir();
+        // Leftovers of a launcher that died without stopping its children hold ports and the broker's storage lock.
+        for (App app : App.values()) {
+            AppProcess.stopLeftover(pidFile(app), marker());
+        }
+        if (Files.exists(kafka().resolve("server.properties"))) {
+            try {
+                KafkaBroker.attach(kafka()).kill();
+            } catch (RuntimeException e) {
+                // No broker of ours there any more; KafkaBroker.start also checks before it starts.
+            }
+        }
+        if (clean) {
+            // Only what the launcher itself writes: --data may name a folder that holds other things too.
+            // PostgreSQL cleans its own data (Postgres.start with clean), the unpacked binaries are kept.
+            for (String entry :
+                    List.of("kafka", "logs", "pids", "bin", "jwt", "admin-token", "postgres.log", "clock-shift")) {
+                deleteRecursively(root.resolve(entry));
+            }
+        }
+        Files.createDirectories(logs());
+        Files.createDirectories(jwtPublicKey().getParent());
+        Files.writeString(
+                jwtPublicKey(),
+                DevJwt.publicKeyPem(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        installOrphanGuard();
+    }
+
+    private void lockDataDir() throws IOException {
+        lockFile = FileChannel.open(root.resolve("launcher.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockFile.close();
+            lockFile = null;
+            throw new LaunchFailure("Another Kontor launcher is running on " + root
+                    + ". Stop it first, or give this one other data with --data <dir>.");
+        }
+    }
+
+    void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockFile != null) {
+                lockFile.close();
+            }
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+    }
+
+    // Copies the one class file of OrphanGuard out of dev-infra, see there.
+    private void installOrphanGuard() throws IOException {
+        String resource = OrphanGuard.class.getName().replace('.', '/') + ".class";
+        Path target = bin().resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = OrphanGuard.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new LaunchFailure("Class file " + resource + " is missing from the launcher");
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+    }
+}
