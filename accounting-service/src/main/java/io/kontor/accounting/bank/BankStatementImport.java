@@ -3,8 +3,10 @@ package io.kontor.accounting.bank;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.payment.BookedPayment;
+import io.kontor.accounting.payment.CollectivePayments;
 import io.kontor.accounting.payment.InvoiceNumberInText;
 import io.kontor.accounting.payment.Payment;
+import io.kontor.accounting.payment.PaymentReversals;
 import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
@@ -50,6 +52,12 @@ public class BankStatementImport {
 
     @Inject
     Payments payments;
+
+    @Inject
+    CollectivePayments collective;
+
+    @Inject
+    PaymentReversals reversals;
 
     @Inject
     BusinessCalendar calendar;
@@ -348,7 +356,7 @@ public class BankStatementImport {
      * ({@code allocations}, §366 BGB).
      */
     @Transactional
-    public Matched assign(UUID entryId, String invoiceNumber, List<Payments.Designation> allocations) {
+    public Matched assign(UUID entryId, String invoiceNumber, List<CollectivePayments.Designation> allocations) {
         BankEntry entry = BankEntry.findById(entryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
             throw new NotFoundProblem("clearing entry", entryId);
@@ -367,7 +375,7 @@ public class BankStatementImport {
                 entry.id,
                 null);
         if (allocations != null && !allocations.isEmpty()) {
-            Payments.CollectiveBooking booking = payments.bookCollective(null, allocations, received);
+            CollectivePayments.CollectiveBooking booking = collective.bookCollective(null, allocations, received);
             return collectiveMatched(entry, PaymentMatcher.MatchedBy.BY_HAND, booking);
         }
         if (invoiceNumber == null) {
@@ -430,7 +438,7 @@ public class BankStatementImport {
                     entry.paymentId,
                     Payment.Source.REVERSAL);
             for (Payment payment : booked) {
-                payments.reverse(payment.id, "reversal of bank entry " + entry.id + ": " + reason);
+                reversals.reverse(payment.id, "reversal of bank entry " + entry.id + ": " + reason);
             }
         }
         entry.reopened(reason);
@@ -449,12 +457,12 @@ public class BankStatementImport {
                 entry.id,
                 null);
         if (decision.by() == PaymentMatcher.MatchedBy.INVOICE_NUMBERS) {
-            List<Payments.Designation> designations = decision.invoices().stream()
-                    .map(candidate -> new Payments.Designation(candidate.invoiceNumber(), null))
+            List<CollectivePayments.Designation> designations = decision.invoices().stream()
+                    .map(candidate -> new CollectivePayments.Designation(candidate.invoiceNumber(), null))
                     .toList();
             // The collective booking reads the customer's other open invoices from the table (§366 (2) BGB).
             entityManager.flush();
-            return collectiveMatched(entry, decision.by(), payments.bookCollective(null, designations, received));
+            return collectiveMatched(entry, decision.by(), collective.bookCollective(null, designations, received));
         }
         BookedPayment booked = payments.book(decision.invoice().invoiceId(), received);
         entry.matched(
@@ -511,7 +519,7 @@ public class BankStatementImport {
     }
 
     private static Matched collectiveMatched(
-            BankEntry entry, PaymentMatcher.MatchedBy by, Payments.CollectiveBooking booking) {
+            BankEntry entry, PaymentMatcher.MatchedBy by, CollectivePayments.CollectiveBooking booking) {
         BookedPayment first = booking.parts().isEmpty() ? null : booking.parts().get(0);
         entry.matched(
                 by,

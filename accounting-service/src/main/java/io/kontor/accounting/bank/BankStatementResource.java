@@ -1,6 +1,6 @@
 package io.kontor.accounting.bank;
 
-import io.kontor.accounting.payment.Payments;
+import io.kontor.accounting.payment.CollectivePayments;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
@@ -78,10 +78,10 @@ public class BankStatementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public BankStatementImport.Matched assign(
             @PathParam("entryId") UUID entryId, @NotNull @Valid Assignment assignment) {
-        List<Payments.Designation> allocations = assignment.allocations() == null
+        List<CollectivePayments.Designation> allocations = assignment.allocations() == null
                 ? List.of()
                 : assignment.allocations().stream()
-                        .map(a -> new Payments.Designation(a.invoiceNumber(), a.amount()))
+                        .map(a -> new CollectivePayments.Designation(a.invoiceNumber(), a.amount()))
                         .toList();
         return statements.assign(entryId, assignment.invoiceNumber(), allocations);
     }

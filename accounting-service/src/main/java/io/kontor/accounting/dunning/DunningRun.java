@@ -1,7 +1,7 @@
 package io.kontor.accounting.dunning;
 
 import io.kontor.accounting.invoice.Invoice;
-import io.kontor.accounting.payment.Payments;
+import io.kontor.accounting.payment.CustomerCredits;
 import io.kontor.platform.events.accounting.DunningNoticeIssued;
 import io.kontor.platform.events.accounting.InvoiceOverdue;
 import io.kontor.platform.events.sales.CustomerType;
@@ -9,7 +9,6 @@ import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -53,7 +52,7 @@ public class DunningRun {
     EntityManager entityManager;
 
     @Inject
-    Payments payments;
+    CustomerCredits credits;
 
     /** What one run did. */
     public record Result(LocalDate asOf, int overdue, List<Notice> notices) {}
@@ -155,7 +154,7 @@ public class DunningRun {
         }
         // The customer's credit is money of theirs we hold: set off first (§387 BGB), dun only for what then remains.
         if (customerHasCredit) {
-            payments.setOff(invoice, asOf);
+            credits.setOff(invoice, asOf);
             if (!invoice.status.isReceivable()) {
                 return Optional.empty();
             }
@@ -221,83 +220,5 @@ public class DunningRun {
                 interest,
                 notice.openPrincipal,
                 notice.totalOwed));
-    }
-
-    /**
-     * Before a payment is allocated: notices issued after its value date are unwound (the money had arrived; their fee
-     * and interest are not owed, and the debtor was not in default for what was paid), then default interest is brought
-     * up to the value date, so that the payment pays what was owed on that day first (§367 BGB) and interest runs on
-     * only on what stays open (default ends with performance, §286 BGB).
-     */
-    void beforePayment(@Observes Payments.PaymentBooking booking) {
-        Invoice invoice = booking.invoice();
-        unwindNoticesAfter(invoice, booking.valueDate());
-        if (invoice.interestAccruedUntil == null || !booking.valueDate().isAfter(invoice.interestAccruedUntil)) {
-            return;
-        }
-        DunningLadder ladder = DunningLadder.of(config);
-        BigDecimal interest = DefaultInterest.on(
-                invoice.openAmount(),
-                invoice.interestAccruedUntil,
-                booking.valueDate(),
-                ladder.pointsAboveBaseRate(invoice.buyer.type),
-                BaseRateTable.parse(config.baseRates()));
-        invoice.chargeInterest(interest, booking.valueDate());
-    }
-
-    private void unwindNoticesAfter(Invoice invoice, LocalDate valueDate) {
-        if (invoice.dunningLevel == 0) {
-            return;
-        }
-        List<DunningNotice> notices =
-                DunningNotice.list("invoiceId = ?1 and unwoundOn is null order by level", invoice.id);
-        List<DunningNotice> late = notices.stream()
-                .filter(notice -> notice.issuedOn.isAfter(valueDate))
-                .toList();
-        if (late.isEmpty()) {
-            return;
-        }
-        BigDecimal fees = BigDecimal.ZERO.setScale(2);
-        BigDecimal interest = BigDecimal.ZERO.setScale(2);
-        for (DunningNotice notice : late) {
-            fees = fees.add(notice.fee);
-            interest = interest.add(notice.interest);
-            notice.unwoundOn = calendar.today();
-        }
-        invoice.feesCharged = invoice.feesCharged.subtract(fees);
-        invoice.interestCharged = invoice.interestCharged.subtract(interest);
-        // What was paid of the unwound fee or interest by a booking in between was not owed: it counts on the
-        // principal.
-        BigDecimal feesOverpaid = invoice.feesPaid.subtract(invoice.feesCharged).max(BigDecimal.ZERO);
-        BigDecimal interestOverpaid =
-                invoice.interestPaid.subtract(invoice.interestCharged).max(BigDecimal.ZERO);
-        invoice.feesPaid = invoice.feesPaid.subtract(feesOverpaid);
-        invoice.interestPaid = invoice.interestPaid.subtract(interestOverpaid);
-        invoice.paidAmount = invoice.paidAmount.add(feesOverpaid).add(interestOverpaid);
-        DunningNotice earliestLate = late.get(0);
-        List<DunningNotice> kept = notices.stream()
-                .filter(notice -> !notice.issuedOn.isAfter(valueDate))
-                .toList();
-        if (kept.isEmpty()) {
-            invoice.dunningLevel = 0;
-            invoice.lastDunningOn = null;
-            invoice.defaultSince = null;
-            invoice.interestAccruedUntil = null;
-        } else {
-            DunningNotice last = kept.get(kept.size() - 1);
-            invoice.dunningLevel = last.level;
-            invoice.lastDunningOn = last.issuedOn;
-            invoice.interestAccruedUntil = earliestLate.interestFrom != null
-                    ? earliestLate.interestFrom
-                    : last.level == 1 && last.payBy != null ? last.payBy : last.issuedOn;
-        }
-        LOG.infof(
-                "payment of value date %s on %s: notices %s unwound (%s fees, %s interest not owed), level now %d",
-                valueDate,
-                invoice.invoiceNumber,
-                late.stream().map(notice -> notice.level).toList(),
-                fees,
-                interest,
-                invoice.dunningLevel);
     }
 }

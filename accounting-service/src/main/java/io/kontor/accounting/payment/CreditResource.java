@@ -31,7 +31,7 @@ import java.util.UUID;
 public class CreditResource {
 
     @Inject
-    Payments payments;
+    CustomerCredits credits;
 
     @Inject
     BusinessCalendar calendar;
@@ -70,7 +70,7 @@ public class CreditResource {
     @Path("/set-off")
     public SetOffView setOff(@PathParam("customerId") UUID customerId) {
         requireCustomer(customerId);
-        List<BookedPayment> setOffs = payments.setOffAgainstDueInvoices(customerId, calendar.today());
+        List<BookedPayment> setOffs = credits.setOffAgainstDueInvoices(customerId, calendar.today());
         return new SetOffView(customerId, setOffs, CustomerCredit.totalOf(customerId));
     }
 
@@ -79,7 +79,7 @@ public class CreditResource {
     @Path("/refund")
     public CreditView refund(@PathParam("customerId") UUID customerId, @NotNull @Valid RefundRequest request) {
         requireCustomer(customerId);
-        payments.refund(customerId, request.amount(), "EUR", request.reference());
+        credits.refund(customerId, request.amount(), "EUR", request.reference());
         return credit(customerId);
     }
 

@@ -37,6 +37,12 @@ public class PaymentResource {
     @Inject
     Payments payments;
 
+    @Inject
+    CollectivePayments collective;
+
+    @Inject
+    PaymentReversals reversals;
+
     @POST
     @IdempotentCreate
     public Response bookPayment(@NotNull @Valid PaymentRequest request) {
@@ -83,17 +89,17 @@ public class PaymentResource {
     @Path("/collective")
     @IdempotentCreate
     public Response bookCollective(@NotNull @Valid CollectivePaymentRequest request) {
-        List<Payments.Designation> designations;
+        List<CollectivePayments.Designation> designations;
         if (request.allocations() != null && !request.allocations().isEmpty()) {
             designations = request.allocations().stream()
-                    .map(a -> new Payments.Designation(a.invoiceNumber(), a.amount()))
+                    .map(a -> new CollectivePayments.Designation(a.invoiceNumber(), a.amount()))
                     .toList();
         } else {
             designations = InvoiceNumberInText.in(request.reference()).stream()
-                    .map(number -> new Payments.Designation(number, null))
+                    .map(number -> new CollectivePayments.Designation(number, null))
                     .toList();
         }
-        Payments.CollectiveBooking booking = payments.bookCollective(
+        CollectivePayments.CollectiveBooking booking = collective.bookCollective(
                 request.customerId(),
                 designations,
                 new Payments.Received(
@@ -111,7 +117,7 @@ public class PaymentResource {
     @POST
     @Path("/{id}/reverse")
     public BookedPayment reversePayment(@PathParam("id") UUID id, @NotNull @Valid Reversal reversal) {
-        return payments.reverse(id, reversal.reason());
+        return reversals.reverse(id, reversal.reason());
     }
 
     @GET
