@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
+import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
 import io.kontor.process.monitor.ProcessDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jboss.jandex.DotName;
@@ -148,6 +150,16 @@ class ProcessMapTest {
                 }
             });
         }
+        // The platform constructs the answer to a data-subject request on behalf of each service that switches the
+        // answering on (platform/README.md): those services are its producers.
+        producers.put(
+                DataSubjectRequestAnswered.TYPE,
+                services().stream()
+                        .filter(service -> "answer"
+                                .equals(properties(REPO.resolve(service)
+                                                .resolve("src/main/resources/application.properties"))
+                                        .getProperty("kontor.privacy.requests")))
+                        .collect(Collectors.joining(",")));
         Map<String, Catalogue.Entry> entries = new TreeMap<>();
         events.forEach((type, c) -> entries.put(
                 type,
