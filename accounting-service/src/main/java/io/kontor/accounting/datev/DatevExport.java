@@ -1,6 +1,8 @@
 package io.kontor.accounting.datev;
 
 import io.kontor.accounting.AccountingConfig;
+import io.kontor.accounting.credit.CreditNoteDocuments;
+import io.kontor.accounting.credit.PartialCredit;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
@@ -55,6 +57,9 @@ public class DatevExport {
 
     @Inject
     GrantedSkonti skonti;
+
+    @Inject
+    CreditNoteDocuments creditNotes;
 
     @Inject
     PayablesBookings payables;
@@ -118,6 +123,11 @@ public class DatevExport {
         for (Invoice invoice : Invoice.<Invoice>list(
                 "cancelledOn between ?1 and ?2 order by creditNoteNumber", period.from(), period.to())) {
             bookings.addAll(revenue(invoice, period, true));
+        }
+        for (PartialCredit credit : PartialCredit.<PartialCredit>list(
+                "issuedOn between ?1 and ?2 order by number", period.from(), period.to())) {
+            // Like a cancellation, for what it credits (§17 (1) UStG corrects revenue and VAT in its own period).
+            bookings.addAll(revenue(credit.asDocument(Invoice.findById(credit.invoiceId)), period, true));
         }
         for (Payment payment : Payment.<Payment>list(
                 "valueDate between ?1 and ?2 order by bookedAt, id", period.from(), period.to())) {
@@ -193,6 +203,13 @@ public class DatevExport {
                     InvoiceStatus.DRAFT)) {
                 InvoiceDocuments.Stored pdf = documents.stored(invoice, InvoiceDocuments.Kind.PDF);
                 zip.putNextEntry(new ZipEntry(documentPath(invoice)));
+                zip.write(pdf.content());
+                zip.closeEntry();
+            }
+            for (PartialCredit credit : PartialCredit.<PartialCredit>list(
+                    "issuedOn between ?1 and ?2 order by number", period.from(), period.to())) {
+                InvoiceDocuments.Stored pdf = creditNotes.stored(credit, CreditNoteDocuments.Kind.PDF);
+                zip.putNextEntry(new ZipEntry(documentPath(credit.asDocument(null))));
                 zip.write(pdf.content());
                 zip.closeEntry();
             }

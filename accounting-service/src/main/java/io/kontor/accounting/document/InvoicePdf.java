@@ -69,10 +69,27 @@ public final class InvoicePdf {
         if (invoice.creditNoteNumber == null) {
             throw new IllegalStateException("invoice " + invoice.invoiceNumber + " is not cancelled");
         }
-        return render(invoice, seller, true);
+        return render(invoice, seller, true, false);
+    }
+
+    /**
+     * A partial credit note (Rechnungskorrektur, §17 (1) UStG: the price was reduced afterwards), shaped as an invoice
+     * by {@code credit.PartialCredit#asDocument}: its own number from the credit-note range and its own date, the
+     * invoice it corrects named with number and date (§14 (4) UStG, §31 (5) UStDV), the lines and amounts credited,
+     * negated.
+     */
+    public static byte[] partialCredit(Invoice creditNote, SellerConfig seller) {
+        if (creditNote.creditNoteNumber == null) {
+            throw new IllegalStateException("a credit note needs its number");
+        }
+        return render(creditNote, seller, true, true);
     }
 
     private static byte[] render(Invoice invoice, SellerConfig seller, boolean credit) {
+        return render(invoice, seller, credit, false);
+    }
+
+    private static byte[] render(Invoice invoice, SellerConfig seller, boolean credit, boolean partial) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft is not an invoice yet");
         }
@@ -81,7 +98,10 @@ public final class InvoicePdf {
         PdfWriter writer = PdfWriter.getInstance(document, out);
         // PDF/A-1b, which Mustang turns into the PDF/A-3 of ZUGFeRD by embedding the XML (ISO 19005).
         writer.setPDFXConformance(PdfWriter.PDFA1B);
-        document.addTitle(credit ? "Stornorechnung " + invoice.creditNoteNumber : "Rechnung " + invoice.invoiceNumber);
+        document.addTitle(
+                partial
+                        ? "Gutschrift " + invoice.creditNoteNumber
+                        : credit ? "Stornorechnung " + invoice.creditNoteNumber : "Rechnung " + invoice.invoiceNumber);
         document.addCreator("Kontor");
         writer.createXmpMetadata();
         document.open();
@@ -101,7 +121,10 @@ public final class InvoicePdf {
         }
         document.add(new Paragraph(" ", NORMAL));
         if (credit) {
-            document.add(new Paragraph("Stornorechnung (Gutschrift) " + invoice.creditNoteNumber, TITLE));
+            document.add(new Paragraph(
+                    (partial ? "Rechnungskorrektur (Gutschrift) " : "Stornorechnung (Gutschrift) ")
+                            + invoice.creditNoteNumber,
+                    TITLE));
             document.add(new Paragraph(
                     "Datum: " + german(invoice.cancelledOn) + "   zur Rechnung " + invoice.invoiceNumber + " vom "
                             + german(invoice.issueDate) + "   " + serviceDate(invoice) + "   Kundennummer: "
@@ -126,7 +149,13 @@ public final class InvoicePdf {
         if (!credit) {
             AcceptedOffer.termsNotice(invoice.offerId).ifPresent(notice -> document.add(new Paragraph(notice, NORMAL)));
         }
-        if (credit) {
+        if (partial) {
+            document.add(new Paragraph(
+                    "Hiermit korrigieren wir die Rechnung " + invoice.invoiceNumber + " vom "
+                            + german(invoice.issueDate) + " teilweise und schreiben Ihnen gut:"
+                            + (invoice.cancellationReason == null ? "" : " Grund: " + invoice.cancellationReason),
+                    BOLD));
+        } else if (credit) {
             document.add(new Paragraph(
                     "Hiermit stornieren wir die Rechnung " + invoice.invoiceNumber + " vom " + german(invoice.issueDate)
                             + " vollständig."
@@ -261,15 +290,19 @@ public final class InvoicePdf {
         }
 
         document.add(new Paragraph(
-                credit
-                        ? "Der Betrag wird mit der Rechnung " + invoice.invoiceNumber + " verrechnet; sie ist damit"
-                                + " nicht mehr zu zahlen."
-                        : (invoice.skonto() == null ? "Zahlbar ohne Abzug" : "Zahlbar") + " innerhalb von "
-                                + invoice.paymentTermDays + " Tagen, bis zum " + german(invoice.dueDate)
-                                + ", unter Angabe der Rechnungsnummer " + invoice.invoiceNumber + "."
-                                + (invoice.skonto() == null
-                                        ? ""
-                                        : " " + invoice.skonto().sentence(invoice) + "."),
+                partial
+                        ? "Der Betrag wird mit der Rechnung " + invoice.invoiceNumber + " verrechnet, soweit sie noch"
+                                + " offen ist; was Sie darauf schon bezahlt haben, erstatten wir Ihnen oder verrechnen"
+                                + " es mit Ihrer nächsten fälligen Rechnung."
+                        : credit
+                                ? "Der Betrag wird mit der Rechnung " + invoice.invoiceNumber + " verrechnet; sie ist"
+                                        + " damit nicht mehr zu zahlen."
+                                : (invoice.skonto() == null ? "Zahlbar ohne Abzug" : "Zahlbar") + " innerhalb von "
+                                        + invoice.paymentTermDays + " Tagen, bis zum " + german(invoice.dueDate)
+                                        + ", unter Angabe der Rechnungsnummer " + invoice.invoiceNumber + "."
+                                        + (invoice.skonto() == null
+                                                ? ""
+                                                : " " + invoice.skonto().sentence(invoice) + "."),
                 NORMAL));
         document.add(new Paragraph(
                 "Bankverbindung: " + seller.bankName() + ", IBAN " + seller.iban() + ", BIC " + seller.bic(), NORMAL));

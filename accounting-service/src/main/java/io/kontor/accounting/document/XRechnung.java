@@ -59,10 +59,26 @@ public final class XRechnung {
         if (invoice.creditNoteNumber == null) {
             throw new IllegalStateException("invoice " + invoice.invoiceNumber + " is not cancelled");
         }
-        return render(invoice, seller, profile, true);
+        return render(invoice, seller, profile, true, false);
+    }
+
+    /**
+     * A partial credit note (shaped as an invoice by {@code credit.PartialCredit#asDocument}) as a credit note of type
+     * 381 with BG-3 naming the invoice it corrects (BT-25, BT-26), the lines and amounts credited, positive.
+     */
+    public static String partialCredit(Invoice creditNote, SellerConfig seller, String profile) {
+        if (creditNote.creditNoteNumber == null) {
+            throw new IllegalStateException("a credit note needs its number");
+        }
+        return render(creditNote, seller, profile, true, true);
     }
 
     private static String render(Invoice invoice, SellerConfig seller, String profile, boolean credit) {
+        return render(invoice, seller, profile, credit, false);
+    }
+
+    private static String render(
+            Invoice invoice, SellerConfig seller, String profile, boolean credit, boolean partial) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft has no XRechnung");
         }
@@ -106,8 +122,10 @@ public final class XRechnung {
             document.setCreditNote()
                     .setInvoiceReferencedDocumentID(invoice.invoiceNumber)
                     .setInvoiceReferencedIssueDate(date(invoice.issueDate));
-            document.addNote("Stornorechnung zur Rechnung " + invoice.invoiceNumber + " vom " + invoice.issueDate
-                    + (invoice.cancellationReason == null ? "" : ": " + invoice.cancellationReason));
+            document.addNote(
+                    (partial ? "Rechnungskorrektur (Teilgutschrift) zur Rechnung " : "Stornorechnung zur Rechnung ")
+                            + invoice.invoiceNumber + " vom " + invoice.issueDate
+                            + (invoice.cancellationReason == null ? "" : ": " + invoice.cancellationReason));
         }
         for (String note : InvoicePdf.legalNotes(invoice)) {
             document.addNote(note);

@@ -60,6 +60,11 @@ public class Invoice extends PanacheEntityBase {
     public BigDecimal grossTotal;
     /** Principal paid, i.e. the part of {@link #grossTotal} settled; fees and interest are counted apart. */
     public BigDecimal paidAmount;
+    /**
+     * Principal taken off by partial credit notes (§17 (1) UStG: the price was reduced); what a credit note gave beyond
+     * what was still open went to the customer's credit instead (see {@code credit.PartialCredits}).
+     */
+    public BigDecimal creditedAmount;
     /** Dunning fees charged (§288 (5) flat fee and level fees); costs in the sense of §367 BGB. */
     public BigDecimal feesCharged;
 
@@ -176,6 +181,7 @@ public class Invoice extends PanacheEntityBase {
         invoice.vatTotal = totals.vatTotal();
         invoice.grossTotal = totals.grossTotal();
         invoice.paidAmount = BigDecimal.ZERO.setScale(2);
+        invoice.creditedAmount = BigDecimal.ZERO.setScale(2);
         invoice.feesCharged = BigDecimal.ZERO.setScale(2);
         invoice.feesPaid = BigDecimal.ZERO.setScale(2);
         invoice.interestCharged = BigDecimal.ZERO.setScale(2);
@@ -357,6 +363,11 @@ public class Invoice extends PanacheEntityBase {
             throw new ConflictProblem("invoice " + (invoiceNumber == null ? id : invoiceNumber) + " is " + status
                     + "; only an ISSUED invoice without payments can be cancelled");
         }
+        if (credited().signum() != 0) {
+            // A cancellation reverses the whole invoice: with a partial credit it would credit that part twice.
+            throw new ConflictProblem("invoice " + invoiceNumber + " was partly credited (" + credited()
+                    + "); credit the rest by a partial credit note instead of cancelling it");
+        }
     }
 
     /** Refuses any change once issued: an issued invoice is corrected by a credit note, never edited (GoBD). */
@@ -464,7 +475,32 @@ public class Invoice extends PanacheEntityBase {
 
     /** The principal still owed: gross total less what was paid on it. */
     public BigDecimal openAmount() {
-        return status.isReceivable() ? grossTotal.subtract(paidAmount) : BigDecimal.ZERO.setScale(2);
+        return status.isReceivable()
+                ? grossTotal.subtract(paidAmount).subtract(credited())
+                : BigDecimal.ZERO.setScale(2);
+    }
+
+    /** What partial credit notes took off the principal (zero when none). */
+    public BigDecimal credited() {
+        return creditedAmount == null ? BigDecimal.ZERO.setScale(2) : creditedAmount;
+    }
+
+    /**
+     * Takes {@code amount} of a partial credit note off the principal still owed; the invoice is PAID once nothing is
+     * owed any more (it is settled, by payment and credit together).
+     */
+    public void creditAgainstOpen(BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        if (!status.isReceivable() || amount.signum() < 0 || amount.compareTo(openAmount()) > 0) {
+            throw new IllegalArgumentException("a credit of " + amount + " against " + status + " invoice "
+                    + invoiceNumber + " with " + openAmount() + " open");
+        }
+        creditedAmount = credited().add(amount);
+        if (openClaim().isSettled()) {
+            status = InvoiceStatus.PAID;
+        }
     }
 
     /** Everything still owed on this invoice, by the kinds of debt §367 BGB ranks. */

@@ -13,9 +13,10 @@ import java.util.UUID;
 
 /**
  * An invoice as the API shows it (API.md, accounting). {@code paidAmount} and {@code openAmount} are the principal (the
- * gross total) paid and still owed; dunning fees and default interest owed come apart, {@code totalOpen} is all.
- * {@code disputed} says whether dunning pauses for a dispute of the customer; {@code disputeReason} and
- * {@code disputedSince} describe the current dispute, or the last one when {@code disputeResolvedOn} is set.
+ * gross total) paid and still owed, {@code creditedAmount} what partial credit notes took off it; dunning fees and
+ * default interest owed come apart, {@code totalOpen} is all. {@code disputed} says whether dunning pauses for a
+ * dispute of the customer; {@code disputeReason} and {@code disputedSince} describe the current dispute, or the last
+ * one when {@code disputeResolvedOn} is set.
  */
 public record InvoiceView(
         UUID id,
@@ -37,6 +38,7 @@ public record InvoiceView(
         BigDecimal vatTotal,
         BigDecimal grossTotal,
         BigDecimal paidAmount,
+        BigDecimal creditedAmount,
         BigDecimal openAmount,
         BigDecimal feesOpen,
         BigDecimal interestOpen,
@@ -131,6 +133,7 @@ public record InvoiceView(
                 money(invoice.vatTotal),
                 money(invoice.grossTotal),
                 money(invoice.paidAmount),
+                money(invoice.credited()),
                 money(invoice.openAmount()),
                 money(open.fees()),
                 money(open.interest()),

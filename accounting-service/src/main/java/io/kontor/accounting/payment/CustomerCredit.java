@@ -22,7 +22,9 @@ public class CustomerCredit extends PanacheEntityBase {
         OVERPAYMENT,
         SET_OFF,
         REFUND,
-        REVERSAL
+        REVERSAL,
+        /** A partial credit note on an invoice paid beyond what was still open: owed back to the customer. */
+        CREDIT_NOTE
     }
 
     @Id
@@ -61,6 +63,16 @@ public class CustomerCredit extends PanacheEntityBase {
         credit.createdAt = now;
         credit.kind = kind;
         return credit;
+    }
+
+    /**
+     * The part of a partial credit note that exceeded what was still open on its (paid) invoice: money we owe back, set
+     * off against the next due invoice or refunded like any other credit. {@code paymentId} stays empty: no payment
+     * made it; the credit note's number is in the reason.
+     */
+    public static CustomerCredit fromCreditNote(
+            UUID customerId, BigDecimal amount, String currency, String reason, Instant now) {
+        return of(Kind.CREDIT_NOTE, customerId, amount, currency, null, reason, now);
     }
 
     /** The customer's credit in total (zero when none). */

@@ -256,6 +256,54 @@ class DatevExportTest {
         }
     }
 
+    /**
+     * A partial credit note (§17 (1) UStG: revenue and VAT are corrected in the period of the reduction) is booked like
+     * a cancellation of what it credits: the revenue account of its rate to the debtor, reversed, on its own date and
+     * number; its frozen PDF goes into the zip under its Beleglink.
+     */
+    @Test
+    void a_partial_credit_is_exported_as_the_reversed_booking_of_what_it_credits_with_its_pdf() throws IOException {
+        clock.set(Instant.parse("2033-05-03T09:00:00Z"));
+        String invoice = issue(
+                customer(CustomerType.BUSINESS, "DE", "DE811907980"),
+                line("Beratung", "1000.00", "19", "SERVICE", null));
+        clock.set(Instant.parse("2033-05-10T09:00:00Z"));
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> credit = asAccountant()
+                .body("{\"reason\":\"Preisminderung\",\"amounts\":[{\"vatRate\":19,\"netAmount\":100.00}]}")
+                .post(API + "/invoices/" + invoice + "/credits")
+                .then()
+                .statusCode(201)
+                .extract();
+        String creditNumber = credit.path("creditNoteNumber");
+        String creditId = credit.path("id");
+
+        String text = new String(
+                asAccountant()
+                        .get(API + "/datev/buchungsstapel?from=2033-05-01&to=2033-05-31&chart=SKR03")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray(),
+                ANSI);
+        List<List<String>> rows = java.util.Arrays.stream(text.split("\r\n"))
+                .map(DatevExportTest::fields)
+                .filter(row -> row.size() > 10 && row.get(10).equals("\"" + creditNumber + "\""))
+                .toList();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).subList(0, 10))
+                .containsExactly("119,00", "\"S\"", "\"EUR\"", "", "", "", "10000", "8400", "", "1005");
+        assertThat(rows.get(0).get(13)).isEqualTo("\"Storno " + number(invoice) + " Kunde DE\"");
+        assertThat(rows.get(0).get(117)).isEqualTo("\"1\"");
+
+        Map<String, byte[]> entries = unzip(asAccountant()
+                .get(API + "/datev/export?from=2033-05-01&to=2033-05-31")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        assertThat(entries).containsKey("Belege/" + creditId.toUpperCase() + ".pdf");
+    }
+
     @Test
     void a_period_across_the_fiscal_year_or_an_unknown_chart_is_a_400_naming_the_field() {
         asAccountant()
