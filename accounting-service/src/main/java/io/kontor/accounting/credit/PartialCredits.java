@@ -6,7 +6,7 @@ import io.kontor.accounting.invoice.InvoiceNumbers;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.invoice.InvoiceTotals;
 import io.kontor.accounting.payment.CustomerCredit;
-import io.kontor.accounting.payment.Payments;
+import io.kontor.accounting.payment.CustomerCredits;
 import io.kontor.platform.events.accounting.InvoiceCredited;
 import io.kontor.platform.events.accounting.InvoicePaid;
 import io.kontor.platform.events.sales.DocumentDiscount;
@@ -58,7 +58,7 @@ public class PartialCredits {
     CreditNoteDocuments documents;
 
     @Inject
-    Payments payments;
+    CustomerCredits customerCredits;
 
     @Inject
     EntityManager entityManager;
@@ -161,7 +161,7 @@ public class PartialCredits {
                 "invoice %s credited in part by %s: %s gross, %s off the open amount, %s to the customer's credit",
                 invoice.invoiceNumber, credit.number, credit.grossAmount, credit.againstOpen, credit.toCustomerCredit);
         if (credit.toCustomerCredit.signum() > 0) {
-            payments.setOffAgainstDueInvoices(invoice.customerId, today);
+            customerCredits.setOffAgainstDueInvoices(invoice.customerId, today);
         }
         return credit;
     }
