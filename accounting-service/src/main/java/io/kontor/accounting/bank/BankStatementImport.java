@@ -6,6 +6,7 @@ import io.kontor.accounting.payment.BookedPayment;
 import io.kontor.accounting.payment.InvoiceNumberInText;
 import io.kontor.accounting.payment.Payment;
 import io.kontor.accounting.payment.Payments;
+import io.kontor.platform.events.accounting.BankEntryCleared;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -50,6 +51,9 @@ public class BankStatementImport {
 
     @Inject
     Payments payments;
+
+    @Inject
+    ClearingList clearing;
 
     @Inject
     BusinessCalendar calendar;
@@ -291,6 +295,7 @@ public class BankStatementImport {
                 matched.add(book(entry, bankEntry, decision));
             } else {
                 bankEntry.unmatched(decision.reason());
+                clearing.waiting(bankEntry);
                 unmatched.add(unmatchedOf(bankEntry));
             }
             if (!entityManager.contains(bankEntry)) {
@@ -368,7 +373,9 @@ public class BankStatementImport {
                 null);
         if (allocations != null && !allocations.isEmpty()) {
             Payments.CollectiveBooking booking = payments.bookCollective(null, allocations, received);
-            return collectiveMatched(entry, PaymentMatcher.MatchedBy.BY_HAND, booking);
+            Matched assigned = collectiveMatched(entry, PaymentMatcher.MatchedBy.BY_HAND, booking);
+            clearing.cleared(entry, BankEntryCleared.ASSIGNED, assigned.invoiceNumber());
+            return assigned;
         }
         if (invoiceNumber == null) {
             throw new InvalidFieldProblem("invoiceNumber", "give the invoice number, or allocations");
@@ -383,6 +390,7 @@ public class BankStatementImport {
         }
         BookedPayment booked = payments.book(invoice.id, received);
         entry.matched(PaymentMatcher.MatchedBy.BY_HAND, invoice.id, invoice.invoiceNumber, booked.id());
+        clearing.cleared(entry, BankEntryCleared.ASSIGNED, invoice.invoiceNumber);
         return new Matched(
                 entry.id,
                 invoice.invoiceNumber,
@@ -405,6 +413,7 @@ public class BankStatementImport {
             throw new ConflictProblem("entry " + entryId + " is " + entry.status + ", not in the clearing list");
         }
         entry.notAPayment(note);
+        clearing.cleared(entry, BankEntryCleared.NOT_A_PAYMENT, null);
         LOG.infof("bank entry %s of %s marked not a customer payment: %s", entry.id, entry.amount, note);
         return unmatchedOf(entry);
     }
@@ -434,6 +443,7 @@ public class BankStatementImport {
             }
         }
         entry.reopened(reason);
+        clearing.waiting(entry);
         LOG.infof("bank entry %s reversed and back in clearing: %s", entry.id, reason);
         return unmatchedOf(entry);
     }
