@@ -320,6 +320,11 @@ class CommandsTest {
                         null),
                 call("processes rebuild", "POST", "/processes/monitoring/rebuild", null),
                 call("tasks list", "GET", "/processes/tasks?page=0&size=50", null),
+                call(
+                        "tasks list --status DONE --subject e-1",
+                        "GET",
+                        "/processes/tasks?status=DONE&subjectId=e-1&page=0&size=50",
+                        null),
                 call("tasks approve t-1 --comment ok", "POST", "/processes/tasks/t-1/approve", "{\"comment\":\"ok\"}"),
                 call(
                         "tasks reject t-1 --comment duplicate",

@@ -16,4 +16,10 @@ public interface ProcessConfig {
 
     /** How long a task may stay open before it is escalated to the process owner. */
     Duration taskDue();
+
+    /**
+     * Per act of a task (approvals by their act, other human steps: bank-entry-assignment, offer-legal-review,
+     * suspect-requirement-links): its own time before escalation, else {@link #taskDue()}.
+     */
+    Map<String, Duration> taskDueFor();
 }

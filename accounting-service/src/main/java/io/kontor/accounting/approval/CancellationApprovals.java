@@ -1,67 +1,65 @@
 package io.kontor.accounting.approval;
 
 import io.kontor.accounting.invoice.Invoice;
-import io.kontor.platform.events.accounting.ApprovalRequested;
-import io.kontor.platform.outbox.Outbox;
-import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.security.Roles;
-import io.kontor.platform.time.BusinessCalendar;
+import io.kontor.accounting.invoice.Invoicing;
+import io.kontor.platform.approval.ApprovalRequest;
+import io.kontor.platform.approval.Approvals;
+import io.kontor.platform.approval.ApprovedAct;
+import io.kontor.platform.approval.PendingAct;
+import io.kontor.platform.events.process.ApprovalDecided;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Four eyes for cancelling large invoices (issue #20): a cancellation whose gross total is above
- * {@code kontor.four-eyes.invoice-cancellation-above} is not done at once but waits, PENDING_APPROVAL, until a second
- * person approves it in process-service's task inbox. A credit note reverses revenue and VAT (§17 UStG); an internal
- * control system names such acts for a second person (GoBD Rz. 100 ff.).
+ * {@code kontor.approvals.invoice-cancellation.above} is not done at once but waits, PENDING_APPROVAL, until a second
+ * person approves it in process-service's task inbox (the platform's {@link Approvals}). A credit note reverses revenue
+ * and VAT (§17 UStG); an internal control system names such acts for a second person (GoBD Rz. 100 ff.).
  */
 @ApplicationScoped
-public class CancellationApprovals {
+public class CancellationApprovals implements ApprovedAct {
 
     public static final String ACT = "invoice-cancellation";
 
-    @ConfigProperty(name = "kontor.four-eyes.invoice-cancellation-above")
-    BigDecimal threshold;
+    @Inject
+    Approvals approvals;
 
     @Inject
-    Outbox outbox;
+    Invoicing invoicing;
 
-    @Inject
-    BusinessCalendar calendar;
+    @Override
+    public String act() {
+        return ACT;
+    }
 
     public boolean needed(Invoice invoice) {
-        return invoice.grossTotal != null && invoice.grossTotal.compareTo(threshold) > 0;
+        return approvals.needed(ACT, invoice.grossTotal);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public CancellationApproval request(Invoice invoice, String reason, String requestedBy) {
-        if (CancellationApproval.pendingFor(invoice.id) != null) {
-            throw new ConflictProblem(
-                    "the cancellation of invoice " + invoice.invoiceNumber + " already waits for approval");
-        }
-        CancellationApproval approval = new CancellationApproval();
-        approval.id = UUID.randomUUID();
-        approval.invoiceId = invoice.id;
-        approval.reason = reason;
-        approval.requestedBy = requestedBy;
-        approval.requestedAt = calendar.now();
-        approval.status = CancellationApproval.PENDING;
-        approval.persist();
-        outbox.publish(new ApprovalRequested(
-                approval.id,
+    public PendingAct request(Invoice invoice, String reason, String requestedBy) {
+        return approvals.request(new ApprovalRequest(
                 ACT,
-                invoice.id,
-                invoice.invoiceNumber,
+                "invoice",
+                invoice.id.toString(),
                 invoice.grossTotal,
                 invoice.currency,
+                "Cancel invoice " + invoice.invoiceNumber + " (" + invoice.grossTotal + " " + invoice.currency + ")"
+                        + (reason == null ? "" : ": " + reason),
+                "/api/v1/accounting/invoices/" + invoice.id,
                 reason,
-                Roles.ACCOUNTING,
-                requestedBy,
-                approval.requestedAt));
-        return approval;
+                requestedBy));
     }
+
+    /** Approved: the cancellation is done now, by credit note, with the reason given when it was asked for. */
+    @Override
+    public void approved(PendingAct act, ApprovalDecided decision) {
+        invoicing.cancel(UUID.fromString(act.subjectId()), act.parameters());
+    }
+
+    /** Rejected: the invoice stays as it is. */
+    @Override
+    public void rejected(PendingAct act, ApprovalDecided decision) {}
 }

@@ -8,6 +8,7 @@ import io.kontor.accounting.payment.InvoiceNumberInText;
 import io.kontor.accounting.payment.Payment;
 import io.kontor.accounting.payment.PaymentReversals;
 import io.kontor.accounting.payment.Payments;
+import io.kontor.platform.events.accounting.BankEntryCleared;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -58,6 +59,9 @@ public class BankStatementImport {
 
     @Inject
     PaymentReversals reversals;
+
+    @Inject
+    ClearingList clearing;
 
     @Inject
     BusinessCalendar calendar;
@@ -299,6 +303,7 @@ public class BankStatementImport {
                 matched.add(book(entry, bankEntry, decision));
             } else {
                 bankEntry.unmatched(decision.reason());
+                clearing.waiting(bankEntry);
                 unmatched.add(unmatchedOf(bankEntry));
             }
             if (!entityManager.contains(bankEntry)) {
@@ -376,7 +381,9 @@ public class BankStatementImport {
                 null);
         if (allocations != null && !allocations.isEmpty()) {
             CollectivePayments.CollectiveBooking booking = collective.bookCollective(null, allocations, received);
-            return collectiveMatched(entry, PaymentMatcher.MatchedBy.BY_HAND, booking);
+            Matched assigned = collectiveMatched(entry, PaymentMatcher.MatchedBy.BY_HAND, booking);
+            clearing.cleared(entry, BankEntryCleared.ASSIGNED, assigned.invoiceNumber());
+            return assigned;
         }
         if (invoiceNumber == null) {
             throw new InvalidFieldProblem("invoiceNumber", "give the invoice number, or allocations");
@@ -391,6 +398,7 @@ public class BankStatementImport {
         }
         BookedPayment booked = payments.book(invoice.id, received);
         entry.matched(PaymentMatcher.MatchedBy.BY_HAND, invoice.id, invoice.invoiceNumber, booked.id());
+        clearing.cleared(entry, BankEntryCleared.ASSIGNED, invoice.invoiceNumber);
         return new Matched(
                 entry.id,
                 invoice.invoiceNumber,
@@ -413,6 +421,7 @@ public class BankStatementImport {
             throw new ConflictProblem("entry " + entryId + " is " + entry.status + ", not in the clearing list");
         }
         entry.notAPayment(note);
+        clearing.cleared(entry, BankEntryCleared.NOT_A_PAYMENT, null);
         LOG.infof("bank entry %s of %s marked not a customer payment: %s", entry.id, entry.amount, note);
         return unmatchedOf(entry);
     }
@@ -442,6 +451,7 @@ public class BankStatementImport {
             }
         }
         entry.reopened(reason);
+        clearing.waiting(entry);
         LOG.infof("bank entry %s reversed and back in clearing: %s", entry.id, reason);
         return unmatchedOf(entry);
     }

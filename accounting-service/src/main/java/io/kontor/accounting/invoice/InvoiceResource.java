@@ -1,7 +1,6 @@
 package io.kontor.accounting.invoice;
 
 import io.kontor.accounting.AccountingConfig;
-import io.kontor.accounting.approval.CancellationApproval;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.mail.MailDelivery;
@@ -103,8 +102,9 @@ public class InvoiceResource {
         // Four eyes above the threshold: the cancellation waits for a second person (approval package).
         Invoice invoice = Invoice.findById(id);
         if (invoice != null && invoice.status == InvoiceStatus.ISSUED && cancellationApprovals.needed(invoice)) {
-            CancellationApproval approval = cancellationApprovals.request(invoice, reason, CallerId.of(identity));
-            return Response.accepted(new PendingCancellation(id, approval.id, approval.status))
+            io.kontor.platform.approval.PendingAct approval =
+                    cancellationApprovals.request(invoice, reason, CallerId.of(identity));
+            return Response.accepted(new PendingCancellation(id, approval.id(), approval.status()))
                     .build();
         }
         return Response.ok(view(invoicing.cancel(id, reason))).build();

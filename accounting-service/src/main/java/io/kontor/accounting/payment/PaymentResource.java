@@ -1,10 +1,14 @@
 package io.kontor.accounting.payment;
 
+import io.kontor.accounting.approval.ManualPaymentApprovals;
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.approval.PendingAct;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,10 +47,32 @@ public class PaymentResource {
     @Inject
     PaymentReversals reversals;
 
+    @Inject
+    ManualPaymentApprovals manualPaymentApprovals;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** A manual booking above the four-eyes threshold: waiting for a second person. */
+    public record PendingPayment(UUID invoiceId, UUID approvalId, String status) {}
+
     @POST
     @IdempotentCreate
     public Response bookPayment(@NotNull @Valid PaymentRequest request) {
         UUID invoiceId = invoiceNamedBy(request);
+        if (manualPaymentApprovals.needed(request.amount())) {
+            // Four eyes above the threshold: booked once a second person approves (approval package).
+            PendingAct approval = manualPaymentApprovals.request(
+                    invoiceId,
+                    new ManualPaymentApprovals.Booking(
+                            request.amount(),
+                            request.valueDate(),
+                            blankToNull(request.payerName()),
+                            blankToNull(request.reference())),
+                    CallerId.of(identity));
+            return Response.accepted(new PendingPayment(invoiceId, approval.id(), approval.status()))
+                    .build();
+        }
         BookedPayment booked = payments.book(
                 invoiceId,
                 new Payments.Received(

@@ -7,21 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.accounting.Accounting;
 import io.kontor.accounting.SalesEvents;
-import io.kontor.platform.events.accounting.ApprovalRequested;
+import io.kontor.platform.approval.Approvals;
+import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.platform.security.Roles;
-import io.kontor.testing.TestEvents;
+import io.kontor.testing.TestApprovals;
 import io.kontor.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +35,10 @@ class CancellationApprovalTest {
     SalesEvents sales;
 
     @Inject
-    TestEvents events;
+    TestApprovals process;
 
     @Inject
-    ObjectMapper json;
+    Approvals approvals;
 
     @Test
     void a_cancellation_above_the_threshold_waits_and_is_done_once_approved() {
@@ -56,25 +54,15 @@ class CancellationApprovalTest {
                 .statusCode(202)
                 .body("status", equalTo("PENDING_APPROVAL"));
         Accounting.asAccountant().get(API + "/invoices/" + invoice.id()).then().body("status", equalTo("ISSUED"));
-        List<ApprovalRequested> requests = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Accounting.events(invoice.id(), ApprovalRequested.TYPE, ApprovalRequested.class, json),
-                        found -> found.size() == 1);
-        ApprovalRequested request = requests.get(0);
+        ApprovalRequested request =
+                process.awaitRequest(CancellationApprovals.ACT, invoice.id().toString());
         assertThat(request.amount()).isEqualByComparingTo("14280.00");
         assertThat(request.requestedBy()).endsWith("anna");
         assertThat(request.role()).isEqualTo(Roles.ACCOUNTING);
+        assertThat(request.link()).isEqualTo("/api/v1/accounting/invoices/" + invoice.id());
+        assertThat(request.summary()).contains("Doppelt berechnet");
 
-        events.send(
-                "process-service",
-                new ApprovalDecided(
-                        request.approvalId(),
-                        request.act(),
-                        invoice.id().toString(),
-                        ApprovalDecided.APPROVED,
-                        "bernd",
-                        Instant.now(),
-                        null));
+        process.decide(request, ApprovalDecided.APPROVED, "bernd");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> Accounting.asAccountant()
@@ -98,21 +86,9 @@ class CancellationApprovalTest {
                 .post(API + "/invoices/" + large.id() + "/cancel")
                 .then()
                 .statusCode(409);
-        ApprovalRequested request = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Accounting.events(large.id(), ApprovalRequested.TYPE, ApprovalRequested.class, json),
-                        found -> found.size() == 1)
-                .get(0);
-        events.send(
-                "process-service",
-                new ApprovalDecided(
-                        request.approvalId(),
-                        request.act(),
-                        large.id().toString(),
-                        ApprovalDecided.REJECTED,
-                        "bernd",
-                        Instant.now(),
-                        "not a duplicate"));
+        ApprovalRequested request =
+                process.awaitRequest(CancellationApprovals.ACT, large.id().toString());
+        process.decide(request, ApprovalDecided.REJECTED, "bernd");
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(request.approvalId()), "REJECTED"::equals);
         Accounting.asAccountant().get(API + "/invoices/" + large.id()).then().body("status", equalTo("ISSUED"));
 
@@ -125,8 +101,7 @@ class CancellationApprovalTest {
                 .body("status", equalTo("CANCELLED"));
     }
 
-    private static String statusOf(UUID approvalId) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> CancellationApproval.<CancellationApproval>findById(approvalId).status);
+    private String statusOf(UUID approvalId) {
+        return approvals.find(approvalId).orElseThrow().status();
     }
 }

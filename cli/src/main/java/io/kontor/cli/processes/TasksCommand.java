@@ -20,8 +20,11 @@ public final class TasksCommand {
 
     @Command(name = "list", description = "The tasks of your roles, earliest due first.")
     static final class ListTasks extends ApiCommand {
-        @Option(names = "--status", description = "OPEN (default), APPROVED or REJECTED")
+        @Option(names = "--status", description = "OPEN (default), APPROVED, REJECTED or DONE (other human steps)")
         String status;
+
+        @Option(names = "--subject", description = "only the tasks about this invoice, offer, bank entry, …")
+        String subjectId;
 
         @Mixin
         Paging paging;
@@ -32,9 +35,18 @@ public final class TasksCommand {
                             gateway()
                                     .get(
                                             BASE,
-                                            Gateway.query("status", status, "page", paging.page, "size", paging.size)),
+                                            Gateway.query(
+                                                    "status",
+                                                    status,
+                                                    "subjectId",
+                                                    subjectId,
+                                                    "page",
+                                                    paging.page,
+                                                    "size",
+                                                    paging.size)),
                             List.of(
                                     Column.of("ID", "id").whole(),
+                                    Column.of("KIND", "kind").whole().dispensable(3),
                                     Column.of("ROLE", "assigneeRole").whole(),
                                     Column.of("DUE", "dueAt").whole().dispensable(2),
                                     Column.of("TITLE", "title"),

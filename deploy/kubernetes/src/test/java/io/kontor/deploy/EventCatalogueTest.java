@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
+import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.events.legal.DataSubjectRequestOpened;
 import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
+import io.kontor.platform.events.process.ApprovalDecided;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -112,8 +114,8 @@ class EventCatalogueTest {
             Set<String> producers = new TreeSet<>();
             for (String service : SERVICES) {
                 if (mainSources(service).anyMatch(source -> source.contains(construction))
-                        || (event.getValue() == DataSubjectRequestAnswered.class
-                                && answersDataSubjectRequests(service))) {
+                        || (event.getValue() == DataSubjectRequestAnswered.class && answersDataSubjectRequests(service))
+                        || (event.getValue() == ApprovalRequested.class && handlesApprovals(service))) {
                     producers.add(service);
                 }
             }
@@ -172,6 +174,10 @@ class EventCatalogueTest {
         for (String service : SERVICES) {
             if (answersDataSubjectRequests(service)) {
                 consumers.get(DataSubjectRequestOpened.TYPE).add(service);
+            }
+            // The platform's four eyes (io.kontor.platform.approval) hand the decisions to the acting services.
+            if (handlesApprovals(service)) {
+                consumers.get(ApprovalDecided.TYPE).add(service);
             }
         }
         Set<String> streamed = Set.of(applicationProperties("gateway")
@@ -417,6 +423,11 @@ class EventCatalogueTest {
             return files.filter(f -> f.toString().endsWith(".java")).toList().stream()
                     .map(EventCatalogueTest::read);
         }
+    }
+
+    /** Whether the service has acts under four eyes (io.kontor.platform.approval): it asks and takes decisions. */
+    private static boolean handlesApprovals(String service) {
+        return "handle".equals(applicationProperties(service).getProperty("kontor.approvals.decisions"));
     }
 
     private static boolean answersDataSubjectRequests(String service) {

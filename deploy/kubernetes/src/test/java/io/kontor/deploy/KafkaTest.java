@@ -57,7 +57,7 @@ class KafkaTest {
 
     @Test
     void the_domain_topics_are_those_of_the_event_catalogue() {
-        assertThat(catalogTopics()).hasSize(16).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
+        assertThat(catalogTopics()).hasSize(18).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
     }
 
     static Stream<Arguments> users() {
@@ -163,7 +163,16 @@ class KafkaTest {
             // The platform's privacy consumer publishes the service's answer (io.kontor.platform.privacy).
             topics.add(topicByEvent.get("DataSubjectRequestAnswered"));
         }
+        if (handlesApprovals(module)) {
+            // The platform's four eyes ask for the service's acts (io.kontor.platform.approval.Approvals).
+            topics.add(topicByEvent.get("ApprovalRequested"));
+        }
         return topics;
+    }
+
+    /** Whether the module has acts under four eyes: the platform asks for them and hands it the decisions. */
+    static boolean handlesApprovals(String module) throws IOException {
+        return "handle".equals(applicationProperties(module).getProperty("kontor.approvals.decisions"));
     }
 
     /** Whether the module switched on the platform's consumer of data-subject requests. */

@@ -19,7 +19,10 @@ public final class EventVisibility {
             "projects", Set.of(Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN),
             "product-development", Set.of(Roles.PRODUCT_DEVELOPMENT, Roles.PROJECT_OFFICE, Roles.ADMIN),
             "legal", Set.of(Roles.LEGAL, Roles.ADMIN),
-            "process", Set.of(Roles.PROCESS_OWNER, Roles.ADMIN));
+            "process", Set.of(Roles.PROCESS_OWNER, Roles.ADMIN),
+            // Approval requests of every service (four eyes): the approvers see them as tasks in their inbox, the
+            // stream shows them to those who watch the processes.
+            "approvals", Set.of(Roles.PROCESS_OWNER, Roles.ADMIN));
 
     private EventVisibility() {}
 

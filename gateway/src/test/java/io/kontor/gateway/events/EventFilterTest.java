@@ -23,8 +23,8 @@ class EventFilterTest {
                 "product-development | product-development",
                 "legal          | legal",
                 "middle-office  | accounting,projects,sales",
-                "admin          | accounting,hr,legal,process,projects,product-development,sales",
-                "process-owner  | process",
+                "admin          | accounting,approvals,hr,legal,process,projects,product-development,sales",
+                "process-owner  | approvals,process",
                 "front-office   | ''",
                 "hr,sales       | hr,sales"
             })

@@ -133,7 +133,7 @@ public class ContractDocument {
                 NachweisDeadline.of(contract.startDate, signedOn, calendar.today()).stream()
                         .map(ContractDocument::line)
                         .toList(),
-                contract.status == EmploymentContract.Status.DRAFT,
+                contract.status != EmploymentContract.Status.SIGNED,
                 GermanDates.format(signedOn));
         return Templates.contract(page).render();
     }

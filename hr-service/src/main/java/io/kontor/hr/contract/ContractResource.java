@@ -3,12 +3,13 @@ package io.kontor.hr.contract;
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.employee.Employee;
 import io.kontor.platform.events.hr.ContractExtended;
-import io.kontor.platform.events.hr.ContractSigned;
 import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
+import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,6 +51,12 @@ public class ContractResource {
     @Inject
     ContractMail mail;
 
+    @Inject
+    ContractSigning signing;
+
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Path("/{id}")
     @Transactional
@@ -64,7 +71,7 @@ public class ContractResource {
     @POST
     @Path("/{id}/sign")
     @Transactional
-    public ContractView sign(@PathParam("id") UUID id) {
+    public Response sign(@PathParam("id") UUID id) {
         EmploymentContract contract = EmploymentContract.getForUpdate(id);
         Instant now = Instant.now(clock);
         if (contract.status == EmploymentContract.Status.DRAFT) {
@@ -73,11 +80,13 @@ public class ContractResource {
                         throw refusal.problem();
                     });
         }
-        contract.sign(now);
-        mail.sendSigned(contract, Employee.get(contract.employeeId));
-        outbox.publish(new ContractSigned(
-                contract.employeeId, contract.id, contract.contractType.name(), contract.startDate, contract.endDate));
-        return view(contract);
+        if (signing.needsApproval(contract)) {
+            // Four eyes above the salary threshold: signed once a second person of HR approves (ContractSigning).
+            signing.requestApproval(contract, CallerId.of(identity));
+            return Response.accepted(view(contract)).build();
+        }
+        signing.sign(contract, now);
+        return Response.ok(view(contract)).build();
     }
 
     /**

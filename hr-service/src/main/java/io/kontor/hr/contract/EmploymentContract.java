@@ -21,6 +21,8 @@ public class EmploymentContract extends PanacheEntityBase {
 
     public enum Status {
         DRAFT,
+        /** Its signing waits for a second person of HR (four eyes, {@link ContractSigning}). */
+        PENDING_APPROVAL,
         SIGNED
     }
 

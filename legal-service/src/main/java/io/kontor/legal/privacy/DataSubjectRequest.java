@@ -24,6 +24,8 @@ public class DataSubjectRequest extends PanacheEntityBase {
 
     public enum Status {
         OPEN,
+        /** A clerk's answer waits for a second person of legal (four eyes, {@link PrivacyAnswerApproval}). */
+        PENDING_APPROVAL,
         ANSWERED
     }
 

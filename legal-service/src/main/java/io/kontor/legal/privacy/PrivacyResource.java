@@ -98,7 +98,7 @@ public class PrivacyResource {
                     r.receivedOn,
                     r.deadline,
                     ChronoUnit.DAYS.between(today, r.deadline),
-                    r.status == DataSubjectRequest.Status.OPEN && today.isAfter(r.deadline),
+                    r.status != DataSubjectRequest.Status.ANSWERED && today.isAfter(r.deadline),
                     r.status,
                     r.answer,
                     r.answeredBy,
@@ -162,6 +162,9 @@ public class PrivacyResource {
 
     @Inject
     SecurityIdentity caller;
+
+    @Inject
+    PrivacyAnswerApproval answerApproval;
 
     @Inject
     Outbox outbox;
@@ -251,16 +254,24 @@ public class PrivacyResource {
     @POST
     @Path("/requests/{id}/answer")
     @Transactional
-    public RequestView answerRequest(@PathParam("id") UUID id, @NotNull @Valid AnswerBody body) {
+    public Response answerRequest(@PathParam("id") UUID id, @NotNull @Valid AnswerBody body) {
         DataSubjectRequest request = DataSubjectRequest.require(id);
+        if (request.status == DataSubjectRequest.Status.PENDING_APPROVAL) {
+            throw new ConflictProblem("an answer to the request already waits for approval");
+        }
         if (request.status != DataSubjectRequest.Status.OPEN) {
             throw new ConflictProblem("the request was answered on " + request.answeredAt);
+        }
+        if (answerApproval.needed()) {
+            // Four eyes: the answer goes out once a second person of legal approved it (PrivacyAnswerApproval).
+            answerApproval.request(request, body.answer().strip(), CallerId.of(caller));
+            return Response.accepted(RequestView.of(request, calendar.today())).build();
         }
         request.status = DataSubjectRequest.Status.ANSWERED;
         request.answer = body.answer().strip();
         request.answeredBy = CallerId.of(caller);
         request.answeredAt = calendar.now();
-        return RequestView.of(request, calendar.today());
+        return Response.ok(RequestView.of(request, calendar.today())).build();
     }
 
     /**

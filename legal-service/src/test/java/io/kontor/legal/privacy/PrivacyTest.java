@@ -2,13 +2,17 @@ package io.kontor.legal.privacy;
 
 import static io.kontor.legal.LegalApi.BASE;
 import static io.kontor.legal.LegalApi.legal;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.testing.MutableClock;
+import io.kontor.testing.TestApprovals;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PrivacyTest {
+
+    @Inject
+    TestApprovals process;
 
     private static final String REQUESTS = BASE + "/privacy/requests";
     private static final String ACTIVITIES = BASE + "/privacy/processing-activities";
@@ -47,12 +54,19 @@ class PrivacyTest {
         clock.set(Instant.parse("2027-03-01T09:00:00Z"));
         legal().get(REQUESTS + "/" + id).then().body("overdue", equalTo(true)).body("daysLeft", equalTo(-1));
 
+        // Four eyes on the answer (PrivacyAnswerApprovalTest): it waits, the deadline still counts.
         legal().body("{\"answer\": \"Auskunft erteilt, Bündel per Post.\"}")
                 .post(REQUESTS + "/" + id + "/answer")
                 .then()
-                .statusCode(200)
-                .body("status", equalTo("ANSWERED"))
-                .body("overdue", equalTo(false));
+                .statusCode(202)
+                .body("status", equalTo("PENDING_APPROVAL"))
+                .body("overdue", equalTo(true));
+        process.decide(process.awaitRequest(PrivacyAnswerApproval.ACT, id), ApprovalDecided.APPROVED, "zweite");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> legal().get(REQUESTS + "/" + id)
+                        .then()
+                        .body("status", equalTo("ANSWERED"))
+                        .body("overdue", equalTo(false)));
         legal().body("{\"answer\": \"nochmal\"}")
                 .post(REQUESTS + "/" + id + "/answer")
                 .then()

@@ -1,11 +1,12 @@
 package io.kontor.process.intake;
 
 import io.kontor.platform.events.IncomingEvent;
-import io.kontor.platform.events.accounting.ApprovalRequested;
+import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.process.audit.AuditEntry;
 import io.kontor.process.audit.AuditTrail;
 import io.kontor.process.monitor.Monitor;
+import io.kontor.process.task.HumanSteps;
 import io.kontor.process.task.Tasks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ public class DomainEventsHandler {
     @Inject
     Tasks tasks;
 
+    @Inject
+    HumanSteps steps;
+
     @Incoming("sales-customers")
     @Blocking
     @InboxHandled
@@ -47,9 +51,24 @@ public class DomainEventsHandler {
     @InboxHandled
     void accountingInvoices(IncomingEvent event) {
         observe(event);
+    }
+
+    /** Acts of every service waiting for a second person: each becomes a task in the inbox of its role. */
+    @Incoming("approvals-requests")
+    @Blocking
+    @InboxHandled
+    void approvalRequests(IncomingEvent event) {
+        observe(event);
         if (event.is(ApprovalRequested.class)) {
             tasks.requested(event.data(ApprovalRequested.class));
         }
+    }
+
+    @Incoming("accounting-bank")
+    @Blocking
+    @InboxHandled
+    void accountingBank(IncomingEvent event) {
+        observe(event);
     }
 
     @Incoming("accounting-payables")
@@ -115,9 +134,13 @@ public class DomainEventsHandler {
         observe(event);
     }
 
-    /** The monitor reads what the trail recorded, as a rebuild from the trail does: both give the same cases. */
+    /**
+     * The monitor reads what the trail recorded, as a rebuild from the trail does: both give the same cases. A human
+     * step the event opens or closes becomes or leaves a task.
+     */
     private void observe(IncomingEvent event) {
         AuditEntry entry = audit.recordEvent(event);
         monitor.observe(entry.eventId, entry.eventType, entry.occurredAt, entry.payload);
+        steps.observe(event);
     }
 }

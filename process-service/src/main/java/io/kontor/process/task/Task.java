@@ -10,7 +10,13 @@ import java.util.UUID;
 @Entity
 public class Task extends PanacheEntityBase {
 
+    /** An act waiting for a second person: approved or rejected in the inbox. */
+    public static final String APPROVAL = "APPROVAL";
+    /** Another human step (issue #20): done in the acting service, closed by its event. */
+    public static final String STEP = "STEP";
+
     public static final String OPEN = "OPEN";
+    public static final String DONE = "DONE";
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
 

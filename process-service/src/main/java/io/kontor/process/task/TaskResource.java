@@ -91,14 +91,18 @@ public class TaskResource {
     @Transactional
     public Page<TaskView> listTasks(
             @QueryParam("status") @DefaultValue("OPEN") String status,
+            @QueryParam("subjectId") @Size(max = 255) String subjectId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         String wanted = status == null ? Task.OPEN : status.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!List.of(Task.OPEN, Task.APPROVED, Task.REJECTED).contains(wanted)) {
-            throw new io.kontor.platform.problem.InvalidFieldProblem("status", "one of OPEN, APPROVED, REJECTED");
+        if (!List.of(Task.OPEN, Task.APPROVED, Task.REJECTED, Task.DONE).contains(wanted)) {
+            throw new io.kontor.platform.problem.InvalidFieldProblem("status", "one of OPEN, APPROVED, REJECTED, DONE");
         }
         List<String> roles = roles();
-        List<TaskView> visible = Task.<Task>list("status = ?1 order by dueAt, id", wanted).stream()
+        List<Task> found = subjectId == null || subjectId.isBlank()
+                ? Task.list("status = ?1 order by dueAt, id", wanted)
+                : Task.list("status = ?1 and subjectId = ?2 order by dueAt, id", wanted, subjectId.strip());
+        List<TaskView> visible = found.stream()
                 .filter(t -> Tasks.visibleTo(t, roles))
                 .map(TaskView::of)
                 .toList();

@@ -1,6 +1,6 @@
 package io.kontor.process.task;
 
-import io.kontor.platform.events.accounting.ApprovalRequested;
+import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.problem.ConflictProblem;
@@ -44,19 +44,59 @@ public class Tasks {
         }
         Task task = new Task();
         task.id = UUID.randomUUID();
-        task.kind = "APPROVAL";
+        task.kind = Task.APPROVAL;
         task.act = request.act();
         task.approvalId = request.approvalId();
-        task.subjectId = request.invoiceId().toString();
-        task.title = "Approve the cancellation of invoice " + request.invoiceNumber() + " (" + request.amount() + " "
-                + request.currency() + ")" + (request.reason() == null ? "" : ": " + request.reason());
+        task.subjectId = request.subjectId();
+        task.title = clip("Approve: " + request.summary(), 500);
         task.assigneeRole = request.role();
         task.requestedBy = request.requestedBy();
-        task.link = "/api/v1/accounting/invoices/" + request.invoiceId();
+        task.link = request.link();
         task.status = Task.OPEN;
         task.createdAt = request.requestedAt();
         task.dueAt = request.requestedAt().plus(config.taskDue());
         task.persist();
+    }
+
+    /**
+     * A human step that waits for {@code role}: one open task per act and subject (a repeated announcement changes
+     * nothing), due after the act's time ({@code kontor.process.task-due-for.<act>}, else {@code task-due}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(String act, String subjectId, String title, String role, String link, Instant at) {
+        if (Task.count(
+                        "kind = ?1 and act = ?2 and subjectId = ?3 and status = ?4",
+                        Task.STEP,
+                        act,
+                        subjectId,
+                        Task.OPEN)
+                > 0) {
+            return;
+        }
+        Task task = new Task();
+        task.id = UUID.randomUUID();
+        task.kind = Task.STEP;
+        task.act = act;
+        task.subjectId = subjectId;
+        task.title = clip(title, 500);
+        task.assigneeRole = role;
+        task.link = link;
+        task.status = Task.OPEN;
+        task.createdAt = at;
+        task.dueAt = at.plus(config.taskDueFor().getOrDefault(act, config.taskDue()));
+        task.persist();
+    }
+
+    /** The step was done (the acting service said so): its open task is DONE, with what was done. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close(String act, String subjectId, String outcome, Instant at) {
+        List<Task> open = Task.list(
+                "kind = ?1 and act = ?2 and subjectId = ?3 and status = ?4", Task.STEP, act, subjectId, Task.OPEN);
+        for (Task task : open) {
+            task.status = Task.DONE;
+            task.decidedAt = at;
+            task.comment = clip(outcome == null ? "done" : outcome, 1000);
+        }
     }
 
     @Transactional
@@ -67,6 +107,10 @@ public class Tasks {
         }
         if (!Task.OPEN.equals(task.status)) {
             throw new ConflictProblem("task " + id + " is already " + task.status);
+        }
+        if (!Task.APPROVAL.equals(task.kind)) {
+            throw new ConflictProblem("task " + id + " is no approval: it is done where its link leads (" + task.link
+                    + ") and closes itself then");
         }
         if (caller != null && caller.equals(task.requestedBy)) {
             throw new ConflictProblem(
@@ -96,6 +140,10 @@ public class Tasks {
         List<Task> overdue = Task.list("status = ?1 and escalatedAt is null and dueAt < ?2", Task.OPEN, now);
         overdue.forEach(task -> task.escalatedAt = now);
         return overdue.size();
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     static boolean visibleTo(Task task, List<String> roles) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
 import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
+import io.kontor.platform.events.approvals.ApprovalRequested;
+import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.process.monitor.ProcessDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,6 +125,12 @@ class ProcessMapTest {
             config.stringPropertyNames().stream()
                     .filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic"))
                     .forEach(k -> channelTopics.add(config.getProperty(k)));
+            if ("handle".equals(config.getProperty("kontor.approvals.decisions"))) {
+                // The platform's four eyes (io.kontor.platform.approval) ask for the service's acts and hand it the
+                // decisions: several services produce the request.
+                producers.merge(ApprovalRequested.TYPE, service, (a, b) -> a + "," + b);
+                consumers.get(ApprovalDecided.TYPE).add(service);
+            }
             for (String source : sources(service)) {
                 events.forEach((type, c) -> {
                     if (source.contains("new " + c.getSimpleName() + "(")) {

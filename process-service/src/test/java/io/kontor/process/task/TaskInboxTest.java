@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kontor.devinfra.DevJwt;
-import io.kontor.platform.events.accounting.ApprovalRequested;
+import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.testing.TestEvents;
 import io.kontor.testing.TestKafka;
@@ -43,11 +43,12 @@ class TaskInboxTest {
                 new ApprovalRequested(
                         approval,
                         "invoice-cancellation",
-                        invoice,
-                        "RE-2026-000777",
+                        "invoice",
+                        invoice.toString(),
                         new BigDecimal("14280.00"),
                         "EUR",
-                        "Doppelt berechnet",
+                        "Cancel invoice RE-2026-000777 (14280.00 EUR): Doppelt berechnet",
+                        "/api/v1/accounting/invoices/" + invoice,
                         "accounting",
                         DevJwt.ISSUER + " anna",
                         Instant.now()));
@@ -106,11 +107,12 @@ class TaskInboxTest {
                 new ApprovalRequested(
                         UUID.randomUUID(),
                         "invoice-cancellation",
-                        invoice,
-                        "RE-2026-000778",
+                        "invoice",
+                        invoice.toString(),
                         new BigDecimal("25000.00"),
                         "EUR",
-                        null,
+                        "Cancel invoice RE-2026-000778 (25000.00 EUR)",
+                        "/api/v1/accounting/invoices/" + invoice,
                         "accounting",
                         DevJwt.ISSUER + " anna",
                         Instant.now().minus(Duration.ofDays(3))));

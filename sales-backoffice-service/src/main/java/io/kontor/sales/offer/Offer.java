@@ -414,7 +414,7 @@ public class Offer extends PanacheEntityBase {
         expiredAt = now;
     }
 
-    private void requireTransition(OfferStatus next, String verb) {
+    void requireTransition(OfferStatus next, String verb) {
         if (!status.canBecome(next)) {
             throw new ConflictProblem("offer " + offerNumber + " is " + status + " and cannot be " + verb);
         }

@@ -33,6 +33,9 @@ public class OfferSending {
     static final String OFFER_DOCUMENT = "offer";
 
     @Inject
+    OfferDiscountApproval discountApproval;
+
+    @Inject
     BusinessCalendar calendar;
 
     @Inject
@@ -56,7 +59,12 @@ public class OfferSending {
     public Offer send(UUID id, boolean deliver, String caller) {
         Offer offer = Offer.locked(id);
         Customer pinnedFor = Customer.findById(offer.customerId);
-        if (offer.status == OfferStatus.DRAFT) {
+        if (discountApproval.needed(offer)) {
+            // A large discount waits for a second person before the offer binds the company (issue #20).
+            discountApproval.request(offer);
+            return offer;
+        }
+        if (offer.status == OfferStatus.DRAFT || offer.status == OfferStatus.DISCOUNT_APPROVED) {
             List<String> reasons = ReviewRules.reasons(deal(offer, pinnedFor), config.legalReview());
             if (!reasons.isEmpty()) {
                 // Legal advises on the deal before it binds the company (issue #18): held, not sent.

@@ -20,7 +20,14 @@ class OfferStatusTest {
             "IN_REVIEW->REVIEW_REJECTED",
             "REVIEW_APPROVED->SENT",
             "REVIEW_APPROVED->DRAFT",
-            "REVIEW_REJECTED->DRAFT");
+            "REVIEW_REJECTED->DRAFT",
+            // Four eyes on large discounts (issue #20): DRAFT -> PENDING_APPROVAL -> DISCOUNT_APPROVED/DRAFT.
+            "DRAFT->PENDING_APPROVAL",
+            "PENDING_APPROVAL->DISCOUNT_APPROVED",
+            "PENDING_APPROVAL->DRAFT",
+            "DISCOUNT_APPROVED->SENT",
+            "DISCOUNT_APPROVED->IN_REVIEW",
+            "DISCOUNT_APPROVED->DRAFT");
 
     @ParameterizedTest(name = "from {0}")
     @EnumSource(OfferStatus.class)
