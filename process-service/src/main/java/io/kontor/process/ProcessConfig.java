@@ -16,4 +16,12 @@ public interface ProcessConfig {
 
     /** How long a task may stay open before it is escalated to the process owner. */
     Duration taskDue();
+
+    /** What the compliance report checks against. */
+    Compliance compliance();
+
+    interface Compliance {
+        /** An invoice cancellation above this gross total needs a second person's approval. */
+        java.math.BigDecimal invoiceCancellationApprovalAbove();
+    }
 }

@@ -57,7 +57,7 @@ class KafkaTest {
 
     @Test
     void the_domain_topics_are_those_of_the_event_catalogue() {
-        assertThat(catalogTopics()).hasSize(16).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
+        assertThat(catalogTopics()).hasSize(17).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
     }
 
     static Stream<Arguments> users() {
@@ -162,6 +162,10 @@ class KafkaTest {
         if (answersDataSubjectRequests(module)) {
             // The platform's privacy consumer publishes the service's answer (io.kontor.platform.privacy).
             topics.add(topicByEvent.get("DataSubjectRequestAnswered"));
+        }
+        if (!module.equals("gateway")) {
+            // Every service with the platform records its administrative acts (io.kontor.platform.audit.AdminActs).
+            topics.add(topicByEvent.get("AdminActRecorded"));
         }
         return topics;
     }
