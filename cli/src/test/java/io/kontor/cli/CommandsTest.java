@@ -308,6 +308,7 @@ class CommandsTest {
                         "/legal/privacy/requests",
                         "{\"kind\":\"ACCESS\",\"subject\":{\"email\":\"erika@example.org\"}}"),
                 call("legal privacy bundle r-1", "GET", "/legal/privacy/requests/r-1/bundle", null),
+                call("audit compliance", "GET", "/processes/audit/compliance", null),
                 call(
                         "audit entries --type kontor.accounting.invoice-paid.v1",
                         "GET",
@@ -406,6 +407,21 @@ class CommandsTest {
         assertThat(retry.exitCode()).isEqualTo(1);
         assertThat(retry.err()).contains("forty-two");
         assertThat(gateway.requests).isEmpty();
+    }
+
+    @Test
+    void compliance_findings_show_as_a_table_and_exit_with_the_finding_code() {
+        gateway.json("GET", "/processes/audit/compliance", """
+                {"generatedAt":"2026-06-16T10:00:00Z","entriesExamined":12,"rules":["SOD_APPROVAL_BY_REQUESTER"],
+                 "findings":[{"rule":"SOD_APPROVAL_BY_REQUESTER","object":"approval:a-1",
+                 "description":"anna requested invoice-cancellation of i-1 and also decided it (APPROVED)",
+                 "evidence":[{"seq":3,"eventType":"approval-decided","actor":"anna"}]}]}""");
+
+        Cli.Result result = cli.run("audit", "compliance");
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.out()).contains("RULE", "SOD_APPROVAL_BY_REQUESTER", "approval:a-1");
+        assertThat(result.err()).contains("1 compliance finding");
     }
 
     @Test

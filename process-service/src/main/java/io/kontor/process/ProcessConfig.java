@@ -22,4 +22,12 @@ public interface ProcessConfig {
      * suspect-requirement-links): its own time before escalation, else {@link #taskDue()}.
      */
     Map<String, Duration> taskDueFor();
+
+    /** What the compliance report checks against. */
+    Compliance compliance();
+
+    interface Compliance {
+        /** An invoice cancellation above this gross total needs a second person's approval. */
+        java.math.BigDecimal invoiceCancellationApprovalAbove();
+    }
 }

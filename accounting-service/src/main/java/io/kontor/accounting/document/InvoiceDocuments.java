@@ -53,9 +53,14 @@ public class InvoiceDocuments {
     @Inject
     BusinessCalendar calendar;
 
-    /** Renders and stores all documents of a just-issued invoice. */
+    /**
+     * Renders and stores all documents of a just-issued invoice.
+     *
+     * @return the SHA-256 of its PDF, which the invoice-issued event carries as evidence that a frozen document exists
+     *     (GoBD Rz. 58; process-service's compliance report)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void freeze(Invoice invoice) {
+    public String freeze(Invoice invoice) {
         SellerConfig now = seller.current();
         Map<Kind, byte[]> documents = new EnumMap<>(Kind.class);
         documents.put(Kind.PDF, InvoicePdf.of(invoice, now));
@@ -64,6 +69,7 @@ public class InvoiceDocuments {
         documents.put(Kind.ZUGFERD, zugferd.getBytes(StandardCharsets.UTF_8));
         documents.put(Kind.ZUGFERD_PDF, InvoicePdf.zugferd(documents.get(Kind.PDF), zugferd));
         documents.forEach((kind, content) -> store(invoice, kind, content));
+        return sha256(documents.get(Kind.PDF));
     }
 
     /**

@@ -361,7 +361,7 @@ public class Invoicing {
         invoice.issue(numbers.next(today.getYear()), today);
         // Flushed first: the documents refer to the invoice row.
         invoice.persistAndFlush();
-        documents.freeze(invoice);
+        String documentSha256 = documents.freeze(invoice);
         mail.sendIssued(invoice);
         outbox.publish(new InvoiceIssued(
                 invoice.id,
@@ -375,7 +375,8 @@ public class Invoicing {
                 invoice.grossTotal,
                 invoice.currency,
                 invoice.projectId,
-                invoice.milestoneId));
+                invoice.milestoneId,
+                documentSha256));
         LOG.infof(
                 "invoice %s issued to customer %s: %s %s gross, due %s",
                 invoice.invoiceNumber, invoice.customerId, invoice.grossTotal, invoice.currency, invoice.dueDate);

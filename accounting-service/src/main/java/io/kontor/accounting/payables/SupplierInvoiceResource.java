@@ -2,6 +2,7 @@ package io.kontor.accounting.payables;
 
 import io.kontor.accounting.payables.intake.ExtractedInvoice;
 import io.kontor.accounting.payables.intake.Intake;
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
@@ -57,6 +58,9 @@ public class SupplierInvoiceResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    AdminActs acts;
+
     /**
      * The invoice file as a multipart form field {@code file}. Not @Transactional: a rejected file is kept in its own
      * transaction while the caller gets the 422.
@@ -92,6 +96,9 @@ public class SupplierInvoiceResource {
     }
 
     private Response created(SupplierInvoice invoice) {
+        // Who entered an invoice and who approves it must be two people (segregation of duties, GoBD Rz. 100 ff.):
+        // both acts go into the audit trail, where the compliance report compares them.
+        acts.changed("supplier-invoice.entered", "supplier-invoice:" + invoice.id, java.util.Map.of("how", "upload"));
         return Response.created(URI.create(Intake.PATH + invoice.id))
                 .entity(view(invoice.id))
                 .build();
@@ -251,6 +258,7 @@ public class SupplierInvoiceResource {
                 groups,
                 totals);
         intake.enterManually(invoice, extracted);
+        acts.changed("supplier-invoice.entered", "supplier-invoice:" + id, java.util.Map.of("how", "manual-data"));
         return SupplierInvoiceView.of(invoice, SupplierInvoiceOriginal.findById(id));
     }
 
@@ -262,7 +270,13 @@ public class SupplierInvoiceResource {
     @Path("/{id}/approve")
     @Transactional
     public SupplierInvoiceView approve(@PathParam("id") UUID id) {
-        approval.approve(find(id), CallerId.of(identity));
+        SupplierInvoice invoice = find(id);
+        approval.approve(invoice, CallerId.of(identity));
+        acts.changed(
+                "supplier-invoice.approved",
+                "supplier-invoice:" + id,
+                java.util.Map.of(
+                        "recordedBy", String.valueOf(invoice.recordedBy), "status", String.valueOf(invoice.status)));
         return view(id);
     }
 

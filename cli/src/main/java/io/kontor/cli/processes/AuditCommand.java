@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "audit",
-        description = "The hash-chained audit trail: its entries and the recomputation of its chain.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Entries.class})
+        description =
+                "The hash-chained audit trail: its entries, the recomputation of its chain, the compliance report.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Entries.class, AuditCommand.Compliance.class})
 public final class AuditCommand {
 
     static final String BASE = "/processes/audit";
@@ -78,6 +79,32 @@ public final class AuditCommand {
                                             .whole()
                                             .dispensable(1),
                                     Column.of("HASH", "hash").dispensable(4)));
+        }
+    }
+
+    @Command(
+            name = "compliance",
+            description = "The compliance checks over the trail (segregation of duties, frozen invoice documents,"
+                    + " required approvals); exits 4 when something was found.")
+    static final class Compliance extends ApiCommand {
+        @Override
+        protected void run() {
+            JsonNode report = gateway().get(BASE + "/compliance");
+            JsonNode findings = report.path("findings");
+            if (findings.isEmpty()) {
+                output().done(
+                                "No compliance findings in "
+                                        + report.path("entriesExamined").asLong() + " entries examined.",
+                                report);
+                return;
+            }
+            output().list(
+                            findings,
+                            List.of(
+                                    Column.of("RULE", "rule").whole(),
+                                    Column.of("OBJECT", "object").dispensable(2),
+                                    Column.of("FINDING", "description")));
+            throw CommandFailure.finding(findings.size() + " compliance finding(s); -o json shows the evidence.");
         }
     }
 }

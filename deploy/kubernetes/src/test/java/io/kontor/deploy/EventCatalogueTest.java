@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
 import io.kontor.platform.events.approvals.ApprovalRequested;
+import io.kontor.platform.events.audit.AdminActRecorded;
 import io.kontor.platform.events.legal.DataSubjectRequestOpened;
 import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
 import io.kontor.platform.events.process.ApprovalDecided;
@@ -103,7 +104,8 @@ class EventCatalogueTest {
 
     /**
      * The services that produce the event: whose main code constructs it, or, for the answer to a data-subject request
-     * that the platform's privacy consumer constructs, every service that switched that consumer on.
+     * that the platform's privacy consumer constructs, every service that switched that consumer on, and for the
+     * administrative acts that the platform's {@code AdminActs} records, every service.
      */
     @Test
     void each_row_names_the_one_service_that_produces_the_event() throws IOException {
@@ -115,7 +117,9 @@ class EventCatalogueTest {
             for (String service : SERVICES) {
                 if (mainSources(service).anyMatch(source -> source.contains(construction))
                         || (event.getValue() == DataSubjectRequestAnswered.class && answersDataSubjectRequests(service))
-                        || (event.getValue() == ApprovalRequested.class && handlesApprovals(service))) {
+                        || (event.getValue() == ApprovalRequested.class && handlesApprovals(service))
+                        // The platform's AdminActs records the administrative acts of every service.
+                        || (event.getValue() == AdminActRecorded.class && !service.equals("gateway"))) {
                     producers.add(service);
                 }
             }

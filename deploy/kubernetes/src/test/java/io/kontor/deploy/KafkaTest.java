@@ -57,7 +57,7 @@ class KafkaTest {
 
     @Test
     void the_domain_topics_are_those_of_the_event_catalogue() {
-        assertThat(catalogTopics()).hasSize(18).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
+        assertThat(catalogTopics()).hasSize(19).containsExactlyInAnyOrderElementsOf(ACCESS.domainTopics());
     }
 
     static Stream<Arguments> users() {
@@ -166,6 +166,10 @@ class KafkaTest {
         if (handlesApprovals(module)) {
             // The platform's four eyes ask for the service's acts (io.kontor.platform.approval.Approvals).
             topics.add(topicByEvent.get("ApprovalRequested"));
+        }
+        if (!module.equals("gateway")) {
+            // Every service with the platform records its administrative acts (io.kontor.platform.audit.AdminActs).
+            topics.add(topicByEvent.get("AdminActRecorded"));
         }
         return topics;
     }

@@ -2,6 +2,7 @@ package io.kontor.hr.contract;
 
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.employee.Employee;
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.events.hr.ContractExtended;
 import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.outbox.Outbox;
@@ -32,6 +33,9 @@ import java.util.UUID;
 @Path("/contracts")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 public class ContractResource {
+
+    @Inject
+    AdminActs acts;
 
     @Inject
     BusinessCalendar calendar;
@@ -166,6 +170,10 @@ public class ContractResource {
     public Response document(@PathParam("id") UUID id) {
         EmploymentContract contract = EmploymentContract.get(id);
         byte[] pdf = document.print(contract, Employee.get(contract.employeeId));
+        acts.read(
+                "employment-contract.document-read",
+                "employment-contract:" + id,
+                java.util.Map.of("employee", String.valueOf(contract.employeeId)));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"arbeitsvertrag-" + id + ".pdf\"")
                 .build();

@@ -9,6 +9,7 @@ import io.kontor.hr.personnel.PersonnelFileData;
 import io.kontor.hr.personnel.PersonnelFiles;
 import io.kontor.hr.personnel.PostalAddress;
 import io.kontor.hr.privacy.EmployeeErasure;
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.Roles;
@@ -47,6 +48,9 @@ import java.util.UUID;
 @Path("/employees")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 public class EmployeeResource {
+
+    @Inject
+    AdminActs acts;
 
     @Inject
     BusinessCalendar calendar;
@@ -149,6 +153,11 @@ public class EmployeeResource {
                     + employee.restrictedAt + " (Art. 18 GDPR, §35(3) BDSG): kept only for the statutory retention,"
                     + " readable by admin for an audit");
         }
+        // A personnel file is personal data only HR may see (§26 BDSG): who read it is part of the trail.
+        acts.read(
+                "personnel-file.read",
+                "employee:" + id,
+                java.util.Map.of("restricted", String.valueOf(employee.isRestricted())));
         return fileOf(employee);
     }
 

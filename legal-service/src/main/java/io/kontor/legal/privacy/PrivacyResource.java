@@ -1,5 +1,6 @@
 package io.kontor.legal.privacy;
 
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.events.legal.DataSubjectRequestOpened;
 import io.kontor.platform.events.privacy.DataSubject;
 import io.kontor.platform.idempotency.IdempotentCreate;
@@ -158,6 +159,9 @@ public class PrivacyResource {
     public record ProcessingRecord(String controller, Instant exportedAt, List<ActivityView> activities) {}
 
     @Inject
+    AdminActs acts;
+
+    @Inject
     BusinessCalendar calendar;
 
     @Inject
@@ -282,7 +286,10 @@ public class PrivacyResource {
     @Path("/requests/{id}/bundle")
     @Transactional
     public AnswerBundles.Bundle bundle(@PathParam("id") UUID id) {
-        return bundles.bundle(DataSubjectRequest.require(id));
+        AnswerBundles.Bundle bundle = bundles.bundle(DataSubjectRequest.require(id));
+        // Everything every service holds about a person: who read it is part of the trail (Art. 5(2), 32 GDPR).
+        acts.read("data-subject-request.bundle-read", "data-subject-request:" + id, java.util.Map.of("as", "json"));
+        return bundle;
     }
 
     /** The bundle as the PDF that goes to the person (Art. 12 (1), 15 (3) GDPR). */
@@ -292,6 +299,7 @@ public class PrivacyResource {
     @Transactional
     public Response bundlePdf(@PathParam("id") UUID id) {
         DataSubjectRequest request = DataSubjectRequest.require(id);
+        acts.read("data-subject-request.bundle-read", "data-subject-request:" + id, java.util.Map.of("as", "pdf"));
         return Response.ok(bundles.pdf(request))
                 .header(
                         "Content-Disposition",
@@ -313,6 +321,11 @@ public class PrivacyResource {
         activity.id = UUID.randomUUID();
         describe(activity, body);
         activity.persist();
+        // The record of processing activities is the privacy configuration (Art. 30 GDPR): its changes are audited.
+        acts.changed(
+                "processing-activity.recorded",
+                "processing-activity:" + activity.id,
+                java.util.Map.of("name", activity.name));
         return Response.created(URI.create("/api/v1/legal/privacy/processing-activities/" + activity.id))
                 .entity(ActivityView.of(activity))
                 .build();
@@ -345,6 +358,8 @@ public class PrivacyResource {
                     + body.name().strip());
         }
         describe(activity, body);
+        acts.changed(
+                "processing-activity.changed", "processing-activity:" + id, java.util.Map.of("name", activity.name));
         return ActivityView.of(activity);
     }
 

@@ -1,5 +1,6 @@
 package io.kontor.platform.deadletter;
 
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.deadletter.DeadLetterArchive.DeadLetter;
 import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +46,9 @@ public class DeadLetterResource {
     @Inject
     DeadLetterReplay replay;
 
+    @Inject
+    AdminActs acts;
+
     @GET
     public List<DeadLetterView> listDeadLetters(
             @QueryParam("topic") String topic, @QueryParam("consumer") String consumer) {
@@ -61,9 +67,19 @@ public class DeadLetterResource {
         if (request.eventId() != null && letters.isEmpty()) {
             throw new NotFoundProblem("dead letter", request.eventId());
         }
-        return new ReplayResult(
+        ReplayResult result = new ReplayResult(
                 request.topic(),
                 replay.replay(letters).stream().map(ReplayedView::of).toList());
+        // Each letter is applied in its handler's own transaction (its inbox row): the act is recorded after them,
+        // with what became of each.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("topic", request.topic());
+        details.put("consumer", request.consumer());
+        details.put("eventId", request.eventId());
+        details.put("letters", result.replayed().size());
+        result.replayed().forEach(letter -> details.put("outcome." + letter.eventId(), letter.outcome()));
+        acts.changed("dead-letters.replayed", "topic:" + request.topic(), details);
+        return result;
     }
 
     private static String checkedTopic(String topic) {

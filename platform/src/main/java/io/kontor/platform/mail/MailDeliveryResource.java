@@ -1,10 +1,12 @@
 package io.kontor.platform.mail;
 
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -37,6 +40,9 @@ public class MailDeliveryResource {
     @Inject
     SecurityIdentity caller;
 
+    @Inject
+    AdminActs acts;
+
     @GET
     public List<MailDelivery> listDeliveries(
             @QueryParam("status") String status,
@@ -47,13 +53,25 @@ public class MailDeliveryResource {
     @GET
     @Path("/{id}")
     public MailDelivery getDelivery(@PathParam("id") UUID id) {
-        return mail.get(id);
+        MailDelivery delivery = mail.get(id);
+        // The message names its recipient and may carry personal data: who read it is part of the trail.
+        acts.read(
+                "mail.delivery-read",
+                "mail-delivery:" + id,
+                Map.of("documentType", String.valueOf(delivery.documentType())));
+        return delivery;
     }
 
     @POST
     @Path("/{id}/resend")
+    @Transactional
     public MailDelivery resendDelivery(@PathParam("id") UUID id) {
-        return mail.resend(id, caller.getPrincipal().getName());
+        MailDelivery resent = mail.resend(id, caller.getPrincipal().getName());
+        acts.changed(
+                "mail.resent",
+                "mail-delivery:" + id,
+                Map.of("resentAs", resent.id().toString()));
+        return resent;
     }
 
     private static MailDelivery.Status status(String status) {

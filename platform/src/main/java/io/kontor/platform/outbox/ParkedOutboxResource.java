@@ -1,5 +1,6 @@
 package io.kontor.platform.outbox;
 
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.outbox.ParkedOutbox.ParkedRow;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -7,6 +8,7 @@ import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +48,9 @@ public class ParkedOutboxResource {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    AdminActs acts;
+
     @GET
     public Page<ParkedView> listParked(
             @QueryParam("topic") String topic,
@@ -68,8 +73,16 @@ public class ParkedOutboxResource {
     /** Once the cause is fixed (topic created, ACL granted, size limit raised): the relay sends it, then its key. */
     @POST
     @Path("/{id}/retry")
+    @Transactional
     public ParkedView retryParked(@PathParam("id") String id, @Context SecurityContext caller) {
         ParkedRow row = parked.retry(checkedId(id));
+        acts.changed(
+                "outbox.parked-retried",
+                "outbox-row:" + row.id(),
+                Map.of(
+                        "topic", row.topic(),
+                        "eventId", String.valueOf(row.headers().get(CloudEventHeaders.ID)),
+                        "type", String.valueOf(row.headers().get(CloudEventHeaders.TYPE))));
         relay.wakeUp();
         LOG.infof(
                 "Parked outbox row %d (%s for %s on %s) put back into the outbox by %s",
@@ -84,9 +97,18 @@ public class ParkedOutboxResource {
     @POST
     @Path("/{id}/discard")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
     public ParkedView discardParked(
             @PathParam("id") String id, @NotNull @Valid DiscardRequest request, @Context SecurityContext caller) {
         ParkedRow row = parked.discard(checkedId(id));
+        acts.changed(
+                "outbox.parked-discarded",
+                "outbox-row:" + row.id(),
+                Map.of(
+                        "topic", row.topic(),
+                        "eventId", String.valueOf(row.headers().get(CloudEventHeaders.ID)),
+                        "type", String.valueOf(row.headers().get(CloudEventHeaders.TYPE)),
+                        "reason", request.reason()));
         relay.wakeUp();
         LOG.warnf(
                 "Parked outbox row %d (%s, ce_id %s, for %s on %s, parked for: %s) discarded by %s: %s",

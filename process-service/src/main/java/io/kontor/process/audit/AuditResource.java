@@ -3,6 +3,8 @@ package io.kontor.process.audit;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
+import io.kontor.process.compliance.ComplianceChecks;
+import io.kontor.process.compliance.ComplianceReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,9 @@ public class AuditResource {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    ComplianceChecks compliance;
 
     public record EntryView(
             long seq,
@@ -60,6 +65,13 @@ public class AuditResource {
     @Path("/verify")
     public Verification verify() {
         return trail.verify();
+    }
+
+    /** The compliance checks over the trail: segregation of duties, frozen documents, required approvals. */
+    @GET
+    @Path("/compliance")
+    public ComplianceReport compliance() {
+        return compliance.report();
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.kontor.process.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.events.audit.AdminActRecorded;
 import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,26 @@ public class AuditTrail {
         entry.subject = event.subject() != null ? event.subject() : event.key();
         entry.actor = event.source();
         entry.occurredAt = event.time() != null ? event.time().toInstant() : calendar.now();
+        entry.payload = AuditChain.canonicalJson(event.payload());
+        return append(entry);
+    }
+
+    /**
+     * An administrative act another service (or this one) recorded through {@code audit.acts}: who did what to which
+     * object there, with the whole event as its payload. Its {@code ce_id} is the entry's event id, so it is in the
+     * trail once however often it is delivered.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry recordAdminAct(IncomingEvent event, AdminActRecorded act) {
+        AuditEntry entry = new AuditEntry();
+        entry.kind = AuditEntry.Kind.ADMINISTRATIVE_ACT;
+        entry.recordKind = AdminActRecorded.READ.equals(act.category()) ? RecordKind.ACCESS : RecordKind.ADMINISTRATIVE;
+        entry.eventId = event.id();
+        entry.eventType = act.act();
+        entry.topic = event.topic();
+        entry.subject = act.target();
+        entry.actor = act.actor();
+        entry.occurredAt = act.at() != null ? act.at() : calendar.now();
         entry.payload = AuditChain.canonicalJson(event.payload());
         return append(entry);
     }

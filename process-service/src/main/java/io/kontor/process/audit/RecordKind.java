@@ -23,7 +23,13 @@ public enum RecordKind {
      * Administrative acts (approvals, replays, configuration changes): part of the procedure documentation, kept as
      * long as the books it explains (GoBD Rz. 151 ff.).
      */
-    ADMINISTRATIVE(10);
+    ADMINISTRATIVE(10),
+    /**
+     * Reads of personal data (a personnel file, a data-subject bundle): an access log, kept as long as a claim about
+     * the access can be raised (§195 BGB, three years) and no longer, since it names whose data was read (GDPR Art.
+     * 5(1)(e)).
+     */
+    ACCESS(3);
 
     private final int years;
 

@@ -176,7 +176,11 @@ class AuditTrailTest {
     }
 
     static JsonPath entriesOf(UUID subject) {
-        return owner().queryParam("subject", subject.toString())
+        return entriesOf(subject.toString());
+    }
+
+    static JsonPath entriesOf(String subject) {
+        return owner().queryParam("subject", subject)
                 .get(BASE + "/audit/entries")
                 .then()
                 .statusCode(200)

@@ -1,6 +1,7 @@
 package io.kontor.accounting.payables.run;
 
 import io.kontor.accounting.payables.SupplierInvoice;
+import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
@@ -30,6 +31,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
 public class PaymentRunResource {
+
+    @Inject
+    AdminActs acts;
 
     @Inject
     PaymentRuns runs;
@@ -98,6 +102,11 @@ public class PaymentRunResource {
     @Transactional
     public Response run(@NotNull @Valid RunRequest request) {
         PaymentRun run = runs.run(request.dueBy(), request.executionDate(), CallerId.of(identity));
+        // Who pays is compared with who entered each invoice (segregation of duties; process-service's report).
+        acts.changed(
+                "payment-run.created",
+                "payment-run:" + run.id,
+                java.util.Map.of("transfers", String.valueOf(run.transfers), "total", String.valueOf(run.total)));
         return Response.created(URI.create("/api/v1/accounting/payment-runs/" + run.id))
                 .entity(RunView.of(run))
                 .build();

@@ -24,8 +24,39 @@ public record InvoiceIssued(
         BigDecimal grossTotal,
         String currency,
         UUID projectId,
-        UUID milestoneId)
+        UUID milestoneId,
+        String documentSha256)
         implements DomainEvent {
+
+    /** An invoice whose frozen document is not named (events published before the field existed). */
+    public InvoiceIssued(
+            UUID invoiceId,
+            String invoiceNumber,
+            UUID customerId,
+            UUID offerId,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            String currency,
+            UUID projectId,
+            UUID milestoneId) {
+        this(
+                invoiceId,
+                invoiceNumber,
+                customerId,
+                offerId,
+                issueDate,
+                dueDate,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                currency,
+                projectId,
+                milestoneId,
+                null);
+    }
 
     /** An invoice that bills no milestone. */
     public InvoiceIssued(
@@ -50,6 +81,7 @@ public record InvoiceIssued(
                 vatTotal,
                 grossTotal,
                 currency,
+                null,
                 null,
                 null);
     }
