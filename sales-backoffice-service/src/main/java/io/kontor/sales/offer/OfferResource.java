@@ -61,6 +61,9 @@ public class OfferResource {
     SalesConfig config;
 
     @Inject
+    io.kontor.platform.company.CompanyProfile company;
+
+    @Inject
     SecurityIdentity caller;
 
     @POST
@@ -127,7 +130,7 @@ public class OfferResource {
     public Response getOfferPdf(@PathParam("id") UUID id) {
         Offer offer = visible(offers.get(id));
         Customer customer = Customer.findById(offer.customerId);
-        return Response.ok(OfferPdf.of(offer, customer, config.letterhead()), "application/pdf")
+        return Response.ok(OfferPdf.of(offer, customer, CompanyLetterhead.of(company)), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + OfferPdf.fileName(offer) + "\"")
                 .build();
     }

@@ -70,6 +70,9 @@ public class Offers {
     SalesConfig config;
 
     @Inject
+    io.kontor.platform.company.CompanyProfile company;
+
+    @Inject
     FollowUps followUps;
 
     @Inject
@@ -322,7 +325,7 @@ public class Offers {
                     .attach(
                             OfferPdf.fileName(offer),
                             "application/pdf",
-                            OfferPdf.of(offer, customer, config.letterhead()))
+                            OfferPdf.of(offer, customer, CompanyLetterhead.of(company)))
                     .requestedBy(caller)
                     .build());
         }
