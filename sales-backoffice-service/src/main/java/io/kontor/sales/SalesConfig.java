@@ -11,8 +11,6 @@ public interface SalesConfig {
 
     FollowUps followUps();
 
-    Letterhead letterhead();
-
     Tax tax();
 
     Vies vies();
@@ -87,6 +85,9 @@ public interface SalesConfig {
     /**
      * The seller as the offer PDF names it. An offer is a business letter: §35a GmbHG and §37a HGB require the legal
      * form, seat, register court and number and the managing directors on it, hence register and managing directors.
+     */
+    /**
+     * The seller on the offer PDF: the platform's company profile ({@code offer.CompanyLetterhead}), not sales' own.
      */
     interface Letterhead {
 

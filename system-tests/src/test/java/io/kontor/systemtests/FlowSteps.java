@@ -196,7 +196,7 @@ final class FlowSteps {
             this.iban = iban;
         }
 
-        /** A statement of the seller's account (accounting's kontor.accounting.seller.iban). */
+        /** A statement of the seller's account (the company profile's kontor.company.iban). */
         static Camt053 ofSellersAccount() {
             return new Camt053("DE02120300000000202051");
         }

@@ -162,6 +162,7 @@ public final class DunningNoticePdf {
                                 .orElse("")
                         + " · " + seller.email() + " · " + seller.phone(),
                 NORMAL));
+        SellerConfig.companyLine(seller).ifPresent(line -> document.add(new Paragraph(line, NORMAL)));
         document.close();
         return out.toByteArray();
     }

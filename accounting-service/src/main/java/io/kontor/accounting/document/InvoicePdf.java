@@ -315,6 +315,7 @@ public final class InvoicePdf {
                                 .orElse("")
                         + " · " + seller.email() + " · " + seller.phone(),
                 NORMAL));
+        SellerConfig.companyLine(seller).ifPresent(line -> document.add(new Paragraph(line, NORMAL)));
         document.close();
         return out.toByteArray();
     }

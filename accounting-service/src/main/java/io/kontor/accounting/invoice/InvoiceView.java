@@ -51,7 +51,33 @@ public record InvoiceView(
         LocalDate serviceUntil,
         List<LineView> lines,
         List<InvoiceTotals.VatSubtotal> vatBreakdown,
-        SkontoView skonto) {
+        SkontoView skonto,
+        DiscountView discount,
+        boolean finalInvoice,
+        List<DeductionView> deductions,
+        BigDecimal prepaidTotal) {
+
+    /**
+     * The document discount (Gesamtrabatt) before VAT: {@code percent} (null when an amount was given), {@code amount},
+     * {@code label} as printed, {@code allowances} its share per VAT rate and treatment (EN 16931 BG-20), already taken
+     * off each rate's taxable amount in {@code vatBreakdown}.
+     */
+    public record DiscountView(BigDecimal percent, BigDecimal amount, String label, List<AllowanceView> allowances) {}
+
+    public record AllowanceView(BigDecimal vatRate, TaxTreatment taxTreatment, BigDecimal amount) {}
+
+    /**
+     * On a final invoice (§14 (5) UStG): one earlier partial invoice's part at one rate, deducted with its VAT;
+     * {@code prepaidTotal} is their gross sum (BT-113).
+     */
+    public record DeductionView(
+            String invoiceNumber,
+            LocalDate issueDate,
+            BigDecimal vatRate,
+            TaxTreatment taxTreatment,
+            BigDecimal netAmount,
+            BigDecimal vatAmount,
+            BigDecimal grossAmount) {}
 
     /**
      * Skonto agreed on the invoice: {@code percent} off for payment by {@code deadline} (issue date plus {@code days};
@@ -153,7 +179,32 @@ public record InvoiceView(
                 invoice.serviceUntil,
                 List.copyOf(lines),
                 invoice.totals().vatBreakdown(),
-                SkontoView.of(invoice));
+                SkontoView.of(invoice),
+                discount(invoice),
+                invoice.finalInvoice,
+                invoice.deductions.stream()
+                        .map(d -> new DeductionView(
+                                d.invoiceNumber,
+                                d.issueDate,
+                                d.vatRate,
+                                d.taxTreatment,
+                                money(d.netAmount),
+                                money(d.vatAmount),
+                                money(d.grossAmount())))
+                        .toList(),
+                money(invoice.prepaidTotal()));
+    }
+
+    private static DiscountView discount(Invoice invoice) {
+        io.kontor.platform.events.sales.DocumentDiscount discount = invoice.discount();
+        if (discount == null) {
+            return null;
+        }
+        List<AllowanceView> allowances = invoice.totals().vatBreakdown().stream()
+                .filter(group -> group.allowance().signum() != 0)
+                .map(group -> new AllowanceView(group.rate(), group.treatment(), money(group.allowance())))
+                .toList();
+        return new DiscountView(discount.percent(), money(discount.amount()), discount.label(), allowances);
     }
 
     /** Money always with cents, whether it comes from the database (numeric(19,2)) or from a computation. */

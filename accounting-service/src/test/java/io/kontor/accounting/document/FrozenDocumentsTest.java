@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kontor.accounting.Accounting;
 import io.kontor.accounting.Accounting.Issued;
 import io.kontor.accounting.SalesEvents;
+import io.kontor.platform.company.CompanyProfile;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -25,7 +26,7 @@ class FrozenDocumentsTest {
     SalesEvents sales;
 
     @Inject
-    SellerConfig seller;
+    CompanyProfile company;
 
     @Test
     void documents_issued_before_a_change_of_the_seller_stay_byte_for_byte_as_issued() {
@@ -37,11 +38,33 @@ class FrozenDocumentsTest {
         assertThat(pdf.header("X-Content-SHA256")).isEqualTo(InvoiceDocuments.sha256(pdf.asByteArray()));
         assertThat(xml.header("X-Content-SHA256")).isEqualTo(InvoiceDocuments.sha256(xml.asByteArray()));
         assertThat(PdfText.withoutSpaces(pdf.asByteArray())).contains("KontorDemoGmbH");
+        // A partial credit note (§17 UStG) written before the change is frozen the same way.
+        String creditId = asAccountant()
+                .body("{\"reason\":\"1 Stunde nicht erbracht\",\"lines\":[{\"position\":1,\"quantity\":1}]}")
+                .post(API + "/invoices/" + before.id() + "/credits")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        ExtractableResponse<Response> creditPdf = document(before, "credits/" + creditId + "/pdf");
+        ExtractableResponse<Response> creditXml = document(before, "credits/" + creditId + "/xrechnung");
 
-        QuarkusMock.installMockForType(new RenamedSeller(seller), SellerOfRecord.class);
+        // The one company profile (kontor.company.*) changes: name, register, managing directors, bank.
+        QuarkusMock.installMockForType(new RenamedSeller(company), SellerOfRecord.class);
         Issued after = Accounting.issue(customerId, line("Beratung", "3", "120.00", "19"));
 
-        assertThat(PdfText.withoutSpaces(document(after, "pdf").asByteArray())).contains("KontorNachfolgeAG");
+        assertThat(PdfText.withoutSpaces(document(after, "pdf").asByteArray()))
+                .contains("KontorNachfolgeAG")
+                .contains("AmtsgerichtBremenHRB99999")
+                .contains("Geschäftsführung:MaxNachfolger")
+                .contains("DE89370400440532013000");
+        assertThat(document(before, "credits/" + creditId + "/pdf").asByteArray())
+                .isEqualTo(creditPdf.asByteArray());
+        assertThat(document(before, "credits/" + creditId + "/pdf").header("X-Content-SHA256"))
+                .isEqualTo(creditPdf.header("X-Content-SHA256"));
+        assertThat(document(before, "credits/" + creditId + "/xrechnung").asByteArray())
+                .isEqualTo(creditXml.asByteArray());
+        assertThat(PdfText.withoutSpaces(pdf.asByteArray())).doesNotContain("AmtsgerichtBremen");
         ExtractableResponse<Response> pdfAgain = document(before, "pdf");
         assertThat(pdfAgain.asByteArray()).isEqualTo(pdf.asByteArray());
         assertThat(pdfAgain.header("X-Content-SHA256")).isEqualTo(pdf.header("X-Content-SHA256"));
@@ -62,13 +85,13 @@ class FrozenDocumentsTest {
                 .extract();
     }
 
-    /** The seller after a rename: what documents issued from now on name. */
+    /** The company profile after a rename and a new register entry: what documents issued from now on name. */
     static final class RenamedSeller extends SellerOfRecord {
 
         private final SellerConfig renamed;
 
-        RenamedSeller(SellerConfig original) {
-            this.renamed = new SellerConfig() {
+        RenamedSeller(CompanyProfile original) {
+            this.renamed = SellerOfRecord.of(new CompanyProfile() {
                 public String name() {
                     return "Kontor Nachfolge AG";
                 }
@@ -93,12 +116,20 @@ class FrozenDocumentsTest {
                     return original.vatId();
                 }
 
+                public Optional<String> taxNumber() {
+                    return original.taxNumber();
+                }
+
+                public Optional<String> registerCourt() {
+                    return Optional.of("Amtsgericht Bremen");
+                }
+
                 public Optional<String> registerNumber() {
                     return Optional.of("HRB 99999");
                 }
 
-                public Optional<String> taxNumber() {
-                    return original.taxNumber();
+                public Optional<String> managingDirectors() {
+                    return Optional.of("Max Nachfolger");
                 }
 
                 public String contactName() {
@@ -114,7 +145,7 @@ class FrozenDocumentsTest {
                 }
 
                 public String iban() {
-                    return original.iban();
+                    return "DE89370400440532013000";
                 }
 
                 public String bic() {
@@ -125,10 +156,14 @@ class FrozenDocumentsTest {
                     return original.bankName();
                 }
 
+                public Optional<String> logoText() {
+                    return original.logoText();
+                }
+
                 public boolean smallBusiness() {
                     return original.smallBusiness();
                 }
-            };
+            });
         }
 
         @Override

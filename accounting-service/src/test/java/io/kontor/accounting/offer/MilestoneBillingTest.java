@@ -143,6 +143,20 @@ class MilestoneBillingTest {
         BigDecimal prepaid = QuarkusTransaction.requiringNew()
                 .call(() -> Invoice.<Invoice>findById(finalInvoice.id).prepaidTotal());
         assertThat(prepaid).isEqualByComparingTo(partial.grossTotal);
+        // The API shows what the PDF and the XRechnung show: the partial invoice deducted per rate with its VAT.
+        io.restassured.path.json.JsonPath view = asAccountant()
+                .get(API + "/invoices/" + finalInvoice.id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(view.getBoolean("finalInvoice")).isTrue();
+        assertThat(view.getList("deductions.invoiceNumber", String.class)).containsOnly(partial.invoiceNumber);
+        assertThat(new BigDecimal(view.getString("prepaidTotal"))).isEqualByComparingTo(partial.grossTotal);
+        BigDecimal deductedNet = view.getList("deductions.netAmount", String.class).stream()
+                .map(BigDecimal::new)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(deductedNet).isEqualByComparingTo(partial.netTotal);
     }
 
     private static MilestoneCompleted milestone(OfferAccepted offer, UUID customerId, String name, String amount) {

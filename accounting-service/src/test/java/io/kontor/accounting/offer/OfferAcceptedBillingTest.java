@@ -287,6 +287,16 @@ class OfferAcceptedBillingTest {
         assertThat(invoice.vatTotal()).isEqualByComparingTo("37.35");
         assertThat(invoice.grossTotal()).isEqualByComparingTo("262.35");
         assertThat(invoice.lines()).hasSize(3);
+        // The API shows the discount as the documents carry it: 10 % of 250.00, split over the rates by their nets
+        // (200.00 at 19 %, 50.00 at 7 %) into one allowance each (EN 16931 BG-20, §10 (1) UStG).
+        assertThat(invoice.discount().amount()).isEqualByComparingTo("25.00");
+        assertThat(invoice.discount().percent()).isEqualByComparingTo("10");
+        assertThat(invoice.discount().label()).isEqualTo("Rabatt 10 %");
+        assertThat(invoice.discount().allowances())
+                .extracting(a -> a.vatRate().stripTrailingZeros().toPlainString() + ":" + a.amount())
+                .containsExactlyInAnyOrder("19:20.00", "7:5.00");
+        assertThat(invoice.finalInvoice()).isFalse();
+        assertThat(invoice.deductions()).isEmpty();
     }
 
     static OfferAccepted offer(UUID customerId, BillingMode billing, int paymentTermDays) {

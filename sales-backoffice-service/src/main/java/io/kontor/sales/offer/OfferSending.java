@@ -5,6 +5,7 @@ import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import io.kontor.platform.mail.MissingRecipientProblem;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.sales.SalesConfig;
@@ -46,6 +47,9 @@ public class OfferSending {
 
     @Inject
     SalesConfig config;
+
+    @Inject
+    CompanyProfile company;
 
     @Inject
     MailOutbox mail;
@@ -102,7 +106,7 @@ public class OfferSending {
                     .attach(
                             OfferPdf.fileName(offer),
                             "application/pdf",
-                            OfferPdf.of(offer, customer, config.letterhead()))
+                            OfferPdf.of(offer, customer, CompanyLetterhead.of(company)))
                     .requestedBy(caller)
                     .build());
         }

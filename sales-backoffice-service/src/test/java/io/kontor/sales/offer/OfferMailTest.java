@@ -58,7 +58,7 @@ class OfferMailTest {
 
         String messageId = delivery.getString("[0].messageId");
         TestMail.Received mail = TestMail.awaitMessage(email, m -> messageId.equals(m.messageId()));
-        assertThat(mail.subject()).isEqualTo("Ihr Angebot " + offerNumber + " von Kontor Musterhandel GmbH");
+        assertThat(mail.subject()).isEqualTo("Ihr Angebot " + offerNumber + " von Kontor Demo GmbH");
         assertThat(mail.text()).contains("Angebot " + offerNumber).contains("238,00 EUR");
         TestMail.Attachment pdf = mail.attachment(offerNumber + ".pdf");
         assertThat(pdf.isType("application/pdf")).isTrue();

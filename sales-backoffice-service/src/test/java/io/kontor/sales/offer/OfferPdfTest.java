@@ -42,7 +42,7 @@ class OfferPdfTest {
         String text = text(response.asByteArray());
         assertThat(text).contains("Angebot " + offer.getString("offerNumber"));
         assertThat(text)
-                .contains("Kontor Musterhandel GmbH")
+                .contains("Kontor Demo GmbH")
                 .contains("Amtsgericht Hamburg")
                 .contains("Geschäftsführung: Erika Mustermann");
         assertThat(text)
