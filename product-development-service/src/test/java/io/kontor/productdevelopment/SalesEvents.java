@@ -34,7 +34,8 @@ public final class SalesEvents {
                     new BigDecimal("1000.00"),
                     TaxTreatment.DOMESTIC,
                     null,
-                    requirements.contains(description)));
+                    requirements.contains(description),
+                    null));
         }
         BigDecimal net = new BigDecimal("1000.00").multiply(BigDecimal.valueOf(lines.size()));
         BigDecimal vat = net.multiply(new BigDecimal("0.19")).setScale(2);
@@ -57,6 +58,12 @@ public final class SalesEvents {
                 net,
                 vat,
                 net.add(vat),
-                Instant.now());
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

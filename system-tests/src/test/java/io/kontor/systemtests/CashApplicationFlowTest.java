@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +23,6 @@ import org.junit.jupiter.api.Test;
  * base rate 1.27 % (the last configured, from 1 January 2026) + 9 points = 10.27 % for a business (§288 (2) BGB).
  */
 class CashApplicationFlowTest extends SystemTest {
-
-    @AfterEach
-    void realTimeAgain() {
-        platform.shiftClock(java.time.Duration.ZERO);
-    }
 
     @Test
     void a_collective_transfer_is_split_credit_is_set_off_and_bookings_are_reversed_once() {
@@ -97,7 +91,7 @@ class CashApplicationFlowTest extends SystemTest {
         assertThat(credit(customerId)).isEqualByComparingTo("36.00");
 
         // Once D is due (14 days), the credit is set off: 119.00 - 36.00 = 83.00.
-        FlowSteps.letPlatformReach(today.plusDays(15));
+        FlowSteps.advance(today.plusDays(15));
         List<Map<String, Object>> setOffs = asAdmin()
                 .post("/api/v1/accounting/customers/{id}/credit/set-off", customerId)
                 .then()
@@ -156,7 +150,7 @@ class CashApplicationFlowTest extends SystemTest {
         LocalDate dueDate = LocalDate.parse((String) issued.get("dueDate"));
         LocalDate reminderDay = dueDate.plusDays(7); // pay by reminderDay + 10
         LocalDate level2Day = reminderDay.plusDays(14);
-        FlowSteps.letPlatformReach(level2Day);
+        FlowSteps.advance(level2Day);
         dun(reminderDay);
         dun(level2Day);
         // Level 2: 40.00 flat fee (§288 (5) BGB) and 4 days of interest after the reminder's deadline:

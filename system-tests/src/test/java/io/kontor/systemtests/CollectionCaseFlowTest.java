@@ -23,7 +23,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,11 +36,6 @@ class CollectionCaseFlowTest extends SystemTest {
 
     private static final String CASES = "/api/v1/legal/cases";
 
-    @AfterEach
-    void realTimeAgain() {
-        platform.shiftClock(java.time.Duration.ZERO);
-    }
-
     @Test
     void a_level_3_invoice_handed_to_collection_opens_a_case_and_closing_it_as_written_off_writes_the_invoice_off() {
         String customerId = registerCustomer("Zahlungsunwillig GmbH", 14);
@@ -54,7 +48,7 @@ class CollectionCaseFlowTest extends SystemTest {
         LocalDate reminderDay = dueDate.plusDays(7);
         LocalDate level2Day = reminderDay.plusDays(14);
         LocalDate level3Day = level2Day.plusDays(14);
-        FlowSteps.letPlatformReach(level3Day);
+        FlowSteps.advance(level3Day);
         dun(reminderDay);
         dun(level2Day);
         dun(level3Day);

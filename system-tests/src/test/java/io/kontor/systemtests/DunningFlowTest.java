@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings("unchecked") // JSON answers read as maps and lists
 class DunningFlowTest extends SystemTest {
-
-    @AfterEach
-    void realTimeAgain() {
-        platform.shiftClock(java.time.Duration.ZERO);
-    }
 
     @Test
     void three_notices_put_the_customer_on_credit_hold_until_the_invoice_is_paid() {
@@ -55,7 +49,7 @@ class DunningFlowTest extends SystemTest {
         LocalDate reminderDay = dueDate.plusDays(7);
         LocalDate level2Day = reminderDay.plusDays(14);
         LocalDate level3Day = level2Day.plusDays(14);
-        FlowSteps.letPlatformReach(level3Day);
+        FlowSteps.advance(level3Day);
 
         Map<String, Object> reminder = noticeFor(invoiceNumber, dun(reminderDay));
         assertThat(reminder.get("level")).isEqualTo(1);

@@ -168,10 +168,10 @@ final class FlowSteps {
 
     /**
      * Moves the services' calendar forward until their today (in the sellers' zone, Europe/Berlin) is {@code day}:
-     * weeks pass at once for dunning. Later dates only; the test gives the platform its real time back after itself
-     * ({@code platform.shiftClock(Duration.ZERO)}), so that the next test class starts on today.
+     * weeks pass at once for dunning. Later dates only; {@link SystemTest} gives the platform its real time back after
+     * each test, so that the next one starts on today.
      */
-    static void letPlatformReach(LocalDate day) {
+    static void advance(LocalDate day) {
         long days = ChronoUnit.DAYS.between(LocalDate.now(SELLERS_ZONE), day);
         if (days > SystemTest.platform.clockShift().toDays()) {
             SystemTest.platform.shiftClock(Duration.ofDays(days));

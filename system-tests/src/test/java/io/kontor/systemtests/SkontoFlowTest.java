@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +30,6 @@ import org.junit.jupiter.api.Test;
 class SkontoFlowTest extends SystemTest {
 
     private static final Charset ANSI = Charset.forName("windows-1252");
-
-    @AfterEach
-    void realTimeAgain() {
-        platform.shiftClock(java.time.Duration.ZERO);
-    }
 
     @Test
     void skonto_paid_in_time_settles_the_invoice_and_paid_late_leaves_the_deduction_open() {
@@ -80,7 +74,7 @@ class SkontoFlowTest extends SystemTest {
         assertThat(rows).contains(List.of("1166,20", "1200", "10000"), List.of("23,80", "8736", "10000"));
 
         // Eleven days later the Skonto period is over: 1166.20 leaves 23.80 open.
-        FlowSteps.letPlatformReach(today.plusDays(11));
+        FlowSteps.advance(today.plusDays(11));
         importCredit("1166.20", today.plusDays(11), (String) late.get("invoiceNumber"));
         Map<String, Object> shortPaid = invoice((String) late.get("id"));
         assertThat(shortPaid.get("status")).isEqualTo("PARTIALLY_PAID");

@@ -10,6 +10,8 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +31,14 @@ public abstract class SystemTest {
     @BeforeAll
     static void connect(LocalPlatform started) {
         platform = started;
+    }
+
+    /** A test that moved the calendar ({@link FlowSteps#advance}) leaves the next one the real time. */
+    @AfterEach
+    void realTimeAgain() {
+        if (!platform.clockShift().isZero()) {
+            platform.shiftClock(Duration.ZERO);
+        }
     }
 
     /**

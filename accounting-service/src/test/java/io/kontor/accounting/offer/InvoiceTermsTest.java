@@ -56,7 +56,8 @@ class InvoiceTermsTest {
                         "Allgemeine Geschäftsbedingungen",
                         LocalDate.parse("2026-07-01"),
                         "9f".repeat(32)),
-                "Erika Muster");
+                "Erika Muster",
+                null);
 
         sales.send(accepted);
 

@@ -188,7 +188,13 @@ class OfferAcceptedBillingTest {
                 BigDecimal.ZERO,
                 BigDecimal.ZERO,
                 BigDecimal.ZERO,
-                Instant.now());
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         String poisonId = sales.send(withoutLines);
         sales.send(good);
@@ -242,7 +248,11 @@ class OfferAcceptedBillingTest {
                         new BigDecimal("100.00"),
                         BigDecimal.ZERO,
                         new BigDecimal("19"),
-                        new BigDecimal("200.00")),
+                        new BigDecimal("200.00"),
+                        null,
+                        null,
+                        false,
+                        null),
                 new OfferLine(
                         null,
                         "Fachbuch zur Schulung",
@@ -310,7 +320,11 @@ class OfferAcceptedBillingTest {
                         new BigDecimal("120.00"),
                         BigDecimal.ZERO,
                         new BigDecimal("19"),
-                        new BigDecimal("1200.00")),
+                        new BigDecimal("1200.00"),
+                        null,
+                        null,
+                        false,
+                        null),
                 new OfferLine(
                         "BOOK",
                         "Fachbuch",
@@ -319,7 +333,11 @@ class OfferAcceptedBillingTest {
                         new BigDecimal("24.99"),
                         new BigDecimal("10"),
                         new BigDecimal("7"),
-                        new BigDecimal("67.47")),
+                        new BigDecimal("67.47"),
+                        null,
+                        null,
+                        false,
+                        null),
                 new OfferLine(
                         "TRAINING",
                         "Schulung",
@@ -328,7 +346,11 @@ class OfferAcceptedBillingTest {
                         new BigDecimal("333.33"),
                         BigDecimal.ZERO,
                         new BigDecimal("19"),
-                        new BigDecimal("500.00")));
+                        new BigDecimal("500.00"),
+                        null,
+                        null,
+                        false,
+                        null));
         return new OfferAccepted(
                 UUID.randomUUID(),
                 "A-2030-0042",
@@ -341,7 +363,13 @@ class OfferAcceptedBillingTest {
                 new BigDecimal("1767.47"),
                 new BigDecimal("327.72"),
                 new BigDecimal("2095.19"),
-                Instant.now());
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private List<InvoiceView> invoicesOf(UUID customerId) {

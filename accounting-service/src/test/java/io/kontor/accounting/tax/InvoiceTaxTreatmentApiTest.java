@@ -253,6 +253,8 @@ class InvoiceTaxTreatmentApiTest {
                         BigDecimal.ZERO,
                         new BigDecimal("600.00"),
                         TaxTreatment.EU_B2B_SERVICE,
+                        null,
+                        false,
                         null)),
                 new BigDecimal("600.00"),
                 new BigDecimal("0.00"),
@@ -260,7 +262,10 @@ class InvoiceTaxTreatmentApiTest {
                 Instant.now(),
                 "PO-4711",
                 LocalDate.parse("2030-03-01"),
-                LocalDate.parse("2030-03-31"));
+                LocalDate.parse("2030-03-31"),
+                null,
+                null,
+                null);
 
         sales.send(accepted);
 

@@ -130,7 +130,11 @@ class OfferReviewTest {
                         new BigDecimal("150.00"),
                         new BigDecimal("10.00"),
                         BigDecimal.ZERO,
-                        new BigDecimal("108000.00"))),
+                        new BigDecimal("108000.00"),
+                        null,
+                        null,
+                        false,
+                        null)),
                 List.of("customer outside the EU (CH)"),
                 "vertrieb",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));

@@ -68,6 +68,9 @@ class ProductDevelopmentPersonalDataTest {
                 template.acceptedAt(),
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
         events.send("sales-backoffice-service", accepted);
         await().atMost(Duration.ofSeconds(30))

@@ -206,11 +206,21 @@ class MilestoneTest {
                                 net,
                                 BigDecimal.ZERO,
                                 new BigDecimal("19"),
-                                net)),
+                                net,
+                                null,
+                                null,
+                                false,
+                                null)),
                         net,
                         net.multiply(new BigDecimal("0.19")).setScale(2),
                         net.multiply(new BigDecimal("1.19")).setScale(2),
-                        Instant.now()));
+                        Instant.now(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     @Test

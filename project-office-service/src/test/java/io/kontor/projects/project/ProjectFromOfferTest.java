@@ -98,7 +98,11 @@ class ProjectFromOfferTest {
                 new BigDecimal("1000.00"),
                 BigDecimal.ZERO,
                 new BigDecimal("19"),
-                new BigDecimal("2000.00"));
+                new BigDecimal("2000.00"),
+                null,
+                null,
+                false,
+                null);
         return new OfferAccepted(
                 UUID.randomUUID(),
                 "AN-2026-000001",
@@ -111,6 +115,12 @@ class ProjectFromOfferTest {
                 new BigDecimal("2000.00"),
                 new BigDecimal("380.00"),
                 new BigDecimal("2380.00"),
-                Instant.now());
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }
