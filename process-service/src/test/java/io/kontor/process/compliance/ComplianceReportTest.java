@@ -9,10 +9,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.kontor.devinfra.DevJwt;
 import io.kontor.platform.events.DomainEvent;
-import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.accounting.SupplierInvoicePaid;
+import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.events.audit.AdminActRecorded;
 import io.kontor.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kontor.platform.events.DomainEvent;
 import io.kontor.platform.events.EventType;
-import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
 import io.kontor.platform.events.approvals.ApprovalRequested;
+import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
 import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.process.monitor.ProcessDefinition;
 import java.io.IOException;

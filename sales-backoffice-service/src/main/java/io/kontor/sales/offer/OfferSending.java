@@ -1,11 +1,11 @@
 package io.kontor.sales.offer;
 
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import io.kontor.platform.mail.MissingRecipientProblem;
-import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.sales.SalesConfig;
