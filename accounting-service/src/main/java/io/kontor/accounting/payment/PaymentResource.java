@@ -2,8 +2,8 @@ package io.kontor.accounting.payment;
 
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -123,10 +123,7 @@ public class PaymentResource {
     @GET
     @Path("/{id}")
     public BookedPayment getPayment(@PathParam("id") UUID id) {
-        Payment payment = Payment.findById(id);
-        if (payment == null) {
-            throw new NotFoundProblem("payment", id);
-        }
+        Payment payment = Found.byId(Payment.class, id, "payment");
         Invoice invoice = Invoice.findById(payment.invoiceId);
         return BookedPayment.of(payment, invoice.status, invoice.openClaim().total());
     }
