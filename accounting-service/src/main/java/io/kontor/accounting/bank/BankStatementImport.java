@@ -9,10 +9,10 @@ import io.kontor.accounting.payment.Payment;
 import io.kontor.accounting.payment.PaymentReversals;
 import io.kontor.accounting.payment.Payments;
 import io.kontor.platform.events.accounting.BankEntryCleared;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -362,10 +362,7 @@ public class BankStatementImport {
      */
     @Transactional
     public Matched assign(UUID entryId, String invoiceNumber, List<CollectivePayments.Designation> allocations) {
-        BankEntry entry = BankEntry.findById(entryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null) {
-            throw new NotFoundProblem("clearing entry", entryId);
-        }
+        BankEntry entry = Found.lockedById(BankEntry.class, entryId, "clearing entry");
         if (entry.status != BankEntry.Status.UNMATCHED) {
             throw new ConflictProblem("entry " + entryId + " is " + entry.status
                     + (entry.invoiceNumber == null ? "" : " (booked against " + entry.invoiceNumber + ")"));
@@ -413,10 +410,7 @@ public class BankStatementImport {
      */
     @Transactional
     public Unmatched notAPayment(UUID entryId, String note) {
-        BankEntry entry = BankEntry.findById(entryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null) {
-            throw new NotFoundProblem("bank entry", entryId);
-        }
+        BankEntry entry = Found.lockedById(BankEntry.class, entryId, "bank entry");
         if (entry.status != BankEntry.Status.UNMATCHED) {
             throw new ConflictProblem("entry " + entryId + " is " + entry.status + ", not in the clearing list");
         }
@@ -433,10 +427,7 @@ public class BankStatementImport {
      */
     @Transactional
     public Unmatched reverse(UUID entryId, String reason) {
-        BankEntry entry = BankEntry.findById(entryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null) {
-            throw new NotFoundProblem("bank entry", entryId);
-        }
+        BankEntry entry = Found.lockedById(BankEntry.class, entryId, "bank entry");
         if (entry.status == BankEntry.Status.UNMATCHED || entry.status == BankEntry.Status.RETURNED) {
             throw new ConflictProblem("entry " + entryId + " is " + entry.status + "; nothing to reverse");
         }

@@ -1,6 +1,6 @@
 package io.kontor.accounting.customer;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,10 +18,7 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     public CustomerView getCustomer(@PathParam("id") UUID id) {
-        Customer customer = Customer.findById(id);
-        if (customer == null) {
-            throw new NotFoundProblem("customer", id);
-        }
+        Customer customer = Found.byId(Customer.class, id, "customer");
         return CustomerView.of(customer);
     }
 }

@@ -6,6 +6,7 @@ import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.report.Csv;
 import io.kontor.platform.events.accounting.InvoiceHandedToCollection;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
@@ -128,10 +129,7 @@ public class CollectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public HandoverView handOver(@PathParam("invoiceId") UUID invoiceId, @NotNull @Valid Handover handover) {
-        Invoice invoice = Invoice.findById(invoiceId);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
+        Invoice invoice = Found.byId(Invoice.class, invoiceId, "invoice");
         if (!invoice.status.isReceivable() || invoice.dunningLevel < DunningLadder.HIGHEST_LEVEL) {
             throw new ConflictProblem("invoice " + invoice.invoiceNumber + " is " + invoice.status + " at level "
                     + invoice.dunningLevel + "; only an open invoice dunned at level 3 is handed to collection");

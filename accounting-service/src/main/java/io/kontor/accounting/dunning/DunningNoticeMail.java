@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Mails each notice of a dunning run to the buyer, in the run's transaction, with the letter as PDF: the delivery
@@ -24,7 +23,6 @@ import org.jboss.logging.Logger;
 public class DunningNoticeMail {
 
     static final String DOCUMENT = "dunning-notice";
-    private static final Logger LOG = Logger.getLogger(DunningNoticeMail.class);
 
     @Inject
     MailOutbox mail;
@@ -37,35 +35,29 @@ public class DunningNoticeMail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(Invoice invoice, DunningNotice notice) {
-        if (!enabled) {
-            return;
-        }
-        if (invoice.buyer == null || invoice.buyer.email == null || invoice.buyer.email.isBlank()) {
-            LOG.infof(
-                    "dunning notice %d of invoice %s is not mailed: the buyer has no e-mail address",
-                    notice.level, invoice.invoiceNumber);
-            return;
-        }
-        Locale language = MailLocale.forCountry(invoice.buyer.country);
-        String title = DunningNoticePdf.title(notice.level);
-        LocalDate payBy = notice.payBy;
-        mail.send(MailRequest.forDocument(DOCUMENT, notice.id)
-                .to(invoice.buyer.email)
-                .template("dunning-notice", language)
-                .data("title", title)
-                .data("invoiceNumber", invoice.invoiceNumber)
-                .data("issueDate", MailLocale.date(invoice.issueDate, language))
-                .data("dueDate", MailLocale.date(invoice.dueDate, language))
-                .data("issuedOn", MailLocale.date(notice.issuedOn, language))
-                .data("payBy", MailLocale.date(payBy, language))
-                .data("totalOwed", MailLocale.amount(notice.totalOwed, language))
-                .data("currency", notice.currency)
-                .attach(
-                        invoice.invoiceNumber + "-M" + notice.level + ".pdf",
-                        "application/pdf",
-                        letters.letter(invoice, notice))
-                .requestedBy("accounting-service/dunning-run")
-                .build());
+        String what = "dunning notice " + notice.level + " of invoice " + invoice.invoiceNumber;
+        mail.sendIfAddressed(enabled, invoice.buyer == null ? null : invoice.buyer.email, what, address -> {
+            Locale language = MailLocale.forCountry(invoice.buyer.country);
+            String title = DunningNoticePdf.title(notice.level);
+            LocalDate payBy = notice.payBy;
+            return MailRequest.forDocument(DOCUMENT, notice.id)
+                    .to(address)
+                    .template("dunning-notice", language)
+                    .data("title", title)
+                    .data("invoiceNumber", invoice.invoiceNumber)
+                    .data("issueDate", MailLocale.date(invoice.issueDate, language))
+                    .data("dueDate", MailLocale.date(invoice.dueDate, language))
+                    .data("issuedOn", MailLocale.date(notice.issuedOn, language))
+                    .data("payBy", MailLocale.date(payBy, language))
+                    .data("totalOwed", MailLocale.amount(notice.totalOwed, language))
+                    .data("currency", notice.currency)
+                    .attach(
+                            invoice.invoiceNumber + "-M" + notice.level + ".pdf",
+                            "application/pdf",
+                            letters.letter(invoice, notice))
+                    .requestedBy("accounting-service/dunning-run")
+                    .build();
+        });
     }
 
     /** The mails of the notices of one invoice, oldest first. */

@@ -4,7 +4,7 @@ import io.kontor.accounting.document.DunningNoticePdf;
 import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.platform.mail.MailDelivery;
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -134,20 +134,16 @@ public class DunningNoticeResource {
     }
 
     private static Invoice invoice(UUID invoiceId) {
-        Invoice invoice = Invoice.findById(invoiceId);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
-        return invoice;
+        return Found.byId(Invoice.class, invoiceId, "invoice");
     }
 
     private static DunningNotice notice(Invoice invoice, int level) {
-        return DunningNotice.<DunningNotice>find(
-                        "invoiceId = ?1 and level = ?2 order by issuedOn desc", invoice.id, level)
-                .firstResultOptional()
-                .orElseThrow(() -> new NotFoundProblem(
-                        "dunning notice of level " + level + " for invoice",
-                        invoice.invoiceNumber == null ? invoice.id : invoice.invoiceNumber));
+        return Found.or404(
+                DunningNotice.<DunningNotice>find(
+                                "invoiceId = ?1 and level = ?2 order by issuedOn desc", invoice.id, level)
+                        .firstResultOptional(),
+                "dunning notice of level " + level + " for invoice",
+                invoice.invoiceNumber == null ? invoice.id : invoice.invoiceNumber);
     }
 
     /** Notices from before V9 lack points and deadline; those come from today's configuration then. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Mails an issued invoice to the buyer's address, in the issuing transaction, with the frozen documents: the PDF and
@@ -25,7 +24,6 @@ import org.jboss.logging.Logger;
 public class InvoiceMail {
 
     static final String INVOICE_DOCUMENT = "invoice";
-    private static final Logger LOG = Logger.getLogger(InvoiceMail.class);
 
     @Inject
     MailOutbox mail;
@@ -71,33 +69,28 @@ public class InvoiceMail {
             InvoiceDocuments.Kind pdf,
             InvoiceDocuments.Kind xml,
             BiConsumer<MailRequest.Builder, Locale> data) {
-        if (!enabled) {
-            return;
-        }
         Buyer buyer = invoice.buyer;
-        if (buyer == null || buyer.email == null || buyer.email.isBlank()) {
-            LOG.infof("%s %s is not mailed: the buyer has no e-mail address", template, number);
-            return;
-        }
-        Locale language = MailLocale.forCountry(buyer.country);
-        MailRequest.Builder request = MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
-                .to(buyer.email)
-                .template(template, language)
-                .data("invoiceNumber", invoice.invoiceNumber)
-                .data("grossTotal", MailLocale.amount(invoice.grossTotal, language))
-                .data("currency", invoice.currency)
-                .data("issueDate", MailLocale.date(invoice.issueDate, language));
-        data.accept(request, language);
-        mail.send(request.attach(
-                        number + ".pdf",
-                        "application/pdf",
-                        documents.stored(invoice, pdf).content())
-                .attach(
-                        number + ".xml",
-                        "application/xml",
-                        documents.stored(invoice, xml).content())
-                .requestedBy("accounting-service")
-                .build());
+        mail.sendIfAddressed(enabled, buyer == null ? null : buyer.email, template + " " + number, address -> {
+            Locale language = MailLocale.forCountry(buyer.country);
+            MailRequest.Builder request = MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
+                    .to(address)
+                    .template(template, language)
+                    .data("invoiceNumber", invoice.invoiceNumber)
+                    .data("grossTotal", MailLocale.amount(invoice.grossTotal, language))
+                    .data("currency", invoice.currency)
+                    .data("issueDate", MailLocale.date(invoice.issueDate, language));
+            data.accept(request, language);
+            return request.attach(
+                            number + ".pdf",
+                            "application/pdf",
+                            documents.stored(invoice, pdf).content())
+                    .attach(
+                            number + ".xml",
+                            "application/xml",
+                            documents.stored(invoice, xml).content())
+                    .requestedBy("accounting-service")
+                    .build();
+        });
     }
 
     public List<MailDelivery> deliveries(Invoice invoice) {

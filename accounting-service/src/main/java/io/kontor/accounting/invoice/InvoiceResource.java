@@ -4,6 +4,7 @@ import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
@@ -273,10 +274,7 @@ public class InvoiceResource {
     }
 
     private static Invoice issuedInvoice(UUID id) {
-        Invoice invoice = Invoice.findById(id);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", id);
-        }
+        Invoice invoice = Found.byId(Invoice.class, id, "invoice");
         if (invoice.invoiceNumber == null) {
             throw new io.kontor.platform.problem.ConflictProblem(
                     "invoice " + id + " is a DRAFT; documents exist once it is issued");
@@ -289,20 +287,14 @@ public class InvoiceResource {
     @Path("/{id}/deliveries")
     @Transactional
     public List<MailDelivery> getInvoiceDeliveries(@PathParam("id") UUID id) {
-        Invoice invoice = Invoice.findById(id);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", id);
-        }
+        Invoice invoice = Found.byId(Invoice.class, id, "invoice");
         return invoiceMail.deliveries(invoice);
     }
 
     @GET
     @Path("/{id}")
     public InvoiceView getInvoice(@PathParam("id") UUID id) {
-        Invoice invoice = Invoice.findById(id);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", id);
-        }
+        Invoice invoice = Found.byId(Invoice.class, id, "invoice");
         return view(invoice);
     }
 

@@ -10,12 +10,11 @@ import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.TaxTreatment;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -149,10 +148,7 @@ public class Invoicing {
     @Transactional
     public Invoice issue(UUID invoiceId) {
         // Locked so that two concurrent issues of one draft cannot both take a number.
-        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
+        Invoice invoice = Found.lockedById(Invoice.class, invoiceId, "invoice");
         invoice.requireDraft();
         if (invoice.origin == InvoiceOrigin.MANUAL) {
             // A draft may wait for days: it is issued to the customer's billing data of the issue date.
@@ -170,10 +166,7 @@ public class Invoicing {
     /** Cancels an issued, unpaid invoice by a credit note with the next GS number of the year. */
     @Transactional
     public Invoice cancel(UUID invoiceId, String reason) {
-        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
+        Invoice invoice = Found.lockedById(Invoice.class, invoiceId, "invoice");
         // Before a number is taken: a refused cancellation must not use up a credit note number.
         invoice.requireCancellable();
         LocalDate today = calendar.today();
@@ -190,10 +183,7 @@ public class Invoicing {
     @Transactional
     public Invoice dispute(UUID invoiceId, String reason) {
         // Locked: a dunning batch holding the row finishes first; the next one skips the invoice.
-        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
+        Invoice invoice = Found.lockedById(Invoice.class, invoiceId, "invoice");
         invoice.dispute(reason, calendar.today());
         LOG.infof("invoice %s disputed at dunning level %d: %s", invoice.invoiceNumber, invoice.dunningLevel, reason);
         return invoice;
@@ -205,10 +195,7 @@ public class Invoicing {
      */
     @Transactional
     public Invoice escalateDispute(UUID invoiceId, String note) {
-        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
+        Invoice invoice = Found.lockedById(Invoice.class, invoiceId, "invoice");
         invoice.escalateDispute(calendar.today());
         outbox.publish(new InvoiceDisputeEscalated(
                 invoice.id,
@@ -229,10 +216,7 @@ public class Invoicing {
     /** Ends the dispute; dunning resumes at the level the invoice had. */
     @Transactional
     public Invoice resolveDispute(UUID invoiceId) {
-        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
+        Invoice invoice = Found.lockedById(Invoice.class, invoiceId, "invoice");
         invoice.resolveDispute(calendar.today());
         LOG.infof(
                 "dispute of invoice %s (since %s: %s) resolved; dunning resumes at level %d",

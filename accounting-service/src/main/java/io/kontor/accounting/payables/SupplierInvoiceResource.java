@@ -3,8 +3,8 @@ package io.kontor.accounting.payables;
 import io.kontor.accounting.payables.intake.ExtractedInvoice;
 import io.kontor.accounting.payables.intake.Intake;
 import io.kontor.platform.audit.AdminActs;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
@@ -159,10 +159,7 @@ public class SupplierInvoiceResource {
     @Path("/{id}/original")
     @Produces(MediaType.WILDCARD)
     public Response original(@PathParam("id") UUID id) {
-        SupplierInvoiceOriginal original = SupplierInvoiceOriginal.findById(id);
-        if (original == null) {
-            throw new NotFoundProblem("supplier invoice", id);
-        }
+        SupplierInvoiceOriginal original = Found.byId(SupplierInvoiceOriginal.class, id, "supplier invoice");
         return Response.ok(original.content, original.contentType)
                 .header("X-Content-SHA256", original.sha256)
                 .header("Content-Disposition", "attachment; filename=\"" + original.fileName.replace("\"", "") + "\"")
@@ -285,10 +282,7 @@ public class SupplierInvoiceResource {
     }
 
     private static SupplierInvoice find(UUID id) {
-        SupplierInvoice invoice = SupplierInvoice.findById(id);
-        if (invoice == null) {
-            throw new NotFoundProblem("supplier invoice", id);
-        }
+        SupplierInvoice invoice = Found.byId(SupplierInvoice.class, id, "supplier invoice");
         return invoice;
     }
 }

@@ -1,7 +1,7 @@
 package io.kontor.accounting.payment;
 
 import io.kontor.accounting.customer.Customer;
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,8 +84,6 @@ public class CreditResource {
     }
 
     private static void requireCustomer(UUID customerId) {
-        if (Customer.findById(customerId) == null) {
-            throw new NotFoundProblem("customer", customerId);
-        }
+        Found.byId(Customer.class, customerId, "customer");
     }
 }

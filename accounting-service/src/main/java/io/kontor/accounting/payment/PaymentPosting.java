@@ -7,11 +7,10 @@ import io.kontor.accounting.payment.Payments.Received;
 import io.kontor.platform.events.accounting.InvoicePaid;
 import io.kontor.platform.events.accounting.PaymentReceived;
 import io.kontor.platform.outbox.Outbox;
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -156,10 +155,7 @@ public class PaymentPosting {
 
     Invoice lockedInvoice(UUID invoiceId) {
         // Locked: two payments of one invoice at once must not both see the same open amount.
-        Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null) {
-            throw new NotFoundProblem("invoice", invoiceId);
-        }
+        Invoice invoice = Found.lockedById(Invoice.class, invoiceId, "invoice");
         return invoice;
     }
 

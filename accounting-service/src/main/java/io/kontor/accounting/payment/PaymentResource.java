@@ -4,6 +4,7 @@ import io.kontor.accounting.approval.ManualPaymentApprovals;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.platform.approval.PendingAct;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
@@ -149,10 +150,7 @@ public class PaymentResource {
     @GET
     @Path("/{id}")
     public BookedPayment getPayment(@PathParam("id") UUID id) {
-        Payment payment = Payment.findById(id);
-        if (payment == null) {
-            throw new NotFoundProblem("payment", id);
-        }
+        Payment payment = Found.byId(Payment.class, id, "payment");
         Invoice invoice = Invoice.findById(payment.invoiceId);
         return BookedPayment.of(payment, invoice.status, invoice.openClaim().total());
     }

@@ -4,13 +4,12 @@ import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.platform.events.accounting.PaymentReversed;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -52,10 +51,7 @@ public class PaymentReversals {
 
     /** {@code announce}: publish payment-reversed; not for the Skonto reversed along with its payment. */
     private BookedPayment reverse(UUID paymentId, String reason, boolean announce) {
-        Payment original = Payment.findById(paymentId, LockModeType.PESSIMISTIC_WRITE);
-        if (original == null) {
-            throw new NotFoundProblem("payment", paymentId);
-        }
+        Payment original = Found.lockedById(Payment.class, paymentId, "payment");
         if (original.reversedBy != null) {
             throw new ConflictProblem("payment " + paymentId + " is already reversed by " + original.reversedBy);
         }

@@ -7,8 +7,8 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
+import io.kontor.cli.ListCommand;
 import io.kontor.cli.Output;
-import io.kontor.cli.Paging;
 import io.kontor.cli.Table;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,7 +64,7 @@ public final class InvoicesCommand {
                 "Lists invoices.",
                 "--overdue reads every page and keeps the overdue ones (API.md has no overdue filter)."
             })
-    static final class ListInvoices extends ApiCommand {
+    static final class ListInvoices extends ListCommand {
         @Option(names = "--overdue", description = "only invoices past their due date and not paid")
         boolean overdue;
 
@@ -75,26 +74,10 @@ public final class InvoicesCommand {
         @Option(names = "--status", description = "DRAFT, ISSUED, PARTIALLY_PAID, PAID, CANCELLED")
         String status;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
             if (!overdue) {
-                output().list(
-                                gateway()
-                                        .get(
-                                                "/accounting/invoices",
-                                                Gateway.query(
-                                                        "customerId",
-                                                        customerId,
-                                                        "status",
-                                                        status,
-                                                        "page",
-                                                        paging.page,
-                                                        "size",
-                                                        paging.size)),
-                                COLUMNS);
+                list("/accounting/invoices", COLUMNS, "customerId", customerId, "status", status);
                 return;
             }
             ArrayNode items = Gateway.JSON.createArrayNode();

@@ -4,7 +4,7 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,22 +57,13 @@ public final class SupplierInvoicesCommand {
     @Command(
             name = "mail",
             description = "What the intake mailbox received, newest first: each mail's files and what became of them.")
-    static final class Mail extends ApiCommand {
+    static final class Mail extends ListCommand {
         @Option(names = "--outcome", description = "INVOICE, DUPLICATE, REFUSED, NO_ATTACHMENT")
         String outcome;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            "/accounting/supplier-invoices/mail",
-                                            Gateway.query(
-                                                    "outcome", outcome, "page", paging.page, "size", paging.size)),
-                            MAIL_COLUMNS);
+            list("/accounting/supplier-invoices/mail", MAIL_COLUMNS, "outcome", outcome);
         }
     }
 
@@ -107,32 +97,16 @@ public final class SupplierInvoicesCommand {
     }
 
     @Command(name = "list", description = "Lists received invoices, newest first.")
-    static final class ListInvoices extends ApiCommand {
+    static final class ListInvoices extends ListCommand {
         @Option(names = "--status", description = "REJECTED, NEEDS_DATA, RECEIVED, PAYABLE, IN_PAYMENT, PAID")
         String status;
 
         @Option(names = "--supplier", paramLabel = "SUPPLIER_ID")
         String supplierId;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            "/accounting/supplier-invoices",
-                                            Gateway.query(
-                                                    "status",
-                                                    status,
-                                                    "supplierId",
-                                                    supplierId,
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            COLUMNS);
+            list("/accounting/supplier-invoices", COLUMNS, "status", status, "supplierId", supplierId);
         }
     }
 
@@ -161,18 +135,11 @@ public final class SupplierInvoicesCommand {
     }
 
     @Command(name = "open", description = "Open payables, earliest due first, with Skonto deadlines.")
-    static final class Open extends ApiCommand {
-        @Mixin
-        Paging paging;
+    static final class Open extends ListCommand {
 
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            "/accounting/supplier-invoices/open",
-                                            Gateway.query("page", paging.page, "size", paging.size)),
-                            OPEN_COLUMNS);
+            list("/accounting/supplier-invoices/open", OPEN_COLUMNS);
         }
     }
 

@@ -6,7 +6,7 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,38 +46,28 @@ public final class CasesCommand {
     }
 
     @Command(name = "list", description = "Lists matters, newest first, with the next deadline.")
-    static final class ListCases extends ApiCommand {
+    static final class ListCases extends ListCommand {
         @Option(names = "--kind", description = "COLLECTION, INVOICE_DISPUTE, LABOUR_LAW or OTHER")
         String kind;
 
         @Option(names = "--status", description = "OPEN or CLOSED")
         String status;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            BASE,
-                                            Gateway.query(
-                                                    "kind",
-                                                    upper(kind),
-                                                    "status",
-                                                    upper(status),
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            List.of(
-                                    Column.of("CASE", "caseNumber").whole(),
-                                    Column.of("KIND", "kind").whole(),
-                                    Column.of("TITLE", "title"),
-                                    Column.of("NEXT DEADLINE", "nextDeadline").whole(),
-                                    Column.of("STATUS", "status").whole(),
-                                    Column.of("ID", "id").whole().dispensable(1)));
+            list(
+                    BASE,
+                    List.of(
+                            Column.of("CASE", "caseNumber").whole(),
+                            Column.of("KIND", "kind").whole(),
+                            Column.of("TITLE", "title"),
+                            Column.of("NEXT DEADLINE", "nextDeadline").whole(),
+                            Column.of("STATUS", "status").whole(),
+                            Column.of("ID", "id").whole().dispensable(1)),
+                    "kind",
+                    upper(kind),
+                    "status",
+                    upper(status));
         }
     }
 
@@ -300,20 +289,18 @@ public final class CasesCommand {
     }
 
     @Command(name = "deadlines", description = "The open deadlines of all matters, the next first.")
-    static final class Deadlines extends ApiCommand {
-        @Mixin
-        Paging paging;
+    static final class Deadlines extends ListCommand {
 
         @Override
         protected void run() {
-            output().list(
-                            gateway().get(BASE + "/deadlines", Gateway.query("page", paging.page, "size", paging.size)),
-                            List.of(
-                                    Column.of("DUE", "dueOn").whole(),
-                                    Column.of("CASE", "caseNumber").whole(),
-                                    Column.of("DEADLINE", "title"),
-                                    Column.of("OVERDUE", "overdue").whole(),
-                                    Column.of("ID", "id").whole().dispensable(1)));
+            list(
+                    BASE + "/deadlines",
+                    List.of(
+                            Column.of("DUE", "dueOn").whole(),
+                            Column.of("CASE", "caseNumber").whole(),
+                            Column.of("DEADLINE", "title"),
+                            Column.of("OVERDUE", "overdue").whole(),
+                            Column.of("ID", "id").whole().dispensable(1)));
         }
     }
 

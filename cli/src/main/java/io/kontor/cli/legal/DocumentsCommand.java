@@ -5,14 +5,13 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,20 +36,18 @@ public final class DocumentsCommand {
     static final String BASE = "/legal/documents";
 
     @Command(name = "list", description = "Lists the legal documents with the version in force.")
-    static final class ListDocuments extends ApiCommand {
-        @Mixin
-        Paging paging;
+    static final class ListDocuments extends ListCommand {
 
         @Override
         protected void run() {
-            output().list(
-                            gateway().get(BASE, Gateway.query("page", paging.page, "size", paging.size)),
-                            List.of(
-                                    Column.of("KIND", "kind").whole(),
-                                    Column.of("LANG", "language").whole(),
-                                    Column.of("TITLE", "title"),
-                                    Column.of("IN FORCE", "inForce").whole(),
-                                    Column.of("ID", "id").whole().dispensable(1)));
+            list(
+                    BASE,
+                    List.of(
+                            Column.of("KIND", "kind").whole(),
+                            Column.of("LANG", "language").whole(),
+                            Column.of("TITLE", "title"),
+                            Column.of("IN FORCE", "inForce").whole(),
+                            Column.of("ID", "id").whole().dispensable(1)));
         }
     }
 

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,32 +29,22 @@ public final class PrivacyCommand {
     static final String BASE = "/legal/privacy";
 
     @Command(name = "list", description = "Lists data-subject requests by deadline.")
-    static final class ListRequests extends ApiCommand {
+    static final class ListRequests extends ListCommand {
         @Option(names = "--status", description = "OPEN or ANSWERED")
         String status;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            BASE + "/requests",
-                                            Gateway.query(
-                                                    "status",
-                                                    status == null ? null : status.toUpperCase(Locale.ROOT),
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            List.of(
-                                    Column.of("KIND", "kind").whole(),
-                                    Column.of("DEADLINE", "deadline").whole(),
-                                    Column.of("STATUS", "status").whole(),
-                                    Column.of("OVERDUE", "overdue").whole(),
-                                    Column.of("ID", "id").whole().dispensable(1)));
+            list(
+                    BASE + "/requests",
+                    List.of(
+                            Column.of("KIND", "kind").whole(),
+                            Column.of("DEADLINE", "deadline").whole(),
+                            Column.of("STATUS", "status").whole(),
+                            Column.of("OVERDUE", "overdue").whole(),
+                            Column.of("ID", "id").whole().dispensable(1)),
+                    "status",
+                    status == null ? null : status.toUpperCase(Locale.ROOT));
         }
     }
 

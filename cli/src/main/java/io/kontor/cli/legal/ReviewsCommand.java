@@ -3,12 +3,10 @@ package io.kontor.cli.legal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,32 +24,22 @@ public final class ReviewsCommand {
     static final String BASE = "/legal/reviews";
 
     @Command(name = "list", description = "Lists reviews, oldest first.")
-    static final class ListReviews extends ApiCommand {
+    static final class ListReviews extends ListCommand {
         @Option(names = "--status", description = "PENDING, APPROVED or REJECTED")
         String status;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            BASE,
-                                            Gateway.query(
-                                                    "status",
-                                                    status == null ? null : status.toUpperCase(Locale.ROOT),
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            List.of(
-                                    Column.of("OFFER", "offerNumber").whole(),
-                                    Column.of("CUSTOMER", "customerName"),
-                                    Column.of("GROSS", "grossTotal").whole(),
-                                    Column.of("STATUS", "status").whole(),
-                                    Column.of("ID", "id").whole().dispensable(1)));
+            list(
+                    BASE,
+                    List.of(
+                            Column.of("OFFER", "offerNumber").whole(),
+                            Column.of("CUSTOMER", "customerName"),
+                            Column.of("GROSS", "grossTotal").whole(),
+                            Column.of("STATUS", "status").whole(),
+                            Column.of("ID", "id").whole().dispensable(1)),
+                    "status",
+                    status == null ? null : status.toUpperCase(Locale.ROOT));
         }
     }
 

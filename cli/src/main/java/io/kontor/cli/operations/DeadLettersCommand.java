@@ -6,12 +6,11 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -110,7 +109,7 @@ public final class DeadLettersCommand {
                 "Later events of the same key wait behind each one until it is retried or discarded."
             },
             subcommands = {DeadLettersCommand.RetryParked.class, DeadLettersCommand.DiscardParked.class})
-    static final class Parked extends ApiCommand {
+    static final class Parked extends ListCommand {
         // Not required by picocli: "parked retry --service ..." must not ask for the list's --service as well.
         @Option(
                 names = "--service",
@@ -121,20 +120,12 @@ public final class DeadLettersCommand {
         @Option(names = "--topic", description = "only those for this topic")
         String topic;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
             if (service == null) {
                 throw CommandFailure.usage("dead-letters parked needs --service (or a subcommand: retry, discard)");
             }
-            output().list(
-                            gateway()
-                                    .get(
-                                            parkedPath(service, ""),
-                                            Gateway.query("topic", topic, "page", paging.page, "size", paging.size)),
-                            PARKED_COLUMNS);
+            list(parkedPath(service, ""), PARKED_COLUMNS, "topic", topic);
         }
     }
 

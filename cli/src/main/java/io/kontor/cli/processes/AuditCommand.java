@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -45,40 +43,28 @@ public final class AuditCommand {
     }
 
     @Command(name = "entries", description = "Lists the trail's entries in order.")
-    static final class Entries extends ApiCommand {
+    static final class Entries extends ListCommand {
         @Option(names = "--type", description = "an event type or act, e.g. kontor.accounting.invoice-paid.v1")
         String type;
 
         @Option(names = "--subject", description = "the aggregate, e.g. an invoice id")
         String subject;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            BASE + "/entries",
-                                            Gateway.query(
-                                                    "type",
-                                                    type,
-                                                    "subject",
-                                                    subject,
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            List.of(
-                                    Column.of("SEQ", "seq").whole(),
-                                    Column.of("TYPE", "eventType"),
-                                    Column.of("SUBJECT", "subject").dispensable(3),
-                                    Column.of("KIND", "recordKind").whole().dispensable(2),
-                                    Column.of("KEEP UNTIL", "retainUntil")
-                                            .whole()
-                                            .dispensable(1),
-                                    Column.of("HASH", "hash").dispensable(4)));
+            list(
+                    BASE + "/entries",
+                    List.of(
+                            Column.of("SEQ", "seq").whole(),
+                            Column.of("TYPE", "eventType"),
+                            Column.of("SUBJECT", "subject").dispensable(3),
+                            Column.of("KIND", "recordKind").whole().dispensable(2),
+                            Column.of("KEEP UNTIL", "retainUntil").whole().dispensable(1),
+                            Column.of("HASH", "hash").dispensable(4)),
+                    "type",
+                    type,
+                    "subject",
+                    subject);
         }
     }
 

@@ -3,11 +3,10 @@ package io.kontor.cli.processes;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,7 +53,7 @@ public final class ProcessesCommand {
     }
 
     @Command(name = "cases", description = "A process's cases, latest first.")
-    static final class Cases extends ApiCommand {
+    static final class Cases extends ListCommand {
         @Parameters(paramLabel = "PROCESS")
         String process;
 
@@ -64,29 +63,19 @@ public final class ProcessesCommand {
         @Option(names = "--root", description = "the id of the offer, invoice or staffing request")
         String root;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            BASE + "/" + process + "/cases",
-                                            Gateway.query(
-                                                    "status",
-                                                    status,
-                                                    "root",
-                                                    root,
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            List.of(
-                                    Column.of("ID", "id").whole(),
-                                    Column.of("ROOT", "rootObject"),
-                                    Column.of("STATUS", "status").whole(),
-                                    Column.of("CYCLE TIME", "cycleTime").whole()));
+            list(
+                    BASE + "/" + process + "/cases",
+                    List.of(
+                            Column.of("ID", "id").whole(),
+                            Column.of("ROOT", "rootObject"),
+                            Column.of("STATUS", "status").whole(),
+                            Column.of("CYCLE TIME", "cycleTime").whole()),
+                    "status",
+                    status,
+                    "root",
+                    root);
         }
     }
 

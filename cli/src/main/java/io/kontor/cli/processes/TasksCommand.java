@@ -2,11 +2,9 @@ package io.kontor.cli.processes;
 
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,38 +17,28 @@ public final class TasksCommand {
     static final String BASE = "/processes/tasks";
 
     @Command(name = "list", description = "The tasks of your roles, earliest due first.")
-    static final class ListTasks extends ApiCommand {
+    static final class ListTasks extends ListCommand {
         @Option(names = "--status", description = "OPEN (default), APPROVED, REJECTED or DONE (other human steps)")
         String status;
 
         @Option(names = "--subject", description = "only the tasks about this invoice, offer, bank entry, …")
         String subjectId;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            BASE,
-                                            Gateway.query(
-                                                    "status",
-                                                    status,
-                                                    "subjectId",
-                                                    subjectId,
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            List.of(
-                                    Column.of("ID", "id").whole(),
-                                    Column.of("KIND", "kind").whole().dispensable(3),
-                                    Column.of("ROLE", "assigneeRole").whole(),
-                                    Column.of("DUE", "dueAt").whole().dispensable(2),
-                                    Column.of("TITLE", "title"),
-                                    Column.of("LINK", "link").dispensable(1)));
+            list(
+                    BASE,
+                    List.of(
+                            Column.of("ID", "id").whole(),
+                            Column.of("KIND", "kind").whole().dispensable(3),
+                            Column.of("ROLE", "assigneeRole").whole(),
+                            Column.of("DUE", "dueAt").whole().dispensable(2),
+                            Column.of("TITLE", "title"),
+                            Column.of("LINK", "link").dispensable(1)),
+                    "status",
+                    status,
+                    "subjectId",
+                    subjectId);
         }
     }
 

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,18 +32,16 @@ public final class BacklogCommand {
     static final String BASE = "/product-development/backlogs";
 
     @Command(name = "list", description = "Lists backlogs.")
-    static final class ListBacklogs extends ApiCommand {
-        @Mixin
-        Paging paging;
+    static final class ListBacklogs extends ListCommand {
 
         @Override
         protected void run() {
-            output().list(
-                            gateway().get(BASE, Gateway.query("page", paging.page, "size", paging.size)),
-                            List.of(
-                                    Column.of("ID", "id").whole(),
-                                    Column.of("NAME", "name"),
-                                    Column.of("ITEMS", "items").whole()));
+            list(
+                    BASE,
+                    List.of(
+                            Column.of("ID", "id").whole(),
+                            Column.of("NAME", "name"),
+                            Column.of("ITEMS", "items").whole()));
         }
     }
 

@@ -7,13 +7,12 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,32 +50,16 @@ public final class RequirementsCommand {
             Column.of("ID", "id").whole().dispensable(4));
 
     @Command(name = "list", description = "Lists requirements by number.")
-    static final class ListRequirements extends ApiCommand {
+    static final class ListRequirements extends ListCommand {
         @Option(names = "--status", description = "DRAFT, APPROVED, IMPLEMENTED, VERIFIED or REJECTED")
         String status;
 
         @Option(names = "--customer", paramLabel = "CUSTOMER_ID")
         String customerId;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            BASE,
-                                            Gateway.query(
-                                                    "status",
-                                                    status,
-                                                    "customerId",
-                                                    customerId,
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            COLUMNS);
+            list(BASE, COLUMNS, "status", status, "customerId", customerId);
         }
     }
 

@@ -7,7 +7,7 @@ import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
 import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,27 +41,13 @@ public final class ProjectsCommand {
             Column.of("MANAGER", "managerEmail").dispensable(1));
 
     @Command(name = "list", description = "Lists projects, optionally of one customer.")
-    static final class ListProjects extends ApiCommand {
+    static final class ListProjects extends ListCommand {
         @Option(names = "--customer", paramLabel = "CUSTOMER_ID")
         String customerId;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            "/projects",
-                                            Gateway.query(
-                                                    "customerId",
-                                                    customerId,
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            COLUMNS);
+            list("/projects", COLUMNS, "customerId", customerId);
         }
     }
 

@@ -3,11 +3,9 @@ package io.kontor.cli.sales;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,23 +29,15 @@ public final class CustomersCommand {
     }
 
     @Command(name = "list", description = "Lists customers, optionally those matching --query.")
-    static final class ListCustomers extends ApiCommand {
+    static final class ListCustomers extends ListCommand {
         @Option(
                 names = {"-q", "--query"},
                 description = "name, number or email contains this")
         String query;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            "/sales/customers",
-                                            Gateway.query("q", query, "page", paging.page, "size", paging.size)),
-                            COLUMNS);
+            list("/sales/customers", COLUMNS, "q", query);
         }
     }
 

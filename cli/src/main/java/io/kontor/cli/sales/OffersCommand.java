@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
 import io.kontor.cli.CommandFailure;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,32 +42,16 @@ public final class OffersCommand {
     }
 
     @Command(name = "list", description = "Lists offers, optionally of one customer or in one status.")
-    static final class ListOffers extends ApiCommand {
+    static final class ListOffers extends ListCommand {
         @Option(names = "--customer", paramLabel = "CUSTOMER_ID")
         String customerId;
 
         @Option(names = "--status", description = "DRAFT, SENT, ACCEPTED, REJECTED, EXPIRED")
         String status;
 
-        @Mixin
-        Paging paging;
-
         @Override
         protected void run() {
-            output().list(
-                            gateway()
-                                    .get(
-                                            "/sales/offers",
-                                            Gateway.query(
-                                                    "customerId",
-                                                    customerId,
-                                                    "status",
-                                                    status,
-                                                    "page",
-                                                    paging.page,
-                                                    "size",
-                                                    paging.size)),
-                            COLUMNS);
+            list("/sales/offers", COLUMNS, "customerId", customerId, "status", status);
         }
     }
 

@@ -2,12 +2,10 @@ package io.kontor.cli.sales;
 
 import io.kontor.cli.ApiCommand;
 import io.kontor.cli.Column;
-import io.kontor.cli.Gateway;
-import io.kontor.cli.Paging;
+import io.kontor.cli.ListCommand;
 import java.math.BigDecimal;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -24,15 +22,11 @@ public final class ProductsCommand {
             Column.of("UNIT", "unit"));
 
     @Command(name = "list", description = "Lists the products.")
-    static final class ListProducts extends ApiCommand {
-        @Mixin
-        Paging paging;
+    static final class ListProducts extends ListCommand {
 
         @Override
         protected void run() {
-            output().list(
-                            gateway().get("/sales/products", Gateway.query("page", paging.page, "size", paging.size)),
-                            COLUMNS);
+            list("/sales/products", COLUMNS);
         }
     }
 

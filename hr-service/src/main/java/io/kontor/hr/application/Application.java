@@ -1,13 +1,12 @@
 package io.kontor.hr.application;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -96,19 +95,13 @@ public class Application extends PanacheEntityBase {
     }
 
     public static Application get(UUID id) {
-        Application application = findById(id);
-        if (application == null) {
-            throw new NotFoundProblem("application", id);
-        }
+        Application application = Found.byId(Application.class, id, "application");
         return application;
     }
 
     /** For a state change: the row stays locked until the transaction ends, so two changes cannot interleave. */
     public static Application getForUpdate(UUID id) {
-        Application application = findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (application == null) {
-            throw new NotFoundProblem("application", id);
-        }
+        Application application = Found.lockedById(Application.class, id, "application");
         return application;
     }
 }

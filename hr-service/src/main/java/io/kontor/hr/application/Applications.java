@@ -136,18 +136,18 @@ public class Applications {
         // Kontor writes the letter the day of the rejection, and sends it that day by mail (its delivery record is the
         // proof of the day, §15(4) AGG); its date starts the clock.
         application.rejectionSentOn = LocalDate.ofInstant(now, calendar.zone());
-        if (application.email != null && !application.email.isBlank()) {
+        mail.sendIfAddressed(true, application.email, "rejection of application " + application.id, address -> {
             JobOpening opening = JobOpening.findById(application.jobOpeningId);
-            mail.send(MailRequest.forDocument(APPLICATION_DOCUMENT, application.id)
-                    .to(application.email)
+            return MailRequest.forDocument(APPLICATION_DOCUMENT, application.id)
+                    .to(address)
                     .template("rejection", Locale.GERMAN)
                     .data("candidateName", application.candidateName())
                     .data("jobTitle", opening == null ? "" : opening.title)
                     .data("date", MailLocale.date(application.rejectionSentOn, Locale.GERMAN))
                     .attach("absage-" + application.id + ".pdf", "application/pdf", rejectionLetter.print(application))
                     .requestedBy("hr-service")
-                    .build());
-        }
+                    .build();
+        });
         outbox.publish(new CandidateRejected(application.id, application.jobOpeningId));
     }
 

@@ -1,8 +1,8 @@
 package io.kontor.hr.application;
 
 import io.kontor.hr.opening.JobOpening;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,9 +44,7 @@ public class RankingResource {
             @PathParam("id") UUID jobOpeningId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        if (JobOpening.findById(jobOpeningId) == null) {
-            throw new NotFoundProblem("job opening", jobOpeningId);
-        }
+        Found.byId(JobOpening.class, jobOpeningId, "job opening");
         Map<UUID, Application> applications = Application.<Application>list(
                         "jobOpeningId = ?1 and stage not in ?2 and erasedAt is null",
                         jobOpeningId,

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Mails the signed contract to the employee in the transaction that signs it. Since 2025 the essential terms may be
@@ -25,7 +24,6 @@ import org.jboss.logging.Logger;
 public class ContractMail {
 
     static final String DOCUMENT = "contract";
-    private static final Logger LOG = Logger.getLogger(ContractMail.class);
 
     @Inject
     MailOutbox mail;
@@ -38,24 +36,23 @@ public class ContractMail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void sendSigned(EmploymentContract contract, Employee employee) {
-        if (!enabled) {
-            return;
-        }
-        if (employee.email == null || employee.email.isBlank()) {
-            LOG.infof(
-                    "Contract %s is not mailed: the employee has no e-mail address; hand it over on paper",
-                    contract.id);
-            return;
-        }
         Locale language = Locale.GERMAN;
-        mail.send(MailRequest.forDocument(DOCUMENT, contract.id)
-                .to(employee.email)
-                .template("contract-signed", language)
-                .data("employeeName", (employee.firstName + " " + employee.lastName).strip())
-                .data("startDate", MailLocale.date(contract.startDate, language))
-                .attach("arbeitsvertrag-" + contract.id + ".pdf", "application/pdf", document.print(contract, employee))
-                .requestedBy("hr-service/contracts")
-                .build());
+        // Without an address the contract is handed over on paper.
+        mail.sendIfAddressed(
+                enabled,
+                employee.email,
+                "contract " + contract.id,
+                address -> MailRequest.forDocument(DOCUMENT, contract.id)
+                        .to(address)
+                        .template("contract-signed", language)
+                        .data("employeeName", (employee.firstName + " " + employee.lastName).strip())
+                        .data("startDate", MailLocale.date(contract.startDate, language))
+                        .attach(
+                                "arbeitsvertrag-" + contract.id + ".pdf",
+                                "application/pdf",
+                                document.print(contract, employee))
+                        .requestedBy("hr-service/contracts")
+                        .build());
     }
 
     List<MailDelivery> deliveries(UUID contractId) {

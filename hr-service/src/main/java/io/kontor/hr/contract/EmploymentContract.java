@@ -1,7 +1,7 @@
 package io.kontor.hr.contract;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,18 +83,12 @@ public class EmploymentContract extends PanacheEntityBase {
     }
 
     public static EmploymentContract get(UUID id) {
-        EmploymentContract contract = findById(id);
-        if (contract == null) {
-            throw new NotFoundProblem("contract", id);
-        }
+        EmploymentContract contract = Found.byId(EmploymentContract.class, id, "contract");
         return contract;
     }
 
     public static EmploymentContract getForUpdate(UUID id) {
-        EmploymentContract contract = findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (contract == null) {
-            throw new NotFoundProblem("contract", id);
-        }
+        EmploymentContract contract = Found.lockedById(EmploymentContract.class, id, "contract");
         return contract;
     }
 

@@ -1,13 +1,12 @@
 package io.kontor.hr.employee;
 
 import io.kontor.hr.personnel.LeavingReason;
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -87,19 +86,13 @@ public class Employee extends PanacheEntityBase {
     }
 
     public static Employee get(UUID id) {
-        Employee employee = findById(id);
-        if (employee == null) {
-            throw new NotFoundProblem("employee", id);
-        }
+        Employee employee = Found.byId(Employee.class, id, "employee");
         return employee;
     }
 
     /** Locks the employee while something numbered per employee (a reference version) is written. */
     public static Employee getForUpdate(UUID id) {
-        Employee employee = findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (employee == null) {
-            throw new NotFoundProblem("employee", id);
-        }
+        Employee employee = Found.lockedById(Employee.class, id, "employee");
         return employee;
     }
 }

@@ -2,8 +2,8 @@ package io.kontor.hr.offboarding;
 
 import io.kontor.hr.HrConfig;
 import io.kontor.hr.employee.Employee;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,10 +64,8 @@ public class Offboarding {
     @Transactional
     public TaskView done(UUID employeeId, OffboardingStep step) {
         Employee.get(employeeId);
-        OffboardingTask task = task(employeeId, step);
-        if (task == null) {
-            throw new NotFoundProblem("offboarding step " + step + " of employee", employeeId);
-        }
+        OffboardingTask task =
+                Found.or404(task(employeeId, step), "offboarding step " + step + " of employee", employeeId);
         if (task.doneOn != null) {
             throw new ConflictProblem("offboarding step " + step + " was done on " + task.doneOn);
         }

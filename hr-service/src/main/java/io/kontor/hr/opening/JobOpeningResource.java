@@ -2,7 +2,7 @@ package io.kontor.hr.opening;
 
 import io.kontor.hr.application.Applications;
 import io.kontor.platform.idempotency.IdempotentCreate;
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
@@ -128,10 +128,7 @@ public class JobOpeningResource {
     }
 
     private static JobOpening find(UUID id) {
-        JobOpening opening = JobOpening.findById(id);
-        if (opening == null) {
-            throw new NotFoundProblem("job opening", id);
-        }
+        JobOpening opening = Found.byId(JobOpening.class, id, "job opening");
         return opening;
     }
 }

@@ -1,7 +1,7 @@
 package io.kontor.hr.reference;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -55,10 +55,7 @@ public class EmploymentReference extends PanacheEntityBase {
     }
 
     public static EmploymentReference get(UUID id) {
-        EmploymentReference reference = findById(id);
-        if (reference == null) {
-            throw new NotFoundProblem("reference", id);
-        }
+        EmploymentReference reference = Found.byId(EmploymentReference.class, id, "reference");
         return reference;
     }
 

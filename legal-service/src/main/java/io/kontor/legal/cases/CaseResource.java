@@ -1,6 +1,7 @@
 package io.kontor.legal.cases;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
@@ -429,11 +430,8 @@ public class CaseResource {
     @Produces(MediaType.WILDCARD)
     @Transactional
     public Response downloadDocument(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
-        CaseDocument document =
-                CaseDocument.find("id = ?1 and caseId = ?2", documentId, id).firstResult();
-        if (document == null) {
-            throw new NotFoundProblem("document", documentId);
-        }
+        CaseDocument document = Found.or404(
+                CaseDocument.find("id = ?1 and caseId = ?2", documentId, id).firstResult(), "document", documentId);
         return Response.ok(document.content, document.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + document.fileName.replace("\"", "") + "\"")
                 .header("Digest", "sha-256=" + document.sha256)

@@ -3,9 +3,9 @@ package io.kontor.legal.cases;
 import io.kontor.platform.events.legal.CollectionCaseClosed;
 import io.kontor.platform.events.legal.CollectionResult;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -169,11 +169,8 @@ public class Cases {
     @Transactional
     public CaseDeadline completeDeadline(UUID caseId, UUID deadlineId, String clerk) {
         LegalCase.require(caseId);
-        CaseDeadline deadline =
-                CaseDeadline.find("id = ?1 and caseId = ?2", deadlineId, caseId).firstResult();
-        if (deadline == null) {
-            throw new NotFoundProblem("deadline", deadlineId);
-        }
+        CaseDeadline deadline = Found.or404(
+                CaseDeadline.find("id = ?1 and caseId = ?2", deadlineId, caseId).firstResult(), "deadline", deadlineId);
         if (!deadline.isOpen()) {
             throw new ConflictProblem("deadline '" + deadline.title + "' was done on " + deadline.doneOn + " already");
         }

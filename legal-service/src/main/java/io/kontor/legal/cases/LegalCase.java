@@ -1,6 +1,6 @@
 package io.kontor.legal.cases;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,10 +64,7 @@ public class LegalCase extends PanacheEntityBase {
     public long version;
 
     public static LegalCase require(UUID id) {
-        LegalCase matter = findById(id);
-        if (matter == null) {
-            throw new NotFoundProblem("case", id);
-        }
+        LegalCase matter = Found.byId(LegalCase.class, id, "case");
         return matter;
     }
 

@@ -1,6 +1,6 @@
 package io.kontor.legal.document;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -49,9 +49,10 @@ public class DocumentVersion extends PanacheEntityBase {
     public Instant publishedAt;
 
     public static DocumentVersion require(UUID documentId, int version) {
-        return find("documentId = ?1 and version = ?2", documentId, version)
-                .<DocumentVersion>firstResultOptional()
-                .orElseThrow(() -> new NotFoundProblem("version of legal document " + documentId, version));
+        return Found.or404(
+                find("documentId = ?1 and version = ?2", documentId, version).<DocumentVersion>firstResultOptional(),
+                "version of legal document " + documentId,
+                version);
     }
 
     public static List<DocumentVersion> of(UUID documentId) {

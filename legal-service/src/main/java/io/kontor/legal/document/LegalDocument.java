@@ -1,6 +1,6 @@
 package io.kontor.legal.document;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -37,10 +37,7 @@ public class LegalDocument extends PanacheEntityBase {
     public Instant createdAt;
 
     public static LegalDocument require(UUID id) {
-        LegalDocument document = findById(id);
-        if (document == null) {
-            throw new NotFoundProblem("legal document", id);
-        }
+        LegalDocument document = Found.byId(LegalDocument.class, id, "legal document");
         return document;
     }
 

@@ -1,7 +1,7 @@
 package io.kontor.legal.document;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
@@ -75,12 +75,13 @@ public class PublishedResource {
         if (!LegalDocument.LANGUAGE.matcher(language).matches()) {
             throw new InvalidFieldProblem("language", "an ISO 639-1 code in lower case, such as de or en");
         }
-        return LegalDocument.of(kind, language)
-                .orElseThrow(() -> new NotFoundProblem("legal document", kind + "/" + language));
+        return Found.or404(LegalDocument.of(kind, language), "legal document", kind + "/" + language);
     }
 
     private DocumentVersion inForce(LegalDocument document) {
-        return DocumentVersion.inForce(document.id, calendar.today())
-                .orElseThrow(() -> new NotFoundProblem("version in force of", document.kind + "/" + document.language));
+        return Found.or404(
+                DocumentVersion.inForce(document.id, calendar.today()),
+                "version in force of",
+                document.kind + "/" + document.language);
     }
 }

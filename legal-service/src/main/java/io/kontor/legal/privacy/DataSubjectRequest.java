@@ -1,6 +1,6 @@
 package io.kontor.legal.privacy;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,10 +56,7 @@ public class DataSubjectRequest extends PanacheEntityBase {
     public Instant completeAt;
 
     public static DataSubjectRequest require(UUID id) {
-        DataSubjectRequest request = findById(id);
-        if (request == null) {
-            throw new NotFoundProblem("data-subject request", id);
-        }
+        DataSubjectRequest request = Found.byId(DataSubjectRequest.class, id, "data-subject request");
         return request;
     }
 

@@ -1,7 +1,7 @@
 package io.kontor.legal.privacy;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -44,10 +44,7 @@ public class ProcessingActivity extends PanacheEntityBase {
     public Instant changedAt;
 
     public static ProcessingActivity require(UUID id) {
-        ProcessingActivity activity = findById(id);
-        if (activity == null) {
-            throw new NotFoundProblem("processing activity", id);
-        }
+        ProcessingActivity activity = Found.byId(ProcessingActivity.class, id, "processing activity");
         return activity;
     }
 }

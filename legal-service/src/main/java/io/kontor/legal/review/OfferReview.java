@@ -1,7 +1,7 @@
 package io.kontor.legal.review;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -58,10 +58,7 @@ public class OfferReview extends PanacheEntityBase {
     public Instant decidedAt;
 
     public static OfferReview require(UUID id) {
-        OfferReview review = findById(id);
-        if (review == null) {
-            throw new NotFoundProblem("offer review", id);
-        }
+        OfferReview review = Found.byId(OfferReview.class, id, "offer review");
         return review;
     }
 }

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The only way a service sends mail: {@link #send(MailRequest)} stores the rendered message with its attachments in the
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MailOutbox {
 
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class);
     private static final String WAKE_SENDER = MailOutbox.class.getName() + ".wake";
 
     @Inject
@@ -85,6 +88,25 @@ public class MailOutbox {
                 request.attachments());
         wakeSenderAfterCommit();
         return get(id);
+    }
+
+    /**
+     * The rule every document mail follows: nothing is sent when this kind of mail is switched off ({@code enabled},
+     * e.g. {@code kontor.dunning-mail.enabled}) or the recipient has no address; the document stays valid and goes out
+     * another way (paper, hand-over), which the log says for the missing address ({@code what}: "invoice RE-2026-1").
+     * Otherwise {@link #send(MailRequest)} with the request built for the address.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<MailDelivery> sendIfAddressed(
+            boolean enabled, String address, String what, Function<String, MailRequest> request) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        if (address == null || address.isBlank()) {
+            LOG.infof("%s is not mailed: the recipient has no e-mail address", what);
+            return Optional.empty();
+        }
+        return Optional.of(send(request.apply(address)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.kontor.process.map;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.process.monitor.ProcessDefinition;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,10 +51,7 @@ public class MapResource {
     }
 
     private static ProcessDefinition definition(String name) {
-        ProcessDefinition process = ProcessDefinition.named(name);
-        if (process == null) {
-            throw new NotFoundProblem("process", name);
-        }
+        ProcessDefinition process = Found.or404(ProcessDefinition.named(name), "process", name);
         return process;
     }
 }

@@ -1,9 +1,9 @@
 package io.kontor.process.monitor;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,10 +107,7 @@ public class MonitorResource {
     @Path("/cases/{id}")
     @Transactional
     public CaseView getCase(@PathParam("id") UUID id) {
-        ProcessCase processCase = ProcessCase.findById(id);
-        if (processCase == null) {
-            throw new NotFoundProblem("case", id);
-        }
+        ProcessCase processCase = Found.byId(ProcessCase.class, id, "case");
         return view(processCase);
     }
 
@@ -165,10 +162,7 @@ public class MonitorResource {
     }
 
     private static ProcessDefinition definition(String name) {
-        ProcessDefinition process = ProcessDefinition.named(name);
-        if (process == null) {
-            throw new NotFoundProblem("process", name);
-        }
+        ProcessDefinition process = Found.or404(ProcessDefinition.named(name), "process", name);
         return process;
     }
 }

@@ -1,8 +1,8 @@
 package io.kontor.process.task;
 
 import io.kontor.platform.events.process.ApprovalDecided;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
@@ -113,10 +113,7 @@ public class TaskResource {
     @Path("/{id}")
     @Transactional
     public TaskView getTask(@PathParam("id") UUID id) {
-        Task task = Task.findById(id);
-        if (task == null || !Tasks.visibleTo(task, roles())) {
-            throw new NotFoundProblem("task", id);
-        }
+        Task task = Found.byId(Task.class, id, "task", found -> Tasks.visibleTo(found, roles()));
         return TaskView.of(task);
     }
 

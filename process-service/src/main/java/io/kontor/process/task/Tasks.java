@@ -3,8 +3,8 @@ package io.kontor.process.task;
 import io.kontor.platform.events.approvals.ApprovalRequested;
 import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.process.ProcessConfig;
 import io.kontor.process.audit.AuditTrail;
@@ -101,10 +101,7 @@ public class Tasks {
 
     @Transactional
     public Task decide(UUID id, String decision, String caller, List<String> callerRoles, String comment) {
-        Task task = Task.findById(id);
-        if (task == null || !visibleTo(task, callerRoles)) {
-            throw new NotFoundProblem("task", id);
-        }
+        Task task = Found.byId(Task.class, id, "task", found -> visibleTo(found, callerRoles));
         if (!Task.OPEN.equals(task.status)) {
             throw new ConflictProblem("task " + id + " is already " + task.status);
         }

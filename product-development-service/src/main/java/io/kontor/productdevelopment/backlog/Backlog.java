@@ -1,10 +1,9 @@
 package io.kontor.productdevelopment.backlog;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,19 +21,13 @@ public class Backlog extends PanacheEntityBase {
     public Instant createdAt;
 
     public static Backlog require(UUID id) {
-        Backlog backlog = findById(id);
-        if (backlog == null) {
-            throw new NotFoundProblem("backlog", id);
-        }
+        Backlog backlog = Found.byId(Backlog.class, id, "backlog");
         return backlog;
     }
 
     /** Locked: ranks are given out one change at a time, so two moves cannot pick the same gap. */
     static Backlog lock(UUID id) {
-        Backlog backlog = findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (backlog == null) {
-            throw new NotFoundProblem("backlog", id);
-        }
+        Backlog backlog = Found.lockedById(Backlog.class, id, "backlog");
         return backlog;
     }
 }

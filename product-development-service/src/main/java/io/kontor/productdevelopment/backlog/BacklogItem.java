@@ -1,7 +1,7 @@
 package io.kontor.productdevelopment.backlog;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,10 +72,8 @@ public class BacklogItem extends PanacheEntityBase {
     }
 
     static BacklogItem require(UUID backlogId, UUID itemId) {
-        BacklogItem item = findById(itemId);
-        if (item == null || !item.backlogId.equals(backlogId)) {
-            throw new NotFoundProblem("backlog item", itemId);
-        }
+        BacklogItem item =
+                Found.byId(BacklogItem.class, itemId, "backlog item", found -> found.backlogId.equals(backlogId));
         return item;
     }
 }

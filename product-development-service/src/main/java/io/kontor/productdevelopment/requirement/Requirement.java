@@ -1,7 +1,7 @@
 package io.kontor.productdevelopment.requirement;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -90,10 +90,7 @@ public class Requirement extends PanacheEntityBase {
     public Instant verifiedAt;
 
     public static Requirement require(UUID id) {
-        Requirement requirement = findById(id);
-        if (requirement == null) {
-            throw new NotFoundProblem("requirement", id);
-        }
+        Requirement requirement = Found.byId(Requirement.class, id, "requirement");
         return requirement;
     }
 

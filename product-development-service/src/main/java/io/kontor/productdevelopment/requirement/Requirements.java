@@ -4,9 +4,9 @@ import io.kontor.platform.events.productdevelopment.RequirementApproved;
 import io.kontor.platform.events.productdevelopment.RequirementChanged;
 import io.kontor.platform.events.productdevelopment.RequirementVerified;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -161,10 +161,8 @@ public class Requirements {
     @Transactional
     public TraceLink confirm(UUID requirementId, UUID linkId, String who) {
         Requirement.require(requirementId);
-        TraceLink link = TraceLink.findById(linkId);
-        if (link == null || !link.requirementId.equals(requirementId)) {
-            throw new NotFoundProblem("link", linkId);
-        }
+        TraceLink link =
+                Found.byId(TraceLink.class, linkId, "link", found -> found.requirementId.equals(requirementId));
         if (link.suspect) {
             link.suspect = false;
             link.confirmedBy = who;

@@ -1,8 +1,8 @@
 package io.kontor.productdevelopment.verification;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.productdevelopment.requirement.Requirement;
 import io.kontor.productdevelopment.requirement.Requirements;
 import io.kontor.productdevelopment.requirement.TraceLink;
@@ -91,10 +91,8 @@ public class TestCases {
     }
 
     static TestCase require(UUID requirementId, UUID testCaseId) {
-        TestCase testCase = TestCase.findById(testCaseId);
-        if (testCase == null || !testCase.requirementId.equals(requirementId)) {
-            throw new NotFoundProblem("test case", testCaseId);
-        }
+        TestCase testCase =
+                Found.byId(TestCase.class, testCaseId, "test case", found -> found.requirementId.equals(requirementId));
         return testCase;
     }
 }

@@ -1,7 +1,7 @@
 package io.kontor.projects.kickoff;
 
 import io.kontor.platform.mail.MailDelivery;
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.projects.project.Project;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,10 +94,7 @@ public class KickoffResource {
     }
 
     static Kickoff requireScheduled(UUID projectId) {
-        Kickoff kickoff = Kickoff.findById(projectId);
-        if (kickoff == null) {
-            throw new NotFoundProblem("scheduled kick-off of project", projectId);
-        }
+        Kickoff kickoff = Found.byId(Kickoff.class, projectId, "scheduled kick-off of project");
         return kickoff;
     }
 }

@@ -2,8 +2,8 @@ package io.kontor.projects.milestone;
 
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.project.Project;
@@ -106,10 +106,8 @@ public class Milestones {
     }
 
     static Milestone require(UUID projectId, UUID milestoneId) {
-        Milestone milestone = Milestone.findById(milestoneId);
-        if (milestone == null || !milestone.projectId.equals(projectId)) {
-            throw new NotFoundProblem("milestone", milestoneId);
-        }
+        Milestone milestone =
+                Found.byId(Milestone.class, milestoneId, "milestone", found -> found.projectId.equals(projectId));
         return milestone;
     }
 }

@@ -1,8 +1,8 @@
 package io.kontor.projects.minutes;
 
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
@@ -165,10 +165,7 @@ public class MinutesResource {
     @Transactional
     public List<MailDelivery> listMinutesDeliveries(
             @PathParam("projectId") UUID projectId, @PathParam("minutesId") UUID minutesId) {
-        Minutes minutes = Minutes.findById(minutesId);
-        if (minutes == null || !minutes.projectId.equals(projectId)) {
-            throw new NotFoundProblem("minutes", minutesId);
-        }
+        Minutes minutes = Found.byId(Minutes.class, minutesId, "minutes", found -> found.projectId.equals(projectId));
         return mail.deliveries(minutesId);
     }
 
@@ -197,10 +194,8 @@ public class MinutesResource {
     @Path("/action-items/{itemId}/complete")
     @Transactional
     public ActionItemView completeActionItem(@PathParam("projectId") UUID projectId, @PathParam("itemId") UUID itemId) {
-        ActionItem item = ActionItem.findById(itemId);
-        if (item == null || !item.projectId.equals(projectId)) {
-            throw new NotFoundProblem("action item", itemId);
-        }
+        ActionItem item =
+                Found.byId(ActionItem.class, itemId, "action item", found -> found.projectId.equals(projectId));
         LocalDate today = calendar.today();
         item.complete(today);
         return ActionItemView.of(item, today);

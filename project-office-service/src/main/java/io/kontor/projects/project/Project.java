@@ -1,6 +1,6 @@
 package io.kontor.projects.project;
 
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -48,10 +48,7 @@ public class Project extends PanacheEntityBase {
 
     /** The project, or a 404 problem: every project sub-resource starts here. */
     public static Project require(UUID id) {
-        Project project = findById(id);
-        if (project == null) {
-            throw new NotFoundProblem("project", id);
-        }
+        Project project = Found.byId(Project.class, id, "project");
         return project;
     }
 

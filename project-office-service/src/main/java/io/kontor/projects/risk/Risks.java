@@ -2,7 +2,7 @@ package io.kontor.projects.risk;
 
 import io.kontor.platform.events.projects.RiskEscalated;
 import io.kontor.platform.outbox.Outbox;
-import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.project.Project;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,10 +62,7 @@ public class Risks {
     }
 
     public static Risk require(UUID projectId, UUID riskId) {
-        Risk risk = Risk.findById(riskId);
-        if (risk == null || !risk.projectId.equals(projectId)) {
-            throw new NotFoundProblem("risk", riskId);
-        }
+        Risk risk = Found.byId(Risk.class, riskId, "risk", found -> found.projectId.equals(projectId));
         return risk;
     }
 

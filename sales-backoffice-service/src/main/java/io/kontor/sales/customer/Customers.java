@@ -2,10 +2,10 @@ package io.kontor.sales.customer;
 
 import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -13,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,8 +60,7 @@ public class Customers {
      */
     @Transactional
     public Customer update(UUID id, CustomerRequest request) {
-        Customer customer = Customer.<Customer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundProblem("customer", id));
+        Customer customer = Found.lockedById(Customer.class, id, "customer");
         CustomerSnapshot before = customer.snapshot();
         apply(request, customer);
         if (!customer.snapshot().equals(before)) {
@@ -85,8 +83,7 @@ public class Customers {
         String asked = customer.vatId;
         VatIdConfirmation.Result answer = vies.confirm(asked);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Customer locked = Customer.<Customer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow(() -> new NotFoundProblem("customer", id));
+            Customer locked = Found.lockedById(Customer.class, id, "customer");
             if (!asked.equals(locked.vatId)) {
                 throw new ConflictProblem(
                         "the VAT id of customer " + locked.customerNumber + " changed while VIES was asked; ask again");
@@ -101,7 +98,7 @@ public class Customers {
     }
 
     public Customer get(UUID id) {
-        return Customer.<Customer>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("customer", id));
+        return Found.byId(Customer.class, id, "customer");
     }
 
     /** Customers whose name, number or e-mail contains {@code text} (any case), by customer number. */

@@ -1,7 +1,7 @@
 package io.kontor.sales.followup;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.SalesConfig;
@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,14 +27,13 @@ public class FollowUps {
     SalesConfig config;
 
     public FollowUp get(UUID id) {
-        return FollowUp.<FollowUp>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("follow-up", id));
+        return Found.byId(FollowUp.class, id, "follow-up");
     }
 
     /** Locked, so that of two people completing the same call at once the second gets a 409, not a lost note. */
     @Transactional
     public FollowUp complete(UUID id, String note) {
-        FollowUp followUp = FollowUp.<FollowUp>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundProblem("follow-up", id));
+        FollowUp followUp = Found.lockedById(FollowUp.class, id, "follow-up");
         followUp.complete(note, calendar.now());
         return followUp;
     }

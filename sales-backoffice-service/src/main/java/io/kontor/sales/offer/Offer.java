@@ -10,9 +10,9 @@ import io.kontor.platform.events.sales.OfferRejected;
 import io.kontor.platform.events.sales.OfferReviewRequested;
 import io.kontor.platform.events.sales.OfferSent;
 import io.kontor.platform.events.sales.TermsVersion;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -22,7 +22,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -47,8 +46,7 @@ public class Offer extends PanacheEntityBase {
      * instead of a second OfferAccepted (which would bill the customer twice).
      */
     static Offer locked(UUID id) {
-        return Offer.<Offer>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundProblem("offer", id));
+        return Found.lockedById(Offer.class, id, "offer");
     }
 
     @Id

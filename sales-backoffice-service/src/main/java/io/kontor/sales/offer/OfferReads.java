@@ -1,7 +1,7 @@
 package io.kontor.sales.offer;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -15,7 +15,7 @@ import java.util.UUID;
 public class OfferReads {
 
     public Offer get(UUID id) {
-        return Offer.<Offer>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("offer", id));
+        return Found.byId(Offer.class, id, "offer");
     }
 
     /** Newest first; the resource expires overdue offers before, so that {@code status=SENT} never lists a dead one. */

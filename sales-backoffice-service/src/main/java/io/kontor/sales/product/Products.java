@@ -1,8 +1,8 @@
 package io.kontor.sales.product;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +49,7 @@ public class Products {
     }
 
     public Product get(UUID id) {
-        return Product.<Product>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("product", id));
+        return Found.byId(Product.class, id, "product");
     }
 
     public Page<ProductView> list(boolean includeInactive, int page, int size) {

@@ -1,8 +1,8 @@
 package io.kontor.sales.template;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.product.Product;
@@ -48,8 +48,7 @@ public class OfferTemplates {
     }
 
     public OfferTemplate get(UUID id) {
-        return OfferTemplate.<OfferTemplate>findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundProblem("offer template", id));
+        return Found.byId(OfferTemplate.class, id, "offer template");
     }
 
     public Page<OfferTemplateView> list(int page, int size) {

@@ -3,6 +3,7 @@ package io.kontor.accounting.payables.run;
 import io.kontor.accounting.payables.SupplierInvoice;
 import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.problem.NotFoundProblem;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
@@ -131,10 +132,7 @@ public class PaymentRunResource {
     }
 
     private static PaymentRun find(UUID id) {
-        PaymentRun run = PaymentRun.findById(id);
-        if (run == null) {
-            throw new NotFoundProblem("payment run", id);
-        }
+        PaymentRun run = Found.byId(PaymentRun.class, id, "payment run");
         return run;
     }
 }

@@ -1,9 +1,9 @@
 package io.kontor.accounting.payables.supplier;
 
 import io.kontor.accounting.payables.SupplierInvoice;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
@@ -121,10 +121,7 @@ public class SupplierResource {
     }
 
     private static Supplier find(UUID id) {
-        Supplier supplier = Supplier.findById(id);
-        if (supplier == null) {
-            throw new NotFoundProblem("supplier", id);
-        }
+        Supplier supplier = Found.byId(Supplier.class, id, "supplier");
         return supplier;
     }
 }
