@@ -343,10 +343,10 @@ public class Offers {
                 template == null ? null : template.termsText,
                 customer.paymentTermDays,
                 customer.billingAddress.country,
-                offer.lines.stream()
-                        .map(line -> line.discountPercent == null ? BigDecimal.ZERO : line.discountPercent)
-                        .max(BigDecimal::compareTo)
-                        .orElse(BigDecimal.ZERO));
+                ReviewRules.highestDiscountPercent(
+                        offer.lines.stream().map(line -> line.discountPercent).toList(),
+                        offer.linesNetTotal,
+                        offer.discountAmount));
     }
 
     /** Legal's decision (legal.reviews); an offer no longer in review (or unknown) ignores it, said in the log. */
