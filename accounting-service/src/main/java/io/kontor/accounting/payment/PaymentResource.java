@@ -6,7 +6,6 @@ import io.kontor.platform.approval.PendingAct;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;

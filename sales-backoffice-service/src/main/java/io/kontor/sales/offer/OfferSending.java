@@ -124,10 +124,10 @@ public class OfferSending {
                 template == null ? null : template.termsText,
                 customer.paymentTermDays,
                 customer.billingAddress.country,
-                offer.lines.stream()
-                        .map(line -> line.discountPercent == null ? BigDecimal.ZERO : line.discountPercent)
-                        .max(BigDecimal::compareTo)
-                        .orElse(BigDecimal.ZERO));
+                ReviewRules.highestDiscountPercent(
+                        offer.lines.stream().map(line -> line.discountPercent).toList(),
+                        offer.linesNetTotal,
+                        offer.discountAmount));
     }
 
     /** Every mail sent for the offer. */

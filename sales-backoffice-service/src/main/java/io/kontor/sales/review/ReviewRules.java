@@ -2,6 +2,7 @@ package io.kontor.sales.review;
 
 import io.kontor.sales.SalesConfig;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,10 @@ public final class ReviewRules {
             "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
             "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
-    /** What the rules look at, taken from the offer, its customer and its template. */
+    /**
+     * What the rules look at, taken from the offer, its customer and its template. {@code highestDiscountPercent} is
+     * the deepest discount any line is sold at, the document discount included ({@link #highestDiscountPercent}).
+     */
     public record Deal(
             BigDecimal grossTotal,
             String currency,
@@ -30,6 +34,28 @@ public final class ReviewRules {
             BigDecimal highestDiscountPercent) {}
 
     private ReviewRules() {}
+
+    /**
+     * The deepest discount a line is sold at, in percent of its list price, counting the document discount as well as
+     * the line's own: a line discount d and a document discount that takes the share s of the lines' net sell the line
+     * at (1 − d)(1 − s) of its list price. Without lines (or line discounts) it is the document discount's share alone.
+     * Rounded half-up to hundredths of a percent.
+     */
+    public static BigDecimal highestDiscountPercent(
+            List<BigDecimal> lineDiscountPercents, BigDecimal linesNet, BigDecimal documentDiscount) {
+        BigDecimal share = documentDiscount == null || linesNet == null || linesNet.signum() <= 0
+                ? BigDecimal.ZERO
+                : documentDiscount.divide(linesNet, 10, RoundingMode.HALF_UP);
+        List<BigDecimal> lines = new ArrayList<>(lineDiscountPercents);
+        lines.add(BigDecimal.ZERO);
+        BigDecimal highest = BigDecimal.ZERO;
+        for (BigDecimal percent : lines) {
+            BigDecimal line = percent == null ? BigDecimal.ZERO : percent.movePointLeft(2);
+            BigDecimal sold = BigDecimal.ONE.subtract(line).multiply(BigDecimal.ONE.subtract(share));
+            highest = highest.max(BigDecimal.ONE.subtract(sold));
+        }
+        return highest.movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+    }
 
     public static List<String> reasons(Deal deal, SalesConfig.LegalReview rules) {
         List<String> reasons = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.kontor.accounting.payables.run;
 
 import io.kontor.accounting.payables.SupplierInvoice;
 import io.kontor.platform.audit.AdminActs;
-import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
