@@ -39,6 +39,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/invoices")
@@ -71,6 +73,13 @@ public class InvoiceResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvoiceView.class)))
     public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
         Invoice invoice = invoicing.draft(request);
         return Response.created(URI.create("invoices/" + invoice.id))
@@ -95,6 +104,20 @@ public class InvoiceResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @Transactional
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled by a credit note",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvoiceView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Waits for a second person's approval",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PendingCancellation.class)))
     public Response cancelInvoice(@PathParam("id") UUID id, @Valid CancelRequest request) {
         String reason =
                 request == null || request.reason() == null || request.reason().isBlank()
