@@ -39,8 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/invoices")
@@ -334,7 +336,12 @@ public class InvoiceResource {
             @QueryParam("customerId") String customerId,
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) int size) {
+            // kontor.accounting.page-size-limit, 200 as deployed: the document states the deployed limit.
+            @QueryParam("size")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                    int size) {
         if (size > config.pageSizeLimit()) {
             throw new InvalidFieldProblem("size", "must be at most " + config.pageSizeLimit());
         }

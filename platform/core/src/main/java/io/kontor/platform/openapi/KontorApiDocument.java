@@ -111,6 +111,7 @@ public class KontorApiDocument implements OASFilter {
 
     private static void operation(
             String domain, String path, PathItem.HttpMethod method, Operation operation, Set<String> taken) {
+        requiredBody(operation);
         operation.setOperationId(operationId(domain, operation.getOperationId(), taken));
         APIResponses responses = operation.getResponses();
         if (responses == null) {
@@ -183,6 +184,49 @@ public class KontorApiDocument implements OASFilter {
             }
         }
         return id;
+    }
+
+    /**
+     * smallrye calls every request body required; a resource method whose body parameter is not {@code @NotNull} takes
+     * the request without one ({@code POST /offers/{id}/send}). The method is found by the operation id smallrye gives
+     * ({@code PACKAGE_CLASS_METHOD}: {@code io.kontor.sales.offer.OfferResource_sendOffer}); if it cannot be loaded,
+     * the body stays required.
+     */
+    private static void requiredBody(Operation operation) {
+        String id = operation.getOperationId();
+        if (operation.getRequestBody() == null || id == null || id.lastIndexOf('_') < 0) {
+            return;
+        }
+        try {
+            Class<?> resource = Class.forName(
+                    id.substring(0, id.lastIndexOf('_')),
+                    false,
+                    Thread.currentThread().getContextClassLoader());
+            String name = id.substring(id.lastIndexOf('_') + 1);
+            Boolean required = null;
+            for (java.lang.reflect.Method method : resource.getMethods()) {
+                if (!method.getName().equals(name)) {
+                    continue;
+                }
+                for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+                    boolean bound = false;
+                    boolean notNull = false;
+                    for (java.lang.annotation.Annotation annotation : parameter.getAnnotations()) {
+                        String type = annotation.annotationType().getName();
+                        bound |= type.startsWith("jakarta.ws.rs.") || type.startsWith("org.jboss.resteasy.reactive.");
+                        notNull |= type.equals("jakarta.validation.constraints.NotNull");
+                    }
+                    if (!bound) {
+                        required = required == null ? notNull : required && notNull;
+                    }
+                }
+            }
+            if (Boolean.FALSE.equals(required)) {
+                operation.getRequestBody().setRequired(null);
+            }
+        } catch (ClassNotFoundException | LinkageError | SecurityException unknown) {
+            // Not loadable here: keep smallrye's word.
+        }
     }
 
     /** The domain every path starts with ({@code /api/v1/sales/...} → sales), or {@code kontor.openapi.domain}. */
@@ -335,7 +379,32 @@ public class KontorApiDocument implements OASFilter {
             return;
         }
         for (Schema schema : components.getSchemas().values()) {
+            decimalMapValues(schema);
             nullableProperties(schema);
+        }
+    }
+
+    /**
+     * smallrye maps BigDecimal to the Decimal component, but not as the value of a map ({@code Map<String, BigDecimal>}
+     * buckets): there it is a bare {@code number}. Doubles carry {@code format: double}, so a bare number is a decimal.
+     */
+    private static void decimalMapValues(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        Schema values = schema.getAdditionalPropertiesSchema();
+        if (values != null
+                && values.getRef() == null
+                && values.getFormat() == null
+                && values.getType() != null
+                && values.getType().contains(SchemaType.NUMBER)) {
+            schema.setAdditionalPropertiesSchema(OASFactory.createSchema().ref(SCHEMAS + "Decimal"));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(KontorApiDocument::decimalMapValues);
+        }
+        if (schema.getItems() != null) {
+            decimalMapValues(schema.getItems());
         }
     }
 
