@@ -89,6 +89,7 @@ class RoleMatrixTest extends SystemTest {
             "POST /api/v1/accounting/dunning-runs",
             "POST /api/v1/accounting/invoices/{id}/issue",
             "POST /api/v1/accounting/invoices/{id}/cancel",
+            "POST /api/v1/accounting/invoices/{id}/credits",
             // A customer's credit is money held for them (refund, set-off); DATEV export and court claims are the books
             // and the claims handed to third parties (issue #16).
             "* /api/v1/accounting/customers/{customerId}/credit",
