@@ -1,6 +1,7 @@
 package io.kontor.accounting.credit;
 
 import io.kontor.accounting.document.InvoiceDocuments;
+import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.problem.NotFoundProblem;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ public class PartialCreditResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
+    @IdempotentCreate
     @Transactional
     public Response creditInvoice(@PathParam("id") UUID id, @NotNull @Valid PartialCreditRequest request) {
         PartialCredit credit = credits.credit(id, request);

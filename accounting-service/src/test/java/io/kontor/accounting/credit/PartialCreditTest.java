@@ -256,6 +256,38 @@ class PartialCreditTest {
         assertThat(event.toCustomerCredit()).isEqualByComparingTo(new BigDecimal("285.60"));
     }
 
+    @Test
+    void a_retried_credit_with_the_same_idempotency_key_makes_one_credit_note() {
+        // A credit note takes a number of the gapless series (§14 (4) Nr. 4 UStG): a client's retry must not take two.
+        Issued invoice = Accounting.issue(customerId, line("Beratung", "10", "120.00", "19"));
+        String body = "{\"reason\":\"eine Stunde zu viel\",\"lines\":[{\"position\":1,\"quantity\":1}]}";
+        String key = UUID.randomUUID().toString();
+        String first = asAccountant()
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post(API + "/invoices/" + invoice.id() + "/credits")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        asAccountant()
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post(API + "/invoices/" + invoice.id() + "/credits")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoice.id() + "/credits")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1));
+    }
+
     private static Response credit(UUID invoiceId, String body) {
         return asAccountant().body(body).when().post(API + "/invoices/" + invoiceId + "/credits");
     }

@@ -91,7 +91,7 @@ public class TaskResource {
     @Transactional
     public Page<TaskView> listTasks(
             @QueryParam("status") @DefaultValue("OPEN") String status,
-            @QueryParam("subjectId") @Size(max = 255) String subjectId,
+            @QueryParam("subjectId") String subjectId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         String wanted = status == null ? Task.OPEN : status.strip().toUpperCase(java.util.Locale.ROOT);
@@ -99,9 +99,11 @@ public class TaskResource {
             throw new io.kontor.platform.problem.InvalidFieldProblem("status", "one of OPEN, APPROVED, REJECTED, DONE");
         }
         List<String> roles = roles();
-        List<Task> found = subjectId == null || subjectId.isBlank()
+        // Every act and human step is about a record with a UUID (an invoice, offer, bank entry, contract, request).
+        java.util.UUID subject = io.kontor.platform.web.QueryParameters.uuid("subjectId", subjectId);
+        List<Task> found = subject == null
                 ? Task.list("status = ?1 order by dueAt, id", wanted)
-                : Task.list("status = ?1 and subjectId = ?2 order by dueAt, id", wanted, subjectId.strip());
+                : Task.list("status = ?1 and subjectId = ?2 order by dueAt, id", wanted, subject.toString());
         List<TaskView> visible = found.stream()
                 .filter(t -> Tasks.visibleTo(t, roles))
                 .map(TaskView::of)

@@ -129,6 +129,16 @@ class TaskInboxTest {
         assertThat(tasks.escalate()).as("once").isZero();
     }
 
+    @Test
+    void a_subject_filter_that_is_no_uuid_is_refused_naming_it() {
+        asSubject("anna", "accounting")
+                .queryParam("subjectId", "no-uuid")
+                .get(BASE + "/tasks")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("subjectId"));
+    }
+
     private static JsonPath taskFor(String subject, String role, UUID invoice) {
         JsonPath inbox = asSubject(subject, role)
                 .get(BASE + "/tasks")
