@@ -18,9 +18,11 @@ import org.mustangproject.validator.ZUGFeRDValidator;
  * issues the invoice, and the frozen XRechnung and ZUGFeRD PDF/A-3 pass Mustang's validator (XML schema, EN 16931 and
  * XRechnung schematron, PDF/A) with the EN 16931 category of the treatment, while the PDF prints the legal note and,
  * where §14a UStG asks for it, the customer's VAT id. The treatment is derived from the customer's country, VAT id and
- * the kind of supply (§3a (2), §4 Nr. 1a/1b, §6, §6a UStG) or set by hand with a reason (§13b UStG, §4 Nr. 14 UStG).
- * The small-business rule (§19 UStG) is a company-wide setting of the deployment, so a platform started as a
- * Kleinunternehmer would be needed; accounting's {@code InvoiceTaxTreatmentApiTest} and the document tests cover it.
+ * the kind of supply (§3a (2), §4 Nr. 1b, §6a UStG) or set by hand with a reason (§13b UStG, §4 Nr. 14 UStG). The
+ * small-business rule (§19 UStG) is a company-wide setting of the deployment, so a platform started as a
+ * Kleinunternehmer would be needed; sales' {@code SmallBusinessOfferTest} and accounting's
+ * {@code TaxTreatmentDocumentsTest} cover it. Export and services not taxable in Germany go to customers outside the
+ * EU, whose offers legal reviews first (kontor.sales.legal-review); accounting's document tests cover those two.
  */
 class TaxTreatmentFlowTest extends SystemTest {
 
@@ -32,8 +34,6 @@ class TaxTreatmentFlowTest extends SystemTest {
                 "REVERSE_CHARGE_13B| DE | DE811907980   | SERVICE | REVERSE_CHARGE_13B| Bauleistung (§13b (2) Nr. 4 UStG) | AE| Steuerschuldnerschaft des Leistungsempfängers (§13b UStG)",
                 "INTRA_EU_SUPPLY   | AT | ATU13585627   | GOODS   |                   |                                   | K | Steuerfreie innergemeinschaftliche Lieferung (§4 Nr. 1b, §6a UStG)",
                 "EU_B2B_SERVICE    | FR | FR40303265045 | SERVICE |                   |                                   | AE| Reverse Charge, §3a Abs. 2 UStG",
-                "EXPORT            | CH |               | GOODS   |                   |                                   | G | Steuerfreie Ausfuhrlieferung (§4 Nr. 1a, §6 UStG)",
-                "NOT_TAXABLE_IN_DE | CH |               | SERVICE |                   |                                   | O | Nicht im Inland steuerbare Leistung (§3a Abs. 2 UStG)",
                 "EXEMPT            | DE |               | SERVICE | EXEMPT            | Heilbehandlung, §4 Nr. 14 UStG    | E | Heilbehandlung, §4 Nr. 14 UStG",
             })
     void the_invoice_of_each_tax_treatment_is_a_valid_e_invoice_with_its_note(
@@ -69,10 +69,10 @@ class TaxTreatmentFlowTest extends SystemTest {
         byte[] xrechnung = document("/api/v1/accounting/invoices/{id}/xrechnung", invoiceId);
         String xml = new String(xrechnung, StandardCharsets.UTF_8);
         assertThat(xml).contains("<ram:CategoryCode>" + category + "</ram:CategoryCode>");
-        assertValid(xrechnung, "xrechnung-" + treatment + ".xml", category);
+        assertValid(xrechnung, "xrechnung-" + treatment + ".xml");
 
         byte[] zugferdPdf = document("/api/v1/accounting/invoices/{id}/zugferd-pdf", invoiceId);
-        assertValid(zugferdPdf, "zugferd-" + treatment + ".pdf", category);
+        assertValid(zugferdPdf, "zugferd-" + treatment + ".pdf");
 
         String text = text(document("/api/v1/accounting/invoices/{id}/pdf", invoiceId));
         assertThat(text).contains(note);
@@ -90,7 +90,6 @@ class TaxTreatmentFlowTest extends SystemTest {
         String address = switch (country) {
             case "AT" -> "\"street\": \"Graben 1\", \"postalCode\": \"1010\", \"city\": \"Wien\"";
             case "FR" -> "\"street\": \"Rue de la Paix 1\", \"postalCode\": \"75002\", \"city\": \"Paris\"";
-            case "CH" -> "\"street\": \"Bahnhofstrasse 1\", \"postalCode\": \"8001\", \"city\": \"Zürich\"";
             default -> "\"street\": \"Speicherstadt 1\", \"postalCode\": \"20457\", \"city\": \"Hamburg\"";
         };
         String vat = vatId == null ? "" : ", \"vatId\": \"%s\"".formatted(vatId);
@@ -116,20 +115,11 @@ class TaxTreatmentFlowTest extends SystemTest {
         return asAdmin().get(path, invoiceId).then().statusCode(200).extract().asByteArray();
     }
 
-    /**
-     * Mustang's validator. Mustang 2.25.0 cannot read back an XRechnung of category O (BR-DE-14 wants the breakdown's
-     * rate, BR-O-05 forbids the lines'; its importer throws in Item.enrichProductFromVATBreakdown): for that one the
-     * report may carry that exception and no rule error.
-     */
-    private static void assertValid(byte[] document, String fileName, String category) {
+    /** Mustang's validator: XML schema, EN 16931 and XRechnung schematron, and PDF/A for the hybrid. */
+    private static void assertValid(byte[] document, String fileName) {
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(document, fileName);
-        if (validator.wasCompletelyValid()) {
-            return;
-        }
-        assertThat(category).as(report).isEqualTo("O");
-        assertThat(fileName).as(report).startsWith("xrechnung");
-        assertThat(report).as(report).doesNotContain("<error").contains("Item.enrichProductFromVATBreakdown");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
     }
 
     private static String text(byte[] pdf) throws Exception {
