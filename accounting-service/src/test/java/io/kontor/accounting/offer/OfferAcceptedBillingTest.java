@@ -133,7 +133,10 @@ class OfferAcceptedBillingTest {
                         new BigDecimal("1767.47"),
                         new BigDecimal("327.72"),
                         new BigDecimal("2095.19"),
-                        "EUR"));
+                        "EUR",
+                        null,
+                        null,
+                        null));
     }
 
     @Test

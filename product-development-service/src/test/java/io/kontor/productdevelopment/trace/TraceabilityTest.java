@@ -130,7 +130,8 @@ class TraceabilityTest {
                         new BigDecimal("2380.00"),
                         "EUR",
                         project,
-                        milestone));
+                        milestone,
+                        null));
 
         JsonPath matrix = await().atMost(Duration.ofSeconds(30))
                 .until(

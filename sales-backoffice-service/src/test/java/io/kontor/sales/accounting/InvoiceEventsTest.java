@@ -275,7 +275,10 @@ class InvoiceEventsTest {
                 new BigDecimal("200.00"),
                 new BigDecimal("38.00"),
                 new BigDecimal("238.00"),
-                "EUR");
+                "EUR",
+                null,
+                null,
+                null);
     }
 
     private static DunningNoticeIssued notice(UUID invoiceId, String customerId, int level) {

@@ -10,6 +10,7 @@ import java.util.UUID;
  * An invoice got its number and is now immutable; offerId is null for manual invoices. {@code projectId} and
  * {@code milestoneId} name the milestone a milestone invoice bills (null for others and in events from before they
  * existed), so that product development's traceability reaches from a requirement to the invoice.
+ * {@code documentSha256} names the PDF frozen at issue (null in events from before it existed).
  */
 @EventType(value = InvoiceIssued.TYPE, topic = InvoiceIssued.TOPIC)
 public record InvoiceIssued(
@@ -27,64 +28,6 @@ public record InvoiceIssued(
         UUID milestoneId,
         String documentSha256)
         implements DomainEvent {
-
-    /** An invoice whose frozen document is not named (events published before the field existed). */
-    public InvoiceIssued(
-            UUID invoiceId,
-            String invoiceNumber,
-            UUID customerId,
-            UUID offerId,
-            LocalDate issueDate,
-            LocalDate dueDate,
-            BigDecimal netTotal,
-            BigDecimal vatTotal,
-            BigDecimal grossTotal,
-            String currency,
-            UUID projectId,
-            UUID milestoneId) {
-        this(
-                invoiceId,
-                invoiceNumber,
-                customerId,
-                offerId,
-                issueDate,
-                dueDate,
-                netTotal,
-                vatTotal,
-                grossTotal,
-                currency,
-                projectId,
-                milestoneId,
-                null);
-    }
-
-    /** An invoice that bills no milestone. */
-    public InvoiceIssued(
-            UUID invoiceId,
-            String invoiceNumber,
-            UUID customerId,
-            UUID offerId,
-            LocalDate issueDate,
-            LocalDate dueDate,
-            BigDecimal netTotal,
-            BigDecimal vatTotal,
-            BigDecimal grossTotal,
-            String currency) {
-        this(
-                invoiceId,
-                invoiceNumber,
-                customerId,
-                offerId,
-                issueDate,
-                dueDate,
-                netTotal,
-                vatTotal,
-                grossTotal,
-                currency,
-                null,
-                null,
-                null);
-    }
 
     public static final String TYPE = "kontor.accounting.invoice-issued.v1";
     public static final String TOPIC = "accounting.invoices";
