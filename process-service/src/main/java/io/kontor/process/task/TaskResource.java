@@ -6,6 +6,7 @@ import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
+import io.kontor.platform.web.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -100,7 +101,7 @@ public class TaskResource {
         }
         List<String> roles = roles();
         // Every act and human step is about a record with a UUID (an invoice, offer, bank entry, contract, request).
-        java.util.UUID subject = io.kontor.platform.web.QueryParameters.uuid("subjectId", subjectId);
+        UUID subject = QueryParameters.uuid("subjectId", subjectId);
         List<Task> found = subject == null
                 ? Task.list("status = ?1 order by dueAt, id", wanted)
                 : Task.list("status = ?1 and subjectId = ?2 order by dueAt, id", wanted, subject.toString());
