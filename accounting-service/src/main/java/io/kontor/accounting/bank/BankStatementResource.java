@@ -37,6 +37,9 @@ public class BankStatementResource {
     @Inject
     BankStatementImport statements;
 
+    @Inject
+    ClearingList clearing;
+
     /**
      * The body is the camt.053 XML as the bank delivered it, read as a stream (#23): a statement of any size costs the
      * memory of one chunk of entries, so statements may be as large as
@@ -54,7 +57,7 @@ public class BankStatementResource {
     public Page<BankStatementImport.Unmatched> clearing(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return statements.clearing(page, size);
+        return clearing.entries(page, size);
     }
 
     /** One invoice by its number, or several with {@code allocations} (amounts optional: filled in the order given). */
@@ -83,7 +86,7 @@ public class BankStatementResource {
                 : assignment.allocations().stream()
                         .map(a -> new CollectivePayments.Designation(a.invoiceNumber(), a.amount()))
                         .toList();
-        return statements.assign(entryId, assignment.invoiceNumber(), allocations);
+        return clearing.assign(entryId, assignment.invoiceNumber(), allocations);
     }
 
     /** A clearing entry that is no customer's payment (own transfer, tax refund, interest): it leaves the list. */
@@ -91,7 +94,7 @@ public class BankStatementResource {
     @Path("/clearing/{entryId}/not-a-payment")
     @Consumes(MediaType.APPLICATION_JSON)
     public BankStatementImport.Unmatched notAPayment(@PathParam("entryId") UUID entryId, @NotNull @Valid Note note) {
-        return statements.notAPayment(entryId, note.reason());
+        return clearing.notAPayment(entryId, note.reason());
     }
 
     /** Reverses the booking of an entry by reversal bookings; the entry goes back to the clearing list. */
@@ -99,6 +102,6 @@ public class BankStatementResource {
     @Path("/entries/{entryId}/reverse")
     @Consumes(MediaType.APPLICATION_JSON)
     public BankStatementImport.Unmatched reverseEntry(@PathParam("entryId") UUID entryId, @NotNull @Valid Note note) {
-        return statements.reverse(entryId, note.reason());
+        return clearing.reverse(entryId, note.reason());
     }
 }

@@ -51,7 +51,15 @@ public class Payments {
 
     @Transactional
     public BookedPayment book(UUID invoiceId, Received received) {
-        Invoice invoice = posting.lockedInvoice(invoiceId);
+        return book(posting.lockedInvoice(invoiceId), received);
+    }
+
+    /**
+     * Books against an invoice the caller has already row-locked in this transaction (the bank statement import locks a
+     * chunk's invoices in one query, #23): locking it again would be a second round trip per payment for nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BookedPayment book(Invoice invoice, Received received) {
         if (invoice.status == InvoiceStatus.DRAFT || invoice.status == InvoiceStatus.CANCELLED) {
             throw new ConflictProblem("invoice " + (invoice.invoiceNumber == null ? invoice.id : invoice.invoiceNumber)
                     + " is " + invoice.status + "; payments are booked against issued invoices");
@@ -74,7 +82,12 @@ public class Payments {
     /** Writes off what is left of a short payment within tolerance, with its reason; no money moved. */
     @Transactional
     public BookedPayment writeOff(UUID invoiceId, BigDecimal amount, LocalDate on, String reason, UUID receiptId) {
-        Invoice invoice = posting.lockedInvoice(invoiceId);
+        return writeOff(posting.lockedInvoice(invoiceId), amount, on, reason, receiptId);
+    }
+
+    /** {@link #writeOff(UUID, BigDecimal, LocalDate, String, UUID)} of an invoice the caller holds locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BookedPayment writeOff(Invoice invoice, BigDecimal amount, LocalDate on, String reason, UUID receiptId) {
         return posting.post(
                 invoice, new Received(amount, on, null, reason, Payment.Source.WRITE_OFF, receiptId, null, reason));
     }
