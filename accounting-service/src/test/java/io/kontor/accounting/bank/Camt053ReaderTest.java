@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The streaming camt.053 reader (#23) reads what the Prowide-based one read: every version from 001.02 on, batch
@@ -115,6 +117,46 @@ class Camt053ReaderTest {
         assertThat(returned.endToEndId()).isEqualTo("E2E-7");
         assertThat(returned.remittance()).isEqualTo("M&M <Rueckgabe> RF18539007547034");
         assertThat(entries.get(1).booked()).as("Sts PDNG").isFalse();
+    }
+
+    /**
+     * Every version Prowide's model offered (001.02 to 001.13) is read by the same element names: the status became a
+     * code choice in 001.09 ({@code <Sts><Cd>}), the debtor a party choice in 001.08 ({@code <Dbtr><Pty><Nm>}).
+     */
+    @ParameterizedTest(name = "camt.053.001.{0}")
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+    void every_version_from_001_02_to_001_13_is_read(int version) {
+        String status = version >= 9 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
+        String debtor = version >= 8
+                ? "<Dbtr><Pty><Nm>Hanse Kontor GmbH</Nm></Pty></Dbtr>"
+                : "<Dbtr><Nm>Hanse Kontor GmbH</Nm></Dbtr>";
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.%02d"><BkToCstmrStmt>
+                <GrpHdr><MsgId>M</MsgId><CreDtTm>2037-03-03T06:00:00</CreDtTm></GrpHdr>
+                <Stmt><Id>S-%d</Id><Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>
+                <Ntry><NtryRef>N1</NtryRef><Amt Ccy="EUR">1190.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>%s
+                <BookgDt><Dt>2037-03-02</Dt></BookgDt><ValDt><Dt>2037-03-01</Dt></ValDt><AcctSvcrRef>R-%d</AcctSvcrRef>
+                <NtryDtls><TxDtls><Refs><EndToEndId>E2E-%d</EndToEndId></Refs><RltdPties>%s</RltdPties>
+                <RmtInf><Ustrd>Rechnung RE-2037-000001</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+                </Stmt></BkToCstmrStmt></Document>
+                """.formatted(version, version, status, version, version, debtor);
+
+        List<StatementEntry> entries = Camt053Reader.read(xml);
+
+        assertThat(entries).hasSize(1);
+        StatementEntry entry = entries.get(0);
+        assertThat(entry.entryKey()).isEqualTo("DE02120300000000202051|R-" + version);
+        assertThat(entry.statementId()).isEqualTo("S-" + version);
+        assertThat(entry.amount()).isEqualByComparingTo(new BigDecimal("1190.00"));
+        assertThat(entry.currency()).isEqualTo("EUR");
+        assertThat(entry.credit()).isTrue();
+        assertThat(entry.booked()).isTrue();
+        assertThat(entry.bookingDate()).isEqualTo(LocalDate.of(2037, 3, 2));
+        assertThat(entry.valueDate()).isEqualTo(LocalDate.of(2037, 3, 1));
+        assertThat(entry.payerName()).isEqualTo("Hanse Kontor GmbH");
+        assertThat(entry.endToEndId()).isEqualTo("E2E-" + version);
+        assertThat(entry.remittance()).isEqualTo("Rechnung RE-2037-000001");
     }
 
     @Test
