@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,6 +94,10 @@ public class DunningRun {
     /** One batch in one transaction, in id order (keyset paging, so the run's own changes do not shift the pages). */
     @SuppressWarnings("unchecked")
     private Batch dunBatch(UUID after, LocalDate asOf, DunningLadder ladder, BaseRateTable baseRates) {
+        // The batch's invoice updates and notices are written at the commit, as JDBC batches (#23): under AUTO a query
+        // within the batch (a customer's credit) would flush them one invoice at a time. What reads the table for this
+        // transaction's own writes (the set-off of credit) flushes first.
+        entityManager.setFlushMode(FlushModeType.COMMIT);
         List<UUID> ids = entityManager
                 .createNativeQuery("""
                 select id from invoice
