@@ -32,13 +32,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark of issue 4, a harness and not a test: its name ends in Bench, so {@code mvn test} leaves it out. Run:
- * {@code ./mvnw -f accounting-service/pom.xml test -Dtest=AccountingBench -Dbench.import-sizes=10000,100000
- * -Dbench.dunning-sizes=10000,100000 -Dquarkus.http.limits.max-body-size=100M -Dtest.heap=3g}. It seeds open invoices
- * straight into PostgreSQL (seeding is not what is measured), then times (1) importing and matching a camt.053 with one
- * entry per invoice through {@code POST /bank-statements}, and (2) a dunning run over as many overdue invoices (each
- * gets InvoiceOverdue and its reminder). Figures go to {@code target/bench-results.txt}; RESULTS.md in this folder
- * records a run.
+ * The accounting benchmark (issues 4 and 23), a harness and not a test: its name ends in Bench, so {@code mvn test}
+ * leaves it out. RESULTS.md in this folder gives the command and records the runs. It seeds open invoices straight into
+ * PostgreSQL (seeding is not what is measured), then times (1) importing and matching a camt.053 with one entry per
+ * invoice through {@code POST /bank-statements} (the first import of the JVM is the cold figure, the next ones are
+ * warm; each with the live heap's growth), and (2) a dunning run over as many overdue invoices (each gets
+ * InvoiceOverdue and its reminder). Figures go to {@code target/bench-results.txt}.
  */
 @QuarkusTest
 class AccountingBench {
