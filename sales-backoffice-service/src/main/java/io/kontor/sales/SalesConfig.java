@@ -81,36 +81,4 @@ public interface SalesConfig {
         /** Days after accounting reports an invoice paid until the after-sale check. */
         int daysAfterPayment();
     }
-
-    /**
-     * The seller as the offer PDF names it. An offer is a business letter: §35a GmbHG and §37a HGB require the legal
-     * form, seat, register court and number and the managing directors on it, hence register and managing directors.
-     */
-    /**
-     * The seller on the offer PDF: the platform's company profile ({@code offer.CompanyLetterhead}), not sales' own.
-     */
-    interface Letterhead {
-
-        String companyName();
-
-        String street();
-
-        String postalCode();
-
-        String city();
-
-        String email();
-
-        Optional<String> phone();
-
-        Optional<String> vatId();
-
-        /** "Sitz Hamburg, Amtsgericht Hamburg HRB 12345". */
-        Optional<String> register();
-
-        Optional<String> managingDirectors();
-
-        /** "IBAN DE.. · BIC .. · Bank". */
-        Optional<String> bankAccount();
-    }
 }

@@ -2,10 +2,10 @@ package io.kontor.accounting.credit;
 
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.accounting.document.InvoicePdf;
-import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.document.SellerOfRecord;
 import io.kontor.accounting.document.XRechnung;
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class CreditNoteDocuments {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void freeze(PartialCredit credit, Invoice original) {
-        SellerConfig now = seller.current();
+        CompanyProfile now = seller.current();
         Invoice document = credit.asDocument(original);
         byte[] pdf = InvoicePdf.partialCredit(document, now);
         String zugferd = XRechnung.partialCredit(document, now, XRechnung.ZUGFERD_EN16931);

@@ -61,6 +61,9 @@ public class PartialCredits {
     CustomerCredits customerCredits;
 
     @Inject
+    CreditNoteMail mail;
+
+    @Inject
     EntityManager entityManager;
 
     private record Group(BigDecimal rate, TaxTreatment treatment) {
@@ -135,6 +138,7 @@ public class PartialCredits {
                     .persist();
         }
         documents.freeze(credit, invoice);
+        mail.sendIssued(credit, invoice);
         outbox.publish(new InvoiceCredited(
                 invoice.id,
                 invoice.invoiceNumber,

@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.kontor.accounting.dunning.DefaultInterest;
 import io.kontor.accounting.invoice.Buyer;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.events.sales.CustomerType;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -71,7 +72,7 @@ public final class DunningNoticePdf {
         };
     }
 
-    public static byte[] of(Letter letter, SellerConfig seller) {
+    public static byte[] of(Letter letter, CompanyProfile seller) {
         String currency = " " + letter.currency();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 50, 50);
@@ -162,7 +163,7 @@ public final class DunningNoticePdf {
                                 .orElse("")
                         + " · " + seller.email() + " · " + seller.phone(),
                 NORMAL));
-        SellerConfig.companyLine(seller).ifPresent(line -> document.add(new Paragraph(line, NORMAL)));
+        SellerOfRecord.companyLine(seller).ifPresent(line -> document.add(new Paragraph(line, NORMAL)));
         document.close();
         return out.toByteArray();
     }

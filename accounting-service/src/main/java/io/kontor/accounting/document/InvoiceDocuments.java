@@ -1,6 +1,7 @@
 package io.kontor.accounting.document;
 
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -61,7 +62,7 @@ public class InvoiceDocuments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String freeze(Invoice invoice) {
-        SellerConfig now = seller.current();
+        CompanyProfile now = seller.current();
         Map<Kind, byte[]> documents = new EnumMap<>(Kind.class);
         documents.put(Kind.PDF, InvoicePdf.of(invoice, now));
         documents.put(Kind.XRECHNUNG, XRechnung.of(invoice, now).getBytes(StandardCharsets.UTF_8));
@@ -78,7 +79,7 @@ public class InvoiceDocuments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void freezeCancellation(Invoice invoice) {
-        SellerConfig now = seller.current();
+        CompanyProfile now = seller.current();
         byte[] pdf = InvoicePdf.creditNote(invoice, now);
         String zugferd = XRechnung.creditNote(invoice, now, XRechnung.ZUGFERD_EN16931);
         store(invoice, Kind.STORNO_PDF, pdf);

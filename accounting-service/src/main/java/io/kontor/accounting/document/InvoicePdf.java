@@ -16,6 +16,7 @@ import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
 import io.kontor.accounting.invoice.InvoiceTotals;
 import io.kontor.accounting.offer.AcceptedOffer;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.events.sales.TaxTreatment;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -55,7 +56,7 @@ public final class InvoicePdf {
 
     private InvoicePdf() {}
 
-    public static byte[] of(Invoice invoice, SellerConfig seller) {
+    public static byte[] of(Invoice invoice, CompanyProfile seller) {
         return render(invoice, seller, false);
     }
 
@@ -65,7 +66,7 @@ public final class InvoicePdf {
      * same lines and breakdown with the amounts negated, so that invoice and cancellation add up to nothing - which
      * also takes back VAT shown on it (§14c (1) sentence 2 with §17 (1) UStG).
      */
-    public static byte[] creditNote(Invoice invoice, SellerConfig seller) {
+    public static byte[] creditNote(Invoice invoice, CompanyProfile seller) {
         if (invoice.creditNoteNumber == null) {
             throw new IllegalStateException("invoice " + invoice.invoiceNumber + " is not cancelled");
         }
@@ -78,18 +79,18 @@ public final class InvoicePdf {
      * invoice it corrects named with number and date (§14 (4) UStG, §31 (5) UStDV), the lines and amounts credited,
      * negated.
      */
-    public static byte[] partialCredit(Invoice creditNote, SellerConfig seller) {
+    public static byte[] partialCredit(Invoice creditNote, CompanyProfile seller) {
         if (creditNote.creditNoteNumber == null) {
             throw new IllegalStateException("a credit note needs its number");
         }
         return render(creditNote, seller, true, true);
     }
 
-    private static byte[] render(Invoice invoice, SellerConfig seller, boolean credit) {
+    private static byte[] render(Invoice invoice, CompanyProfile seller, boolean credit) {
         return render(invoice, seller, credit, false);
     }
 
-    private static byte[] render(Invoice invoice, SellerConfig seller, boolean credit, boolean partial) {
+    private static byte[] render(Invoice invoice, CompanyProfile seller, boolean credit, boolean partial) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft is not an invoice yet");
         }
@@ -315,7 +316,7 @@ public final class InvoicePdf {
                                 .orElse("")
                         + " · " + seller.email() + " · " + seller.phone(),
                 NORMAL));
-        SellerConfig.companyLine(seller).ifPresent(line -> document.add(new Paragraph(line, NORMAL)));
+        SellerOfRecord.companyLine(seller).ifPresent(line -> document.add(new Paragraph(line, NORMAL)));
         document.close();
         return out.toByteArray();
     }

@@ -4,6 +4,7 @@ import io.kontor.accounting.invoice.Buyer;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceLine;
 import io.kontor.accounting.invoice.InvoiceTotals;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.events.sales.DocumentDiscount;
 import io.kontor.platform.events.sales.TaxTreatment;
 import java.math.BigDecimal;
@@ -41,12 +42,12 @@ public final class XRechnung {
     /** Mustang's name of the ZUGFeRD / Factur-X profile that is exactly EN 16931. */
     public static final String ZUGFERD_EN16931 = "EN16931";
 
-    public static String of(Invoice invoice, SellerConfig seller) {
+    public static String of(Invoice invoice, CompanyProfile seller) {
         return of(invoice, seller, XRECHNUNG);
     }
 
     /** The invoice as CII XML of {@code profile} ({@link #XRECHNUNG} or {@link #ZUGFERD_EN16931}). */
-    public static String of(Invoice invoice, SellerConfig seller, String profile) {
+    public static String of(Invoice invoice, CompanyProfile seller, String profile) {
         return render(invoice, seller, profile, false);
     }
 
@@ -55,7 +56,7 @@ public final class XRechnung {
      * number from the credit-note range and its own date, naming the invoice it cancels (BG-3: BT-25 number, BT-26
      * date). Amounts stay positive: in EN 16931 the type code, not the sign, makes it a credit.
      */
-    public static String creditNote(Invoice invoice, SellerConfig seller, String profile) {
+    public static String creditNote(Invoice invoice, CompanyProfile seller, String profile) {
         if (invoice.creditNoteNumber == null) {
             throw new IllegalStateException("invoice " + invoice.invoiceNumber + " is not cancelled");
         }
@@ -66,19 +67,19 @@ public final class XRechnung {
      * A partial credit note (shaped as an invoice by {@code credit.PartialCredit#asDocument}) as a credit note of type
      * 381 with BG-3 naming the invoice it corrects (BT-25, BT-26), the lines and amounts credited, positive.
      */
-    public static String partialCredit(Invoice creditNote, SellerConfig seller, String profile) {
+    public static String partialCredit(Invoice creditNote, CompanyProfile seller, String profile) {
         if (creditNote.creditNoteNumber == null) {
             throw new IllegalStateException("a credit note needs its number");
         }
         return render(creditNote, seller, profile, true, true);
     }
 
-    private static String render(Invoice invoice, SellerConfig seller, String profile, boolean credit) {
+    private static String render(Invoice invoice, CompanyProfile seller, String profile, boolean credit) {
         return render(invoice, seller, profile, credit, false);
     }
 
     private static String render(
-            Invoice invoice, SellerConfig seller, String profile, boolean credit, boolean partial) {
+            Invoice invoice, CompanyProfile seller, String profile, boolean credit, boolean partial) {
         if (invoice.invoiceNumber == null) {
             throw new IllegalStateException("a draft has no XRechnung");
         }
@@ -222,7 +223,7 @@ public final class XRechnung {
         return invoice.buyer.customerNumber == null ? invoice.invoiceNumber : invoice.buyer.customerNumber;
     }
 
-    private static TradeParty sender(SellerConfig seller, boolean outOfScope) {
+    private static TradeParty sender(CompanyProfile seller, boolean outOfScope) {
         TradeParty party =
                 new TradeParty(seller.name(), seller.street(), seller.postalCode(), seller.city(), seller.country());
         if (!outOfScope) {

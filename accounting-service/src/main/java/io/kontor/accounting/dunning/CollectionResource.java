@@ -1,9 +1,9 @@
 package io.kontor.accounting.dunning;
 
-import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.accounting.invoice.InvoiceStatus;
 import io.kontor.accounting.report.Csv;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.events.accounting.InvoiceHandedToCollection;
 import io.kontor.platform.outbox.Outbox;
 import io.kontor.platform.persistence.Found;
@@ -45,7 +45,7 @@ public class CollectionResource {
     private static final Logger LOG = Logger.getLogger(CollectionResource.class);
 
     @Inject
-    SellerConfig seller;
+    CompanyProfile seller;
 
     @Inject
     DunningConfig config;

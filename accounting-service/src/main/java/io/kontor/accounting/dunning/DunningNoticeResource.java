@@ -1,8 +1,8 @@
 package io.kontor.accounting.dunning;
 
 import io.kontor.accounting.document.DunningNoticePdf;
-import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
@@ -34,7 +34,7 @@ public class DunningNoticeResource {
     DunningConfig config;
 
     @Inject
-    SellerConfig seller;
+    CompanyProfile seller;
 
     /**
      * A notice as the API shows it. {@code interestPeriods} cut the interest's days where the base rate changed, each

@@ -3,7 +3,7 @@ package io.kontor.accounting.invoice;
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.customer.Customer;
 import io.kontor.accounting.document.InvoiceDocuments;
-import io.kontor.accounting.document.SellerConfig;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceDisputeEscalated;
 import io.kontor.platform.events.accounting.InvoiceIssued;
@@ -43,7 +43,7 @@ public class Invoicing {
     AccountingConfig config;
 
     @Inject
-    SellerConfig seller;
+    CompanyProfile seller;
 
     @Inject
     InvoiceDocuments documents;

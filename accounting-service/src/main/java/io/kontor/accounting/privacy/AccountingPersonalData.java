@@ -1,5 +1,6 @@
 package io.kontor.accounting.privacy;
 
+import io.kontor.accounting.credit.PartialCredit;
 import io.kontor.accounting.customer.Customer;
 import io.kontor.accounting.dunning.DunningNotice;
 import io.kontor.accounting.invoice.Invoice;
@@ -24,7 +25,8 @@ import java.util.UUID;
 
 /**
  * What accounting holds about a person (GDPR Art. 15, 17): the customer replica, the invoices issued to them (found by
- * the replica, or by the buyer's number or e-mail the invoice was issued with), payments and dunning notices.
+ * the replica, or by the buyer's number or e-mail the invoice was issued with), the partial credit notes on them (their
+ * reasons may concern the person), payments and dunning notices.
  *
  * <p>Erasure: none of it is erased. Invoices, the records of payments and dunning notices are books, vouchers and
  * commercial letters that must be kept: invoices ten years (§14b (1) UStG, §147 (1) no. 1, 4, (3) AO, §257 (1), (4)
@@ -77,6 +79,15 @@ public class AccountingPersonalData implements PersonalDataHolder {
                     found.invoices.stream()
                             .map(AccountingPersonalData::invoiceRecord)
                             .toList()));
+        }
+        List<PartialCredit> credits = found.credits();
+        if (!credits.isEmpty()) {
+            held.add(new PersonalRecords(
+                    "credit-notes",
+                    "Rechnungskorrekturen (Gutschriften, §17 (1) UStG)",
+                    "Art. 6 (1) (c) DSGVO mit §147 AO, §14b UStG, §257 HGB",
+                    retention,
+                    credits.stream().map(AccountingPersonalData::creditRecord).toList()));
         }
         List<Payment> payments = found.payments();
         if (!payments.isEmpty()) {
@@ -131,6 +142,12 @@ public class AccountingPersonalData implements PersonalDataHolder {
             actions.add(new ErasureAction(
                     "invoices", ErasureAction.Outcome.RESTRICTED, found.invoices.size(), RETENTION_RULE, keptUntil));
         }
+        // Kept with the invoices they correct (§14b (1) UStG): restricted with them, nothing of them erased.
+        int credits = found.credits().size();
+        if (credits > 0) {
+            actions.add(new ErasureAction(
+                    "credit-notes", ErasureAction.Outcome.RESTRICTED, credits, RETENTION_RULE, keptUntil));
+        }
         int payments = found.payments().size();
         if (payments > 0) {
             actions.add(new ErasureAction(
@@ -159,6 +176,15 @@ public class AccountingPersonalData implements PersonalDataHolder {
                     "(invoiceId in ?1 or customerId in ?2) order by bookedAt",
                     invoiceIds.isEmpty() ? Set.of(new UUID(0, 0)) : invoiceIds,
                     customerIds.isEmpty() ? Set.of(new UUID(0, 0)) : customerIds);
+        }
+
+        List<PartialCredit> credits() {
+            if (invoices.isEmpty()) {
+                return List.of();
+            }
+            Set<UUID> invoiceIds = new LinkedHashSet<>();
+            invoices.forEach(i -> invoiceIds.add(i.id));
+            return PartialCredit.list("invoiceId in ?1 order by issuedOn, number", invoiceIds);
         }
 
         List<DunningNotice> notices() {
@@ -238,6 +264,21 @@ public class AccountingPersonalData implements PersonalDataHolder {
         record.put("creditNoteNumber", i.creditNoteNumber);
         record.put("processingRestrictedAt", text(i.processingRestrictedAt));
         record.put("restrictedUntil", text(i.restrictedUntil));
+        return record;
+    }
+
+    private static Map<String, Object> creditRecord(PartialCredit c) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("creditNoteNumber", c.number);
+        record.put("issuedOn", text(c.issuedOn));
+        record.put(
+                "invoiceNumber",
+                Invoice.<Invoice>findByIdOptional(c.invoiceId)
+                        .map(i -> i.invoiceNumber)
+                        .orElse(null));
+        record.put("reason", c.reason);
+        record.put("grossAmount", money(c.grossAmount));
+        record.put("currency", c.currency);
         return record;
     }
 

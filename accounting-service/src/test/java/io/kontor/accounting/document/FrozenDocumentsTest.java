@@ -88,10 +88,10 @@ class FrozenDocumentsTest {
     /** The company profile after a rename and a new register entry: what documents issued from now on name. */
     static final class RenamedSeller extends SellerOfRecord {
 
-        private final SellerConfig renamed;
+        private final CompanyProfile renamed;
 
         RenamedSeller(CompanyProfile original) {
-            this.renamed = SellerOfRecord.of(new CompanyProfile() {
+            this.renamed = new CompanyProfile() {
                 public String name() {
                     return "Kontor Nachfolge AG";
                 }
@@ -163,11 +163,11 @@ class FrozenDocumentsTest {
                 public boolean smallBusiness() {
                     return original.smallBusiness();
                 }
-            });
+            };
         }
 
         @Override
-        public SellerConfig current() {
+        public CompanyProfile current() {
             return renamed;
         }
     }

@@ -1,9 +1,10 @@
 package io.kontor.accounting.document;
 
+import io.kontor.platform.company.CompanyProfile;
 import java.util.Optional;
 
 /** The seller of the documents under test, as the configuration would give it. */
-final class TestSeller implements SellerConfig {
+final class TestSeller implements CompanyProfile {
     public String name() {
         return "Kontor Demo GmbH";
     }
@@ -58,6 +59,18 @@ final class TestSeller implements SellerConfig {
 
     public String bankName() {
         return "Deutsche Kreditbank Berlin";
+    }
+
+    public Optional<String> registerCourt() {
+        return Optional.empty();
+    }
+
+    public Optional<String> managingDirectors() {
+        return Optional.empty();
+    }
+
+    public Optional<String> logoText() {
+        return Optional.empty();
     }
 
     public boolean smallBusiness() {

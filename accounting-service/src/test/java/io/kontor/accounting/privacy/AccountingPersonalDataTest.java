@@ -1,5 +1,7 @@
 package io.kontor.accounting.privacy;
 
+import static io.kontor.accounting.Accounting.API;
+import static io.kontor.accounting.Accounting.asAccountant;
 import static io.kontor.accounting.Accounting.issue;
 import static io.kontor.accounting.Accounting.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,11 +11,14 @@ import io.kontor.accounting.Accounting.Issued;
 import io.kontor.accounting.SalesEvents;
 import io.kontor.accounting.invoice.Invoice;
 import io.kontor.platform.events.privacy.DataSubject;
+import io.kontor.testing.MutableClock;
 import io.kontor.testing.TestPrivacy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +34,14 @@ class AccountingPersonalDataTest {
 
     @Inject
     TestPrivacy privacy;
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void followTheSystemClockAgain() {
+        clock.reset();
+    }
 
     @Test
     void an_access_request_exports_the_customer_and_the_invoices_issued_to_them() {
@@ -81,6 +94,42 @@ class AccountingPersonalDataTest {
                         .path("restrictedUntil")
                         .asText())
                 .isEqualTo(keptUntil.toString());
+    }
+
+    @Test
+    void the_answer_names_the_partial_credit_notes_and_an_erasure_restricts_them_with_the_invoices_art_15_gdpr() {
+        // 2039: a year of its own, as invoice numbers are gapless per year and other tests count on their year's first.
+        clock.set(Instant.parse("2039-04-07T09:00:00Z"));
+        var customerId = sales.registerCustomer("Gerda Gutschrift", 14);
+        Issued invoice = issue(customerId, line("Beratung", "3", "100.00", "19"));
+        String creditNote = asAccountant()
+                .body("{\"reason\":\"Termin am 3.4. ausgefallen\",\"lines\":[{\"position\":1,\"quantity\":1}]}")
+                .post(API + "/invoices/" + invoice.id() + "/credits")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("creditNoteNumber");
+        String number = "K-" + customerId.toString().substring(0, 8);
+
+        JsonNode answer = privacy.ask("ACCESS", new DataSubject("Gerda Gutschrift", null, number, null, null));
+
+        JsonNode credit = category(answer, "credit-notes").path("records").get(0);
+        assertThat(credit.path("creditNoteNumber").asText()).isEqualTo(creditNote);
+        assertThat(credit.path("invoiceNumber").asText()).isEqualTo(invoice.number());
+        assertThat(credit.path("reason").asText()).isEqualTo("Termin am 3.4. ausgefallen");
+        assertThat(credit.path("grossAmount").asText()).isEqualTo("119.00");
+
+        JsonNode erased = privacy.ask("ERASURE", new DataSubject(null, null, number, null, null));
+        JsonNode action = null;
+        for (JsonNode candidate : erased.path("actions")) {
+            if (candidate.path("category").asText().equals("credit-notes")) {
+                action = candidate;
+            }
+        }
+        assertThat(action).as(erased.toString()).isNotNull();
+        assertThat(action.path("outcome").asText()).isEqualTo("RESTRICTED");
+        assertThat(action.path("records").asInt()).isEqualTo(1);
+        assertThat(action.path("keptUntil").asText()).isEqualTo("2049-12-31");
     }
 
     private static JsonNode category(JsonNode answer, String name) {

@@ -11,9 +11,9 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.events.sales.CustomerSnapshot;
 import io.kontor.platform.events.sales.DocumentDiscount;
-import io.kontor.sales.SalesConfig;
 import io.kontor.sales.customer.Customer;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -45,7 +45,7 @@ public final class OfferPdf {
         return offer.offerNumber + (offer.revision > 1 ? "-R" + offer.revision : "") + ".pdf";
     }
 
-    public static byte[] of(Offer offer, Customer customer, SalesConfig.Letterhead seller) {
+    public static byte[] of(Offer offer, Customer customer, CompanyProfile seller) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 50, 50);
         PdfWriter.getInstance(document, out);
@@ -53,16 +53,15 @@ public final class OfferPdf {
         document.addCreator("Kontor");
         document.open();
 
-        document.add(new Paragraph(seller.companyName(), LETTERHEAD));
+        document.add(new Paragraph(seller.logoText().orElse(seller.name()), LETTERHEAD));
         document.add(new Paragraph(
                 seller.street() + " · " + seller.postalCode() + " " + seller.city() + " · " + seller.email()
-                        + seller.phone().map(phone -> " · Tel. " + phone).orElse(""),
+                        + " · Tel. " + seller.phone(),
                 NORMAL));
         document.add(new Paragraph(" "));
         // The window of a DIN 5008 envelope shows the sender line above the recipient.
         document.add(new Paragraph(
-                seller.companyName() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(),
-                SMALL));
+                seller.name() + " · " + seller.street() + " · " + seller.postalCode() + " " + seller.city(), SMALL));
         // A sent offer names the customer as it was sent to them, whatever the master data says today.
         CustomerSnapshot recipient = offer.recipient(customer);
         document.add(new Paragraph(recipient.name(), NORMAL));
@@ -208,13 +207,13 @@ public final class OfferPdf {
                 + german(offer.termsEffectiveFrom) + " (SHA-256 " + offer.termsSha256.substring(0, 12) + "…).";
     }
 
-    private static String footer(SalesConfig.Letterhead seller) {
+    private static String footer(CompanyProfile seller) {
         List<String> parts = new ArrayList<>();
-        parts.add(seller.companyName());
+        parts.add(seller.name());
         seller.register().ifPresent(parts::add);
         seller.managingDirectors().ifPresent(names -> parts.add("Geschäftsführung: " + names));
-        seller.vatId().ifPresent(id -> parts.add("USt-IdNr. " + id));
-        seller.bankAccount().ifPresent(parts::add);
+        parts.add("USt-IdNr. " + seller.vatId());
+        parts.add("IBAN " + seller.iban() + " · BIC " + seller.bic() + " · " + seller.bankName());
         return String.join(" · ", parts);
     }
 

@@ -143,7 +143,7 @@ public class OfferResource {
     public Response getOfferPdf(@PathParam("id") UUID id) {
         Offer offer = visible(current(id));
         Customer customer = Customer.findById(offer.customerId);
-        return Response.ok(OfferPdf.of(offer, customer, CompanyLetterhead.of(company)), "application/pdf")
+        return Response.ok(OfferPdf.of(offer, customer, company), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + OfferPdf.fileName(offer) + "\"")
                 .build();
     }

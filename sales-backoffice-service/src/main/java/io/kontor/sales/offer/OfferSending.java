@@ -102,10 +102,7 @@ public class OfferSending {
                     .data("grossTotal", MailLocale.amount(offer.grossTotal, language))
                     .data("currency", offer.currency)
                     .data("validUntil", MailLocale.date(offer.validUntil, language))
-                    .attach(
-                            OfferPdf.fileName(offer),
-                            "application/pdf",
-                            OfferPdf.of(offer, customer, CompanyLetterhead.of(company)))
+                    .attach(OfferPdf.fileName(offer), "application/pdf", OfferPdf.of(offer, customer, company))
                     .requestedBy(caller)
                     .build());
         }

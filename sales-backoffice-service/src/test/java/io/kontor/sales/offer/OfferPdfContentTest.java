@@ -2,7 +2,7 @@ package io.kontor.sales.offer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kontor.sales.SalesConfig;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.sales.customer.BillingAddress;
 import io.kontor.sales.customer.Customer;
 import java.io.IOException;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The document without a running service: what it says about revisions, options and the seller. */
 class OfferPdfContentTest {
 
-    private static final SalesConfig.Letterhead SELLER = new SalesConfig.Letterhead() {
-        public String companyName() {
+    private static final CompanyProfile SELLER = new CompanyProfile() {
+        public String name() {
             return "Hanse Handel GmbH";
         }
 
@@ -35,28 +35,60 @@ class OfferPdfContentTest {
             return "Lüneburg";
         }
 
-        public String email() {
-            return "angebote@hanse.example";
+        public String country() {
+            return "DE";
         }
 
-        public Optional<String> phone() {
+        public String vatId() {
+            return "DE999999999";
+        }
+
+        public Optional<String> taxNumber() {
             return Optional.empty();
         }
 
-        public Optional<String> vatId() {
-            return Optional.of("DE999999999");
+        public Optional<String> registerCourt() {
+            return Optional.of("Amtsgericht Lüneburg");
         }
 
-        public Optional<String> register() {
-            return Optional.of("Amtsgericht Lüneburg HRB 4711");
+        public Optional<String> registerNumber() {
+            return Optional.of("HRB 4711");
         }
 
         public Optional<String> managingDirectors() {
             return Optional.of("Hans Hanse");
         }
 
-        public Optional<String> bankAccount() {
+        public String contactName() {
+            return "Vertrieb";
+        }
+
+        public String phone() {
+            return "+49 4131 0000";
+        }
+
+        public String email() {
+            return "angebote@hanse.example";
+        }
+
+        public String iban() {
+            return "DE02120300000000202051";
+        }
+
+        public String bic() {
+            return "BYLADEM1001";
+        }
+
+        public String bankName() {
+            return "Deutsche Kreditbank Berlin";
+        }
+
+        public Optional<String> logoText() {
             return Optional.empty();
+        }
+
+        public boolean smallBusiness() {
+            return false;
         }
     };
 
@@ -76,7 +108,11 @@ class OfferPdfContentTest {
         assertThat(text).contains("Wartung (Option)");
         assertThat(text).contains("Gesamtbetrag brutto").contains("119,00 EUR").doesNotContain("159,00 EUR");
         assertThat(text).contains("Gültig bis: 01.04.2026").contains("Preise zzgl. Reisekosten.");
-        assertThat(text).contains("Amtsgericht Lüneburg HRB 4711").contains("USt-IdNr. DE999999999");
+        assertThat(text)
+                .contains("Sitz Lüneburg, Amtsgericht Lüneburg HRB 4711")
+                .contains("Geschäftsführung: Hans Hanse")
+                .contains("USt-IdNr. DE999999999")
+                .contains("DE02120300000000202051");
         assertThat(OfferPdf.fileName(offer)).isEqualTo("AN-2026-000042-R3.pdf");
     }
 

@@ -1,6 +1,5 @@
 package io.kontor.accounting.payables.intake;
 
-import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.payables.DocumentKind;
 import io.kontor.accounting.payables.PayablesConfig;
 import io.kontor.accounting.payables.RejectedInvoiceProblem;
@@ -10,6 +9,7 @@ import io.kontor.accounting.payables.SupplierInvoiceStatus;
 import io.kontor.accounting.payables.check.Check;
 import io.kontor.accounting.payables.check.InvoiceChecks;
 import io.kontor.accounting.payables.supplier.Supplier;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.Problem;
@@ -42,7 +42,7 @@ public class Intake {
     EInvoiceValidator validator;
 
     @Inject
-    SellerConfig seller;
+    CompanyProfile seller;
 
     @Inject
     PayablesConfig config;

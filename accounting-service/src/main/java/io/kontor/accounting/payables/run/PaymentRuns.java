@@ -1,10 +1,10 @@
 package io.kontor.accounting.payables.run;
 
-import io.kontor.accounting.document.SellerConfig;
 import io.kontor.accounting.payables.SupplierInvoice;
 import io.kontor.accounting.payables.SupplierInvoiceStatus;
 import io.kontor.accounting.payables.intake.Intake;
 import io.kontor.accounting.payables.supplier.Supplier;
+import io.kontor.platform.company.CompanyProfile;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.time.BusinessCalendar;
@@ -30,7 +30,7 @@ public class PaymentRuns {
     BusinessCalendar calendar;
 
     @Inject
-    SellerConfig seller;
+    CompanyProfile seller;
 
     /** Makes the run; called in a transaction. */
     public PaymentRun run(LocalDate dueBy, LocalDate executionDate, String caller) {
