@@ -130,7 +130,7 @@ public class PaymentResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Payments.CollectiveBooking.class)))
+                            schema = @Schema(implementation = CollectivePayments.CollectiveBooking.class)))
     public Response bookCollective(@NotNull @Valid CollectivePaymentRequest request) {
         List<CollectivePayments.Designation> designations;
         if (request.allocations() != null && !request.allocations().isEmpty()) {
