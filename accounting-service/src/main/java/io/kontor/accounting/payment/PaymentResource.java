@@ -68,6 +68,13 @@ public class PaymentResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BookedPayment.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Above the four-eyes threshold: waits for a second person's approval",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PendingPayment.class)))
     public Response bookPayment(@NotNull @Valid PaymentRequest request) {
         UUID invoiceId = invoiceNamedBy(request);
         if (manualPaymentApprovals.needed(request.amount())) {

@@ -79,6 +79,20 @@ public class ContractResource {
     @POST
     @Path("/{id}/sign")
     @Transactional
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContractView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Above the four-eyes salary threshold: waits for a second person of HR",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContractView.class)))
     public Response sign(@PathParam("id") UUID id) {
         EmploymentContract contract = EmploymentContract.getForUpdate(id);
         Instant now = Instant.now(clock);

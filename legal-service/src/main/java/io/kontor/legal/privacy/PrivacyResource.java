@@ -269,6 +269,20 @@ public class PrivacyResource {
     @POST
     @Path("/requests/{id}/answer")
     @Transactional
+    @APIResponse(
+            responseCode = "200",
+            description = "Answered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The answer waits for a second person of legal",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestView.class)))
     public Response answerRequest(@PathParam("id") UUID id, @NotNull @Valid AnswerBody body) {
         DataSubjectRequest request = DataSubjectRequest.require(id);
         if (request.status == DataSubjectRequest.Status.PENDING_APPROVAL) {

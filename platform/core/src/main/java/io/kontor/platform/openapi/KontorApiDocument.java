@@ -34,9 +34,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *   <li>names operations per domain ({@code salesCreateOffer}, {@code accountingListInvoice}), so that no two services'
  *       {@code list} or {@code getCustomer} collide in the merged document or in a generated client;
  *   <li>declares the answers the platform and the gateway give on every operation as problem details (RFC 9457): 400
- *       where something is read from the request, 401/403 where a role is needed, 404 where a path names a thing, 409
- *       and 422 where a request changes something, 408/413/415 where a body is sent, 414/429/500/502/503/504 always
- *       (the gateway's limits, {@code ProblemMappers}, the gateway's proxy);
+ *       where something is read from the request, 401/403 where a role is needed, 404 where a path or a body names a
+ *       thing, 409 and 422 where a request changes something, 408/413/415 where a body is sent, 414/429/500/502/503/504
+ *       always (the gateway's limits, {@code ProblemMappers}, the gateway's proxy);
  *   <li>declares the {@code X-Correlation-Id} answer header everywhere and {@code Retry-After} where the gateway sends
  *       it;
  *   <li>marks every property that is not {@code required} as possibly {@code null} (OAS 3.1 {@code type: [X, "null"]}):
@@ -139,7 +139,8 @@ public class KontorApiDocument implements OASFilter {
             statuses.add("401");
             statuses.add("403");
         }
-        if (path.contains("{")) statuses.add("404");
+        // A body may name things too (a customer, a dead letter's event): one that does not exist is a 404 as well.
+        if (path.contains("{") || body) statuses.add("404");
         if (body) statuses.add("408");
         if (changing) statuses.add("409");
         if (body) statuses.add("413");
