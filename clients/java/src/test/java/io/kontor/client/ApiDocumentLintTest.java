@@ -148,10 +148,15 @@ class ApiDocumentLintTest {
             JsonNode type = node.path("type");
             boolean number = "number".equals(type.asText())
                     || (type.isArray() && type.toString().contains("\"number\""));
-            // A constrained amount is the Decimal component with its limits beside the reference (OAS 3.1).
+            // A bounded amount is an inline decimal with its limits: limits beside a $ref to the shared Decimal would
+            // be merged into that one component by tools that resolve references.
             boolean decimal = where.endsWith("/Decimal")
                     || node.path("$ref").asText().endsWith("/Decimal")
-                    || Set.of("double", "float").contains(node.path("format").asText());
+                    || Set.of("decimal", "double", "float")
+                            .contains(node.path("format").asText());
+            if (node.has("$ref") && (node.has("minimum") || node.has("maximum") || node.has("multipleOf"))) {
+                floats.add(where + " (limits beside a $ref)");
+            }
             if (number && !decimal) {
                 floats.add(where);
             }

@@ -1,7 +1,9 @@
 package io.kontor.platform.openapi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +98,7 @@ public class KontorApiDocument implements OASFilter {
         addProblem(components);
         addHeadersAndResponses(components);
         describeBearer(components);
+        inlineConstrainedDecimals(api);
         nullable(components);
         String domain = domain(api);
         Set<String> taken = new TreeSet<>();
@@ -365,6 +368,70 @@ public class KontorApiDocument implements OASFilter {
                         + " header (RFC 6750), signed with RS256; the API checks signature, issuer, audience"
                         + " (`kontor`) and expiry (RFC 8725 best practices). The roles are the `groups` claim; each"
                         + " operation lists the roles it admits as this scheme's scopes.");
+            }
+        }
+    }
+
+    // --- bounded amounts
+
+    /**
+     * smallrye writes a bounded BigDecimal as {@code {$ref: Decimal, minimum: ..}}: legal in OAS 3.1, but tools that
+     * resolve references (swagger-parser's resolveFully, several code generators) merge the siblings into the one
+     * shared {@code Decimal} object, so one field's bounds end up on every amount. Such a field gets its own inline
+     * schema.
+     */
+    private static void inlineConstrainedDecimals(OpenAPI api) {
+        IdentityHashMap<Schema, Boolean> seen = new IdentityHashMap<>();
+        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().values().forEach(s -> inlineConstrainedDecimals(s, seen));
+        }
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (var item : api.getPaths().getPathItems().values()) {
+            if (item.getParameters() != null) {
+                item.getParameters().forEach(p -> inlineConstrainedDecimals(p.getSchema(), seen));
+            }
+            for (var operation : item.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> inlineConstrainedDecimals(p.getSchema(), seen));
+                }
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null) {
+                    operation
+                            .getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .values()
+                            .forEach(m -> inlineConstrainedDecimals(m.getSchema(), seen));
+                }
+            }
+        }
+    }
+
+    private static void inlineConstrainedDecimals(Schema schema, IdentityHashMap<Schema, Boolean> seen) {
+        if (schema == null || seen.put(schema, Boolean.TRUE) != null) {
+            return;
+        }
+        if ((SCHEMAS + "Decimal").equals(schema.getRef())
+                && (schema.getMinimum() != null
+                        || schema.getMaximum() != null
+                        || schema.getExclusiveMinimum() != null
+                        || schema.getExclusiveMaximum() != null
+                        || schema.getMultipleOf() != null)) {
+            schema.setRef(null);
+            schema.setType(List.of(SchemaType.NUMBER));
+            schema.setFormat("decimal");
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(s -> inlineConstrainedDecimals(s, seen));
+        }
+        inlineConstrainedDecimals(schema.getItems(), seen);
+        inlineConstrainedDecimals(schema.getAdditionalPropertiesSchema(), seen);
+        for (List<Schema> group : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(s -> inlineConstrainedDecimals(s, seen));
             }
         }
     }
