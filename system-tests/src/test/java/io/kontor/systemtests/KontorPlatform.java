@@ -100,6 +100,9 @@ public final class KontorPlatform implements BeforeAllCallback, ParameterResolve
                 System.out.printf(
                         "[platform] all ready in %.1f s, gateway %s%n",
                         platform.startupTime().toMillis() / 1000.0, platform.gatewayUrl());
+                // From the first request on, every request and answer of the tests is checked against the API
+                // document (issue #25).
+                io.restassured.RestAssured.filters(ApiConformance.fetch(platform.gatewayUrl()));
                 readyToFirstReplica = FirstReplica.measure(platform);
                 System.out.printf(
                         "[platform] ready to the first replicated customer: %d ms%n", readyToFirstReplica.toMillis());

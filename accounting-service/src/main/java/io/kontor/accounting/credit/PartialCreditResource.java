@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Partial credit notes of an invoice (Rechnungskorrektur, §17 UStG) and their frozen documents. */
 @Path("/invoices/{id}/credits")
@@ -43,6 +46,13 @@ public class PartialCreditResource {
     @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Credited: the credit note",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartialCreditView.class)))
     public Response creditInvoice(@PathParam("id") UUID id, @NotNull @Valid PartialCreditRequest request) {
         PartialCredit credit = credits.credit(id, request);
         return Response.created(URI.create("/api/v1/accounting/invoices/" + id + "/credits/" + credit.id))

@@ -39,6 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/invoices")
@@ -71,6 +75,13 @@ public class InvoiceResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvoiceView.class)))
     public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
         Invoice invoice = invoicing.draft(request);
         return Response.created(URI.create("invoices/" + invoice.id))
@@ -95,6 +106,20 @@ public class InvoiceResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @Transactional
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled by a credit note",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvoiceView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Waits for a second person's approval",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PendingCancellation.class)))
     public Response cancelInvoice(@PathParam("id") UUID id, @Valid CancelRequest request) {
         String reason =
                 request == null || request.reason() == null || request.reason().isBlank()
@@ -303,7 +328,12 @@ public class InvoiceResource {
             @QueryParam("customerId") String customerId,
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) int size) {
+            // kontor.accounting.page-size-limit, 200 as deployed: the document states the deployed limit.
+            @QueryParam("size")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                    int size) {
         if (size > config.pageSizeLimit()) {
             throw new InvalidFieldProblem("size", "must be at most " + config.pageSizeLimit());
         }

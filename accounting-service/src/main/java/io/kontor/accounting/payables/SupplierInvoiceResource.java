@@ -41,6 +41,9 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -67,6 +70,13 @@ public class SupplierInvoiceResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SupplierInvoiceView.class)))
     public Response upload(@RestForm("file") FileUpload file, @RestForm("via") String via) {
         if (file == null) {
             throw new io.kontor.platform.problem.InvalidFieldProblem("file", "must be given");
@@ -88,6 +98,13 @@ public class SupplierInvoiceResource {
      */
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SupplierInvoiceView.class)))
     public Response uploadRaw(
             byte[] content,
             @QueryParam("fileName") @Size(max = 300) String fileName,

@@ -31,6 +31,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/payments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +61,20 @@ public class PaymentResource {
 
     @POST
     @IdempotentCreate
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BookedPayment.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Above the four-eyes threshold: waits for a second person's approval",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PendingPayment.class)))
     public Response bookPayment(@NotNull @Valid PaymentRequest request) {
         UUID invoiceId = invoiceNamedBy(request);
         if (manualPaymentApprovals.needed(request.amount())) {
@@ -114,6 +131,13 @@ public class PaymentResource {
     @POST
     @Path("/collective")
     @IdempotentCreate
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CollectivePayments.CollectiveBooking.class)))
     public Response bookCollective(@NotNull @Valid CollectivePaymentRequest request) {
         List<CollectivePayments.Designation> designations;
         if (request.allocations() != null && !request.allocations().isEmpty()) {

@@ -68,9 +68,12 @@ public final class OpenApiMerge {
                     .forEachRemaining(schema -> mergedSchemas.set(
                             renamed.getOrDefault(schema.getKey(), schema.getKey()), schema.getValue()));
         }
-        mergeObject(
-                document.path("components").path("securitySchemes"),
-                merged.withObject("/components").withObject("/securitySchemes"));
+        // The platform's shared parts (problem responses, headers, the bearer scheme) are the same in every document.
+        for (String shared : List.of("securitySchemes", "responses", "headers", "parameters")) {
+            mergeObject(
+                    document.path("components").path(shared),
+                    merged.withObject("/components").withObject("/" + shared));
+        }
         mergeObject(document.path("paths"), merged.withObject("/paths"));
         mergeTags(document.path("tags"));
         return this;

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -34,6 +35,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Applications and their interviews: hr only. A careers site submits, but never sees a candidate; middle-office sees
@@ -133,6 +137,11 @@ public class ApplicationResource {
     @IdempotentCreate
     @Transactional
     @RolesAllowed({Roles.FRONT_OFFICE, Roles.HR, Roles.ADMIN})
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     public Response submit(@NotNull @Valid NewApplication request) {
         CandidateData candidate = request.candidate();
         Applications.Receipt receipt = applications.submit(
@@ -226,6 +235,13 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/interviews")
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InterviewView.class)))
     public Response recordInterview(@PathParam("id") UUID id, @NotNull @Valid NewInterview request) {
         Interview interview =
                 applications.recordInterview(id, request.interviewer(), request.scores(), request.notes());

@@ -22,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -29,6 +30,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/contracts")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
@@ -75,6 +79,20 @@ public class ContractResource {
     @POST
     @Path("/{id}/sign")
     @Transactional
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContractView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Above the four-eyes salary threshold: waits for a second person of HR",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContractView.class)))
     public Response sign(@PathParam("id") UUID id) {
         EmploymentContract contract = EmploymentContract.getForUpdate(id);
         Instant now = Instant.now(clock);
@@ -100,6 +118,13 @@ public class ContractResource {
     @POST
     @Path("/{id}/extensions")
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContractView.class)))
     public Response extend(@PathParam("id") UUID id, @NotNull @Valid NewExtension request) {
         EmploymentContract contract = EmploymentContract.getForUpdate(id);
         if (contract.contractType != ContractType.FIXED_TERM) {

@@ -34,12 +34,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Employees and their personnel files: hr and admin only. The sensitive fields (identity, social-security number, IBAN,
@@ -121,6 +125,13 @@ public class EmployeeResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EmployeeView.class)))
     public Response importExisting(@NotNull @Valid ExistingEmployee request) {
         Employee employee = employees.importExisting(new Employees.Existing(
                 request.firstName(),

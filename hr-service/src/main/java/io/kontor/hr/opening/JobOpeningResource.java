@@ -21,10 +21,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/job-openings")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
@@ -71,6 +75,13 @@ public class JobOpeningResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = JobOpeningView.class)))
     public Response create(@NotNull @Valid NewJobOpening request) {
         JobOpening opening = openings.draft(
                 request.title(),

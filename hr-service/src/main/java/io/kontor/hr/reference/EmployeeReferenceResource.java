@@ -16,10 +16,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** An employee's references: issue a new one (a new version, the old ones stay) and list all versions. */
 @Path("/employees/{id}/references")
@@ -54,6 +58,13 @@ public class EmployeeReferenceResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferenceResource.ReferenceView.class)))
     public Response issue(@PathParam("id") UUID employeeId, @NotNull @Valid NewReference request) {
         RatingsData r = request.ratings();
         EmploymentReference reference = references.issue(

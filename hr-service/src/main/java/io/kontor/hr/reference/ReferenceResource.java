@@ -13,12 +13,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/references")
 @RolesAllowed({Roles.HR, Roles.ADMIN})
@@ -73,6 +77,13 @@ public class ReferenceResource {
     @POST
     @Path("/{id}/corrections")
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReferenceView.class)))
     public Response correct(@PathParam("id") UUID id, @NotNull @Valid Correction request) {
         EmployeeReferenceResource.RatingsData r = request.ratings();
         EmploymentReference corrected = references.correct(

@@ -42,6 +42,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Case files (Vertretung bei Rechtsstreitigkeiten): matters with parties, documents, costs and deadlines, and the
@@ -267,6 +270,11 @@ public class CaseResource {
     @IdempotentCreate
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response openCase(@NotNull @Valid CaseRequest request) {
         List<Cases.Party> parties = new ArrayList<>();
         for (PartyRequest p : request.parties() == null ? List.<PartyRequest>of() : request.parties()) {
@@ -397,6 +405,13 @@ public class CaseResource {
     @Path("/{id}/documents")
     @Consumes(MediaType.WILDCARD)
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DocumentView.class)))
     public Response uploadDocument(
             @PathParam("id") UUID id,
             @QueryParam("fileName") String fileName,

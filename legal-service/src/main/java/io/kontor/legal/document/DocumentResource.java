@@ -31,6 +31,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The legal department's work on its documents: drafting, review, publication, renderings and diffs. */
 @Path("/documents")
@@ -127,6 +130,13 @@ public class DocumentResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DocumentView.class)))
     public Response createDocument(@NotNull @Valid DocumentRequest request) {
         LegalDocument document = documents.create(
                 request.kind(),
@@ -162,6 +172,13 @@ public class DocumentResource {
     @Path("/{id}/versions")
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VersionView.class)))
     public Response draftVersion(@PathParam("id") UUID id, @NotNull @Valid VersionRequest request) {
         DocumentVersion version = documents.draft(
                 id, request.text(), request.changeNote(), caller.getPrincipal().getName());

@@ -33,6 +33,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
@@ -40,6 +41,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Data-subject requests (GDPR Art. 15, 16, 17) with their one-month deadline (Art. 12 (3)), and the record of
@@ -183,6 +187,13 @@ public class PrivacyResource {
     @Path("/requests")
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestView.class)))
     public Response registerRequest(@NotNull @Valid RequestBody body) {
         if (body.subject() == null || !body.subject().identifies()) {
             throw new InvalidFieldProblem(
@@ -258,6 +269,20 @@ public class PrivacyResource {
     @POST
     @Path("/requests/{id}/answer")
     @Transactional
+    @APIResponse(
+            responseCode = "200",
+            description = "Answered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The answer waits for a second person of legal",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestView.class)))
     public Response answerRequest(@PathParam("id") UUID id, @NotNull @Valid AnswerBody body) {
         DataSubjectRequest request = DataSubjectRequest.require(id);
         if (request.status == DataSubjectRequest.Status.PENDING_APPROVAL) {
@@ -312,6 +337,13 @@ public class PrivacyResource {
     @Path("/processing-activities")
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActivityView.class)))
     public Response recordActivity(@NotNull @Valid ActivityBody body) {
         if (ProcessingActivity.count("name", body.name().strip()) > 0) {
             throw new ConflictProblem("there is already a processing activity named "

@@ -25,6 +25,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The monitored processes: their figures, their cases with steps and cycle times, and the rebuild from the trail. */
 @Path("/")
@@ -115,6 +119,13 @@ public class MonitorResource {
     @GET
     @Path("/ocel")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "An OCEL 2.0 JSON log (https://www.ocel-standard.org/)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
     public Response exportOcel(@QueryParam("process") String process) {
         ProcessDefinition definition = null;
         if (process != null && !process.isBlank()) {

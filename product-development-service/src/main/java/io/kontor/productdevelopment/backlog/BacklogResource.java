@@ -24,6 +24,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -31,6 +32,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/backlogs")
 @RolesAllowed({Roles.PRODUCT_DEVELOPMENT, Roles.ADMIN})
@@ -150,6 +154,13 @@ public class BacklogResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BacklogView.class)))
     public Response openBacklog(@NotNull @Valid NewBacklog request) {
         Backlog backlog = backlogs.open(request.name(), request.projectId());
         return Response.created(URI.create("/api/v1/product-development/backlogs/" + backlog.id))
@@ -180,6 +191,13 @@ public class BacklogResource {
     @Path("/{id}/iterations")
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IterationView.class)))
     public Response planIteration(@PathParam("id") UUID id, @NotNull @Valid NewIteration request) {
         Iteration iteration =
                 backlogs.plan(id, request.name(), request.startsOn(), request.endsOn(), request.capacity());
@@ -201,6 +219,11 @@ public class BacklogResource {
     @Path("/{id}/items")
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     public Response addItem(@PathParam("id") UUID id, @NotNull @Valid ItemRequest request) {
         BacklogItem item = backlogs.add(id, request.content());
         return Response.created(URI.create("/api/v1/product-development/backlogs/" + id + "/items/" + item.id))

@@ -26,12 +26,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/requirements")
 @RolesAllowed({Roles.PRODUCT_DEVELOPMENT, Roles.ADMIN})
@@ -192,6 +196,13 @@ public class RequirementResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequirementView.class)))
     public Response fileRequirement(@NotNull @Valid RequirementRequest request) {
         SourceRequest source = request.source() == null
                 ? new SourceRequest(Requirement.SourceKind.INTERNAL, null, null, null, null, null, null)

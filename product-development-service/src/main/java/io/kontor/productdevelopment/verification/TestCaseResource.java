@@ -16,11 +16,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/requirements/{requirementId}/test-cases")
 @RolesAllowed({Roles.PRODUCT_DEVELOPMENT, Roles.ADMIN})
@@ -68,6 +72,13 @@ public class TestCaseResource {
     @POST
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TestCaseView.class)))
     public Response addTestCase(@PathParam("requirementId") UUID requirementId, @NotNull @Valid NewTestCase request) {
         TestCase testCase = testCases.add(requirementId, request.title(), request.steps());
         return Response.created(URI.create(
@@ -96,6 +107,11 @@ public class TestCaseResource {
     @Path("/{testCaseId}/runs")
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public Response recordRun(
             @PathParam("requirementId") UUID requirementId,
             @PathParam("testCaseId") UUID testCaseId,

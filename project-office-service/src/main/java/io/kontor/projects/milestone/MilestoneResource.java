@@ -21,12 +21,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/{projectId}/milestones")
 @RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
@@ -74,6 +78,13 @@ public class MilestoneResource {
 
     @POST
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MilestoneView.class)))
     public Response planMilestone(@PathParam("projectId") UUID projectId, @NotNull @Valid NewMilestone request) {
         Milestone milestone = milestones.plan(projectId, request.name(), request.dueDate(), request.amount());
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/milestones/" + milestone.id))

@@ -26,6 +26,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -34,6 +35,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Minutes per meeting, and the action items they assign: completable, and listed when overdue. */
 @Path("/{projectId}")
@@ -113,6 +117,13 @@ public class MinutesResource {
     @POST
     @Path("/minutes")
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MinutesView.class)))
     public Response recordMinutes(@PathParam("projectId") UUID projectId, @NotNull @Valid NewMinutes request) {
         Project project = Project.require(projectId);
         Minutes minutes = new Minutes();

@@ -21,6 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/{projectId}")
 @RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
@@ -65,6 +68,13 @@ public class StatusReportResource {
     @GET
     @Path("/status-report")
     @Produces({MediaType.APPLICATION_JSON, StatusReportMarkdown.MEDIA_TYPE})
+    @APIResponse(
+            responseCode = "200",
+            description = "The current report",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusReport.class)),
+                @Content(mediaType = StatusReportMarkdown.MEDIA_TYPE)
+            })
     public Response statusReport(@PathParam("projectId") UUID projectId, @Context HttpHeaders headers) {
         StatusReport report = reports.current(projectId);
         if (prefersMarkdown(headers.getAcceptableMediaTypes())) {
@@ -76,6 +86,13 @@ public class StatusReportResource {
 
     @POST
     @Path("/status-reports")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PublishedView.class)))
     public Response publishStatusReport(@PathParam("projectId") UUID projectId) {
         PublishedStatusReport published =
                 reports.publish(projectId, caller.getPrincipal().getName());

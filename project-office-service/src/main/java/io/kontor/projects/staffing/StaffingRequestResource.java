@@ -15,11 +15,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/{projectId}/staffing-requests")
 @RolesAllowed({Roles.PROJECT_OFFICE, Roles.MIDDLE_OFFICE, Roles.ADMIN})
@@ -60,6 +64,13 @@ public class StaffingRequestResource {
 
     @POST
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StaffingRequestView.class)))
     public Response requestStaff(@PathParam("projectId") UUID projectId, @NotNull @Valid NewStaffingRequest body) {
         StaffingRequest request = requests.request(
                 projectId, body.role(), body.skills() == null ? List.of() : body.skills(), body.startDate());

@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Offers: front-office systems (the web shop, the CRM) may make and read them; sales moves them on. Changing methods
@@ -83,6 +86,13 @@ public class OfferResource {
     @IdempotentCreate
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN, Roles.FRONT_OFFICE})
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OfferView.class)))
     public Response createOffer(@NotNull @Valid OfferRequest request) {
         Offer offer = drafting.create(request, CallerId.of(caller), onlyOwnOffers());
         return Response.created(URI.create("offers/" + offer.id))
@@ -124,6 +134,20 @@ public class OfferResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft, changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OfferView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "A sent offer, revised into a new draft",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OfferView.class)))
     public Response changeOffer(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request) {
         OfferDrafting.Change change = drafting.change(id, request);
         OfferView view = OfferView.of(change.offer());

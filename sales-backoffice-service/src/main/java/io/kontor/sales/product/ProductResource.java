@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The catalogue: kept by sales, readable by front-office systems (the web shop shows it). */
 @Path("/products")
@@ -39,6 +42,13 @@ public class ProductResource {
     @IdempotentCreate
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductView.class)))
     public Response createProduct(@NotNull @Valid ProductRequest request) {
         Product product = products.create(request);
         return Response.created(URI.create("products/" + product.id))
@@ -66,6 +76,14 @@ public class ProductResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.SALES, Roles.MIDDLE_OFFICE, Roles.ADMIN})
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "204", description = "Nothing to withdraw")
     public Response withdrawProduct(@PathParam("id") UUID id) {
         return products.withdraw(id)
                 .map(product -> Response.ok(ProductView.of(product)).build())

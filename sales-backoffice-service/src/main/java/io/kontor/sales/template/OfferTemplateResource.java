@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Sales keeps the templates; staff read them. Front-office systems neither read nor use them (issue #24). */
 @Path("/offer-templates")
@@ -37,6 +40,13 @@ public class OfferTemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @IdempotentCreate
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OfferTemplateView.class)))
     public Response createOfferTemplate(@NotNull @Valid OfferTemplateRequest request) {
         OfferTemplate template = templates.create(request);
         return Response.created(URI.create("offer-templates/" + template.id))

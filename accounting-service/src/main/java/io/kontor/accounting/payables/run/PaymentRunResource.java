@@ -26,6 +26,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/payment-runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -100,6 +103,11 @@ public class PaymentRunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public Response run(@NotNull @Valid RunRequest request) {
         PaymentRun run = runs.run(request.dueBy(), request.executionDate(), CallerId.of(identity));
         // Who pays is compared with who entered each invoice (segregation of duties; process-service's report).
