@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -50,10 +51,27 @@ final class ClassDataArchive {
         try {
             Files.createDirectories(archive.getParent());
             Files.deleteIfExists(recording);
+            forgetOtherArchives();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the class data archive " + recording, e);
         }
         return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    // Archives of earlier builds of this application are of no use any more: tens of megabytes each.
+    private void forgetOtherArchives() throws IOException {
+        String name = archive.getFileName().toString();
+        String module = name.substring(0, name.length() - ".jsa".length() - 17);
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            for (Path file : files.toList()) {
+                String other = file.getFileName().toString();
+                if (other.matches(Pattern.quote(module) + "-[0-9a-f]{16}\\.jsa(\\.part)?")
+                        && !file.equals(archive)
+                        && !file.equals(recording)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** After a JVM exited by itself: what it recorded is complete and becomes the archive. */

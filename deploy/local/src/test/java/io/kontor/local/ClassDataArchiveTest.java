@@ -64,6 +64,18 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.fingerprint(List.of(jar))).isNotEqualTo(before);
     }
 
+    @Test
+    void recording_a_new_archive_removes_the_application_s_old_ones_only() throws Exception {
+        Path cds = Files.createDirectories(tmp.resolve("cds"));
+        Path old = Files.writeString(cds.resolve("gateway-0123456789abcdef.jsa"), "old");
+        Path otherApp = Files.writeString(cds.resolve("hr-service-0123456789abcdef.jsa"), "other");
+
+        new ClassDataArchive(cds, App.GATEWAY, List.of(helloJar())).jvmOptions();
+
+        assertThat(old).doesNotExist();
+        assertThat(otherApp).exists();
+    }
+
     private Path helloJar() throws IOException {
         String resource = Hello.class.getName().replace('.', '/') + ".class";
         Path jar = tmp.resolve("hello.jar");
