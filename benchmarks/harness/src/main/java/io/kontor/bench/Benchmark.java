@@ -625,7 +625,8 @@ public final class Benchmark {
                 Locale.ROOT,
                 "%d events (CloudEvents of type `%s` on `sales.customers`, %d-byte payload, 1,000 keys) written straight "
                         + "into sales-backoffice-service's outbox while its relay was off; then sales restarted with the relay "
-                        + "on (one replica) and timed from its ready until the outbox was empty. The raw producer sends as many "
+                        + "on (one replica), timed from its first acknowledged round (the first drop of the count; the relay starts before "
+                        + "ready) until the outbox was empty, over the rows left at that drop. The raw producer sends as many "
                         + "records of the same size on the same broker from the harness JVM with the relay's producer settings "
                         + "(what `kafka-producer-perf-test` does). accounting-service was stopped meanwhile and then started: "
                         + "its one `sales.customers` consumer is timed from its ready until its inbox had every event (no "
