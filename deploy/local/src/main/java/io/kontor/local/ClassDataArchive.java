@@ -45,8 +45,7 @@ final class ClassDataArchive {
     /** Use the archive if there is one, else record it at this JVM's exit. */
     List<String> jvmOptions() {
         if (Files.isRegularFile(archive)) {
-            return List.of(
-                    "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
         }
         try {
             Files.createDirectories(archive.getParent());
@@ -55,7 +54,8 @@ final class ClassDataArchive {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the class data archive " + recording, e);
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        // CDS warnings stay on: they go to the application's log and say why an archive was not written or used.
+        return List.of("-XX:ArchiveClassesAtExit=" + recording);
     }
 
     // Archives of earlier builds of this application are of no use any more: tens of megabytes each.
