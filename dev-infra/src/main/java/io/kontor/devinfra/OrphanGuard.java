@@ -11,8 +11,8 @@ import java.util.Arrays;
  * stdin ends. Without this a killed test run or launcher leaves JVMs behind that hold ports and gigabytes on a shared
  * machine.
  *
- * <p>The launcher copies this one class file next to an application's {@code quarkus-run.jar}, so none of its own
- * libraries reach the application. Hence: no nested or anonymous classes here (they would be separate class files;
+ * <p>The launcher packs this one class file into a jar after an application's {@code quarkus-run.jar}, so none of its
+ * own libraries reach the application. Hence: no nested or anonymous classes here (they would be separate class files;
  * lambdas and method references are not), and nothing but the JDK.
  */
 public final class OrphanGuard {

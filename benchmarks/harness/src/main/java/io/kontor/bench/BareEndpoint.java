@@ -37,7 +37,7 @@ final class BareEndpoint implements AutoCloseable {
         this.readyTime = readyTime;
     }
 
-    /** @param launcherBin the platform's {@code <data>/bin}, where the launcher put OrphanGuard's class file */
+    /** @param launcherBin the platform's {@code <data>/bin}, where the launcher put OrphanGuard's jar */
     static BareEndpoint start(Path repoRoot, Path launcherBin, Path log, Duration readyTimeout) {
         Path jar = repoRoot.resolve("benchmarks/bare-endpoint/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -56,7 +56,7 @@ final class BareEndpoint implements AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-cp",
-                launcherBin + File.pathSeparator + jar,
+                jar + File.pathSeparator + launcherBin.resolve("orphan-guard.jar"),
                 OrphanGuard.class.getName(),
                 QUARKUS_MAIN);
         long begin = System.nanoTime();

@@ -67,6 +67,18 @@ class WorkloadHardeningTest {
         // stay.
         assertThat(javaOptions)
                 .contains("-Dquarkus.http.host=0.0.0.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+        // #23: a heap that starts small and follows the live data, a bounded code cache and pool, the image's AppCDS
+        // archive, and glibc's malloc arenas bounded, as the launcher's JVMs have them (JvmOptionsTest).
+        assertThat(javaOptions)
+                .contains(
+                        "-Xms32m",
+                        "-XX:MinHeapFreeRatio=10",
+                        "-XX:MaxHeapFreeRatio=30",
+                        "-XX:ReservedCodeCacheSize=48m",
+                        "-XX:SharedArchiveFile=/home/jboss/app-cds.jsa",
+                        "-Xshare:auto",
+                        "-Dquarkus.thread-pool.max-threads=");
+        assertThat(env(container, "MALLOC_ARENA_MAX")).isEqualTo("2");
     }
 
     @ParameterizedTest(name = "{0}: {1}")

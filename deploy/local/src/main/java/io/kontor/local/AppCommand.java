@@ -109,12 +109,36 @@ final class AppCommand {
         }
         // Last, so that they win over the launcher's own settings.
         apps.get(app).systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
+        // quarkus-run.jar first: its manifest names the rest of the application, and a class data archive recorded with
+        // this class path is used only with the same one (ClassDataArchive).
+        List<Path> classPath = classPath(app);
+        if (ClassDataArchive.enabled()) {
+            command.addAll(1, archive(app).jvmOptions());
+        }
         command.addAll(List.of(
                 "-cp",
-                dataDir.bin() + File.pathSeparator + app.runJar(options.repoRoot()),
+                String.join(
+                        File.pathSeparator,
+                        classPath.stream().map(Path::toString).toList()),
                 OrphanGuard.class.getName(),
                 QUARKUS_MAIN));
         return builder.command(command).directory(dataDir.root().toFile());
+    }
+
+    private List<Path> classPath(App app) {
+        return List.of(app.runJar(options.repoRoot()), dataDir.orphanGuardJar());
+    }
+
+    /** The class data archive of an application's JVM, as its next launch uses or records it. */
+    ClassDataArchive archive(App app) {
+        return new ClassDataArchive(dataDir.cds(), app, classPath(app));
+    }
+
+    /** A JVM that exited by itself (a graceful stop) finished writing the archive it recorded. */
+    void exitedByItself(App app) {
+        if (ClassDataArchive.enabled()) {
+            archive(app).exitedByItself();
+        }
     }
 
     /**

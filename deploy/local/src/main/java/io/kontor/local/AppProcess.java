@@ -151,7 +151,9 @@ public final class AppProcess {
         }
         if (current.isAlive()) {
             current.destroy();
-            if (!waitForExit(current, STOP_TIMEOUT)) {
+            if (waitForExit(current, STOP_TIMEOUT)) {
+                command.exitedByItself();
+            } else {
                 current.destroyForcibly();
                 waitForExit(current, STOP_TIMEOUT);
             }
@@ -399,6 +401,9 @@ public final class AppProcess {
     @FunctionalInterface
     interface Command {
         ProcessBuilder build(int port, int managementPort);
+
+        /** The JVM ended by itself after SIGTERM, within the stop timeout: whatever it wrote at exit is complete. */
+        default void exitedByItself() {}
     }
 
     private static final class PortTaken extends RuntimeException {

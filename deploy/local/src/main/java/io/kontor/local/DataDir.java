@@ -3,6 +3,7 @@ package io.kontor.local;
 import io.kontor.devinfra.DevJwt;
 import io.kontor.devinfra.KafkaBroker;
 import io.kontor.devinfra.OrphanGuard;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -10,10 +11,12 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +52,16 @@ final class DataDir {
 
     Path bin() {
         return root.resolve("bin");
+    }
+
+    /** OrphanGuard's one class in a jar: CDS refuses a non-empty directory on the class path (ClassDataArchive). */
+    Path orphanGuardJar() {
+        return bin().resolve("orphan-guard.jar");
+    }
+
+    /** Class data archives of the applications' JVMs, kept across runs and clean starts (ClassDataArchive). */
+    Path cds() {
+        return root.resolve("cds");
     }
 
     Path jwtPublicKey() {
@@ -128,17 +141,32 @@ final class DataDir {
         }
     }
 
-    // Copies the one class file of OrphanGuard out of dev-infra, see there.
+    // Packs the one class file of OrphanGuard out of dev-infra into a jar, see there. Rewritten only when its content
+    // changed: the jar's time is part of every class data archive's fingerprint.
     private void installOrphanGuard() throws IOException {
         String resource = OrphanGuard.class.getName().replace('.', '/') + ".class";
-        Path target = bin().resolve(resource);
-        Files.createDirectories(target.getParent());
+        byte[] classFile;
         try (InputStream in = OrphanGuard.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new LaunchFailure("Class file " + resource + " is missing from the launcher");
             }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            classFile = in.readAllBytes();
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            JarEntry entry = new JarEntry(resource);
+            // A fixed time: the same class gives the same jar, byte for byte.
+            entry.setTime(0);
+            jar.putNextEntry(entry);
+            jar.write(classFile);
+            jar.closeEntry();
+        }
+        Path target = orphanGuardJar();
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), bytes.toByteArray())) {
+            return;
+        }
+        Files.write(target, bytes.toByteArray());
     }
 
     private static void deleteRecursively(Path path) throws IOException {

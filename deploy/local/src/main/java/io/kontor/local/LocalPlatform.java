@@ -301,8 +301,17 @@ public final class LocalPlatform implements AutoCloseable {
                             fixed,
                             options.readyTimeout(),
                             options.systemProperties().getOrDefault(app, Map.of()),
-                            (launchedPort, launchedManagementPort) ->
-                                    command.of(app, launchedPort, launchedManagementPort)));
+                            new AppProcess.Command() {
+                                @Override
+                                public ProcessBuilder build(int launchedPort, int launchedManagementPort) {
+                                    return command.of(app, launchedPort, launchedManagementPort);
+                                }
+
+                                @Override
+                                public void exitedByItself() {
+                                    command.exitedByItself(app);
+                                }
+                            }));
             if (app.isService()) {
                 servicePortsAtLaunch.put(app, port);
             }

@@ -16,7 +16,20 @@ public interface OutboxConfig {
     /** How often the relay looks for rows that another replica's commit (which cannot wake this one) left behind. */
     Duration pollInterval();
 
+    /** Rows one round reads and sends. */
     int batchSize();
+
+    /**
+     * Lanes (of 16) one round claims, those with the oldest rows: replicas share the lanes instead of the first taking
+     * all of them.
+     */
+    int lanesPerClaim();
+
+    /** Kafka producer batch.size in bytes. */
+    int producerBatchBytes();
+
+    /** Kafka producer compression.type. */
+    String compression();
 
     /** Upper bound of the exponential backoff while Kafka is unreachable. */
     Duration maxBackoff();
