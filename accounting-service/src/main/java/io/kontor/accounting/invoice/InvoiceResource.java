@@ -48,7 +48,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class InvoiceResource {
 
     @Inject
-    Invoicing invoicing;
+    InvoiceDrafting drafting;
+
+    @Inject
+    InvoiceIssuing issuing;
+
+    @Inject
+    InvoiceCancelling cancelling;
+
+    @Inject
+    InvoiceDisputes disputes;
 
     @Inject
     BusinessCalendar calendar;
@@ -72,7 +81,7 @@ public class InvoiceResource {
     @IdempotentCreate
     @Transactional
     public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
-        Invoice invoice = invoicing.draft(request);
+        Invoice invoice = drafting.draft(request);
         return Response.created(URI.create("invoices/" + invoice.id))
                 .entity(view(invoice))
                 .build();
@@ -87,7 +96,7 @@ public class InvoiceResource {
     @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @Transactional
     public InvoiceView issueInvoice(@PathParam("id") UUID id) {
-        return view(invoicing.issue(id));
+        return view(issuing.issue(id));
     }
 
     /** Cancels an issued invoice by a credit note; the body {@code {"reason": "..."}} is optional. */
@@ -108,7 +117,7 @@ public class InvoiceResource {
             return Response.accepted(new PendingCancellation(id, approval.id(), approval.status()))
                     .build();
         }
-        return Response.ok(view(invoicing.cancel(id, reason))).build();
+        return Response.ok(view(cancelling.cancel(id, reason))).build();
     }
 
     public record PendingCancellation(UUID invoiceId, UUID approvalId, String status) {}
@@ -137,7 +146,7 @@ public class InvoiceResource {
         if (request == null) {
             throw new InvalidFieldProblem("reason", "must not be blank");
         }
-        return view(invoicing.dispute(id, request.reason().strip()));
+        return view(disputes.dispute(id, request.reason().strip()));
     }
 
     public record EscalationRequest(@Size(max = 2000) String note) {}
@@ -160,7 +169,7 @@ public class InvoiceResource {
                 request == null || request.note() == null || request.note().isBlank()
                         ? null
                         : request.note().strip();
-        return view(invoicing.escalateDispute(id, note));
+        return view(disputes.escalateDispute(id, note));
     }
 
     @POST
@@ -177,7 +186,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "404", description = "No such invoice")
     @APIResponse(responseCode = "409", description = "The invoice is not disputed")
     public InvoiceView resolveInvoiceDispute(@PathParam("id") UUID id) {
-        return view(invoicing.resolveDispute(id));
+        return view(disputes.resolveDispute(id));
     }
 
     /** The invoice as a PDF (§14 (4) UStG contents). */
