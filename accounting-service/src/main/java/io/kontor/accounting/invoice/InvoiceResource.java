@@ -4,6 +4,7 @@ import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.persistence.Filter;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
@@ -13,7 +14,6 @@ import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -316,20 +315,11 @@ public class InvoiceResource {
         if (size > config.pageSizeLimit()) {
             throw new InvalidFieldProblem("size", "must be at most " + config.pageSizeLimit());
         }
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (customerId != null && !customerId.isBlank()) {
-            conditions.add("customerId = :customerId");
-            parameters.and("customerId", QueryParameters.uuid("customerId", customerId));
-        }
-        if (status != null && !status.isBlank()) {
-            conditions.add("status = :status");
-            parameters.and("status", QueryParameters.oneOf("status", status, InvoiceStatus.class));
-        }
+        Filter filter = new Filter()
+                .and("customerId = :customerId", "customerId", QueryParameters.uuid("customerId", customerId))
+                .and("status = :status", "status", QueryParameters.oneOf("status", status, InvoiceStatus.class));
         Sort newestFirst = Sort.descending("createdAt").and("id");
-        PanacheQuery<Invoice> query = conditions.isEmpty()
-                ? Invoice.findAll(newestFirst)
-                : Invoice.find(String.join(" and ", conditions), newestFirst, parameters);
+        PanacheQuery<Invoice> query = Invoice.find(filter.where(), newestFirst, filter.parameters());
         LocalDate today = calendar.today();
         List<InvoiceView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).<Invoice>list().stream()
                 .map(invoice -> InvoiceView.of(invoice, today))
