@@ -7,6 +7,7 @@ import io.kontor.platform.security.Roles;
 import io.kontor.testing.TestKafka;
 import io.kontor.testing.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,36 @@ public final class Accounting {
                 .extract()
                 .path("invoiceNumber");
         return new Issued(UUID.fromString(id), number);
+    }
+
+    /** Cancels an invoice as a whole ({@code POST …/cancel}) with the given JSON body. */
+    public static Response cancel(UUID invoiceId, String body) {
+        return asAccountant().body(body).when().post(API + "/invoices/" + invoiceId + "/cancel");
+    }
+
+    /** Credits part of an invoice ({@code POST …/credits}) with the given JSON body. */
+    public static Response credit(UUID invoiceId, String body) {
+        return asAccountant().body(body).when().post(API + "/invoices/" + invoiceId + "/credits");
+    }
+
+    /** Books a payment of the amount (JSON number) against the invoice number, value date 2030-07-01. */
+    public static Response pay(String invoiceNumber, String amount) {
+        return asAccountant()
+                .body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":" + amount
+                        + ",\"valueDate\":\"2030-07-01\"}")
+                .when()
+                .post(API + "/payments");
+    }
+
+    /** The SHA-256 a stored document of the invoice is served with, {@code path} below the invoice ("/pdf"). */
+    public static String documentHash(UUID invoiceId, String path) {
+        return asAccountant()
+                .when()
+                .get(API + "/invoices/" + invoiceId + path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Content-SHA256");
     }
 
     public record Issued(UUID id, String number) {}

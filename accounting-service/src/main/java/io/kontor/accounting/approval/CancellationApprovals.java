@@ -1,7 +1,7 @@
 package io.kontor.accounting.approval;
 
 import io.kontor.accounting.invoice.Invoice;
-import io.kontor.accounting.invoice.Invoicing;
+import io.kontor.accounting.invoice.InvoiceCancelling;
 import io.kontor.platform.approval.ApprovalRequest;
 import io.kontor.platform.approval.Approvals;
 import io.kontor.platform.approval.ApprovedAct;
@@ -27,7 +27,7 @@ public class CancellationApprovals implements ApprovedAct {
     Approvals approvals;
 
     @Inject
-    Invoicing invoicing;
+    InvoiceCancelling cancelling;
 
     @Override
     public String act() {
@@ -56,7 +56,7 @@ public class CancellationApprovals implements ApprovedAct {
     /** Approved: the cancellation is done now, by credit note, with the reason given when it was asked for. */
     @Override
     public void approved(PendingAct act, ApprovalDecided decision) {
-        invoicing.cancel(UUID.fromString(act.subjectId()), act.parameters());
+        cancelling.cancel(UUID.fromString(act.subjectId()), act.parameters());
     }
 
     /** Rejected: the invoice stays as it is. */

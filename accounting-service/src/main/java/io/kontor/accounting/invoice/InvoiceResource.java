@@ -4,6 +4,7 @@ import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.persistence.Filter;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.problem.NotFoundProblem;
@@ -13,7 +14,6 @@ import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +51,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class InvoiceResource {
 
     @Inject
-    Invoicing invoicing;
+    InvoiceDrafting drafting;
+
+    @Inject
+    InvoiceIssuing issuing;
+
+    @Inject
+    InvoiceCancelling cancelling;
+
+    @Inject
+    InvoiceDisputes disputes;
 
     @Inject
     BusinessCalendar calendar;
@@ -83,7 +91,7 @@ public class InvoiceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = InvoiceView.class)))
     public Response draftInvoice(@NotNull @Valid DraftInvoiceRequest request) {
-        Invoice invoice = invoicing.draft(request);
+        Invoice invoice = drafting.draft(request);
         return Response.created(URI.create("invoices/" + invoice.id))
                 .entity(view(invoice))
                 .build();
@@ -98,7 +106,7 @@ public class InvoiceResource {
     @RolesAllowed({Roles.ACCOUNTING, Roles.ADMIN})
     @Transactional
     public InvoiceView issueInvoice(@PathParam("id") UUID id) {
-        return view(invoicing.issue(id));
+        return view(issuing.issue(id));
     }
 
     /** Cancels an issued invoice by a credit note; the body {@code {"reason": "..."}} is optional. */
@@ -133,7 +141,7 @@ public class InvoiceResource {
             return Response.accepted(new PendingCancellation(id, approval.id(), approval.status()))
                     .build();
         }
-        return Response.ok(view(invoicing.cancel(id, reason))).build();
+        return Response.ok(view(cancelling.cancel(id, reason))).build();
     }
 
     public record PendingCancellation(UUID invoiceId, UUID approvalId, String status) {}
@@ -162,7 +170,7 @@ public class InvoiceResource {
         if (request == null) {
             throw new InvalidFieldProblem("reason", "must not be blank");
         }
-        return view(invoicing.dispute(id, request.reason().strip()));
+        return view(disputes.dispute(id, request.reason().strip()));
     }
 
     public record EscalationRequest(@Size(max = 2000) String note) {}
@@ -185,7 +193,7 @@ public class InvoiceResource {
                 request == null || request.note() == null || request.note().isBlank()
                         ? null
                         : request.note().strip();
-        return view(invoicing.escalateDispute(id, note));
+        return view(disputes.escalateDispute(id, note));
     }
 
     @POST
@@ -202,7 +210,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "404", description = "No such invoice")
     @APIResponse(responseCode = "409", description = "The invoice is not disputed")
     public InvoiceView resolveInvoiceDispute(@PathParam("id") UUID id) {
-        return view(invoicing.resolveDispute(id));
+        return view(disputes.resolveDispute(id));
     }
 
     /** The invoice as a PDF (§14 (4) UStG contents). */
@@ -337,20 +345,11 @@ public class InvoiceResource {
         if (size > config.pageSizeLimit()) {
             throw new InvalidFieldProblem("size", "must be at most " + config.pageSizeLimit());
         }
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (customerId != null && !customerId.isBlank()) {
-            conditions.add("customerId = :customerId");
-            parameters.and("customerId", QueryParameters.uuid("customerId", customerId));
-        }
-        if (status != null && !status.isBlank()) {
-            conditions.add("status = :status");
-            parameters.and("status", QueryParameters.oneOf("status", status, InvoiceStatus.class));
-        }
+        Filter filter = new Filter()
+                .and("customerId = :customerId", "customerId", QueryParameters.uuid("customerId", customerId))
+                .and("status = :status", "status", QueryParameters.oneOf("status", status, InvoiceStatus.class));
         Sort newestFirst = Sort.descending("createdAt").and("id");
-        PanacheQuery<Invoice> query = conditions.isEmpty()
-                ? Invoice.findAll(newestFirst)
-                : Invoice.find(String.join(" and ", conditions), newestFirst, parameters);
+        PanacheQuery<Invoice> query = Invoice.find(filter.where(), newestFirst, filter.parameters());
         LocalDate today = calendar.today();
         List<InvoiceView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).<Invoice>list().stream()
                 .map(invoice -> InvoiceView.of(invoice, today))

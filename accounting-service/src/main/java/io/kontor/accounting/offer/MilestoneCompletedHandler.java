@@ -1,9 +1,9 @@
 package io.kontor.accounting.offer;
 
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.accounting.invoice.InvoiceBilling;
 import io.kontor.accounting.invoice.InvoiceOrigin;
 import io.kontor.accounting.invoice.InvoiceStatus;
-import io.kontor.accounting.invoice.Invoicing;
 import io.kontor.platform.events.EventMeta;
 import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
@@ -26,7 +26,7 @@ public class MilestoneCompletedHandler {
     private static final Logger LOG = Logger.getLogger(MilestoneCompletedHandler.class);
 
     @Inject
-    Invoicing invoicing;
+    InvoiceBilling billing;
 
     private static final EventRoutes<MilestoneCompletedHandler> ROUTES = EventRoutes.of(MilestoneCompletedHandler.class)
             .on(MilestoneCompleted.class, MilestoneCompletedHandler::completed);
@@ -93,7 +93,7 @@ public class MilestoneCompletedHandler {
                 && !partials.isEmpty()
                 && billed.add(amount).compareTo(offer.netTotal) == 0;
         if (completesTheOffer) {
-            invoicing.billMilestone(
+            billing.billMilestone(
                     milestone.projectId(),
                     milestone.milestoneId(),
                     offer.offerId,
@@ -104,13 +104,13 @@ public class MilestoneCompletedHandler {
                     offer.invoiceLines(),
                     offer.purchaseOrderReference,
                     milestone.completedOn(),
-                    new Invoicing.FinalBilling(
+                    new InvoiceBilling.FinalBilling(
                             offer.discount(),
                             offer.serviceFrom != null ? offer.serviceFrom : partials.get(0).serviceFrom,
                             partials));
             return;
         }
-        invoicing.billMilestone(
+        billing.billMilestone(
                 milestone.projectId(),
                 milestone.milestoneId(),
                 offer.offerId,

@@ -2,7 +2,7 @@ package io.kontor.accounting.offer;
 
 import io.kontor.accounting.AccountingConfig;
 import io.kontor.accounting.invoice.Invoice;
-import io.kontor.accounting.invoice.Invoicing;
+import io.kontor.accounting.invoice.InvoiceBilling;
 import io.kontor.platform.events.EventMeta;
 import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
@@ -27,7 +27,7 @@ public class OfferAcceptedHandler {
     private static final Logger LOG = Logger.getLogger(OfferAcceptedHandler.class);
 
     @Inject
-    Invoicing invoicing;
+    InvoiceBilling billing;
 
     @Inject
     BusinessCalendar calendar;
@@ -53,7 +53,7 @@ public class OfferAcceptedHandler {
         AcceptedOffer offer = AcceptedOffer.of(accepted, config.currency(), calendar.now());
         offer.persist();
         if (offer.billing == BillingMode.ON_ACCEPTANCE) {
-            Invoice invoice = invoicing.billOfferOnAcceptance(
+            Invoice invoice = billing.billOfferOnAcceptance(
                     offer.offerId,
                     offer.customerId,
                     offer.buyer.copy(),

@@ -3,6 +3,7 @@ package io.kontor.accounting.payables;
 import io.kontor.accounting.payables.intake.ExtractedInvoice;
 import io.kontor.accounting.payables.intake.Intake;
 import io.kontor.platform.audit.AdminActs;
+import io.kontor.platform.persistence.Filter;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.CallerId;
@@ -127,18 +128,11 @@ public class SupplierInvoiceResource {
             @QueryParam("supplierId") UUID supplierId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (supplierId != null) {
-            where.append(" and supplierId = :supplierId");
-            params.put("supplierId", supplierId);
-        }
+        Filter filter = new Filter()
+                .and("status = :status", "status", status)
+                .and("supplierId = :supplierId", "supplierId", supplierId);
         return Paging.page(
-                SupplierInvoice.find(where.toString(), Sort.descending("receivedAt"), params),
+                SupplierInvoice.find(filter.where(), Sort.descending("receivedAt"), filter.parameters()),
                 page,
                 size,
                 (SupplierInvoice i) -> SupplierInvoiceView.of(i, null));
@@ -217,7 +211,7 @@ public class SupplierInvoiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public SupplierInvoiceView enter(@PathParam("id") UUID id, @NotNull @Valid ManualData data) {
-        SupplierInvoice invoice = find(id);
+        SupplierInvoice invoice = Found.byId(SupplierInvoice.class, id, "supplier invoice");
         List<ExtractedInvoice.VatGroup> groups = data.vat().stream()
                 .map(v -> new ExtractedInvoice.VatGroup(v.rate().signum() == 0 ? "Z" : "S", v.rate(), v.net(), v.vat()))
                 .toList();
@@ -284,7 +278,7 @@ public class SupplierInvoiceResource {
     @Path("/{id}/approve")
     @Transactional
     public SupplierInvoiceView approve(@PathParam("id") UUID id) {
-        SupplierInvoice invoice = find(id);
+        SupplierInvoice invoice = Found.byId(SupplierInvoice.class, id, "supplier invoice");
         approval.approve(invoice, CallerId.of(identity));
         acts.changed(
                 "supplier-invoice.approved",
@@ -295,11 +289,7 @@ public class SupplierInvoiceResource {
     }
 
     private SupplierInvoiceView view(UUID id) {
-        return SupplierInvoiceView.of(find(id), SupplierInvoiceOriginal.findById(id));
-    }
-
-    private static SupplierInvoice find(UUID id) {
-        SupplierInvoice invoice = Found.byId(SupplierInvoice.class, id, "supplier invoice");
-        return invoice;
+        return SupplierInvoiceView.of(
+                Found.byId(SupplierInvoice.class, id, "supplier invoice"), SupplierInvoiceOriginal.findById(id));
     }
 }

@@ -57,7 +57,7 @@ public class CreditResource {
 
     @GET
     public CreditView credit(@PathParam("customerId") UUID customerId) {
-        requireCustomer(customerId);
+        Found.byId(Customer.class, customerId, "customer");
         List<Movement> movements =
                 CustomerCredit.<CustomerCredit>list("customerId = ?1 order by createdAt, id", customerId).stream()
                         .map(c -> new Movement(c.id, c.kind, c.amount, c.currency, c.paymentId, c.reason, c.createdAt))
@@ -69,7 +69,7 @@ public class CreditResource {
     @POST
     @Path("/set-off")
     public SetOffView setOff(@PathParam("customerId") UUID customerId) {
-        requireCustomer(customerId);
+        Found.byId(Customer.class, customerId, "customer");
         List<BookedPayment> setOffs = credits.setOffAgainstDueInvoices(customerId, calendar.today());
         return new SetOffView(customerId, setOffs, CustomerCredit.totalOf(customerId));
     }
@@ -78,12 +78,8 @@ public class CreditResource {
     @POST
     @Path("/refund")
     public CreditView refund(@PathParam("customerId") UUID customerId, @NotNull @Valid RefundRequest request) {
-        requireCustomer(customerId);
+        Found.byId(Customer.class, customerId, "customer");
         credits.refund(customerId, request.amount(), "EUR", request.reference());
         return credit(customerId);
-    }
-
-    private static void requireCustomer(UUID customerId) {
-        Found.byId(Customer.class, customerId, "customer");
     }
 }

@@ -2,33 +2,31 @@ package io.kontor.accounting.credit;
 
 import static io.kontor.accounting.Accounting.API;
 import static io.kontor.accounting.Accounting.asAccountant;
+import static io.kontor.accounting.Accounting.credit;
+import static io.kontor.accounting.Accounting.documentHash;
 import static io.kontor.accounting.Accounting.line;
+import static io.kontor.accounting.Accounting.pay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.accounting.Accounting;
 import io.kontor.accounting.Accounting.Issued;
-import io.kontor.accounting.SalesEvents;
+import io.kontor.accounting.WithCustomer;
 import io.kontor.accounting.document.EInvoiceValidation;
 import io.kontor.accounting.document.InvoiceDocuments;
 import io.kontor.platform.events.accounting.InvoiceCredited;
 import io.kontor.platform.events.accounting.InvoicePaid;
-import io.kontor.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,34 +35,18 @@ import org.junit.jupiter.api.Test;
  * and frozen; the invoice's open amount falls, and on a paid invoice the credit is owed back to the customer.
  */
 @QuarkusTest
-class PartialCreditTest {
+class PartialCreditTest extends WithCustomer {
 
-    @Inject
-    SalesEvents sales;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    UUID customerId;
-
-    @BeforeEach
-    void aCustomer() {
-        customerId = sales.registerCustomer("Teilgutschrift GmbH", 14);
-    }
-
-    @AfterEach
-    void followTheSystemClockAgain() {
-        clock.reset();
+    @Override
+    protected String customerName() {
+        return "Teilgutschrift GmbH";
     }
 
     @Test
     void a_partial_credit_of_an_open_invoice_is_its_own_numbered_frozen_document_and_lowers_the_open_amount() {
         Issued invoice = Accounting.issue(
                 customerId, line("Beratung", "10", "120.00", "19"), line("Fachbuch", "2", "50.00", "7"));
-        String invoicePdfHash = hash(invoice.id(), "/pdf");
+        String invoicePdfHash = documentHash(invoice.id(), "/pdf");
 
         Response created = credit(
                 invoice.id(),
@@ -106,11 +88,11 @@ class PartialCreditTest {
                     .contains("<ram:IssuerAssignedID>" + invoice.number() + "</ram:IssuerAssignedID>");
         }
         byte[] pdf = document(invoice.id(), creditId, "pdf");
-        assertThat(hash(invoice.id(), "/credits/" + creditId + "/pdf")).isEqualTo(InvoiceDocuments.sha256(pdf));
+        assertThat(documentHash(invoice.id(), "/credits/" + creditId + "/pdf")).isEqualTo(InvoiceDocuments.sha256(pdf));
         assertThat(document(invoice.id(), creditId, "zugferd-pdf"))
                 .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
         // The invoice's own documents stay as issued (§14b UStG, GoBD).
-        assertThat(hash(invoice.id(), "/pdf")).isEqualTo(invoicePdfHash);
+        assertThat(documentHash(invoice.id(), "/pdf")).isEqualTo(invoicePdfHash);
 
         InvoiceCredited event = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -288,18 +270,6 @@ class PartialCreditTest {
                 .body("", hasSize(1));
     }
 
-    private static Response credit(UUID invoiceId, String body) {
-        return asAccountant().body(body).when().post(API + "/invoices/" + invoiceId + "/credits");
-    }
-
-    private static Response pay(String invoiceNumber, String amount) {
-        return asAccountant()
-                .body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":" + amount
-                        + ",\"valueDate\":\"2030-07-01\"}")
-                .when()
-                .post(API + "/payments");
-    }
-
     private static byte[] document(UUID invoiceId, String creditId, String kind) {
         return asAccountant()
                 .when()
@@ -308,15 +278,5 @@ class PartialCreditTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
-    }
-
-    private static String hash(UUID invoiceId, String path) {
-        return asAccountant()
-                .when()
-                .get(API + "/invoices/" + invoiceId + path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("X-Content-SHA256");
     }
 }

@@ -2,51 +2,33 @@ package io.kontor.accounting.invoice;
 
 import static io.kontor.accounting.Accounting.API;
 import static io.kontor.accounting.Accounting.asAccountant;
+import static io.kontor.accounting.Accounting.cancel;
+import static io.kontor.accounting.Accounting.documentHash;
 import static io.kontor.accounting.Accounting.line;
+import static io.kontor.accounting.Accounting.pay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.accounting.Accounting;
 import io.kontor.accounting.Accounting.Issued;
-import io.kontor.accounting.SalesEvents;
+import io.kontor.accounting.WithCustomer;
 import io.kontor.accounting.payment.Payment;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
-import io.kontor.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class CancellationTest {
+class CancellationTest extends WithCustomer {
 
-    @Inject
-    SalesEvents sales;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    UUID customerId;
-
-    @BeforeEach
-    void aCustomer() {
-        customerId = sales.registerCustomer("Storno AG", 14);
-    }
-
-    @AfterEach
-    void followTheSystemClockAgain() {
-        clock.reset();
+    @Override
+    protected String customerName() {
+        return "Storno AG";
     }
 
     @Test
@@ -91,12 +73,12 @@ class CancellationTest {
     @Test
     void a_partly_paid_invoice_is_not_cancelled_and_a_cancelled_one_takes_no_payment() {
         Issued paidInPart = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
-        pay(paidInPart.number()).then().statusCode(201);
+        pay(paidInPart.number(), "10.00").then().statusCode(201);
         Issued cancelled = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
         cancel(cancelled.id(), "{}").then().statusCode(200);
 
         cancel(paidInPart.id(), "{}").then().statusCode(409).contentType("application/problem+json");
-        pay(cancelled.number()).then().statusCode(409).contentType("application/problem+json");
+        pay(cancelled.number(), "10.00").then().statusCode(409).contentType("application/problem+json");
 
         assertThat(QuarkusTransaction.requiringNew().call(() -> Payment.count("invoiceId", cancelled.id())))
                 .isZero();
@@ -114,7 +96,7 @@ class CancellationTest {
     @Test
     void cancelling_stores_a_cancellation_document_of_type_381_and_leaves_the_invoices_documents_unchanged() {
         Issued invoice = Accounting.issue(customerId, line("Wartung", "1", "100.00", "19"));
-        String invoicePdfHash = hashOf(invoice.id(), "pdf");
+        String invoicePdfHash = documentHash(invoice.id(), "/pdf");
         asAccountant()
                 .when()
                 .get(API + "/invoices/" + invoice.id() + "/cancellation/pdf")
@@ -159,7 +141,7 @@ class CancellationTest {
         assertThat(io.kontor.accounting.document.PdfText.withoutSpaces(pdf))
                 .contains("Stornorechnung(Gutschrift)" + creditNote, "zurRechnung" + invoice.number())
                 .contains("Gutschriftsbetrag-119,00EUR", "FalscherLeistungsempfänger");
-        assertThat(hashOf(invoice.id(), "pdf"))
+        assertThat(documentHash(invoice.id(), "/pdf"))
                 .as("the invoice's PDF stays as issued")
                 .isEqualTo(invoicePdfHash);
         asAccountant()
@@ -167,16 +149,6 @@ class CancellationTest {
                 .get(API + "/invoices/" + invoice.id() + "/cancellation/html")
                 .then()
                 .statusCode(404);
-    }
-
-    private static String hashOf(UUID invoiceId, String document) {
-        return asAccountant()
-                .when()
-                .get(API + "/invoices/" + invoiceId + "/" + document)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("X-Content-SHA256");
     }
 
     @Test
@@ -205,16 +177,5 @@ class CancellationTest {
                 .body("violations.field", hasItem("reason"));
 
         asAccountant().when().get(API + "/invoices/" + invoice.id()).then().body("status", equalTo("ISSUED"));
-    }
-
-    private static io.restassured.response.Response cancel(UUID invoiceId, String body) {
-        return asAccountant().body(body).when().post(API + "/invoices/" + invoiceId + "/cancel");
-    }
-
-    private static io.restassured.response.Response pay(String invoiceNumber) {
-        return asAccountant()
-                .body("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"amount\":10.00,\"valueDate\":\"2030-07-01\"}")
-                .when()
-                .post(API + "/payments");
     }
 }

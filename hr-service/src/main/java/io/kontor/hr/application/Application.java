@@ -1,6 +1,5 @@
 package io.kontor.hr.application;
 
-import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -92,16 +91,5 @@ public class Application extends PanacheEntityBase {
         if (erasedAt == null) {
             erasedAt = now;
         }
-    }
-
-    public static Application get(UUID id) {
-        Application application = Found.byId(Application.class, id, "application");
-        return application;
-    }
-
-    /** For a state change: the row stays locked until the transaction ends, so two changes cannot interleave. */
-    public static Application getForUpdate(UUID id) {
-        Application application = Found.lockedById(Application.class, id, "application");
-        return application;
     }
 }

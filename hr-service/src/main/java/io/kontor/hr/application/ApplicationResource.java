@@ -3,9 +3,10 @@ package io.kontor.hr.application;
 import io.kontor.hr.privacy.Erasure;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.mail.MailDelivery;
+import io.kontor.platform.persistence.Filter;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -163,17 +164,10 @@ public class ApplicationResource {
             @QueryParam("stage") Stage stage,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Parameters parameters = new Parameters();
-        StringBuilder where = new StringBuilder("1 = 1");
-        if (jobOpeningId != null) {
-            where.append(" and jobOpeningId = :opening");
-            parameters.and("opening", jobOpeningId);
-        }
-        if (stage != null) {
-            where.append(" and stage = :stage");
-            parameters.and("stage", stage);
-        }
-        var query = Application.find(where.toString(), Sort.by("receivedAt").and("id"), parameters);
+        Filter filter = new Filter()
+                .and("jobOpeningId = :opening", "opening", jobOpeningId)
+                .and("stage = :stage", "stage", stage);
+        var query = Application.find(filter.where(), Sort.by("receivedAt").and("id"), filter.parameters());
         var items = query.page(page, size).<Application>list().stream()
                 .map(ApplicationView::of)
                 .toList();
@@ -184,7 +178,7 @@ public class ApplicationResource {
     @Path("/{id}")
     @Transactional
     public ApplicationView get(@PathParam("id") UUID id) {
-        return ApplicationView.of(Application.get(id));
+        return ApplicationView.of(Found.byId(Application.class, id, "application"));
     }
 
     /**
@@ -212,7 +206,7 @@ public class ApplicationResource {
     @Produces("application/pdf")
     @Transactional
     public Response rejectionLetter(@PathParam("id") UUID id) {
-        return Response.ok(letter.print(Application.get(id)), "application/pdf")
+        return Response.ok(letter.print(Found.byId(Application.class, id, "application")), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"absage-" + id + ".pdf\"")
                 .build();
     }

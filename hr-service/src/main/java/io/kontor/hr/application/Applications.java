@@ -9,6 +9,7 @@ import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.time.BusinessCalendar;
@@ -93,7 +94,7 @@ public class Applications {
 
     @Transactional
     public Application advance(UUID applicationId, Stage target) {
-        Application application = Application.getForUpdate(applicationId);
+        Application application = Found.lockedById(Application.class, applicationId, "application");
         Instant now = Instant.now(clock);
         application.advanceTo(target, now);
         if (target == Stage.REJECTED) {
@@ -125,7 +126,7 @@ public class Applications {
     /** Art. 7(3) GDPR: as easy to withdraw as to give; the usual retention applies from then on. */
     @Transactional
     public Application withdrawTalentPoolConsent(UUID applicationId) {
-        Application application = Application.getForUpdate(applicationId);
+        Application application = Found.lockedById(Application.class, applicationId, "application");
         if (application.inTalentPool()) {
             application.talentPoolConsentWithdrawnAt = Instant.now(clock);
         }
@@ -153,14 +154,14 @@ public class Applications {
 
     /** The mails sent to the candidate of an application (the rejection letter), oldest first. */
     public List<MailDelivery> deliveries(UUID applicationId) {
-        Application.get(applicationId);
+        Found.byId(Application.class, applicationId, "application");
         return mail.deliveries(APPLICATION_DOCUMENT, applicationId.toString());
     }
 
     @Transactional
     public Interview recordInterview(
             UUID applicationId, String interviewer, Map<String, Integer> scores, String notes) {
-        Application application = Application.getForUpdate(applicationId);
+        Application application = Found.lockedById(Application.class, applicationId, "application");
         if (application.stage != Stage.INTERVIEW) {
             throw new ConflictProblem("application " + applicationId + " is " + application.stage
                     + "; interviews are recorded in the INTERVIEW stage");

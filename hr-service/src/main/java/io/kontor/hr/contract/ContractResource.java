@@ -6,6 +6,7 @@ import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.events.hr.ContractExtended;
 import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
@@ -69,7 +70,7 @@ public class ContractResource {
     @Path("/{id}")
     @Transactional
     public ContractView get(@PathParam("id") UUID id) {
-        return view(EmploymentContract.get(id));
+        return view(Found.byId(EmploymentContract.class, id, "contract"));
     }
 
     /** {@code fixedTermReason}: needed when the contract's term rests on an objective reason (§14(1) TzBfG). */
@@ -94,7 +95,7 @@ public class ContractResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ContractView.class)))
     public Response sign(@PathParam("id") UUID id) {
-        EmploymentContract contract = EmploymentContract.getForUpdate(id);
+        EmploymentContract contract = Found.lockedById(EmploymentContract.class, id, "contract");
         Instant now = Instant.now(clock);
         if (contract.status == EmploymentContract.Status.DRAFT) {
             FixedTermRules.signing(contract.contractType, contract.startDate, today(now))
@@ -126,7 +127,7 @@ public class ContractResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ContractView.class)))
     public Response extend(@PathParam("id") UUID id, @NotNull @Valid NewExtension request) {
-        EmploymentContract contract = EmploymentContract.getForUpdate(id);
+        EmploymentContract contract = Found.lockedById(EmploymentContract.class, id, "contract");
         if (contract.contractType != ContractType.FIXED_TERM) {
             throw new ConflictProblem("contract " + id + " is " + contract.contractType + "; only a fixed term ends");
         }
@@ -184,7 +185,7 @@ public class ContractResource {
     @Path("/{id}/deliveries")
     @Transactional
     public List<MailDelivery> listContractDeliveries(@PathParam("id") UUID id) {
-        EmploymentContract.get(id);
+        Found.byId(EmploymentContract.class, id, "contract");
         return mail.deliveries(id);
     }
 
@@ -193,8 +194,8 @@ public class ContractResource {
     @Produces("application/pdf")
     @Transactional
     public Response document(@PathParam("id") UUID id) {
-        EmploymentContract contract = EmploymentContract.get(id);
-        byte[] pdf = document.print(contract, Employee.get(contract.employeeId));
+        EmploymentContract contract = Found.byId(EmploymentContract.class, id, "contract");
+        byte[] pdf = document.print(contract, Found.byId(Employee.class, contract.employeeId, "employee"));
         acts.read(
                 "employment-contract.document-read",
                 "employment-contract:" + id,

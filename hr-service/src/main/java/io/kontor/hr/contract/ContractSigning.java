@@ -8,6 +8,7 @@ import io.kontor.platform.approval.PendingAct;
 import io.kontor.platform.events.hr.ContractSigned;
 import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,7 +73,7 @@ public class ContractSigning implements ApprovedAct {
     @Transactional(Transactional.TxType.MANDATORY)
     void sign(EmploymentContract contract, Instant now) {
         contract.sign(now);
-        mail.sendSigned(contract, Employee.get(contract.employeeId));
+        mail.sendSigned(contract, Found.byId(Employee.class, contract.employeeId, "employee"));
         outbox.publish(new ContractSigned(
                 contract.employeeId, contract.id, contract.contractType.name(), contract.startDate, contract.endDate));
     }
@@ -108,7 +109,8 @@ public class ContractSigning implements ApprovedAct {
     }
 
     private static EmploymentContract pending(PendingAct act) {
-        EmploymentContract contract = EmploymentContract.getForUpdate(UUID.fromString(act.subjectId()));
+        EmploymentContract contract =
+                Found.lockedById(EmploymentContract.class, UUID.fromString(act.subjectId()), "contract");
         if (contract.status != EmploymentContract.Status.PENDING_APPROVAL) {
             LOG.infof("decision on contract %s ignored: it is %s", contract.id, contract.status);
             return null;

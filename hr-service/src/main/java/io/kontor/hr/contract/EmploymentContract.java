@@ -1,6 +1,5 @@
 package io.kontor.hr.contract;
 
-import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -80,16 +79,6 @@ public class EmploymentContract extends PanacheEntityBase {
     public ContractTerms terms() {
         return new ContractTerms(
                 contractType, startDate, endDate, fixedTermReason, annualSalary, weeklyHours, probationMonths);
-    }
-
-    public static EmploymentContract get(UUID id) {
-        EmploymentContract contract = Found.byId(EmploymentContract.class, id, "contract");
-        return contract;
-    }
-
-    public static EmploymentContract getForUpdate(UUID id) {
-        EmploymentContract contract = Found.lockedById(EmploymentContract.class, id, "contract");
-        return contract;
     }
 
     public static List<EmploymentContract> of(UUID employeeId) {

@@ -1,7 +1,6 @@
 package io.kontor.hr.employee;
 
 import io.kontor.hr.personnel.LeavingReason;
-import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -83,16 +82,5 @@ public class Employee extends PanacheEntityBase {
 
     public String fullName() {
         return firstName + " " + lastName;
-    }
-
-    public static Employee get(UUID id) {
-        Employee employee = Found.byId(Employee.class, id, "employee");
-        return employee;
-    }
-
-    /** Locks the employee while something numbered per employee (a reference version) is written. */
-    public static Employee getForUpdate(UUID id) {
-        Employee employee = Found.lockedById(Employee.class, id, "employee");
-        return employee;
     }
 }

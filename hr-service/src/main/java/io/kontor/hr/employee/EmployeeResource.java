@@ -11,6 +11,7 @@ import io.kontor.hr.personnel.PostalAddress;
 import io.kontor.hr.privacy.EmployeeErasure;
 import io.kontor.platform.audit.AdminActs;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.time.BusinessCalendar;
@@ -157,7 +158,7 @@ public class EmployeeResource {
     @Path("/{id}/personnel-file")
     @Transactional
     public PersonnelFileView personnelFile(@PathParam("id") UUID id) {
-        Employee employee = Employee.get(id);
+        Employee employee = Found.byId(Employee.class, id, "employee");
         // Art. 18(2) GDPR: restricted data is only stored; admin reads it for the audit the retention serves.
         if (employee.isRestricted() && !identity.hasRole(Roles.ADMIN)) {
             throw new ConflictProblem("the personnel file of employee " + id + " is restricted since "
@@ -187,7 +188,7 @@ public class EmployeeResource {
     @Path("/{id}/erasure")
     @Transactional
     public EmployeeErasure.Status erasureStatus(@PathParam("id") UUID id) {
-        return erasure.status(Employee.get(id));
+        return erasure.status(Found.byId(Employee.class, id, "employee"));
     }
 
     /** Replaces identity, social-security number, IBAN and address; what is left out is removed. */
@@ -254,7 +255,7 @@ public class EmployeeResource {
     @Path("/{id}")
     @Transactional
     public EmployeeDetail get(@PathParam("id") UUID id) {
-        Employee employee = Employee.get(id);
+        Employee employee = Found.byId(Employee.class, id, "employee");
         return new EmployeeDetail(
                 employee.id,
                 employee.firstName,

@@ -10,6 +10,7 @@ import io.kontor.platform.events.hr.EmployeeDismissed;
 import io.kontor.platform.events.hr.EmployeeLeft;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.Problem;
 import io.kontor.platform.time.BusinessCalendar;
@@ -114,7 +115,7 @@ public class Employees {
     /** Replaces the sensitive part of the file; the identity stays required (a hire or import gave one). */
     @Transactional
     public Employee updateFile(UUID employeeId, PersonnelFileData file) {
-        Employee employee = Employee.getForUpdate(employeeId);
+        Employee employee = Found.lockedById(Employee.class, employeeId, "employee");
         refuseIfRestricted(employee);
         List<Problem.Violation> violations = file.violations(today(Instant.now(clock)));
         if (!violations.isEmpty()) {
@@ -155,7 +156,7 @@ public class Employees {
             throw new InvalidTermsProblem(List.of(
                     new Problem.Violation("noticeReceivedOn", "must not be after the leaving date " + leavingDate)));
         }
-        Employee employee = Employee.getForUpdate(employeeId);
+        Employee employee = Found.lockedById(Employee.class, employeeId, "employee");
         refuseIfRestricted(employee);
         if (employee.leavingDate != null) {
             throw new ConflictProblem("employee " + employeeId + " already leaves on " + employee.leavingDate + " ("

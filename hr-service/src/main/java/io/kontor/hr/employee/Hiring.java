@@ -16,6 +16,7 @@ import io.kontor.hr.personnel.PostalAddress;
 import io.kontor.platform.events.hr.CandidateHired;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.Problem;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,7 @@ public class Hiring {
         List<Problem.Violation> violations =
                 new ArrayList<>(rules.violations(terms, minimumWageExemption, identity.birthDate()));
         violations.addAll(identity.violations(LocalDate.ofInstant(now, calendar.zone())));
-        Application application = Application.getForUpdate(applicationId);
+        Application application = Found.lockedById(Application.class, applicationId, "application");
         JobOpening opening = JobOpening.findById(application.jobOpeningId);
         WrittenTerms writtenTerms = givenTerms.withDefaults(config.contractDefaults(), opening.location, opening.title);
         violations.addAll(writtenTerms.violations());

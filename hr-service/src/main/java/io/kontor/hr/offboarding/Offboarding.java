@@ -52,7 +52,7 @@ public class Offboarding {
 
     @Transactional
     public List<TaskView> checklist(UUID employeeId) {
-        Employee.get(employeeId);
+        Found.byId(Employee.class, employeeId, "employee");
         LocalDate today = today();
         return OffboardingTask.of(employeeId).stream()
                 .sorted(Comparator.comparing((OffboardingTask t) -> t.dueBy).thenComparing(t -> t.step))
@@ -63,7 +63,7 @@ public class Offboarding {
     /** Ticks a step off today; a step done before is a 409, one the employee has no checklist for a 404. */
     @Transactional
     public TaskView done(UUID employeeId, OffboardingStep step) {
-        Employee.get(employeeId);
+        Found.byId(Employee.class, employeeId, "employee");
         OffboardingTask task =
                 Found.or404(task(employeeId, step), "offboarding step " + step + " of employee", employeeId);
         if (task.doneOn != null) {

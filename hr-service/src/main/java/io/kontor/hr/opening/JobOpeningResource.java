@@ -115,14 +115,14 @@ public class JobOpeningResource {
     @Path("/{id}")
     @Transactional
     public JobOpeningView get(@PathParam("id") UUID id) {
-        return JobOpeningView.of(find(id));
+        return JobOpeningView.of(Found.byId(JobOpening.class, id, "job opening"));
     }
 
     @POST
     @Path("/{id}/publish")
     @Transactional
     public JobOpeningView publish(@PathParam("id") UUID id) {
-        JobOpening opening = find(id);
+        JobOpening opening = Found.byId(JobOpening.class, id, "job opening");
         opening.publish();
         return JobOpeningView.of(opening);
     }
@@ -131,15 +131,10 @@ public class JobOpeningResource {
     @Path("/{id}/close")
     @Transactional
     public JobOpeningView close(@PathParam("id") UUID id) {
-        JobOpening opening = find(id);
+        JobOpening opening = Found.byId(JobOpening.class, id, "job opening");
         opening.close();
         // Closed is closed for the candidates too: each still waiting gets a rejection letter today.
         applications.rejectAllOpen(id);
         return JobOpeningView.of(opening);
-    }
-
-    private static JobOpening find(UUID id) {
-        JobOpening opening = Found.byId(JobOpening.class, id, "job opening");
-        return opening;
     }
 }

@@ -1,6 +1,7 @@
 package io.kontor.hr.personnel;
 
 import io.kontor.hr.employee.Employee;
+import io.kontor.platform.persistence.Found;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class PersonalDataRekeying {
                 .stream()
                 .map(e -> e.id)
                 .toList();
-        stale.forEach(id -> personnelFiles.reseal(Employee.getForUpdate(id)));
+        stale.forEach(id -> personnelFiles.reseal(Found.lockedById(Employee.class, id, "employee")));
         return stale.size();
     }
 }

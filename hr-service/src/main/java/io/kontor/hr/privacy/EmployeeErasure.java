@@ -10,6 +10,7 @@ import io.kontor.hr.offboarding.OffboardingTask;
 import io.kontor.hr.reference.EmploymentReference;
 import io.kontor.platform.events.hr.EmployeeErased;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class EmployeeErasure {
      */
     @Transactional
     public Status onRequest(UUID employeeId) {
-        Employee employee = Employee.getForUpdate(employeeId);
+        Employee employee = Found.lockedById(Employee.class, employeeId, "employee");
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         if (!employee.isErased() && !employee.hasLeftBy(today)) {

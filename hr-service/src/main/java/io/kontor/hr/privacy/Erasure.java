@@ -5,6 +5,7 @@ import io.kontor.hr.application.Application;
 import io.kontor.hr.application.Interview;
 import io.kontor.hr.application.Stage;
 import io.kontor.platform.mail.MailOutbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class Erasure {
 
     @Transactional
     public void eraseApplication(UUID applicationId) {
-        erase(Application.getForUpdate(applicationId), Instant.now(clock));
+        erase(Found.lockedById(Application.class, applicationId, "application"), Instant.now(clock));
     }
 
     /**

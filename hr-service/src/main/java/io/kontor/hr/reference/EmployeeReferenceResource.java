@@ -2,6 +2,7 @@ package io.kontor.hr.reference;
 
 import io.kontor.hr.employee.Employee;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -82,7 +83,7 @@ public class EmployeeReferenceResource {
     @GET
     @Transactional
     public List<ReferenceResource.ReferenceView> ofEmployee(@PathParam("id") UUID employeeId) {
-        Employee.get(employeeId);
+        Found.byId(Employee.class, employeeId, "employee");
         return EmploymentReference.<EmploymentReference>list(
                         "employeeId = ?1 order by issuedAt, kind, version", employeeId)
                 .stream()

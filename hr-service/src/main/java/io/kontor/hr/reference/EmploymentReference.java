@@ -1,6 +1,5 @@
 package io.kontor.hr.reference;
 
-import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -52,11 +51,6 @@ public class EmploymentReference extends PanacheEntityBase {
 
     public List<String> paragraphs() {
         return List.of(text.split("\n\n"));
-    }
-
-    public static EmploymentReference get(UUID id) {
-        EmploymentReference reference = Found.byId(EmploymentReference.class, id, "reference");
-        return reference;
     }
 
     public static int nextVersion(UUID employeeId, ReferenceKind kind) {

@@ -1,5 +1,6 @@
 package io.kontor.hr.reference;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -100,7 +101,7 @@ public class ReferenceResource {
     @Path("/{id}")
     @Transactional
     public ReferenceView get(@PathParam("id") UUID id) {
-        return ReferenceView.of(EmploymentReference.get(id));
+        return ReferenceView.of(Found.byId(EmploymentReference.class, id, "reference"));
     }
 
     @GET
@@ -108,7 +109,7 @@ public class ReferenceResource {
     @Produces("application/pdf")
     @Transactional
     public Response document(@PathParam("id") UUID id) {
-        EmploymentReference reference = EmploymentReference.get(id);
+        EmploymentReference reference = Found.byId(EmploymentReference.class, id, "reference");
         return Response.ok(document.print(reference), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"zeugnis-" + id + ".pdf\"")
                 .build();

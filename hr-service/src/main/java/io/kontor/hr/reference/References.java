@@ -7,6 +7,7 @@ import io.kontor.hr.offboarding.Offboarding;
 import io.kontor.hr.offboarding.OffboardingStep;
 import io.kontor.platform.events.hr.ReferenceIssued;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.time.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class References {
     public EmploymentReference issue(
             UUID employeeId, ReferenceKind kind, Ratings ratings, List<String> tasks, Signer signer) {
         // Locked, so that two references issued at once get consecutive versions.
-        Employee employee = Employee.getForUpdate(employeeId);
+        Employee employee = Found.lockedById(Employee.class, employeeId, "employee");
         LocalDate today = calendar.today();
         if (kind == ReferenceKind.FINAL) {
             if (employee.leavingDate == null) {
@@ -87,8 +88,8 @@ public class References {
      */
     @Transactional
     public EmploymentReference correct(UUID referenceId, Ratings ratings, List<String> tasks, Signer signer) {
-        EmploymentReference original = EmploymentReference.get(referenceId);
-        Employee employee = Employee.getForUpdate(original.employeeId);
+        EmploymentReference original = Found.byId(EmploymentReference.class, referenceId, "reference");
+        Employee employee = Found.lockedById(Employee.class, original.employeeId, "employee");
         Signer signedBy = signer != null
                 ? signer
                 : original.signedByName == null

@@ -1,6 +1,8 @@
 package io.kontor.legal.cases;
 
+import io.kontor.legal.cases.CaseDeadlineResource.DeadlineRequest;
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Filter;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -27,17 +29,14 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,18 +54,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Roles.LEGAL, Roles.ADMIN})
 public class CaseResource {
 
-    static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
-
     public record PartyRequest(
             @NotNull PartyRole role,
             @NotBlank @Size(max = 300) String name,
             @Size(max = 200) String reference,
             @Size(max = 300) String contact) {}
-
-    public record DeadlineRequest(
-            @NotBlank @Size(max = 300) String title,
-            @NotNull LocalDate dueOn,
-            @Size(max = 300) String basis) {}
 
     public record CaseRequest(
             @NotNull CaseKind kind,
@@ -99,163 +91,6 @@ public class CaseResource {
             BigDecimal amountRecovered,
 
             @Size(max = 4000) String note) {}
-
-    public record PartyView(PartyRole role, String name, String reference, String contact) {
-        static PartyView of(CaseParty p) {
-            return new PartyView(p.role, p.name, p.reference, p.contact);
-        }
-    }
-
-    public record DeadlineView(
-            UUID id,
-            UUID caseId,
-            String caseNumber,
-            String title,
-            LocalDate dueOn,
-            String basis,
-            LocalDate remindOn,
-            Instant remindedAt,
-            LocalDate doneOn,
-            String doneBy,
-            boolean overdue) {
-        static DeadlineView of(CaseDeadline d, LegalCase matter, LocalDate today) {
-            return new DeadlineView(
-                    d.id,
-                    d.caseId,
-                    matter.caseNumber,
-                    d.title,
-                    d.dueOn,
-                    d.basis,
-                    d.remindOn,
-                    d.remindedAt,
-                    d.doneOn,
-                    d.doneBy,
-                    d.isOpen() && d.dueOn.isBefore(today));
-        }
-    }
-
-    public record DocumentView(
-            UUID id,
-            String fileName,
-            String mediaType,
-            long sizeBytes,
-            String sha256,
-            String uploadedBy,
-            Instant uploadedAt) {
-        static DocumentView of(CaseDocument d) {
-            return new DocumentView(d.id, d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.uploadedBy, d.uploadedAt);
-        }
-    }
-
-    public record CostView(
-            UUID id,
-            CostKind kind,
-            String description,
-            BigDecimal amount,
-            String currency,
-            LocalDate incurredOn,
-            String recordedBy) {
-        static CostView of(CaseCost c) {
-            return new CostView(c.id, c.kind, c.description, c.amount, c.currency, c.incurredOn, c.recordedBy);
-        }
-    }
-
-    public record CaseSummary(
-            UUID id,
-            String caseNumber,
-            CaseKind kind,
-            CaseStatus status,
-            String title,
-            UUID invoiceId,
-            String invoiceNumber,
-            String currency,
-            BigDecimal claimAmount,
-            LocalDate openedOn,
-            LocalDate nextDeadline,
-            CaseResult result,
-            LocalDate closedOn) {
-        static CaseSummary of(LegalCase c) {
-            CaseDeadline next = CaseDeadline.<CaseDeadline>find(
-                            "caseId = ?1 and doneOn is null", Sort.by("dueOn"), c.id)
-                    .firstResult();
-            return new CaseSummary(
-                    c.id,
-                    c.caseNumber,
-                    c.kind,
-                    c.status,
-                    c.title,
-                    c.invoiceId,
-                    c.invoiceNumber,
-                    c.currency,
-                    c.claimAmount,
-                    c.openedOn,
-                    next == null ? null : next.dueOn,
-                    c.result,
-                    c.closedOn);
-        }
-    }
-
-    public record CaseView(
-            UUID id,
-            String caseNumber,
-            CaseKind kind,
-            CaseStatus status,
-            String title,
-            String summary,
-            UUID invoiceId,
-            String invoiceNumber,
-            UUID customerId,
-            UUID employeeId,
-            String currency,
-            BigDecimal claimAmount,
-            LocalDate openedOn,
-            String openedBy,
-            List<PartyView> parties,
-            List<DeadlineView> deadlines,
-            List<DocumentView> documents,
-            List<CostView> costs,
-            BigDecimal costsTotal,
-            CaseResult result,
-            BigDecimal amountRecovered,
-            String closingNote,
-            LocalDate closedOn,
-            String closedBy) {
-
-        static CaseView of(LegalCase c, LocalDate today) {
-            List<CaseCost> costs = CaseCost.list("caseId", Sort.by("incurredOn").and("recordedAt"), c.id);
-            return new CaseView(
-                    c.id,
-                    c.caseNumber,
-                    c.kind,
-                    c.status,
-                    c.title,
-                    c.summary,
-                    c.invoiceId,
-                    c.invoiceNumber,
-                    c.customerId,
-                    c.employeeId,
-                    c.currency,
-                    c.claimAmount,
-                    c.openedOn,
-                    c.openedBy,
-                    CaseParty.<CaseParty>list("caseId", Sort.by("position"), c.id).stream()
-                            .map(PartyView::of)
-                            .toList(),
-                    CaseDeadline.<CaseDeadline>list("caseId", Sort.by("dueOn"), c.id).stream()
-                            .map(d -> DeadlineView.of(d, c, today))
-                            .toList(),
-                    CaseDocument.<CaseDocument>find("caseId", Sort.by("uploadedAt"), c.id)
-                            .project(DocumentView.class)
-                            .list(),
-                    costs.stream().map(CostView::of).toList(),
-                    costs.stream().map(cost -> cost.amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
-                    c.result,
-                    c.amountRecovered,
-                    c.closingNote,
-                    c.closedOn,
-                    c.closedBy);
-        }
-    }
 
     @Inject
     Cases cases;
@@ -322,23 +157,13 @@ public class CaseResource {
             }
             kind = CaseKind.COLLECTION;
         }
-        StringBuilder where = new StringBuilder("1 = 1");
-        List<Object> values = new ArrayList<>();
-        if (kind != null) {
-            values.add(kind);
-            where.append(" and kind = ?").append(values.size());
-        }
-        if (status != null) {
-            values.add(status);
-            where.append(" and status = ?").append(values.size());
-        }
-        if (invoiceId != null) {
-            values.add(invoiceId);
-            where.append(" and invoiceId = ?").append(values.size());
-        }
+        Filter filter = new Filter()
+                .and("kind = :kind", "kind", kind)
+                .and("status = :status", "status", status)
+                .and("invoiceId = :invoiceId", "invoiceId", invoiceId);
         return Paging.page(
                 LegalCase.<LegalCase>find(
-                        where.toString(), Sort.by("openedOn").descending().and("caseNumber"), values.toArray()),
+                        filter.where(), Sort.by("openedOn").descending().and("caseNumber"), filter.parameters()),
                 page,
                 size,
                 CaseSummary::of);
@@ -349,7 +174,7 @@ public class CaseResource {
     @Transactional
     @RolesAllowed({Roles.LEGAL, Roles.ADMIN, Roles.ACCOUNTING})
     public CaseView getCase(@PathParam("id") UUID id) {
-        LegalCase matter = LegalCase.require(id);
+        LegalCase matter = Found.byId(LegalCase.class, id, "case");
         if (accountingOnly() && matter.kind != CaseKind.COLLECTION) {
             // Not 403: whether a labour-law case exists is itself not accounting's to know.
             throw new NotFoundProblem("case", id);
@@ -363,24 +188,7 @@ public class CaseResource {
     @Transactional
     public CaseView addParty(@PathParam("id") UUID id, @NotNull @Valid PartyRequest request) {
         cases.addParty(id, new Cases.Party(request.role(), request.name(), request.reference(), request.contact()));
-        return CaseView.of(LegalCase.require(id), calendar.today());
-    }
-
-    @POST
-    @Path("/{id}/deadlines")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    public CaseView addDeadline(@PathParam("id") UUID id, @NotNull @Valid DeadlineRequest request) {
-        cases.addDeadline(id, new Cases.Deadline(request.title(), request.dueOn(), request.basis()));
-        return CaseView.of(LegalCase.require(id), calendar.today());
-    }
-
-    @POST
-    @Path("/{id}/deadlines/{deadlineId}/done")
-    @Transactional
-    public CaseView completeDeadline(@PathParam("id") UUID id, @PathParam("deadlineId") UUID deadlineId) {
-        cases.completeDeadline(id, deadlineId, CallerId.of(caller));
-        return CaseView.of(LegalCase.require(id), calendar.today());
+        return CaseView.of(Found.byId(LegalCase.class, id, "case"), calendar.today());
     }
 
     @POST
@@ -397,60 +205,7 @@ public class CaseResource {
                         request.currency(),
                         request.incurredOn()),
                 CallerId.of(caller));
-        return CaseView.of(LegalCase.require(id), calendar.today());
-    }
-
-    /** The file is the request body as sent, its media type the Content-Type, its name {@code ?fileName=}. */
-    @POST
-    @Path("/{id}/documents")
-    @Consumes(MediaType.WILDCARD)
-    @Transactional
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DocumentView.class)))
-    public Response uploadDocument(
-            @PathParam("id") UUID id,
-            @QueryParam("fileName") String fileName,
-            @HeaderParam("Content-Type") String contentType,
-            byte[] content) {
-        if (fileName == null
-                || fileName.isBlank()
-                || fileName.length() > 255
-                || fileName.contains("/")
-                || fileName.contains("\\")) {
-            throw new InvalidFieldProblem("fileName", "a file name without a path, 1 to 255 characters");
-        }
-        if (content == null || content.length == 0) {
-            throw new InvalidFieldProblem("body", "the file is empty");
-        }
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new InvalidFieldProblem("body", "a file is at most " + MAX_DOCUMENT_BYTES + " bytes");
-        }
-        String mediaType =
-                contentType == null || contentType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM : contentType.strip();
-        CaseDocument document = cases.upload(id, fileName.strip(), mediaType, content, CallerId.of(caller));
-        return Response.created(URI.create("/api/v1/legal/cases/" + id + "/documents/" + document.id))
-                .type(MediaType.APPLICATION_JSON)
-                .entity(DocumentView.of(document))
-                .build();
-    }
-
-    /** The file as filed, with its SHA-256 in a header for the reader to check. */
-    @GET
-    @Path("/{id}/documents/{documentId}")
-    @Produces(MediaType.WILDCARD)
-    @Transactional
-    public Response downloadDocument(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
-        CaseDocument document = Found.or404(
-                CaseDocument.find("id = ?1 and caseId = ?2", documentId, id).firstResult(), "document", documentId);
-        return Response.ok(document.content, document.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + document.fileName.replace("\"", "") + "\"")
-                .header("Digest", "sha-256=" + document.sha256)
-                .build();
+        return CaseView.of(Found.byId(LegalCase.class, id, "case"), calendar.today());
     }
 
     @POST
@@ -463,41 +218,6 @@ public class CaseResource {
                 new Cases.Closing(request.result(), request.amountRecovered(), request.note()),
                 CallerId.of(caller));
         return CaseView.of(matter, calendar.today());
-    }
-
-    /** The open deadlines of all open matters, the next first. */
-    @GET
-    @Path("/deadlines")
-    @Transactional
-    public Page<DeadlineView> listDeadlines(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        LocalDate today = calendar.today();
-        return Paging.page(
-                CaseDeadline.<CaseDeadline>find(
-                        "doneOn is null", Sort.by("dueOn").and("createdAt")),
-                page,
-                size,
-                d -> DeadlineView.of(d, LegalCase.findById(d.caseId), today));
-    }
-
-    /** The same as an RFC 5545 calendar, for the legal team's calendar to subscribe to (with a token). */
-    @GET
-    @Path("/deadlines.ics")
-    @Produces(DeadlineCalendar.MEDIA_TYPE)
-    @Transactional
-    public Response deadlineCalendar() {
-        List<DeadlineCalendar.Entry> entries =
-                CaseDeadline.<CaseDeadline>list(
-                                "doneOn is null", Sort.by("dueOn").and("createdAt"))
-                        .stream()
-                        .map(d -> new DeadlineCalendar.Entry(d, LegalCase.findById(d.caseId)))
-                        .toList();
-        return Response.ok(
-                        DeadlineCalendar.toIcs(entries, calendar.now()),
-                        DeadlineCalendar.MEDIA_TYPE + "; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"fristen.ics\"")
-                .build();
     }
 
     private boolean accountingOnly() {

@@ -168,7 +168,7 @@ public class Cases {
     /** Marks a deadline handled; handled once (409 after). */
     @Transactional
     public CaseDeadline completeDeadline(UUID caseId, UUID deadlineId, String clerk) {
-        LegalCase.require(caseId);
+        Found.byId(LegalCase.class, caseId, "case");
         CaseDeadline deadline = Found.or404(
                 CaseDeadline.find("id = ?1 and caseId = ?2", deadlineId, caseId).firstResult(), "deadline", deadlineId);
         if (!deadline.isOpen()) {
@@ -184,7 +184,7 @@ public class Cases {
         if (cost.incurredOn().isAfter(calendar.today())) {
             throw new InvalidFieldProblem("incurredOn", "must not be in the future: a cost is recorded once incurred");
         }
-        LegalCase matter = LegalCase.require(caseId);
+        LegalCase matter = Found.byId(LegalCase.class, caseId, "case");
         CaseCost row = new CaseCost();
         row.id = UUID.randomUUID();
         row.caseId = matter.id;
@@ -202,7 +202,7 @@ public class Cases {
     /** Files a document with its SHA-256; a closed case still takes files (the court's final order comes late). */
     @Transactional
     public CaseDocument upload(UUID caseId, String fileName, String mediaType, byte[] content, String clerk) {
-        LegalCase matter = LegalCase.require(caseId);
+        LegalCase matter = Found.byId(LegalCase.class, caseId, "case");
         CaseDocument document = new CaseDocument();
         document.id = UUID.randomUUID();
         document.caseId = matter.id;
@@ -272,7 +272,7 @@ public class Cases {
     }
 
     private static LegalCase open(UUID caseId) {
-        LegalCase matter = LegalCase.require(caseId);
+        LegalCase matter = Found.byId(LegalCase.class, caseId, "case");
         if (matter.status == CaseStatus.CLOSED) {
             throw new ConflictProblem("case " + matter.caseNumber + " is closed");
         }

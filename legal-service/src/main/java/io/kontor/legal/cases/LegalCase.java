@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -63,14 +62,8 @@ public class LegalCase extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static LegalCase require(UUID id) {
-        LegalCase matter = Found.byId(LegalCase.class, id, "case");
-        return matter;
-    }
-
     /** Locked: two clerks closing the same case at once see each other's act, and the second gets a 409. */
     public static LegalCase requireForUpdate(UUID id) {
-        require(id);
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return Found.lockedById(LegalCase.class, id, "case");
     }
 }

@@ -1,6 +1,7 @@
 package io.kontor.legal.document;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
@@ -165,7 +166,7 @@ public class DocumentResource {
     @Path("/{id}")
     @Transactional
     public DocumentView getDocument(@PathParam("id") UUID id) {
-        return DocumentView.of(LegalDocument.require(id), calendar.today());
+        return DocumentView.of(Found.byId(LegalDocument.class, id, "legal document"), calendar.today());
     }
 
     @POST
@@ -235,7 +236,8 @@ public class DocumentResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public String versionHtml(@PathParam("id") UUID id, @PathParam("version") @Positive int version) {
-        return DocumentRendering.htmlPage(LegalDocument.require(id), DocumentVersion.require(id, version));
+        return DocumentRendering.htmlPage(
+                Found.byId(LegalDocument.class, id, "legal document"), DocumentVersion.require(id, version));
     }
 
     @GET
@@ -243,7 +245,7 @@ public class DocumentResource {
     @Produces("application/pdf")
     @Transactional
     public Response versionPdf(@PathParam("id") UUID id, @PathParam("version") @Positive int version) {
-        LegalDocument document = LegalDocument.require(id);
+        LegalDocument document = Found.byId(LegalDocument.class, id, "legal document");
         return Response.ok(DocumentRendering.pdf(document, DocumentVersion.require(id, version)))
                 .header(
                         "Content-Disposition",

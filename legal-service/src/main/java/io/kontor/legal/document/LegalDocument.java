@@ -1,6 +1,5 @@
 package io.kontor.legal.document;
 
-import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -35,11 +34,6 @@ public class LegalDocument extends PanacheEntityBase {
     public String title;
     public String createdBy;
     public Instant createdAt;
-
-    public static LegalDocument require(UUID id) {
-        LegalDocument document = Found.byId(LegalDocument.class, id, "legal document");
-        return document;
-    }
 
     public static Optional<LegalDocument> of(String kind, String language) {
         return find("kind = ?1 and language = ?2", kind, language).firstResultOptional();

@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import io.kontor.platform.events.legal.DocumentVersionPublished;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.time.BusinessCalendar;
@@ -49,7 +50,7 @@ public class LegalDocuments {
     /** A new DRAFT after the last version; one version at a time is being worked on. */
     @Transactional
     public DocumentVersion draft(UUID documentId, String text, String changeNote, String by) {
-        LegalDocument.require(documentId);
+        Found.byId(LegalDocument.class, documentId, "legal document");
         List<DocumentVersion> versions = DocumentVersion.of(documentId);
         versions.stream()
                 .filter(v -> v.status != DocumentVersion.Status.PUBLISHED)
@@ -108,7 +109,7 @@ public class LegalDocuments {
 
     @Transactional
     public DocumentVersion publish(UUID documentId, int number, LocalDate effectiveFrom, String by) {
-        LegalDocument document = LegalDocument.require(documentId);
+        LegalDocument document = Found.byId(LegalDocument.class, documentId, "legal document");
         DocumentVersion version = DocumentVersion.require(documentId, number);
         var latest = DocumentVersion.latestPublished(documentId);
         Publication.checkEffectiveFrom(effectiveFrom, calendar.today(), latest);

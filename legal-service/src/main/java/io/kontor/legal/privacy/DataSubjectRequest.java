@@ -1,6 +1,5 @@
 package io.kontor.legal.privacy;
 
-import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,11 +53,6 @@ public class DataSubjectRequest extends PanacheEntityBase {
     public Instant registeredAt;
     /** When the last of the answering services answered (the bundle is complete), or null. */
     public Instant completeAt;
-
-    public static DataSubjectRequest require(UUID id) {
-        DataSubjectRequest request = Found.byId(DataSubjectRequest.class, id, "data-subject request");
-        return request;
-    }
 
     /**
      * Art. 12 (3) GDPR: one month from receipt. Regulation 1182/71 Art. 3 (2) (c): the period ends on the same date of

@@ -5,6 +5,7 @@ import io.kontor.platform.events.legal.DataSubjectRequestOpened;
 import io.kontor.platform.events.privacy.DataSubject;
 import io.kontor.platform.idempotency.IdempotentCreate;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
@@ -263,7 +264,7 @@ public class PrivacyResource {
     @Path("/requests/{id}")
     @Transactional
     public RequestView getRequest(@PathParam("id") UUID id) {
-        return RequestView.of(DataSubjectRequest.require(id), calendar.today());
+        return RequestView.of(Found.byId(DataSubjectRequest.class, id, "data-subject request"), calendar.today());
     }
 
     @POST
@@ -284,7 +285,7 @@ public class PrivacyResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RequestView.class)))
     public Response answerRequest(@PathParam("id") UUID id, @NotNull @Valid AnswerBody body) {
-        DataSubjectRequest request = DataSubjectRequest.require(id);
+        DataSubjectRequest request = Found.byId(DataSubjectRequest.class, id, "data-subject request");
         if (request.status == DataSubjectRequest.Status.PENDING_APPROVAL) {
             throw new ConflictProblem("an answer to the request already waits for approval");
         }
@@ -311,7 +312,7 @@ public class PrivacyResource {
     @Path("/requests/{id}/bundle")
     @Transactional
     public AnswerBundles.Bundle bundle(@PathParam("id") UUID id) {
-        AnswerBundles.Bundle bundle = bundles.bundle(DataSubjectRequest.require(id));
+        AnswerBundles.Bundle bundle = bundles.bundle(Found.byId(DataSubjectRequest.class, id, "data-subject request"));
         // Everything every service holds about a person: who read it is part of the trail (Art. 5(2), 32 GDPR).
         acts.read("data-subject-request.bundle-read", "data-subject-request:" + id, java.util.Map.of("as", "json"));
         return bundle;
@@ -323,7 +324,7 @@ public class PrivacyResource {
     @Produces("application/pdf")
     @Transactional
     public Response bundlePdf(@PathParam("id") UUID id) {
-        DataSubjectRequest request = DataSubjectRequest.require(id);
+        DataSubjectRequest request = Found.byId(DataSubjectRequest.class, id, "data-subject request");
         acts.read("data-subject-request.bundle-read", "data-subject-request:" + id, java.util.Map.of("as", "pdf"));
         return Response.ok(bundles.pdf(request))
                 .header(
@@ -377,14 +378,14 @@ public class PrivacyResource {
     @Path("/processing-activities/{id}")
     @Transactional
     public ActivityView getActivity(@PathParam("id") UUID id) {
-        return ActivityView.of(ProcessingActivity.require(id));
+        return ActivityView.of(Found.byId(ProcessingActivity.class, id, "processing activity"));
     }
 
     @PUT
     @Path("/processing-activities/{id}")
     @Transactional
     public ActivityView changeActivity(@PathParam("id") UUID id, @NotNull @Valid ActivityBody body) {
-        ProcessingActivity activity = ProcessingActivity.require(id);
+        ProcessingActivity activity = Found.byId(ProcessingActivity.class, id, "processing activity");
         if (ProcessingActivity.count("name = ?1 and id <> ?2", body.name().strip(), id) > 0) {
             throw new ConflictProblem("there is already a processing activity named "
                     + body.name().strip());

@@ -1,6 +1,5 @@
 package io.kontor.legal.privacy;
 
-import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Convert;
@@ -42,9 +41,4 @@ public class ProcessingActivity extends PanacheEntityBase {
     public String securityMeasures;
     public String changedBy;
     public Instant changedAt;
-
-    public static ProcessingActivity require(UUID id) {
-        ProcessingActivity activity = Found.byId(ProcessingActivity.class, id, "processing activity");
-        return activity;
-    }
 }

@@ -1,6 +1,5 @@
 package io.kontor.legal.review;
 
-import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Convert;
@@ -56,9 +55,4 @@ public class OfferReview extends PanacheEntityBase {
     public String comment;
     public String decidedBy;
     public Instant decidedAt;
-
-    public static OfferReview require(UUID id) {
-        OfferReview review = Found.byId(OfferReview.class, id, "offer review");
-        return review;
-    }
 }

@@ -1,5 +1,6 @@
 package io.kontor.legal.review;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.CallerId;
 import io.kontor.platform.security.Roles;
@@ -111,7 +112,7 @@ public class ReviewResource {
     @Path("/{id}")
     @Transactional
     public ReviewView getReview(@PathParam("id") UUID id) {
-        return ReviewView.of(OfferReview.require(id));
+        return ReviewView.of(Found.byId(OfferReview.class, id, "offer review"));
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.kontor.legal.review;
 import io.kontor.platform.events.legal.OfferReviewApproved;
 import io.kontor.platform.events.legal.OfferReviewRejected;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.time.BusinessCalendar;
@@ -58,7 +59,7 @@ public class Reviews {
 
     /** Locked first: two lawyers deciding at once see each other's decision, and the second gets a 409. */
     private static OfferReview pending(UUID id) {
-        OfferReview.require(id);
+        Found.byId(OfferReview.class, id, "offer review");
         OfferReview review = OfferReview.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (review.status != OfferReview.Status.PENDING) {
             throw new ConflictProblem("the review of offer " + review.offerNumber + " is " + review.status

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.audit.AdminActRecorded;
+import io.kontor.platform.persistence.Filter;
 import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,16 +133,8 @@ public class AuditTrail {
     }
 
     public PanacheQuery<AuditEntry> entries(String eventType, String subject) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new java.util.HashMap<>();
-        if (eventType != null && !eventType.isBlank()) {
-            where.append(" and eventType = :type");
-            params.put("type", eventType);
-        }
-        if (subject != null && !subject.isBlank()) {
-            where.append(" and subject = :subject");
-            params.put("subject", subject);
-        }
-        return AuditEntry.find(where + " order by seq", params);
+        Filter filter =
+                new Filter().and("eventType = :type", "type", eventType).and("subject = :subject", "subject", subject);
+        return AuditEntry.find(filter.where() + " order by seq", filter.parameters());
     }
 }

@@ -2,6 +2,7 @@ package io.kontor.process.task;
 
 import static io.kontor.process.ProcessApi.BASE;
 import static io.kontor.process.ProcessApi.asSubject;
+import static io.kontor.process.ProcessApi.taskFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -143,19 +144,5 @@ class HumanStepTasksTest {
                 new RequirementVerified(requirement, "REQ-000042", 2, 4, "paul", Instant.now()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> taskFor("pia", "product-development", "DONE", requirement.toString()), t -> t != null);
-    }
-
-    private static JsonPath taskFor(String subject, String role, String status, String subjectId) {
-        JsonPath inbox = asSubject(subject, role)
-                .queryParam("status", status)
-                .queryParam("subjectId", subjectId)
-                .get(BASE + "/tasks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        List<String> subjects = inbox.getList("items.subjectId");
-        int index = subjects.indexOf(subjectId);
-        return index < 0 ? null : JsonPath.from(inbox.prettify()).setRootPath("items[" + index + "]");
     }
 }

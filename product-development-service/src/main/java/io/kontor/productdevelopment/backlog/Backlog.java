@@ -20,11 +20,6 @@ public class Backlog extends PanacheEntityBase {
 
     public Instant createdAt;
 
-    public static Backlog require(UUID id) {
-        Backlog backlog = Found.byId(Backlog.class, id, "backlog");
-        return backlog;
-    }
-
     /** Locked: ranks are given out one change at a time, so two moves cannot pick the same gap. */
     static Backlog lock(UUID id) {
         Backlog backlog = Found.lockedById(Backlog.class, id, "backlog");

@@ -1,6 +1,5 @@
 package io.kontor.productdevelopment.backlog;
 
-import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.ConflictProblem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -69,11 +68,5 @@ public class BacklogItem extends PanacheEntityBase {
 
     public static List<BacklogItem> ordered(UUID backlogId) {
         return list("backlogId = ?1 order by rank", backlogId);
-    }
-
-    static BacklogItem require(UUID backlogId, UUID itemId) {
-        BacklogItem item =
-                Found.byId(BacklogItem.class, itemId, "backlog item", found -> found.backlogId.equals(backlogId));
-        return item;
     }
 }

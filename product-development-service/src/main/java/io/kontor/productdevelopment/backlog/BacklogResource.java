@@ -1,6 +1,7 @@
 package io.kontor.productdevelopment.backlog;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.productdevelopment.requirement.Requirement;
@@ -184,7 +185,7 @@ public class BacklogResource {
     @Path("/{id}")
     @Transactional
     public BacklogView getBacklog(@PathParam("id") UUID id) {
-        return BacklogView.of(Backlog.require(id));
+        return BacklogView.of(Found.byId(Backlog.class, id, "backlog"));
     }
 
     @POST
@@ -211,7 +212,7 @@ public class BacklogResource {
     @Path("/{id}/iterations")
     @Transactional
     public List<IterationView> listIterations(@PathParam("id") UUID id) {
-        Backlog.require(id);
+        Found.byId(Backlog.class, id, "backlog");
         return Iteration.of(id).stream().map(IterationView::of).toList();
     }
 
@@ -236,7 +237,7 @@ public class BacklogResource {
     @Path("/{id}/items")
     @Transactional
     public List<ItemView> listItems(@PathParam("id") UUID id) {
-        Backlog.require(id);
+        Found.byId(Backlog.class, id, "backlog");
         List<BacklogItem> ordered = BacklogItem.ordered(id);
         return java.util.stream.IntStream.range(0, ordered.size())
                 .mapToObj(i -> ItemView.of(ordered.get(i), i + 1))
@@ -247,7 +248,7 @@ public class BacklogResource {
     @Path("/{id}/items/{itemId}")
     @Transactional
     public ItemView getItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
-        return ItemView.of(BacklogItem.require(id, itemId));
+        return ItemView.of(Found.byId(BacklogItem.class, itemId, "backlog item", found -> found.backlogId.equals(id)));
     }
 
     @PUT

@@ -2,6 +2,7 @@ package io.kontor.productdevelopment.backlog;
 
 import io.kontor.platform.events.productdevelopment.BacklogItemCompleted;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.productdevelopment.delivery.Milestone;
 import io.kontor.productdevelopment.requirement.Requirement;
@@ -57,7 +58,7 @@ public class Backlogs {
 
     @Transactional
     public Iteration plan(UUID backlogId, String name, LocalDate startsOn, LocalDate endsOn, BigDecimal capacity) {
-        Backlog.require(backlogId);
+        Found.byId(Backlog.class, backlogId, "backlog");
         if (endsOn.isBefore(startsOn)) {
             throw new InvalidFieldProblem("endsOn", "an iteration ends on or after its first day");
         }
@@ -92,8 +93,9 @@ public class Backlogs {
 
     @Transactional
     public BacklogItem change(UUID backlogId, UUID itemId, ItemContent content) {
-        Backlog.require(backlogId);
-        BacklogItem item = BacklogItem.require(backlogId, itemId);
+        Found.byId(Backlog.class, backlogId, "backlog");
+        BacklogItem item =
+                Found.byId(BacklogItem.class, itemId, "backlog item", found -> found.backlogId.equals(backlogId));
         apply(item, content);
         relink(item, content.requirementIds());
         return item;
@@ -111,7 +113,8 @@ public class Backlogs {
         String field = before != null ? "before" : "after";
         UUID otherId = before != null ? before : after;
         Backlog.lock(backlogId);
-        BacklogItem item = BacklogItem.require(backlogId, itemId);
+        BacklogItem item =
+                Found.byId(BacklogItem.class, itemId, "backlog item", found -> found.backlogId.equals(backlogId));
         BacklogItem other = BacklogItem.findById(otherId);
         if (other == null) {
             throw new InvalidFieldProblem(field, "no backlog item " + otherId);
@@ -142,7 +145,8 @@ public class Backlogs {
 
     @Transactional
     public BacklogItem start(UUID backlogId, UUID itemId) {
-        BacklogItem item = BacklogItem.require(backlogId, itemId);
+        BacklogItem item =
+                Found.byId(BacklogItem.class, itemId, "backlog item", found -> found.backlogId.equals(backlogId));
         item.start();
         return item;
     }
@@ -153,8 +157,9 @@ public class Backlogs {
      */
     @Transactional
     public BacklogItem complete(UUID backlogId, UUID itemId) {
-        Backlog backlog = Backlog.require(backlogId);
-        BacklogItem item = BacklogItem.require(backlogId, itemId);
+        Backlog backlog = Found.byId(Backlog.class, backlogId, "backlog");
+        BacklogItem item =
+                Found.byId(BacklogItem.class, itemId, "backlog item", found -> found.backlogId.equals(backlogId));
         item.complete(Instant.now(clock));
         List<BacklogItemCompleted.RequirementReference> implemented = new ArrayList<>();
         for (TraceLink link : TraceLink.to(item.id, TraceLink.Kind.IMPLEMENTED_BY)) {

@@ -1,6 +1,5 @@
 package io.kontor.productdevelopment.requirement;
 
-import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.StringListJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Convert;
@@ -88,11 +87,6 @@ public class Requirement extends PanacheEntityBase {
     public Instant createdAt;
     public Instant approvedAt;
     public Instant verifiedAt;
-
-    public static Requirement require(UUID id) {
-        Requirement requirement = Found.byId(Requirement.class, id, "requirement");
-        return requirement;
-    }
 
     public static Requirement fromOfferLine(UUID offerId, int line) {
         return find("sourceOfferId = ?1 and sourceOfferLine = ?2", offerId, line)

@@ -1,12 +1,13 @@
 package io.kontor.productdevelopment.requirement;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Filter;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
 import io.kontor.productdevelopment.verification.TestCases;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -234,19 +235,10 @@ public class RequirementResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Requirement.Status status = QueryParameters.oneOf("status", statusParameter, Requirement.Status.class);
         UUID customerId = QueryParameters.uuid("customerId", customerIdParameter);
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            where.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (customerId != null) {
-            where.add("customerId = :customerId");
-            parameters.and("customerId", customerId);
-        }
-        var query = where.isEmpty()
-                ? Requirement.findAll(Sort.by("number"))
-                : Requirement.find(String.join(" and ", where), Sort.by("number"), parameters);
+        Filter filter = new Filter()
+                .and("status = :status", "status", status)
+                .and("customerId = :customerId", "customerId", customerId);
+        var query = Requirement.find(filter.where(), Sort.by("number"), filter.parameters());
         List<RequirementView> items = query.page(page, size).<Requirement>list().stream()
                 .map(RequirementView::of)
                 .toList();
@@ -257,7 +249,7 @@ public class RequirementResource {
     @Path("/{id}")
     @Transactional
     public RequirementView getRequirement(@PathParam("id") UUID id) {
-        return RequirementView.of(Requirement.require(id));
+        return RequirementView.of(Found.byId(Requirement.class, id, "requirement"));
     }
 
     @PUT
@@ -293,7 +285,7 @@ public class RequirementResource {
     @Path("/{id}/verify")
     @Transactional
     public RequirementView verifyRequirement(@PathParam("id") UUID id) {
-        Requirement.require(id);
+        Found.byId(Requirement.class, id, "requirement");
         return RequirementView.of(requirements.verify(
                 id, testCases.verdicts(id), caller.getPrincipal().getName()));
     }
@@ -302,7 +294,7 @@ public class RequirementResource {
     @Path("/{id}/versions")
     @Transactional
     public List<VersionView> listVersions(@PathParam("id") UUID id) {
-        Requirement.require(id);
+        Found.byId(Requirement.class, id, "requirement");
         return RequirementVersion.of(id).stream().map(VersionView::of).toList();
     }
 
@@ -311,7 +303,7 @@ public class RequirementResource {
     @Transactional
     public DiffView diffVersions(
             @PathParam("id") UUID id, @QueryParam("from") String fromParameter, @QueryParam("to") String toParameter) {
-        Requirement requirement = Requirement.require(id);
+        Requirement requirement = Found.byId(Requirement.class, id, "requirement");
         int to = version("to", toParameter, requirement.version);
         int from = version("from", fromParameter, to - 1);
         RequirementVersion before = RequirementVersion.find(id, from);
@@ -347,7 +339,7 @@ public class RequirementResource {
     @Path("/{id}/links")
     @Transactional
     public List<LinkView> listLinks(@PathParam("id") UUID id) {
-        Requirement.require(id);
+        Found.byId(Requirement.class, id, "requirement");
         return TraceLink.from(id).stream().map(LinkView::of).toList();
     }
 

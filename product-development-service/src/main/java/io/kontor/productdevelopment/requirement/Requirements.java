@@ -83,7 +83,7 @@ public class Requirements {
      */
     @Transactional
     public Requirement change(UUID id, Content content, UUID parentId, Collection<UUID> dependsOn, String who) {
-        Requirement requirement = Requirement.require(id);
+        Requirement requirement = Found.byId(Requirement.class, id, "requirement");
         if (requirement.status == Requirement.Status.REJECTED) {
             throw new ConflictProblem("requirement " + requirement.number + " was rejected; file a new one");
         }
@@ -119,7 +119,7 @@ public class Requirements {
 
     @Transactional
     public Requirement approve(UUID id, String who) {
-        Requirement requirement = Requirement.require(id);
+        Requirement requirement = Found.byId(Requirement.class, id, "requirement");
         if (requirement.status != Requirement.Status.DRAFT) {
             throw new ConflictProblem(
                     "requirement " + requirement.number + " is " + requirement.status + "; only a DRAFT is approved");
@@ -149,7 +149,7 @@ public class Requirements {
 
     @Transactional
     public Requirement reject(UUID id) {
-        Requirement requirement = Requirement.require(id);
+        Requirement requirement = Found.byId(Requirement.class, id, "requirement");
         if (requirement.status != Requirement.Status.DRAFT && requirement.status != Requirement.Status.APPROVED) {
             throw new ConflictProblem("requirement " + requirement.number + " is " + requirement.status
                     + "; only a DRAFT or APPROVED one is rejected");
@@ -160,7 +160,7 @@ public class Requirements {
 
     @Transactional
     public TraceLink confirm(UUID requirementId, UUID linkId, String who) {
-        Requirement.require(requirementId);
+        Found.byId(Requirement.class, requirementId, "requirement");
         TraceLink link =
                 Found.byId(TraceLink.class, linkId, "link", found -> found.requirementId.equals(requirementId));
         if (link.suspect) {
@@ -177,7 +177,7 @@ public class Requirements {
      */
     @Transactional
     public Requirement verify(UUID id, List<Verdict> testCases, String who) {
-        Requirement requirement = Requirement.require(id);
+        Requirement requirement = Found.byId(Requirement.class, id, "requirement");
         if (requirement.status != Requirement.Status.IMPLEMENTED) {
             throw new ConflictProblem("requirement " + requirement.number + " is " + requirement.status
                     + "; only an IMPLEMENTED one is verified");

@@ -1,6 +1,7 @@
 package io.kontor.productdevelopment.verification;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.productdevelopment.requirement.Requirement;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -99,7 +100,7 @@ public class TestCaseResource {
     @GET
     @Transactional
     public List<TestCaseView> listTestCases(@PathParam("requirementId") UUID requirementId) {
-        Requirement.require(requirementId);
+        Found.byId(Requirement.class, requirementId, "requirement");
         return TestCase.of(requirementId).stream().map(TestCaseView::of).toList();
     }
 
@@ -134,7 +135,7 @@ public class TestCaseResource {
     @Transactional
     public List<RunView> listRuns(
             @PathParam("requirementId") UUID requirementId, @PathParam("testCaseId") UUID testCaseId) {
-        TestCases.require(requirementId, testCaseId);
+        Found.byId(TestCase.class, testCaseId, "test case", found -> found.requirementId.equals(requirementId));
         return TestRun.of(testCaseId).stream().map(RunView::of).toList();
     }
 }

@@ -26,7 +26,7 @@ public class TestCases {
 
     @Transactional
     public TestCase add(UUID requirementId, String title, String steps) {
-        Requirement requirement = Requirement.require(requirementId);
+        Requirement requirement = Found.byId(Requirement.class, requirementId, "requirement");
         if (requirement.status == Requirement.Status.REJECTED) {
             throw new ConflictProblem("requirement " + requirement.number + " was rejected");
         }
@@ -44,7 +44,7 @@ public class TestCases {
     /** One test case per acceptance criterion that has none of that title yet. */
     @Transactional
     public List<TestCase> fromAcceptanceCriteria(UUID requirementId) {
-        Requirement requirement = Requirement.require(requirementId);
+        Requirement requirement = Found.byId(Requirement.class, requirementId, "requirement");
         Set<String> present =
                 TestCase.of(requirementId).stream().map(t -> t.title).collect(Collectors.toSet());
         List<TestCase> added = new ArrayList<>();
@@ -60,8 +60,9 @@ public class TestCases {
     @Transactional
     public TestRun record(
             UUID requirementId, UUID testCaseId, TestRun.Result result, Instant runAt, String evidenceUrl, String who) {
-        Requirement requirement = Requirement.require(requirementId);
-        TestCase testCase = require(requirementId, testCaseId);
+        Requirement requirement = Found.byId(Requirement.class, requirementId, "requirement");
+        TestCase testCase =
+                Found.byId(TestCase.class, testCaseId, "test case", found -> found.requirementId.equals(requirementId));
         Instant now = Instant.now(clock);
         if (runAt != null && runAt.isAfter(now)) {
             throw new InvalidFieldProblem("runAt", "a run is recorded after it happened");
@@ -88,11 +89,5 @@ public class TestCases {
                     return new Requirements.Verdict(t.title, last != null && last.result == TestRun.Result.PASSED);
                 })
                 .toList();
-    }
-
-    static TestCase require(UUID requirementId, UUID testCaseId) {
-        TestCase testCase =
-                Found.byId(TestCase.class, testCaseId, "test case", found -> found.requirementId.equals(requirementId));
-        return testCase;
     }
 }

@@ -1,5 +1,6 @@
 package io.kontor.projects.kickoff;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.projects.project.Project;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,8 +21,8 @@ public class KickoffInvitationResource {
     @Produces(KickoffInvitation.MEDIA_TYPE)
     @Transactional
     public Response kickoffInvitation(@PathParam("projectId") UUID projectId) {
-        Project project = Project.require(projectId);
-        Kickoff kickoff = KickoffResource.requireScheduled(projectId);
+        Project project = Found.byId(Project.class, projectId, "project");
+        Kickoff kickoff = Found.byId(Kickoff.class, projectId, "scheduled kick-off of project");
         String ics = KickoffInvitation.of(kickoff, project.name, project.managerEmail)
                 .toIcs();
         return Response.ok(ics, KickoffInvitation.MEDIA_TYPE + "; charset=UTF-8; method=REQUEST")

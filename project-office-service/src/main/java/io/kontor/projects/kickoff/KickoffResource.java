@@ -75,13 +75,13 @@ public class KickoffResource {
                 plan.durationMinutes(),
                 plan.participants(),
                 plan.agenda() == null ? List.of() : plan.agenda());
-        return KickoffView.of(Project.require(projectId), kickoff);
+        return KickoffView.of(Found.byId(Project.class, projectId, "project"), kickoff);
     }
 
     @GET
     @Transactional
     public KickoffView kickoff(@PathParam("projectId") UUID projectId) {
-        return KickoffView.of(Project.require(projectId), Kickoff.findById(projectId));
+        return KickoffView.of(Found.byId(Project.class, projectId, "project"), Kickoff.findById(projectId));
     }
 
     /** The invitations (iMIP REQUEST) and cancellations mailed for the kick-off, with their delivery records. */
@@ -89,12 +89,7 @@ public class KickoffResource {
     @Path("/deliveries")
     @Transactional
     public List<MailDelivery> kickoffDeliveries(@PathParam("projectId") UUID projectId) {
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         return kickoffs.deliveries(projectId);
-    }
-
-    static Kickoff requireScheduled(UUID projectId) {
-        Kickoff kickoff = Found.byId(Kickoff.class, projectId, "scheduled kick-off of project");
-        return kickoff;
     }
 }

@@ -5,6 +5,7 @@ import io.kontor.platform.mail.MailDelivery;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.projects.project.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class Kickoffs {
     @Transactional
     public Kickoff schedule(
             UUID projectId, Instant scheduledAt, int durationMinutes, List<String> participants, List<String> agenda) {
-        Project project = Project.require(projectId);
+        Project project = Found.byId(Project.class, projectId, "project");
         Kickoff kickoff = Kickoff.findById(projectId);
         List<String> invitedBefore = kickoff == null ? List.of() : List.copyOf(kickoff.participants);
         boolean changed;

@@ -1,5 +1,6 @@
 package io.kontor.projects.milestone;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
@@ -88,7 +89,7 @@ public class MilestoneResource {
     public Response planMilestone(@PathParam("projectId") UUID projectId, @NotNull @Valid NewMilestone request) {
         Milestone milestone = milestones.plan(projectId, request.name(), request.dueDate(), request.amount());
         return Response.created(URI.create("/api/v1/projects/" + projectId + "/milestones/" + milestone.id))
-                .entity(MilestoneView.of(milestone, Project.require(projectId).currency))
+                .entity(MilestoneView.of(milestone, Found.byId(Project.class, projectId, "project").currency))
                 .build();
     }
 
@@ -97,7 +98,8 @@ public class MilestoneResource {
     @Transactional
     public MilestoneView completeMilestone(
             @PathParam("projectId") UUID projectId, @PathParam("milestoneId") UUID milestoneId) {
-        return MilestoneView.of(milestones.complete(projectId, milestoneId), Project.require(projectId).currency);
+        return MilestoneView.of(
+                milestones.complete(projectId, milestoneId), Found.byId(Project.class, projectId, "project").currency);
     }
 
     @GET
@@ -106,7 +108,7 @@ public class MilestoneResource {
             @PathParam("projectId") UUID projectId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        String currency = Project.require(projectId).currency;
+        String currency = Found.byId(Project.class, projectId, "project").currency;
         List<MilestoneView> items = Milestone.ofProject(projectId).stream()
                 .map(m -> MilestoneView.of(m, currency))
                 .toList();

@@ -35,7 +35,7 @@ public class Milestones {
 
     @Transactional
     public Milestone plan(UUID projectId, String name, LocalDate dueDate, BigDecimal amount) {
-        Project project = Project.require(projectId);
+        Project project = Found.byId(Project.class, projectId, "project");
         if (amount != null) {
             capByOffer(project, amount.setScale(2, RoundingMode.HALF_UP));
         }
@@ -90,8 +90,9 @@ public class Milestones {
 
     @Transactional
     public Milestone complete(UUID projectId, UUID milestoneId) {
-        Project project = Project.require(projectId);
-        Milestone milestone = require(projectId, milestoneId);
+        Project project = Found.byId(Project.class, projectId, "project");
+        Milestone milestone =
+                Found.byId(Milestone.class, milestoneId, "milestone", found -> found.projectId.equals(projectId));
         milestone.complete(calendar.today());
         outbox.publish(new MilestoneCompleted(
                 projectId,
@@ -102,12 +103,6 @@ public class Milestones {
                 milestone.amount,
                 project.currency,
                 milestone.completedOn));
-        return milestone;
-    }
-
-    static Milestone require(UUID projectId, UUID milestoneId) {
-        Milestone milestone =
-                Found.byId(Milestone.class, milestoneId, "milestone", found -> found.projectId.equals(projectId));
         return milestone;
     }
 }

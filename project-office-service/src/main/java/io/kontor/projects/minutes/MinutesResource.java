@@ -125,7 +125,7 @@ public class MinutesResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MinutesView.class)))
     public Response recordMinutes(@PathParam("projectId") UUID projectId, @NotNull @Valid NewMinutes request) {
-        Project project = Project.require(projectId);
+        Project project = Found.byId(Project.class, projectId, "project");
         Minutes minutes = new Minutes();
         minutes.id = UUID.randomUUID();
         minutes.projectId = projectId;
@@ -162,7 +162,7 @@ public class MinutesResource {
             @PathParam("projectId") UUID projectId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         LocalDate today = calendar.today();
         List<MinutesView> items = Minutes.ofProject(projectId).stream()
                 .map(m -> MinutesView.of(m, today))
@@ -190,7 +190,7 @@ public class MinutesResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         boolean overdueOnly = QueryParameters.flag("overdue", overdue);
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         LocalDate today = calendar.today();
         List<ActionItemView> items = new ArrayList<>();
         for (ActionItem item : ActionItem.ofProject(projectId)) {

@@ -1,6 +1,5 @@
 package io.kontor.projects.project;
 
-import io.kontor.platform.persistence.Found;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,12 +44,6 @@ public class Project extends PanacheEntityBase {
     public KickoffStatus kickoffStatus;
 
     public Instant createdAt;
-
-    /** The project, or a 404 problem: every project sub-resource starts here. */
-    public static Project require(UUID id) {
-        Project project = Found.byId(Project.class, id, "project");
-        return project;
-    }
 
     public static Project findByOffer(UUID offerId) {
         return find("offerId", offerId).firstResult();

@@ -1,6 +1,7 @@
 package io.kontor.projects.project;
 
 import io.kontor.platform.idempotency.IdempotentCreate;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.platform.web.QueryParameters;
@@ -122,6 +123,6 @@ public class ProjectResource {
     @Path("/{id}")
     @Transactional
     public ProjectView get(@PathParam("id") UUID id) {
-        return ProjectView.of(Project.require(id));
+        return ProjectView.of(Found.byId(Project.class, id, "project"));
     }
 }

@@ -1,5 +1,6 @@
 package io.kontor.projects.report;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.projects.project.Project;
@@ -107,7 +108,7 @@ public class StatusReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public Page<PublishedView> listPublishedStatusReports(@PathParam("projectId") UUID projectId) {
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         List<PublishedView> items = PublishedStatusReport.ofProject(projectId).stream()
                 .map(PublishedView::of)
                 .toList();

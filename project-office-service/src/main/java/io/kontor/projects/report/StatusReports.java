@@ -2,6 +2,7 @@ package io.kontor.projects.report;
 
 import io.kontor.platform.events.projects.StatusReportPublished;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.directory.Customer;
@@ -37,7 +38,7 @@ public class StatusReports {
 
     @Transactional
     public StatusReport current(UUID projectId) {
-        Project project = Project.require(projectId);
+        Project project = Found.byId(Project.class, projectId, "project");
         RagRule rule = new RagRule(clock.withZone(calendar.zone()));
         LocalDate today = rule.today();
         List<Risk> risks = Risk.ofProject(projectId);

@@ -1,5 +1,6 @@
 package io.kontor.projects.risk;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.problem.InvalidFieldProblem;
 import io.kontor.platform.security.Roles;
@@ -171,7 +172,7 @@ public class RiskResource {
             @PathParam("projectId") UUID projectId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         return Paging.page(Risk.ofProject(projectId).stream().map(RiskView::of).toList(), page, size);
     }
 
@@ -179,6 +180,6 @@ public class RiskResource {
     @Path("/{riskId}")
     @Transactional
     public RiskView risk(@PathParam("projectId") UUID projectId, @PathParam("riskId") UUID riskId) {
-        return RiskView.of(Risks.require(projectId, riskId));
+        return RiskView.of(Found.byId(Risk.class, riskId, "risk", found -> found.projectId.equals(projectId)));
     }
 }

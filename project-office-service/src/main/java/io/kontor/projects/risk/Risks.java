@@ -28,7 +28,7 @@ public class Risks {
     @Transactional
     public Risk register(
             UUID projectId, String title, int probability, int impact, String mitigation, String owner, String by) {
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         Instant now = Instant.now(clock);
         Risk risk = new Risk();
         risk.id = UUID.randomUUID();
@@ -49,7 +49,7 @@ public class Risks {
 
     @Transactional
     public Risk revise(UUID projectId, UUID riskId, Risk.Revision revision, String by) {
-        Risk risk = require(projectId, riskId);
+        Risk risk = Found.byId(Risk.class, riskId, "risk", found -> found.projectId.equals(projectId));
         if (!risk.revise(revision)) {
             return risk;
         }
@@ -58,11 +58,6 @@ public class Risks {
         escalateIfDue(risk);
         RiskChange.of(risk, (int) RiskChange.count("riskId", riskId) + 1, now, by)
                 .persist();
-        return risk;
-    }
-
-    public static Risk require(UUID projectId, UUID riskId) {
-        Risk risk = Found.byId(Risk.class, riskId, "risk", found -> found.projectId.equals(projectId));
         return risk;
     }
 

@@ -1,5 +1,6 @@
 package io.kontor.projects.staffing;
 
+import io.kontor.platform.persistence.Found;
 import io.kontor.platform.security.Roles;
 import io.kontor.platform.web.Page;
 import io.kontor.projects.directory.StaffMember;
@@ -82,7 +83,7 @@ public class StaffingRequestResource {
     @GET
     @Transactional
     public Page<StaffingRequestView> listStaffingRequests(@PathParam("projectId") UUID projectId) {
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         List<StaffingRequestView> items = StaffingRequest.ofProject(projectId).stream()
                 .map(StaffingRequestView::of)
                 .toList();

@@ -2,6 +2,7 @@ package io.kontor.projects.staffing;
 
 import io.kontor.platform.events.projects.StaffingRequested;
 import io.kontor.platform.outbox.Outbox;
+import io.kontor.platform.persistence.Found;
 import io.kontor.projects.project.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class StaffingRequests {
 
     @Transactional
     public StaffingRequest request(UUID projectId, String role, List<String> skills, LocalDate startDate) {
-        Project.require(projectId);
+        Found.byId(Project.class, projectId, "project");
         StaffingRequest request = new StaffingRequest();
         request.id = UUID.randomUUID();
         request.projectId = projectId;

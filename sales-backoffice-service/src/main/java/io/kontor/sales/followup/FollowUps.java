@@ -1,18 +1,16 @@
 package io.kontor.sales.followup;
 
+import io.kontor.platform.persistence.Filter;
 import io.kontor.platform.persistence.Found;
 import io.kontor.platform.persistence.Paging;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.platform.web.Page;
 import io.kontor.sales.SalesConfig;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,25 +38,16 @@ public class FollowUps {
 
     /** Earliest due first: the top of the list is the call to make next. */
     public Page<FollowUpView> search(LocalDate dueBefore, FollowUpStatus status, UUID customerId, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (dueBefore != null) {
-            conditions.add("dueOn < :dueBefore");
-            parameters.and("dueBefore", dueBefore);
-        }
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (customerId != null) {
-            conditions.add("customerId = :customerId");
-            parameters.and("customerId", customerId);
-        }
+        Filter filter = new Filter()
+                .and("dueOn < :dueBefore", "dueBefore", dueBefore)
+                .and("status = :status", "status", status)
+                .and("customerId = :customerId", "customerId", customerId);
         Sort earliestFirst = Sort.by("dueOn").and("createdAt");
-        var query = conditions.isEmpty()
-                ? FollowUp.<FollowUp>findAll(earliestFirst)
-                : FollowUp.<FollowUp>find(String.join(" and ", conditions), earliestFirst, parameters);
-        return Paging.page(query, page, size, FollowUpView::of);
+        return Paging.page(
+                FollowUp.<FollowUp>find(filter.where(), earliestFirst, filter.parameters()),
+                page,
+                size,
+                FollowUpView::of);
     }
 
     /** A call some days after the customer accepted; once per offer. */

@@ -123,7 +123,7 @@ public class PaymentRunResource {
     @GET
     @Path("/{id}")
     public RunView paymentRun(@PathParam("id") UUID id) {
-        return RunView.of(find(id));
+        return RunView.of(Found.byId(PaymentRun.class, id, "payment run"));
     }
 
     /** The SEPA credit transfer file (pain.001.001.09) to hand to the bank, as made. */
@@ -131,15 +131,10 @@ public class PaymentRunResource {
     @Path("/{id}/pain001")
     @Produces(MediaType.APPLICATION_XML)
     public Response pain001(@PathParam("id") UUID id) {
-        PaymentRun run = find(id);
+        PaymentRun run = Found.byId(PaymentRun.class, id, "payment run");
         return Response.ok(run.pain001, MediaType.APPLICATION_XML)
                 .header("X-Content-SHA256", run.sha256)
                 .header("Content-Disposition", "attachment; filename=\"" + run.messageId + ".xml\"")
                 .build();
-    }
-
-    private static PaymentRun find(UUID id) {
-        PaymentRun run = Found.byId(PaymentRun.class, id, "payment run");
-        return run;
     }
 }

@@ -66,7 +66,7 @@ public class SupplierResource {
     @GET
     @Path("/{id}")
     public SupplierView supplier(@PathParam("id") UUID id) {
-        return SupplierView.of(find(id));
+        return SupplierView.of(Found.byId(Supplier.class, id, "supplier"));
     }
 
     /** A clerk confirms a supplier made from its first invoice: its name, address and account are right. */
@@ -74,7 +74,7 @@ public class SupplierResource {
     @Path("/{id}/confirm")
     @Transactional
     public SupplierView confirm(@PathParam("id") UUID id) {
-        Supplier supplier = find(id);
+        Supplier supplier = Found.byId(Supplier.class, id, "supplier");
         if (supplier.confirmed) {
             throw new ConflictProblem("supplier " + supplier.name + " is confirmed already");
         }
@@ -98,7 +98,7 @@ public class SupplierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public SupplierView verifyIban(@PathParam("id") UUID id, @NotNull @Valid IbanDecision decision) {
-        Supplier supplier = find(id);
+        Supplier supplier = Found.byId(Supplier.class, id, "supplier");
         if (supplier.pendingIban == null) {
             throw new ConflictProblem("supplier " + supplier.name + " has no IBAN waiting for verification");
         }
@@ -118,10 +118,5 @@ public class SupplierResource {
         supplier.pendingBic = null;
         supplier.pendingIbanInvoiceId = null;
         return SupplierView.of(supplier);
-    }
-
-    private static Supplier find(UUID id) {
-        Supplier supplier = Found.byId(Supplier.class, id, "supplier");
-        return supplier;
     }
 }
