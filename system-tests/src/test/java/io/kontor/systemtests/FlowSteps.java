@@ -1,6 +1,7 @@
 package io.kontor.systemtests;
 
 import static io.kontor.systemtests.SystemTest.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -30,6 +31,8 @@ final class FlowSteps {
     static final Duration EVENT_DELIVERY = Duration.ofSeconds(90);
 
     /** Where every service keeps its calendar (kontor.time-zone, BusinessCalendar). */
+    static final String LEGAL_REVIEWS = "/api/v1/legal/reviews";
+
     static final ZoneId SELLERS_ZONE = ZoneId.of("Europe/Berlin");
 
     private FlowSteps() {}
@@ -143,6 +146,34 @@ final class FlowSteps {
                 .atMost(EVENT_DELIVERY)
                 .until(() -> invoicesFor(customerId, offerId), invoices -> !invoices.isEmpty())
                 .get(0);
+    }
+
+    /** Legal's review of the offer, once sales has asked for one (its id). */
+    static String awaitReviewOf(String offerId) {
+        return await("legal's review of offer " + offerId)
+                .atMost(EVENT_DELIVERY)
+                .until(
+                        () -> asAdmin()
+                                .queryParam("offerId", offerId)
+                                .get(LEGAL_REVIEWS)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<List<String>>path("items.id"),
+                        ids -> !ids.isEmpty())
+                .get(0);
+    }
+
+    /** Waits until sales shows the offer in this status (a review's outcome arrives as an event). */
+    static void awaitOfferStatus(String offerId, String status) {
+        await("offer " + offerId + " " + status)
+                .atMost(EVENT_DELIVERY)
+                .untilAsserted(() -> assertThat(asAdmin()
+                                .get("/api/v1/sales/offers/{id}", offerId)
+                                .then()
+                                .extract()
+                                .<String>path("status"))
+                        .isEqualTo(status));
     }
 
     /** Project-office's project for the accepted offer, once it has one. */

@@ -1,15 +1,14 @@
 package io.kontor.systemtests;
 
-import static io.kontor.systemtests.FlowSteps.EVENT_DELIVERY;
+import static io.kontor.systemtests.FlowSteps.LEGAL_REVIEWS;
+import static io.kontor.systemtests.FlowSteps.awaitOfferStatus;
+import static io.kontor.systemtests.FlowSteps.awaitReviewOf;
 import static io.kontor.systemtests.FlowSteps.listProduct;
 import static io.kontor.systemtests.FlowSteps.registerCustomer;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,32 +18,30 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewFlowTest extends SystemTest {
 
-    private static final String REVIEWS = "/api/v1/legal/reviews";
-
     @Test
     void an_approved_offer_is_sent_and_a_rejected_one_goes_back_to_draft() {
         String customerId = registerCustomer("Langes Zahlungsziel GmbH", 90);
         String sku = listProduct("Beratung", "1000.00");
 
         String approved = heldOffer(customerId, sku);
-        String review = awaitReview(approved);
+        String review = awaitReviewOf(approved);
         asAdmin()
-                .get(REVIEWS + "/{id}", review)
+                .get(LEGAL_REVIEWS + "/{id}", review)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("reasons", hasItem("payment terms 90 days, more than 60"));
         asAdmin()
                 .body("{\"comment\": \"Zahlungsziel vertretbar.\"}")
-                .post(REVIEWS + "/{id}/approve", review)
+                .post(LEGAL_REVIEWS + "/{id}/approve", review)
                 .then()
                 .statusCode(200);
         asAdmin()
                 .body("{\"comment\": \"doch nicht\"}")
-                .post(REVIEWS + "/{id}/reject", review)
+                .post(LEGAL_REVIEWS + "/{id}/reject", review)
                 .then()
                 .statusCode(409);
-        awaitStatus(approved, "REVIEW_APPROVED");
+        awaitOfferStatus(approved, "REVIEW_APPROVED");
         asAdmin()
                 .body("{\"deliver\": false}")
                 .post("/api/v1/sales/offers/{id}/send", approved)
@@ -55,13 +52,13 @@ class ReviewFlowTest extends SystemTest {
                 .body("review[1].comment", equalTo("Zahlungsziel vertretbar."));
 
         String rejected = heldOffer(customerId, sku);
-        String second = awaitReview(rejected);
+        String second = awaitReviewOf(rejected);
         asAdmin()
                 .body("{\"comment\": \"Nur mit Bürgschaft.\"}")
-                .post(REVIEWS + "/{id}/reject", second)
+                .post(LEGAL_REVIEWS + "/{id}/reject", second)
                 .then()
                 .statusCode(200);
-        awaitStatus(rejected, "REVIEW_REJECTED");
+        awaitOfferStatus(rejected, "REVIEW_REJECTED");
         asAdmin()
                 .post("/api/v1/sales/offers/{id}/return-to-draft", rejected)
                 .then()
@@ -88,31 +85,5 @@ class ReviewFlowTest extends SystemTest {
                 .statusCode(200)
                 .body("status", equalTo("IN_REVIEW"));
         return offerId;
-    }
-
-    private static String awaitReview(String offerId) {
-        return await("legal's review of offer " + offerId)
-                .atMost(EVENT_DELIVERY)
-                .until(
-                        () -> asAdmin()
-                                .queryParam("offerId", offerId)
-                                .get(REVIEWS)
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .<List<String>>path("items.id"),
-                        ids -> !ids.isEmpty())
-                .get(0);
-    }
-
-    private static void awaitStatus(String offerId, String status) {
-        await("offer " + offerId + " " + status)
-                .atMost(EVENT_DELIVERY)
-                .untilAsserted(() -> assertThat(asAdmin()
-                                .get("/api/v1/sales/offers/{id}", offerId)
-                                .then()
-                                .extract()
-                                .<String>path("status"))
-                        .isEqualTo(status));
     }
 }

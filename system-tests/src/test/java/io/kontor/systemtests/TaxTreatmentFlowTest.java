@@ -1,9 +1,10 @@
 package io.kontor.systemtests;
 
-import static io.kontor.systemtests.FlowSteps.EVENT_DELIVERY;
+import static io.kontor.systemtests.FlowSteps.LEGAL_REVIEWS;
 import static io.kontor.systemtests.FlowSteps.awaitInvoiceFor;
+import static io.kontor.systemtests.FlowSteps.awaitOfferStatus;
+import static io.kontor.systemtests.FlowSteps.awaitReviewOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.kontor.local.AppProcess;
@@ -40,7 +41,6 @@ import org.mustangproject.validator.ZUGFeRDValidator;
 class TaxTreatmentFlowTest extends SystemTest {
 
     private static final Path SAMPLES = Path.of("target", "tax-samples");
-    private static final String REVIEWS = "/api/v1/legal/reviews";
 
     /**
      * The company profile of a Kleinunternehmer under a new name and bank account: KONTOR_SMALL_BUSINESS sets both
@@ -203,10 +203,10 @@ class TaxTreatmentFlowTest extends SystemTest {
                     .body("status", equalTo("IN_REVIEW"));
             asAdmin()
                     .body("{\"comment\": \"Ausfuhr geprüft.\"}")
-                    .post(REVIEWS + "/{id}/approve", awaitReview(offerId))
+                    .post(LEGAL_REVIEWS + "/{id}/approve", awaitReviewOf(offerId))
                     .then()
                     .statusCode(200);
-            awaitStatus(offerId, "REVIEW_APPROVED");
+            awaitOfferStatus(offerId, "REVIEW_APPROVED");
         }
         asAdmin()
                 .post("/api/v1/sales/offers/{id}/send", offerId)
@@ -215,32 +215,6 @@ class TaxTreatmentFlowTest extends SystemTest {
                 .body("status", equalTo("SENT"));
         asAdmin().post("/api/v1/sales/offers/{id}/accept", offerId).then().statusCode(200);
         return offerId;
-    }
-
-    private static String awaitReview(String offerId) {
-        return await("legal's review of offer " + offerId)
-                .atMost(EVENT_DELIVERY)
-                .until(
-                        () -> asAdmin()
-                                .queryParam("offerId", offerId)
-                                .get(REVIEWS)
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .<List<String>>path("items.id"),
-                        ids -> !ids.isEmpty())
-                .get(0);
-    }
-
-    private static void awaitStatus(String offerId, String status) {
-        await("offer " + offerId + " " + status)
-                .atMost(EVENT_DELIVERY)
-                .untilAsserted(() -> assertThat(asAdmin()
-                                .get("/api/v1/sales/offers/{id}", offerId)
-                                .then()
-                                .extract()
-                                .<String>path("status"))
-                        .isEqualTo(status));
     }
 
     /**
