@@ -2,6 +2,7 @@ package io.kontor.accounting.credit;
 
 import io.kontor.accounting.invoice.Buyer;
 import io.kontor.accounting.invoice.Invoice;
+import io.kontor.accounting.invoice.InvoiceMail;
 import io.kontor.platform.mail.MailLocale;
 import io.kontor.platform.mail.MailOutbox;
 import io.kontor.platform.mail.MailRequest;
@@ -20,9 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CreditNoteMail {
 
-    /** The invoice's deliveries list the credit notes on it too. */
-    static final String INVOICE_DOCUMENT = "invoice";
-
     @Inject
     MailOutbox mail;
 
@@ -37,7 +35,8 @@ public class CreditNoteMail {
         Buyer buyer = invoice.buyer;
         mail.sendIfAddressed(enabled, buyer == null ? null : buyer.email, "credit note " + credit.number, address -> {
             Locale language = MailLocale.forCountry(buyer.country);
-            return MailRequest.forDocument(INVOICE_DOCUMENT, invoice.id)
+            // Under the invoice's own key: its deliveries list the credit notes on it too.
+            return MailRequest.forDocument(InvoiceMail.INVOICE_DOCUMENT, invoice.id)
                     .to(address)
                     .template("partial-credit", language)
                     .data("creditNoteNumber", credit.number)

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class InvoiceMail {
 
-    static final String INVOICE_DOCUMENT = "invoice";
+    public static final String INVOICE_DOCUMENT = "invoice";
 
     @Inject
     MailOutbox mail;
