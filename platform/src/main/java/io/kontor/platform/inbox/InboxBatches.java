@@ -23,7 +23,9 @@ import org.jboss.logging.Logger;
  * void on(ConsumerRecords<String, String> records) { inbox.apply(records); }
  * }</pre>
  *
- * with {@code mp.messaging.incoming.accounting-events.topics=sales.offers,sales.customers} and {@code batch=true}.
+ * with {@code mp.messaging.incoming.accounting-events.topics=sales.offers,sales.customers} and {@code batch=true}. A
+ * handler class fed this way is annotated {@code @io.quarkus.arc.Unremovable}: nothing injects it and it has no
+ * {@code @Incoming}, so Quarkus would otherwise remove the bean at build time.
  *
  * <p>One statement records the inbox rows of the whole poll (already applied events, and a repeated id within the poll,
  * are skipped), the handlers run in record order (Kafka's order per partition) and one commit ends it. A record that
@@ -57,7 +59,11 @@ public class InboxBatches {
             IncomingEvent event = IncomingEvent.of(record, json);
             List<InboxHandlers.Batched> forTopic = handlers.batchedHandlersOf(record.topic());
             if (forTopic.isEmpty()) {
-                LOG.warnf("%s: no handler names topic %s in @InboxHandled(topics), skipped", event, record.topic());
+                // Acknowledging it would lose it: the channel stops instead (liveness shows it) until the code is
+                // fixed.
+                throw new IllegalStateException(event + ": the channel reads topic " + record.topic()
+                        + " but no @InboxHandled(topics) method names it (a handler class without @Unremovable is"
+                        + " removed by Quarkus, since no @Incoming uses it)");
             }
             for (InboxHandlers.Batched handler : forTopic) {
                 Delivery delivery = new Delivery(event, handler);

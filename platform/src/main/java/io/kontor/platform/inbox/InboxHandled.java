@@ -27,7 +27,8 @@ import java.lang.annotation.Target;
  *
  * <p>A handler that names its {@link #topics()} has no {@code @Incoming} of its own: it is fed by the service's batch
  * channel ({@link InboxBatches}), which reads all those topics with one consumer and applies a whole poll in one
- * transaction. The inbox key, the retries and the dead letter of each record stay the same.
+ * transaction. The inbox key, the retries and the dead letter of each record stay the same. Such a class needs
+ * {@code @io.quarkus.arc.Unremovable} (nothing else keeps Quarkus from removing the bean).
  *
  * <pre>{@code
  * @InboxHandled(topics = "sales.offers")

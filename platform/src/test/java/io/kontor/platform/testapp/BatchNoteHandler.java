@@ -2,6 +2,7 @@ package io.kontor.platform.testapp;
 
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.inbox.InboxHandled;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A handler fed by the batch channel (BatchChannel) over two topics; it counts its calls per event. */
 @ApplicationScoped
+@Unremovable
 public class BatchNoteHandler {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
