@@ -2,6 +2,7 @@ package io.kontor.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.platform.events.IncomingEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,10 +51,15 @@ public class InboxBatches {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry meters;
+
     /**
      * Applies one poll; returns normally unless the platform itself is broken (then the channel stops and says why).
      */
     public void apply(ConsumerRecords<String, String> records) {
+        // Records per poll: how much one transaction carries (a small figure under load means the consumer keeps up).
+        meters.summary("kontor.inbox.batch.records").record(records.count());
         List<Delivery> deliveries = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             IncomingEvent event = IncomingEvent.of(record, json);
