@@ -7,18 +7,18 @@ import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerUpdated;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.platform.time.BusinessCalendar;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /** Keeps the customer replica in step with sales: every event carries the whole customer, so it is an upsert. */
 @ApplicationScoped
+@Unremovable
 public class CustomerReplicaHandler {
 
     private static final Logger LOG = Logger.getLogger(CustomerReplicaHandler.class);
@@ -30,9 +30,7 @@ public class CustomerReplicaHandler {
             .on(CustomerRegistered.class, CustomerReplicaHandler::registered)
             .on(CustomerUpdated.class, CustomerReplicaHandler::updated);
 
-    @Incoming("sales-customers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.customers")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -9,11 +9,10 @@ import io.kontor.platform.events.legal.CollectionCaseClosed;
 import io.kontor.platform.events.legal.CollectionResult;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.platform.time.BusinessCalendar;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +21,7 @@ import org.jboss.logging.Logger;
  * payment, so nothing is booked twice.
  */
 @ApplicationScoped
+@Unremovable
 public class CollectionCaseClosedHandler {
 
     private static final Logger LOG = Logger.getLogger(CollectionCaseClosedHandler.class);
@@ -33,9 +33,7 @@ public class CollectionCaseClosedHandler {
     @Inject
     BusinessCalendar calendar;
 
-    @Incoming("legal-cases")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "legal.cases")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -10,17 +10,17 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /** Bills a completed milestone when the offer it belongs to was sold for billing by MILESTONES. */
 @ApplicationScoped
+@Unremovable
 public class MilestoneCompletedHandler {
 
     private static final Logger LOG = Logger.getLogger(MilestoneCompletedHandler.class);
@@ -31,9 +31,7 @@ public class MilestoneCompletedHandler {
     private static final EventRoutes<MilestoneCompletedHandler> ROUTES = EventRoutes.of(MilestoneCompletedHandler.class)
             .on(MilestoneCompleted.class, MilestoneCompletedHandler::completed);
 
-    @Incoming("projects-projects")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "projects.projects")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

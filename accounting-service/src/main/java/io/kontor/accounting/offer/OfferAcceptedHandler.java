@@ -10,11 +10,10 @@ import io.kontor.platform.events.sales.BillingMode;
 import io.kontor.platform.events.sales.OfferAccepted;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.platform.time.BusinessCalendar;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +21,7 @@ import org.jboss.logging.Logger;
  * remembered for the milestone invoices. The event carries the customer, so billing never waits for the replica.
  */
 @ApplicationScoped
+@Unremovable
 public class OfferAcceptedHandler {
 
     private static final Logger LOG = Logger.getLogger(OfferAcceptedHandler.class);
@@ -38,9 +38,7 @@ public class OfferAcceptedHandler {
     private static final EventRoutes<OfferAcceptedHandler> ROUTES =
             EventRoutes.of(OfferAcceptedHandler.class).on(OfferAccepted.class, OfferAcceptedHandler::accepted);
 
-    @Incoming("sales-offers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.offers")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -75,6 +75,10 @@ class EventCatalogueTest {
             Pattern.compile("^\\| `([a-z]+(?:-[a-z]+)*\\.[a-z]+)` \\| ([^|]+?) \\| ([^|]+?) \\|$");
 
     private static final Pattern INCOMING = Pattern.compile("@Incoming\\(\"([^\"]+)\"\\)");
+    /** A handler fed by the service's batch channel: {@code @InboxHandled(topics = "a")} or {@code = {"a", "b"}}. */
+    private static final Pattern BATCHED = Pattern.compile("@InboxHandled\\(topics\\s*=\\s*(\\{[^}]*}|\"[^\"]*\")");
+
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     /** A typed route ({@code .on(InvoicePaid.class, …)} of EventRoutes) or an explicit {@code event.is(X.class)}. */
     private static final Pattern DISPATCH = Pattern.compile("\\.(?:is|on)\\((\\w+)\\.class\\b");
 
@@ -141,19 +145,33 @@ class EventCatalogueTest {
             Properties config = applicationProperties(service);
             for (String source : mainSources(service).toList()) {
                 // Each @Incoming method up to the next one: its channel, and the records it dispatches on.
+                // A batch-fed handler (no channel of its own, "") counts like an @Incoming method.
+                TreeMap<Integer, String> byStart = new TreeMap<>();
                 Matcher incoming = INCOMING.matcher(source);
-                List<Integer> starts = new ArrayList<>();
-                List<String> channels = new ArrayList<>();
                 while (incoming.find()) {
-                    starts.add(incoming.start());
-                    channels.add(incoming.group(1));
+                    byStart.put(incoming.start(), incoming.group(1));
                 }
+                Matcher batched = BATCHED.matcher(source);
+                while (batched.find()) {
+                    byStart.put(batched.start(), "");
+                }
+                List<Integer> starts = new ArrayList<>(byStart.keySet());
+                List<String> channels = byStart.values().stream()
+                        .map(channel -> channel.isEmpty() ? null : channel)
+                        .toList();
                 for (int i = 0; i < starts.size(); i++) {
                     String channel = channels.get(i);
-                    String topic = config.getProperty("mp.messaging.incoming." + channel + ".topic");
-                    assertThat(topic)
-                            .as("topic of channel %s of %s", channel, service)
-                            .isNotNull();
+                    Set<String> topics = channel == null
+                            ? batchedTopics(source.substring(starts.get(i)))
+                            : channelTopics(config, channel);
+                    assertThat(topics)
+                            .as("topics of channel %s of %s", channel, service)
+                            .isNotEmpty();
+                    if (channel == null) {
+                        assertThat(batchChannelTopics(config))
+                                .as("%s reads the topics its batch-fed handlers name", service)
+                                .containsAll(topics);
+                    }
                     // A class with one channel declares its routes anywhere in it (EventRoutes is a static field).
                     String handler = starts.size() == 1
                             ? source
@@ -167,7 +185,7 @@ class EventCatalogueTest {
                         }
                         assertThat(DomainEvent.typeOf(events.get(type)).topic())
                                 .as("%s handles %s on channel %s", service, type, channel)
-                                .isEqualTo(topic);
+                                .isIn(topics);
                         consumers.get(type).add(service);
                     }
                 }
@@ -198,8 +216,8 @@ class EventCatalogueTest {
         Set<String> observed = new TreeSet<>();
         applicationProperties("process-service").forEach((key, value) -> {
             if (key.toString().startsWith("mp.messaging.incoming.")
-                    && key.toString().endsWith(".topic")) {
-                observed.add(value.toString());
+                    && (key.toString().endsWith(".topic") || key.toString().endsWith(".topics"))) {
+                observed.addAll(List.of(value.toString().split(",")));
             }
         });
         events.forEach((type, record) -> {
@@ -533,5 +551,32 @@ class EventCatalogueTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The topic of a channel ({@code topic=a}) or its topics ({@code topics=a,b}, a batch channel). */
+    private static Set<String> channelTopics(Properties config, String channel) {
+        String prefix = "mp.messaging.incoming." + channel;
+        String topics = config.getProperty(prefix + ".topic", config.getProperty(prefix + ".topics", ""));
+        return topics.isBlank() ? Set.of() : new TreeSet<>(List.of(topics.split(",")));
+    }
+
+    /** What the service's batch channels read ({@code mp.messaging.incoming.<channel>.topics}). */
+    private static Set<String> batchChannelTopics(Properties config) {
+        Set<String> topics = new TreeSet<>();
+        config.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topics"))
+                .forEach(k -> topics.addAll(List.of(config.getProperty(k).split(","))));
+        return topics;
+    }
+
+    private static Set<String> batchedTopics(String fromAnnotation) {
+        Matcher batched = BATCHED.matcher(fromAnnotation);
+        batched.lookingAt();
+        Set<String> topics = new TreeSet<>();
+        Matcher quoted = QUOTED.matcher(batched.group(1));
+        while (quoted.find()) {
+            topics.add(quoted.group(1));
+        }
+        return topics;
     }
 }

@@ -115,8 +115,9 @@ class KafkaTest {
         KafkaAccess.Principal principal = ACCESS.principal(name);
         Properties config = applicationProperties(name);
         Set<String> consumed = config.stringPropertyNames().stream()
-                .filter(property -> property.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
-                .map(config::getProperty)
+                .filter(property -> property.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topics?"))
+                // topic=a, or topics=a,b for a batch channel over several topics (platform InboxBatches)
+                .flatMap(property -> Stream.of(config.getProperty(property).split(",")))
                 .collect(Collectors.toCollection(TreeSet::new));
         if (name.equals("gateway")) {
             consumed.addAll(

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ConsumersReadyCheck implements HealthCheck {
 
-    private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.(.+)\\.topic");
+    private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.(.+)\\.topics?");
 
     @Inject
     @Identifier(ConsumerAssignments.NAME)
@@ -53,7 +53,10 @@ public class ConsumersReadyCheck implements HealthCheck {
                         && config.getOptionalValue(
                                         "mp.messaging.incoming." + incoming.group(1) + ".enabled", Boolean.class)
                                 .orElse(true)) {
-                    topics.add(config.getValue(name, String.class));
+                    // topic=a, or topics=a,b for a batch channel over several topics (InboxBatches)
+                    for (String topic : config.getValue(name, String.class).split(",")) {
+                        topics.add(topic.strip());
+                    }
                 }
             }
             consumedTopics = Set.copyOf(topics);

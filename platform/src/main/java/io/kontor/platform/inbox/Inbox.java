@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Remembers which events each consumer has applied, in the same transaction as the effect. */
 @ApplicationScoped
@@ -37,6 +40,45 @@ public class Inbox {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record event " + eventId + " in the inbox", e);
+        }
+    }
+
+    /** One consumer's claim on one event. */
+    public record Entry(String consumer, String eventId) {}
+
+    /**
+     * Records all of {@code entries} in one statement, as {@link #firstDelivery} does each.
+     *
+     * @return the entries that were new; one already recorded (before, or earlier in the list) is not among them
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<Entry> firstDeliveries(List<Entry> entries) {
+        Set<Entry> fresh = new HashSet<>();
+        if (entries.isEmpty()) {
+            return fresh;
+        }
+        String sql = "insert into inbox (consumer, event_id, processed_at)"
+                + " select c, e, ? from unnest(?::varchar[], ?::varchar[]) as t(c, e)"
+                + " on conflict do nothing returning consumer, event_id";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+            insert.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "varchar", entries.stream().map(Entry::consumer).toArray()));
+            insert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "varchar", entries.stream().map(Entry::eventId).toArray()));
+            try (var inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    fresh.add(new Entry(inserted.getString(1), inserted.getString(2)));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record " + entries.size() + " events in the inbox", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kontor.platform.inbox;
 
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -23,8 +24,26 @@ import java.lang.annotation.Target;
  *
  * void accepted(OfferAccepted accepted, EventMeta meta) { invoices.bill(accepted); }
  * }</pre>
+ *
+ * <p>A handler that names its {@link #topics()} has no {@code @Incoming} of its own: it is fed by the service's batch
+ * channel ({@link InboxBatches}), which reads all those topics with one consumer and applies a whole poll in one
+ * transaction. The inbox key, the retries and the dead letter of each record stay the same. Such a class needs
+ * {@code @io.quarkus.arc.Unremovable} (nothing else keeps Quarkus from removing the bean).
+ *
+ * <pre>{@code
+ * @InboxHandled(topics = "sales.offers")
+ * void on(IncomingEvent event) { ROUTES.dispatch(this, event); }
+ * }</pre>
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-public @interface InboxHandled {}
+public @interface InboxHandled {
+
+    /**
+     * The topics whose records the service's batch channel hands to this method; empty (the default) for a method that
+     * is an {@code @Incoming} method itself.
+     */
+    @Nonbinding
+    String[] topics() default {};
+}

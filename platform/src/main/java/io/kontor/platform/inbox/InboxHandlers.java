@@ -8,7 +8,9 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +30,7 @@ public class InboxHandlers {
     String serviceName;
 
     private volatile Map<String, Handler> byConsumer;
+    private volatile Map<String, List<Batched>> byTopic;
 
     /**
      * The inbox key of a handler: {@code <service>/<Handler>.<method>}. Renaming a handler makes it a new consumer that
@@ -60,6 +63,38 @@ public class InboxHandlers {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The handlers that name {@code topic} in {@link InboxHandled#topics()}, in a fixed order (by consumer name), each
+     * with the bean reference to call it through (so the interceptor applies).
+     */
+    List<Batched> batchedHandlersOf(String topic) {
+        Map<String, List<Batched>> current = byTopic;
+        if (current == null) {
+            Map<String, List<Batched>> index = new HashMap<>();
+            handlers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                Handler handler = entry.getValue();
+                String[] topics =
+                        handler.method().getAnnotation(InboxHandled.class).topics();
+                if (topics.length == 0) {
+                    return;
+                }
+                Object instance = beans.getReference(
+                        handler.bean(), handler.bean().getBeanClass(), beans.createCreationalContext(handler.bean()));
+                for (String name : topics) {
+                    index.computeIfAbsent(name, t -> new ArrayList<>())
+                            .add(new Batched(entry.getKey(), instance, handler.method()));
+                }
+            });
+            index.replaceAll((t, list) -> List.copyOf(list));
+            current = Map.copyOf(index);
+            byTopic = current;
+        }
+        return current.getOrDefault(topic, List.of());
+    }
+
+    /** A batch-fed handler: its inbox key, the bean (proxy) and the method. */
+    record Batched(String consumer, Object instance, Method method) {}
 
     private Map<String, Handler> handlers() {
         Map<String, Handler> current = byConsumer;

@@ -40,8 +40,14 @@ public class InboxInterceptor {
     Object handleOnce(InvocationContext invocation) throws Exception {
         IncomingEvent event = incomingEvent(invocation);
         String consumer = consumerName(invocation.getMethod());
+        InboxMode mode = InboxMode.CURRENT.get();
+        InboxMode.CURRENT.remove();
         try (EventTracing.Handling trace = tracing.handling(event, consumer);
                 CorrelationId.Scope scope = CorrelationId.open(event.correlationId())) {
+            if (mode instanceof InboxMode.InBatch) {
+                // The batch's transaction and inbox row; a failure goes back to InboxBatches, which isolates it.
+                return invocation.proceed();
+            }
             String malformation = event.malformation();
             if (malformation != null) {
                 trace.deadLettered(malformation);
@@ -49,7 +55,16 @@ public class InboxInterceptor {
                 return null;
             }
             Exception lastFailure = null;
-            for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+            int firstAttempt = 1;
+            if (mode instanceof InboxMode.Alone alone) {
+                // Tried in its batch already: those attempts count, so a record fails as often as it always did.
+                firstAttempt = alone.attemptsUsed() + 1;
+                lastFailure = alone.lastFailure();
+                if (firstAttempt <= config.maxAttempts()) {
+                    Thread.sleep(config.retryBackoff().toMillis() * alone.attemptsUsed());
+                }
+            }
+            for (int attempt = firstAttempt; attempt <= config.maxAttempts(); attempt++) {
                 try {
                     return QuarkusTransaction.requiringNew().call(() -> {
                         if (!inbox.firstDelivery(consumer, event.id())) {

@@ -29,7 +29,8 @@ class ConsumersReadyCheckTest {
         HealthCheckResponse response = justStarted.call();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(response.getData().orElseThrow()).containsEntry("waitingForAssignment", "test.notes");
+        assertThat(response.getData().orElseThrow())
+                .containsEntry("waitingForAssignment", "test.batch-a,test.batch-b,test.notes");
     }
 
     @Test
@@ -39,6 +40,8 @@ class ConsumersReadyCheckTest {
                         .then()
                         .statusCode(200)
                         .body("checks.find { it.name == 'kafka-consumers' }.status", equalTo("UP"))
-                        .body("checks.find { it.name == 'kafka-consumers' }.data.consumed", equalTo("test.notes")));
+                        .body(
+                                "checks.find { it.name == 'kafka-consumers' }.data.consumed",
+                                equalTo("test.batch-a,test.batch-b,test.notes")));
     }
 }

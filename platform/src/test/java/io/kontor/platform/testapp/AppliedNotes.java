@@ -20,6 +20,17 @@ public class AppliedNotes {
         return sequences.stream().map(Number::intValue).toList();
     }
 
+    /** The transaction (txid) that applied each of the note's events, in the order they were applied. */
+    @Transactional
+    public List<Long> transactionsOf(UUID noteId) {
+        @SuppressWarnings("unchecked")
+        List<Number> txids = Panache.getEntityManager()
+                .createNativeQuery("select txid from note_applied where note_id = ?1 order by id")
+                .setParameter(1, noteId)
+                .getResultList();
+        return txids.stream().map(Number::longValue).toList();
+    }
+
     @Transactional
     public long timesApplied(String eventId) {
         return ((Number) Panache.getEntityManager()

@@ -123,8 +123,10 @@ class ProcessMapTest {
             Properties config = properties(REPO.resolve(service).resolve("src/main/resources/application.properties"));
             Set<String> channelTopics = new TreeSet<>();
             config.stringPropertyNames().stream()
-                    .filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic"))
-                    .forEach(k -> channelTopics.add(config.getProperty(k)));
+                    .filter(k ->
+                            k.startsWith("mp.messaging.incoming.") && (k.endsWith(".topic") || k.endsWith(".topics")))
+                    .forEach(k ->
+                            channelTopics.addAll(List.of(config.getProperty(k).split(","))));
             if ("handle".equals(config.getProperty("kontor.approvals.decisions"))) {
                 // The platform's four eyes (io.kontor.platform.approval) ask for the service's acts and hand it the
                 // decisions: several services produce the request.
@@ -137,7 +139,8 @@ class ProcessMapTest {
                         producers.put(type, service);
                     }
                 });
-                if (INCOMING.matcher(source).find()) {
+                // An @Incoming handler, or one fed by the service's batch channel (@InboxHandled(topics = ...)).
+                if (INCOMING.matcher(source).find() || source.contains("@InboxHandled(topics")) {
                     Matcher dispatch = DISPATCH.matcher(source);
                     while (dispatch.find()) {
                         String type = typeBySimpleName.get(dispatch.group(1));

@@ -1,0 +1,39 @@
+package io.kontor.platform.testapp;
+
+import io.kontor.platform.events.IncomingEvent;
+import io.kontor.platform.inbox.InboxHandled;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A handler fed by the batch channel (BatchChannel) over two topics; it counts its calls per event. */
+@ApplicationScoped
+@Unremovable
+public class BatchNoteHandler {
+
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    public int calls(String eventId) {
+        AtomicInteger count = calls.get(eventId);
+        return count == null ? 0 : count.get();
+    }
+
+    @InboxHandled(topics = {"test.batch-a", "test.batch-b"})
+    void on(IncomingEvent event) {
+        calls.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        NoteWritten written = event.data(NoteWritten.class);
+        Panache.getEntityManager()
+                .createNativeQuery("insert into note_applied (note_id, sequence, event_id) values (?1, ?2, ?3)")
+                .setParameter(1, written.noteId())
+                .setParameter(2, written.sequence())
+                .setParameter(3, event.id())
+                .executeUpdate();
+        if (written.title().startsWith("fail")) {
+            // After its write, so that isolating the record must also undo what it wrote.
+            throw new IllegalStateException("told to fail: " + written.title());
+        }
+    }
+}
