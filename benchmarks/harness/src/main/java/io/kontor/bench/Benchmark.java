@@ -79,6 +79,7 @@ public final class Benchmark {
     private final Report report = new Report();
     private final HttpClient http = Api.newHttpClient();
     private final List<String> findings = new ArrayList<>();
+    private final IssueTargets issueTargets = new IssueTargets();
 
     private Benchmark(Settings settings) {
         this.settings = settings;
@@ -374,6 +375,17 @@ public final class Benchmark {
                             + ratio(viaGateway.p99Millis(), direct.p99Millis()) + " (target ≤ 1.5)";
                     report.paragraph(line + ".");
                     findings.add(line);
+                    double throughputRatio = viaGateway.achievedPerSecond() / direct.achievedPerSecond();
+                    double p99Ratio = viaGateway.p99Millis() / direct.p99Millis();
+                    boolean highestTried = rate
+                            == settings.getRates().stream().max(Double::compare).orElseThrow();
+                    issueTargets.measured(
+                            IssueTargets.Target.GATEWAY,
+                            Report.number(throughputRatio, 2) + "; " + Report.number(p99Ratio, 2) + " at "
+                                    + Report.number(rate, 0) + "/s"
+                                    + (highestTried ? " (the highest rate tried: saturation not reached)" : ""),
+                            throughputRatio >= 0.8 && p99Ratio <= 1.5,
+                            "1");
                 });
         return results;
     }
@@ -629,7 +641,7 @@ public final class Benchmark {
                         + "ready) until the outbox was empty, over the rows left at that drop. The raw producer sends as many "
                         + "records of the same size on the same broker from the harness JVM with the relay's producer settings "
                         + "(what `kafka-producer-perf-test` does). accounting-service was stopped meanwhile and then started: "
-                        + "its one `sales.customers` consumer is timed from its ready until its inbox had every event (no "
+                        + "its one consumer (the batch channel over its domain topics, `sales.customers` among them; one transaction per poll) is timed from its ready until its inbox had every event (no "
                         + "route for the type, so each is an inbox row and nothing else).",
                 result.events(),
                 EventThroughput.NOOP_TYPE,
@@ -653,6 +665,18 @@ public final class Benchmark {
                                 Report.number(result.inboxPerSecond(), 0),
                                 seconds(result.inboxTime()),
                                 "10k ≤ 5 s")));
+        issueTargets.measured(
+                IssueTargets.Target.RELAY,
+                Report.number(result.relayPerSecond(), 0) + "/s; ratio "
+                        + Report.number(result.relayPerSecond() / result.rawPerSecond(), 2) + " (raw "
+                        + Report.number(result.rawPerSecond(), 0) + "/s)",
+                result.relayPerSecond() >= 5000,
+                "5");
+        issueTargets.measured(
+                IssueTargets.Target.INBOX_10K,
+                seconds(result.inboxTime()) + " for " + result.events() + " through Kafka",
+                result.events() >= 10_000 && result.inboxTime().toMillis() <= 5000,
+                "5");
         findings.add("relay " + Report.number(result.relayPerSecond(), 0) + " events/s per replica, raw producer "
                 + Report.number(result.rawPerSecond(), 0) + "/s (ratio "
                 + Report.number(result.relayPerSecond() / result.rawPerSecond(), 2) + "); one consumer drained "
@@ -683,6 +707,7 @@ public final class Benchmark {
     }
 
     private void summary() {
+        issueTargets.writeTo(report);
         report.heading("Summary");
         report.paragraph(String.join(
                 "\n", findings.stream().map(finding -> "- " + finding).toList()));
