@@ -6,7 +6,9 @@ import io.kontor.devinfra.MailServer;
 import io.kontor.devinfra.OrphanGuard;
 import io.kontor.devinfra.Postgres;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,7 @@ final class AppCommand {
     private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     // The services' health checks, config and ports answer here only; nothing is reachable from other machines.
     static final String HOST = "127.0.0.1";
+    static final Duration RECORDING_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Options options;
     private final DataDir dataDir;
@@ -132,6 +135,18 @@ final class AppCommand {
     /** The class data archive of an application's JVM, as its next launch uses or records it. */
     ClassDataArchive archive(App app) {
         return new ClassDataArchive(dataDir.cds(), app, classPath(app));
+    }
+
+    /**
+     * A JVM that records its class data archive at exit gets a minute to stop: a service's graceful stop took 7–19 s
+     * under load (Kafka consumers leaving the group one after the other, in-flight events) and writing the archive
+     * several seconds more, so the launcher's usual 20 s killed most services mid-write and only the gateway ever left
+     * an archive (#23). Once, per build of the application.
+     */
+    Duration stopTimeout(App app) {
+        return ClassDataArchive.enabled() && !Files.isRegularFile(archive(app).archive())
+                ? RECORDING_STOP_TIMEOUT
+                : AppProcess.STOP_TIMEOUT;
     }
 
     /** A JVM that exited by itself (a graceful stop) finished writing the archive it recorded. */

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public final class AppProcess {
 
     private static final long STOP_TIMEOUT_SECONDS = 20;
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_TIMEOUT_SECONDS);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_TIMEOUT_SECONDS);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int START_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 60;
@@ -143,7 +143,10 @@ public final class AppProcess {
         forget(current);
     }
 
-    /** Stops the JVM gracefully (SIGTERM), and forcibly after {@value #STOP_TIMEOUT_SECONDS} s. */
+    /**
+     * Stops the JVM gracefully (SIGTERM), and forcibly after {@value #STOP_TIMEOUT_SECONDS} s (or the longer time a JVM
+     * that writes its class data archive at exit gets, {@link Command#stopTimeout()}).
+     */
     public synchronized void stop() {
         Process current = process;
         if (current == null) {
@@ -151,7 +154,7 @@ public final class AppProcess {
         }
         if (current.isAlive()) {
             current.destroy();
-            if (waitForExit(current, STOP_TIMEOUT)) {
+            if (waitForExit(current, command.stopTimeout())) {
                 command.exitedByItself();
             } else {
                 current.destroyForcibly();
@@ -404,6 +407,11 @@ public final class AppProcess {
 
         /** The JVM ended by itself after SIGTERM, within the stop timeout: whatever it wrote at exit is complete. */
         default void exitedByItself() {}
+
+        /** How long the JVM of the current launch may take to stop gracefully before it is killed. */
+        default Duration stopTimeout() {
+            return STOP_TIMEOUT;
+        }
     }
 
     private static final class PortTaken extends RuntimeException {
