@@ -79,6 +79,10 @@ class WorkloadHardeningTest {
                         "-Xshare:auto",
                         "-Dquarkus.thread-pool.max-threads=");
         assertThat(env(container, "MALLOC_ARENA_MAX")).isEqualTo("2");
+        // The image's run-java.sh adds -XX:+UseParallelGC unless told otherwise; a second collector flag in
+        // JAVA_OPTS_APPEND would stop the JVM ("conflicting collector combinations").
+        assertThat(env(container, "GC_CONTAINER_OPTIONS")).isEqualTo("-XX:+UseSerialGC");
+        assertThat(javaOptions).doesNotContainPattern("-XX:\\+Use\\w*GC");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
