@@ -24,6 +24,7 @@ final class AppCommand {
     private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     // The services' health checks, config and ports answer here only; nothing is reachable from other machines.
     static final String HOST = "127.0.0.1";
+    static final String EXTRA_JVM_OPTIONS = "kontor.launcher.jvm-options";
     static final Duration RECORDING_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Options options;
@@ -56,6 +57,7 @@ final class AppCommand {
     ProcessBuilder of(App app, int port, int managementPort) {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions(app));
+        command.addAll(extraJvmOptions());
         command.addAll(List.of(
                 dataDir.marker(),
                 "-Dkontor.local.app=" + app.module(),
@@ -174,6 +176,16 @@ final class AppCommand {
                 "-Xss512k",
                 "-Dquarkus.thread-pool.max-threads=32",
                 "-Dquarkus.vertx.worker-pool-size=16");
+    }
+
+    /**
+     * JVM options for every application from {@code -Dkontor.launcher.jvm-options="..."} (space-separated), after the
+     * launcher's own: for measuring, e.g. {@code -XX:NativeMemoryTracking=summary} to read {@code jcmd <pid>
+     * VM.native_memory summary}, or {@code -Xlog:cds} to see the class data archive mapped.
+     */
+    static List<String> extraJvmOptions() {
+        String options = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     // A service left out (Options.apps) still needs an address in the gateway's production config: a closed port, so
