@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The same hardening for every workload of every overlay (microservices-demo style). */
 class WorkloadHardeningTest {
 
+    private static final String[] LAUNCHER_JVM_OPTIONS = launcherJvmOptions();
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
 
     static Stream<Arguments> workloads() {
@@ -78,7 +82,13 @@ class WorkloadHardeningTest {
                         "-XX:SharedArchiveFile=/home/jboss/app-cds.jsa",
                         "-Xshare:auto",
                         "-Dquarkus.thread-pool.max-threads=");
+        // The launcher's JVMs and the Deployments' run with the same flags, from one file.
+        assertThat(javaOptions.split(" ")).as("the launcher's jvm.options").contains(LAUNCHER_JVM_OPTIONS);
         assertThat(env(container, "MALLOC_ARENA_MAX")).isEqualTo("2");
+        // The image's run-java.sh adds -XX:+UseParallelGC unless told otherwise; a second collector flag in
+        // JAVA_OPTS_APPEND would stop the JVM ("conflicting collector combinations").
+        assertThat(env(container, "GC_CONTAINER_OPTIONS")).isEqualTo("-XX:+UseSerialGC");
+        assertThat(javaOptions).doesNotContainPattern("-XX:\\+Use\\w*GC");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -165,5 +175,17 @@ class WorkloadHardeningTest {
                 .map(EnvVar::getValue)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is not set"));
+    }
+
+    private static String[] launcherJvmOptions() {
+        try {
+            return Files.readAllLines(Manifests.ROOT.resolve("../local/src/main/resources/io/kontor/local/jvm.options"))
+                    .stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

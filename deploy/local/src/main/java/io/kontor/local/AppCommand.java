@@ -6,7 +6,13 @@ import io.kontor.devinfra.MailServer;
 import io.kontor.devinfra.OrphanGuard;
 import io.kontor.devinfra.Postgres;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +28,9 @@ final class AppCommand {
     private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     // The services' health checks, config and ports answer here only; nothing is reachable from other machines.
     static final String HOST = "127.0.0.1";
+    static final String EXTRA_JVM_OPTIONS = "kontor.launcher.jvm-options";
+    private static final List<String> SHARED_JVM_OPTIONS = sharedJvmOptions();
+    static final Duration RECORDING_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Options options;
     private final DataDir dataDir;
@@ -53,6 +62,7 @@ final class AppCommand {
     ProcessBuilder of(App app, int port, int managementPort) {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions(app));
+        command.addAll(extraJvmOptions());
         command.addAll(List.of(
                 dataDir.marker(),
                 "-Dkontor.local.app=" + app.module(),
@@ -134,6 +144,18 @@ final class AppCommand {
         return new ClassDataArchive(dataDir.cds(), app, classPath(app));
     }
 
+    /**
+     * A JVM that records its class data archive at exit gets a minute to stop: a service's graceful stop took 7–19 s
+     * under load (Kafka consumers leaving the group one after the other, in-flight events) and writing the archive
+     * several seconds more, so the launcher's usual 20 s killed most services mid-write and only the gateway ever left
+     * an archive (#23). Once, per build of the application.
+     */
+    Duration stopTimeout(App app) {
+        return ClassDataArchive.enabled() && !Files.isRegularFile(archive(app).archive())
+                ? RECORDING_STOP_TIMEOUT
+                : AppProcess.STOP_TIMEOUT;
+    }
+
     /** A JVM that exited by itself (a graceful stop) finished writing the archive it recorded. */
     void exitedByItself(App app) {
         if (ClassDataArchive.enabled()) {
@@ -142,23 +164,44 @@ final class AppCommand {
     }
 
     /**
-     * Memory flags of every application's JVM (#23). {@code -Xmx} alone let the heap be committed up to the maximum and
-     * stay there: a small initial heap and the free ratios make the serial collector grow it only as far as the live
-     * data needs and give it back after a peak; the code cache and thread stacks are sized for a service, not for a
-     * server that JITs everything; the worker pool is bounded for a 2-core machine running nine JVMs.
+     * Memory flags of every application's JVM (#23), from {@code jvm.options} (the same lines the Deployments carry):
+     * {@code -Xmx} alone let the heap be committed up to the maximum and stay there; a small initial heap and the free
+     * ratios make the serial collector grow it only as far as the live data needs, the code cache and thread stacks are
+     * sized for a service, native memory freed after the JIT's warm-up goes back to the OS, and the worker pool is
+     * bounded for a 2-core machine running nine JVMs.
      */
     static List<String> jvmOptions(App app) {
-        return List.of(
-                "-Xms16m",
-                "-Xmx" + app.heapMegabytes() + "m",
-                // One collector thread and no G1 regions: less memory for small heaps on a laptop running nine JVMs.
-                "-XX:+UseSerialGC",
-                "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=30",
-                "-XX:ReservedCodeCacheSize=48m",
-                "-Xss512k",
-                "-Dquarkus.thread-pool.max-threads=32",
-                "-Dquarkus.vertx.worker-pool-size=16");
+        List<String> options = new ArrayList<>(SHARED_JVM_OPTIONS);
+        options.add("-Xmx" + app.heapMegabytes() + "m");
+        // One collector thread and no G1 regions: less memory for small heaps on a laptop running nine JVMs.
+        options.add("-XX:+UseSerialGC");
+        return List.copyOf(options);
+    }
+
+    /** The lines of {@code jvm.options} that are flags (not comments or blank). */
+    static List<String> sharedJvmOptions() {
+        try (InputStream in = AppCommand.class.getResourceAsStream("jvm.options")) {
+            if (in == null) {
+                throw new IllegalStateException("jvm.options is missing from the launcher");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * JVM options for every application from {@code -Dkontor.launcher.jvm-options="..."} (space-separated), after the
+     * launcher's own: for measuring, e.g. {@code -XX:NativeMemoryTracking=summary} to read {@code jcmd <pid>
+     * VM.native_memory summary}, or {@code -Xlog:cds} to see the class data archive mapped.
+     */
+    static List<String> extraJvmOptions() {
+        String options = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     // A service left out (Options.apps) still needs an address in the gateway's production config: a closed port, so

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public final class AppProcess {
 
     private static final long STOP_TIMEOUT_SECONDS = 20;
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_TIMEOUT_SECONDS);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_TIMEOUT_SECONDS);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int START_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 60;
@@ -55,6 +55,7 @@ public final class AppProcess {
     private volatile long logOffset;
     private volatile boolean closed;
     private volatile Duration lastStartupTime;
+    private volatile Duration lastStartupCpu;
     private volatile Map<String, String> systemProperties;
 
     /**
@@ -132,6 +133,15 @@ public final class AppProcess {
         return lastStartupTime;
     }
 
+    /**
+     * CPU time (user + system, all threads) the JVM had used when it was first seen ready in its last start, empty
+     * where the OS does not tell. With several JVMs starting side by side on few cores, their sum over the cores is the
+     * least the platform's start can take (#23).
+     */
+    public Optional<Duration> lastStartupCpu() {
+        return Optional.ofNullable(lastStartupCpu);
+    }
+
     /** Kills the JVM like {@code kill -9}: no graceful shutdown, open requests and transactions break off. */
     public synchronized void kill() {
         Process current = process;
@@ -143,7 +153,10 @@ public final class AppProcess {
         forget(current);
     }
 
-    /** Stops the JVM gracefully (SIGTERM), and forcibly after {@value #STOP_TIMEOUT_SECONDS} s. */
+    /**
+     * Stops the JVM gracefully (SIGTERM), and forcibly after {@value #STOP_TIMEOUT_SECONDS} s (or the longer time a JVM
+     * that writes its class data archive at exit gets, {@link Command#stopTimeout()}).
+     */
     public synchronized void stop() {
         Process current = process;
         if (current == null) {
@@ -151,7 +164,7 @@ public final class AppProcess {
         }
         if (current.isAlive()) {
             current.destroy();
-            if (waitForExit(current, STOP_TIMEOUT)) {
+            if (waitForExit(current, command.stopTimeout())) {
                 command.exitedByItself();
             } else {
                 current.destroyForcibly();
@@ -280,6 +293,8 @@ public final class AppProcess {
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     lastStartupTime = Duration.ofNanos(System.nanoTime() - launchedAt);
+                    lastStartupCpu =
+                            started.toHandle().info().totalCpuDuration().orElse(null);
                     return;
                 }
                 lastAnswer = answer.statusCode() + " " + answer.body().replaceAll("\\s+", " ");
@@ -404,6 +419,11 @@ public final class AppProcess {
 
         /** The JVM ended by itself after SIGTERM, within the stop timeout: whatever it wrote at exit is complete. */
         default void exitedByItself() {}
+
+        /** How long the JVM of the current launch may take to stop gracefully before it is killed. */
+        default Duration stopTimeout() {
+            return STOP_TIMEOUT;
+        }
     }
 
     private static final class PortTaken extends RuntimeException {

@@ -18,12 +18,13 @@ import java.util.stream.Stream;
  * next start instead of read from the jars again. The JDK 17 the launcher runs on has no automatic archive, so the
  * first start records one at its exit ({@code -XX:ArchiveClassesAtExit}) into
  * {@code <data>/cds/<module>-<fingerprint>.jsa.part}, which becomes the archive only when the JVM exited on its own
- * within the stop timeout (a JVM killed while writing would leave half a file); later starts map it
- * ({@code -XX:SharedArchiveFile}). The fingerprint covers the JDK and the application's run jar and class path, so a
- * rebuilt application or another JDK records a new archive instead of the JVM refusing the old one. A mismatch the
- * fingerprint misses costs nothing but the speed-up: {@code -Xshare:auto} runs without the archive. The class path must
- * be the same at recording and use, and CDS refuses a non-empty directory on it: hence OrphanGuard in a jar
- * ({@link DataDir#orphanGuardJar()}) after {@code quarkus-run.jar}. Off with {@code -Dkontor.launcher.appcds=false}.
+ * within the stop timeout (a minute for a recording JVM, {@link AppCommand#stopTimeout}; a JVM killed while writing
+ * would leave half a file); later starts map it ({@code -XX:SharedArchiveFile}). The fingerprint covers the JDK and the
+ * application's run jar and class path, so a rebuilt application or another JDK records a new archive instead of the
+ * JVM refusing the old one. A mismatch the fingerprint misses costs nothing but the speed-up: {@code -Xshare:auto} runs
+ * without the archive. The class path must be the same at recording and use, and CDS refuses a non-empty directory on
+ * it: hence OrphanGuard in a jar ({@link DataDir#orphanGuardJar()}) after {@code quarkus-run.jar}. Off with
+ * {@code -Dkontor.launcher.appcds=false}.
  */
 final class ClassDataArchive {
 

@@ -311,6 +311,11 @@ public final class LocalPlatform implements AutoCloseable {
                                 public void exitedByItself() {
                                     command.exitedByItself(app);
                                 }
+
+                                @Override
+                                public Duration stopTimeout() {
+                                    return command.stopTimeout(app);
+                                }
                             }));
             if (app.isService()) {
                 servicePortsAtLaunch.put(app, port);

@@ -13,13 +13,31 @@ class JvmOptionsTest {
             assertThat(AppCommand.jvmOptions(app))
                     .as(app.module())
                     .contains(
-                            "-Xms16m",
+                            "-Xms32m",
                             "-Xmx" + app.heapMegabytes() + "m",
                             "-XX:+UseSerialGC",
                             "-XX:MinHeapFreeRatio=10",
                             "-XX:MaxHeapFreeRatio=30",
-                            "-XX:ReservedCodeCacheSize=48m")
+                            "-XX:ReservedCodeCacheSize=48m",
+                            "-XX:TrimNativeHeapInterval=10000")
                     .anyMatch(option -> option.startsWith("-Dquarkus.thread-pool.max-threads="));
+        }
+    }
+
+    @Test
+    void options_for_measuring_are_added_only_when_asked_for() {
+        String before = System.getProperty(AppCommand.EXTRA_JVM_OPTIONS);
+        try {
+            System.clearProperty(AppCommand.EXTRA_JVM_OPTIONS);
+            assertThat(AppCommand.extraJvmOptions()).isEmpty();
+            System.setProperty(AppCommand.EXTRA_JVM_OPTIONS, " -XX:NativeMemoryTracking=summary  -Xlog:cds ");
+            assertThat(AppCommand.extraJvmOptions()).containsExactly("-XX:NativeMemoryTracking=summary", "-Xlog:cds");
+        } finally {
+            if (before == null) {
+                System.clearProperty(AppCommand.EXTRA_JVM_OPTIONS);
+            } else {
+                System.setProperty(AppCommand.EXTRA_JVM_OPTIONS, before);
+            }
         }
     }
 }
