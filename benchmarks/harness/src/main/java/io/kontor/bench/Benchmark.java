@@ -48,7 +48,8 @@ import org.HdrHistogram.Histogram;
  *   <li>per application: time to ready and resident memory after the load;
  *   <li>events at volume (#23): one relay emptying an outbox of {@code --events} events, a raw producer on the same
  *       broker, and one consumer draining them through its inbox ({@link EventThroughput});
- *   <li>time to ready of each application restarted alone while the others idle.
+ *   <li>time to ready of each application restarted alone while the others idle;
+ *   <li>batch work in accounting (#23): camt.053 import and matching, dunning run ({@link AccountingBatch}).
  * </ol>
  *
  * Options: see {@link Settings#parse}. Not a test: nothing here runs in {@code ./mvnw verify}.
@@ -106,7 +107,8 @@ public final class Benchmark {
             Duration postStep,
             int events,
             boolean readyAlone,
-            String commandLine) {
+            String commandLine,
+            AccountingBatch.Options accountingBatch) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -132,7 +134,8 @@ public final class Benchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("post-seconds", "10"))),
                     Integer.parseInt(given.getOrDefault("events", "10000")),
                     Boolean.parseBoolean(given.getOrDefault("ready-alone", "true")),
-                    String.join(" ", args));
+                    String.join(" ", args),
+                    AccountingBatch.Options.parse(given));
             given.keySet()
                     .removeAll(List.of(
                             "out",
@@ -252,6 +255,10 @@ public final class Benchmark {
         }
         if (settings.readyAlone()) {
             readyAlone(platform);
+        }
+        // Last: its hundreds of thousands of booked events keep the relay busy for a while after it.
+        if (settings.accountingBatch().any()) {
+            findings.addAll(AccountingBatch.measure(platform, token, settings.accountingBatch(), report));
         }
         summary();
     }
