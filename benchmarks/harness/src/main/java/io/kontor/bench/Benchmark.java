@@ -18,19 +18,23 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -61,6 +65,8 @@ public final class Benchmark {
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EVENT_WAIT = Duration.ofMinutes(2);
     private static final Duration POLL_EVERY = Duration.ofMillis(25);
+    private static final Duration EFFECT_DRAIN = Duration.ofMinutes(3);
+    private static final Duration OBSERVER_ALONE = Duration.ofSeconds(10);
     // Enough requests for the JIT to compile the GET paths before the first (lowest) measured rate; the POST rate is
     // below what sales sustains on a small machine, so the warm-up leaves no queue behind.
     private static final double GET_WARM_UP_RATE = 100;
@@ -101,12 +107,14 @@ public final class Benchmark {
             Duration getStep,
             Duration warmUp,
             Duration p99Bound,
-            double effectRate,
-            int effectSamples,
+            List<Double> effectRates,
+            Duration effectStep,
+            boolean effectProfile,
             List<Double> postRates,
             Duration postStep,
             int events,
             boolean readyAlone,
+            Set<Integer> sections,
             String commandLine,
             AccountingBatch.Options accountingBatch) {
 
@@ -127,13 +135,19 @@ public final class Benchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("get-seconds", "12"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "15"))),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("p99-bound-ms", "200"))),
-                    // #23's target: 50 accepts/s for 60 s.
-                    Double.parseDouble(given.getOrDefault("effect-rate", "50")),
-                    Integer.parseInt(given.getOrDefault("effect-samples", "3000")),
+                    // #23's target: 50 accepts/s for 60 s, the last step of the ladder.
+                    rates(given.getOrDefault("effect-rates", "10,25,50")),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("effect-seconds", "60"))),
+                    Boolean.parseBoolean(given.getOrDefault("effect-profile", "true")),
                     rates(given.getOrDefault("post-rates", "5,10,25,50,75,100")),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("post-seconds", "10"))),
                     Integer.parseInt(given.getOrDefault("events", "10000")),
                     Boolean.parseBoolean(given.getOrDefault("ready-alone", "true")),
+                    Arrays.stream(given.getOrDefault("sections", "1,2,3,4,5,6,7")
+                                    .split(","))
+                            .map(String::strip)
+                            .map(Integer::valueOf)
+                            .collect(Collectors.toSet()),
                     String.join(" ", args),
                     AccountingBatch.Options.parse(given));
             given.keySet()
@@ -143,8 +157,10 @@ public final class Benchmark {
                             "get-seconds",
                             "warm-up-seconds",
                             "p99-bound-ms",
-                            "effect-rate",
-                            "effect-samples",
+                            "effect-rates",
+                            "effect-seconds",
+                            "effect-profile",
+                            "sections",
                             "post-rates",
                             "post-seconds",
                             "events",
@@ -153,6 +169,13 @@ public final class Benchmark {
                 throw new IllegalArgumentException("unknown options " + given.keySet());
             }
             return settings;
+        }
+
+        /**
+         * Sections 1 to 6 of RESULTS.md to run ({@code --sections}); 4 (memory and ready) is cheap and needs 1 or 2.
+         */
+        boolean runs(int section) {
+            return sections.contains(section);
         }
 
         private static List<Double> rates(String list) {
@@ -245,19 +268,27 @@ public final class Benchmark {
         Fixture fixture = Fixture.create(gateway, EFFECT_CUSTOMERS);
         String invoiceId = fixture.invoiceFor(gateway, fixture.sentOffer(gateway, 0));
 
-        List<OpenLoop.Result> gets = measureGets(gateway, accounting, bareApi, invoiceId);
-        measureRequestToEffect(gateway, fixture);
+        if (settings.runs(1)) {
+            measureGets(gateway, accounting, bareApi, invoiceId);
+        }
+        if (settings.runs(2)) {
+            measureRequestToEffect(platform, gateway, fixture);
+        }
         Map<String, Long> rss = residentMemory(platform, bare);
-        measureOutbox(platform, gateway);
-        startupAndMemory(platform, bare, rss, cpuAtReady);
-        if (settings.events() > 0) {
+        if (settings.runs(3)) {
+            measureOutbox(platform, gateway);
+        }
+        if (settings.runs(4)) {
+            startupAndMemory(platform, bare, rss, cpuAtReady);
+        }
+        if (settings.events() > 0 && settings.runs(5)) {
             measureEvents(platform);
         }
-        if (settings.readyAlone()) {
+        if (settings.readyAlone() && settings.runs(6)) {
             readyAlone(platform);
         }
         // Last: its hundreds of thousands of booked events keep the relay busy for a while after it.
-        if (settings.accountingBatch().any()) {
+        if (settings.accountingBatch().any() && settings.runs(7)) {
             findings.addAll(AccountingBatch.measure(platform, token, settings.accountingBatch(), report));
         }
         summary();
@@ -400,91 +431,319 @@ public final class Benchmark {
 
     // --- 2. Offer accepted through the gateway until its invoice is readable through the gateway.
 
-    private void measureRequestToEffect(Api gateway, Fixture fixture) {
-        int samples = settings.effectSamples();
+    /** What one rate of section 2's ladder measured. */
+    private record EffectStep(
+            double rate,
+            OpenLoop.Result result,
+            Histogram afterAccept,
+            Map<String, Long> errors,
+            long accepted,
+            long late,
+            long unseen,
+            Duration drained,
+            long polls,
+            ProcessCpu.Usage cpu) {}
+
+    private void measureRequestToEffect(LocalPlatform platform, Api gateway, Fixture fixture) {
+        List<Double> rates = settings.effectRates();
+        double target = rates.get(rates.size() - 1);
+        int samples = rates.stream().mapToInt(this::effectCount).sum();
         System.out.printf("[bench] preparing %d sent offers%n", samples);
         List<Offer> offers = inParallel(samples, i -> fixture.sentOffer(gateway, i + 1));
+        ProcessCpu cpu = ProcessCpu.of(platform);
+        List<EffectStep> steps = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<JfrProfile.Summary> profile = List.of();
+        ProcessCpu.Usage observer;
+        long observerPolls;
+        try (InvoiceWatch watch = InvoiceWatch.start(gateway, POLL_EVERY)) {
+            // What watching costs with nothing to find: the poller's fixed rate, for reading the figures per accept.
+            ProcessCpu.Snapshot idle = cpu.snapshot();
+            long pollsBefore = watch.requests();
+            sleep(OBSERVER_ALONE);
+            observer = cpu.snapshot().since(idle);
+            observerPolls = watch.requests() - pollsBefore;
+            int next = 0;
+            boolean overloaded = false;
+            for (double rate : rates) {
+                List<Offer> batch = offers.subList(next, next + effectCount(rate));
+                next += batch.size();
+                // Past an overloaded rate only the target is still worth its minutes.
+                if (overloaded && rate != target) {
+                    skipped.add(Report.number(rate, 0) + "/s");
+                    continue;
+                }
+                boolean profiled = settings.effectProfile() && rate == target;
+                JfrProfile recording = profiled
+                        ? JfrProfile.start(profiledPids(cpu), platform.dataDir().resolve("logs/jfr"))
+                        : null;
+                EffectStep step = effectStep(rate, batch, gateway, watch, cpu);
+                if (recording != null) {
+                    profile = recording.stop();
+                }
+                steps.add(step);
+                overloaded |= step.result().overloaded();
+                System.out.printf(
+                        Locale.ROOT,
+                        "[bench] effect %5.0f/s: %s, errors %s, CPU %s%n",
+                        rate,
+                        brief(step.result()),
+                        step.errors(),
+                        step.cpu().cpuMillis());
+            }
+        }
+        reportRequestToEffect(target, steps, skipped, observer, observerPolls, profile);
+    }
+
+    private int effectCount(double rate) {
+        return (int) Math.max(1, Math.round(rate * settings.effectStep().toNanos() / 1e9));
+    }
+
+    private static Map<String, Long> profiledPids(ProcessCpu cpu) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String name : List.of("accounting-service", "sales-backoffice-service")) {
+            Optional.ofNullable(cpu.pids().get(name)).ifPresent(pid -> pids.put(name, pid));
+        }
+        return pids;
+    }
+
+    private EffectStep effectStep(double rate, List<Offer> offers, Api gateway, InvoiceWatch watch, ProcessCpu cpu) {
         Histogram afterAccept = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
-        Executor pollDelay = CompletableFuture.delayedExecutor(POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Duration duration = Duration.ofNanos((long) (samples / settings.effectRate() * 1e9));
-        OpenLoop.Result result =
-                OpenLoop.run("accept → invoice readable", settings.effectRate(), duration, EFFECT_TIMEOUT, i -> {
+        Map<String, Long> errors = new ConcurrentHashMap<>();
+        AtomicLong accepted = new AtomicLong();
+        List<String> given = Collections.synchronizedList(new ArrayList<>());
+        long lateBefore = watch.late();
+        long pollsBefore = watch.requests();
+        ProcessCpu.Snapshot before = cpu.snapshot();
+        OpenLoop.Result result = OpenLoop.run(
+                "accept → invoice readable", rate, settings.effectStep(), EFFECT_TIMEOUT.plus(REQUEST_TIMEOUT), i -> {
                     Offer offer = offers.get((int) i);
+                    // Registered before the accept: the invoice may be readable before the accept's answer arrives.
+                    CompletableFuture<Long> seen = watch.expect(offer.id());
                     return gateway.postAsync("/api/v1/sales/offers/" + offer.id() + "/accept", null)
-                            .thenCompose(accepted -> {
-                                if (accepted.statusCode() != 200) {
+                            .handle((answer, failure) -> {
+                                if (failure != null || answer.statusCode() != 200) {
+                                    watch.forget(offer.id());
+                                    errors.merge(
+                                            failure != null
+                                                    ? "accept failed: "
+                                                            + rootCause(failure)
+                                                                    .getClass()
+                                                                    .getSimpleName()
+                                                    : "accept answered " + answer.statusCode(),
+                                            1L,
+                                            Long::sum);
                                     return CompletableFuture.completedFuture(false);
                                 }
+                                accepted.incrementAndGet();
                                 long acceptedAt = System.nanoTime();
-                                return pollUntil(
-                                                () -> gateway.getAsync(
-                                                                "/api/v1/accounting/invoices?size=100&customerId="
-                                                                        + offer.customerId())
-                                                        .thenApply(list -> list.statusCode() == 200
-                                                                && list.body()
-                                                                        .contains(
-                                                                                "\"offerId\":\"" + offer.id() + "\"")),
-                                                pollDelay,
-                                                System.nanoTime() + EFFECT_TIMEOUT.toNanos())
-                                        .thenApply(found -> {
-                                            if (found) {
-                                                afterAccept.recordValue((System.nanoTime() - acceptedAt) / 1000);
+                                return seen.orTimeout(EFFECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                                        .handle((at, timeout) -> {
+                                            if (timeout != null) {
+                                                given.add(offer.id());
+                                                errors.merge(
+                                                        "invoice not readable within " + EFFECT_TIMEOUT.toSeconds()
+                                                                + " s of the accept",
+                                                        1L,
+                                                        Long::sum);
+                                                return false;
                                             }
-                                            return found;
+                                            afterAccept.recordValue(Math.max(0, (at - acceptedAt) / 1000));
+                                            return true;
                                         });
-                            });
+                            })
+                            .thenCompose(answer -> answer);
                 });
-        System.out.printf("[bench] effect: %s%n", brief(result));
+        // The invoices given up on may still come: wait for them (counted as late), so that the next rate starts
+        // without this one's backlog and the CPU below is all the work these accepts caused.
+        long drainStart = System.nanoTime();
+        long drainDeadline = drainStart + EFFECT_DRAIN.toNanos();
+        while (watch.waiting() > 0 && System.nanoTime() < drainDeadline) {
+            sleep(Duration.ofMillis(200));
+        }
+        Duration drained = Duration.ofNanos(System.nanoTime() - drainStart);
+        ProcessCpu.Usage usage = cpu.snapshot().since(before);
+        long unseen = watch.waiting();
+        given.forEach(watch::forget);
+        return new EffectStep(
+                rate,
+                result,
+                afterAccept,
+                new TreeMap<>(errors),
+                accepted.get(),
+                watch.late() - lateBefore,
+                unseen,
+                drained,
+                watch.requests() - pollsBefore,
+                usage);
+    }
+
+    private void reportRequestToEffect(
+            double target,
+            List<EffectStep> steps,
+            List<String> skipped,
+            ProcessCpu.Usage observer,
+            long observerPolls,
+            List<JfrProfile.Summary> profile) {
         report.heading("2. Request to effect: offer accepted → invoice readable through the gateway");
         report.paragraph(String.format(
                 Locale.ROOT,
-                "%d offers (prepared and sent beforehand, for %d customers already "
-                        + "known to accounting) accepted through the gateway at %s/s (open model). Each then polls `GET "
-                        + "/api/v1/accounting/invoices?customerId=` through the gateway every %d ms until the offer's invoice is in "
-                        + "the list: the path is sales' outbox → Kafka `sales.offers` → accounting's inbox and invoice → the "
-                        + "gateway. Polling adds up to %d ms.",
-                samples,
+                "Offers (prepared and sent beforehand, for %d customers already known to accounting) accepted through "
+                        + "the gateway at each rate for %d s (open model; latency from the intended start of the accept). "
+                        + "The path: sales' outbox → Kafka `sales.offers` → accounting's inbox, the invoice issued with its "
+                        + "frozen documents → the gateway. One poller in the harness reads `GET "
+                        + "/api/v1/accounting/invoices?status=ISSUED&size=%d` (newest first) through the gateway every %d ms, "
+                        + "paging on only while a page is mostly new, and matches the offer ids of all accepts waiting: "
+                        + "observing costs a fixed rate, not one poll per waiting offer. Seeing an invoice adds up to %d ms "
+                        + "plus one list request. After each rate the harness waits (at most %d s) until every invoice it "
+                        + "waits for was seen, late ones counted, so the next rate starts without a backlog.",
                 EFFECT_CUSTOMERS,
-                Report.number(settings.effectRate(), 1),
+                settings.effectStep().toSeconds(),
+                InvoiceWatch.PAGE_SIZE,
                 POLL_EVERY.toMillis(),
-                POLL_EVERY.toMillis()));
+                POLL_EVERY.toMillis(),
+                EFFECT_DRAIN.toSeconds()));
+        List<List<String>> rows = new ArrayList<>();
+        for (EffectStep step : steps) {
+            OpenLoop.Result result = step.result();
+            rows.add(List.of(
+                    Report.number(step.rate(), 0),
+                    Long.toString(result.sent()),
+                    Long.toString(result.ok()),
+                    Report.number(result.achievedPerSecond(), 1),
+                    Report.millis(result.p50Millis()),
+                    Report.millis(result.p99Millis()),
+                    Report.millis(result.p999Millis()),
+                    Report.millis(result.maxMillis()),
+                    Report.millis(step.afterAccept().getValueAtPercentile(50) / 1000.0),
+                    Report.millis(step.afterAccept().getValueAtPercentile(99) / 1000.0),
+                    Long.toString(result.failed()),
+                    step.errors().isEmpty()
+                            ? "–"
+                            : String.join(
+                                    "; ",
+                                    step.errors().entrySet().stream()
+                                            .map(e -> e.getKey() + ": " + e.getValue())
+                                            .toList()),
+                    step.late() + " late, " + step.unseen() + " never",
+                    seconds(step.drained()),
+                    result.sustained(settings.p99Bound()) ? "yes" : "no"));
+        }
         report.table(
-                List.of("measured from", "samples", "achieved /s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors"),
                 List.of(
-                        List.of(
-                                "intended start of the accept (incl. the accept itself)",
-                                Long.toString(result.ok()),
-                                Report.number(result.achievedPerSecond(), 1),
-                                Report.millis(result.p50Millis()),
-                                Report.millis(result.p99Millis()),
-                                Report.millis(result.p999Millis()),
-                                Report.millis(result.maxMillis()),
-                                Long.toString(result.failed())),
-                        List.of(
-                                "the accept's 200 answer",
-                                Long.toString(afterAccept.getTotalCount()),
-                                "",
-                                Report.millis(afterAccept.getValueAtPercentile(50) / 1000.0),
-                                Report.millis(afterAccept.getValueAtPercentile(99) / 1000.0),
-                                Report.millis(afterAccept.getValueAtPercentile(99.9) / 1000.0),
-                                Report.millis(afterAccept.getMaxValue() / 1000.0),
-                                "")));
-        findings.add("request to effect p50 " + Report.millis(result.p50Millis()) + " ms, p99 "
-                + Report.millis(result.p99Millis()) + " ms at " + Report.number(settings.effectRate(), 1) + "/s");
+                        "offered /s",
+                        "accepts sent",
+                        "invoice seen in time",
+                        "achieved /s",
+                        "p50 ms",
+                        "p99 ms",
+                        "p99.9 ms",
+                        "max ms",
+                        "p50 after the accept's 200 ms",
+                        "p99 after the accept's 200 ms",
+                        "errors",
+                        "errors by kind",
+                        "invoices after the timeout",
+                        "drained after",
+                        "p99 ≤ " + settings.p99Bound().toMillis() + " ms, no error"),
+                rows);
+        if (!skipped.isEmpty()) {
+            report.paragraph("Not run, because a lower rate was already overloaded (errors or under 90 % achieved): "
+                    + String.join(", ", skipped) + ".");
+        }
+        reportEffectCpu(steps, observer, observerPolls);
+        reportEffectProfile(target, profile);
+        steps.stream().filter(step -> step.rate() == target).findFirst().ifPresent(step -> {
+            String sustained = steps.stream()
+                    .filter(s -> s.result().sustained(settings.p99Bound()))
+                    .map(s -> Report.number(s.rate(), 0) + "/s")
+                    .reduce((a, b) -> b)
+                    .orElse("none of " + settings.effectRates());
+            findings.add("request to effect at " + Report.number(target, 0) + "/s for "
+                    + settings.effectStep().toSeconds() + " s: p50 "
+                    + Report.millis(step.result().p50Millis())
+                    + " ms, p99 " + Report.millis(step.result().p99Millis()) + " ms, "
+                    + step.result().failed()
+                    + " errors " + step.errors() + " (target p99 ≤ 200 ms, no error); highest rate sustained: "
+                    + sustained);
+        });
     }
 
-    private static CompletableFuture<Boolean> pollUntil(
-            Supplier<CompletableFuture<Boolean>> check, Executor delay, long deadline) {
-        return check.get().exceptionally(failure -> false).thenCompose(found -> {
-            if (found) {
-                return CompletableFuture.completedFuture(true);
-            }
-            if (System.nanoTime() > deadline) {
-                return CompletableFuture.completedFuture(false);
-            }
-            return CompletableFuture.supplyAsync(() -> null, delay)
-                    .thenCompose(ignored -> pollUntil(check, delay, deadline));
-        });
+    private void reportEffectCpu(List<EffectStep> steps, ProcessCpu.Usage observer, long observerPolls) {
+        report.paragraph("CPU per process (user + system time from `/proc/<pid>/stat`, PostgreSQL with its backends) "
+                + "from the first accept of a rate until its invoices were all seen, per accepted offer; the bottom "
+                + "rows set it against the machine: all of these processes together, everything busy on the machine "
+                + "(`/proc/stat`, other work on the shared machine included) and what the cores could give (cores × "
+                + "seconds). The first column is the poller alone for " + OBSERVER_ALONE.toSeconds() + " s before the "
+                + "first rate (" + observerPolls + " list requests), per second: what watching costs, also in the "
+                + "figures per accept.");
+        List<String> names = new ArrayList<>(observer.cpuMillis().keySet());
+        steps.forEach(step -> step.cpu().cpuMillis().keySet().stream()
+                .filter(name -> !names.contains(name))
+                .forEach(names::add));
+        List<String> header = new ArrayList<>(List.of("process", "poller alone, CPU ms/s"));
+        steps.forEach(step -> header.add("CPU ms per accept at " + Report.number(step.rate(), 0) + "/s"));
+        List<List<String>> rows = new ArrayList<>();
+        for (String name : names) {
+            List<String> row =
+                    new ArrayList<>(List.of(name, perSecond(observer.cpuMillis().get(name), observer.wallMillis())));
+            steps.forEach(step -> row.add(perAccept(step.cpu().cpuMillis().get(name), step.accepted())));
+            rows.add(row);
+        }
+        List<String> platformRow = new ArrayList<>(List.of(
+                "all of the platform (without the harness)",
+                perSecond(observer.platformMillis(), observer.wallMillis())));
+        steps.forEach(step -> platformRow.add(perAccept(step.cpu().platformMillis(), step.accepted())));
+        rows.add(platformRow);
+        List<String> share = new ArrayList<>(List.of("these processes / machine busy / cores × seconds", ""));
+        steps.forEach(step -> share.add(String.format(
+                Locale.ROOT,
+                "%s / %s / %s (%.0f %% / %.0f %%)",
+                ProcessCpu.seconds(step.cpu().allMillis()),
+                ProcessCpu.seconds(step.cpu().machineBusyMillis()),
+                ProcessCpu.seconds(step.cpu().capacityMillis()),
+                100.0 * step.cpu().allMillis() / Math.max(1, step.cpu().capacityMillis()),
+                100.0 * step.cpu().machineBusyMillis() / Math.max(1, step.cpu().machineTotalMillis()))));
+        rows.add(share);
+        report.table(header, rows);
+    }
+
+    private void reportEffectProfile(double target, List<JfrProfile.Summary> profile) {
+        if (profile.isEmpty()) {
+            return;
+        }
+        report.paragraph("Where the CPU went at " + Report.number(target, 0) + "/s: Java Flight Recorder (`jcmd <pid> "
+                + "JFR.start settings=profile`, execution samples every 10 ms of running Java threads) in accounting and "
+                + "sales during that rate; the recordings are in `benchmarks/target/platform/logs/jfr`. Share of the "
+                + "samples whose stack holds a method of Kontor's own code (inclusive), and the methods on top of the "
+                + "stack (self).");
+        for (JfrProfile.Summary summary : profile) {
+            List<List<String>> rows = new ArrayList<>();
+            summary.inclusive()
+                    .forEach((method, count) -> rows.add(
+                            List.of("inclusive", "`" + method + "`", Report.number(summary.share(count), 1) + " %")));
+            summary.self()
+                    .forEach((method, count) -> rows.add(
+                            List.of("self", "`" + method + "`", Report.number(summary.share(count), 1) + " %")));
+            report.paragraph(summary.process() + ": " + summary.samples() + " samples.");
+            report.table(List.of("", "method", "share of samples"), rows);
+        }
+    }
+
+    private static String perAccept(Long millis, long accepted) {
+        return millis == null || accepted == 0 ? "–" : Report.number((double) millis / accepted, 1);
+    }
+
+    private static String perSecond(Long millis, long wallMillis) {
+        return millis == null || wallMillis == 0 ? "–" : Report.number(millis * 1000.0 / wallMillis, 1);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     // --- 3. Outbox vs plain dual write, same service, restarted in between.
