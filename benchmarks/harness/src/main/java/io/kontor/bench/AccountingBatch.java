@@ -127,11 +127,12 @@ final class AccountingBatch {
     }
 
     /** Runs the section and writes it into {@code report}; the lines for the summary. */
-    static List<String> measure(LocalPlatform platform, String token, Options options, Report report) {
-        return new AccountingBatch(platform, token).run(options, report);
+    static List<String> measure(
+            LocalPlatform platform, String token, Options options, Report report, IssueTargets targets) {
+        return new AccountingBatch(platform, token).run(options, report, targets);
     }
 
-    private List<String> run(Options options, Report report) {
+    private List<String> run(Options options, Report report, IssueTargets targets) {
         List<Import> imports = new ArrayList<>();
         Optional<Dunning> dunning = Optional.empty();
         Duration restartReady = null;
@@ -161,7 +162,7 @@ final class AccountingBatch {
         } catch (SQLException e) {
             throw new IllegalStateException("accounting batch: " + e.getMessage(), e);
         }
-        return write(report, imports, dunning, restartReady);
+        return write(report, imports, dunning, restartReady, targets);
     }
 
     // --- The fixture: issued invoices straight into accounting's database.
@@ -291,7 +292,12 @@ final class AccountingBatch {
 
     // --- The report.
 
-    private List<String> write(Report report, List<Import> imports, Optional<Dunning> dunning, Duration restartReady) {
+    private List<String> write(
+            Report report,
+            List<Import> imports,
+            Optional<Dunning> dunning,
+            Duration restartReady,
+            IssueTargets targets) {
         report.heading("7. Batch work in accounting: camt.053 import and matching, dunning run");
         report.paragraph(String.format(
                 Locale.ROOT,
@@ -331,6 +337,21 @@ final class AccountingBatch {
                     target(run, fresh, large),
                     heap(run.heap()),
                     run.load()));
+            if (run.entries() == 10_000) {
+                targets.measured(
+                        fresh ? IssueTargets.Target.IMPORT_10K_FIRST : IssueTargets.Target.IMPORT_10K_WARM,
+                        seconds(run.time()) + ", " + run.matched() + " matched",
+                        run.time().toMillis() <= (fresh ? 8_000 : 5_000),
+                        "7");
+            } else if (run.entries() == 100_000) {
+                targets.measured(
+                        IssueTargets.Target.IMPORT_100K,
+                        seconds(run.time()) + ", heap growth "
+                                + String.format(
+                                        Locale.ROOT, "%+.0f MB", run.heap().growthMb()),
+                        run.time().toMillis() <= 50_000 && run.heap().growthMb() < 64,
+                        "7");
+            }
             findings.add(String.format(
                     Locale.ROOT,
                     "camt.053 import + match of %d entries (%s): %s, heap growth %+.0f MB",
@@ -352,6 +373,13 @@ final class AccountingBatch {
                     "100k ≤ 15 s" + verdict(run.invoices() == 100_000, run.time(), Duration.ofSeconds(15)),
                     "",
                     run.load()));
+            if (run.invoices() == 100_000) {
+                targets.measured(
+                        IssueTargets.Target.DUNNING_100K,
+                        seconds(run.time()) + ", " + run.notices() + " notices",
+                        run.time().toMillis() <= 15_000,
+                        "7");
+            }
             findings.add(String.format(
                     Locale.ROOT, "dunning run over %d overdue invoices: %s", run.invoices(), seconds(run.time())));
         });

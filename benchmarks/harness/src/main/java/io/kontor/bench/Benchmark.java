@@ -289,7 +289,7 @@ public final class Benchmark {
         }
         // Last: its hundreds of thousands of booked events keep the relay busy for a while after it.
         if (settings.accountingBatch().any() && settings.runs(7)) {
-            findings.addAll(AccountingBatch.measure(platform, token, settings.accountingBatch(), report));
+            findings.addAll(AccountingBatch.measure(platform, token, settings.accountingBatch(), report, issueTargets));
         }
         summary();
     }
@@ -659,6 +659,18 @@ public final class Benchmark {
                     .map(s -> Report.number(s.rate(), 0) + "/s")
                     .reduce((a, b) -> b)
                     .orElse("none of " + settings.effectRates());
+            issueTargets.measured(
+                    IssueTargets.Target.EFFECT_50,
+                    "at " + Report.number(target, 0) + "/s for "
+                            + settings.effectStep().toSeconds() + " s: p99 "
+                            + Report.millis(step.result().p99Millis()) + " ms, "
+                            + step.result().failed()
+                            + " errors; highest rate sustained: " + sustained,
+                    target >= 50
+                            && settings.effectStep().toSeconds() >= 60
+                            && step.result().sustained(settings.p99Bound())
+                            && step.result().failed() == 0,
+                    "2");
             findings.add("request to effect at " + Report.number(target, 0) + "/s for "
                     + settings.effectStep().toSeconds() + " s: p50 "
                     + Report.millis(step.result().p50Millis())
@@ -916,6 +928,29 @@ public final class Benchmark {
                 cpuSum.toMillis() / 1000.0 / cores,
                 cores));
         report.table(List.of("application", "ready after", "CPU at ready", "heap limit", "RSS after warm-up"), rows);
+        List<Long> servicesRss = Arrays.stream(App.values())
+                .filter(app -> app != App.GATEWAY)
+                .map(app -> rss.get(app.module()))
+                .filter(java.util.Objects::nonNull)
+                .sorted()
+                .toList();
+        if (!servicesRss.isEmpty()) {
+            long highest = servicesRss.get(servicesRss.size() - 1);
+            issueTargets.measured(
+                    IssueTargets.Target.RSS_SERVICE,
+                    servicesRss.get(0) + "–" + highest + " MiB (" + servicesRss.size() + " services)",
+                    highest * 1048576L <= 200_000_000L,
+                    "4");
+        }
+        Optional.ofNullable(rss.get(App.GATEWAY.module()))
+                .ifPresent(mib -> issueTargets.measured(
+                        IssueTargets.Target.RSS_GATEWAY, mib + " MiB", mib * 1048576L <= 150_000_000L, "4"));
+        issueTargets.measured(
+                IssueTargets.Target.READY_PLATFORM,
+                seconds(platform.startupTime()) + " (" + App.values().length + " applications; their CPU at ready "
+                        + seconds(cpuSum) + ")",
+                platform.startupTime().toMillis() <= 30_000,
+                "4");
         findings.add(String.format(
                 Locale.ROOT,
                 "whole platform ready in %.1f s; the applications' CPU at ready %.1f s in all (%.1f s on %d cores)",
@@ -1004,6 +1039,20 @@ public final class Benchmark {
                 + "time to ready means the JVM waited, for a core (see the load) or for something else (database, "
                 + "Kafka, a health check's own wait).");
         report.table(List.of("application", "ready after", "CPU at ready", "load (1, 5, 15 min) after"), rows);
+        List<Duration> servicesAlone = platform.processes().stream()
+                .filter(process -> !process.name().equals(App.GATEWAY.module()))
+                .map(AppProcess::lastStartupTime)
+                .filter(java.util.Objects::nonNull)
+                .sorted()
+                .toList();
+        if (!servicesAlone.isEmpty()) {
+            Duration slowest = servicesAlone.get(servicesAlone.size() - 1);
+            issueTargets.measured(
+                    IssueTargets.Target.READY_ALONE,
+                    seconds(servicesAlone.get(0)) + "–" + seconds(slowest) + " (" + servicesAlone.size() + " services)",
+                    slowest.toMillis() <= 2500,
+                    "6");
+        }
         findings.add("ready alone: "
                 + String.join(
                         ", ",
