@@ -8,8 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Accounting's one consumer of the topics its own handlers read (the {@code @InboxHandled(topics = ...)} methods): a
- * whole poll in one transaction. The platform's approval and privacy handlers keep their own channels.
+ * Accounting's one Kafka consumer: the topics its own handlers (the {@code @InboxHandled(topics = ...)} methods) and
+ * the platform's approval and privacy handlers read, a whole poll in one transaction.
  */
 @ApplicationScoped
 public class AccountingEvents {

@@ -193,13 +193,21 @@ class EventCatalogueTest {
         }
         // The platform's privacy consumer (io.kontor.platform.privacy) handles legal's requests for every service that
         // switched it on.
+        // Both are fed by the service's batch channel, which must read their topic.
         for (String service : SERVICES) {
             if (answersDataSubjectRequests(service)) {
                 consumers.get(DataSubjectRequestOpened.TYPE).add(service);
+                assertThat(batchChannelTopics(applicationProperties(service)))
+                        .as("%s's batch channel reads legal.privacy for the platform's privacy handler", service)
+                        .contains(DomainEvent.typeOf(DataSubjectRequestOpened.class)
+                                .topic());
             }
             // The platform's four eyes (io.kontor.platform.approval) hand the decisions to the acting services.
             if (handlesApprovals(service)) {
                 consumers.get(ApprovalDecided.TYPE).add(service);
+                assertThat(batchChannelTopics(applicationProperties(service)))
+                        .as("%s's batch channel reads process.approvals for the platform's approval handler", service)
+                        .contains(DomainEvent.typeOf(ApprovalDecided.class).topic());
             }
         }
         Set<String> streamed = Set.of(applicationProperties("gateway")

@@ -5,13 +5,13 @@ import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.projects.StaffingRequested;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A project's staffing request becomes a draft job opening for the requested role, once. */
 @ApplicationScoped
+@Unremovable
 public class StaffingRequestedHandler {
 
     @Inject
@@ -20,9 +20,7 @@ public class StaffingRequestedHandler {
     private static final EventRoutes<StaffingRequestedHandler> ROUTES = EventRoutes.of(StaffingRequestedHandler.class)
             .on(StaffingRequested.class, StaffingRequestedHandler::requested);
 
-    @Incoming("projects")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "projects.projects")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

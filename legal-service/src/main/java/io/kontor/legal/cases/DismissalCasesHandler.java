@@ -5,11 +5,10 @@ import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.hr.EmployeeDismissed;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Matters other departments hand to legal (EVENTS.md): an invoice handed to collection, a dispute escalated
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * A dismissal by the employer (EVENTS.md, {@code hr.employees}) opens one LABOUR_LAW watch, however often it arrives.
  */
 @ApplicationScoped
+@Unremovable
 public class DismissalCasesHandler {
 
     static final String SOURCE = "hr-service";
@@ -29,9 +29,7 @@ public class DismissalCasesHandler {
     @Inject
     Cases cases;
 
-    @Incoming("hr-employees")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "hr.employees")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -6,18 +6,18 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.accounting.InvoiceDisputeEscalated;
 import io.kontor.platform.events.accounting.InvoiceHandedToCollection;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Matters accounting hands to legal (EVENTS.md, {@code accounting.invoices}): an invoice handed to collection, a
  * dispute escalated. Each opens one case with its deadlines, however often it arrives.
  */
 @ApplicationScoped
+@Unremovable
 public class InvoiceCasesHandler {
 
     static final String SOURCE = "accounting-service";
@@ -32,9 +32,7 @@ public class InvoiceCasesHandler {
     @Inject
     CasesConfig config;
 
-    @Incoming("accounting-invoices")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "accounting.invoices")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

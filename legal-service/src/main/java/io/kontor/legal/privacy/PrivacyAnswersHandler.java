@@ -8,11 +8,10 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.privacy.DataSubjectRequestAnswered;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.platform.time.BusinessCalendar;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +20,7 @@ import org.jboss.logging.Logger;
  * and, unless a clerk answered it before, ANSWERED.
  */
 @ApplicationScoped
+@Unremovable
 public class PrivacyAnswersHandler {
 
     private static final Logger LOG = Logger.getLogger(PrivacyAnswersHandler.class);
@@ -37,9 +37,7 @@ public class PrivacyAnswersHandler {
     @Inject
     AnswerBundles bundles;
 
-    @Incoming("privacy-answers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "privacy.answers")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

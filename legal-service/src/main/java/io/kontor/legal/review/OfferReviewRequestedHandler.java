@@ -6,23 +6,21 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.OfferLine;
 import io.kontor.platform.events.sales.OfferReviewRequested;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Offers sales holds back for review (EVENTS.md, {@code sales.offers}) become PENDING reviews, once per request. */
 @ApplicationScoped
+@Unremovable
 public class OfferReviewRequestedHandler {
 
     private static final EventRoutes<OfferReviewRequestedHandler> ROUTES = EventRoutes.of(
                     OfferReviewRequestedHandler.class)
             .on(OfferReviewRequested.class, OfferReviewRequestedHandler::requested);
 
-    @Incoming("sales-offers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.offers")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -5,21 +5,22 @@ import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.process.ApprovalDecided;
 import io.kontor.platform.inbox.InboxHandled;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * The platform's consumer of process-service's decisions ({@code process.approvals}): a decision on an act this service
  * holds pending is recorded and handed to the service's {@link ApprovedAct} for that act, once (inbox); a decision on
  * an act held elsewhere (every acting service reads the topic) or already decided is ignored. Switched on per service
- * by the build property {@code kontor.approvals.decisions=handle} with the channel {@code approval-decisions}.
+ * by the build property {@code kontor.approvals.decisions=handle}; fed by the service's batch channel, which must read
+ * {@code process.approvals} ({@link io.kontor.platform.inbox.InboxBatches}; a service that forgets it does not start).
  */
 @ApplicationScoped
+@Unremovable
 @IfBuildProperty(name = "kontor.approvals.decisions", stringValue = "handle")
 public class ApprovalDecisionHandler {
 
@@ -34,9 +35,7 @@ public class ApprovalDecisionHandler {
     @Inject
     Instance<ApprovedAct> acts;
 
-    @Incoming("approval-decisions")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "process.approvals")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -4,15 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kontor.platform.events.IncomingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +50,8 @@ public class InboxBatches {
 
     private static final Logger LOG = Logger.getLogger(InboxBatches.class);
 
+    private static final Pattern BATCH_TOPICS = Pattern.compile("mp\\.messaging\\.incoming\\.(.+)\\.topics");
+
     @Inject
     Inbox inbox;
 
@@ -53,6 +63,51 @@ public class InboxBatches {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Config config;
+
+    /**
+     * A handler that names a topic no batch channel of the service reads would never be called: the service does not
+     * start. (The other way round, a channel reading a topic no handler names, stops that channel at its first record.)
+     */
+    void checkTopics(@Observes StartupEvent start) {
+        Set<String> read = batchChannelTopics(config);
+        Map<String, List<String>> unread = new TreeMap<>();
+        handlers.batchedTopics().forEach((consumer, topics) -> {
+            List<String> missing =
+                    topics.stream().filter(topic -> !read.contains(topic)).toList();
+            if (!missing.isEmpty()) {
+                unread.put(consumer, missing);
+            }
+        });
+        if (!unread.isEmpty()) {
+            throw new IllegalStateException("@InboxHandled(topics) names topics no batch channel reads (add them to"
+                    + " mp.messaging.incoming.<service>-events.topics, batch=true): " + unread);
+        }
+    }
+
+    /** The topics of the enabled batch channels ({@code topics=a,b} and {@code batch=true}). */
+    static Set<String> batchChannelTopics(Config config) {
+        Set<String> topics = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            Matcher channel = BATCH_TOPICS.matcher(name);
+            if (!channel.matches()) {
+                continue;
+            }
+            String prefix = "mp.messaging.incoming." + channel.group(1);
+            boolean batch =
+                    config.getOptionalValue(prefix + ".batch", Boolean.class).orElse(false);
+            boolean enabled =
+                    config.getOptionalValue(prefix + ".enabled", Boolean.class).orElse(true);
+            if (batch && enabled) {
+                for (String topic : config.getValue(name, String.class).split(",")) {
+                    topics.add(topic.strip());
+                }
+            }
+        }
+        return topics;
+    }
 
     /**
      * Applies one poll; returns normally unless the platform itself is broken (then the channel stops and says why).

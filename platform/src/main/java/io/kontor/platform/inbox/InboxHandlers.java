@@ -93,6 +93,18 @@ public class InboxHandlers {
         return current.getOrDefault(topic, List.of());
     }
 
+    /** Every batch-fed handler of this service by inbox key, with the topics it names. */
+    Map<String, List<String>> batchedTopics() {
+        Map<String, List<String>> topics = new HashMap<>();
+        handlers().forEach((consumer, handler) -> {
+            String[] named = handler.method().getAnnotation(InboxHandled.class).topics();
+            if (named.length > 0) {
+                topics.put(consumer, List.of(named));
+            }
+        });
+        return topics;
+    }
+
     /** A batch-fed handler: its inbox key, the bean (proxy) and the method. */
     record Batched(String consumer, Object instance, Method method) {}
 

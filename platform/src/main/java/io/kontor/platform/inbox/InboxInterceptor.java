@@ -107,6 +107,14 @@ public class InboxInterceptor {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == failure ? failure.toString() : failure + " caused by " + root;
+        String described = root == failure ? failure.toString() : failure + " caused by " + root;
+        // A commit the database refused (a deferred constraint) says why only in an exception Narayana suppressed.
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                return described + " (" + suppressed.getMessage() + ")";
+            }
+        }
+        return described;
     }
 }

@@ -6,20 +6,22 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.legal.DataSubjectRequestOpened;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.platform.outbox.Outbox;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * The platform's consumer of legal's data-subject requests: once per request (inbox), the service's
  * {@link PersonalDataHolder}s erase or export, and the answer goes out through the outbox in the same transaction, so
  * an erasure and its answer happen together or not at all. Switched on per service by the build property
- * {@code kontor.privacy.requests=answer}; a service without it has no such consumer (legal asks and answers too).
+ * {@code kontor.privacy.requests=answer}; a service without it has no such consumer (legal asks and answers too). Fed
+ * by the service's batch channel, which must read {@code legal.privacy} ({@link io.kontor.platform.inbox.InboxBatches};
+ * a service that forgets it does not start).
  */
 @ApplicationScoped
+@Unremovable
 @IfBuildProperty(name = "kontor.privacy.requests", stringValue = "answer")
 public class DataSubjectRequestHandler {
 
@@ -34,9 +36,7 @@ public class DataSubjectRequestHandler {
     @Inject
     Outbox outbox;
 
-    @Incoming("data-subject-requests")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "legal.privacy")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -13,8 +13,8 @@ import java.util.List;
  *
  * <p>Both methods run inside that transaction and must not throw for a person the service does not know: an empty list
  * is the answer "nothing held". A service switches the platform's consumer on with
- * {@code kontor.privacy.requests=answer} (a build property) and its channel
- * {@code mp.messaging.incoming.data-subject-requests.topic=legal.privacy}.
+ * {@code kontor.privacy.requests=answer} (a build property) and {@code legal.privacy} among the topics of its batch
+ * channel ({@code mp.messaging.incoming.<service>-events.topics}).
  */
 public interface PersonalDataHolder {
 

@@ -30,7 +30,7 @@ class ConsumersReadyCheckTest {
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData().orElseThrow())
-                .containsEntry("waitingForAssignment", "test.batch-a,test.batch-b,test.notes");
+                .containsEntry("waitingForAssignment", "test.batch-a,test.batch-b,test.batch-orphan,test.notes");
     }
 
     @Test
@@ -42,6 +42,6 @@ class ConsumersReadyCheckTest {
                         .body("checks.find { it.name == 'kafka-consumers' }.status", equalTo("UP"))
                         .body(
                                 "checks.find { it.name == 'kafka-consumers' }.data.consumed",
-                                equalTo("test.batch-a,test.batch-b,test.notes")));
+                                equalTo("test.batch-a,test.batch-b,test.batch-orphan,test.notes")));
     }
 }

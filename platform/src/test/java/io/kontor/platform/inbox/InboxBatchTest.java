@@ -5,9 +5,11 @@ import static io.kontor.platform.testapp.RawNotes.noteJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kontor.devinfra.KafkaAccess;
 import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.testapp.AppliedNotes;
 import io.kontor.platform.testapp.BatchNoteHandler;
+import io.kontor.testing.TestInfra;
 import io.kontor.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -15,13 +17,23 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The batch channel (InboxBatches): one consumer over two topics applies a poll in one transaction, skips what it
@@ -29,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * consumer is paused while a test writes its records, so that they arrive in one poll.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InboxBatchTest {
 
     @Inject
@@ -42,6 +55,9 @@ class InboxBatchTest {
 
     @Inject
     InboxConfig config;
+
+    @Inject
+    Inbox inbox;
 
     @AfterEach
     void resume() {
@@ -79,6 +95,8 @@ class InboxBatchTest {
         List<Long> transactions = applied.transactionsOf(noteId);
         assertThat(new HashSet<>(transactions.subList(1, transactions.size()))).hasSize(1);
         assertThat(transactions.get(0)).isNotEqualTo(transactions.get(1));
+        // The inbox rows of the poll keep the order it applied them in (no tie in processed_at).
+        assertThat(applied.inboxOrder("platform-test/BatchNoteHandler.on", ids)).containsExactlyElementsOf(ids);
     }
 
     @Test
@@ -122,6 +140,129 @@ class InboxBatchTest {
         assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_TOPIC)).isEqualTo("test.batch-a");
         assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_ERROR)).contains("told to fail");
         assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_OFFSET)).isNotBlank();
+    }
+
+    @Test
+    void a_batch_whose_commit_fails_is_applied_again_one_record_at_a_time_in_order() {
+        UUID noteId = UUID.randomUUID();
+        pause();
+        List<String> ids = new ArrayList<>();
+        for (int sequence = 1; sequence <= 6; sequence++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            // Every handler call succeeds; the third leaves a row that breaks a deferred constraint at the commit.
+            String title = sequence == 3 ? "breaks at commit" : "note";
+            TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, sequence, title), headers(id));
+        }
+        consumer().resume().await().atMost(Duration.ofSeconds(10));
+
+        String breaking = ids.get(2);
+        List<ConsumerRecord<String, String>> letters =
+                await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf(noteId), found -> !found.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied.timesApplied(ids.get(5)) == 1);
+        assertThat(applied.sequencesOf(noteId)).containsExactly(1, 2, 4, 5, 6);
+        ids.forEach(id -> assertThat(applied.timesApplied(id)).isEqualTo(id.equals(breaking) ? 0 : 1));
+        // The commit does not say which record broke it: each had its own transaction, the breaking one its retries.
+        List<Long> transactions = applied.transactionsOf(noteId);
+        assertThat(new HashSet<>(transactions)).hasSize(transactions.size());
+        assertThat(handler.calls(breaking)).isEqualTo(1 + config.maxAttempts());
+        // The others ran at most twice: in the batch that could not commit, then alone.
+        ids.stream()
+                .filter(id -> !id.equals(breaking))
+                .forEach(id -> assertThat(handler.calls(id)).isBetween(1, 2));
+
+        assertThat(letters).hasSize(1);
+        ConsumerRecord<String, String> letter = letters.get(0);
+        assertThat(TestKafka.header(letter, CloudEventHeaders.ID)).isEqualTo(breaking);
+        assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_CONSUMER))
+                .isEqualTo("platform-test/BatchNoteHandler.on");
+        assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_ERROR)).contains("note_checked_note");
+    }
+
+    @Test
+    void malformed_records_in_a_poll_are_parked_or_skipped_as_alone_and_the_rest_is_applied_in_order() {
+        UUID noteId = UUID.randomUUID();
+        pause();
+        String first = UUID.randomUUID().toString();
+        TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, 1, "note"), headers(first));
+        String notACloudEvent = "no-headers-" + UUID.randomUUID();
+        TestKafka.send("test.batch-a", noteId.toString(), notACloudEvent, Map.of());
+        String second = UUID.randomUUID().toString();
+        TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, 2, "note"), headers(second));
+        String brokenJson = UUID.randomUUID().toString();
+        TestKafka.send("test.batch-a", noteId.toString(), "{\"noteId\": not json", headers(brokenJson));
+        // A CloudEvent of a type no route knows (a newer producer), after the failing one
+        // (so its batch runs it once): skipped, and its inbox row says so.
+        String unknownType = UUID.randomUUID().toString();
+        Map<String, String> unknown = new HashMap<>(headers(unknownType));
+        unknown.put(CloudEventHeaders.TYPE, "kontor.test.note-archived.v1");
+        TestKafka.send("test.batch-a", noteId.toString(), "{\"noteId\":\"" + noteId + "\"}", unknown);
+        String third = UUID.randomUUID().toString();
+        TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, 3, "note"), headers(third));
+        consumer().resume().await().atMost(Duration.ofSeconds(10));
+
+        List<ConsumerRecord<String, String>> letters =
+                await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf(noteId), found -> found.size() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied.timesApplied(third) == 1);
+        assertThat(applied.sequencesOf(noteId)).containsExactly(1, 2, 3);
+        assertThat(List.of(first, second, third))
+                .allSatisfy(id -> assertThat(applied.timesApplied(id)).isEqualTo(1));
+
+        // As the single-record path (InboxTest): the record that is not a CloudEvent is parked at once, the one
+        // whose data does not fit fails its attempts and is parked, both under the handler's name.
+        assertThat(letters).extracting(ConsumerRecord::value).containsExactly(notACloudEvent, "{\"noteId\": not json");
+        assertThat(letters)
+                .allSatisfy(letter -> assertThat(TestKafka.header(letter, CloudEventHeaders.DLQ_CONSUMER))
+                        .isEqualTo("platform-test/BatchNoteHandler.on"));
+        assertThat(TestKafka.header(letters.get(0), CloudEventHeaders.DLQ_ERROR))
+                .contains("not a CloudEvents 1.0 record");
+        assertThat(TestKafka.header(letters.get(1), CloudEventHeaders.ID)).isEqualTo(brokenJson);
+        assertThat(handler.calls(brokenJson)).isEqualTo(config.maxAttempts());
+        assertThat(inbox.applied("platform-test/BatchNoteHandler.on", brokenJson))
+                .isFalse();
+        assertThat(handler.calls(unknownType)).isEqualTo(1);
+        assertThat(inbox.applied("platform-test/BatchNoteHandler.on", unknownType))
+                .isTrue();
+    }
+
+    /**
+     * A channel that reads a topic no handler names is a wiring mistake: acknowledging the record would lose it, so the
+     * channel stops (its consumer leaves the group) and the record stays unread, neither acknowledged nor parked.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE) // its consumer leaves the group the other channels share: a rebalance, after the others
+    void a_record_of_a_topic_no_handler_names_stops_its_channel_unacknowledged() throws Exception {
+        String orphan = "test.batch-orphan";
+        try (Admin admin = Admin.create(new HashMap<String, Object>(TestInfra.kafkaClient(KafkaAccess.ADMIN)))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> membersReading(admin, orphan) == 1);
+            UUID noteId = UUID.randomUUID();
+            String id = UUID.randomUUID().toString();
+            TestKafka.send(orphan, noteId.toString(), noteJson(noteId, 1, "orphan"), headers(id));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> membersReading(admin, orphan) == 0);
+            assertThat(handler.calls(id)).isZero();
+            assertThat(applied.timesApplied(id)).isZero();
+            assertThat(deadLettersOf(noteId)).isEmpty();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("platform-test")
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            // Nothing of the topic was acknowledged: a fixed build reads the record again.
+            assertThat(committed.entrySet())
+                    .filteredOn(entry -> entry.getKey().topic().equals(orphan))
+                    .allSatisfy(entry -> assertThat(entry.getValue().offset()).isZero());
+        }
+    }
+
+    /** How many members of the test application's group have partitions of {@code topic} assigned. */
+    private static long membersReading(Admin admin, String topic) throws Exception {
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("platform-test"))
+                .describedGroups()
+                .get("platform-test")
+                .get(30, TimeUnit.SECONDS);
+        return group.members().stream()
+                .filter(member -> member.assignment().topicPartitions().stream()
+                        .anyMatch(partition -> partition.topic().equals(topic)))
+                .count();
     }
 
     private void pause() {

@@ -31,6 +31,26 @@ public class AppliedNotes {
         return txids.stream().map(Number::longValue).toList();
     }
 
+    /** {@code eventIds} in the order of their inbox rows' processed_at for {@code consumer} (ties: none may be). */
+    @Transactional
+    public List<String> inboxOrder(String consumer, List<String> eventIds) {
+        @SuppressWarnings("unchecked")
+        List<String> ordered = Panache.getEntityManager()
+                .createNativeQuery("select event_id from inbox where consumer = ?1 and event_id in (?2)"
+                        + " order by processed_at")
+                .setParameter(1, consumer)
+                .setParameter(2, eventIds)
+                .getResultList();
+        long distinct = ((Number) Panache.getEntityManager()
+                        .createNativeQuery("select count(distinct processed_at) from inbox where consumer = ?1"
+                                + " and event_id in (?2)")
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventIds)
+                        .getSingleResult())
+                .longValue();
+        return distinct == ordered.size() ? ordered : List.of("tied processed_at: " + ordered);
+    }
+
     @Transactional
     public long timesApplied(String eventId) {
         return ((Number) Panache.getEntityManager()

@@ -4,10 +4,9 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.audit.AdminActRecorded;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.process.audit.AuditTrail;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The administrative acts of every service ({@code audit.acts}): each, once (the inbox), into the audit trail as an
@@ -15,14 +14,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * still goes into the trail, as a domain event would: the trail is complete before it is understood.
  */
 @ApplicationScoped
+@Unremovable
 public class AdminActsHandler {
 
     @Inject
     AuditTrail audit;
 
-    @Incoming("audit-acts")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "audit.acts")
     void on(IncomingEvent event) {
         if (event.is(AdminActRecorded.class)) {
             audit.recordAdminAct(event, event.data(AdminActRecorded.class));

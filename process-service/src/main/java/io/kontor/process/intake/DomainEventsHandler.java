@@ -8,16 +8,16 @@ import io.kontor.process.audit.AuditTrail;
 import io.kontor.process.monitor.Monitor;
 import io.kontor.process.task.HumanSteps;
 import io.kontor.process.task.Tasks;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Every domain topic, each on its channel: each event, whatever its type (also one this build does not know yet), goes
- * into the audit trail, once (the inbox).
+ * Every domain topic, one handler method (and inbox key) per topic, fed by the service's batch channel (ProcessEvents):
+ * each event, whatever its type (also one this build does not know yet), goes into the audit trail, once (the inbox).
  */
 @ApplicationScoped
+@Unremovable
 public class DomainEventsHandler {
 
     @Inject
@@ -32,31 +32,23 @@ public class DomainEventsHandler {
     @Inject
     HumanSteps steps;
 
-    @Incoming("sales-customers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.customers")
     void salesCustomers(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("sales-offers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.offers")
     void salesOffers(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("accounting-invoices")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "accounting.invoices")
     void accountingInvoices(IncomingEvent event) {
         observe(event);
     }
 
     /** Acts of every service waiting for a second person: each becomes a task in the inbox of its role. */
-    @Incoming("approvals-requests")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "approvals.requests")
     void approvalRequests(IncomingEvent event) {
         observe(event);
         if (event.is(ApprovalRequested.class)) {
@@ -64,72 +56,52 @@ public class DomainEventsHandler {
         }
     }
 
-    @Incoming("accounting-bank")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "accounting.bank")
     void accountingBank(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("accounting-payables")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "accounting.payables")
     void accountingPayables(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("hr-applications")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "hr.applications")
     void hrApplications(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("hr-employees")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "hr.employees")
     void hrEmployees(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("projects-projects")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "projects.projects")
     void projects(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("product-development-requirements")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "product-development.requirements")
     void requirements(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("product-development-backlog")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "product-development.backlog")
     void backlog(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("legal-documents")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "legal.documents")
     void legalDocuments(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("legal-reviews")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "legal.reviews")
     void legalReviews(IncomingEvent event) {
         observe(event);
     }
 
-    @Incoming("legal-cases")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "legal.cases")
     void legalCases(IncomingEvent event) {
         observe(event);
     }

@@ -6,21 +6,19 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.accounting.InvoiceCancelled;
 import io.kontor.platform.events.accounting.InvoiceIssued;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Remembers which invoice billed which milestone; invoices that bill no milestone do not concern the matrix. */
 @ApplicationScoped
+@Unremovable
 public class InvoiceEventsHandler {
 
     private static final EventRoutes<InvoiceEventsHandler> ROUTES = EventRoutes.of(InvoiceEventsHandler.class)
             .on(InvoiceIssued.class, InvoiceEventsHandler::issued)
             .on(InvoiceCancelled.class, InvoiceEventsHandler::cancelled);
 
-    @Incoming("accounting-invoices")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "accounting.invoices")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

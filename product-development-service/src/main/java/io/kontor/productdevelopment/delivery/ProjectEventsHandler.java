@@ -6,21 +6,19 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.projects.MilestoneCompleted;
 import io.kontor.platform.events.projects.ProjectCreated;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Remembers projects (to find a requirement's project from its offer) and completed milestones. */
 @ApplicationScoped
+@Unremovable
 public class ProjectEventsHandler {
 
     private static final EventRoutes<ProjectEventsHandler> ROUTES = EventRoutes.of(ProjectEventsHandler.class)
             .on(ProjectCreated.class, ProjectEventsHandler::created)
             .on(MilestoneCompleted.class, ProjectEventsHandler::completed);
 
-    @Incoming("projects-projects")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "projects.projects")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

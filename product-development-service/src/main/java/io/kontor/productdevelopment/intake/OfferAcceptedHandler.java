@@ -10,11 +10,10 @@ import io.kontor.productdevelopment.ProductDevelopmentConfig;
 import io.kontor.productdevelopment.privacy.CustomerNumber;
 import io.kontor.productdevelopment.requirement.Requirement;
 import io.kontor.productdevelopment.requirement.Requirements;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The lines of an accepted offer that sales marked as customer requirements become DRAFT requirements, with the offer
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * offer sent again under another event id) is skipped.
  */
 @ApplicationScoped
+@Unremovable
 public class OfferAcceptedHandler {
 
     @Inject
@@ -33,9 +33,7 @@ public class OfferAcceptedHandler {
     private static final EventRoutes<OfferAcceptedHandler> ROUTES =
             EventRoutes.of(OfferAcceptedHandler.class).on(OfferAccepted.class, OfferAcceptedHandler::accepted);
 
-    @Incoming("sales-offers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.offers")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -6,21 +6,19 @@ import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.sales.CustomerRegistered;
 import io.kontor.platform.events.sales.CustomerUpdated;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps customer names current from sales; the events of one customer arrive in order (record key = customer id). */
 @ApplicationScoped
+@Unremovable
 public class CustomerEventsHandler {
 
     private static final EventRoutes<CustomerEventsHandler> ROUTES = EventRoutes.of(CustomerEventsHandler.class)
             .on(CustomerRegistered.class, CustomerEventsHandler::registered)
             .on(CustomerUpdated.class, CustomerEventsHandler::updated);
 
-    @Incoming("sales-customers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.customers")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -7,11 +7,10 @@ import io.kontor.platform.events.hr.EmployeeErased;
 import io.kontor.platform.events.hr.EmployeeLeft;
 import io.kontor.platform.events.hr.EmployeeOnboarded;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * A new employee joins the staff directory; one who leaves is marked with the last day; one hr erased is forgotten here
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * order (record key = employee id), and the inbox handles each event once.
  */
 @ApplicationScoped
+@Unremovable
 public class EmployeeOnboardedHandler {
 
     @Inject
@@ -29,9 +29,7 @@ public class EmployeeOnboardedHandler {
             .on(EmployeeLeft.class, EmployeeOnboardedHandler::left)
             .on(EmployeeErased.class, EmployeeOnboardedHandler::erased);
 
-    @Incoming("hr-employees")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "hr.employees")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

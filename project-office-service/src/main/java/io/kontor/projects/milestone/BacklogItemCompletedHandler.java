@@ -5,21 +5,19 @@ import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.productdevelopment.BacklogItemCompleted;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A backlog item done for a milestone: the milestone delivers the requirements the item implements. */
 @ApplicationScoped
+@Unremovable
 public class BacklogItemCompletedHandler {
 
     private static final EventRoutes<BacklogItemCompletedHandler> ROUTES = EventRoutes.of(
                     BacklogItemCompletedHandler.class)
             .on(BacklogItemCompleted.class, BacklogItemCompletedHandler::completed);
 
-    @Incoming("product-development-backlog")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "product-development.backlog")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -8,14 +8,14 @@ import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.platform.time.BusinessCalendar;
 import io.kontor.projects.ProjectsConfig;
 import io.kontor.projects.directory.Customer;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** An accepted offer becomes a project named after the customer and the offer, with a proposed kick-off. */
 @ApplicationScoped
+@Unremovable
 public class OfferAcceptedHandler {
 
     @Inject
@@ -33,9 +33,7 @@ public class OfferAcceptedHandler {
     private static final EventRoutes<OfferAcceptedHandler> ROUTES =
             EventRoutes.of(OfferAcceptedHandler.class).on(OfferAccepted.class, OfferAcceptedHandler::accepted);
 
-    @Incoming("sales-offers")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "sales.offers")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

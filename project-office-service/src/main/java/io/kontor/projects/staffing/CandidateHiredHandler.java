@@ -5,13 +5,13 @@ import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.hr.CandidateHired;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A hire that names one of our staffing requests fills it. */
 @ApplicationScoped
+@Unremovable
 public class CandidateHiredHandler {
 
     @Inject
@@ -20,9 +20,7 @@ public class CandidateHiredHandler {
     private static final EventRoutes<CandidateHiredHandler> ROUTES =
             EventRoutes.of(CandidateHiredHandler.class).on(CandidateHired.class, CandidateHiredHandler::hired);
 
-    @Incoming("hr-applications")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "hr.applications")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -16,11 +16,10 @@ import io.kontor.sales.customer.Customer;
 import io.kontor.sales.followup.FollowUps;
 import io.kontor.sales.offer.Offer;
 import io.kontor.sales.offer.OfferInvoicing;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +29,7 @@ import org.jboss.logging.Logger;
  * in the inbox's transaction, so its effect happens once however often Kafka delivers it.
  */
 @ApplicationScoped
+@Unremovable
 public class InvoiceEventsHandler {
 
     private static final Logger LOG = Logger.getLogger(InvoiceEventsHandler.class);
@@ -51,9 +51,7 @@ public class InvoiceEventsHandler {
             .on(InvoiceCancelled.class, InvoiceEventsHandler::cancelled)
             .on(PaymentReversed.class, InvoiceEventsHandler::paymentReversed);
 
-    @Incoming("accounting-invoices")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "accounting.invoices")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

@@ -7,13 +7,13 @@ import io.kontor.platform.events.legal.OfferReviewApproved;
 import io.kontor.platform.events.legal.OfferReviewRejected;
 import io.kontor.platform.inbox.InboxHandled;
 import io.kontor.sales.offer.OfferReviews;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Legal's decisions on offers held for review (EVENTS.md, {@code legal.reviews}), once each through the inbox. */
 @ApplicationScoped
+@Unremovable
 public class LegalReviewsHandler {
 
     private static final EventRoutes<LegalReviewsHandler> ROUTES = EventRoutes.of(LegalReviewsHandler.class)
@@ -23,9 +23,7 @@ public class LegalReviewsHandler {
     @Inject
     OfferReviews reviews;
 
-    @Incoming("legal-reviews")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "legal.reviews")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

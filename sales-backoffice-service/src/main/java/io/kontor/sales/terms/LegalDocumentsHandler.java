@@ -5,23 +5,21 @@ import io.kontor.platform.events.EventRoutes;
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.events.legal.DocumentVersionPublished;
 import io.kontor.platform.inbox.InboxHandled;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the published AGB versions (EVENTS.md, {@code legal.documents}); other kinds of legal document are no concern
  * of sales. In the inbox's transaction, so a redelivered event has no effect.
  */
 @ApplicationScoped
+@Unremovable
 public class LegalDocumentsHandler {
 
     private static final EventRoutes<LegalDocumentsHandler> ROUTES = EventRoutes.of(LegalDocumentsHandler.class)
             .on(DocumentVersionPublished.class, LegalDocumentsHandler::published);
 
-    @Incoming("legal-documents")
-    @Blocking
-    @InboxHandled
+    @InboxHandled(topics = "legal.documents")
     void on(IncomingEvent event) {
         ROUTES.dispatch(this, event);
     }

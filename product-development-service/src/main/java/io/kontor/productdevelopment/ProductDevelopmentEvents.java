@@ -1,0 +1,25 @@
+package io.kontor.productdevelopment;
+
+import io.kontor.platform.inbox.InboxBatches;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The service's one Kafka consumer: every topic its handlers ({@code @InboxHandled(topics = ...)}) and the platform's
+ * privacy handler read, a whole poll in one transaction ({@link InboxBatches}).
+ */
+@ApplicationScoped
+public class ProductDevelopmentEvents {
+
+    @Inject
+    InboxBatches inbox;
+
+    @Incoming("product-development-events")
+    @Blocking
+    void on(ConsumerRecords<String, String> records) {
+        inbox.apply(records);
+    }
+}
