@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,14 +37,15 @@ import org.jboss.logging.Logger;
  * handler class fed this way is annotated {@code @io.quarkus.arc.Unremovable}: nothing injects it and it has no
  * {@code @Incoming}, so Quarkus would otherwise remove the bean at build time.
  *
- * <p>One statement records the inbox rows of the whole poll (already applied events, and a repeated id within the poll,
- * are skipped), the handlers run in record order (Kafka's order per partition) and one commit ends it. A record that
- * fails rolls the poll's transaction back; the records before it are applied again in one transaction, the failing one
- * alone exactly as an {@code @Incoming} handler's record (its failure in the batch is its first attempt; then retries
- * in their own transactions and, if it still fails, the same dead letter), and the rest as a batch again. A commit that
- * fails (a deferred constraint, the database gone) falls back to one record at a time for the whole poll. Malformed
- * records are parked before the batch starts. The channel is acknowledged when this returns, so a crash replays the
- * poll and the inbox makes that harmless.
+ * <p>A poll goes in transactions of about {@code kontor.inbox.batch-transaction-budget} (100 ms) of handler time each
+ * (see {@link #applyInOneTransaction}). One statement records the inbox rows of a transaction's records (already
+ * applied events, and a repeated id within the poll, are skipped), the handlers run in record order (Kafka's order per
+ * partition) and one commit ends it. A record that fails rolls the poll's transaction back; the records before it are
+ * applied again in one transaction, the failing one alone exactly as an {@code @Incoming} handler's record (its failure
+ * in the batch is its first attempt; then retries in their own transactions and, if it still fails, the same dead
+ * letter), and the rest as a batch again. A commit that fails (a deferred constraint, the database gone) falls back to
+ * one record at a time for the whole poll. Malformed records are parked before the batch starts. The channel is
+ * acknowledged when this returns, so a crash replays the poll and the inbox makes that harmless.
  */
 @ApplicationScoped
 public class InboxBatches {
@@ -66,6 +68,9 @@ public class InboxBatches {
 
     @Inject
     Config config;
+
+    @Inject
+    InboxConfig inboxConfig;
 
     /**
      * A handler that names a topic no batch channel of the service reads would never be called: the service does not
@@ -138,7 +143,40 @@ public class InboxBatches {
         applyInOneTransaction(deliveries);
     }
 
+    /**
+     * Cuts the poll into transactions of about {@code kontor.inbox.batch-transaction-budget} (100 ms) of handler time
+     * each, by what a delivery to the same consumer took so far. A poll of 500 accepted offers, each issuing an invoice
+     * with its frozen documents (tens of milliseconds of CPU), ran minutes in one transaction on a loaded machine: the
+     * transaction timeout aborted it, the records stayed unacknowledged past the channel's limit and the consumer
+     * stopped (#23, benchmarks section 2); and nothing of a poll is readable before its commit, so the transaction's
+     * length is also the latency of its first event. Cheap events (a customer's replica) still go hundreds to a
+     * transaction.
+     */
     private void applyInOneTransaction(List<Delivery> deliveries) {
+        long budget = inboxConfig.batchTransactionBudget().toNanos();
+        // Until a consumer's first delivery is measured: ten to a transaction.
+        long unknown = budget / 10;
+        int from = 0;
+        while (from < deliveries.size()) {
+            int to = from;
+            long expected = 0;
+            while (to < deliveries.size() && (to == from || expected < budget)) {
+                expected += nanosPerDelivery.getOrDefault(deliveries.get(to).consumer(), unknown);
+                to++;
+            }
+            applyInOneTransactionUncut(deliveries.subList(from, to));
+            from = to;
+        }
+    }
+
+    // What a delivery to each consumer took (moving average of the wall time of its handler in a batch).
+    private final Map<String, Long> nanosPerDelivery = new ConcurrentHashMap<>();
+
+    private void measured(Delivery delivery, long nanos) {
+        nanosPerDelivery.merge(delivery.consumer(), nanos, (average, latest) -> (average * 3 + latest) / 4);
+    }
+
+    private void applyInOneTransactionUncut(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
@@ -153,7 +191,9 @@ public class InboxBatches {
                         continue;
                     }
                     try {
+                        long began = System.nanoTime();
                         invoke(delivery, new InboxMode.InBatch());
+                        measured(delivery, System.nanoTime() - began);
                     } catch (Exception e) {
                         throw new FailedInBatch(i, e);
                     }

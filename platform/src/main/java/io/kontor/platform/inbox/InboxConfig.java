@@ -1,6 +1,7 @@
 package io.kontor.platform.inbox;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Retry policy of inbox handlers; defaults in platform's META-INF/microprofile-config.properties. */
@@ -21,4 +22,11 @@ public interface InboxConfig {
      * {@code <quarkus.application.name>.dlq}, as dev-infra's kafka-access.properties names it.
      */
     String deadLetterTopic();
+
+    /**
+     * Handler time per transaction of a batch channel's poll (InboxBatches): a poll is cut into transactions of about
+     * this much, by what each consumer's deliveries took so far.
+     */
+    @WithDefault("100ms")
+    Duration batchTransactionBudget();
 }
