@@ -7,14 +7,20 @@ import io.kontor.platform.time.BusinessCalendar;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The documents of issued invoices, frozen: rendered once, in the issuing transaction, and from then on served as
@@ -54,6 +60,9 @@ public class InvoiceDocuments {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Renders and stores all documents of a just-issued invoice.
      *
@@ -62,6 +71,14 @@ public class InvoiceDocuments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String freeze(Invoice invoice) {
+        Map<Kind, Stored> documents = renderAndStore(invoice);
+        // Just numbered under the invoice's lock in this transaction, so no other rows can exist for it: what was
+        // stored is these bytes, and the mail of this transaction takes them from here instead of reading them back.
+        transactions.putResource(new JustFrozen(invoice.id), documents);
+        return documents.get(Kind.PDF).sha256();
+    }
+
+    private Map<Kind, Stored> renderAndStore(Invoice invoice) {
         CompanyProfile now = seller.current();
         Map<Kind, byte[]> documents = new EnumMap<>(Kind.class);
         documents.put(Kind.PDF, InvoicePdf.of(invoice, now));
@@ -69,9 +86,14 @@ public class InvoiceDocuments {
         String zugferd = XRechnung.of(invoice, now, XRechnung.ZUGFERD_EN16931);
         documents.put(Kind.ZUGFERD, zugferd.getBytes(StandardCharsets.UTF_8));
         documents.put(Kind.ZUGFERD_PDF, InvoicePdf.zugferd(documents.get(Kind.PDF), zugferd));
-        documents.forEach((kind, content) -> store(invoice, kind, content));
-        return sha256(documents.get(Kind.PDF));
+        Map<Kind, Stored> stored = new EnumMap<>(Kind.class);
+        documents.forEach((kind, content) -> stored.put(kind, new Stored(content, sha256(content))));
+        store(invoice, stored);
+        return stored;
     }
+
+    /** Key of the documents {@link #freeze} stored in the current transaction. */
+    private record JustFrozen(UUID invoiceId) {}
 
     /**
      * Renders and stores the cancellation document of a just-cancelled invoice, as of the seller's data on the day of
@@ -97,6 +119,11 @@ public class InvoiceDocuments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Stored stored(Invoice invoice, Kind kind) {
+        @SuppressWarnings("unchecked")
+        Map<Kind, Stored> justFrozen = (Map<Kind, Stored>) transactions.getResource(new JustFrozen(invoice.id));
+        if (justFrozen != null && justFrozen.containsKey(kind)) {
+            return justFrozen.get(kind);
+        }
         Stored stored = read(invoice, kind);
         if (stored == null
                 && kind.hybrid()
@@ -110,7 +137,8 @@ public class InvoiceDocuments {
             if (kind.ofCancellation()) {
                 freezeCancellation(invoice);
             } else {
-                freeze(invoice);
+                // Not remembered: a concurrent first read may have stored its rendering first, and that one stays.
+                renderAndStore(invoice);
             }
             stored = read(invoice, kind);
         }
@@ -118,16 +146,28 @@ public class InvoiceDocuments {
     }
 
     private void store(Invoice invoice, Kind kind, byte[] content) {
+        store(invoice, Map.of(kind, new Stored(content, sha256(content))));
+    }
+
+    /** All in one JDBC batch (one round trip with the driver's rewritten inserts), on the transaction's connection. */
+    private void store(Invoice invoice, Map<Kind, Stored> documents) {
+        OffsetDateTime createdAt = calendar.now().atOffset(ZoneOffset.UTC);
         // A concurrent first read of an old invoice may store the same documents: the first one stays.
-        Panache.getEntityManager()
-                .createNativeQuery("insert into invoice_document (invoice_id, kind, content, sha256, created_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                .setParameter(1, invoice.id)
-                .setParameter(2, kind.name())
-                .setParameter(3, content)
-                .setParameter(4, sha256(content))
-                .setParameter(5, calendar.now())
-                .executeUpdate();
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into invoice_document (invoice_id, kind, content, sha256, created_at)"
+                            + " values (?, ?, ?, ?, ?) on conflict do nothing")) {
+                for (Map.Entry<Kind, Stored> document : documents.entrySet()) {
+                    insert.setObject(1, invoice.id);
+                    insert.setString(2, document.getKey().name());
+                    insert.setBytes(3, document.getValue().content());
+                    insert.setString(4, document.getValue().sha256());
+                    insert.setObject(5, createdAt);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private static Stored read(Invoice invoice, Kind kind) {

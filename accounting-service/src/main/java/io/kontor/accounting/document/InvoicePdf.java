@@ -32,6 +32,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.xml.XmpSerializer;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA1;
 
@@ -361,7 +366,13 @@ public final class InvoicePdf {
     public static byte[] zugferd(byte[] pdf, String xml) {
         try {
             // export() closes the exporter and the document it loaded.
-            ZUGFeRDExporterFromA1 exporter = new ZUGFeRDExporterFromA1();
+            ZUGFeRDExporterFromA1 exporter = new Exporter();
+            // Mustang would otherwise run PDFBox Preflight over the PDF/A-1b above before loading it, for every
+            // invoice: parsing and validating the whole document again was most of an invoice's CPU (#23). The input
+            // is ours, rendered by render() above; that its hybrid is a valid PDF/A-3 with a valid EN 16931 XML is
+            // what ZugferdPdfTest checks with Mustang's full validator (veraPDF), on every build. The bytes written
+            // are the same either way: the check only reads.
+            exporter.ignorePDFAErrors();
             exporter.setProducer("Kontor")
                     .setCreator("Kontor")
                     .setProfile(Profiles.getByName(XRechnung.ZUGFERD_EN16931))
@@ -373,6 +384,28 @@ public final class InvoicePdf {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot embed the XML into the invoice PDF", e);
+        }
+    }
+
+    /**
+     * Mustang's exporter, but its XMP metadata serialised with XML factories looked up once per thread instead of for
+     * every invoice: xmpbox's {@code new XmpSerializer()} calls {@code TransformerFactory.newInstance()}, which scans
+     * the class path for a provider (and finds Saxon) each time; that was half of an invoice's document CPU (#23,
+     * DocumentBench). The lookup is the same, so the same implementation serialises the same bytes; a factory is not
+     * promised to be thread-safe, hence one per thread.
+     */
+    private static final class Exporter extends ZUGFeRDExporterFromA1 {
+
+        private static final ThreadLocal<TransformerFactory> TRANSFORMERS =
+                ThreadLocal.withInitial(TransformerFactory::newInstance);
+        private static final ThreadLocal<DocumentBuilderFactory> BUILDERS =
+                ThreadLocal.withInitial(DocumentBuilderFactory::newInstance);
+
+        @Override
+        protected byte[] serializeXmpMetadata(XMPMetadata metadata) throws TransformerException {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            new XmpSerializer(TRANSFORMERS.get(), BUILDERS.get()).serialize(metadata, buffer, true);
+            return buffer.toByteArray();
         }
     }
 
