@@ -200,6 +200,10 @@ public class InboxBatches {
                 }
             });
         } catch (RuntimeException e) {
+            if (Stopping.now()) {
+                // Nothing of it is committed; the consumer that takes over the partitions applies it.
+                throw new Stopping.Interrupted(deliveries.size() + " deliveries", "the batch", e);
+            }
             FailedInBatch failed = failedInBatch(e);
             if (failed == null) {
                 LOG.warnf(
@@ -231,6 +235,8 @@ public class InboxBatches {
                         1, failureInBatch instanceof Exception e ? e : new RuntimeException(failureInBatch));
         try {
             invoke(delivery, mode);
+        } catch (Stopping.Interrupted e) {
+            throw e;
         } catch (Exception e) {
             // The interceptor parks what fails; anything thrown past it is a fault of the platform, not of the record.
             throw new IllegalStateException(

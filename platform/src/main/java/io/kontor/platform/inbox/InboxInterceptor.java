@@ -74,6 +74,9 @@ public class InboxInterceptor {
                         return invocation.proceed();
                     });
                 } catch (Exception e) {
+                    if (Stopping.now()) {
+                        throw new Stopping.Interrupted(event, consumer, e);
+                    }
                     lastFailure = e;
                     LOG.warnf(
                             "%s failed in %s (attempt %d of %d): %s",

@@ -23,7 +23,7 @@ public class BatchNoteHandler {
     }
 
     @InboxHandled(topics = {"test.batch-a", "test.batch-b"})
-    void on(IncomingEvent event) {
+    public void on(IncomingEvent event) {
         calls.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         if (!event.is(NoteWritten.class)) {
             return; // a type this handler has no route for is skipped, as EventRoutes does
