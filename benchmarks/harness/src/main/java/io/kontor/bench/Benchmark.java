@@ -220,8 +220,10 @@ public final class Benchmark {
                                         + (settings.commandLine().isEmpty() ? "" : " " + settings.commandLine()) + "`"),
                         List.of(
                                 "platform",
-                                "`LocalPlatform`: embedded PostgreSQL, one Kafka broker, 4 services and the gateway, "
-                                        + "each its own JVM (prod profile, serial GC, services -Xmx256m, gateway -Xmx192m), all on this machine"),
+                                "`LocalPlatform`: embedded PostgreSQL, one Kafka broker, " + (App.values().length - 1)
+                                        + " services and the gateway, each its own JVM (prod profile, serial GC, the "
+                                        + "flags of `deploy/local` jvm.options, heap limits in section 4), all on this "
+                                        + "machine"),
                         List.of(
                                 "gateway rate limit",
                                 "raised to 1,000,000/s, burst 1,000,000, 1,000,000 under way (system properties "
