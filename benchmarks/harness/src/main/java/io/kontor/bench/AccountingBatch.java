@@ -106,7 +106,8 @@ final class AccountingBatch {
         }
     }
 
-    record Import(String what, int entries, long xmlBytes, Duration time, int matched, Heap heap, String load) {}
+    record Import(
+            String what, int entries, long xmlBytes, Duration time, int matched, Heap heap, String load, String cpu) {}
 
     record Dunning(int invoices, Duration time, int notices, long stored, String load) {}
 
@@ -120,10 +121,43 @@ final class AccountingBatch {
     private final Path work;
 
     private AccountingBatch(LocalPlatform platform, String token) {
+        this.cpu = ProcessCpu.of(platform);
         this.platform = platform;
         this.accounting = platform.process("accounting");
         this.token = token;
         this.work = accounting.log().getParent().resolve("accounting-batch");
+    }
+
+    private final ProcessCpu cpu;
+
+    /**
+     * Where the cores went while an import ran: CPU seconds per process (the four busiest, the rest summed) and the
+     * machine's busy time against what its cores could give. A wall time far above accounting's own CPU is time its
+     * request waited: for a core, for PostgreSQL or for the collector.
+     */
+    private static String cpu(ProcessCpu.Usage used) {
+        List<Map.Entry<String, Long>> busiest = used.cpuMillis().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .toList();
+        StringBuilder line = new StringBuilder();
+        long rest = 0;
+        for (int i = 0; i < busiest.size(); i++) {
+            if (i < 4) {
+                line.append(busiest.get(i).getKey())
+                        .append(' ')
+                        .append(ProcessCpu.seconds(busiest.get(i).getValue()))
+                        .append(", ");
+            } else {
+                rest += busiest.get(i).getValue();
+            }
+        }
+        return line.append("the others ")
+                .append(ProcessCpu.seconds(rest))
+                .append("; machine busy ")
+                .append(ProcessCpu.seconds(used.machineBusyMillis()))
+                .append(" of ")
+                .append(ProcessCpu.seconds(used.capacityMillis()))
+                .toString();
     }
 
     /** Runs the section and writes it into {@code report}; the lines for the summary. */
@@ -202,6 +236,7 @@ final class AccountingBatch {
         long xmlBytes = Files.size(statement);
         GcLog gc = GcLog.start(accounting, work.resolve("gc-" + year + ".log"));
         System.out.printf(Locale.ROOT, "[bench] accounting: importing %d entries (%s)%n", n, what);
+        ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
         long started = System.nanoTime();
         HttpResponse<Path> response = send(
                 "/api/v1/accounting/bank-statements",
@@ -209,6 +244,7 @@ final class AccountingBatch {
                 HttpRequest.BodyPublishers.ofFile(statement),
                 HttpResponse.BodyHandlers.ofFile(answer));
         Duration time = Duration.ofNanos(System.nanoTime() - started);
+        String used = cpu(cpu.snapshot().since(cpuBefore));
         String load = Machine.load();
         Heap heap = gc.stop();
         if (response.statusCode() != 200) {
@@ -223,14 +259,15 @@ final class AccountingBatch {
         }
         Files.delete(statement);
         Files.delete(answer);
-        Import result = new Import(what, n, xmlBytes, time, matched, heap, load);
+        Import result = new Import(what, n, xmlBytes, time, matched, heap, load, used);
         System.out.printf(
                 Locale.ROOT,
-                "[bench] accounting: %d entries (%s) imported and matched in %s, heap after GC at most %+.0f MB%n",
+                "[bench] accounting: %d entries (%s) imported and matched in %s, heap after GC at most %+.0f MB; CPU: %s%n",
                 n,
                 what,
                 seconds(time),
-                heap.growthMb());
+                heap.growthMb(),
+                used);
         return result;
     }
 
@@ -336,6 +373,7 @@ final class AccountingBatch {
                             + "/s)",
                     target(run, fresh, large),
                     heap(run.heap()),
+                    run.cpu(),
                     run.load()));
             if (run.entries() == 10_000) {
                 targets.measured(
@@ -372,6 +410,7 @@ final class AccountingBatch {
                             + "/s, " + run.notices() + " notices)",
                     "100k ≤ 15 s" + verdict(run.invoices() == 100_000, run.time(), Duration.ofSeconds(15)),
                     "",
+                    "",
                     run.load()));
             if (run.invoices() == 100_000) {
                 targets.measured(
@@ -391,6 +430,7 @@ final class AccountingBatch {
                         "this run",
                         "target (#23)",
                         "heap: live before → after GC at most (growth) / peak used / live after, MB",
+                        "CPU while it ran (`/proc`): the busiest processes; the machine",
                         "load average at the end"),
                 rows);
         report.paragraph("\"Before\": `accounting-service/src/test/java/io/kontor/accounting/bench/RESULTS.md` — runs "

@@ -99,7 +99,8 @@ final class ProcessCpu {
 
     Snapshot snapshot() {
         Map<String, Long> cpu = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> treeTicks(pid).ifPresent(ticks -> cpu.put(name, ticks * 1000 / TICKS_PER_SECOND)));
+        pids.forEach((name, pid) -> (name.equals(HARNESS) ? ownTicks(pid) : treeTicks(pid))
+                .ifPresent(ticks -> cpu.put(name, ticks * 1000 / TICKS_PER_SECOND)));
         long[] machine = machineTicks();
         return new Snapshot(
                 System.nanoTime(), cpu, machine[0] * 1000 / TICKS_PER_SECOND, machine[1] * 1000 / TICKS_PER_SECOND);
@@ -124,6 +125,27 @@ final class ProcessCpu {
             total += ticks(descendant.pid()).orElse(0);
         }
         return OptionalLong.of(total);
+    }
+
+    /**
+     * The harness' own threads only (utime + stime): the launcher started every application, PostgreSQL and Kafka as
+     * its descendants, so its tree would count the whole platform a second time.
+     */
+    private static OptionalLong ownTicks(long pid) {
+        return stat(pid)
+                .map(fields -> Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    private static Optional<String[]> stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) is in parentheses and may contain spaces; fields count on after its last ')'.
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** utime + stime + cutime + cstime of {@code /proc/<pid>/stat}, in clock ticks. */
