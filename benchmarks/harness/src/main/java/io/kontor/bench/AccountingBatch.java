@@ -109,7 +109,7 @@ final class AccountingBatch {
     record Import(
             String what, int entries, long xmlBytes, Duration time, int matched, Heap heap, String load, String cpu) {}
 
-    record Dunning(int invoices, Duration time, int notices, long stored, String load) {}
+    record Dunning(int invoices, Duration time, int notices, long stored, String load, String cpu) {}
 
     private final LocalPlatform platform;
     private final AppProcess accounting;
@@ -304,6 +304,7 @@ final class AccountingBatch {
         seed(n, DUNNING_YEAR, today.minusDays(30), today.minusDays(44));
         Path answer = work.resolve("dunning-" + DUNNING_YEAR + ".json");
         System.out.printf(Locale.ROOT, "[bench] accounting: dunning run over %d overdue invoices%n", n);
+        ProcessCpu.Snapshot cpuBefore = cpu.snapshot();
         long started = System.nanoTime();
         HttpResponse<Path> response = send(
                 "/api/v1/accounting/dunning-runs",
@@ -311,6 +312,7 @@ final class AccountingBatch {
                 HttpRequest.BodyPublishers.ofString("{}"),
                 HttpResponse.BodyHandlers.ofFile(answer));
         Duration time = Duration.ofNanos(System.nanoTime() - started);
+        String used = cpu(cpu.snapshot().since(cpuBefore));
         String load = Machine.load();
         if (response.statusCode() != 200) {
             throw new IllegalStateException("dunning run answered " + response.statusCode() + ": " + head(answer));
@@ -323,8 +325,13 @@ final class AccountingBatch {
                     + " notices in the answer, " + stored + " reminders stored; see " + answer);
         }
         Files.delete(answer);
-        System.out.printf(Locale.ROOT, "[bench] accounting: dunning run over %d invoices in %s%n", n, seconds(time));
-        return new Dunning(n, time, notices, stored, load);
+        System.out.printf(
+                Locale.ROOT,
+                "[bench] accounting: dunning run over %d invoices in %s; CPU: %s%n",
+                n,
+                seconds(time),
+                used);
+        return new Dunning(n, time, notices, stored, load, used);
     }
 
     // --- The report.
@@ -410,7 +417,7 @@ final class AccountingBatch {
                             + "/s, " + run.notices() + " notices)",
                     "100k ≤ 15 s" + verdict(run.invoices() == 100_000, run.time(), Duration.ofSeconds(15)),
                     "",
-                    "",
+                    run.cpu(),
                     run.load()));
             if (run.invoices() == 100_000) {
                 targets.measured(
