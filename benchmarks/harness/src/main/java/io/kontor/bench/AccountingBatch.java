@@ -265,7 +265,7 @@ final class AccountingBatch {
                 "[bench] accounting: %d entries (%s) imported and matched in %s, heap after GC at most %+.0f MB; CPU: %s%n",
                 n,
                 what,
-                seconds(time),
+                Benchmark.seconds(time),
                 heap.growthMb(),
                 used);
         return result;
@@ -329,7 +329,7 @@ final class AccountingBatch {
                 Locale.ROOT,
                 "[bench] accounting: dunning run over %d invoices in %s; CPU: %s%n",
                 n,
-                seconds(time),
+                Benchmark.seconds(time),
                 used);
         return new Dunning(n, time, notices, stored, load, used);
     }
@@ -365,7 +365,7 @@ final class AccountingBatch {
                         + "/api/v1/accounting/dunning-runs` `{}` (as of today) over invoices due 30 days ago; checked: "
                         + "a level-1 reminder stored for each.",
                 App.ACCOUNTING.heapMegabytes(),
-                restartReady == null ? "–" : seconds(restartReady)));
+                restartReady == null ? "–" : Benchmark.seconds(restartReady)));
         List<List<String>> rows = new ArrayList<>();
         List<String> findings = new ArrayList<>();
         for (Import run : imports) {
@@ -375,7 +375,7 @@ final class AccountingBatch {
                     "camt.053 import + match, " + run.what(),
                     Report.number(run.entries(), 0) + " (" + Report.number(run.xmlBytes() / 1048576.0, 1) + " MB)",
                     before(run, fresh, large),
-                    "**" + seconds(run.time()) + "** ("
+                    "**" + Benchmark.seconds(run.time()) + "** ("
                             + Report.number(run.entries() / Math.max(run.time().toMillis() / 1000.0, 0.001), 0)
                             + "/s)",
                     target(run, fresh, large),
@@ -385,13 +385,13 @@ final class AccountingBatch {
             if (run.entries() == 10_000) {
                 targets.measured(
                         fresh ? IssueTargets.Target.IMPORT_10K_FIRST : IssueTargets.Target.IMPORT_10K_WARM,
-                        seconds(run.time()) + ", " + run.matched() + " matched",
+                        Benchmark.seconds(run.time()) + ", " + run.matched() + " matched",
                         run.time().toMillis() <= (fresh ? 8_000 : 5_000),
                         "7");
             } else if (run.entries() == 100_000) {
                 targets.measured(
                         IssueTargets.Target.IMPORT_100K,
-                        seconds(run.time()) + ", heap growth "
+                        Benchmark.seconds(run.time()) + ", heap growth "
                                 + String.format(
                                         Locale.ROOT, "%+.0f MB", run.heap().growthMb()),
                         run.time().toMillis() <= 50_000 && run.heap().growthMb() < 64,
@@ -402,7 +402,7 @@ final class AccountingBatch {
                     "camt.053 import + match of %d entries (%s): %s, heap growth %+.0f MB",
                     run.entries(),
                     run.what(),
-                    seconds(run.time()),
+                    Benchmark.seconds(run.time()),
                     run.heap().growthMb()));
         }
         dunning.ifPresent(run -> {
@@ -412,7 +412,7 @@ final class AccountingBatch {
                     run.invoices() == 100_000
                             ? "49.6 s (run 1), 101.0 s (run 3), 189.9 s (run 5 old, a73c3a3); after #23: 87.4 s (run 5 new)"
                             : "100k: 49.6–189.9 s",
-                    "**" + seconds(run.time()) + "** ("
+                    "**" + Benchmark.seconds(run.time()) + "** ("
                             + Report.number(run.invoices() / Math.max(run.time().toMillis() / 1000.0, 0.001), 0)
                             + "/s, " + run.notices() + " notices)",
                     "100k ≤ 15 s" + verdict(run.invoices() == 100_000, run.time(), Duration.ofSeconds(15)),
@@ -422,12 +422,15 @@ final class AccountingBatch {
             if (run.invoices() == 100_000) {
                 targets.measured(
                         IssueTargets.Target.DUNNING_100K,
-                        seconds(run.time()) + ", " + run.notices() + " notices",
+                        Benchmark.seconds(run.time()) + ", " + run.notices() + " notices",
                         run.time().toMillis() <= 15_000,
                         "7");
             }
             findings.add(String.format(
-                    Locale.ROOT, "dunning run over %d overdue invoices: %s", run.invoices(), seconds(run.time())));
+                    Locale.ROOT,
+                    "dunning run over %d overdue invoices: %s",
+                    run.invoices(),
+                    Benchmark.seconds(run.time())));
         });
         report.table(
                 List.of(
@@ -514,7 +517,7 @@ final class AccountingBatch {
         Heap stop() throws IOException {
             jcmd("GC.run");
             // The log is written by the VM itself; give it a moment to reach the file.
-            sleep(Duration.ofMillis(500));
+            Benchmark.sleep(Duration.ofMillis(500));
             List<double[]> pauses = new ArrayList<>();
             List<Boolean> diagnostic = new ArrayList<>();
             for (String line : Files.readAllLines(file)) {
@@ -636,18 +639,5 @@ final class AccountingBatch {
                 platform.postgres().jdbcUrl(App.ACCOUNTING.database().orElseThrow()),
                 platform.postgres().username(),
                 platform.postgres().password());
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
     }
 }

@@ -1125,8 +1125,8 @@ public final class Benchmark {
         return Report.number(numerator / denominator, 2);
     }
 
-    private static String seconds(Duration duration) {
-        return duration == null ? "–" : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    static String seconds(Duration duration) {
+        return duration == null ? "–" : ProcessCpu.seconds(duration.toMillis());
     }
 
     private static void awaitStatus(Api api, String path, int status) {
@@ -1139,7 +1139,7 @@ public final class Benchmark {
         }
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.kontor.platform.inbox;
 
+import static io.kontor.platform.testapp.RawNotes.deadLettersOf;
 import static io.kontor.platform.testapp.RawNotes.headers;
 import static io.kontor.platform.testapp.RawNotes.noteJson;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,11 +231,5 @@ class InboxBatchTest {
 
     private KafkaConsumer<Object, Object> consumer() {
         return clients.getConsumer("test-batch");
-    }
-
-    private static List<ConsumerRecord<String, String>> deadLettersOf(UUID noteId) {
-        return TestKafka.readAll("platform-test.dlq", Duration.ofMillis(300)).stream()
-                .filter(r -> noteId.toString().equals(r.key()))
-                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.kontor.platform.inbox;
 
+import static io.kontor.platform.testapp.RawNotes.deadLettersOf;
 import static io.kontor.platform.testapp.RawNotes.headers;
 import static io.kontor.platform.testapp.RawNotes.noteJson;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,12 +73,5 @@ class InboxTest {
         assertThat(TestKafka.header(deadLetters.get(2), CloudEventHeaders.ID)).isEqualTo(failingId);
         assertThat(applied.timesApplied(failingId)).isZero();
         assertThat(applied.sequencesOf(noteId)).containsExactly(2);
-    }
-
-    private static List<ConsumerRecord<String, String>> deadLettersOf(UUID noteId) {
-        // The service's own dead-letter topic (kontor.inbox.dead-letter-topic), not one per consumed topic.
-        return TestKafka.readAll("platform-test.dlq", Duration.ofMillis(300)).stream()
-                .filter(r -> noteId.toString().equals(r.key()))
-                .toList();
     }
 }

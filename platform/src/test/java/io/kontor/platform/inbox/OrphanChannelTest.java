@@ -1,5 +1,6 @@
 package io.kontor.platform.inbox;
 
+import static io.kontor.platform.testapp.RawNotes.deadLettersOf;
 import static io.kontor.platform.testapp.RawNotes.headers;
 import static io.kontor.platform.testapp.RawNotes.noteJson;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -86,11 +86,5 @@ class OrphanChannelTest {
                 .filter(member -> member.assignment().topicPartitions().stream()
                         .anyMatch(partition -> partition.topic().equals(topic)))
                 .count();
-    }
-
-    private static List<ConsumerRecord<String, String>> deadLettersOf(UUID noteId) {
-        return TestKafka.readAll("platform-test.dlq", Duration.ofMillis(300)).stream()
-                .filter(r -> noteId.toString().equals(r.key()))
-                .toList();
     }
 }

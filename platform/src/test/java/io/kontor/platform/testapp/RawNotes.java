@@ -2,8 +2,12 @@ package io.kontor.platform.testapp;
 
 import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.events.EventType;
+import io.kontor.testing.TestKafka;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A note-written event as bytes on the topic, for tests that play the producing side by hand (redeliveries with the
@@ -25,5 +29,12 @@ public final class RawNotes {
                         NoteWritten.class.getAnnotation(EventType.class).value(),
                 CloudEventHeaders.SOURCE, "/kontor/test",
                 CloudEventHeaders.CONTENT_TYPE, "application/json");
+    }
+
+    /** The note's records on the test application's dead-letter topic (kontor.inbox.dead-letter-topic). */
+    public static List<ConsumerRecord<String, String>> deadLettersOf(UUID noteId) {
+        return TestKafka.readAll("platform-test.dlq", Duration.ofMillis(300)).stream()
+                .filter(r -> noteId.toString().equals(r.key()))
+                .toList();
     }
 }
