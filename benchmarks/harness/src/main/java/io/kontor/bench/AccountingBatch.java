@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -157,6 +156,9 @@ final class AccountingBatch {
                 .append(ProcessCpu.seconds(used.machineBusyMillis()))
                 .append(" of ")
                 .append(ProcessCpu.seconds(used.capacityMillis()))
+                // The request runs on a worker thread; the relay, the mail sender and the collector on their own.
+                .append("; accounting by thread: ")
+                .append(used.byThread("accounting-service", 6))
                 .toString();
     }
 
@@ -555,24 +557,7 @@ final class AccountingBatch {
         }
 
         private void jcmd(String... command) {
-            long pid = app.pid().orElseThrow(() -> new IllegalStateException(app.name() + " is not running"));
-            List<String> line = new ArrayList<>();
-            line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
-            line.add(Long.toString(pid));
-            line.addAll(List.of(command));
-            try {
-                Process process =
-                        new ProcessBuilder(line).redirectErrorStream(true).start();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", line) + ": " + output);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
+            Jcmd.run(app.pid().orElseThrow(() -> new IllegalStateException(app.name() + " is not running")), command);
         }
     }
 

@@ -7,9 +7,11 @@ import io.kontor.local.LocalPlatform;
 import io.kontor.local.Options;
 import io.kontor.local.RepoRoot;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +116,7 @@ public final class Benchmark {
             Duration postStep,
             int events,
             boolean readyAlone,
+            boolean nativeMemory,
             Set<Integer> sections,
             String commandLine,
             AccountingBatch.Options accountingBatch) {
@@ -143,6 +146,7 @@ public final class Benchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("post-seconds", "10"))),
                     Integer.parseInt(given.getOrDefault("events", "10000")),
                     Boolean.parseBoolean(given.getOrDefault("ready-alone", "true")),
+                    Boolean.parseBoolean(given.getOrDefault("native-memory", "true")),
                     Arrays.stream(given.getOrDefault("sections", "1,2,3,4,5,6,7")
                                     .split(","))
                             .map(String::strip)
@@ -164,7 +168,8 @@ public final class Benchmark {
                             "post-rates",
                             "post-seconds",
                             "events",
-                            "ready-alone"));
+                            "ready-alone",
+                            "native-memory"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet());
             }
@@ -187,6 +192,13 @@ public final class Benchmark {
     }
 
     private void run() {
+        if (settings.nativeMemory()) {
+            // Section 4 breaks each JVM's memory down by Native Memory Tracking: switched on at launch only.
+            String given = System.getProperty("kontor.launcher.jvm-options", "");
+            if (!given.contains("NativeMemoryTracking")) {
+                System.setProperty("kontor.launcher.jvm-options", (given + " " + NativeMemory.FLAG).strip());
+            }
+        }
         String loadBefore = Machine.load();
         OffsetDateTime began = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         Path dataDir = settings.repoRoot().resolve("benchmarks/target/platform");
@@ -271,17 +283,23 @@ public final class Benchmark {
         String invoiceId = fixture.invoiceFor(gateway, fixture.sentOffer(gateway, 0));
 
         if (settings.runs(1)) {
-            measureGets(gateway, accounting, bareApi, invoiceId);
+            measureGets(
+                    gateway,
+                    accounting,
+                    bareApi,
+                    invoiceId,
+                    ProcessCpu.of(platform).with(BARE, bare.pid()));
         }
+        Memory afterGets = Memory.of(platform, bare);
         if (settings.runs(2)) {
             measureRequestToEffect(platform, gateway, fixture);
         }
-        Map<String, Long> rss = residentMemory(platform, bare);
+        Memory afterEffect = Memory.of(platform, bare);
         if (settings.runs(3)) {
             measureOutbox(platform, gateway);
         }
         if (settings.runs(4)) {
-            startupAndMemory(platform, bare, rss, cpuAtReady);
+            startupAndMemory(platform, bare, afterGets, afterEffect, cpuAtReady);
         }
         if (settings.events() > 0 && settings.runs(5)) {
             measureEvents(platform);
@@ -298,7 +316,19 @@ public final class Benchmark {
 
     // --- 1. GET through the gateway, straight on the service, on the bare endpoint.
 
-    private List<OpenLoop.Result> measureGets(Api gateway, Api accounting, Api bare, String invoiceId) {
+    private static final String BARE = "bench-bare-endpoint";
+    private static final String GET_PROFILES = "benchmarks/target/platform/logs/jfr-gets";
+
+    private static Map<String, Long> gatewayPids(ProcessCpu processes) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String name : List.of("gateway", "accounting-service")) {
+            Optional.ofNullable(processes.pids().get(name)).ifPresent(pid -> pids.put(name, pid));
+        }
+        return pids;
+    }
+
+    private List<OpenLoop.Result> measureGets(
+            Api gateway, Api accounting, Api bare, String invoiceId, ProcessCpu processes) {
         String path = "/api/v1/accounting/invoices/" + invoiceId;
         Map<String, OpenLoop.Request> targets = new LinkedHashMap<>();
         targets.put("bare endpoint", i -> ok(bare.getAsync("/bare"), 200));
@@ -310,6 +340,9 @@ public final class Benchmark {
             OpenLoop.run(target.getKey(), GET_WARM_UP_RATE, settings.warmUp(), REQUEST_TIMEOUT, target.getValue());
         }
         List<OpenLoop.Result> results = new ArrayList<>();
+        Map<OpenLoop.Result, ProcessCpu.Usage> cpu = new LinkedHashMap<>();
+        List<JfrProfile.Summary> gatewayProfile = List.of();
+        double gatewayProfileRate = 0;
         Map<String, Boolean> stillSustained = new LinkedHashMap<>();
         targets.keySet().forEach(name -> stillSustained.put(name, true));
         for (double rate : settings.getRates()) {
@@ -317,9 +350,22 @@ public final class Benchmark {
                 if (!stillSustained.get(target.getKey())) {
                     continue;
                 }
+                // The gateway's steps are profiled, the gateway and the service behind it; the last one (its highest
+                // rate) is reported.
+                boolean profiled = target.getKey().equals("gateway");
+                JfrProfile recording = profiled
+                        ? JfrProfile.start(
+                                gatewayPids(processes), settings.repoRoot().resolve(GET_PROFILES))
+                        : null;
+                ProcessCpu.Snapshot before = processes.snapshot();
                 OpenLoop.Result result =
                         OpenLoop.run(target.getKey(), rate, settings.getStep(), REQUEST_TIMEOUT, target.getValue());
                 results.add(result);
+                cpu.put(result, processes.snapshot().since(before));
+                if (recording != null) {
+                    gatewayProfile = recording.stop();
+                    gatewayProfileRate = rate;
+                }
                 System.out.printf(Locale.ROOT, "[bench] GET %-18s %5.0f/s: %s%n", target.getKey(), rate, brief(result));
                 // Past its limit a target only builds queues; the next rate would say nothing new and cost minutes.
                 if (result.overloaded()) {
@@ -391,6 +437,14 @@ public final class Benchmark {
                         "p99 direct/bare",
                         "throughput gateway/direct"),
                 ratios);
+        reportGetCpu(results, cpu);
+        if (!gatewayProfile.isEmpty()) {
+            report.paragraph("Where the CPU went through the gateway at " + Report.number(gatewayProfileRate, 0)
+                    + "/s (its highest rate in this run): Java Flight Recorder (`jcmd <pid> JFR.start "
+                    + "settings=profile`, execution samples every 10 ms of running Java threads) in the gateway and "
+                    + "accounting during that step; the recordings are in `" + GET_PROFILES + "`.");
+            reportProfiles(gatewayProfile);
+        }
         Optional<Double> gatewayMax = maxSustained(results, "gateway");
         Optional<Double> directMax = maxSustained(results, "accounting direct");
         Optional<Double> bareMax = maxSustained(results, "bare endpoint");
@@ -416,6 +470,15 @@ public final class Benchmark {
                             + ratio(viaGateway.p99Millis(), direct.p99Millis()) + " (target ≤ 1.5)";
                     report.paragraph(line + ".");
                     findings.add(line);
+                    String cost = "CPU per answer at " + Report.number(rate, 0) + "/s: direct "
+                            + platformMicros(cpu.get(direct), direct.ok()) + " µs (accounting, PostgreSQL), "
+                            + "through the gateway " + platformMicros(cpu.get(viaGateway), viaGateway.ok())
+                            + " µs (of which the gateway "
+                            + perRequest(cpu.get(viaGateway).cpuMillis().get("gateway"), viaGateway.ok())
+                            + " µs); machine busy " + busy(cpu.get(direct)) + " direct, " + busy(cpu.get(viaGateway))
+                            + " through the gateway";
+                    report.paragraph(cost + ".");
+                    findings.add(cost);
                     double throughputRatio = viaGateway.achievedPerSecond() / direct.achievedPerSecond();
                     double p99Ratio = viaGateway.p99Millis() / direct.p99Millis();
                     boolean highestTried = rate
@@ -431,6 +494,57 @@ public final class Benchmark {
         return results;
     }
 
+    /**
+     * Where section 1's cores went: per step, the CPU each process used per correct answer, and how busy the machine
+     * was. A target whose answers cost more CPU saturates the shared cores at a lower rate, and queues before that.
+     */
+    private void reportGetCpu(List<OpenLoop.Result> results, Map<OpenLoop.Result, ProcessCpu.Usage> cpu) {
+        List<String> processes = List.of(BARE, "accounting-service", "postgresql", "gateway", ProcessCpu.HARNESS);
+        List<String> header = new ArrayList<>(List.of("target", "offered /s"));
+        processes.forEach(process -> header.add(process));
+        header.addAll(List.of("all but the harness", "machine busy"));
+        List<List<String>> rows = new ArrayList<>();
+        for (OpenLoop.Result result : results) {
+            ProcessCpu.Usage used = cpu.get(result);
+            List<String> row = new ArrayList<>(List.of(result.target(), Report.number(result.offeredPerSecond(), 0)));
+            for (String process : processes) {
+                row.add(perRequest(used.cpuMillis().get(process), result.ok()));
+            }
+            row.add(perRequest(
+                    used.cpuMillis().entrySet().stream()
+                            .filter(e -> processes.contains(e.getKey())
+                                    && !e.getKey().equals(ProcessCpu.HARNESS))
+                            .mapToLong(Map.Entry::getValue)
+                            .sum(),
+                    result.ok()));
+            row.add(busy(used));
+            rows.add(row);
+        }
+        report.paragraph("CPU per correct answer in microseconds (user + system time from `/proc/<pid>/stat` over the "
+                + "step, divided by the answers; PostgreSQL with its backends), and how busy the machine's cores were "
+                + "during the step (`/proc/stat`). The load generator is the harness JVM: it shares the cores with "
+                + "what it measures.");
+        report.table(header, rows);
+    }
+
+    // The CPU of the processes on a request's path (without the load generator), per correct answer.
+    private static String platformMicros(ProcessCpu.Usage used, long answers) {
+        long millis = used.cpuMillis().entrySet().stream()
+                .filter(e ->
+                        List.of("accounting-service", "postgresql", "gateway").contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        return perRequest(millis, answers);
+    }
+
+    private static String busy(ProcessCpu.Usage used) {
+        return Math.round(100.0 * used.machineBusyMillis() / Math.max(1, used.machineTotalMillis())) + " %";
+    }
+
+    private static String perRequest(Long millis, long answers) {
+        return millis == null || answers == 0 ? "–" : Report.number(millis * 1000.0 / answers, 0);
+    }
+
     // --- 2. Offer accepted through the gateway until its invoice is readable through the gateway.
 
     /** What one rate of section 2's ladder measured. */
@@ -444,7 +558,8 @@ public final class Benchmark {
             long unseen,
             Duration drained,
             long polls,
-            ProcessCpu.Usage cpu) {}
+            ProcessCpu.Usage cpu,
+            Map<String, Long> gatewayRefusals) {}
 
     private void measureRequestToEffect(LocalPlatform platform, Api gateway, Fixture fixture) {
         List<Double> rates = settings.effectRates();
@@ -479,7 +594,7 @@ public final class Benchmark {
                 JfrProfile recording = profiled
                         ? JfrProfile.start(profiledPids(cpu), platform.dataDir().resolve("logs/jfr"))
                         : null;
-                EffectStep step = effectStep(rate, batch, gateway, watch, cpu);
+                EffectStep step = effectStep(rate, batch, gateway, watch, cpu, platform.process("gateway"));
                 if (recording != null) {
                     profile = recording.stop();
                 }
@@ -509,7 +624,9 @@ public final class Benchmark {
         return pids;
     }
 
-    private EffectStep effectStep(double rate, List<Offer> offers, Api gateway, InvoiceWatch watch, ProcessCpu cpu) {
+    private EffectStep effectStep(
+            double rate, List<Offer> offers, Api gateway, InvoiceWatch watch, ProcessCpu cpu, AppProcess gatewayApp) {
+        long gatewayLogFrom = fileSize(gatewayApp.log());
         Histogram afterAccept = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         Map<String, Long> errors = new ConcurrentHashMap<>();
         AtomicLong accepted = new AtomicLong();
@@ -577,7 +694,41 @@ public final class Benchmark {
                 unseen,
                 drained,
                 watch.requests() - pollsBefore,
-                usage);
+                usage,
+                unreachable(gatewayApp.log(), gatewayLogFrom));
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Why the gateway answered 503 for a service since {@code from}: its "is not reachable" warnings (ServiceProxy) by
+     * the service and the failure it names, numbers left out so that alike failures count together.
+     */
+    private static Map<String, Long> unreachable(Path gatewayLog, long from) {
+        Map<String, Long> reasons = new TreeMap<>();
+        try (RandomAccessFile log = new RandomAccessFile(gatewayLog.toFile(), "r")) {
+            log.seek(Math.min(from, log.length()));
+            byte[] rest = new byte[(int) Math.min(Integer.MAX_VALUE - 8, log.length() - log.getFilePointer())];
+            log.readFully(rest);
+            for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
+                int at = line.indexOf(" is not reachable at ");
+                if (at < 0) {
+                    continue;
+                }
+                String service = line.substring(line.lastIndexOf(' ', at - 1) + 1, at);
+                String failure = line.substring(line.indexOf(": ", at) + 2).replaceAll("\\d+", "N");
+                reasons.merge(service + ": " + failure, 1L, Long::sum);
+            }
+        } catch (IOException e) {
+            reasons.put("gateway log not readable: " + e.getMessage(), 1L);
+        }
+        return reasons;
     }
 
     private void reportRequestToEffect(
@@ -720,6 +871,20 @@ public final class Benchmark {
                 100.0 * step.cpu().machineBusyMillis() / Math.max(1, step.cpu().machineTotalMillis()))));
         rows.add(share);
         report.table(header, rows);
+        for (EffectStep step : steps) {
+            report.paragraph("At " + Report.number(step.rate(), 0) + "/s, CPU by thread (from the first accept until "
+                    + "the invoices were all seen): accounting-service — "
+                    + step.cpu().byThread("accounting-service", 6) + "; sales-backoffice-service — "
+                    + step.cpu().byThread("sales-backoffice-service", 6) + ".");
+            if (!step.gatewayRefusals().isEmpty()) {
+                report.paragraph("The gateway's reasons for its 503 answers at " + Report.number(step.rate(), 0)
+                        + "/s (its log, `ServiceProxy` \"is not reachable\", numbers as N): "
+                        + step.gatewayRefusals().entrySet().stream()
+                                .map(reason -> reason.getValue() + " × " + reason.getKey())
+                                .collect(Collectors.joining("; "))
+                        + ".");
+            }
+        }
     }
 
     private void reportEffectProfile(double target, List<JfrProfile.Summary> profile) {
@@ -731,6 +896,11 @@ public final class Benchmark {
                 + "sales during that rate; the recordings are in `benchmarks/target/platform/logs/jfr`. Share of the "
                 + "samples whose stack holds a method of Kontor's own code (inclusive), and the methods on top of the "
                 + "stack (self).");
+        reportProfiles(profile);
+    }
+
+    // Per JVM: the shares of its samples by Kontor's methods anywhere on the stack and by the methods on top.
+    private void reportProfiles(List<JfrProfile.Summary> profile) {
         for (JfrProfile.Summary summary : profile) {
             List<List<String>> rows = new ArrayList<>();
             summary.inclusive()
@@ -866,13 +1036,25 @@ public final class Benchmark {
 
     // --- 4. Time to ready and memory.
 
-    private static Map<String, Long> residentMemory(LocalPlatform platform, BareEndpoint bare) {
-        Map<String, Long> rss = new LinkedHashMap<>();
-        for (AppProcess process : platform.processes()) {
-            process.pid().ifPresent(pid -> Machine.rssMebibytes(pid).ifPresent(mib -> rss.put(process.name(), mib)));
+    /** Each JVM's resident set (MiB) and, when it tracks, its Native Memory Tracking summary, at one moment. */
+    private record Memory(Map<String, Long> rss, Map<String, NativeMemory.Summary> nmt) {
+
+        static Memory of(LocalPlatform platform, BareEndpoint bare) {
+            Map<String, Long> rss = new LinkedHashMap<>();
+            Map<String, NativeMemory.Summary> nmt = new LinkedHashMap<>();
+            for (AppProcess process : platform.processes()) {
+                process.pid().ifPresent(pid -> {
+                    Machine.rssMebibytes(pid).ifPresent(mib -> rss.put(process.name(), mib));
+                    NativeMemory.of(pid).ifPresent(summary -> nmt.put(process.name(), summary));
+                });
+            }
+            Machine.rssMebibytes(bare.pid()).ifPresent(mib -> rss.put(BARE, mib));
+            return new Memory(rss, nmt);
         }
-        Machine.rssMebibytes(bare.pid()).ifPresent(mib -> rss.put("bench-bare-endpoint", mib));
-        return rss;
+
+        String rssOf(String app) {
+            return Optional.ofNullable(rss.get(app)).map(mib -> mib + " MiB").orElse("–");
+        }
     }
 
     // CPU time each JVM had used when first seen ready (user + system, all its threads).
@@ -885,7 +1067,12 @@ public final class Benchmark {
     }
 
     private void startupAndMemory(
-            LocalPlatform platform, BareEndpoint bare, Map<String, Long> rss, Map<String, Duration> cpuAtReady) {
+            LocalPlatform platform,
+            BareEndpoint bare,
+            Memory afterGets,
+            Memory afterEffect,
+            Map<String, Duration> cpuAtReady) {
+        Map<String, Long> rss = afterEffect.rss();
         Map<String, Duration> ready = platform.readyTimes();
         List<List<String>> rows = new ArrayList<>();
         for (App app : App.values()) {
@@ -894,21 +1081,20 @@ public final class Benchmark {
                     seconds(ready.get(app.module())),
                     cpuAtReady.containsKey(app.module()) ? seconds(cpuAtReady.get(app.module())) : "–",
                     "-Xmx" + app.heapMegabytes() + "m",
-                    Optional.ofNullable(rss.get(app.module()))
-                            .map(mib -> mib + " MiB")
-                            .orElse("–")));
+                    afterGets.rssOf(app.module()),
+                    afterEffect.rssOf(app.module())));
         }
         rows.add(List.of(
                 "bench-bare-endpoint (started alone, after the platform)",
                 seconds(bare.readyTime()),
                 "",
                 "-Xmx256m",
-                Optional.ofNullable(rss.get("bench-bare-endpoint"))
-                        .map(mib -> mib + " MiB")
-                        .orElse("–")));
+                afterGets.rssOf(BARE),
+                afterEffect.rssOf(BARE)));
         rows.add(List.of(
                 "postgresql / kafka",
                 seconds(ready.get("postgresql")) + " / " + seconds(ready.get("kafka")),
+                "",
                 "",
                 "",
                 ""));
@@ -920,8 +1106,10 @@ public final class Benchmark {
                 "Time from launching the JVM until `/q/health/ready` answered 200, as "
                         + "`LocalPlatform.readyTimes()` measures it: the four services and the gateway start side by side on the "
                         + "shared cores, so each figure includes waiting for the others (all ready %.1f s after the launcher "
-                        + "began, PostgreSQL and Kafka included). RSS is `VmRSS` of `/proc/<pid>/status` after sections 1 and 2 "
-                        + "(hr-service and project-office-service saw events only, no requests). CPU at ready is the "
+                        + "began, PostgreSQL and Kafka included). RSS is `VmRSS` of `/proc/<pid>/status` after section 1 (the GET "
+                        + "warm-up and ladder: accounting and the gateway served requests, the other services ran idle) "
+                        + "and after section 2 (the accepts, 50/s above what the machine can do, reached sales, "
+                        + "accounting and every service consuming their events). CPU at ready is the "
                         + "JVM's user + system time when it was first seen ready: together the applications used %.1f "
                         + "CPU seconds to become ready, at least %.1f s of the whole start on %d cores even if nothing "
                         + "else ran (PostgreSQL's, Kafka's and the launcher's own CPU come on top).",
@@ -929,7 +1117,16 @@ public final class Benchmark {
                 cpuSum.toMillis() / 1000.0,
                 cpuSum.toMillis() / 1000.0 / cores,
                 cores));
-        report.table(List.of("application", "ready after", "CPU at ready", "heap limit", "RSS after warm-up"), rows);
+        report.table(
+                List.of(
+                        "application",
+                        "ready after",
+                        "CPU at ready",
+                        "heap limit",
+                        "RSS after section 1",
+                        "RSS after sections 1 and 2"),
+                rows);
+        reportNativeMemory(afterGets, afterEffect);
         List<Long> servicesRss = Arrays.stream(App.values())
                 .filter(app -> app != App.GATEWAY)
                 .map(app -> rss.get(app.module()))
@@ -960,6 +1157,68 @@ public final class Benchmark {
                 cpuSum.toMillis() / 1000.0,
                 cpuSum.toMillis() / 1000.0 / cores,
                 cores));
+    }
+
+    /**
+     * Where each JVM's resident memory goes, by Native Memory Tracking at the two moments RSS was read: what the JVM
+     * has committed per category, and what RSS holds beyond it.
+     */
+    private void reportNativeMemory(Memory afterGets, Memory afterEffect) {
+        if (afterEffect.nmt().isEmpty()) {
+            report.paragraph("No Native Memory Tracking in this run (`--native-memory false`).");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (App app : App.values()) {
+            for (Memory memory : List.of(afterGets, afterEffect)) {
+                NativeMemory.Summary nmt = memory.nmt().get(app.module());
+                Long rss = memory.rss().get(app.module());
+                if (nmt == null || rss == null) {
+                    continue;
+                }
+                rows.add(List.of(
+                        app.module(),
+                        memory == afterGets ? "after 1" : "after 1 and 2",
+                        rss.toString(),
+                        mib(nmt.committedMib()),
+                        mib(nmt.category("Java Heap")),
+                        mib(nmt.category("Class") + nmt.category("Metaspace")),
+                        mib(nmt.category("Shared class space")),
+                        mib(nmt.category("Code")),
+                        mib(nmt.category("Thread")),
+                        mib(nmt.category("GC")),
+                        mib(nmt.category("Symbol")),
+                        mib(nmt.otherMib()),
+                        mib(rss - nmt.committedMib())));
+            }
+        }
+        report.paragraph("Native Memory Tracking (each application JVM started with `" + NativeMemory.FLAG + "`; `jcmd "
+                + "<pid> VM.native_memory summary` right after RSS was read), committed MiB per category. Java Heap "
+                + "is what the collector has committed (`-Xms32m`, grown under load; the serial collector gives it "
+                + "back only after a full collection, by `MaxHeapFreeRatio`); Class and Metaspace the class metadata; "
+                + "the shared class space the mapped AppCDS archive; other: compiler arenas, Internal, Other (direct "
+                + "buffers), NMT's own bookkeeping and the small rest. RSS − NMT: what NMT does not track (the JVM's "
+                + "and the JDK's native code, glibc's free lists and arenas) less what is committed but not touched.");
+        report.table(
+                List.of(
+                        "application",
+                        "after section",
+                        "RSS MiB",
+                        "NMT committed",
+                        "Java Heap",
+                        "Class + Metaspace",
+                        "shared class space",
+                        "Code",
+                        "Thread",
+                        "GC",
+                        "Symbol",
+                        "other",
+                        "RSS − NMT"),
+                rows);
+    }
+
+    private static String mib(double value) {
+        return Report.number(value, 0);
     }
 
     // --- 5. Events at volume: one relay, a raw producer, one consumer's inbox.

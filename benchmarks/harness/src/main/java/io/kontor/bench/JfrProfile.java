@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -47,7 +46,7 @@ final class JfrProfile {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + dir, e);
         }
-        pids.forEach((name, pid) -> jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=profile"));
+        pids.forEach((name, pid) -> Jcmd.run(pid, "JFR.start", "name=" + RECORDING, "settings=profile"));
         return new JfrProfile(pids, dir);
     }
 
@@ -56,7 +55,7 @@ final class JfrProfile {
         return pids.entrySet().stream()
                 .map(process -> {
                     Path file = dir.resolve(process.getKey() + ".jfr");
-                    jcmd(process.getValue(), "JFR.stop", "name=" + RECORDING, "filename=" + file);
+                    Jcmd.run(process.getValue(), "JFR.stop", "name=" + RECORDING, "filename=" + file);
                     return summarise(process.getKey(), file);
                 })
                 .toList();
@@ -103,27 +102,5 @@ final class JfrProfile {
                 .limit(limit)
                 .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
         return top;
-    }
-
-    private static void jcmd(long pid, String... command) {
-        List<String> line = new java.util.ArrayList<>(List.of(jcmdBinary(), Long.toString(pid)));
-        line.addAll(List.of(command));
-        try {
-            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String out = new String(jcmd.getInputStream().readAllBytes());
-            if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", line) + " failed: " + out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + String.join(" ", line), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
-    }
-
-    private static String jcmdBinary() {
-        Path besideJava = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        return Files.isExecutable(besideJava) ? besideJava.toString() : "jcmd";
     }
 }
