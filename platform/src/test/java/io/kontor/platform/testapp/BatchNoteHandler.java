@@ -5,6 +5,7 @@ import io.kontor.platform.inbox.InboxHandled;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 @Unremovable
 public class BatchNoteHandler {
+
+    @Inject
+    AppliedNotes applied;
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -29,12 +33,7 @@ public class BatchNoteHandler {
             return; // a type this handler has no route for is skipped, as EventRoutes does
         }
         NoteWritten written = event.data(NoteWritten.class);
-        Panache.getEntityManager()
-                .createNativeQuery("insert into note_applied (note_id, sequence, event_id) values (?1, ?2, ?3)")
-                .setParameter(1, written.noteId())
-                .setParameter(2, written.sequence())
-                .setParameter(3, event.id())
-                .executeUpdate();
+        applied.record(written, event.id());
         if (written.title().startsWith("breaks at commit")) {
             // A note that does not exist: the deferred foreign key fails the commit, not this statement.
             Panache.getEntityManager()
