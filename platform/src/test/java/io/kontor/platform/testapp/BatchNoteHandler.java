@@ -6,18 +6,26 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A handler fed by the batch channel (BatchChannel) over two topics; it counts its calls per event. */
 @ApplicationScoped
 @Unremovable
 public class BatchNoteHandler {
 
+    /** What each call takes at least: InboxBatchCutTest gives the handler a cost for the poll's cut to measure. */
+    public static final String HANDLER_TIME = "platform-test.batch-note-handler-time";
+
     @Inject
     AppliedNotes applied;
+
+    @ConfigProperty(name = HANDLER_TIME, defaultValue = "0s")
+    Duration handlerTime;
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -27,8 +35,11 @@ public class BatchNoteHandler {
     }
 
     @InboxHandled(topics = {"test.batch-a", "test.batch-b"})
-    public void on(IncomingEvent event) {
+    public void on(IncomingEvent event) throws InterruptedException {
         calls.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (!handlerTime.isZero()) {
+            Thread.sleep(handlerTime.toMillis());
+        }
         if (!event.is(NoteWritten.class)) {
             return; // a type this handler has no route for is skipped, as EventRoutes does
         }
