@@ -8,11 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.kontor.platform.events.CloudEventHeaders;
 import io.kontor.platform.testapp.AppliedNotes;
+import io.kontor.platform.testapp.BatchChannel;
 import io.kontor.platform.testapp.BatchNoteHandler;
 import io.kontor.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class InboxBatchTest {
     BatchNoteHandler handler;
 
     @Inject
-    KafkaClientService clients;
+    BatchChannel channel;
 
     @Inject
     InboxConfig config;
@@ -54,7 +53,7 @@ class InboxBatchTest {
 
     @AfterEach
     void resume() {
-        consumer().resume().await().atMost(Duration.ofSeconds(10));
+        channel.resume();
     }
 
     @Test
@@ -64,7 +63,7 @@ class InboxBatchTest {
         TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, 0, "before"), headers(appliedBefore));
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.timesApplied(appliedBefore) == 1);
 
-        pause();
+        channel.pause();
         List<String> ids = new ArrayList<>();
         TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, 0, "before"), headers(appliedBefore));
         for (int sequence = 1; sequence <= 20; sequence++) {
@@ -76,7 +75,7 @@ class InboxBatchTest {
                 TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, sequence, "note"), headers(id));
             }
         }
-        consumer().resume().await().atMost(Duration.ofSeconds(10));
+        channel.resume();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.timesApplied(ids.get(19)) == 1);
         assertThat(applied.sequencesOf(noteId))
@@ -96,7 +95,7 @@ class InboxBatchTest {
     void a_failing_record_is_retried_and_parked_alone_and_the_rest_of_its_poll_commits_in_order() {
         UUID noteId = UUID.randomUUID();
         UUID otherNote = UUID.randomUUID();
-        pause();
+        channel.pause();
         List<String> ids = new ArrayList<>();
         for (int sequence = 1; sequence <= 10; sequence++) {
             String id = UUID.randomUUID().toString();
@@ -109,7 +108,7 @@ class InboxBatchTest {
                     noteJson(otherNote, sequence, "other"),
                     headers(UUID.randomUUID().toString()));
         }
-        consumer().resume().await().atMost(Duration.ofSeconds(10));
+        channel.resume();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.timesApplied(ids.get(9)) == 1);
         await().atMost(Duration.ofSeconds(30))
@@ -138,7 +137,7 @@ class InboxBatchTest {
     @Test
     void a_batch_whose_commit_fails_is_applied_again_one_record_at_a_time_in_order() {
         UUID noteId = UUID.randomUUID();
-        pause();
+        channel.pause();
         List<String> ids = new ArrayList<>();
         for (int sequence = 1; sequence <= 6; sequence++) {
             String id = UUID.randomUUID().toString();
@@ -147,7 +146,7 @@ class InboxBatchTest {
             String title = sequence == 3 ? "breaks at commit" : "note";
             TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, sequence, title), headers(id));
         }
-        consumer().resume().await().atMost(Duration.ofSeconds(10));
+        channel.resume();
 
         String breaking = ids.get(2);
         List<ConsumerRecord<String, String>> letters =
@@ -175,7 +174,7 @@ class InboxBatchTest {
     @Test
     void malformed_records_in_a_poll_are_parked_or_skipped_as_alone_and_the_rest_is_applied_in_order() {
         UUID noteId = UUID.randomUUID();
-        pause();
+        channel.pause();
         String first = UUID.randomUUID().toString();
         TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, 1, "note"), headers(first));
         String notACloudEvent = "no-headers-" + UUID.randomUUID();
@@ -192,7 +191,7 @@ class InboxBatchTest {
         TestKafka.send("test.batch-a", noteId.toString(), "{\"noteId\":\"" + noteId + "\"}", unknown);
         String third = UUID.randomUUID().toString();
         TestKafka.send("test.batch-a", noteId.toString(), noteJson(noteId, 3, "note"), headers(third));
-        consumer().resume().await().atMost(Duration.ofSeconds(10));
+        channel.resume();
 
         List<ConsumerRecord<String, String>> letters =
                 await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf(noteId), found -> found.size() >= 2);
@@ -216,20 +215,5 @@ class InboxBatchTest {
         assertThat(handler.calls(unknownType)).isEqualTo(1);
         assertThat(inbox.applied("platform-test/BatchNoteHandler.on", unknownType))
                 .isTrue();
-    }
-
-    private void pause() {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> consumer()
-                                .getAssignments()
-                                .await()
-                                .atMost(Duration.ofSeconds(10))
-                                .size()
-                        > 0);
-        consumer().pause().await().atMost(Duration.ofSeconds(10));
-    }
-
-    private KafkaConsumer<Object, Object> consumer() {
-        return clients.getConsumer("test-batch");
     }
 }

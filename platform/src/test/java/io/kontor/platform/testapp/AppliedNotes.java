@@ -6,9 +6,22 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads what the consumer side applied, for the tests' assertions. */
+/** What the consumer side applied: its handlers write it here, the tests' assertions read it. */
 @ApplicationScoped
 public class AppliedNotes {
+
+    /**
+     * Records the applied event, in the handler's transaction (the inbox's), so that it commits or rolls back with it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(NoteWritten written, String eventId) {
+        Panache.getEntityManager()
+                .createNativeQuery("insert into note_applied (note_id, sequence, event_id) values (?1, ?2, ?3)")
+                .setParameter(1, written.noteId())
+                .setParameter(2, written.sequence())
+                .setParameter(3, eventId)
+                .executeUpdate();
+    }
 
     @Transactional
     public List<Integer> sequencesOf(UUID noteId) {

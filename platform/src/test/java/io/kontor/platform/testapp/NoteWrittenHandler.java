@@ -2,9 +2,9 @@ package io.kontor.platform.testapp;
 
 import io.kontor.platform.events.IncomingEvent;
 import io.kontor.platform.inbox.InboxHandled;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /** The consumer side of the test application: records every applied event so tests can count effects. */
 @ApplicationScoped
 public class NoteWrittenHandler {
+
+    @Inject
+    AppliedNotes applied;
 
     /** Notes whose "fail until fixed" has been fixed: a missing precondition that an operator supplies later. */
     private final Set<UUID> fixed = ConcurrentHashMap.newKeySet();
@@ -34,11 +37,6 @@ public class NoteWrittenHandler {
         } else if (written.title().startsWith("fail")) {
             throw new IllegalStateException("told to fail: " + written.title());
         }
-        Panache.getEntityManager()
-                .createNativeQuery("insert into note_applied (note_id, sequence, event_id) values (?1, ?2, ?3)")
-                .setParameter(1, written.noteId())
-                .setParameter(2, written.sequence())
-                .setParameter(3, event.id())
-                .executeUpdate();
+        applied.record(written, event.id());
     }
 }
