@@ -96,9 +96,10 @@ final class DataDir {
         }
         if (clean) {
             // Only what the launcher itself writes: --data may name a folder that holds other things too.
-            // PostgreSQL cleans its own data (Postgres.start with clean), the unpacked binaries are kept.
-            for (String entry :
-                    List.of("kafka", "logs", "pids", "bin", "jwt", "admin-token", "postgres.log", "clock-shift")) {
+            // PostgreSQL cleans its own data (Postgres.start with clean), the unpacked binaries are kept. `bin` is
+            // kept too: its orphan guard jar is on every application's class path, and a new file (a new time) would
+            // make every class data archive stale, the JVM's check and the fingerprint alike.
+            for (String entry : List.of("kafka", "logs", "pids", "jwt", "admin-token", "postgres.log", "clock-shift")) {
                 deleteRecursively(root.resolve(entry));
             }
         }

@@ -55,6 +55,26 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void a_clean_start_keeps_what_the_archives_were_recorded_from() throws Exception {
+        // The launcher and the harness start clean; the orphan guard's jar is on every application's class path.
+        Path root = tmp.resolve("data");
+        DataDir first = new DataDir(root);
+        first.prepare(true);
+        String recordedFrom = ClassDataArchive.fingerprint(List.of(first.orphanGuardJar()));
+        first.releaseLock();
+        // Past the resolution of any file system's times.
+        Thread.sleep(1_100);
+
+        DataDir again = new DataDir(root);
+        again.prepare(true);
+        again.releaseLock();
+
+        assertThat(ClassDataArchive.fingerprint(List.of(again.orphanGuardJar())))
+                .as("a clean start must not rewrite the orphan guard's jar (its time would make the archives stale)")
+                .isEqualTo(recordedFrom);
+    }
+
+    @Test
     void a_rebuilt_application_gets_an_archive_of_its_own() throws Exception {
         Path jar = helloJar();
         String before = ClassDataArchive.fingerprint(List.of(jar));
