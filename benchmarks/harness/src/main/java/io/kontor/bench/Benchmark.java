@@ -476,7 +476,8 @@ public final class Benchmark {
                             + " µs (of which the gateway "
                             + perRequest(cpu.get(viaGateway).cpuMillis().get("gateway"), viaGateway.ok())
                             + " µs); machine busy " + busy(cpu.get(direct)) + " direct, " + busy(cpu.get(viaGateway))
-                            + " through the gateway";
+                            + " through the gateway; the gateway by thread: "
+                            + cpu.get(viaGateway).byThread("gateway", 4);
                     report.paragraph(cost + ".");
                     findings.add(cost);
                     double throughputRatio = viaGateway.achievedPerSecond() / direct.achievedPerSecond();
