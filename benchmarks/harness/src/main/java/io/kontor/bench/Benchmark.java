@@ -341,8 +341,6 @@ public final class Benchmark {
         }
         List<OpenLoop.Result> results = new ArrayList<>();
         Map<OpenLoop.Result, ProcessCpu.Usage> cpu = new LinkedHashMap<>();
-        List<JfrProfile.Summary> gatewayProfile = List.of();
-        double gatewayProfileRate = 0;
         Map<String, Boolean> stillSustained = new LinkedHashMap<>();
         targets.keySet().forEach(name -> stillSustained.put(name, true));
         for (double rate : settings.getRates()) {
@@ -350,22 +348,11 @@ public final class Benchmark {
                 if (!stillSustained.get(target.getKey())) {
                     continue;
                 }
-                // The gateway's steps are profiled, the gateway and the service behind it; the last one (its highest
-                // rate) is reported.
-                boolean profiled = target.getKey().equals("gateway");
-                JfrProfile recording = profiled
-                        ? JfrProfile.start(
-                                gatewayPids(processes), settings.repoRoot().resolve(GET_PROFILES))
-                        : null;
                 ProcessCpu.Snapshot before = processes.snapshot();
                 OpenLoop.Result result =
                         OpenLoop.run(target.getKey(), rate, settings.getStep(), REQUEST_TIMEOUT, target.getValue());
                 results.add(result);
                 cpu.put(result, processes.snapshot().since(before));
-                if (recording != null) {
-                    gatewayProfile = recording.stop();
-                    gatewayProfileRate = rate;
-                }
                 System.out.printf(Locale.ROOT, "[bench] GET %-18s %5.0f/s: %s%n", target.getKey(), rate, brief(result));
                 // Past its limit a target only builds queues; the next rate would say nothing new and cost minutes.
                 if (result.overloaded()) {
@@ -438,15 +425,23 @@ public final class Benchmark {
                         "throughput gateway/direct"),
                 ratios);
         reportGetCpu(results, cpu);
-        if (!gatewayProfile.isEmpty()) {
-            report.paragraph("Where the CPU went through the gateway at " + Report.number(gatewayProfileRate, 0)
-                    + "/s (its highest rate in this run): Java Flight Recorder (`jcmd <pid> JFR.start "
-                    + "settings=profile`, execution samples every 10 ms of running Java threads) in the gateway and "
-                    + "accounting during that step; the recordings are in `" + GET_PROFILES + "`.");
-            reportProfiles(gatewayProfile);
-        }
         Optional<Double> gatewayMax = maxSustained(results, "gateway");
         Optional<Double> directMax = maxSustained(results, "accounting direct");
+        // Profiled in a step of its own after the ladder: the recorder's start (its classes, its first chunk) and its
+        // sampling would otherwise be in the figures compared above.
+        directMax.ifPresent(rate -> {
+            JfrProfile recording =
+                    JfrProfile.start(gatewayPids(processes), settings.repoRoot().resolve(GET_PROFILES));
+            OpenLoop.Result profiled =
+                    OpenLoop.run("gateway", rate, settings.getStep(), REQUEST_TIMEOUT, targets.get("gateway"));
+            List<JfrProfile.Summary> profile = recording.stop();
+            report.paragraph("Where the CPU went through the gateway at " + Report.number(rate, 0) + "/s (the direct "
+                    + "service's highest sustained rate), in one more gateway step after the ladder, not in the "
+                    + "figures above (" + brief(profiled) + "): Java Flight Recorder (`jcmd <pid> JFR.start "
+                    + "settings=profile`, execution samples every 10 ms of running Java threads) in the gateway and "
+                    + "accounting; the recordings are in `" + GET_PROFILES + "`.");
+            reportProfiles(profile);
+        });
         Optional<Double> bareMax = maxSustained(results, "bare endpoint");
         if (gatewayMax.isPresent() && directMax.isPresent()) {
             findings.add("max sustainable GET rate gateway/direct = " + ratio(gatewayMax.get(), directMax.get()));
