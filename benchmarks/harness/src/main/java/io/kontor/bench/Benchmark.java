@@ -433,6 +433,9 @@ public final class Benchmark {
         // Profiled in a step of its own after the ladder: the recorder's start (its classes, its first chunk) and its
         // sampling would otherwise be in the figures compared above.
         directMax.ifPresent(rate -> {
+            // After the overloaded steps the gateway's circuit breaker may still be open: answered 503 at once, the
+            // step would profile the breaker instead of the proxy.
+            awaitStatus(gateway, path, 200);
             JfrProfile recording =
                     JfrProfile.start(gatewayPids(processes), settings.repoRoot().resolve(GET_PROFILES));
             OpenLoop.Result profiled =
