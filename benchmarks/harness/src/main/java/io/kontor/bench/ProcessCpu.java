@@ -308,19 +308,13 @@ final class ProcessCpu {
 
     /** utime + stime + cutime + cstime of {@code /proc/<pid>/stat}, in clock ticks. */
     static OptionalLong ticks(long pid) {
-        String stat;
-        try {
-            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        } catch (IOException e) {
-            return OptionalLong.empty();
-        }
-        // The command name (field 2) is in parentheses and may contain spaces; fields count on after its last ')'.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
-        return OptionalLong.of(Long.parseLong(fields[11])
-                + Long.parseLong(fields[12])
-                + Long.parseLong(fields[13])
-                + Long.parseLong(fields[14]));
+        return stat(pid)
+                .map(fields -> OptionalLong.of(Long.parseLong(fields[11])
+                        + Long.parseLong(fields[12])
+                        + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14])))
+                .orElse(OptionalLong.empty());
     }
 
     /** Busy and total ticks of all CPUs ({@code cpu} line of /proc/stat; idle and iowait are not busy). */
