@@ -129,39 +129,6 @@ final class AccountingBatch {
 
     private final ProcessCpu cpu;
 
-    /**
-     * Where the cores went while an import ran: CPU seconds per process (the four busiest, the rest summed) and the
-     * machine's busy time against what its cores could give. A wall time far above accounting's own CPU is time its
-     * request waited: for a core, for PostgreSQL or for the collector.
-     */
-    private static String cpu(ProcessCpu.Usage used) {
-        List<Map.Entry<String, Long>> busiest = used.cpuMillis().entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .toList();
-        StringBuilder line = new StringBuilder();
-        long rest = 0;
-        for (int i = 0; i < busiest.size(); i++) {
-            if (i < 4) {
-                line.append(busiest.get(i).getKey())
-                        .append(' ')
-                        .append(ProcessCpu.seconds(busiest.get(i).getValue()))
-                        .append(", ");
-            } else {
-                rest += busiest.get(i).getValue();
-            }
-        }
-        return line.append("the others ")
-                .append(ProcessCpu.seconds(rest))
-                .append("; machine busy ")
-                .append(ProcessCpu.seconds(used.machineBusyMillis()))
-                .append(" of ")
-                .append(ProcessCpu.seconds(used.capacityMillis()))
-                // The request runs on a worker thread; the relay, the mail sender and the collector on their own.
-                .append("; accounting by thread: ")
-                .append(used.byThread("accounting-service", 6))
-                .toString();
-    }
-
     /** Runs the section and writes it into {@code report}; the lines for the summary. */
     static List<String> measure(
             LocalPlatform platform, String token, Options options, Report report, IssueTargets targets) {
@@ -246,7 +213,7 @@ final class AccountingBatch {
                 HttpRequest.BodyPublishers.ofFile(statement),
                 HttpResponse.BodyHandlers.ofFile(answer));
         Duration time = Duration.ofNanos(System.nanoTime() - started);
-        String used = cpu(cpu.snapshot().since(cpuBefore));
+        String used = cpu.snapshot().since(cpuBefore).summary("accounting-service");
         String load = Machine.load();
         Heap heap = gc.stop();
         if (response.statusCode() != 200) {
@@ -314,7 +281,7 @@ final class AccountingBatch {
                 HttpRequest.BodyPublishers.ofString("{}"),
                 HttpResponse.BodyHandlers.ofFile(answer));
         Duration time = Duration.ofNanos(System.nanoTime() - started);
-        String used = cpu(cpu.snapshot().since(cpuBefore));
+        String used = cpu.snapshot().since(cpuBefore).summary("accounting-service");
         String load = Machine.load();
         if (response.statusCode() != 200) {
             throw new IllegalStateException("dunning run answered " + response.statusCode() + ": " + head(answer));

@@ -1261,6 +1261,20 @@ public final class Benchmark {
                                 Report.number(result.inboxPerSecond(), 0),
                                 seconds(result.inboxTime()),
                                 "10k ≤ 5 s")));
+        long relayed = Math.round(result.relayPerSecond() * result.relayTime().toNanos() / 1e9);
+        report.paragraph("Where the cores went (CPU per process from `/proc`, as in sections 2 and 7; per event is the "
+                + "process' CPU over the events of the window). **Relay** (first drop to empty outbox, "
+                + relayed + " events): " + result.relayCpu().summary("sales-backoffice-service") + ". Per event: "
+                + perEvent(result.relayCpu(), relayed, "sales-backoffice-service", "postgresql", "kafka")
+                + ", of sales' the relay's own threads (`outbox-relay` and its producer's network thread) "
+                + Report.number(relayThreadsMillis(result.relayCpu()) * 1000.0 / Math.max(relayed, 1), 0)
+                + " µs. **Raw producer** (" + result.events() + " records): "
+                + result.rawCpu().summary(ProcessCpu.HARNESS) + ". Per record: "
+                + perEvent(result.rawCpu(), result.events(), ProcessCpu.HARNESS, "kafka")
+                + ". **Inbox** (" + result.events() + " events): "
+                + result.inboxCpu().summary("accounting-service")
+                + ". Per event: "
+                + perEvent(result.inboxCpu(), result.events(), "accounting-service", "postgresql", "kafka") + ".");
         issueTargets.measured(
                 IssueTargets.Target.RELAY,
                 Report.number(result.relayPerSecond(), 0) + "/s; ratio "
@@ -1277,6 +1291,21 @@ public final class Benchmark {
                 + Report.number(result.rawPerSecond(), 0) + "/s (ratio "
                 + Report.number(result.relayPerSecond() / result.rawPerSecond(), 2) + "); one consumer drained "
                 + result.events() + " events in " + seconds(result.inboxTime()));
+    }
+
+    private static long relayThreadsMillis(ProcessCpu.Usage used) {
+        Map<String, Long> threads = used.threadMillis().getOrDefault("sales-backoffice-service", Map.of());
+        return threads.getOrDefault("outbox-relay", 0L) + threads.getOrDefault("kafka-producer-network-thread", 0L);
+    }
+
+    private static String perEvent(ProcessCpu.Usage used, long events, String... processes) {
+        List<String> parts = new ArrayList<>();
+        for (String process : processes) {
+            parts.add(process + " "
+                    + Report.number(used.cpuMillis().getOrDefault(process, 0L) * 1000.0 / Math.max(events, 1), 0)
+                    + " µs");
+        }
+        return String.join(", ", parts);
     }
 
     // --- 6. Ready alone: each application restarted while the others idle.

@@ -56,11 +56,15 @@ final class EventThroughput {
             double rawPerSecond,
             double inboxPerSecond,
             Duration inboxTime,
-            Duration accountingReady) {}
+            Duration accountingReady,
+            ProcessCpu.Usage relayCpu,
+            ProcessCpu.Usage rawCpu,
+            ProcessCpu.Usage inboxCpu) {}
 
     private EventThroughput() {}
 
     static Result measure(LocalPlatform platform, int events) {
+        ProcessCpu cpu = ProcessCpu.of(platform);
         String run = UUID.randomUUID().toString().substring(0, 8);
         AppProcess sales = platform.process("sales");
         AppProcess accounting = platform.process("accounting");
@@ -74,19 +78,23 @@ final class EventThroughput {
             // round (the first drop of the count) to the empty outbox, over the rows left at that drop: the first
             // round's rows are not counted, the cold JVM's next rounds are.
             CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> sales.restart(Map.of()));
-            Drain drain = awaitDrain(salesDb, run, events);
+            Drain drain = awaitDrain(salesDb, run, events, cpu);
             restart.join();
             Duration relayTime = drain.time();
 
+            ProcessCpu.Snapshot rawBefore = cpu.snapshot();
             double raw = rawProducer(platform.kafka(), events, payload.length());
+            ProcessCpu.Usage rawCpu = cpu.snapshot().since(rawBefore);
 
             accounting.start();
             Duration accountingReady = accounting.lastStartupTime();
+            ProcessCpu.Snapshot inboxBefore = cpu.snapshot();
             long drainStarted = System.nanoTime();
             try (Connection accountingDb = connect(platform, App.ACCOUNTING)) {
                 awaitCount(accountingDb, "select count(*) from inbox where event_id like ?", run + "-%", events);
             }
             Duration inboxTime = Duration.ofNanos(System.nanoTime() - drainStarted);
+            ProcessCpu.Usage inboxCpu = cpu.snapshot().since(inboxBefore);
             return new Result(
                     events,
                     payload.length(),
@@ -95,7 +103,10 @@ final class EventThroughput {
                     raw,
                     events / seconds(inboxTime),
                     inboxTime,
-                    accountingReady);
+                    accountingReady,
+                    drain.cpu(),
+                    rawCpu,
+                    inboxCpu);
         } catch (SQLException e) {
             throw new IllegalStateException("event benchmark: " + e.getMessage(), e);
         } finally {
@@ -193,10 +204,12 @@ final class EventThroughput {
         }
     }
 
-    private record Drain(long rows, Duration time) {}
+    /** The rows the timed rounds sent, their time, and the CPU from the first drop to the empty outbox. */
+    private record Drain(long rows, Duration time, ProcessCpu.Usage cpu) {}
 
-    private static Drain awaitDrain(Connection db, String run, int events) throws SQLException {
+    private static Drain awaitDrain(Connection db, String run, int events, ProcessCpu cpu) throws SQLException {
         long deadline = System.nanoTime() + WAIT.toNanos();
+        ProcessCpu.Snapshot atFirstDrop = null;
         long firstDrop = 0;
         long leftAtFirstDrop = 0;
         try (PreparedStatement count =
@@ -212,13 +225,17 @@ final class EventThroughput {
                 if (left < events && firstDrop == 0) {
                     firstDrop = now;
                     leftAtFirstDrop = left;
+                    atFirstDrop = cpu.snapshot();
                 }
                 if (left == 0) {
                     if (leftAtFirstDrop == 0) {
                         throw new IllegalStateException("the relay sent all " + events + " events in one round:"
                                 + " too few to time it (--events larger than kontor.outbox.batch-size)");
                     }
-                    return new Drain(leftAtFirstDrop, Duration.ofNanos(now - firstDrop));
+                    return new Drain(
+                            leftAtFirstDrop,
+                            Duration.ofNanos(now - firstDrop),
+                            cpu.snapshot().since(atFirstDrop));
                 }
                 if (now > deadline) {
                     throw new IllegalStateException("waited " + WAIT + " for sales' relay, " + left + " left");

@@ -122,6 +122,40 @@ final class ProcessCpu {
             return String.join(", ", parts);
         }
 
+        /**
+         * Where the cores went: CPU seconds per process (the four busiest, the rest summed), the machine's busy time
+         * against what its cores could give, and one JVM's CPU by thread kind. A wall time far above that JVM's own CPU
+         * is time it waited: for a core, for PostgreSQL, for the broker or for the collector.
+         */
+        String summary(String jvm) {
+            List<Map.Entry<String, Long>> busiest = cpuMillis.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .toList();
+            StringBuilder line = new StringBuilder();
+            long rest = 0;
+            for (int i = 0; i < busiest.size(); i++) {
+                if (i < 4) {
+                    line.append(busiest.get(i).getKey())
+                            .append(' ')
+                            .append(seconds(busiest.get(i).getValue()))
+                            .append(", ");
+                } else {
+                    rest += busiest.get(i).getValue();
+                }
+            }
+            return line.append("the others ")
+                    .append(seconds(rest))
+                    .append("; machine busy ")
+                    .append(seconds(machineBusyMillis))
+                    .append(" of ")
+                    .append(seconds(capacityMillis()))
+                    .append("; ")
+                    .append(jvm)
+                    .append(" by thread: ")
+                    .append(byThread(jvm, 6))
+                    .toString();
+        }
+
         long platformMillis() {
             return cpuMillis.entrySet().stream()
                     .filter(e -> !e.getKey().equals(HARNESS))
