@@ -433,9 +433,19 @@ public final class Benchmark {
         // Profiled in a step of its own after the ladder: the recorder's start (its classes, its first chunk) and its
         // sampling would otherwise be in the figures compared above.
         directMax.ifPresent(rate -> {
-            // After the overloaded steps the gateway's circuit breaker may still be open: answered 503 at once, the
-            // step would profile the breaker instead of the proxy.
+            // After the overloaded steps the gateway's circuit breaker may still be open (answered 503 at once, the
+            // step would profile the breaker instead of the proxy), and accounting may still work off requests whose
+            // callers gave up: one 200 is not enough, the platform must answer a calm step without an error.
             awaitStatus(gateway, path, 200);
+            List<String> unsettled = new ArrayList<>();
+            Optional<Duration> maybeSettled = settle(targets.get("gateway"), unsettled);
+            if (maybeSettled.isEmpty()) {
+                report.paragraph("No profile of the gateway: " + EVENT_WAIT.toMinutes() + " min after the ladder it "
+                        + "still did not answer a step of " + Report.number(SETTLE_RATE, 0) + "/s without an error ("
+                        + unsettled.get(0) + ").");
+                return;
+            }
+            Duration settled = maybeSettled.get();
             JfrProfile recording =
                     JfrProfile.start(gatewayPids(processes), settings.repoRoot().resolve(GET_PROFILES));
             OpenLoop.Result profiled =
@@ -443,7 +453,9 @@ public final class Benchmark {
             List<JfrProfile.Summary> profile = recording.stop();
             report.paragraph("Where the CPU went through the gateway at " + Report.number(rate, 0) + "/s (the direct "
                     + "service's highest sustained rate), in one more gateway step after the ladder, not in the "
-                    + "figures above (" + brief(profiled) + "): Java Flight Recorder (`jcmd <pid> JFR.start "
+                    + "figures above (" + brief(profiled) + "; started once the gateway had answered steps of "
+                    + Report.number(SETTLE_RATE, 0) + "/s without an error, " + seconds(settled)
+                    + " after the ladder): Java Flight Recorder (`jcmd <pid> JFR.start "
                     + "settings=profile`, execution samples every 10 ms of running Java threads) in the gateway and "
                     + "accounting; the recordings are in `" + GET_PROFILES + "`.");
             reportProfiles(profile);
@@ -1417,6 +1429,27 @@ public final class Benchmark {
 
     static String seconds(Duration duration) {
         return duration == null ? "–" : ProcessCpu.seconds(duration.toMillis());
+    }
+
+    private static final double SETTLE_RATE = 100;
+
+    /**
+     * Calm steps ({@link #SETTLE_RATE}/s for 5 s) until one is answered without an error within the p99 bound, up to
+     * {@link #EVENT_WAIT}; how long that took, or the last calm step's figures when none was clean.
+     */
+    private Optional<Duration> settle(OpenLoop.Request request, List<String> last) {
+        long started = System.nanoTime();
+        long deadline = started + EVENT_WAIT.toNanos();
+        while (true) {
+            OpenLoop.Result calm = OpenLoop.run("settle", SETTLE_RATE, Duration.ofSeconds(5), REQUEST_TIMEOUT, request);
+            if (calm.failed() == 0 && calm.p99Millis() <= settings.p99Bound().toMillis()) {
+                return Optional.of(Duration.ofNanos(System.nanoTime() - started));
+            }
+            if (System.nanoTime() > deadline) {
+                last.add(brief(calm));
+                return Optional.empty();
+            }
+        }
     }
 
     private static void awaitStatus(Api api, String path, int status) {
