@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,8 +38,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>The events are written straight into sales' {@code outbox} table while its relay is off (sales restarted with
  * {@code kontor.outbox.relay-enabled=false}): CloudEvents of a type no service routes ({@code kontor.bench.noop.v1}) on
  * {@code sales.customers}, so every consumer takes them through its inbox (one inbox row each) and changes nothing
- * else. Accounting is stopped while the relay runs, then started, so its drain is measured alone, from its ready to its
- * last inbox row of the run.
+ * else. The relay is timed twice: first with the topic's consuming services stopped (accounting, process-service,
+ * project-office-service), its own rate as on a node of its own; then, with a second batch, while all of them run and
+ * take the events as they arrive, as the platform runs on this machine. Between the two, accounting is started alone
+ * and its drain of the first batch is timed from its ready to its last inbox row of that batch.
  */
 final class EventThroughput {
 
@@ -48,16 +51,20 @@ final class EventThroughput {
     private static final int LANES = 16;
     private static final Duration WAIT = Duration.ofMinutes(10);
 
+    /**
+     * @param relayAlone the relay while the topic's consumers were stopped: the replica's own rate, as on a node of its
+     *     own
+     * @param relayShared the relay while every consumer of the topic ran on the same cores, as the platform runs here
+     */
     record Result(
             int events,
             int payloadBytes,
-            double relayPerSecond,
-            Duration relayTime,
+            Drain relayAlone,
+            Drain relayShared,
             double rawPerSecond,
             double inboxPerSecond,
             Duration inboxTime,
             Duration accountingReady,
-            ProcessCpu.Usage relayCpu,
             ProcessCpu.Usage rawCpu,
             ProcessCpu.Usage inboxCpu) {}
 
@@ -65,23 +72,21 @@ final class EventThroughput {
 
     static Result measure(LocalPlatform platform, int events) {
         ProcessCpu cpu = ProcessCpu.of(platform);
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        String alone = UUID.randomUUID().toString().substring(0, 8);
+        String shared = UUID.randomUUID().toString().substring(0, 8);
         AppProcess sales = platform.process("sales");
         AppProcess accounting = platform.process("accounting");
+        // The other services consuming sales.customers; the gateway's event feed reads it too and keeps running.
+        Map<AppProcess, App> otherConsumers = new LinkedHashMap<>();
+        otherConsumers.put(platform.process("processes"), App.PROCESSES);
+        otherConsumers.put(platform.process("projects"), App.PROJECTS);
         String payload = "{\"bench\":\"" + "x".repeat(400) + "\"}";
 
         sales.restart(Map.of("kontor.outbox.relay-enabled", "false"));
         accounting.stop();
+        otherConsumers.keySet().forEach(AppProcess::stop);
         try (Connection salesDb = connect(platform, App.SALES)) {
-            fill(salesDb, run, events, payload);
-            long[] ids = idRange(salesDb, run);
-            // The relay starts sending while sales is still starting, so the clock runs from the first acknowledged
-            // round (the first drop of the count) to the empty outbox, over the rows left at that drop: the first
-            // round's rows are not counted, the cold JVM's next rounds are.
-            CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> sales.restart(Map.of()));
-            Drain drain = awaitDrain(salesDb, ids, events, cpu);
-            restart.join();
-            Duration relayTime = drain.time();
+            Drain relayAlone = fillAndDrain(sales, salesDb, alone, events, payload, cpu);
 
             ProcessCpu.Snapshot rawBefore = cpu.snapshot();
             double raw = rawProducer(platform.kafka(), events, payload.length());
@@ -91,27 +96,61 @@ final class EventThroughput {
             Duration accountingReady = accounting.lastStartupTime();
             ProcessCpu.Snapshot inboxBefore = cpu.snapshot();
             long drainStarted = System.nanoTime();
-            try (Connection accountingDb = connect(platform, App.ACCOUNTING)) {
-                awaitCount(accountingDb, "select count(*) from inbox where event_id like ?", run + "-%", events);
-            }
+            awaitInbox(platform, App.ACCOUNTING, alone, events);
             Duration inboxTime = Duration.ofNanos(System.nanoTime() - drainStarted);
             ProcessCpu.Usage inboxCpu = cpu.snapshot().since(inboxBefore);
+
+            // Once more with every consumer of the topic running and caught up, taking the events as they arrive.
+            for (Map.Entry<AppProcess, App> consumer : otherConsumers.entrySet()) {
+                consumer.getKey().start();
+                awaitInbox(platform, consumer.getValue(), alone, events);
+            }
+            sales.restart(Map.of("kontor.outbox.relay-enabled", "false"));
+            Drain relayShared = fillAndDrain(sales, salesDb, shared, events, payload, cpu);
+            // Caught up before the next section, which restarts each application and times it.
+            awaitInbox(platform, App.ACCOUNTING, shared, events);
+            for (App consumer : otherConsumers.values()) {
+                awaitInbox(platform, consumer, shared, events);
+            }
             return new Result(
                     events,
                     payload.length(),
-                    drain.rows() / seconds(relayTime),
-                    relayTime,
+                    relayAlone,
+                    relayShared,
                     raw,
                     events / seconds(inboxTime),
                     inboxTime,
                     accountingReady,
-                    drain.cpu(),
                     rawCpu,
                     inboxCpu);
         } catch (SQLException e) {
             throw new IllegalStateException("event benchmark: " + e.getMessage(), e);
         } finally {
             accounting.start();
+            otherConsumers.keySet().forEach(AppProcess::start);
+        }
+    }
+
+    /**
+     * Fills sales' outbox while its relay is off, restarts sales with the relay on and times the drain. The relay
+     * starts sending while sales is still starting, so the clock runs from the first acknowledged round (the first drop
+     * of the count) to the empty outbox, over the rows left at that drop: the first round's rows are not counted, the
+     * cold JVM's next rounds are.
+     */
+    private static Drain fillAndDrain(
+            AppProcess sales, Connection salesDb, String run, int events, String payload, ProcessCpu cpu)
+            throws SQLException {
+        fill(salesDb, run, events, payload);
+        long[] ids = idRange(salesDb, run);
+        CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> sales.restart(Map.of()));
+        Drain drain = awaitDrain(salesDb, ids, events, cpu);
+        restart.join();
+        return drain;
+    }
+
+    private static void awaitInbox(LocalPlatform platform, App app, String run, int events) throws SQLException {
+        try (Connection db = connect(platform, app)) {
+            awaitCount(db, "select count(*) from inbox where event_id like ?", run + "-%", events);
         }
     }
 
@@ -206,7 +245,12 @@ final class EventThroughput {
     }
 
     /** The rows the timed rounds sent, their time, and the CPU from the first drop to the empty outbox. */
-    private record Drain(long rows, Duration time, ProcessCpu.Usage cpu) {}
+    record Drain(long rows, Duration time, ProcessCpu.Usage cpu) {
+
+        double perSecond() {
+            return rows / seconds(time);
+        }
+    }
 
     private static Drain awaitDrain(Connection db, long[] ids, int events, ProcessCpu cpu) throws SQLException {
         long deadline = System.nanoTime() + WAIT.toNanos();
