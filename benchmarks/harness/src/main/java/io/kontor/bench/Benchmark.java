@@ -440,25 +440,29 @@ public final class Benchmark {
             // step would profile the breaker instead of the proxy), and accounting may still work off requests whose
             // callers gave up: one 200 is not enough, the platform must answer a calm step without an error.
             awaitStatus(gateway, path, 200);
+            // Settled with the recorder running: its start stalls both JVMs for a moment, and a step begun at full
+            // rate during that stall filled the gateway's connection pool, opened its breaker and stayed in 503s.
+            JfrProfile recording =
+                    JfrProfile.start(gatewayPids(processes), settings.repoRoot().resolve(GET_PROFILES));
             List<String> unsettled = new ArrayList<>();
             Optional<Duration> maybeSettled = settle(targets.get("gateway"), unsettled);
             if (maybeSettled.isEmpty()) {
+                recording.stop();
                 report.paragraph("No profile of the gateway: " + EVENT_WAIT.toMinutes() + " min after the ladder it "
                         + "still did not answer a step of " + Report.number(SETTLE_RATE, 0) + "/s without an error ("
                         + unsettled.get(0) + ").");
                 return;
             }
             Duration settled = maybeSettled.get();
-            JfrProfile recording =
-                    JfrProfile.start(gatewayPids(processes), settings.repoRoot().resolve(GET_PROFILES));
             OpenLoop.Result profiled =
                     OpenLoop.run("gateway", rate, settings.getStep(), REQUEST_TIMEOUT, targets.get("gateway"));
             List<JfrProfile.Summary> profile = recording.stop();
             report.paragraph("Where the CPU went through the gateway at " + Report.number(rate, 0) + "/s (the highest "
                     + "rate both the gateway and the direct service sustained), in one more gateway step after the ladder, not in the "
-                    + "figures above (" + brief(profiled) + "; started once the gateway had answered steps of "
-                    + Report.number(SETTLE_RATE, 0) + "/s without an error, " + seconds(settled)
-                    + " after the ladder): Java Flight Recorder (`jcmd <pid> JFR.start "
+                    + "figures above (" + brief(profiled) + "; the recorder was started first and the step began "
+                    + "once the gateway had answered a step of " + Report.number(SETTLE_RATE, 0) + "/s without an "
+                    + "error, " + seconds(settled)
+                    + " later; the profile includes those calm steps): Java Flight Recorder (`jcmd <pid> JFR.start "
                     + "settings=profile`, execution samples every 10 ms of running Java threads) in the gateway and "
                     + "accounting; the recordings are in `" + GET_PROFILES + "`.");
             reportProfiles(profile);
