@@ -2,7 +2,9 @@ package io.kontor.gateway.limits;
 
 import io.kontor.gateway.web.HttpProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +17,12 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class RequestSizeLimit {
+
+    /**
+     * How long the rest of a refused body is read and dropped before the connection closes. Long enough for a client on
+     * a normal link to finish writing a body near the limit; short, so that a refused upload costs little.
+     */
+    static final long LINGER_MILLIS = 2_000;
 
     /** Key of the limit on the routing context, for the proxy that counts a chunked body. */
     public static final String LIMIT_KEY = "kontor.max-request-body";
@@ -55,7 +63,9 @@ public class RequestSizeLimit {
             declared = Long.MAX_VALUE;
         }
         if (declared > maxBytes) {
-            tooLarge(routing, problems, maxBytes);
+            routing.response().putHeader(HttpHeaders.CONNECTION, "close");
+            routing.addEndHandler(ended -> lingerThenClose(routing));
+            answerTooLarge(routing, problems, maxBytes);
             return;
         }
         routing.put(LIMIT_KEY, maxBytes);
@@ -74,6 +84,37 @@ public class RequestSizeLimit {
         // Not response().endHandler: that would replace the router's, and with it every addEndHandler (the in-flight
         // count of the caller would never go down).
         routing.addEndHandler(ended -> routing.request().connection().close());
+        answerTooLarge(routing, problems, maxBytes);
+    }
+
+    /**
+     * A lingering close (RFC 9112 section 9.6): a client that writes its whole body before it reads the answer (Apache
+     * HttpClient, RestAssured) got its connection reset, and no 413, when the gateway closed right after answering
+     * while the body was still arriving. The rest of the body is read and dropped for at most {@link #LINGER_MILLIS},
+     * then the connection closes.
+     */
+    private static void lingerThenClose(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        HttpConnection connection = request.connection();
+        if (request.isEnded()) {
+            connection.close();
+            return;
+        }
+        long timer = routing.vertx().setTimer(LINGER_MILLIS, fired -> connection.close());
+        try {
+            request.handler(dropped -> {})
+                    .endHandler(end -> {
+                        routing.vertx().cancelTimer(timer);
+                        connection.close();
+                    })
+                    .resume();
+        } catch (IllegalStateException endedMeanwhile) {
+            routing.vertx().cancelTimer(timer);
+            connection.close();
+        }
+    }
+
+    private static void answerTooLarge(RoutingContext routing, HttpProblems problems, long maxBytes) {
         problems.send(
                 routing,
                 413,
