@@ -64,7 +64,6 @@ final class EventThroughput {
             double rawPerSecond,
             double inboxPerSecond,
             Duration inboxTime,
-            Duration accountingReady,
             ProcessCpu.Usage rawCpu,
             ProcessCpu.Usage inboxCpu) {}
 
@@ -93,7 +92,6 @@ final class EventThroughput {
             ProcessCpu.Usage rawCpu = cpu.snapshot().since(rawBefore);
 
             accounting.start();
-            Duration accountingReady = accounting.lastStartupTime();
             ProcessCpu.Snapshot inboxBefore = cpu.snapshot();
             long drainStarted = System.nanoTime();
             awaitInbox(platform, App.ACCOUNTING, alone, events);
@@ -120,7 +118,6 @@ final class EventThroughput {
                     raw,
                     events / seconds(inboxTime),
                     inboxTime,
-                    accountingReady,
                     rawCpu,
                     inboxCpu);
         } catch (SQLException e) {
